@@ -1,0 +1,11 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../platform/context.js';
+import { healthRoutes } from './health/index.js';
+
+/**
+ * Every capability's routes, in one list. Add one line per module; the order only matters for hooks that a
+ * later module relies on (auth first).
+ */
+export async function registerModules(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  await app.register(healthRoutes(ctx));
+}

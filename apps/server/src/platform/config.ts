@@ -1,0 +1,72 @@
+import path from 'node:path';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Set: run on this PostgreSQL. Unset: the embedded engine in `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** Where uploaded documents are stored: outside the web root. */
+  fileDir: string;
+  /** Signs session cookies; must be set (32+ chars) in production. */
+  sessionSecret: string;
+  sessionTtlMinutes: number;
+  /** Public base URL, used in e-mails and OIDC redirects. */
+  publicUrl: string;
+  authorityName: string;
+  secureCookies: boolean;
+  seedDemo: boolean;
+  logLevel: string;
+  oidc: OidcProviderConfig[];
+  smtp?: { host: string; port: number; secure: boolean; user?: string; pass?: string; from: string };
+}
+
+export interface OidcProviderConfig {
+  /** Short id used in URLs: /auth/oidc/<id>/start */
+  id: string;
+  label: string;
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Who signs in through it: staff of the authority, or applicants via a national eID broker. */
+  audience: 'staff' | 'applicant';
+}
+
+function parseOidc(raw: string | undefined): OidcProviderConfig[] {
+  if (!raw) return [];
+  return JSON.parse(raw) as OidcProviderConfig[];
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
+  const port = Number(env.PORT ?? 3000);
+  const production = env.NODE_ENV === 'production';
+  const sessionSecret = env.SESSION_SECRET ?? (production ? '' : 'development-only-secret-change-me-0123456789');
+  if (sessionSecret.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters in production.');
+  const dataDir = path.resolve(env.SAGSGANG_DATA_DIR ?? 'data');
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.join(dataDir, 'pglite'),
+    fileDir: path.resolve(env.SAGSGANG_FILE_DIR ?? path.join(dataDir, 'files')),
+    sessionSecret,
+    sessionTtlMinutes: Number(env.SESSION_TTL_MINUTES ?? 8 * 60),
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+    authorityName: env.AUTHORITY_NAME ?? 'Sagsgang Kommune',
+    secureCookies: production,
+    seedDemo: env.SEED_DEMO !== 'false',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    oidc: parseOidc(env.OIDC_PROVIDERS),
+    smtp: env.SMTP_HOST
+      ? {
+          host: env.SMTP_HOST,
+          port: Number(env.SMTP_PORT ?? 587),
+          secure: env.SMTP_SECURE === 'true',
+          user: env.SMTP_USER,
+          pass: env.SMTP_PASS,
+          from: env.SMTP_FROM ?? 'sagsgang@localhost',
+        }
+      : undefined,
+    ...overrides,
+  };
+}

@@ -1,0 +1,64 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, HTTP_STATUS, type ErrorCode } from '../errors.js';
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+  requestId: string;
+}
+
+function fromFastifyError(err: FastifyError): AppError {
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const details = err.validation.map((v) => ({
+      path: v.instancePath || '/',
+      message: v.message,
+      keyword: v.keyword,
+      params: v.params,
+    }));
+    return new AppError('validation', 'The request is not valid: ' + details.map((d) => `${d.path} ${d.message}`).join('; '), details);
+  }
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('payload_too_large', 'The request body is too large.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('unsupported_media_type', 'This content type is not accepted here.');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError('validation', 'The request body is not valid JSON.');
+    case 'FST_CSRF_INVALID_TOKEN':
+    case 'FST_CSRF_MISSING_SECRET':
+      return new AppError('forbidden', 'The form has expired or did not come from this site. Reload the page and try again.');
+  }
+  if (err.statusCode === 429) return new AppError('rate_limited', 'Too many attempts. Wait a moment and try again.');
+  if (err instanceof SyntaxError || err.statusCode === 400) return new AppError('validation', err.message);
+  if (err.statusCode === 413) return new AppError('payload_too_large', err.message);
+  if (err.statusCode === 415) return new AppError('unsupported_media_type', err.message);
+  return new AppError('internal', 'Something went wrong on our side. The error has been logged.');
+}
+
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  return fromFastifyError(err as FastifyError);
+}
+
+/** One place maps every error to `{ error: { code, message, details }, requestId }`. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const appError = toAppError(err);
+    const status = HTTP_STATUS[appError.code];
+    if (status >= 500) request.log.error({ err }, 'request failed');
+    else request.log.info({ code: appError.code }, appError.message);
+    const body: ErrorBody = {
+      error: { code: appError.code, message: appError.message, details: appError.details },
+      requestId: request.id,
+    };
+    return reply.status(status).send(body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const body: ErrorBody = {
+      error: { code: 'not_found', message: `No such address: ${request.method} ${request.url.split('?')[0]}` },
+      requestId: request.id,
+    };
+    return reply.status(404).send(body);
+  });
+}

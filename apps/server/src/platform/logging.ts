@@ -1,0 +1,40 @@
+import type { LoggerOptions } from 'pino';
+
+// Passwords, session tokens and CPR numbers must never reach a log line.
+const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.newPassword',
+  '*.cpr',
+  '*.nationalId',
+  '*.token',
+  '*.sessionSecret',
+  '*.clientSecret',
+];
+
+const CPR_PATTERN = /\b(\d{6})-?(\d{4})\b/g;
+
+/** Masks anything shaped like a CPR number (DDMMYY-XXXX) in free text. */
+export function maskCpr(text: string): string {
+  return text.replace(CPR_PATTERN, '******-****');
+}
+
+export function loggerOptions(level: string): LoggerOptions {
+  return {
+    level,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    hooks: {
+      logMethod(args, method) {
+        const masked = args.map((a) => (typeof a === 'string' ? maskCpr(a) : a)) as Parameters<typeof method>;
+        method.apply(this, masked);
+      },
+    },
+    serializers: {
+      req(req: { method: string; url: string; id: string }) {
+        return { method: req.method, url: maskCpr(req.url.split('?')[0] ?? ''), id: req.id };
+      },
+    },
+  };
+}

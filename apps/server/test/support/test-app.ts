@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { loadConfig, type AppConfig } from '../../src/platform/config.js';
+import type { AppContext } from '../../src/platform/context.js';
+import type { Database, Engine } from '../../src/platform/db/database.js';
+import { openTestDatabase } from './test-database.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  database: Database;
+}
+
+/** Builds the whole app on a fresh test database for one describe block. */
+export function useTestApp(engine: Engine, overrides: Partial<AppConfig> = {}): () => TestApp {
+  let current: TestApp | undefined;
+  beforeAll(async () => {
+    const database = await openTestDatabase(engine);
+    const config = loadConfig({ ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' }, { seedDemo: false, ...overrides });
+    const ctx: AppContext = { config, database };
+    const app = await buildApp(ctx, { logger: false });
+    await app.ready();
+    current = { app, ctx, database };
+  });
+  afterAll(async () => {
+    await current?.app.close();
+    await current?.database.close();
+  });
+  return () => {
+    if (!current) throw new Error('test app not ready yet');
+    return current;
+  };
+}

@@ -1,0 +1,23 @@
+import { common } from './common.js';
+import type { Catalogue, Locale } from './types.js';
+
+export * from './types.js';
+
+/**
+ * Every namespace of user-facing text. A capability adds its own file beside this one and one line here, so
+ * catalogues never collide. Keys are namespaced when used: t('common:signIn').
+ */
+export const CATALOGUES: Record<string, Catalogue> = {
+  common,
+};
+
+/** i18next resources built from the catalogues; Swedish falls back to English where a text is missing. */
+export function i18nResources(): Record<Locale, Record<string, Record<string, string>>> {
+  const out: Record<Locale, Record<string, Record<string, string>>> = { da: {}, en: {}, sv: {} };
+  for (const [ns, cat] of Object.entries(CATALOGUES)) {
+    out.da[ns] = cat.da;
+    out.en[ns] = cat.en;
+    out.sv[ns] = { ...cat.en, ...(cat.sv ?? {}) };
+  }
+  return out;
+}
