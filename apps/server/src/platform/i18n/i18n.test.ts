@@ -1,0 +1,39 @@
+import { describe, expect, test } from 'vitest';
+import { isLocale, localeFromAcceptLanguage, t, translator } from './i18n.js';
+
+describe('server-side translation', () => {
+  test('translates a namespaced key per locale', () => {
+    expect(t('da', 'common:signIn')).toBe('Log ind');
+    expect(t('en', 'common:signIn')).toBe('Sign in');
+  });
+
+  test('Swedish falls back to English where the catalogue has no Swedish text', () => {
+    expect(t('sv', 'common:signOut')).toBe('Sign out');
+  });
+
+  test('a bound translator keeps its locale', () => {
+    const tr = translator('en');
+    expect(tr('common:skipToContent')).toBe('Skip to content');
+  });
+
+  test('an unknown key comes back as the key, never as an empty string', () => {
+    expect(t('da', 'common:noSuchKey')).toBe('noSuchKey');
+  });
+});
+
+describe('locale detection', () => {
+  test('recognises the supported locales only', () => {
+    expect(isLocale('da')).toBe(true);
+    expect(isLocale('de')).toBe(false);
+    expect(isLocale(undefined)).toBe(false);
+  });
+
+  test('picks the highest-ranked supported language', () => {
+    expect(localeFromAcceptLanguage('de-DE,de;q=0.9,en;q=0.8,da;q=0.7')).toBe('en');
+    expect(localeFromAcceptLanguage('da-DK')).toBe('da');
+    expect(localeFromAcceptLanguage('sv-SE,sv;q=0.9')).toBe('sv');
+    expect(localeFromAcceptLanguage('nb-NO')).toBe('da');
+    expect(localeFromAcceptLanguage('fr;q=1,en;q=0')).toBeUndefined();
+    expect(localeFromAcceptLanguage(undefined)).toBeUndefined();
+  });
+});

@@ -1,0 +1,62 @@
+import i18next from 'i18next';
+import { DEFAULT_LOCALE, LOCALES, i18nResources, type Locale } from '@sagsgang/contracts';
+
+// One instance for the whole process: the catalogue is static, so it is built once, synchronously.
+const instance = i18next.createInstance();
+void instance.init({
+  resources: i18nResources(),
+  lng: DEFAULT_LOCALE,
+  fallbackLng: { sv: ['en', 'da'], default: ['da'] },
+  supportedLngs: [...LOCALES],
+  ns: Object.keys(i18nResources().da),
+  defaultNS: 'common',
+  initAsync: false,
+  interpolation: { escapeValue: false }, // pages escape through the html template, not here
+  returnNull: false,
+  showSupportNotice: false,
+});
+
+/** Interpolation values, e.g. { name: 'Aarhus' } for 'Welcome to {{name}}', and `count` for plurals. */
+export type TranslateValues = Record<string, string | number>;
+type Fixed = (key: string, options: TranslateValues) => string;
+const fixed = new Map<Locale, Fixed>();
+
+/** Translates `ns:key` for one locale; interpolation values go in `values`. */
+export function t(locale: Locale, key: string, values?: TranslateValues): string {
+  let fn = fixed.get(locale);
+  if (!fn) {
+    fn = instance.getFixedT(locale) as unknown as Fixed;
+    fixed.set(locale, fn);
+  }
+  return String(fn(key, values ?? {}));
+}
+
+/** A translator bound to one locale, as pages pass it around. */
+export type Translate = (key: string, values?: TranslateValues) => string;
+
+export function translator(locale: Locale): Translate {
+  return (key, values) => t(locale, key, values);
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** The best supported locale from an Accept-Language header, or undefined. */
+export function localeFromAcceptLanguage(header: string | undefined): Locale | undefined {
+  if (!header) return undefined;
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = params.find((p) => p.trim().startsWith('q='));
+      return { lang: tag!.trim().toLowerCase().slice(0, 2), q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { lang } of ranked) {
+    if (lang === 'nb' || lang === 'nn' || lang === 'no') return 'da'; // Norwegian readers read Danish better than English
+    if (isLocale(lang)) return lang;
+  }
+  return undefined;
+}
