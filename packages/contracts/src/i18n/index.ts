@@ -1,4 +1,5 @@
 import { common } from './common.js';
+import { notifications } from './notifications.js';
 import type { Catalogue, Locale } from './types.js';
 
 export * from './types.js';
@@ -9,6 +10,7 @@ export * from './types.js';
  */
 export const CATALOGUES: Record<string, Catalogue> = {
   common,
+  notifications,
 };
 
 /** i18next resources built from the catalogues; Swedish falls back to English where a text is missing. */
