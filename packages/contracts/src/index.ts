@@ -1,1 +1,2 @@
 export * from './i18n/index.js';
+export * from './process-models.js';
