@@ -1,2 +1,3 @@
 export * from './i18n/index.js';
-export * from './process-models.js';
+export * from './case-types.js';
+export * from './cases.js';

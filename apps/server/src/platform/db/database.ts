@@ -9,6 +9,8 @@ import { acquireDirectoryLock, type DirectoryLock } from './directory-lock.js';
 // Return timestamps, bigints and numerics in forms the domain code can use without surprises.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+// A `date` is a local calendar date: keep it as 'YYYY-MM-DD' instead of a Date at the server's midnight.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 export type Engine = 'pglite' | 'postgres';
 

@@ -1,0 +1,106 @@
+import { expect, test } from 'vitest';
+import { ZCaseTypeDefinition } from '@sagsgang/contracts';
+import { describeEachEngine } from '../../../test/support/test-database.js';
+import { definitionFor, makeUnit } from '../../../test/support/case-factories.js';
+import { AppError } from '../../platform/errors.js';
+import {
+  exportCaseTypes, getCaseType, getCaseTypeVersion, importCaseTypes, listCaseTypes, publishCaseType,
+} from './index.js';
+import { demoCaseTypes } from './demo-case-types.js';
+
+async function refusal(p: Promise<unknown>): Promise<AppError> {
+  const err = await p.then(() => undefined, (e: unknown) => e);
+  expect(err).toBeInstanceOf(AppError);
+  return err as AppError;
+}
+
+test('every demo case type is a valid definition', () => {
+  for (const d of demoCaseTypes()) expect(ZCaseTypeDefinition.safeParse(d).success, d.code).toBe(true);
+  expect(demoCaseTypes().map((d) => d.code)).toEqual(
+    ['family-reunification', 'job-card', 'cash-benefit', 'housing-support', 'rehabilitation', 'building-permit'],
+  );
+});
+
+describeEachEngine('case-type catalogue', (database) => {
+  test('publishing again makes a new version and keeps the old one readable', async () => {
+    const { db } = database();
+    const unit = await makeUnit(db);
+    const d = definitionFor(unit.code);
+    const v1 = await publishCaseType(db, d, null);
+    expect(v1).toMatchObject({ version: 1, published: true });
+    const changed = { ...d, serviceGoal: { ...d.serviceGoal, targetShare: 0.95 } };
+    const v2 = await publishCaseType(db, changed, null);
+    expect(v2).toMatchObject({ version: 2, published: true, caseTypeId: v1.caseTypeId });
+    const detail = await getCaseType(db, d.code);
+    expect(detail.currentVersion).toBe(2);
+    expect(detail.serviceGoal.targetShare).toBe(0.95);
+    expect(detail.versions.map((v) => v.version)).toEqual([2, 1]);
+    const old = await getCaseTypeVersion(db, v1.versionId);
+    expect(old.definition.serviceGoal.targetShare).toBe(0.97);
+    expect(old.version).toBe(1);
+  });
+
+  test('publishing an unchanged definition publishes nothing', async () => {
+    const { db } = database();
+    const unit = await makeUnit(db);
+    const d = definitionFor(unit.code);
+    await publishCaseType(db, d, null);
+    const again = await publishCaseType(db, structuredClone(d), null);
+    expect(again).toMatchObject({ version: 1, published: false });
+  });
+
+  test('refuses a negative duration, naming the field', async () => {
+    const { db } = database();
+    const unit = await makeUnit(db);
+    const d = definitionFor(unit.code);
+    const bad = { ...d, serviceGoal: { ...d.serviceGoal, duration: { amount: -3, unit: 'months' } } };
+    const err = await refusal(publishCaseType(db, bad, null));
+    expect(err.code).toBe('validation');
+    expect(err.message).toContain('serviceGoal.duration.amount');
+  });
+
+  test('refuses phases out of order, naming the phase', async () => {
+    const { db } = database();
+    const unit = await makeUnit(db);
+    const d = definitionFor(unit.code);
+    d.phases[2] = { ...d.phases[2], order: 1 };
+    const err = await refusal(publishCaseType(db, d, null));
+    expect(err.code).toBe('validation');
+    expect(err.message).toContain('phases[2].order');
+  });
+
+  test('refuses an unknown unit, naming the field', async () => {
+    const { db } = database();
+    const err = await refusal(publishCaseType(db, definitionFor('no-such-unit'), null));
+    expect(err.code).toBe('validation');
+    expect(err.message).toContain('unitCode');
+    expect(await listCaseTypes(db).then((l) => l.some((t) => t.unitCode === 'no-such-unit'))).toBe(false);
+  });
+
+  test('refuses a refusable outcome without an appeal body', async () => {
+    const { db } = database();
+    const unit = await makeUnit(db);
+    const err = await refusal(publishCaseType(db, { ...definitionFor(unit.code), appeal: null }, null));
+    expect(err.message).toContain('appeal');
+  });
+
+  test('export then import round-trips; an import with one bad definition publishes nothing', async () => {
+    const { db } = database();
+    const unit = await makeUnit(db);
+    const d = definitionFor(unit.code, 'job-card');
+    await publishCaseType(db, d, null);
+    const file = await exportCaseTypes(db, [d.code]);
+    expect(file.caseTypes).toEqual([d]);
+    const again = await importCaseTypes(db, JSON.parse(JSON.stringify(file)), null);
+    expect(again).toEqual({ published: [], unchanged: [d.code] });
+
+    const fresh = definitionFor(unit.code, 'cash-benefit');
+    const broken = { ...definitionFor(unit.code), topicCode: 'x' };
+    const err = await refusal(importCaseTypes(db, { ...file, caseTypes: [fresh, broken] }, null));
+    expect(err.message).toContain('caseTypes[1].topicCode');
+    expect((await listCaseTypes(db)).some((t) => t.code === fresh.code)).toBe(false);
+
+    const ok = await importCaseTypes(db, { ...file, caseTypes: [fresh] }, null);
+    expect(ok.published).toEqual([{ code: fresh.code, version: 1 }]);
+  });
+});

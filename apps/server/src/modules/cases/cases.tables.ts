@@ -1,0 +1,72 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** `date` columns travel as 'YYYY-MM-DD' strings (the pg parser for date is set in cases.repository). */
+type LocalDate = ColumnType<string, string, string>;
+
+export interface CaseFileTable {
+  id: Generated<string>;
+  reference: string;
+  case_type_id: string;
+  case_type_version_id: string;
+  unit_id: string;
+  assignee_id: string | null;
+  applicant_id: string | null;
+  applicant_name: string;
+  subject: string | null;
+  channel: string;
+  state: string;
+  phase_code: string | null;
+  outcome: string | null;
+  received_at: Timestamp;
+  version: Generated<number>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface CaseEventTable {
+  id: Generated<number>;
+  case_id: string;
+  seq: number;
+  activity: string;
+  occurred_at: Timestamp;
+  recorded_at: ColumnType<Date, Date | string | undefined, never>;
+  actor_id: string | null;
+  unit_id: string;
+  attributes: ColumnType<Record<string, unknown>, string, never>;
+}
+
+export interface CaseClockTable {
+  case_id: string;
+  case_type_id: string;
+  unit_id: string;
+  assignee_id: string | null;
+  state: string;
+  phase_code: string | null;
+  received_at: Timestamp;
+  received_date: LocalDate;
+  fully_informed_at: Timestamp | null;
+  fully_informed_on_receipt: boolean | null;
+  clock_start_date: LocalDate | null;
+  paused_since: Timestamp | null;
+  paused_days: number;
+  deadline: LocalDate | null;
+  warn_date: LocalDate | null;
+  legal_deadline: LocalDate | null;
+  risk_date: LocalDate | null;
+  decided_at: Timestamp | null;
+  decided_date: LocalDate | null;
+  outcome: string | null;
+  processing_days: number | null;
+  goal_met: boolean | null;
+  closed_at: Timestamp | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+declare module '../../platform/db/schema.js' {
+  interface DB {
+    case_file: CaseFileTable;
+    case_event: CaseEventTable;
+    case_clock: CaseClockTable;
+  }
+}

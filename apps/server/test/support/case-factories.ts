@@ -1,0 +1,40 @@
+import { sql } from 'kysely';
+import type { TCaseTypeDefinition } from '@sagsgang/contracts';
+import type { Executor } from '../../src/platform/db/transaction.js';
+import { publishCaseType } from '../../src/modules/case-types/index.js';
+import { demoCaseTypes } from '../../src/modules/case-types/demo-case-types.js';
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
+
+/** A unit with a fresh code (optionally below a parent); returns its id and code. */
+export async function makeUnit(db: Executor, parentId: string | null = null, kind: 'authority' | 'centre' | 'team' = 'team') {
+  const code = unique('unit');
+  const r = await sql<{ id: string }>`
+    INSERT INTO unit (parent_id, kind, code, name_da, name_en) VALUES (${parentId}, ${kind}, ${code}, ${code}, ${code}) RETURNING id`.execute(db);
+  return { id: r.rows[0].id, code };
+}
+
+export async function makeStaffUser(db: Executor, name = 'Test Caseworker') {
+  const username = unique('user');
+  const r = await sql<{ id: string }>`
+    INSERT INTO app_user (kind, username, display_name) VALUES ('staff', ${username}, ${name}) RETURNING id`.execute(db);
+  return r.rows[0].id;
+}
+
+export async function makeApplicantUser(db: Executor, name = 'Test Applicant') {
+  const r = await sql<{ id: string }>`INSERT INTO app_user (kind, display_name) VALUES ('applicant', ${name}) RETURNING id`.execute(db);
+  return r.rows[0].id;
+}
+
+/** One of the demo definitions, renamed to a fresh code and handled by `unitCode`. */
+export function definitionFor(unitCode: string, base: 'family-reunification' | 'job-card' | 'cash-benefit' | 'building-permit' = 'family-reunification'): TCaseTypeDefinition {
+  const d = demoCaseTypes().find((x) => x.code === base)!;
+  return { ...structuredClone(d), code: unique(base).replace(/[^a-z0-9-]/g, '-').slice(0, 48), unitCode };
+}
+
+export async function makeCaseType(db: Executor, unitCode: string, base?: Parameters<typeof definitionFor>[1]) {
+  const definition = definitionFor(unitCode, base);
+  const r = await publishCaseType(db, definition, null);
+  return { ...r, definition };
+}

@@ -1,0 +1,177 @@
+/**
+ * The case-type catalogue: what an authority handles, under which rules, in which phases, and what an application
+ * needs. A definition is the unit of publishing, export and import; every published change is a new version.
+ */
+import { z } from 'zod';
+
+export const DURATION_UNITS = ['calendar_days', 'working_days', 'weeks', 'months'] as const;
+export const CLOCK_STARTS = ['on_receipt', 'when_fully_informed'] as const;
+export const DECISION_OUTCOMES = ['granted', 'partly_granted', 'refused', 'withdrawn', 'dismissed'] as const;
+/** Outcomes that do not fully grant the request: the decision must carry appeal guidance. */
+export const OUTCOMES_NEEDING_APPEAL_GUIDANCE = ['partly_granted', 'refused', 'dismissed'] as const;
+
+export const ZDurationUnit = z.enum(DURATION_UNITS);
+export const ZDuration = z.object({
+  amount: z.number().int('must be a whole number').positive('must be greater than zero').max(3650),
+  unit: ZDurationUnit,
+});
+export type TDuration = z.infer<typeof ZDuration>;
+
+/** Text in the three languages; Swedish is optional, the portal falls back to English. */
+export const ZLocalizedText = z.object({
+  da: z.string().trim().min(1, 'Danish text is required').max(4000),
+  en: z.string().trim().min(1, 'English text is required').max(4000),
+  sv: z.string().trim().min(1).max(4000).optional(),
+});
+export type TLocalizedText = z.infer<typeof ZLocalizedText>;
+
+const ZCode = z.string().regex(/^[a-z][a-z0-9_-]{1,47}$/, 'must be 2-48 lower-case letters, digits, - or _');
+
+export const ZServiceGoal = z.object({
+  duration: ZDuration,
+  /** Share of cases that should be decided within the goal, 0-1 (0.97 = 97%). */
+  targetShare: z.number().gt(0, 'must be above 0').max(1, 'must be at most 1 (100%)'),
+  clockStart: z.enum(CLOCK_STARTS),
+  pauseWhileAwaitingApplicant: z.boolean(),
+  extension: z.object({
+    allowed: z.boolean(),
+    /** The most all extensions together may add; required when extensions are allowed. */
+    maximum: ZDuration.nullable(),
+  }),
+});
+export type TServiceGoal = z.infer<typeof ZServiceGoal>;
+
+export const ZPhase = z.object({
+  code: ZCode,
+  /** Position in the workflow, strictly increasing through the list. */
+  order: z.number().int().positive(),
+  name: ZLocalizedText,
+  /** What the applicant reads about this phase, in plain language. */
+  applicantText: ZLocalizedText,
+  notifyApplicant: z.boolean(),
+  expectedDuration: ZDuration.optional(),
+});
+export type TPhase = z.infer<typeof ZPhase>;
+
+export const ZRequirement = z.object({
+  code: ZCode,
+  kind: z.enum(['information', 'document']),
+  necessity: z.enum(['mandatory', 'conditional']),
+  /** When a conditional requirement applies, e.g. "if you have children under 18". */
+  condition: ZLocalizedText.optional(),
+  label: ZLocalizedText,
+  why: ZLocalizedText,
+  example: ZLocalizedText.optional(),
+});
+export type TRequirement = z.infer<typeof ZRequirement>;
+
+export const ZDecisionOutcome = z.enum(DECISION_OUTCOMES);
+export type TDecisionOutcome = z.infer<typeof ZDecisionOutcome>;
+
+export const ZAppeal = z.object({ body: ZLocalizedText, deadline: ZDuration });
+
+/** Rough length in calendar days, only to compare a goal with the legal maximum. */
+export function approximateDays(d: TDuration): number {
+  const perUnit = { calendar_days: 1, working_days: 7 / 5, weeks: 7, months: 30.44 } as const;
+  return d.amount * perUnit[d.unit];
+}
+
+const ZCaseTypeShape = z.object({
+  code: ZCode,
+  name: ZLocalizedText,
+  /** KLE topic number, e.g. 27.24.00. */
+  topicCode: z.string().regex(/^\d{2}\.\d{2}(\.\d{2})?$/, 'must be a KLE number such as 27.24.00'),
+  legalBasis: z.string().trim().min(1).max(1000),
+  /** The unit that handles cases of this type, by its code (portable between installations). */
+  unitCode: z.string().trim().min(1).max(100),
+  legalMaximum: ZDuration.nullable(),
+  serviceGoal: ZServiceGoal,
+  phases: z.array(ZPhase).min(1, 'needs at least one phase').max(50),
+  requirements: z.array(ZRequirement).max(200),
+  outcomes: z.array(ZDecisionOutcome).min(1, 'needs at least one outcome'),
+  appeal: ZAppeal.nullable(),
+});
+
+type Issue = { path: (string | number)[]; message: string };
+
+function crossFieldIssues(d: z.infer<typeof ZCaseTypeShape>): Issue[] {
+  const issues: Issue[] = [];
+  d.phases.forEach((p, i) => {
+    if (i > 0 && p.order <= d.phases[i - 1].order)
+      issues.push({ path: ['phases', i, 'order'], message: `phases are out of order: ${p.order} follows ${d.phases[i - 1].order}` });
+  });
+  const dup = (codes: string[]) => codes.findIndex((c, i) => codes.indexOf(c) !== i);
+  const dupPhase = dup(d.phases.map((p) => p.code));
+  if (dupPhase >= 0) issues.push({ path: ['phases', dupPhase, 'code'], message: 'phase codes must be unique' });
+  const dupReq = dup(d.requirements.map((r) => r.code));
+  if (dupReq >= 0) issues.push({ path: ['requirements', dupReq, 'code'], message: 'requirement codes must be unique' });
+  d.requirements.forEach((r, i) => {
+    if (r.necessity === 'conditional' && !r.condition)
+      issues.push({ path: ['requirements', i, 'condition'], message: 'a conditional requirement must say when it applies' });
+  });
+  const dupOutcome = dup(d.outcomes);
+  if (dupOutcome >= 0) issues.push({ path: ['outcomes', dupOutcome], message: 'outcomes must be unique' });
+  const ext = d.serviceGoal.extension;
+  if (ext.allowed && !ext.maximum)
+    issues.push({ path: ['serviceGoal', 'extension', 'maximum'], message: 'say how much the deadline may be extended' });
+  if (!ext.allowed && ext.maximum)
+    issues.push({ path: ['serviceGoal', 'extension', 'maximum'], message: 'must be null when extensions are not allowed' });
+  if (d.legalMaximum && approximateDays(d.serviceGoal.duration) > approximateDays(d.legalMaximum))
+    issues.push({ path: ['serviceGoal', 'duration'], message: 'the service goal is longer than the legal maximum' });
+  const needsAppeal = d.outcomes.some((o) => (OUTCOMES_NEEDING_APPEAL_GUIDANCE as readonly string[]).includes(o));
+  if (needsAppeal && !d.appeal)
+    issues.push({ path: ['appeal'], message: 'an appeal body and deadline are required when a decision can go against the applicant' });
+  return issues;
+}
+
+export const ZCaseTypeDefinition = ZCaseTypeShape.superRefine((d, ctx) => {
+  for (const issue of crossFieldIssues(d)) ctx.addIssue({ code: 'custom', ...issue });
+});
+export type TCaseTypeDefinition = z.infer<typeof ZCaseTypeDefinition>;
+
+/** Turns zod issues into "field.path: message" lines, so a refusal names the field. */
+export function describeIssues(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(root)', message: i.message }));
+}
+
+export const ZCaseTypeVersionInfo = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  publishedAt: z.string(),
+  publishedBy: z.string().nullable(),
+});
+
+export const ZCaseTypeSummary = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: ZLocalizedText,
+  topicCode: z.string(),
+  unitId: z.uuid(),
+  unitCode: z.string(),
+  currentVersion: z.number().int(),
+  versionId: z.uuid(),
+  serviceGoal: ZServiceGoal,
+  active: z.boolean(),
+});
+export type TCaseTypeSummary = z.infer<typeof ZCaseTypeSummary>;
+
+export const ZCaseTypeDetail = ZCaseTypeSummary.extend({
+  definition: ZCaseTypeShape,
+  versions: z.array(ZCaseTypeVersionInfo),
+});
+export type TCaseTypeDetail = z.infer<typeof ZCaseTypeDetail>;
+
+/** The JSON file an admin exports and imports: one or more definitions. */
+export const ZCaseTypeExport = z.object({
+  format: z.literal('sagsgang.case-types'),
+  formatVersion: z.literal(1),
+  exportedAt: z.string(),
+  caseTypes: z.array(z.unknown()),
+});
+export type TCaseTypeExport = z.infer<typeof ZCaseTypeExport>;
+
+export const ZCaseTypeImportResult = z.object({
+  published: z.array(z.object({ code: z.string(), version: z.number().int() })),
+  unchanged: z.array(z.string()),
+});
+export type TCaseTypeImportResult = z.infer<typeof ZCaseTypeImportResult>;
