@@ -1,1 +1,13 @@
-export {};
+export { MiningError, type MiningErrorCode, type MiningErrorPosition } from './errors.js';
+export { EventLog, type Variant, type EventLogColumns } from './log/event-log.js';
+export type { AttributeColumn, AttributeType, AttributeValue } from './log/attributes.js';
+export { LogBuilder } from './log/log-builder.js';
+export type { LogSource, ReadOptions } from './log/input-stream.js';
+export { readXes, readXesText } from './log/xes-reader.js';
+export { readCsv, readCsvText, type CsvMapping, type CsvReadOptions } from './log/csv-reader.js';
+export { PetriNet, type Place, type Transition, type Arc } from './model/petri-net.js';
+export { readPnml, readPnmlText } from './model/pnml-reader.js';
+export { writePnml } from './model/pnml-writer.js';
+export { tokenReplay, TokenReplayer, type TraceReplay, type LogReplay, type ReplayOptions } from './conformance/token-replay.js';
+export { discoverDfg, type Dfg, type DfgEdge } from './discovery/dfg.js';
+export { variantTable, type VariantRow } from './discovery/variants.js';

@@ -1,0 +1,40 @@
+import { throwIfAborted } from '../errors.js';
+import { XmlScanner } from './xml-scanner.js';
+
+/** Callbacks of a streaming XML walk; tag names have their namespace prefix removed. */
+export interface XmlHandlers {
+  open(name: string, attrs: Record<string, string>): void;
+  close(name: string): void;
+  text?(text: string): void;
+}
+
+/** Where the parser is, for error messages raised by handlers. */
+export interface XmlCursor {
+  line: number;
+  column: number;
+}
+
+/**
+ * Feeds text chunks through the streaming XML scanner. Malformed XML (including a document that
+ * just stops) becomes MiningError('malformed_xml') with the line. Pass `cursor` to get a live
+ * position object handlers can read for their own errors.
+ */
+export async function walkXml(
+  chunks: AsyncIterable<string>,
+  handlers: XmlHandlers,
+  opts: { fileName?: string; signal?: AbortSignal; onCursor?: (c: XmlCursor) => void } = {},
+): Promise<void> {
+  const scanner = new XmlScanner(handlers, opts.fileName);
+  opts.onCursor?.(scanner.cursor());
+  for await (const chunk of chunks) {
+    throwIfAborted(opts.signal);
+    scanner.write(chunk);
+  }
+  scanner.close();
+}
+
+/** The parser's current position as an error position. */
+export function pos(parser: { line: number; column: number }, file?: string) {
+  return { file, line: parser.line, column: parser.column + 1 };
+}
+
