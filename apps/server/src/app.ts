@@ -6,17 +6,25 @@ import swaggerUi from '@fastify/swagger-ui';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { loggerOptions } from './platform/logging.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
+import { registerAuthPlatform } from './platform/auth/auth-plugin.js';
+import { denialRecorder } from './platform/audit/audit-denials.js';
+import type { DestinationStream } from 'pino';
 import type { AppContext } from './platform/context.js';
 import { registerModules } from './modules/registry.js';
 
 export interface BuildAppOptions {
   /** Pass false in tests that do not want log output. */
   logger?: boolean;
+  /** Where log lines go instead of stdout (tests read them to prove what is never logged). */
+  logStream?: DestinationStream;
 }
 
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : loggerOptions(ctx.config.logLevel),
+    logger:
+      options.logger === false
+        ? false
+        : { ...loggerOptions(ctx.config.logLevel), ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
@@ -24,7 +32,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  registerErrorHandler(app, { onDenied: denialRecorder(ctx.database.db) });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -53,6 +61,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  await registerAuthPlatform(app, ctx);
   await registerModules(app, ctx);
   return app;
 }

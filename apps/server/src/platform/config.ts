@@ -11,6 +11,10 @@ export interface AppConfig {
   /** Signs session cookies; must be set (32+ chars) in production. */
   sessionSecret: string;
   sessionTtlMinutes: number;
+  /** Absolute session lifetime from sign-in, however active the user is. */
+  sessionMaxMinutes: number;
+  /** Sign-in attempts allowed per IP address and user name in the window. */
+  loginRateLimit: { max: number; windowMinutes: number };
   /** Public base URL, used in e-mails and OIDC redirects. */
   publicUrl: string;
   authorityName: string;
@@ -51,6 +55,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     fileDir: path.resolve(env.SAGSGANG_FILE_DIR ?? path.join(dataDir, 'files')),
     sessionSecret,
     sessionTtlMinutes: Number(env.SESSION_TTL_MINUTES ?? 8 * 60),
+    sessionMaxMinutes: Number(env.SESSION_MAX_MINUTES ?? 12 * 60),
+    loginRateLimit: { max: Number(env.LOGIN_RATE_LIMIT_MAX ?? 10), windowMinutes: Number(env.LOGIN_RATE_LIMIT_MINUTES ?? 15) },
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
     authorityName: env.AUTHORITY_NAME ?? 'Sagsgang Kommune',
     secureCookies: production,

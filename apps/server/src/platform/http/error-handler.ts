@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, HTTP_STATUS, type ErrorCode } from '../errors.js';
+import { isDeniedMarker } from '../audit/record-audit.js';
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };
@@ -41,15 +42,28 @@ export function toAppError(err: unknown): AppError {
   return fromFastifyError(err as FastifyError);
 }
 
+export interface ErrorHandlerOptions {
+  /**
+   * Called for a `forbidden` answer to a signed-in principal, and for any error whose details carry the
+   * `auditDenied(...)` marker (a 404 hiding someone else's data). The app records it in audit_log.
+   */
+  onDenied?: (request: FastifyRequest, error: AppError) => Promise<void>;
+}
+
 /** One place maps every error to `{ error: { code, message, details }, requestId }`. */
-export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: unknown, request: FastifyRequest, reply: FastifyReply) => {
+export function registerErrorHandler(app: FastifyInstance, options: ErrorHandlerOptions = {}): void {
+  app.setErrorHandler(async (err: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const appError = toAppError(err);
     const status = HTTP_STATUS[appError.code];
     if (status >= 500) request.log.error({ err }, 'request failed');
     else request.log.info({ code: appError.code }, appError.message);
+    const marked = isDeniedMarker(appError.details);
+    if (options.onDenied && (marked || (appError.code === 'forbidden' && request.principal))) {
+      await options.onDenied(request, appError).catch((auditErr: unknown) => request.log.error({ err: auditErr }, 'could not audit a denial'));
+    }
     const body: ErrorBody = {
-      error: { code: appError.code, message: appError.message, details: appError.details },
+      // The marker stays internal: a hidden record must look exactly like a missing one.
+      error: { code: appError.code, message: appError.message, details: marked ? undefined : appError.details },
       requestId: request.id,
     };
     return reply.status(status).send(body);

@@ -1,0 +1,73 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/transaction.js';
+import type { TLocale } from '@sagsgang/contracts';
+
+export interface SignInCandidate {
+  id: string;
+  passwordHash: string | null;
+  active: boolean;
+}
+
+export async function findUserByUsername(executor: Executor, username: string): Promise<SignInCandidate | undefined> {
+  const row = await executor
+    .selectFrom('app_user')
+    .select(['id', 'password_hash', 'active'])
+    .where(sql<string>`lower(username)`, '=', username.toLowerCase())
+    .executeTakeFirst();
+  return row && { id: row.id, passwordHash: row.password_hash, active: row.active };
+}
+
+export async function findUserProfile(executor: Executor, userId: string) {
+  return executor
+    .selectFrom('app_user')
+    .select(['id', 'kind', 'username', 'display_name', 'email', 'locale', 'organisation_name'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function findUnits(executor: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return executor
+    .selectFrom('unit')
+    .select(['id', 'parent_id', 'kind', 'code', 'name_da', 'name_en'])
+    .where('id', 'in', ids)
+    .orderBy('code')
+    .execute();
+}
+
+export async function updateLocale(executor: Executor, userId: string, locale: TLocale): Promise<void> {
+  await executor.updateTable('app_user').set({ locale }).where('id', '=', userId).execute();
+}
+
+export async function findIdentity(executor: Executor, issuer: string, subject: string): Promise<string | undefined> {
+  const row = await executor
+    .selectFrom('user_identity')
+    .select('user_id')
+    .where('issuer', '=', issuer)
+    .where('subject', '=', subject)
+    .executeTakeFirst();
+  return row?.user_id;
+}
+
+export interface NewApplicant {
+  displayName: string;
+  email: string | null;
+  locale: TLocale;
+  issuer: string;
+  subject: string;
+}
+
+/** An applicant created on first eID sign-in: the user, their applicant role and the identity link. */
+export async function insertApplicantWithIdentity(executor: Executor, applicant: NewApplicant): Promise<string> {
+  const user = await executor
+    .insertInto('app_user')
+    .values({ kind: 'applicant', display_name: applicant.displayName, email: applicant.email, locale: applicant.locale })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await executor.insertInto('role_grant').values({ user_id: user.id, role: 'applicant', unit_id: null }).execute();
+  await executor
+    .insertInto('user_identity')
+    .values({ issuer: applicant.issuer, subject: applicant.subject, user_id: user.id })
+    .execute();
+  return user.id;
+}

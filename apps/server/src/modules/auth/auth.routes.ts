@@ -1,0 +1,104 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ZActiveUnitRequest, ZCsrfToken, ZLocaleRequest, ZLoginForm, ZLoginRequest, ZMe } from '@sagsgang/contracts';
+import type { AppContext } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { parseInput } from '../../platform/http/parse-input.js';
+import { requirePrincipal } from '../../platform/auth/guards.js';
+import { sessionCookieOptions } from '../../platform/auth/auth-plugin.js';
+import { SESSION_COOKIE } from '../../platform/auth/session-store.js';
+import { auditFailedSignIn, checkPassword, chooseActiveUnit, describeMe, endSession, startSession } from './auth.service.js';
+import { updateLocale } from './auth.repository.js';
+import { loginPageWithError, safeReturnTo } from './return-to.js';
+
+function isFormPost(request: FastifyRequest): boolean {
+  return (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+}
+
+export function setSessionCookie(reply: FastifyReply, ctx: AppContext, session: { token: string; expiresAt: Date }): void {
+  // A browser-session cookie (no Max-Age): closing the browser ends it; the server enforces idle and absolute limits.
+  reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions(ctx));
+}
+
+const INVALID_CREDENTIALS = 'The user name or password is not correct.';
+
+function loginRateKey(request: FastifyRequest): string {
+  const body = request.body as { username?: unknown } | undefined;
+  const username = typeof body?.username === 'string' ? body.username.trim().toLowerCase().slice(0, 200) : '';
+  return `${request.ip}\u0000${username}`;
+}
+
+export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/api/auth/login',
+      {
+        schema: { tags: ['auth'], summary: 'Sign in with user name and password (JSON or an HTML form post)' },
+        config: {
+          rateLimit: {
+            max: ctx.config.loginRateLimit.max,
+            timeWindow: ctx.config.loginRateLimit.windowMinutes * 60_000,
+            // After body parsing, so the key can include the user name: one noisy user cannot lock out an office.
+            hook: 'preHandler',
+            keyGenerator: loginRateKey,
+          },
+        },
+      },
+      async (request, reply) => {
+        const form = isFormPost(request);
+        const returnTo = (request.body as { returnTo?: unknown } | undefined)?.returnTo;
+        let credentials;
+        try {
+          credentials = parseInput(form ? ZLoginForm : ZLoginRequest, request.body);
+        } catch (err) {
+          if (form) return reply.redirect(loginPageWithError('invalid', returnTo), 303);
+          throw err;
+        }
+        const userId = await checkPassword(ctx, credentials);
+        if (!userId) {
+          await auditFailedSignIn(ctx, request, credentials.username);
+          if (form) return reply.redirect(loginPageWithError('invalid', returnTo), 303);
+          throw new AppError('unauthenticated', INVALID_CREDENTIALS);
+        }
+        setSessionCookie(reply, ctx, await startSession(ctx, request, { userId, authMethod: 'password' }));
+        if (form) return reply.redirect(safeReturnTo(returnTo), 303);
+        return { userId };
+      },
+    );
+
+    app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'Sign out: ends the session' } }, async (request, reply) => {
+      await endSession(ctx, request);
+      reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx));
+      if (isFormPost(request)) return reply.redirect(safeReturnTo((request.body as { returnTo?: unknown })?.returnTo), 303);
+      return reply.status(204).send();
+    });
+
+    app.get('/api/auth/me', { schema: { tags: ['auth'], summary: 'The signed-in person', response: { 200: ZMe } } }, async (request) =>
+      describeMe(ctx, requirePrincipal(request), request),
+    );
+
+    app.get('/api/auth/csrf', { schema: { tags: ['auth'], summary: 'A CSRF token for x-csrf-token', response: { 200: ZCsrfToken } } }, async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { token: request.csrfToken() };
+    });
+
+    app.put(
+      '/api/auth/me/active-unit',
+      { schema: { tags: ['auth'], summary: 'Choose the unit to work in', body: ZActiveUnitRequest, response: { 204: z.null() } } },
+      async (request, reply) => {
+        await chooseActiveUnit(ctx, request, requirePrincipal(request), request.body.unitId);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.put(
+      '/api/auth/me/locale',
+      { schema: { tags: ['auth'], summary: 'Choose the language', body: ZLocaleRequest, response: { 204: z.null() } } },
+      async (request, reply) => {
+        await updateLocale(ctx.database.db, requirePrincipal(request).userId, request.body.locale);
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}

@@ -1,0 +1,114 @@
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import type { Executor } from '../db/transaction.js';
+
+export const SESSION_COOKIE = 'sagsgang_session';
+
+export interface SessionPolicy {
+  /** Idle timeout: each use pushes the expiry this far ahead. */
+  idleMinutes: number;
+  /** Absolute maximum from sign-in, however active the session is. */
+  maxMinutes: number;
+}
+
+export interface SessionRecord {
+  tokenHash: string;
+  userId: string;
+  authMethod: string;
+  activeUnitId: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+// Only the hash is stored: a copy of the database does not contain usable session cookies.
+export function hashSessionToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+export interface NewSession {
+  userId: string;
+  authMethod: string;
+  activeUnitId?: string | null;
+}
+
+/** Creates a session and returns the cookie value (32 random bytes); the caller sets the cookie. */
+export async function createSession(executor: Executor, session: NewSession, policy: SessionPolicy): Promise<{ token: string; expiresAt: Date }> {
+  const token = crypto.randomBytes(32).toString('base64url');
+  const row = await executor
+    .insertInto('user_session')
+    .values({
+      token_hash: hashSessionToken(token),
+      user_id: session.userId,
+      auth_method: session.authMethod,
+      active_unit_id: session.activeUnitId ?? null,
+      expires_at: sql<Date>`now() + make_interval(mins => ${Math.min(policy.idleMinutes, policy.maxMinutes)})`,
+    })
+    .returning('expires_at')
+    .executeTakeFirstOrThrow();
+  return { token, expiresAt: row.expires_at };
+}
+
+// Writing on every request would serialise reads on PGlite's one connection; a minute of slack is harmless.
+const TOUCH_AFTER_SECONDS = 60;
+
+/** The live session for a cookie token, sliding its expiry; undefined when unknown, idle too long or too old. */
+export async function findSession(executor: Executor, token: string, policy: SessionPolicy): Promise<SessionRecord | undefined> {
+  const tokenHash = hashSessionToken(token);
+  const row = await executor
+    .selectFrom('user_session')
+    .select(['token_hash', 'user_id', 'auth_method', 'active_unit_id', 'created_at', 'expires_at'])
+    .select(sql<boolean>`last_seen_at < now() - make_interval(secs => ${TOUCH_AFTER_SECONDS})`.as('stale'))
+    .where('token_hash', '=', tokenHash)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .where('created_at', '>', sql<Date>`now() - make_interval(mins => ${policy.maxMinutes})`)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  let expiresAt = row.expires_at;
+  if (row.stale) {
+    const touched = await executor
+      .updateTable('user_session')
+      .set({
+        last_seen_at: sql<Date>`now()`,
+        expires_at: sql<Date>`least(now() + make_interval(mins => ${policy.idleMinutes}), created_at + make_interval(mins => ${policy.maxMinutes}))`,
+      })
+      .where('token_hash', '=', tokenHash)
+      .returning('expires_at')
+      .executeTakeFirst();
+    expiresAt = touched?.expires_at ?? expiresAt;
+  }
+  return {
+    tokenHash,
+    userId: row.user_id,
+    authMethod: row.auth_method,
+    activeUnitId: row.active_unit_id,
+    createdAt: row.created_at,
+    expiresAt,
+  };
+}
+
+export async function deleteSession(executor: Executor, tokenHash: string): Promise<void> {
+  await executor.deleteFrom('user_session').where('token_hash', '=', tokenHash).execute();
+}
+
+/** Signs a user out everywhere: on deactivation or a password change. */
+export async function deleteUserSessions(executor: Executor, userId: string): Promise<void> {
+  await executor.deleteFrom('user_session').where('user_id', '=', userId).execute();
+}
+
+export async function setActiveUnit(executor: Executor, tokenHash: string, unitId: string | null): Promise<void> {
+  await executor.updateTable('user_session').set({ active_unit_id: unitId }).where('token_hash', '=', tokenHash).execute();
+}
+
+/** Removes expired sessions; run by a periodic job. */
+export async function purgeExpiredSessions(executor: Executor, policy: SessionPolicy): Promise<number> {
+  const result = await executor
+    .deleteFrom('user_session')
+    .where((eb) =>
+      eb.or([
+        eb('expires_at', '<=', sql<Date>`now()`),
+        eb('created_at', '<=', sql<Date>`now() - make_interval(mins => ${policy.maxMinutes})`),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

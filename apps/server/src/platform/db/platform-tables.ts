@@ -1,0 +1,103 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * Kysely types of the platform tables from migration 0001 (organisation, people, sessions, audit log, jobs).
+ * Merged into `DB` so every capability can join to units and users without redeclaring them.
+ */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string | undefined, string>;
+
+export interface UnitTable {
+  id: Generated<string>;
+  parent_id: string | null;
+  kind: 'authority' | 'centre' | 'team';
+  code: string;
+  name_da: string;
+  name_en: string;
+  created_at: Generated<Date>;
+}
+
+export interface AppUserTable {
+  id: Generated<string>;
+  kind: 'staff' | 'applicant';
+  username: string | null;
+  display_name: string;
+  email: string | null;
+  password_hash: string | null;
+  locale: Generated<'da' | 'en' | 'sv'>;
+  organisation_name: string | null;
+  organisation_cvr: string | null;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface UserIdentityTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: Generated<Date>;
+}
+
+export interface RoleGrantTable {
+  id: Generated<string>;
+  user_id: string;
+  role: 'applicant' | 'frontline' | 'caseworker' | 'teamlead' | 'quality' | 'analyst' | 'admin';
+  unit_id: string | null;
+}
+
+export interface UserSessionTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Timestamp;
+  auth_method: string;
+  active_unit_id: string | null;
+}
+
+export type AuditAction = 'read' | 'create' | 'update' | 'delete' | 'export' | 'denied' | 'sign_in' | 'sign_out' | 'sign_in_failed';
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Generated<Date>;
+  actor_user_id: string | null;
+  action: AuditAction;
+  subject_user_id: string | null;
+  entity_type: string;
+  entity_id: string | null;
+  purpose: string;
+  request_id: string | null;
+  ip: string | null;
+  details: Json;
+}
+
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  payload: Json;
+  status: Generated<JobStatus>;
+  run_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_by: string | null;
+  locked_at: Date | null;
+  last_error: string | null;
+  progress: ColumnType<unknown, string | null | undefined, string | null>;
+  result: ColumnType<unknown, string | null | undefined, string | null>;
+  created_at: Generated<Date>;
+  finished_at: Date | null;
+}
+
+declare module './schema.js' {
+  interface DB {
+    unit: UnitTable;
+    app_user: AppUserTable;
+    user_identity: UserIdentityTable;
+    role_grant: RoleGrantTable;
+    user_session: UserSessionTable;
+    audit_log: AuditLogTable;
+    job: JobTable;
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Sign-in, the signed-in person, and their settings, as the API speaks them. Objects are strict: an unknown field
+ * is a 400, not silently ignored.
+ */
+import { z } from 'zod';
+import { LOCALES } from './i18n/types.js';
+
+export const STAFF_ROLE_NAMES = ['frontline', 'caseworker', 'teamlead', 'quality', 'analyst', 'admin'] as const;
+export const ROLE_NAMES = [...STAFF_ROLE_NAMES, 'applicant'] as const;
+
+export const ZLocale = z.enum(LOCALES as readonly ['da', 'en', 'sv']);
+export type TLocale = z.infer<typeof ZLocale>;
+export const ZStaffRole = z.enum(STAFF_ROLE_NAMES);
+export type TStaffRole = z.infer<typeof ZStaffRole>;
+export const ZRole = z.enum(ROLE_NAMES);
+export type TRole = z.infer<typeof ZRole>;
+
+// Bounded so a megabyte "password" cannot make the server hash for a second.
+const ZUsername = z.string().trim().min(1, 'is required').max(200);
+const ZPassword = z.string().min(1, 'is required').max(1024);
+
+/** `POST /api/auth/login` as JSON. */
+export const ZLoginRequest = z.strictObject({ username: ZUsername, password: ZPassword });
+export type TLoginRequest = z.infer<typeof ZLoginRequest>;
+
+/** `POST /api/auth/login` as an HTML form post: the same fields plus the CSRF token and where to go next. */
+export const ZLoginForm = z.strictObject({
+  username: ZUsername,
+  password: ZPassword,
+  _csrf: z.string().optional(),
+  returnTo: z.string().max(2000).optional(),
+});
+export type TLoginForm = z.infer<typeof ZLoginForm>;
+
+export const ZActiveUnitRequest = z.strictObject({ unitId: z.uuid().nullable() });
+export type TActiveUnitRequest = z.infer<typeof ZActiveUnitRequest>;
+
+export const ZLocaleRequest = z.strictObject({ locale: ZLocale });
+export type TLocaleRequest = z.infer<typeof ZLocaleRequest>;
+
+export const ZMeUnit = z.object({
+  id: z.uuid(),
+  parentId: z.uuid().nullable(),
+  kind: z.enum(['authority', 'centre', 'team']),
+  code: z.string(),
+  nameDa: z.string(),
+  nameEn: z.string(),
+  /** The roles the person holds on this unit, directly or through a parent unit. */
+  roles: z.array(ZStaffRole),
+});
+
+/** `GET /api/auth/me`. */
+export const ZMe = z.object({
+  user: z.object({
+    id: z.uuid(),
+    kind: z.enum(['staff', 'applicant']),
+    username: z.string().nullable(),
+    displayName: z.string(),
+    email: z.string().nullable(),
+    locale: ZLocale,
+    organisationName: z.string().nullable(),
+  }),
+  roles: z.array(z.object({ role: ZRole, unitId: z.uuid().nullable() })),
+  units: z.array(ZMeUnit),
+  activeUnitId: z.uuid().nullable(),
+  authMethod: z.string(),
+});
+export type TMe = z.infer<typeof ZMe>;
+
+export const ZCsrfToken = z.object({ token: z.string() });
