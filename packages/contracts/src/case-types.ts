@@ -53,6 +53,25 @@ export const ZPhase = z.object({
 });
 export type TPhase = z.infer<typeof ZPhase>;
 
+/** How an information requirement is answered in the guided application; free text when left out. */
+export const ANSWER_TYPES = ['text', 'longtext', 'date', 'number', 'yesno', 'choice', 'email'] as const;
+export const ZAnswerSpec = z.object({
+  type: z.enum(ANSWER_TYPES),
+  options: z.array(z.object({ value: ZCode, label: ZLocalizedText })).max(50).optional(),
+  /** Plausible dates in whole years from the day of application (negative = the past), checked on receipt. */
+  dateBounds: z.object({ minYears: z.number().int().min(-150).max(150).optional(), maxYears: z.number().int().min(-150).max(150).optional() }).optional(),
+  maxLength: z.number().int().positive().max(20_000).optional(),
+});
+export type TAnswerSpec = z.infer<typeof ZAnswerSpec>;
+
+/** File types an applicant may upload, judged by content; a document requirement may narrow them. */
+export const ACCEPTED_FILE_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+export const ZFileSpec = z.object({
+  acceptedTypes: z.array(z.enum(ACCEPTED_FILE_TYPES)).min(1).max(3),
+  maxBytes: z.number().int().positive().max(50 * 1024 * 1024),
+});
+export type TFileSpec = z.infer<typeof ZFileSpec>;
+
 export const ZRequirement = z.object({
   code: ZCode,
   kind: z.enum(['information', 'document']),
@@ -62,6 +81,10 @@ export const ZRequirement = z.object({
   label: ZLocalizedText,
   why: ZLocalizedText,
   example: ZLocalizedText.optional(),
+  /** Information only: the kind of answer (guided application and screening); free text when left out. */
+  answer: ZAnswerSpec.optional(),
+  /** Documents only: accepted types and size; all of ACCEPTED_FILE_TYPES up to 10 MB when left out. */
+  files: ZFileSpec.optional(),
 });
 export type TRequirement = z.infer<typeof ZRequirement>;
 
