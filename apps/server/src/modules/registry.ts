@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context.js';
 import { healthRoutes } from './health/index.js';
 import { authRoutes } from './auth/index.js';
+import { processModelRoutes } from './process-models/index.js';
 
 /**
  * Every capability's routes, in one list. Add one line per module; the order only matters for hooks that a
@@ -10,4 +11,5 @@ import { authRoutes } from './auth/index.js';
 export async function registerModules(app: FastifyInstance, ctx: AppContext): Promise<void> {
   await app.register(healthRoutes(ctx));
   await app.register(authRoutes(ctx));
+  await app.register(processModelRoutes(ctx));
 }
