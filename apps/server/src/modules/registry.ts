@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context.js';
 import { healthRoutes } from './health/index.js';
+import { portalRoutes } from './portal/index.js';
 import { authRoutes } from './auth/index.js';
 import { processModelRoutes } from './process-models/index.js';
 
@@ -12,4 +13,5 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await app.register(healthRoutes(ctx));
   await app.register(authRoutes(ctx));
   await app.register(processModelRoutes(ctx));
+  await app.register(portalRoutes(ctx));
 }

@@ -18,6 +18,8 @@ export interface AppConfig {
   /** Public base URL, used in e-mails and OIDC redirects. */
   publicUrl: string;
   authorityName: string;
+  /** How citizens reach the authority; shown in the portal footer and the accessibility statement. */
+  authorityContact: { email?: string; phone?: string; address?: string };
   secureCookies: boolean;
   seedDemo: boolean;
   logLevel: string;
@@ -59,6 +61,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginRateLimit: { max: Number(env.LOGIN_RATE_LIMIT_MAX ?? 10), windowMinutes: Number(env.LOGIN_RATE_LIMIT_MINUTES ?? 15) },
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
     authorityName: env.AUTHORITY_NAME ?? 'Sagsgang Kommune',
+    authorityContact: {
+      email: env.AUTHORITY_EMAIL ?? 'borgerservice@sagsgang.example',
+      phone: env.AUTHORITY_PHONE || undefined,
+      address: env.AUTHORITY_ADDRESS || undefined,
+    },
     secureCookies: production,
     seedDemo: env.SEED_DEMO !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',

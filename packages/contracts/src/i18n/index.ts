@@ -1,4 +1,5 @@
 import { common } from './common.js';
+import { portal } from './portal.js';
 import { notifications } from './notifications.js';
 import type { Catalogue, Locale } from './types.js';
 
@@ -11,6 +12,7 @@ export * from './types.js';
 export const CATALOGUES: Record<string, Catalogue> = {
   common,
   notifications,
+  portal,
 };
 
 /** i18next resources built from the catalogues; Swedish falls back to English where a text is missing. */

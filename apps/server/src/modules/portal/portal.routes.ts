@@ -1,0 +1,60 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { AppContext } from '../../platform/context.js';
+import { registerPortalAssets } from './portal-assets.js';
+import { renderLayout, type LayoutInput } from './portal-layout.js';
+import { pageContext, safeLocalPath, type PageContext } from './portal-page.js';
+import type { PortalSources } from './portal-sources.js';
+import { frontPage } from './pages/front-page.js';
+import { loginPage } from './pages/login-page.js';
+import { accessibilityPage } from './pages/accessibility-page.js';
+import { myCasesPage } from './pages/my-cases-page.js';
+
+function send(reply: FastifyReply, page: PageContext, input: LayoutInput): FastifyReply {
+  // Every page shows who is signed in and carries a CSRF token: never cached, never shared.
+  return reply
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('vary', 'cookie, accept-language')
+    .send(renderLayout(page, input));
+}
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** The citizen portal's server-rendered pages and the DKFDS assets they use. */
+export function portalRoutes(ctx: AppContext, sources: PortalSources = {}) {
+  return async (app: FastifyInstance): Promise<void> => {
+    await registerPortalAssets(app);
+    const hide = { schema: { hide: true } };
+
+    app.get('/', hide, async (request, reply) => {
+      const page = pageContext(request, reply, ctx.config);
+      const entries = sources.applyEntries ? await sources.applyEntries(page.locale) : undefined;
+      return send(reply, page, { title: page.t('portal:navHome'), section: 'home', body: frontPage(page, entries) });
+    });
+
+    app.get('/login', hide, async (request, reply) => {
+      const page = pageContext(request, reply, ctx.config);
+      const q = request.query as Record<string, unknown>;
+      const body = loginPage(page, {
+        error: str(q.error),
+        username: str(q.username)?.slice(0, 200),
+        returnTo: safeLocalPath(q.returnTo, '/'),
+        signedOut: q.signedOut !== undefined,
+      });
+      if (str(q.error)) reply.status(200);
+      return send(reply, page, { title: page.t('portal:loginTitle'), body });
+    });
+
+    app.get('/tilgaengelighed', hide, async (request, reply) => {
+      const page = pageContext(request, reply, ctx.config);
+      return send(reply, page, { title: page.t('portal:a11yTitle'), body: accessibilityPage(page) });
+    });
+
+    app.get('/mine-sager', hide, async (request, reply) => {
+      const page = pageContext(request, reply, ctx.config);
+      if (!page.principal) return reply.redirect(`/login?returnTo=${encodeURIComponent('/mine-sager')}`, 303);
+      const cases = sources.myCases && page.principal.kind === 'applicant' ? await sources.myCases(page.principal, page.locale) : undefined;
+      return send(reply, page, { title: page.t('portal:myCasesTitle'), section: 'my-cases', body: myCasesPage(page, cases) });
+    });
+  };
+}
