@@ -112,7 +112,7 @@ export class BusinessCalendar {
 
   /** Working days d with from < d <= to (negative of the reverse count when to < from). */
   workingDaysBetweenNumbers(from: number, to: number): number {
-    if (to < from) return -this.workingDaysBetweenNumbers(to, from);
+    if (to < from) return 0 - this.workingDaysBetweenNumbers(to, from); // 0 - x, not -x: no -0 when x is 0
     let count = 0;
     let a = from; // count working days in (a, to], a year table at a time
     while (a < to) {

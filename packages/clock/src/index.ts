@@ -9,3 +9,9 @@ export {
   workingDaysBetween, type CalendarOptions,
 } from './business-calendar.js';
 export { addDurationToDay, isDuration, type Duration, type DurationUnit } from './duration.js';
+export {
+  instantMs, type AnomalyCode, type ClockAnomaly, type ClockEventInput, type ClockEventType, type Instant,
+  type KnownClockEvent,
+} from './clock-events.js';
+export type { ClockExtension, ClockPause, ClockResult, ClockState, ServiceGoal } from './service-goal.js';
+export { computeClock, type ComputeClockInput } from './service-goal-clock.js';
