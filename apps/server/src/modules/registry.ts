@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context.js';
 import { healthRoutes } from './health/index.js';
 import { portalRoutes } from './portal/index.js';
-import { authRoutes } from './auth/index.js';
+import { authModule } from './auth/index.js';
 import { processModelRoutes } from './process-models/index.js';
 
 /**
@@ -11,7 +11,7 @@ import { processModelRoutes } from './process-models/index.js';
  */
 export async function registerModules(app: FastifyInstance, ctx: AppContext): Promise<void> {
   await app.register(healthRoutes(ctx));
-  await app.register(authRoutes(ctx));
+  await app.register(authModule(ctx));
   await app.register(processModelRoutes(ctx));
   await app.register(portalRoutes(ctx));
 }

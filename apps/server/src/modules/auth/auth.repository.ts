@@ -39,14 +39,16 @@ export async function updateLocale(executor: Executor, userId: string, locale: T
   await executor.updateTable('app_user').set({ locale }).where('id', '=', userId).execute();
 }
 
-export async function findIdentity(executor: Executor, issuer: string, subject: string): Promise<string | undefined> {
+/** The user linked to an external identity, with whether they may still sign in. */
+export async function findIdentity(executor: Executor, issuer: string, subject: string): Promise<{ userId: string; active: boolean } | undefined> {
   const row = await executor
     .selectFrom('user_identity')
-    .select('user_id')
-    .where('issuer', '=', issuer)
-    .where('subject', '=', subject)
+    .innerJoin('app_user', 'app_user.id', 'user_identity.user_id')
+    .select(['user_identity.user_id', 'app_user.active'])
+    .where('user_identity.issuer', '=', issuer)
+    .where('user_identity.subject', '=', subject)
     .executeTakeFirst();
-  return row?.user_id;
+  return row && { userId: row.user_id, active: row.active };
 }
 
 export interface NewApplicant {

@@ -47,6 +47,9 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const form = isFormPost(request);
+        if (!form && !(request.headers['content-type'] ?? '').startsWith('application/json')) {
+          throw new AppError('unsupported_media_type', 'Send the sign-in as JSON or as an HTML form post.');
+        }
         const returnTo = (request.body as { returnTo?: unknown } | undefined)?.returnTo;
         let credentials;
         try {

@@ -1,0 +1,27 @@
+import type { TLocale } from '@sagsgang/contracts';
+
+export interface ApplicantProfile {
+  displayName: string;
+  email: string | null;
+  locale: TLocale;
+}
+
+const LOCALES: readonly TLocale[] = ['da', 'en', 'sv'];
+
+function text(value: unknown, max = 300): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : undefined;
+}
+
+/**
+ * What we keep of an eID broker's claims when an applicant signs in for the first time: a name to address them by,
+ * a verified e-mail and a language. Everything else is dropped on purpose: brokers may send a CPR number (e.g.
+ * `dk:gov:cpr`, `cpr`, `nationalIdentifier`), and a CPR number in clear must never be stored or logged; the case
+ * files carry identity through the user id and the broker's (issuer, subject) link.
+ */
+export function applicantProfileFromClaims(claims: Record<string, unknown>): ApplicantProfile {
+  const joined = [text(claims.given_name), text(claims.family_name)].filter(Boolean).join(' ');
+  const displayName = text(claims.name) ?? (joined || undefined) ?? text(claims.preferred_username) ?? 'Borger';
+  const email = claims.email_verified === false ? null : (text(claims.email, 320) ?? null);
+  const locale = LOCALES.find((l) => typeof claims.locale === 'string' && claims.locale.toLowerCase().startsWith(l)) ?? 'da';
+  return { displayName, email, locale };
+}
