@@ -15,3 +15,11 @@ export {
 } from './clock-events.js';
 export type { ClockExtension, ClockPause, ClockResult, ClockState, ServiceGoal } from './service-goal.js';
 export { computeClock, type ComputeClockInput } from './service-goal-clock.js';
+export { percentileCont, percentileContSorted, sortedNumbers, upperBoundRank } from './quantiles.js';
+export {
+  forecastDecision, remainingTimes, type DecisionForecast, type ForecastConfidence, type ForecastInput, type SimilarCase,
+} from './decision-forecast.js';
+export {
+  backtestForecast, type BacktestCase, type BacktestOptions, type BacktestResult, type Coverage,
+} from './forecast-backtest.js';
+export { complianceFigures, type ComplianceFigures, type DecidedCase } from './compliance-figures.js';
