@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { TCaseTypeDefinition } from '@sagsgang/contracts';
 import type { Executor } from '../../src/platform/db/transaction.js';
+import { expandScope, type Principal } from '../../src/platform/auth/principal.js';
 import { publishCaseType } from '../../src/modules/case-types/index.js';
 import { demoCaseTypes } from '../../src/modules/case-types/demo-case-types.js';
 
@@ -37,4 +38,20 @@ export async function makeCaseType(db: Executor, unitCode: string, base?: Parame
   const definition = definitionFor(unitCode, base);
   const r = await publishCaseType(db, definition, null);
   return { ...r, definition };
+}
+
+/** A principal as the auth layer would load it, for service-level tests. */
+export async function principalFor(
+  db: Executor, userId: string, grants: { role: 'caseworker' | 'teamlead' | 'frontline' | 'admin' | 'quality'; unitId: string }[],
+): Promise<Principal> {
+  const units = await sql<{ id: string; parentId: string | null }>`SELECT id, parent_id AS "parentId" FROM unit`.execute(db);
+  return { userId, kind: 'staff', displayName: 'Staff', locale: 'da', grants, scope: expandScope(grants, units.rows) };
+}
+
+export function applicantPrincipal(userId: string): Principal {
+  return { userId, kind: 'applicant', displayName: 'Applicant', locale: 'da', grants: [{ role: 'applicant', unitId: null }], scope: {} };
+}
+
+export async function grantRole(db: Executor, userId: string, role: string, unitId: string): Promise<void> {
+  await sql`INSERT INTO role_grant (user_id, role, unit_id) VALUES (${userId}, ${role}, ${unitId})`.execute(db);
 }

@@ -1,0 +1,108 @@
+/**
+ * The bridge between the event log and the service-goal clock: which logged activities the clock reads, and the
+ * derived `case_clock` row (deadline, warning day, pause, decision, goal met) recomputed from a case's events.
+ */
+import {
+  addDurationToDay, computeClock, createBusinessCalendar, localDateOf, toDayNumber, fromDayNumber,
+  type BusinessCalendar, type ClockEventInput, type ServiceGoal,
+} from '@sagsgang/clock';
+import type { TCaseTypeDefinition } from '@sagsgang/contracts';
+
+/** The authority's calendar: Danish public holidays, plus Grundlovsdag and Christmas Eve on which offices close. */
+let calendar: BusinessCalendar | undefined;
+export function authorityCalendar(): BusinessCalendar {
+  return (calendar ??= createBusinessCalendar({ closeObservances: true }));
+}
+
+/** Share of the time budget at which a case shows a warning in the queue and on the clock bar. */
+export const WARN_SHARE = 0.75;
+
+export interface LoggedEvent {
+  activity: string;
+  occurredAt: Date | string;
+  attributes: Record<string, unknown>;
+}
+
+/** The log's activities as clock events; a decision to withdraw stops the clock without counting for the goal. */
+export function toClockEvents(events: readonly LoggedEvent[]): ClockEventInput[] {
+  return events.map((e) => {
+    const at = typeof e.occurredAt === 'string' ? e.occurredAt : e.occurredAt.toISOString();
+    if (e.activity === 'decided' && e.attributes.outcome === 'withdrawn') return { type: 'withdrawn', at };
+    return { ...e.attributes, type: e.activity, at };
+  });
+}
+
+export function serviceGoalOf(d: TCaseTypeDefinition): ServiceGoal {
+  const g = d.serviceGoal;
+  return {
+    duration: g.duration, targetShare: g.targetShare, clockStart: g.clockStart,
+    pauseWhileAwaitingApplicant: g.pauseWhileAwaitingApplicant, warnAt: [WARN_SHARE, 0.9],
+    ...(g.extension.maximum ? { maxExtension: g.extension.maximum } : {}),
+  };
+}
+
+export interface CaseFacts {
+  caseId: string;
+  caseTypeId: string;
+  unitId: string;
+  assigneeId: string | null;
+  state: string;
+  phaseCode: string | null;
+  outcome: string | null;
+  receivedAt: Date;
+}
+
+export interface ClockRow {
+  case_id: string; case_type_id: string; unit_id: string; assignee_id: string | null; state: string; phase_code: string | null;
+  received_at: Date; received_date: string; fully_informed_at: Date | null; fully_informed_on_receipt: boolean | null;
+  clock_start_date: string | null; paused_since: Date | null; paused_days: number; deadline: string | null;
+  warn_date: string | null; legal_deadline: string | null; risk_date: string | null; decided_at: Date | null;
+  decided_date: string | null; outcome: string | null; processing_days: number | null; goal_met: boolean | null;
+  closed_at: Date | null;
+}
+
+function firstAt(events: readonly LoggedEvent[], match: (e: LoggedEvent) => boolean): Date | null {
+  const e = events.find(match);
+  return e ? new Date(e.occurredAt) : null;
+}
+
+function fullyInformedAt(events: readonly LoggedEvent[]): Date | null {
+  return firstAt(events, (e) =>
+    (e.activity === 'screened' && e.attributes.fullyInformed === true) ||
+    (e.activity === 'information_received' && e.attributes.fullyInformed !== false));
+}
+
+function warnDate(start: string | null, deadline: string | null): string | null {
+  if (!start || !deadline) return null;
+  const s = toDayNumber(start);
+  return fromDayNumber(s + Math.ceil(WARN_SHARE * (toDayNumber(deadline) - s)));
+}
+
+/** Recomputes a case's clock row from its events (ordered by seq) and the case-type version it was opened under. */
+export function deriveClockRow(facts: CaseFacts, events: readonly LoggedEvent[], definition: TCaseTypeDefinition, now: Date): ClockRow {
+  const cal = authorityCalendar();
+  const clock = computeClock({ events: toClockEvents(events), goal: serviceGoalOf(definition), calendar: cal, now });
+  const receivedDate = localDateOf(facts.receivedAt);
+  const decided = events.find((e) => e.activity === 'decided');
+  const decidedAt = decided ? new Date(decided.occurredAt) : null;
+  const decidedDate = decidedAt ? localDateOf(decidedAt) : null;
+  const openPause = clock.pauses.find((p) => p.toMs === null);
+  const pausedDays = clock.pauses.filter((p) => p.toMs !== null).reduce((n, p) => n + p.days, 0);
+  const legal = definition.legalMaximum
+    ? fromDayNumber(cal.rollForward(addDurationToDay(cal, toDayNumber(receivedDate), definition.legalMaximum)))
+    : null;
+  const withdrawn = facts.outcome === 'withdrawn';
+  const running = !decided && clock.startDate !== null && !openPause;
+  return {
+    case_id: facts.caseId, case_type_id: facts.caseTypeId, unit_id: facts.unitId, assignee_id: facts.assigneeId,
+    state: facts.state, phase_code: facts.phaseCode, received_at: facts.receivedAt, received_date: receivedDate,
+    fully_informed_at: fullyInformedAt(events), fully_informed_on_receipt: clock.fullyInformedOnReceipt,
+    clock_start_date: clock.startDate, paused_since: openPause ? new Date(openPause.fromMs) : null, paused_days: pausedDays,
+    deadline: clock.deadlineDate, warn_date: warnDate(clock.startDate, clock.deadlineDate), legal_deadline: legal,
+    risk_date: running ? clock.deadlineDate : null,
+    decided_at: decidedAt, decided_date: decidedDate, outcome: facts.outcome,
+    processing_days: decidedDate ? toDayNumber(decidedDate) - toDayNumber(receivedDate) : null,
+    goal_met: !decided || withdrawn ? null : clock.state === 'met',
+    closed_at: firstAt(events, (e) => e.activity === 'closed'),
+  };
+}

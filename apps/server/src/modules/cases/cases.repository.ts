@@ -1,0 +1,114 @@
+import { sql, type Selectable, type Updateable } from 'kysely';
+import type { Executor } from '../../platform/db/transaction.js';
+import type { CaseFileTable } from './cases.tables.js';
+import type { ClockRow } from './case-clock.js';
+import './cases.tables.js';
+
+export type CaseRow = Selectable<CaseFileTable>;
+
+export interface NewEvent {
+  caseId: string;
+  activity: string;
+  occurredAt: Date;
+  actorId: string | null;
+  unitId: string;
+  attributes: Record<string, unknown>;
+}
+
+export interface EventRow {
+  id: number;
+  seq: number;
+  activity: string;
+  occurredAt: Date;
+  actorId: string | null;
+  actorName: string | null;
+  unitId: string;
+  attributes: Record<string, unknown>;
+}
+
+export const casesRepository = {
+  async nextReference(executor: Executor, year: number): Promise<string> {
+    const r = await sql<{ n: number }>`SELECT nextval('case_reference_seq') AS n`.execute(executor);
+    return `SAG-${year}-${String(r.rows[0].n).padStart(6, '0')}`;
+  },
+
+  async insertCase(executor: Executor, row: Omit<CaseRow, 'id' | 'version' | 'created_at' | 'updated_at'>): Promise<CaseRow> {
+    return executor.insertInto('case_file').values(row).returningAll().executeTakeFirstOrThrow();
+  },
+
+  async findCase(executor: Executor, caseId: string): Promise<CaseRow | undefined> {
+    return executor.selectFrom('case_file').selectAll().where('id', '=', caseId).executeTakeFirst();
+  },
+
+  /**
+   * The optimistic check: changes the case only if nobody else has since `expectedVersion`. A concurrent writer
+   * waits on the row lock and then finds the version moved on, so at most one of two wins.
+   */
+  async updateCase(
+    executor: Executor, caseId: string, expectedVersion: number, changes: Updateable<CaseFileTable>,
+  ): Promise<CaseRow | undefined> {
+    return executor
+      .updateTable('case_file')
+      .set({ ...changes, version: sql`version + 1`, updated_at: new Date() })
+      .where('id', '=', caseId)
+      .where('version', '=', expectedVersion)
+      .returningAll()
+      .executeTakeFirst();
+  },
+
+  /** Appends one event; the caller holds the case row (updateCase), so seq numbers cannot collide. */
+  async appendEvent(executor: Executor, e: NewEvent): Promise<number> {
+    const r = await sql<{ id: number }>`
+      INSERT INTO case_event (case_id, seq, activity, occurred_at, actor_id, unit_id, attributes)
+      SELECT ${e.caseId}, COALESCE(MAX(seq), 0) + 1, ${e.activity}, ${e.occurredAt}, ${e.actorId}, ${e.unitId}, ${JSON.stringify(e.attributes)}::jsonb
+      FROM case_event WHERE case_id = ${e.caseId}
+      RETURNING id`.execute(executor);
+    return r.rows[0].id;
+  },
+
+  async eventsOf(executor: Executor, caseId: string): Promise<EventRow[]> {
+    return executor
+      .selectFrom('case_event as e')
+      .leftJoin('app_user as u', 'u.id', 'e.actor_id')
+      .select([
+        'e.id', 'e.seq', 'e.activity', 'e.occurred_at as occurredAt', 'e.actor_id as actorId', 'u.display_name as actorName',
+        'e.unit_id as unitId', 'e.attributes',
+      ])
+      .where('e.case_id', '=', caseId)
+      .orderBy('e.seq')
+      .execute();
+  },
+
+  async upsertClock(executor: Executor, row: ClockRow): Promise<void> {
+    const { case_id: _id, ...rest } = row;
+    await executor
+      .insertInto('case_clock')
+      .values(row)
+      .onConflict((oc) => oc.column('case_id').doUpdateSet({ ...rest, updated_at: new Date() }))
+      .execute();
+  },
+
+  async userName(executor: Executor, userId: string): Promise<string | null> {
+    const r = await executor.selectFrom('app_user').select('display_name').where('id', '=', userId).executeTakeFirst();
+    return r?.display_name ?? null;
+  },
+
+  /** Whether a user may be given cases of a unit: an active staff member with a casework role on it or above it. */
+  async canHandleUnit(executor: Executor, userId: string, unitId: string): Promise<boolean> {
+    const r = await sql<{ ok: boolean }>`
+      WITH RECURSIVE up AS (
+        SELECT id, parent_id FROM unit WHERE id = ${unitId}
+        UNION ALL SELECT u.id, u.parent_id FROM unit u JOIN up ON u.id = up.parent_id
+      )
+      SELECT EXISTS (
+        SELECT 1 FROM role_grant g JOIN app_user a ON a.id = g.user_id
+        WHERE g.user_id = ${userId} AND a.active AND a.kind = 'staff'
+          AND g.role IN ('caseworker', 'teamlead') AND g.unit_id IN (SELECT id FROM up)
+      ) AS ok`.execute(executor);
+    return r.rows[0]?.ok === true;
+  },
+
+  async casesOfApplicant(executor: Executor, applicantId: string): Promise<CaseRow[]> {
+    return executor.selectFrom('case_file').selectAll().where('applicant_id', '=', applicantId).orderBy('received_at', 'desc').execute();
+  },
+};

@@ -1,0 +1,68 @@
+import type { TApplicantCaseView, TCaseDetail } from '@sagsgang/contracts';
+import { AppError } from '../../../platform/errors.js';
+import { auditDenied, recordAudit } from '../../../platform/audit/record-audit.js';
+import type { Principal } from '../../../platform/auth/principal.js';
+import type { Executor } from '../../../platform/db/transaction.js';
+import { getCaseTypeVersion } from '../../case-types/index.js';
+import { casesRepository as repo, type CaseRow } from '../cases.repository.js';
+import { assertCaseAccess, READ_ROLES } from '../case-command.js';
+import { queueRepository } from '../work-queue.repository.js';
+import { toCaseSummary } from '../case-views.js';
+
+/** The case file for staff of the case's unit; the read is audited because the file holds personal data. */
+export async function getCaseDetail(db: Executor, principal: Principal, caseId: string, requestId?: string): Promise<TCaseDetail> {
+  const c = await repo.findCase(db, caseId);
+  if (!c) throw new AppError('not_found', 'No such case.');
+  assertCaseAccess(principal, c.unit_id, READ_ROLES);
+  const [summary] = await queueRepository.summariesByIds(db, [caseId]);
+  const version = await getCaseTypeVersion(db, c.case_type_version_id);
+  const events = await repo.eventsOf(db, caseId);
+  const d = version.definition;
+  await recordAudit(db, {
+    actorUserId: principal.userId, action: 'read', subjectUserId: c.applicant_id, entityType: 'case', entityId: c.id,
+    purpose: 'Casework', requestId: requestId ?? null,
+  });
+  const at = (x: Date) => new Date(x).toISOString();
+  return {
+    ...toCaseSummary(summary),
+    channel: c.channel as TCaseDetail['channel'], caseTypeVersion: version.version,
+    outcome: c.outcome as TCaseDetail['outcome'],
+    phases: d.phases.map((p) => ({ code: p.code, name: p.name })), outcomes: d.outcomes,
+    extensionAllowed: d.serviceGoal.extension.allowed,
+    events: events.map((e) => ({ ...e, occurredAt: at(e.occurredAt) })),
+    notes: events.filter((e) => e.activity === 'note_recorded').map((e) => ({
+      eventId: e.id, kind: String(e.attributes.kind), who: String(e.attributes.who), when: String(e.attributes.when),
+      what: String(e.attributes.what), recordedBy: e.actorName,
+    })),
+    documents: events.filter((e) => e.activity === 'document_added').map((e) => ({
+      eventId: e.id, title: String(e.attributes.title), documentType: String(e.attributes.documentType),
+      direction: String(e.attributes.direction), addedAt: at(e.occurredAt),
+    })),
+  };
+}
+
+async function applicantView(db: Executor, c: CaseRow): Promise<TApplicantCaseView> {
+  const version = await getCaseTypeVersion(db, c.case_type_version_id);
+  const phase = version.definition.phases.find((p) => p.code === c.phase_code);
+  const [summary] = await queueRepository.summariesByIds(db, [c.id]);
+  return {
+    id: c.id, reference: c.reference, caseTypeName: version.definition.name, state: c.state as TApplicantCaseView['state'],
+    receivedAt: new Date(c.received_at).toISOString(),
+    phase: phase ? { code: phase.code, name: phase.name, applicantText: phase.applicantText } : null,
+    deadlineDate: summary?.deadline ?? null, outcome: c.outcome as TApplicantCaseView['outcome'],
+  };
+}
+
+/** An applicant's own case; anyone else's answers exactly like a case that does not exist (and is audited). */
+export async function getApplicantCase(db: Executor, principal: Principal, caseId: string): Promise<TApplicantCaseView> {
+  const c = await repo.findCase(db, caseId);
+  if (!c || c.applicant_id !== principal.userId) {
+    throw new AppError('not_found', 'No such case.', c ? auditDenied({ entityType: 'case', entityId: caseId, subjectUserId: c.applicant_id ?? undefined }) : undefined);
+  }
+  return applicantView(db, c);
+}
+
+export async function listApplicantCases(db: Executor, principal: Principal): Promise<TApplicantCaseView[]> {
+  const cases = await repo.casesOfApplicant(db, principal.userId);
+  return Promise.all(cases.map((c) => applicantView(db, c)));
+}
