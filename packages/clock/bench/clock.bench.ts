@@ -2,7 +2,9 @@
  * Prints how long the service-goal clock takes over 100,000 generated cases, and the calendar primitives' speed.
  * Run: npm run bench -w @sagsgang/clock. Figures only; nothing here fails on a time.
  */
-import { computeClock, createBusinessCalendar, type ClockEventInput, type ServiceGoal } from '../src/index.js';
+import {
+  backtestForecast, computeClock, createBusinessCalendar, forecastDecision, type ClockEventInput, type ServiceGoal,
+} from '../src/index.js';
 
 const CASES = 100_000;
 const HOUR = 3_600_000;
@@ -86,3 +88,12 @@ measure('addWorkingDays(d, 1..60) + workingDaysBetween, 1M', 3, () => {
   }
   return sum;
 });
+
+const history = Array.from({ length: 2000 }, () => Math.exp(Math.log(40) + 0.6 * Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand())));
+measure('forecastDecision over 2,000 similar cases, 10k calls', 3, () => {
+  let sum = 0;
+  for (let i = 0; i < 10_000; i++) sum += forecastDecision({ history, elapsedDays: i % 60 }).conditionalSampleSize;
+  return sum;
+});
+const past = Array.from({ length: 10_000 }, (_, i) => ({ start: Math.floor(i / 14), durationDays: history[i % 2000], asOfDays: rand() * 90 }));
+measure('backtestForecast, 10,000 cases (window 500)', 1, () => Math.round(1000 * (backtestForecast(past, { evaluateFrom: 180 }).coverage90 ?? 0)));
