@@ -40,7 +40,7 @@ export type AnomalyCode =
   | 'information_received_without_request' | 'duplicate_information_request' | 'duplicate_screening'
   | 'invalid_extension' | 'extension_before_start' | 'extension_after_deadline' | 'extension_capped'
   | 'pause_after_deadline' | 'event_after_end' | 'duplicate_decision' | 'reopened_while_open'
-  | 'decided_before_start';
+  | 'decided_before_start' | 'invalid_goal';
 
 /** Something in the event sequence the clock could not use as given; the event's index is in the input array. */
 export interface ClockAnomaly {

@@ -111,6 +111,12 @@ describe('states and illegal sequences', () => {
     expect(r.startDate).toBe('2026-03-02');
   });
 
+  test('a goal without a usable duration reports invalid_goal instead of NaN dates', () => {
+    const goal = { ...thirtyDays, duration: { amount: -1, unit: 'fortnights' } } as unknown as ServiceGoal;
+    const r = computeClock({ events: [received], goal, calendar: dk, now });
+    expect([r.state, r.deadlineDate, r.anomalies.map((a) => a.code)]).toEqual(['not_started', null, ['invalid_goal']]);
+  });
+
   test('events out of order are sorted by time and reported', () => {
     const r = computeClock({ events: [ev('decided', '2026-03-20T09:00:00+01:00'), received], goal: thirtyDays, calendar: dk, now });
     expect(r.state).toBe('met');

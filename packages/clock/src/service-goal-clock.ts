@@ -7,6 +7,7 @@
 import type { BusinessCalendar } from './business-calendar.js';
 import { instantMs, normaliseEvents, type ClockAnomaly, type ClockEventInput, type Instant } from './clock-events.js';
 import { ClockRun, type PauseDays } from './clock-run.js';
+import { isDuration } from './duration.js';
 import { fromDayNumber } from './local-date.js';
 import type { ClockPause, ClockResult, ClockState, ServiceGoal } from './service-goal.js';
 
@@ -30,6 +31,11 @@ export function computeClock({ events, goal, calendar, now }: ComputeClockInput)
     // No usable "now": compute as of the last event rather than guess the wall clock.
     anomalies.push({ code: 'invalid_timestamp', index: -1, type: 'now' });
     nowMs = list.length > 0 ? list[list.length - 1].ms : 0;
+  }
+  if (!isDuration(goal.duration)) {
+    // A goal without a usable duration cannot give a deadline; report it instead of computing NaN dates.
+    anomalies.push({ code: 'invalid_goal', index: -1, type: '' });
+    return notStarted(new ClockRun({ ...goal, clockStart: 'when_fully_informed', duration: { amount: 0, unit: 'calendar_days' } }, calendar, anomalies), anomalies);
   }
   for (const e of list) run.apply(e);
   if (run.startMs === null) return notStarted(run, anomalies);
