@@ -16,6 +16,8 @@ export const OPEN_CASE_STATES = ['received', 'in_progress', 'awaiting_applicant'
 export const CASE_ACTIVITIES = [
   'received', 'screened', 'information_requested', 'information_received', 'extended', 'decided', 'closed',
   'hearing_started', 'hearing_replied', 'note_recorded', 'document_added', 'phase_changed', 'reassigned',
+  // Recorded by the applications capability: the automatic checks on receipt, before the caseworker's verdict.
+  'screened_automatically',
 ] as const;
 
 export const ZChannel = z.enum(CHANNELS);

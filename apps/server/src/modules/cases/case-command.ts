@@ -11,6 +11,7 @@ import { getCaseTypeVersion } from '../case-types/index.js';
 import { casesRepository as repo, type CaseRow } from './cases.repository.js';
 import type { CaseFileTable } from './cases.tables.js';
 import { deriveClockRow, type LoggedEvent } from './case-clock.js';
+import { announceCaseEvent } from './case-event-listeners.js';
 
 /** A signed-in person, or the system itself (the portal submitting an application, the demo generator). */
 export type Actor = Principal | { system: true; userId: string | null };
@@ -83,6 +84,7 @@ export function runCommand(ctx: CaseContext, input: CommandInput): Promise<Comma
     const event = { activity: step.activity, occurredAt, attributes: step.attributes };
     const eventId = await repo.appendEvent(trx, { ...event, caseId: current.id, actorId: actorId(ctx.actor), unitId: current.unit_id });
     await refreshClock(trx, updated, [...events, event], version.definition, now);
+    await announceCaseEvent({ trx, case: updated, definition: version.definition, ...event, now });
     return { case: updated, eventId };
   });
 }

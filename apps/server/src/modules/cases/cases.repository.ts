@@ -40,6 +40,10 @@ export const casesRepository = {
     return executor.selectFrom('case_file').selectAll().where('id', '=', caseId).executeTakeFirst();
   },
 
+  async findCaseByReference(executor: Executor, reference: string): Promise<CaseRow | undefined> {
+    return executor.selectFrom('case_file').selectAll().where('reference', '=', reference).executeTakeFirst();
+  },
+
   /**
    * The optimistic check: changes the case only if nobody else has since `expectedVersion`. A concurrent writer
    * waits on the row lock and then finds the version moved on, so at most one of two wins.

@@ -5,6 +5,7 @@ import { localDateOf } from '@sagsgang/clock';
 import { getCurrentCaseTypeVersion } from '../../case-types/index.js';
 import { casesRepository as repo, type CaseRow } from '../cases.repository.js';
 import { actorId, assertCaseAccess, refreshClock, type CaseContext } from '../case-command.js';
+import { announceCaseEvent } from '../case-event-listeners.js';
 
 const OPENING_ROLES = ['caseworker', 'teamlead', 'frontline'] as const;
 
@@ -37,6 +38,7 @@ export function openCase(ctx: CaseContext, input: TOpenCaseRequest): Promise<Cas
     };
     await repo.appendEvent(trx, { ...event, caseId: c.id, actorId: actorId(ctx.actor), unitId });
     await refreshClock(trx, c, [event], type.definition, now);
+    await announceCaseEvent({ trx, case: c, definition: type.definition, ...event, now });
     return c;
   });
 }
