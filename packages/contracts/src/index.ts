@@ -2,3 +2,4 @@ export * from './i18n/index.js';
 export * from './case-types.js';
 export * from './cases.js';
 export * from './auth.js';
+export * from './org.js';

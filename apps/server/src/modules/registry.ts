@@ -3,6 +3,8 @@ import type { AppContext } from '../platform/context.js';
 import { healthRoutes } from './health/index.js';
 import { portalRoutes } from './portal/index.js';
 import { authModule } from './auth/index.js';
+import { orgRoutes } from './org/index.js';
+import { auditRoutes } from './audit/index.js';
 import { processModelRoutes } from './process-models/index.js';
 
 /**
@@ -12,6 +14,8 @@ import { processModelRoutes } from './process-models/index.js';
 export async function registerModules(app: FastifyInstance, ctx: AppContext): Promise<void> {
   await app.register(healthRoutes(ctx));
   await app.register(authModule(ctx));
+  await app.register(orgRoutes(ctx));
+  await app.register(auditRoutes(ctx));
   await app.register(processModelRoutes(ctx));
   await app.register(portalRoutes(ctx));
 }

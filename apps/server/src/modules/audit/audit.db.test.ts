@@ -1,0 +1,96 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { ENGINES } from '../../../test/support/test-database.js';
+import { useTestApp } from '../../../test/support/test-app.js';
+import { createUnitTree, createUser, sessionFor, type TestSession, type UnitTree } from '../../../test/support/test-auth.js';
+import { recordAudit } from '../../platform/audit/record-audit.js';
+import { inTransaction } from '../../platform/db/transaction.js';
+
+for (const engine of ENGINES) {
+  describe(`audit log [${engine}]`, () => {
+    const t = useTestApp(engine);
+    let units: UnitTree;
+    let topAdmin: TestSession;
+    let topAdminId: string;
+    let citizenId: string;
+    let caseworkerId: string;
+
+    beforeAll(async () => {
+      units = await createUnitTree(t().database.db);
+      const admin = await createUser(t().database.db, { grants: [{ role: 'admin', unitId: units.authority }] });
+      topAdminId = admin.id;
+      topAdmin = await sessionFor(t().app, t().database.db, admin.id);
+      citizenId = (await createUser(t().database.db, { kind: 'applicant', displayName: 'Karen Jensen' })).id;
+      caseworkerId = (await createUser(t().database.db, { displayName: 'Sara Sagsbehandler', grants: [{ role: 'caseworker', unitId: units.teamA1 }] })).id;
+      for (const purpose of ['Case handling', 'Screening of the application']) {
+        await recordAudit(t().database.db, { actorUserId: caseworkerId, action: 'read', subjectUserId: citizenId, entityType: 'case', entityId: 'c-1', purpose });
+      }
+    });
+
+    test('recordAudit commits with the transaction it is given, or not at all', async () => {
+      await expect(
+        inTransaction(t().database.db, async (trx) => {
+          await recordAudit(trx, { actorUserId: caseworkerId, action: 'update', entityType: 'case', entityId: 'rolled-back', purpose: 'Test' });
+          throw new Error('the change failed');
+        }),
+      ).rejects.toThrow('the change failed');
+      const rows = await t().database.db.selectFrom('audit_log').select('id').where('entity_id', '=', 'rolled-back').execute();
+      expect(rows).toEqual([]);
+    });
+
+    test('the audit log cannot be altered', async () => {
+      await expect(t().database.db.deleteFrom('audit_log').where('actor_user_id', '=', caseworkerId).execute()).rejects.toThrow(/append-only/);
+    });
+
+    test('an authority admin searches by data subject, and the search is itself recorded', async () => {
+      const res = await topAdmin.inject({ method: 'GET', url: `/api/audit?subjectUserId=${citizenId}` });
+      expect(res.statusCode).toBe(200);
+      const entries = res.json() as { purpose: string; actor: { displayName: string } }[];
+      expect(entries.map((e) => e.purpose).sort()).toEqual(['Case handling', 'Screening of the application']);
+      expect(entries[0].actor.displayName).toBe('Sara Sagsbehandler');
+      const own = await t().database.db.selectFrom('audit_log').selectAll().where('actor_user_id', '=', topAdminId).where('entity_type', '=', 'audit_log').execute();
+      expect(own).toHaveLength(1);
+      expect(own[0]).toMatchObject({ action: 'read', subject_user_id: citizenId });
+    });
+
+    test('a centre admin sees only entries about their own staff and cannot look up a citizen', async () => {
+      const centreB = await createUser(t().database.db, { grants: [{ role: 'admin', unitId: units.centreB }] });
+      const s = await sessionFor(t().app, t().database.db, centreB.id);
+      const citizen = await s.inject({ method: 'GET', url: `/api/audit?subjectUserId=${citizenId}` });
+      expect(citizen.statusCode).toBe(403);
+      const all = (await s.inject({ method: 'GET', url: '/api/audit' })).json() as { actor: { id: string } | null }[];
+      expect(all.some((e) => e.actor?.id === caseworkerId)).toBe(false);
+      const centreA = await createUser(t().database.db, { grants: [{ role: 'admin', unitId: units.centreA }] });
+      const a = await sessionFor(t().app, t().database.db, centreA.id);
+      const mine = (await a.inject({ method: 'GET', url: `/api/audit?actorUserId=${caseworkerId}` })).json() as { purpose: string }[];
+      expect(mine.map((e) => e.purpose)).toContain('Case handling');
+    });
+
+    test('a non-admin is refused and the refusal is recorded', async () => {
+      const s = await sessionFor(t().app, t().database.db, caseworkerId);
+      expect((await s.inject({ method: 'GET', url: '/api/audit' })).statusCode).toBe(403);
+      const denied = await t().database.db.selectFrom('audit_log').select('details').where('actor_user_id', '=', caseworkerId).where('action', '=', 'denied').execute();
+      expect(denied[0].details).toMatchObject({ route: '/api/audit', method: 'GET' });
+    });
+
+    test('exports a data subject’s access log as CSV and as JSON, recording the export', async () => {
+      const csv = await topAdmin.inject({ method: 'GET', url: `/api/audit/export?subjectUserId=${citizenId}&format=csv` });
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers['content-type']).toContain('text/csv');
+      expect(csv.headers['content-disposition']).toContain('attachment');
+      const lines = csv.body.replace(/^\ufeff/, '').trim().split('\r\n');
+      expect(lines[0]).toBe('"at","action","purpose","entity_type","entity_id","actor"');
+      expect(lines.some((l) => l.includes('"Screening of the application"') && l.includes('"Sara Sagsbehandler"'))).toBe(true);
+      const json = await topAdmin.inject({ method: 'GET', url: `/api/audit/export?subjectUserId=${citizenId}&format=json` });
+      expect(json.json().entries.length).toBeGreaterThanOrEqual(2);
+      const exports = await t().database.db.selectFrom('audit_log').select('purpose').where('action', '=', 'export').where('subject_user_id', '=', citizenId).execute();
+      expect(exports).toHaveLength(2);
+      expect(exports[0].purpose).toContain('art. 15');
+    });
+
+    test('bad queries are refused', async () => {
+      expect((await topAdmin.inject({ method: 'GET', url: '/api/audit/export?format=csv' })).statusCode).toBe(400);
+      expect((await topAdmin.inject({ method: 'GET', url: `/api/audit?subjectUserId=${citizenId}&colour=red` })).statusCode).toBe(400);
+      expect((await topAdmin.inject({ method: 'GET', url: '/api/audit?from=yesterday' })).statusCode).toBe(400);
+    });
+  });
+}

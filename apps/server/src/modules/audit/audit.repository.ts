@@ -1,0 +1,43 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/transaction.js';
+
+export interface AuditFilter {
+  subjectUserId?: string;
+  actorUserId?: string;
+  from?: string;
+  to?: string;
+  /** Restrict to entries whose actor or subject holds a role on one of these units; undefined for no restriction. */
+  reachUnitIds?: readonly string[];
+  limit: number;
+}
+
+export async function findAuditEntries(executor: Executor, filter: AuditFilter) {
+  let q = executor
+    .selectFrom('audit_log')
+    .leftJoin('app_user as actor', 'actor.id', 'audit_log.actor_user_id')
+    .select([
+      'audit_log.id',
+      'audit_log.at',
+      'audit_log.action',
+      'audit_log.actor_user_id',
+      'actor.display_name as actor_name',
+      'audit_log.subject_user_id',
+      'audit_log.entity_type',
+      'audit_log.entity_id',
+      'audit_log.purpose',
+      'audit_log.request_id',
+      'audit_log.ip',
+      'audit_log.details',
+    ]);
+  if (filter.subjectUserId) q = q.where('audit_log.subject_user_id', '=', filter.subjectUserId);
+  if (filter.actorUserId) q = q.where('audit_log.actor_user_id', '=', filter.actorUserId);
+  if (filter.from) q = q.where('audit_log.at', '>=', sql<Date>`${filter.from}::timestamptz`);
+  if (filter.to) q = q.where('audit_log.at', '<', sql<Date>`${filter.to}::timestamptz`);
+  if (filter.reachUnitIds) {
+    const units = filter.reachUnitIds.length ? filter.reachUnitIds : ['00000000-0000-0000-0000-000000000000'];
+    const inReach = (column: 'audit_log.actor_user_id' | 'audit_log.subject_user_id') =>
+      sql<boolean>`exists (select 1 from role_grant g where g.user_id = ${sql.ref(column)} and g.unit_id in (${sql.join(units)}))`;
+    q = q.where((eb) => eb.or([inReach('audit_log.actor_user_id'), inReach('audit_log.subject_user_id')]));
+  }
+  return q.orderBy('audit_log.id', 'desc').limit(filter.limit).execute();
+}

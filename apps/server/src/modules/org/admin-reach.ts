@@ -1,0 +1,43 @@
+import type { Executor } from '../../platform/db/transaction.js';
+import { AppError } from '../../platform/errors.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import { userGrantUnits } from './org.repository.js';
+
+/**
+ * Whom an administrator administers. An admin grant on a unit covers the units below it and the staff who hold a
+ * role anywhere in them. Applicants belong to no unit, so only an authority-wide admin (admin on a root unit)
+ * reaches them — for example to answer a citizen's access request.
+ */
+export interface AdminReach {
+  unitIds: ReadonlySet<string>;
+  authorityWide: boolean;
+}
+
+export async function adminReach(executor: Executor, principal: Principal): Promise<AdminReach> {
+  const unitIds = principal.scope.admin ?? new Set<string>();
+  const roots = await executor.selectFrom('unit').select('id').where('parent_id', 'is', null).execute();
+  return { unitIds, authorityWide: roots.some((r) => unitIds.has(r.id)) };
+}
+
+export async function reachesUser(executor: Executor, reach: AdminReach, userId: string): Promise<boolean> {
+  const user = await userGrantUnits(executor, userId);
+  if (!user) return false;
+  if (reach.authorityWide) return true;
+  return user.unitIds.some((id) => reach.unitIds.has(id));
+}
+
+/** Throws `forbidden` (recorded in the audit log as denied) unless the admin reaches the user. */
+export async function assertReachesUser(executor: Executor, principal: Principal, userId: string): Promise<AdminReach> {
+  const reach = await adminReach(executor, principal);
+  if (!(await userGrantUnits(executor, userId))) throw new AppError('not_found', 'No such user.');
+  if (!(await reachesUser(executor, reach, userId))) {
+    throw new AppError('forbidden', 'That user is outside the units you administer.', { subjectUserId: userId });
+  }
+  return reach;
+}
+
+export function assertAdminOn(principal: Principal, unitId: string): void {
+  if (!principal.scope.admin?.has(unitId)) {
+    throw new AppError('forbidden', 'You do not administer that unit.', { unitId });
+  }
+}

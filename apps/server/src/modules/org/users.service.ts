@@ -1,0 +1,115 @@
+import type { TCreateUserRequest, TGrantRequest, TUpdateUserRequest, TUserView } from '@sagsgang/contracts';
+import type { Executor } from '../../platform/db/transaction.js';
+import { inTransaction } from '../../platform/db/transaction.js';
+import { AppError } from '../../platform/errors.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import { hashPassword } from '../../platform/auth/password.js';
+import { deleteUserSessions } from '../../platform/auth/session-store.js';
+import { recordAudit, type AuditEntry } from '../../platform/audit/record-audit.js';
+import * as repo from './org.repository.js';
+import { adminReach, assertAdminOn, assertReachesUser } from './admin-reach.js';
+
+type RequestMeta = Pick<AuditEntry, 'requestId' | 'ip'>;
+const PURPOSE = 'User administration';
+
+/** Staff the admin administers, optionally only those with a role on `unitId`. */
+export async function listUsers(db: Executor, principal: Principal, unitId?: string): Promise<TUserView[]> {
+  const reach = await adminReach(db, principal);
+  if (unitId) {
+    assertAdminOn(principal, unitId);
+    return repo.findStaffUsers(db, { unitIds: [unitId] });
+  }
+  return repo.findStaffUsers(db, { unitIds: reach.authorityWide ? undefined : [...reach.unitIds] });
+}
+
+export async function getUser(db: Executor, principal: Principal, userId: string, meta: RequestMeta): Promise<TUserView> {
+  await assertReachesUser(db, principal, userId);
+  const [user] = await repo.findStaffUsers(db, { userId });
+  await recordAudit(db, { ...meta, actorUserId: principal.userId, action: 'read', subjectUserId: userId, entityType: 'user', entityId: userId, purpose: PURPOSE });
+  return user;
+}
+
+export async function createUser(db: Executor, principal: Principal, input: TCreateUserRequest, meta: RequestMeta): Promise<string> {
+  for (const g of input.grants) assertAdminOn(principal, g.unitId);
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  return inTransaction(db, async (trx) => {
+    const id = await repo
+      .insertStaffUser(trx, { username: input.username, displayName: input.displayName, email: input.email ?? null, locale: input.locale ?? 'da', passwordHash })
+      .catch((err: { code?: string }) => {
+        if (err.code === '23505') throw new AppError('conflict', 'That user name is taken.');
+        throw err;
+      });
+    for (const g of input.grants) await repo.insertGrant(trx, id, g.role, g.unitId);
+    await recordAudit(trx, {
+      ...meta,
+      actorUserId: principal.userId,
+      action: 'create',
+      subjectUserId: id,
+      entityType: 'user',
+      entityId: id,
+      purpose: PURPOSE,
+      details: { grants: input.grants },
+    });
+    return id;
+  });
+}
+
+export async function updateUser(db: Executor, principal: Principal, userId: string, input: TUpdateUserRequest, meta: RequestMeta): Promise<void> {
+  await assertReachesUser(db, principal, userId);
+  if (input.active === false && userId === principal.userId) throw new AppError('invalid_state', 'You cannot deactivate yourself.');
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  await inTransaction(db, async (trx) => {
+    await repo.updateUser(trx, userId, {
+      display_name: input.displayName,
+      email: input.email,
+      locale: input.locale,
+      active: input.active,
+      password_hash: passwordHash,
+    });
+    // A deactivated user or a new password ends every open session of that user.
+    if (input.active === false || passwordHash) await deleteUserSessions(trx, userId);
+    await recordAudit(trx, {
+      ...meta,
+      actorUserId: principal.userId,
+      action: 'update',
+      subjectUserId: userId,
+      entityType: 'user',
+      entityId: userId,
+      purpose: PURPOSE,
+      details: { fields: Object.keys(input) }, // names only: never the new password
+    });
+  });
+}
+
+/** Gives a staff user a role on a unit the admin administers (also to borrow someone from another centre). */
+export async function grantRole(db: Executor, principal: Principal, userId: string, input: TGrantRequest, meta: RequestMeta): Promise<string> {
+  assertAdminOn(principal, input.unitId);
+  const user = await repo.userGrantUnits(db, userId);
+  if (!user) throw new AppError('not_found', 'No such user.');
+  if (user.kind !== 'staff') throw new AppError('invalid_state', 'Only staff can hold unit roles.');
+  return inTransaction(db, async (trx) => {
+    const id = await repo.insertGrant(trx, userId, input.role, input.unitId);
+    await recordAudit(trx, { ...meta, actorUserId: principal.userId, action: 'create', subjectUserId: userId, entityType: 'role_grant', entityId: id, purpose: PURPOSE, details: input });
+    return id;
+  });
+}
+
+export async function revokeRole(db: Executor, principal: Principal, userId: string, grantId: string, meta: RequestMeta): Promise<void> {
+  const grant = await repo.findGrant(db, grantId);
+  if (!grant || grant.user_id !== userId || !grant.unit_id) throw new AppError('not_found', 'No such role grant.');
+  assertAdminOn(principal, grant.unit_id);
+  if (userId === principal.userId && grant.role === 'admin') throw new AppError('invalid_state', 'You cannot remove your own admin role.');
+  await inTransaction(db, async (trx) => {
+    await repo.deleteGrant(trx, grantId);
+    await recordAudit(trx, {
+      ...meta,
+      actorUserId: principal.userId,
+      action: 'delete',
+      subjectUserId: userId,
+      entityType: 'role_grant',
+      entityId: grantId,
+      purpose: PURPOSE,
+      details: { role: grant.role, unitId: grant.unit_id },
+    });
+  });
+}

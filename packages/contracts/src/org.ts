@@ -1,0 +1,94 @@
+/**
+ * The organisation as the API speaks it: units (authority -> centres -> teams), staff users and their unit-scoped
+ * role grants, and the audit log queries. Request objects are strict: an unknown field is a 400.
+ */
+import { z } from 'zod';
+import { ZLocale, ZStaffRole } from './auth.js';
+
+const ZName = z.string().trim().min(1, 'is required').max(200);
+const ZCode = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and dashes');
+
+export const ZUnitKind = z.enum(['authority', 'centre', 'team']);
+
+export interface TUnitNode {
+  id: string;
+  parentId: string | null;
+  kind: 'authority' | 'centre' | 'team';
+  code: string;
+  nameDa: string;
+  nameEn: string;
+  children: TUnitNode[];
+}
+
+export const ZCreateUnitRequest = z.strictObject({
+  parentId: z.uuid(),
+  kind: z.enum(['centre', 'team']),
+  code: ZCode,
+  nameDa: ZName,
+  nameEn: ZName,
+});
+export type TCreateUnitRequest = z.infer<typeof ZCreateUnitRequest>;
+
+export const ZUpdateUnitRequest = z
+  .strictObject({ parentId: z.uuid().optional(), code: ZCode.optional(), nameDa: ZName.optional(), nameEn: ZName.optional() })
+  .refine((v) => Object.keys(v).length > 0, 'change at least one field');
+export type TUpdateUnitRequest = z.infer<typeof ZUpdateUnitRequest>;
+
+export const ZGrantRequest = z.strictObject({ role: ZStaffRole, unitId: z.uuid() });
+export type TGrantRequest = z.infer<typeof ZGrantRequest>;
+
+// Long enough to resist guessing; the upper bound keeps hashing cheap.
+const ZNewPassword = z.string().min(12, 'must be at least 12 characters').max(256);
+
+export const ZCreateUserRequest = z.strictObject({
+  username: z.string().trim().min(2).max(100).regex(/^[A-Za-z0-9._@-]+$/, 'may contain letters, digits and . _ @ -'),
+  displayName: ZName,
+  email: z.email().max(320).optional(),
+  locale: ZLocale.optional(),
+  /** Omit for a user who signs in only through the authority's identity provider. */
+  password: ZNewPassword.optional(),
+  grants: z.array(ZGrantRequest).min(1, 'give the user at least one role').max(50),
+});
+export type TCreateUserRequest = z.infer<typeof ZCreateUserRequest>;
+
+export const ZUpdateUserRequest = z
+  .strictObject({
+    displayName: ZName.optional(),
+    email: z.email().max(320).nullable().optional(),
+    locale: ZLocale.optional(),
+    active: z.boolean().optional(),
+    password: ZNewPassword.optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'change at least one field');
+export type TUpdateUserRequest = z.infer<typeof ZUpdateUserRequest>;
+
+export const ZUserView = z.object({
+  id: z.uuid(),
+  kind: z.enum(['staff', 'applicant']),
+  username: z.string().nullable(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  locale: ZLocale,
+  active: z.boolean(),
+  grants: z.array(z.object({ id: z.uuid(), role: ZStaffRole, unitId: z.uuid() })),
+});
+export type TUserView = z.infer<typeof ZUserView>;
+
+const ZWhen = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
+
+export const ZAuditQuery = z.strictObject({
+  subjectUserId: z.uuid().optional(),
+  actorUserId: z.uuid().optional(),
+  from: ZWhen.optional(),
+  to: ZWhen.optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+export type TAuditQuery = z.infer<typeof ZAuditQuery>;
+
+export const ZAuditExportQuery = z.strictObject({
+  subjectUserId: z.uuid(),
+  format: z.enum(['csv', 'json']).default('csv'),
+  from: ZWhen.optional(),
+  to: ZWhen.optional(),
+});
+export type TAuditExportQuery = z.infer<typeof ZAuditExportQuery>;
