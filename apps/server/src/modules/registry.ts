@@ -6,6 +6,7 @@ import { authModule } from './auth/index.js';
 import { orgRoutes } from './org/index.js';
 import { auditRoutes } from './audit/index.js';
 import { processModelRoutes } from './process-models/index.js';
+import { navigatorRoutes } from './navigator/index.js';
 
 /**
  * Every capability's routes, in one list. Add one line per module; the order only matters for hooks that a
@@ -17,5 +18,6 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await app.register(orgRoutes(ctx));
   await app.register(auditRoutes(ctx));
   await app.register(processModelRoutes(ctx));
+  await app.register(navigatorRoutes(ctx));
   await app.register(portalRoutes(ctx));
 }

@@ -63,18 +63,26 @@ export class BpmnGraph {
 
   /** True when an end event can be reached from the task without passing another task. */
   canEndAfter(taskId: string): boolean {
+    return this.flowsToEnd(taskId) !== null;
+  }
+
+  /** The shortest way (flows) from the task to an end event without passing another task; null when none. */
+  flowsToEnd(taskId: string): string[] | null {
     const seen = new Set([taskId]);
-    const stack = [taskId];
-    while (stack.length) {
-      const id = stack.pop()!;
-      for (const f of this.outgoing.get(id) ?? []) {
-        if (seen.has(f.target)) continue;
-        seen.add(f.target);
-        if (this.nodes.get(f.target)?.type === 'EndEvent') return true;
-        if (!this.isTask(f.target)) stack.push(f.target);
+    let frontier: { id: string; path: string[] }[] = [{ id: taskId, path: [] }];
+    while (frontier.length) {
+      const next: typeof frontier = [];
+      for (const { id, path } of frontier) {
+        for (const f of this.outgoing.get(id) ?? []) {
+          if (seen.has(f.target)) continue;
+          seen.add(f.target);
+          if (this.nodes.get(f.target)?.type === 'EndEvent') return [...path, f.id];
+          if (!this.isTask(f.target)) next.push({ id: f.target, path: [...path, f.id] });
+        }
       }
+      frontier = next;
     }
-    return false;
+    return null;
   }
 
   /** The flows from task `a` to task `b` when b directly follows a in the model; null otherwise. */

@@ -1,0 +1,1 @@
+export { navigatorRoutes, NAVIGATOR_ROLES, PEOPLE_ROLES } from './navigator.routes.js';

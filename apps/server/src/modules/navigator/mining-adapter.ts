@@ -1,0 +1,58 @@
+import * as mining from '@sagsgang/mining';
+import type { EventLog, PetriNet } from '@sagsgang/mining';
+import { AppError } from '../../platform/errors.js';
+import type { TraceAlignment } from './analysis/classify-trace.js';
+
+// The one place that knows how the mining engine is called: BPMN → Petri net, alignments, log import. Parts of
+// its API land one by one; what is not there yet is looked up at run time and reported plainly.
+interface AlignerLike {
+  align(trace: readonly string[]): { cost: number; bwc: number; fitness: number; steps: { log: string; model: string | null; transitionId?: string }[] };
+}
+interface MiningApi {
+  bpmnToPetriNet?: (xml: string) => PetriNet | Promise<PetriNet>;
+  Aligner?: new (net: PetriNet, opts?: { maxMarkings?: number }) => AlignerLike;
+}
+const api = mining as unknown as MiningApi;
+
+export interface Conformance {
+  net: PetriNet;
+  align(trace: string[]): TraceAlignment & { cost: number; bwc: number };
+}
+
+function describe(err: unknown): string {
+  if (err instanceof mining.MiningError) return err.message;
+  return (err as Error).message ?? String(err);
+}
+
+/** Converts the model for conformance checking; a model the engine cannot convert is refused, naming why. */
+export async function prepareConformance(bpmnXml: string): Promise<Conformance> {
+  if (!api.bpmnToPetriNet || !api.Aligner) {
+    throw new AppError('invalid_state', 'Conformance checking against BPMN models is not available in this build of the mining engine.');
+  }
+  let net: PetriNet;
+  try {
+    net = await api.bpmnToPetriNet(bpmnXml);
+  } catch (err) {
+    throw new AppError('validation', `The model cannot be analysed: ${describe(err)}`, { reason: 'model_not_convertible' });
+  }
+  const aligner = new api.Aligner(net);
+  return {
+    net,
+    align(trace) {
+      const r = aligner.align(trace);
+      return { fitness: r.fitness, cost: r.cost, bwc: r.bwc, moves: r.steps };
+    },
+  };
+}
+
+export type LogFormat = 'xes' | 'csv';
+
+/** Reads an uploaded log; a file the engine cannot read is refused with the engine's own account of where. */
+export async function readLogBytes(bytes: Uint8Array, format: LogFormat, fileName: string, signal?: AbortSignal): Promise<EventLog> {
+  try {
+    return format === 'xes' ? await mining.readXes(bytes, { fileName, signal }) : await mining.readCsv(bytes, { fileName, signal });
+  } catch (err) {
+    if (err instanceof mining.MiningError && err.code === 'aborted') throw err;
+    throw new AppError('validation', `The event log cannot be read: ${describe(err)}`, { reason: 'unreadable_log' });
+  }
+}

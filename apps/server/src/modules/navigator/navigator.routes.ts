@@ -1,0 +1,91 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ZAnalysisInfo, ZAnalysisResult, ZCaseList, ZCaseListQuery, ZPeopleStats, ZReplay, ZStartAnalysis, ZUploadedLog } from '@sagsgang/contracts';
+import type { AppContext } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { requireStaff } from '../../platform/auth/guards.js';
+import type { StaffRole } from '../../platform/auth/principal.js';
+import { AnalysisRunner } from './navigator.jobs.js';
+import * as repo from './navigator.repository.js';
+import { MAX_LOG_BYTES, toUploadedLog, uploadLog } from './use-cases/upload-log.js';
+import { startAnalysis } from './use-cases/start-analysis.js';
+import { getAnalysisInfo, getAnalysisResult, getPeopleStats, getReplay, listAnalysedCases, listAnalysisInfos } from './use-cases/read-analysis.js';
+
+/** Who may use the navigator: it is a tool for dialogue about the process, for those who lead and improve it. */
+export const NAVIGATOR_ROLES: readonly StaffRole[] = ['analyst', 'teamlead', 'quality', 'admin'];
+/** Per-person figures: team leads and analysts only. */
+export const PEOPLE_ROLES: readonly StaffRole[] = ['teamlead', 'analyst'];
+
+const ZId = z.object({ id: z.string().uuid() });
+
+export function navigatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const db = ctx.database.db;
+  return async (app) => {
+    const runner = new AnalysisRunner(db, app.log);
+    app.addHook('onReady', async () => {
+      // Analyses that were running when the server stopped cannot be resumed: end them, and queue the pending.
+      await db.updateTable('navigator_analysis').set({ status: 'failed', error: 'The server stopped during the analysis. Start it again.', progress: null }).where('status', '=', 'running').execute();
+      for (const a of await db.selectFrom('navigator_analysis').select('id').where('status', '=', 'pending').orderBy('created_at').execute()) runner.enqueue(a.id);
+    });
+    app.addHook('onClose', async () => runner.stop());
+    app.addContentTypeParser(['application/octet-stream', 'application/gzip', 'application/xml', 'text/xml', 'text/csv'], { parseAs: 'buffer', bodyLimit: MAX_LOG_BYTES }, (_req, body, done) => done(null, body));
+    const tags = ['navigator'];
+
+    app.post('/api/navigator/logs', { bodyLimit: MAX_LOG_BYTES, schema: { tags, summary: 'Upload an event log (XES or CSV, optionally gzipped) from another system', querystring: z.object({ name: z.string().trim().min(1).max(200) }), response: { 201: ZUploadedLog } } }, async (request, reply) => {
+      const p = requireStaff(request, NAVIGATOR_ROLES);
+      if (!Buffer.isBuffer(request.body)) throw new AppError('unsupported_media_type', 'Send the log file as the request body (application/octet-stream).');
+      return reply.status(201).send(await uploadLog(db, { name: request.query.name, bytes: request.body }, p.userId));
+    });
+
+    app.get('/api/navigator/logs', { schema: { tags, summary: 'Uploaded event logs', response: { 200: z.array(ZUploadedLog) } } }, async (request) => {
+      requireStaff(request, NAVIGATOR_ROLES);
+      return (await repo.listLogs(db)).map(toUploadedLog);
+    });
+
+    app.post('/api/navigator/analyses', { schema: { tags, summary: 'Check a population against a workflow model (runs in the background)', body: ZStartAnalysis, response: { 202: ZAnalysisInfo } } }, async (request, reply) => {
+      const p = requireStaff(request, NAVIGATOR_ROLES);
+      const info = await startAnalysis(db, request.body, p.userId, async () => null);
+      runner.enqueue(info.id);
+      return reply.status(202).send(info);
+    });
+
+    app.get('/api/navigator/analyses', { schema: { tags, summary: 'Stored analyses, newest first', querystring: z.object({ modelId: z.string().uuid().optional() }), response: { 200: z.array(ZAnalysisInfo) } } }, async (request) => {
+      requireStaff(request, NAVIGATOR_ROLES);
+      return listAnalysisInfos(db, request.query.modelId);
+    });
+
+    app.get('/api/navigator/analyses/:id', { schema: { tags, summary: 'An analysis: status, progress and summary', params: ZId, response: { 200: ZAnalysisInfo } } }, async (request) => {
+      requireStaff(request, NAVIGATOR_ROLES);
+      return getAnalysisInfo(db, request.params.id);
+    });
+
+    app.post('/api/navigator/analyses/:id/cancel', { schema: { tags, summary: 'Cancel a pending or running analysis', params: ZId, response: { 200: ZAnalysisInfo } } }, async (request) => {
+      requireStaff(request, NAVIGATOR_ROLES);
+      const info = await getAnalysisInfo(db, request.params.id);
+      if (info.status !== 'pending' && info.status !== 'running') throw new AppError('invalid_state', `The analysis is already ${info.status}.`);
+      await runner.cancel(info.id);
+      return getAnalysisInfo(db, info.id);
+    });
+
+    app.get('/api/navigator/analyses/:id/result', { schema: { tags, summary: 'Overlays, variants, discovered process and figures per unit', params: ZId, response: { 200: ZAnalysisResult } } }, async (request) => {
+      requireStaff(request, NAVIGATOR_ROLES);
+      return getAnalysisResult(db, request.params.id);
+    });
+
+    app.get('/api/navigator/analyses/:id/people', { schema: { tags, summary: 'Figures per person (team leads and analysts; groups of 5 cases or more)', params: ZId, response: { 200: ZPeopleStats } } }, async (request) => {
+      requireStaff(request, PEOPLE_ROLES);
+      return getPeopleStats(db, request.params.id);
+    });
+
+    app.get('/api/navigator/analyses/:id/cases', { schema: { tags, summary: 'The cases behind a number', params: ZId, querystring: ZCaseListQuery, response: { 200: ZCaseList } } }, async (request) => {
+      requireStaff(request, NAVIGATOR_ROLES);
+      return listAnalysedCases(db, request.params.id, request.query);
+    });
+
+    app.get('/api/navigator/analyses/:id/replay', { schema: { tags, summary: 'Case paths for the replay', params: ZId, querystring: z.object({ limit: z.coerce.number().int().min(1).max(20_000).default(10_000) }), response: { 200: ZReplay } } }, async (request) => {
+      requireStaff(request, NAVIGATOR_ROLES);
+      return getReplay(db, request.params.id, request.query.limit);
+    });
+  };
+}
+
