@@ -67,9 +67,41 @@ export class PetriNet {
     return i;
   }
 
+  /** A plain-data copy (for worker threads and JSON output). */
+  toJSON(): NetData {
+    return {
+      name: this.name,
+      places: this.places,
+      transitions: this.transitions,
+      arcs: this.arcs,
+      initialMarking: Array.from(this.initialMarking),
+      finalMarking: Array.from(this.finalMarking),
+    };
+  }
+
+  static fromJSON(d: NetData): PetriNet {
+    const net = new PetriNet(d.name);
+    for (const p of d.places) net.addPlace(p.id, p.name);
+    for (const t of d.transitions) net.addTransition(t.id, t.label, t.name);
+    for (const a of d.arcs) net.addArc(a.dir, a.place, a.transition, a.weight);
+    net.initialMarking = Int32Array.from(d.initialMarking);
+    net.finalMarking = Int32Array.from(d.finalMarking);
+    return net;
+  }
+
   get silentCount(): number {
     return this.transitions.filter((t) => t.label === null).length;
   }
+}
+
+/** Plain-data form of a net. */
+export interface NetData {
+  name: string;
+  places: Place[];
+  transitions: Transition[];
+  arcs: Arc[];
+  initialMarking: number[];
+  finalMarking: number[];
 }
 
 function toArray(m: Map<number, number>, n: number): Int32Array {

@@ -1,0 +1,91 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { MiningError, type MiningErrorCode } from '../errors.js';
+import type { EventLog } from '../log/event-log.js';
+import type { PetriNet } from '../model/petri-net.js';
+import type { AlignJob, AlignReply } from './align-worker.js';
+import { aggregateAlignments, Aligner, variantTraces, type AlignmentResult, type LogAlignment } from './alignments.js';
+
+export interface AlignOptions {
+  /** Worker threads; 0 or 1 aligns in this thread. Default: available cores. */
+  workers?: number;
+  /** Search limit per trace (states); beyond it the trace fails with state_limit. */
+  maxStates?: number;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Per-result worker metadata, used by tests to prove the work left the main thread. */
+export interface ParallelAlignment extends LogAlignment {
+  threadIds: number[];
+}
+
+/** Optimal alignments of every variant, computed once per variant and spread over worker threads. */
+export async function alignLog(log: EventLog, net: PetriNet, opts: AlignOptions = {}): Promise<ParallelAlignment> {
+  const traces = variantTraces(log);
+  const counts = log.variants().map((v) => v.count);
+  const { results, threadIds } = await alignTraces(net, traces, opts);
+  return { ...aggregateAlignments(counts, results), threadIds };
+}
+
+/** Aligns a list of traces (activity names), in workers when asked to. */
+export async function alignTraces(net: PetriNet, traces: string[][], opts: AlignOptions = {}) {
+  // Starting a worker costs about a second; small jobs are faster in this thread.
+  const auto = traces.length >= 64 ? availableParallelism() : 1;
+  const workers = Math.min(opts.workers ?? auto, traces.length);
+  if (workers <= 1) {
+    const aligner = new Aligner(net);
+    const results: AlignmentResult[] = [];
+    for (const t of traces) {
+      if (opts.signal?.aborted) throw new MiningError('aborted', 'operation was cancelled');
+      results.push(aligner.align(t, { maxStates: opts.maxStates }));
+      opts.onProgress?.(results.length, traces.length);
+    }
+    return { results, threadIds: [0] };
+  }
+  return runPool(net, traces, workers, opts);
+}
+
+function runPool(net: PetriNet, traces: string[][], n: number, opts: AlignOptions) {
+  const url = new URL('./align-worker.mjs', import.meta.url);
+  const results: AlignmentResult[] = new Array(traces.length);
+  const threadIds = new Set<number>();
+  // Longest traces first: they are the slow ones, so the pool ends evenly.
+  const queue = traces.map((t, index) => ({ index, trace: t })).sort((a, b) => b.trace.length - a.trace.length);
+  let done = 0;
+  return new Promise<{ results: AlignmentResult[]; threadIds: number[] }>((resolve, reject) => {
+    const pool: Worker[] = [];
+    const stop = (err?: unknown) => {
+      for (const w of pool) void w.terminate();
+      if (err) reject(err);
+    };
+    opts.signal?.addEventListener('abort', () => stop(new MiningError('aborted', 'operation was cancelled')), { once: true });
+    const feed = (w: Worker) => {
+      const batch: AlignJob[] = queue.splice(0, 4);
+      if (batch.length) w.postMessage(batch);
+    };
+    for (let i = 0; i < n; i++) {
+      const w = new Worker(url, { workerData: { net: net.toJSON(), maxStates: opts.maxStates } });
+      pool.push(w);
+      let pending = 0;
+      w.on('message', (r: AlignReply) => {
+        if ('error' in r) return stop(new MiningError((r.error.code as MiningErrorCode) ?? 'state_limit', r.error.message));
+        results[r.index] = r.result;
+        threadIds.add(r.threadId);
+        done++;
+        opts.onProgress?.(done, traces.length);
+        if (--pending <= 0) {
+          pending = Math.min(4, queue.length);
+          feed(w);
+        }
+        if (done === traces.length) {
+          stop();
+          resolve({ results, threadIds: [...threadIds] });
+        }
+      });
+      w.on('error', (e) => stop(e));
+      pending = Math.min(4, queue.length);
+      feed(w);
+    }
+  });
+}
