@@ -6,6 +6,8 @@ import { authModule } from './auth/index.js';
 import { orgRoutes } from './org/index.js';
 import { auditRoutes } from './audit/index.js';
 import { processModelRoutes } from './process-models/index.js';
+import { caseTypeRoutes } from './case-types/index.js';
+import { caseRoutes } from './cases/index.js';
 import { navigatorRoutes } from './navigator/index.js';
 
 /**
@@ -18,6 +20,8 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await app.register(orgRoutes(ctx));
   await app.register(auditRoutes(ctx));
   await app.register(processModelRoutes(ctx));
+  await app.register(caseTypeRoutes(ctx));
+  await app.register(caseRoutes(ctx));
   await app.register(navigatorRoutes(ctx));
   await app.register(portalRoutes(ctx));
 }

@@ -4,3 +4,4 @@ export {
 } from './case-types.service.js';
 export type { CaseTypeVersionRow } from './case-types.repository.js';
 export { demoCaseTypes, DEMO_CASE_TYPE_UNITS } from './demo-case-types.js';
+export { caseTypeRoutes } from './case-types.routes.js';

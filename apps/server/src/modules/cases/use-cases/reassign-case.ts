@@ -1,6 +1,7 @@
 import type { TBulkReassignRequest, TBulkReassignResult, TReassignCaseRequest } from '@sagsgang/contracts';
 import { AppError, isAppError } from '../../../platform/errors.js';
 import { hasRole } from '../../../platform/auth/principal.js';
+import { recordAudit } from '../../../platform/audit/record-audit.js';
 import { assertCaseAccess, requireState, runCommand, type Actor, type CaseContext, type CommandResult } from '../case-command.js';
 import { casesRepository as repo } from '../cases.repository.js';
 
@@ -43,6 +44,9 @@ export async function bulkReassign(ctx: CaseContext, input: TBulkReassignRequest
       result.reassigned.push(item.caseId);
     } catch (err) {
       if (!isAppError(err)) throw err;
+      if (err.code === 'forbidden' && !('system' in ctx.actor)) {
+        await recordAudit(ctx.db, { actorUserId: ctx.actor.userId, action: 'denied', entityType: 'case', entityId: item.caseId, purpose: 'Access refused', details: { code: 'forbidden', operation: 'bulk_reassign' } });
+      }
       result.failed.push({ caseId: item.caseId, code: err.code, message: err.message });
     }
   }

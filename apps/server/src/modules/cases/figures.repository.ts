@@ -1,0 +1,84 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from '../../platform/db/transaction.js';
+
+export interface FiguresFilter {
+  unitIds: string[];
+  caseTypeId?: string;
+  from: string;
+  to: string;
+  today: string;
+  breachWithinDays: number;
+}
+
+const scope = (f: FiguresFilter): RawBuilder<unknown> =>
+  f.caseTypeId ? sql`unit_id = ANY(${f.unitIds}::uuid[]) AND case_type_id = ${f.caseTypeId}` : sql`unit_id = ANY(${f.unitIds}::uuid[])`;
+
+/**
+ * Service-goal figures straight from the derived clock rows: one narrow row per case, indexed by decision and
+ * receipt date, so a year of a million cases is one index range scan per figure. Withdrawn cases (goal_met null)
+ * count neither for nor against the goal.
+ */
+export const figuresRepository = {
+  async decided(db: Executor, f: FiguresFilter) {
+    const r = await sql<{ case_type_id: string; decided: number; within_goal: number; median: number | null; p75: number | null; p90: number | null }>`
+      SELECT case_type_id, count(*)::int AS decided, count(*) FILTER (WHERE goal_met)::int AS within_goal,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY processing_days) AS median,
+             percentile_cont(0.75) WITHIN GROUP (ORDER BY processing_days) AS p75,
+             percentile_cont(0.9) WITHIN GROUP (ORDER BY processing_days) AS p90
+      FROM case_clock
+      WHERE decided_date IS NOT NULL AND decided_date BETWEEN ${f.from}::date AND ${f.to}::date AND goal_met IS NOT NULL AND ${scope(f)}
+      GROUP BY case_type_id`.execute(db);
+    return r.rows;
+  },
+
+  async received(db: Executor, f: FiguresFilter) {
+    const r = await sql<{ case_type_id: string; received: number; screened: number; informed: number }>`
+      SELECT case_type_id, count(*)::int AS received, count(fully_informed_on_receipt)::int AS screened,
+             count(*) FILTER (WHERE fully_informed_on_receipt)::int AS informed
+      FROM case_clock WHERE received_date BETWEEN ${f.from}::date AND ${f.to}::date AND ${scope(f)}
+      GROUP BY case_type_id`.execute(db);
+    return r.rows;
+  },
+
+  /** Open cases by clock state as of today, and those that breach within N days unless decided. */
+  async open(db: Executor, f: FiguresFilter) {
+    const r = await sql<{ case_type_id: string; not_started: number; paused: number; breached: number; warning: number; running: number; soon: number }>`
+      SELECT case_type_id,
+        count(*) FILTER (WHERE clock_start_date IS NULL)::int AS not_started,
+        count(*) FILTER (WHERE clock_start_date IS NOT NULL AND paused_since IS NOT NULL)::int AS paused,
+        count(*) FILTER (WHERE paused_since IS NULL AND deadline < ${f.today}::date)::int AS breached,
+        count(*) FILTER (WHERE paused_since IS NULL AND deadline >= ${f.today}::date AND warn_date <= ${f.today}::date)::int AS warning,
+        count(*) FILTER (WHERE paused_since IS NULL AND deadline >= ${f.today}::date AND warn_date > ${f.today}::date)::int AS running,
+        count(*) FILTER (WHERE paused_since IS NULL AND deadline >= ${f.today}::date
+                          AND deadline < ${f.today}::date + ${f.breachWithinDays}::int)::int AS soon
+      FROM case_clock WHERE decided_at IS NULL AND ${scope(f)}
+      GROUP BY case_type_id`.execute(db);
+    return r.rows;
+  },
+
+  async monthly(db: Executor, f: FiguresFilter) {
+    const r = await sql<{ case_type_id: string; month: string; decided: number; within_goal: number }>`
+      SELECT case_type_id, to_char(date_trunc('month', decided_date), 'YYYY-MM') AS month, count(*)::int AS decided,
+             count(*) FILTER (WHERE goal_met)::int AS within_goal
+      FROM case_clock
+      WHERE decided_date IS NOT NULL AND decided_date BETWEEN ${f.from}::date AND ${f.to}::date AND goal_met IS NOT NULL AND ${scope(f)}
+      GROUP BY 1, 2 ORDER BY 1, 2`.execute(db);
+    return r.rows;
+  },
+
+  async distribution(db: Executor, f: FiguresFilter) {
+    const r = await sql<{ case_type_id: string; days: number; count: number }>`
+      SELECT case_type_id, processing_days AS days, count(*)::int AS count
+      FROM case_clock
+      WHERE decided_date IS NOT NULL AND decided_date BETWEEN ${f.from}::date AND ${f.to}::date AND goal_met IS NOT NULL AND ${scope(f)}
+      GROUP BY 1, 2 ORDER BY 1, 2`.execute(db);
+    return r.rows;
+  },
+
+  async caseTypes(db: Executor) {
+    const r = await sql<{ id: string; code: string; name: unknown; target_share: number; goal_days: number }>`
+      SELECT t.id, t.code, v.definition->'name' AS name, v.target_share, v.goal_days
+      FROM case_type t JOIN case_type_version v ON v.case_type_id = t.id AND v.version = t.current_version ORDER BY t.code`.execute(db);
+    return r.rows;
+  },
+};
