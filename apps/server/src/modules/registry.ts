@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context.js';
 import { healthRoutes } from './health/index.js';
-import { portalRoutes } from './portal/index.js';
+import { portalRoutes, applicantPortalRoutes, applicantSources } from './portal/index.js';
+import { notificationsModule } from './notifications/index.js';
 import { authModule } from './auth/index.js';
 import { orgRoutes } from './org/index.js';
 import { auditRoutes } from './audit/index.js';
@@ -23,5 +24,7 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await app.register(caseTypeRoutes(ctx));
   await app.register(caseRoutes(ctx));
   await app.register(navigatorRoutes(ctx));
-  await app.register(portalRoutes(ctx));
+  await app.register(notificationsModule(ctx));
+  await app.register(applicantPortalRoutes(ctx));
+  await app.register(portalRoutes(ctx, applicantSources(ctx)));
 }

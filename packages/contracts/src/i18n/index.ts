@@ -1,6 +1,8 @@
 import { common } from './common.js';
 import { portal } from './portal.js';
 import { notifications } from './notifications.js';
+import { applications } from './applications.js';
+import { myCases } from './my-cases.js';
 import type { Catalogue, Locale } from './types.js';
 
 export * from './types.js';
@@ -12,6 +14,8 @@ export * from './types.js';
 export const CATALOGUES: Record<string, Catalogue> = {
   common,
   notifications,
+  applications,
+  myCases,
   portal,
 };
 

@@ -1,0 +1,69 @@
+import type { TRequirement } from '@sagsgang/contracts';
+import type { Principal } from '../../../platform/auth/principal.js';
+import { AppError } from '../../../platform/errors.js';
+import { inTransaction, type Executor } from '../../../platform/db/transaction.js';
+import { fileSpec, type ApplicationForm } from '../application-form.js';
+import { applicationsRepository as repo, type DocumentRow } from '../applications.repository.js';
+import type { StoredFile } from '../file-store.js';
+import { checkFile } from '../screening/screening-rules.js';
+import type { Finding } from '../screening/screening-types.js';
+import { loadOwnApplication } from './load-own-application.js';
+
+/** The document requirement a file field names; any other name is a tampered form (400). */
+export function documentRequirement(form: ApplicationForm, code: string): TRequirement {
+  const r = form.requirements.find((x) => x.code === code);
+  if (!r || r.kind !== 'document') {
+    throw new AppError('validation', `The form names a document that is not part of this application: ${code}.`, { fields: [code] });
+  }
+  return r;
+}
+
+/** Judges a stored upload against its requirement: accepted type by content, within the size limit. */
+export function judgeUpload(requirement: TRequirement, fileName: string, stored: StoredFile): Finding[] {
+  const spec = { key: requirement.code, kind: 'document' as const, necessity: requirement.necessity, ...fileSpec(requirement) };
+  if (stored.truncated) {
+    return [{ requirementKey: requirement.code, code: 'document_size', fileName, params: { maxBytes: spec.maxBytes, sizeBytes: stored.sizeBytes } }];
+  }
+  return checkFile(spec, { detectedType: stored.detectedType, sizeBytes: stored.sizeBytes, fileName });
+}
+
+export interface RecordUploadInput {
+  applicationId: string;
+  requirementCode: string;
+  fileName: string;
+  stored: StoredFile;
+}
+
+/** Records an upload on a draft if it passes; a rejected file is not recorded, and the findings say why. */
+export async function recordDraftUpload(
+  db: Executor, principal: Principal, input: RecordUploadInput,
+): Promise<{ document?: DocumentRow; findings: Finding[] }> {
+  return inTransaction(db, async (trx) => {
+    const own = await loadOwnApplication(trx, principal, input.applicationId, true);
+    if (own.application.status !== 'draft') throw new AppError('invalid_state', 'This application has already been sent.', { state: 'submitted' });
+    const requirement = documentRequirement(own.form, input.requirementCode);
+    const findings = judgeUpload(requirement, input.fileName, input.stored);
+    if (findings.length > 0) return { findings };
+    const document = await repo.insertDocument(trx, {
+      applicationId: own.application.id, caseId: null, requirementCode: requirement.code, fileName: safeFileName(input.fileName),
+      mediaType: input.stored.detectedType!, sizeBytes: input.stored.sizeBytes, sha256: input.stored.sha256, uploadedBy: principal.userId,
+    });
+    return { document, findings: [] };
+  });
+}
+
+export async function removeDraftDocument(db: Executor, principal: Principal, applicationId: string, documentId: string): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const own = await loadOwnApplication(trx, principal, applicationId, true);
+    if (own.application.status !== 'draft') throw new AppError('invalid_state', 'This application has already been sent.', { state: 'submitted' });
+    if (!(await repo.removeDraftDocument(trx, applicationId, documentId))) throw new AppError('not_found', 'No such document on this application.');
+  });
+}
+
+/** The name as shown back to people: no path, no control characters, a sane length. */
+export function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  return clean || 'document';
+}
