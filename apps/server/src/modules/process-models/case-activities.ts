@@ -1,9 +1,9 @@
-import type { Executor } from '../../platform/db/transaction.js';
+import { CASE_ACTIVITIES } from '@sagsgang/contracts';
 
 /**
- * The activities recorded for a case type's cases, for the mapping screen. The cases module owns the event log;
- * until it offers this list, only the activities already in the mapping are shown.
+ * The activities the mapping screen offers for a workflow: for a workflow tied to a case type, every activity the
+ * case system writes to its event log (logs from other systems bring their own, mapped in the navigator).
  */
-export async function knownActivities(_db: Executor, _caseTypeCode: string | null): Promise<string[]> {
-  return [];
+export async function knownActivities(caseTypeCode: string | null): Promise<string[]> {
+  return caseTypeCode ? [...CASE_ACTIVITIES] : [];
 }

@@ -3,3 +3,5 @@ export { getProcessModel, searchProcessModels, createProcessModel, toTask } from
 export { resolveMapping, type ActivityMapping } from './model-mapping.js';
 export { readBpmn, type DrawnTask, type GraphFlow, type GraphNode, type ReadBpmnResult } from './bpmn-document.js';
 export { BpmnGraph } from './bpmn-graph.js';
+export { readModelVersion, modelForCaseType, type ReadModel } from './model-cache.js';
+export { currentStepOfCase } from './current-step.js';

@@ -4,6 +4,7 @@ import {
   MAX_BPMN_BYTES,
   ZCreateModelVersion,
   ZCreateProcessModel,
+  ZCurrentStep,
   ZModelMapping,
   ZModelTask,
   ZProcessModelDetail,
@@ -19,6 +20,7 @@ import { STAFF_ROLES, type StaffRole } from '../../platform/auth/principal.js';
 import { createModelVersion, createProcessModel, getProcessModel, searchProcessModels, updateProcessModel, updateTaskGuidance } from './process-models.service.js';
 import { getModelMapping, saveModelMapping } from './model-mapping.js';
 import { knownActivities } from './case-activities.js';
+import { currentStepOfCase } from './current-step.js';
 
 /** Who may draw and describe workflows; every employee may read them. */
 export const MODEL_EDITORS: readonly StaffRole[] = ['analyst', 'quality', 'admin'];
@@ -38,6 +40,11 @@ export function processModelRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/process-models', { bodyLimit, schema: { tags, summary: 'Create a workflow model from BPMN 2.0', body: ZCreateProcessModel, response: { 201: ZProcessModelDetail } } }, async (request, reply) => {
       const p = requireStaff(request, MODEL_EDITORS);
       return reply.status(201).send(await createProcessModel(db, request.body, p.userId));
+    });
+
+    app.get('/api/process-models/for-case/:caseId/current-step', { schema: { tags, summary: "The workflow step a case is in, with that step's guidance and checklist", params: z.object({ caseId: z.string().uuid() }), response: { 200: ZCurrentStep } } }, async (request) => {
+      const p = requireStaff(request, STAFF_ROLES);
+      return currentStepOfCase(db, p, request.params.caseId, request.id);
     });
 
     app.get('/api/process-models/:id', { schema: { tags, summary: 'A workflow model with its diagram and steps', params: ZModelId, querystring: z.object({ version: z.coerce.number().int().positive().optional() }), response: { 200: ZProcessModelDetail } } }, async (request) => {
@@ -67,14 +74,14 @@ export function processModelRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/process-models/:id/mapping', { schema: { tags, summary: "How the event log's activities map to the steps", params: ZModelId, response: { 200: ZModelMapping } } }, async (request) => {
       requireStaff(request, STAFF_ROLES);
       const model = await getProcessModel(db, request.params.id);
-      return getModelMapping(db, request.params.id, await knownActivities(db, model.caseTypeCode));
+      return getModelMapping(db, request.params.id, await knownActivities(model.caseTypeCode));
     });
 
     app.put('/api/process-models/:id/mapping', { schema: { tags, summary: 'Tie activities to steps by hand', params: ZModelId, body: ZSaveMapping, response: { 200: ZModelMapping } } }, async (request) => {
       requireStaff(request, MODEL_EDITORS);
       await saveModelMapping(db, request.params.id, request.body.entries);
       const model = await getProcessModel(db, request.params.id);
-      return getModelMapping(db, request.params.id, await knownActivities(db, model.caseTypeCode));
+      return getModelMapping(db, request.params.id, await knownActivities(model.caseTypeCode));
     });
   };
 }
