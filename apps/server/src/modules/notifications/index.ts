@@ -1,4 +1,5 @@
 // Public face of the notifications module: e-mails to applicants from templates, sent by a background job.
+import './notifications.jobs.js';
 export { formatDate, formatDayMonth } from './format-date.js';
 export { NOTIFICATION_KINDS, renderNotification, type NotificationKind } from './notification-templates.js';
 export { createMailer, type Mailer } from './mailer.js';

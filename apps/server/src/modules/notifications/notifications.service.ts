@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db/transaction.js';
+import { enqueueJob } from '../../platform/jobs/index.js';
 import type { NotificationKind } from './notification-templates.js';
 import { notificationsRepository as repo } from './notifications.repository.js';
 
@@ -18,9 +19,7 @@ export interface QueueNotificationInput {
  */
 export async function queueNotification(trx: Executor, input: QueueNotificationInput): Promise<number> {
   const id = await repo.insert(trx, input);
-  await trx
-    .insertInto('job')
-    .values({ kind: NOTIFICATION_JOB, payload: JSON.stringify({ notificationId: id }), max_attempts: 8 })
-    .execute();
+  // Eight attempts with the runner's doubling backoff span about 20 minutes of relay trouble.
+  await enqueueJob(trx, { kind: NOTIFICATION_JOB, payload: { notificationId: id }, maxAttempts: 8 });
   return id;
 }
