@@ -22,6 +22,8 @@ export interface AppConfig {
   authorityContact: { email?: string; phone?: string; address?: string };
   secureCookies: boolean;
   seedDemo: boolean;
+  /** How many cases of history the demo seed generates (SAGSGANG_DEMO_CASES). */
+  demoCases: number;
   logLevel: string;
   oidc: OidcProviderConfig[];
   smtp?: { host: string; port: number; secure: boolean; user?: string; pass?: string; from: string };
@@ -68,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     secureCookies: production,
     seedDemo: env.SEED_DEMO !== 'false',
+    demoCases: Number(env.SAGSGANG_DEMO_CASES ?? 20_000),
     logLevel: env.LOG_LEVEL ?? 'info',
     oidc: parseOidc(env.OIDC_PROVIDERS),
     smtp: env.SMTP_HOST

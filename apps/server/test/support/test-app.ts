@@ -17,7 +17,7 @@ export function useTestApp(engine: Engine, overrides: Partial<AppConfig> = {}): 
   let current: TestApp | undefined;
   beforeAll(async () => {
     const database = await openTestDatabase(engine);
-    const config = loadConfig({ ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' }, { seedDemo: false, ...overrides });
+    const config = loadConfig({ ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' }, { seedDemo: false, demoCases: 200, ...overrides });
     const ctx: AppContext = { config, database };
     const app = await buildApp(ctx, { logger: false });
     await app.ready();

@@ -9,12 +9,12 @@ const t = (da: string, en: string, sv?: string): TLocalizedText => (sv ? { da, e
 
 /** The units that handle the demo case types, by code; the demo seed creates units with these codes. */
 export const DEMO_CASE_TYPE_UNITS = {
-  family: 'demo-family',
-  work: 'demo-work',
-  benefits: 'demo-benefits',
-  housing: 'demo-housing',
-  rehabilitation: 'demo-rehabilitation',
-  building: 'demo-building',
+  family: 'udl-familie',
+  work: 'udl-erhverv',
+  benefits: 'cbi-ydelser',
+  housing: 'cbi-ydelser',
+  rehabilitation: 'cbi-integration',
+  building: 'cbm-byggesag',
 } as const;
 
 const STANDARD_APPEAL_TEXT = t('Ankestyrelsen', 'The National Social Appeals Board', 'Ankestyrelsen (klagenämnden)');

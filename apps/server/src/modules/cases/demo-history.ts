@@ -35,6 +35,8 @@ export interface DemoHistoryOptions {
   now?: Date;
   years?: number;
   batchSize?: number;
+  /** Demo applicants who get the most recent cases of the history as their own (portal: "my cases"). */
+  applicants?: { id: string; name: string }[];
 }
 
 export interface DemoHistoryResult {
@@ -176,6 +178,11 @@ export async function generateDemoHistory(db: Executor, options: DemoHistoryOpti
         .filter((e) => e.at <= now.getTime());
       const year = localDateOf(receivedAt).slice(0, 4);
       const built = buildCase(rng, ctx, sim, `SAG-${year}-${String(i + 1).padStart(6, '0')}`, now);
+      const own = options.applicants?.[i % 997];
+      if (own && receivedAt > now.getTime() - 120 * DAY && i % 997 < (options.applicants?.length ?? 0)) {
+        built.kase.applicant_id = own.id;
+        built.kase.applicant_name = own.name;
+      }
       events += built.events.length;
       made++;
       if (built.kase.state !== 'closed' && built.kase.state !== 'decided') open++;

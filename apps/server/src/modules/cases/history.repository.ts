@@ -4,7 +4,7 @@ import type { ClockRow } from './case-clock.js';
 
 export interface BulkCase {
   id: string; reference: string; case_type_id: string; case_type_version_id: string; unit_id: string;
-  assignee_id: string | null; applicant_name: string; channel: string; state: string; phase_code: string | null;
+  assignee_id: string | null; applicant_id?: string | null; applicant_name: string; channel: string; state: string; phase_code: string | null;
   outcome: string | null; received_at: string; version: number;
 }
 
@@ -21,13 +21,13 @@ export const historyRepository = {
   async insertCases(db: Executor, rows: BulkCase[]): Promise<void> {
     if (!rows.length) return;
     await sql`
-      INSERT INTO case_file (id, reference, case_type_id, case_type_version_id, unit_id, assignee_id, applicant_name, channel,
+      INSERT INTO case_file (id, reference, case_type_id, case_type_version_id, unit_id, assignee_id, applicant_id, applicant_name, channel,
                              state, phase_code, outcome, received_at, version, created_at, updated_at)
-      SELECT id, reference, case_type_id, case_type_version_id, unit_id, assignee_id, applicant_name, channel, state,
+      SELECT id, reference, case_type_id, case_type_version_id, unit_id, assignee_id, applicant_id, applicant_name, channel, state,
              phase_code, outcome, received_at, version, received_at, received_at
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
         id uuid, reference text, case_type_id uuid, case_type_version_id uuid, unit_id uuid, assignee_id uuid,
-        applicant_name text, channel text, state text, phase_code text, outcome text, received_at timestamptz, version int)`.execute(db);
+        applicant_id uuid, applicant_name text, channel text, state text, phase_code text, outcome text, received_at timestamptz, version int)`.execute(db);
   },
 
   async insertEvents(db: Executor, rows: BulkEvent[]): Promise<void> {

@@ -19,3 +19,5 @@ export { getWorkQueue } from './use-cases/get-work-queue.js';
 export { deriveClockRow, toClockEvents, authorityCalendar } from './case-clock.js';
 export { caseRoutes } from './cases.routes.js';
 export { getServiceGoalFigures } from './use-cases/get-service-goal-figures.js';
+export { generateDemoHistory, type DemoHistoryOptions, type DemoHistoryResult } from './demo-history.js';
+export { seedCaseHistory } from './demo-history-seed-step.js';
