@@ -1,10 +1,43 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './context.js';
+import { JobRunner } from './jobs/job-runner.js';
+import { purgeExpiredSessions } from './auth/session-store.js';
+import { sessionPolicy } from './auth/auth-plugin.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from '../modules/demo/index.js';
+
+export interface StartBackgroundOptions {
+  /** Start the job runner (default true); tests that drive jobs themselves pass false. */
+  jobs?: boolean;
+}
 
 /**
  * Work done once the app is built but before it listens: the demo seed on an empty database, and the background
  * job runner. Returns a function that stops what it started.
  */
-export async function startBackground(_app: FastifyInstance, _ctx: AppContext): Promise<() => Promise<void>> {
-  return async () => undefined;
+export async function startBackground(app: FastifyInstance, ctx: AppContext, options: StartBackgroundOptions = {}): Promise<() => Promise<void>> {
+  if (ctx.config.seedDemo) {
+    const seeded = await seedDemoIfEmpty(ctx, { info: (msg) => app.log.info(msg) });
+    // Also on later starts of a demo database, so whoever runs it can still sign in.
+    if (seeded || (await isDemoDatabase(ctx))) logDemoAccounts(app);
+  }
+  await purgeExpiredSessions(ctx.database.db, sessionPolicy(ctx));
+  if (options.jobs === false) return async () => undefined;
+  const runner = new JobRunner({ ctx, log: app.log });
+  runner.start();
+  return () => runner.stop();
+}
+
+async function isDemoDatabase(ctx: AppContext): Promise<boolean> {
+  const row = await ctx.database.db
+    .selectFrom('app_user')
+    .select('id')
+    .where('username', '=', DEMO_ACCOUNTS[0].username)
+    .where('password_hash', 'is not', null)
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+function logDemoAccounts(app: FastifyInstance): void {
+  app.log.info(`Demo authority created. Sign in with one of these user names and the password "${DEMO_PASSWORD}":`);
+  for (const a of DEMO_ACCOUNTS) app.log.info(`  ${a.username.padEnd(16)} ${a.displayName} — ${a.description}`);
 }

@@ -1,0 +1,105 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/transaction.js';
+
+export interface NewJob {
+  kind: string;
+  payload?: unknown;
+  /** Run no earlier than this; default now. */
+  runAt?: Date;
+  /** Default 5. */
+  maxAttempts?: number;
+}
+
+/**
+ * Queues background work. Pass the transaction that makes the change the job follows from (a case decided -> an
+ * e-mail to send), so the job exists exactly when the change does.
+ */
+export async function enqueueJob(executor: Executor, job: NewJob): Promise<number> {
+  const row = await executor
+    .insertInto('job')
+    .values({
+      kind: job.kind,
+      payload: JSON.stringify(job.payload ?? {}),
+      run_at: job.runAt ?? sql<Date>`now()`,
+      max_attempts: job.maxAttempts ?? 5,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface ClaimedJob {
+  id: number;
+  kind: string;
+  payload: unknown;
+  /** 1 on the first run. */
+  attempt: number;
+  maxAttempts: number;
+}
+
+/**
+ * Claims the next due job of one of `kinds` for `workerId`. FOR UPDATE SKIP LOCKED lets several nodes (and several
+ * loops in one node) claim at once without waiting on, or taking, each other's rows.
+ */
+export async function claimJob(executor: Executor, workerId: string, kinds: readonly string[]): Promise<ClaimedJob | undefined> {
+  if (kinds.length === 0) return undefined;
+  const { rows } = await sql<{ id: number; kind: string; payload: unknown; attempts: number; max_attempts: number }>`
+    UPDATE job SET status = 'running', locked_by = ${workerId}, locked_at = now(), attempts = attempts + 1
+    WHERE id = (
+      SELECT id FROM job
+      WHERE status = 'pending' AND run_at <= now() AND kind IN (${sql.join(kinds)})
+      ORDER BY run_at, id
+      FOR UPDATE SKIP LOCKED
+      LIMIT 1
+    )
+    RETURNING id, kind, payload, attempts, max_attempts`.execute(executor);
+  const row = rows[0];
+  return row && { id: row.id, kind: row.kind, payload: row.payload, attempt: row.attempts, maxAttempts: row.max_attempts };
+}
+
+export async function completeJob(executor: Executor, id: number, workerId: string, result: unknown): Promise<void> {
+  await executor
+    .updateTable('job')
+    .set({ status: 'done', result: result === undefined ? null : JSON.stringify(result), finished_at: sql<Date>`now()`, locked_by: null, locked_at: null })
+    .where('id', '=', id)
+    .where('locked_by', '=', workerId)
+    .execute();
+}
+
+/** A failed run: back to pending after `retryInSeconds`, or `failed` for good when attempts are used up. */
+export async function failJob(executor: Executor, job: ClaimedJob, workerId: string, error: string, retryInSeconds: number | null): Promise<void> {
+  const base = executor.updateTable('job').where('id', '=', job.id).where('locked_by', '=', workerId);
+  if (retryInSeconds === null || job.attempt >= job.maxAttempts) {
+    await base.set({ status: 'failed', last_error: error, finished_at: sql<Date>`now()`, locked_by: null, locked_at: null }).execute();
+    return;
+  }
+  await base
+    .set({ status: 'pending', last_error: error, run_at: sql<Date>`now() + make_interval(secs => ${retryInSeconds})`, locked_by: null, locked_at: null })
+    .execute();
+}
+
+export async function reportJobProgress(executor: Executor, id: number, progress: unknown): Promise<void> {
+  await executor.updateTable('job').set({ progress: JSON.stringify(progress) }).where('id', '=', id).execute();
+}
+
+/**
+ * Jobs whose node died mid-run stay `running` for ever; after `staleMinutes` they go back to pending (or to failed
+ * when that was their last attempt).
+ */
+export async function releaseStaleJobs(executor: Executor, staleMinutes: number): Promise<number> {
+  const stale = sql<boolean>`locked_at < now() - make_interval(mins => ${staleMinutes})`;
+  const failed = await executor
+    .updateTable('job')
+    .set({ status: 'failed', last_error: 'worker stopped during the last attempt', finished_at: sql<Date>`now()`, locked_by: null, locked_at: null })
+    .where('status', '=', 'running')
+    .where(stale)
+    .whereRef('attempts', '>=', 'max_attempts')
+    .executeTakeFirst();
+  const retried = await executor
+    .updateTable('job')
+    .set({ status: 'pending', last_error: 'worker stopped during the attempt', locked_by: null, locked_at: null })
+    .where('status', '=', 'running')
+    .where(stale)
+    .executeTakeFirst();
+  return Number(failed.numUpdatedRows) + Number(retried.numUpdatedRows);
+}

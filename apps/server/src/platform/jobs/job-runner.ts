@@ -1,0 +1,128 @@
+import crypto from 'node:crypto';
+import os from 'node:os';
+import type { AppContext } from '../context.js';
+import { claimJob, completeJob, failJob, releaseStaleJobs, reportJobProgress, type ClaimedJob } from './job-queue.js';
+
+export interface JobLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface JobContext {
+  ctx: AppContext;
+  log: JobLogger;
+  /** Aborted when the runner stops: long jobs should check it and stop early (they will be retried). */
+  signal: AbortSignal;
+  reportProgress(progress: unknown): Promise<void>;
+}
+
+/** Does the work of one job and returns its result (stored as JSON). Throwing retries it with backoff. */
+export type JobHandler = (job: ClaimedJob, context: JobContext) => Promise<unknown>;
+
+export interface JobDefinition {
+  handler: JobHandler;
+  /** Seconds before retry `attempt` + 1; default 10 s doubling to at most an hour. */
+  backoffSeconds?: (attempt: number) => number;
+}
+
+/** Throw this for a failure that retrying cannot fix (bad payload): the job fails at once. */
+export class PermanentJobError extends Error {
+  override name = 'PermanentJobError';
+}
+
+const registry = new Map<string, JobDefinition>();
+
+/**
+ * Registers the handler for a job kind. Modules call this at import time from their `<module>.jobs.ts`, which
+ * their index.ts imports: `registerJobHandler('notify.send-email', { handler: sendEmail })`.
+ */
+export function registerJobHandler(kind: string, definition: JobDefinition): void {
+  registry.set(kind, definition);
+}
+
+export function registeredJobKinds(): string[] {
+  return [...registry.keys()];
+}
+
+export const defaultBackoffSeconds = (attempt: number) => Math.min(10 * 2 ** (attempt - 1), 3600);
+
+export interface JobRunnerOptions {
+  ctx: AppContext;
+  log: JobLogger;
+  pollMs?: number;
+  staleMinutes?: number;
+  workerId?: string;
+}
+
+/** Polls the job table and runs due jobs one at a time. `runOnce`/`drain` let tests run jobs without timers. */
+export class JobRunner {
+  readonly workerId: string;
+  private readonly abort = new AbortController();
+  private timer: NodeJS.Timeout | undefined;
+  private current: Promise<unknown> = Promise.resolve();
+  private running = false;
+
+  constructor(private readonly options: JobRunnerOptions) {
+    this.workerId = options.workerId ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
+  }
+
+  /** Claims and runs one due job; false when none was due. */
+  async runOnce(): Promise<boolean> {
+    const db = this.options.ctx.database.db;
+    const job = await claimJob(db, this.workerId, registeredJobKinds());
+    if (!job) return false;
+    const definition = registry.get(job.kind)!;
+    const log = this.options.log;
+    try {
+      const result = await definition.handler(job, {
+        ctx: this.options.ctx,
+        log,
+        signal: this.abort.signal,
+        reportProgress: (p) => reportJobProgress(db, job.id, p),
+      });
+      await completeJob(db, job.id, this.workerId, result);
+    } catch (err) {
+      const permanent = err instanceof PermanentJobError;
+      const retryIn = permanent ? null : (definition.backoffSeconds ?? defaultBackoffSeconds)(job.attempt);
+      log.warn({ jobId: job.id, kind: job.kind, attempt: job.attempt, err }, 'job failed');
+      await failJob(db, job, this.workerId, (err as Error).message ?? String(err), retryIn);
+    }
+    return true;
+  }
+
+  /** Runs due jobs until none is left. */
+  async drain(): Promise<number> {
+    let n = 0;
+    while (await this.runOnce()) n++;
+    return n;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const tick = async () => {
+      if (!this.running) return;
+      try {
+        await releaseStaleJobs(this.options.ctx.database.db, this.options.staleMinutes ?? 15);
+        const loop = async () => {
+          while (this.running && (await this.runOnce()));
+        };
+        this.current = loop();
+        await this.current;
+      } catch (err) {
+        this.options.log.error({ err }, 'job runner poll failed');
+      }
+      if (this.running) this.timer = setTimeout(() => void tick(), this.options.pollMs ?? 2000);
+    };
+    void tick();
+  }
+
+  /** Stops polling, signals the running job, and waits for it to finish. */
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.abort.abort();
+    await this.current.catch(() => undefined);
+  }
+}
