@@ -15,3 +15,5 @@ export { Aligner, alignLogSync, aggregateAlignments, type AlignmentResult, type 
 export { alignLog, alignTraces, type AlignOptions, type ParallelAlignment } from './conformance/parallel-align.js';
 export { etcPrecision, alignEtcPrecision, type PrecisionResult } from './conformance/precision.js';
 export { playOut } from './model/playout.js';
+export { bpmnToPetri, readBpmnAsPetri } from './model/bpmn-to-petri.js';
+export { reduceSilent } from './model/reduce-silent.js';
