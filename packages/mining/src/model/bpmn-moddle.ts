@@ -1,4 +1,4 @@
-import * as bpmnModdle from 'bpmn-moddle';
+import { BpmnModdle } from 'bpmn-moddle';
 import { MiningError } from '../errors.js';
 
 /** The slice of a bpmn-moddle element the converters read. */
@@ -19,8 +19,8 @@ interface Moddle {
   fromXML(xml: string, type?: string): Promise<{ rootElement: BpmnElement; warnings: { message: string }[] }>;
 }
 
-// The package's own types describe the model only, not the parser class.
-const Ctor = (bpmnModdle as unknown as { BpmnModdle: new () => Moddle }).BpmnModdle;
+// The parser hands back untyped elements; we read them through BpmnElement.
+const Ctor = BpmnModdle as unknown as new () => Moddle;
 
 /** Parses BPMN 2.0 XML; any parser failure is a MiningError('bad_bpmn'). */
 export async function parseBpmn(xml: string, file?: string): Promise<BpmnElement> {

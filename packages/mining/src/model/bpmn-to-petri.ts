@@ -205,7 +205,11 @@ function linkFlows(container: BpmnElement): void {
     }
   };
   collect(container);
-  for (const e of all) if (e.$type !== 'bpmn:SequenceFlow') (e.incoming = []), (e.outgoing = []);
+  for (const e of all) {
+    if (e.$type === 'bpmn:SequenceFlow') continue;
+    e.incoming = [];
+    e.outgoing = [];
+  }
   for (const f of all.filter((e) => e.$type === 'bpmn:SequenceFlow')) {
     if (!f.sourceRef || !f.targetRef) throw new MiningError('bad_bpmn', `sequence flow ${f.id} lacks a source or target`, { elementId: f.id });
     f.sourceRef.outgoing!.push(f);
