@@ -3,6 +3,8 @@ import { portal } from './portal.js';
 import { notifications } from './notifications.js';
 import { applications } from './applications.js';
 import { myCases } from './my-cases.js';
+import { cases } from './cases.js';
+import { caseTypes } from './case-types.js';
 import type { Catalogue, Locale } from './types.js';
 
 export * from './types.js';
@@ -16,6 +18,8 @@ export const CATALOGUES: Record<string, Catalogue> = {
   notifications,
   applications,
   myCases,
+  cases,
+  caseTypes,
   portal,
 };
 

@@ -135,6 +135,8 @@ for (const engine of ENGINES) {
       expect(res.json().reassigned).toEqual([a.id]);
       expect(res.json().failed).toEqual([expect.objectContaining({ caseId: b.id, code: 'conflict' })]);
       expect((await w.worker.inject({ method: 'POST', url: '/api/cases/reassign', payload: { assigneeId: null, cases: [{ caseId: a.id, expectedVersion: 2 }] } })).statusCode).toBe(403);
+      const assignees = (await w.lead.inject({ method: 'GET', url: '/api/cases/assignees' })).json() as { id: string }[];
+      expect(assignees.map((a) => a.id)).toEqual(expect.arrayContaining([w.ids.worker, w.ids.colleague]));
       const queue = await w.lead.inject({ method: 'GET', url: `/api/cases/queue?assignee=${w.ids.colleague}` });
       expect(queue.json().items.map((i: { id: string }) => i.id)).toEqual([a.id]);
     });

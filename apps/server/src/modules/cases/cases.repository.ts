@@ -112,6 +112,21 @@ export const casesRepository = {
     return r.rows[0]?.ok === true;
   },
 
+  /** Active staff with a casework role on any of the units (granted there or above), for assignment lists. */
+  async assignees(executor: Executor, unitIds: string[]): Promise<{ id: string; name: string; unitIds: string[] }[]> {
+    if (unitIds.length === 0) return [];
+    const r = await sql<{ id: string; name: string; unit_ids: string[] }>`
+      WITH RECURSIVE down AS (
+        SELECT g.user_id, g.unit_id AS granted, g.unit_id FROM role_grant g WHERE g.role IN ('caseworker', 'teamlead')
+        UNION SELECT d.user_id, d.granted, u.id FROM down d JOIN unit u ON u.parent_id = d.unit_id
+      )
+      SELECT a.id, a.display_name AS name, array_agg(DISTINCT d.unit_id::text) AS unit_ids
+      FROM down d JOIN app_user a ON a.id = d.user_id
+      WHERE a.active AND a.kind = 'staff' AND d.unit_id = ANY(${unitIds}::uuid[])
+      GROUP BY a.id, a.display_name ORDER BY a.display_name`.execute(executor);
+    return r.rows.map((x) => ({ id: x.id, name: x.name, unitIds: x.unit_ids }));
+  },
+
   async casesOfApplicant(executor: Executor, applicantId: string): Promise<CaseRow[]> {
     return executor.selectFrom('case_file').selectAll().where('applicant_id', '=', applicantId).orderBy('received_at', 'desc').execute();
   },

@@ -64,6 +64,12 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       cases.bulkReassign(caseCtx(requireStaff(request, ['teamlead'])), request.body),
     );
 
+    app.get(
+      '/api/cases/assignees',
+      { schema: { tags: ['cases'], summary: 'Who can be given cases in your units', response: { 200: z.array(z.object({ id: z.uuid(), name: z.string(), unitIds: z.array(z.uuid()) })) } } },
+      async (request) => cases.listAssignees(db, requireStaff(request, CASEWORK)),
+    );
+
     app.get('/api/cases/:id', { schema: { tags: ['cases'], summary: 'The case file', params: ZId, response: { 200: ZCaseDetail } } }, async (request) =>
       cases.getCaseDetail(db, requireStaff(request, ['caseworker', 'teamlead', 'frontline', 'quality', 'analyst']), request.params.id, request.id),
     );

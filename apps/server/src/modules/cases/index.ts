@@ -21,3 +21,4 @@ export { caseRoutes } from './cases.routes.js';
 export { getServiceGoalFigures } from './use-cases/get-service-goal-figures.js';
 export { generateDemoHistory, type DemoHistoryOptions, type DemoHistoryResult } from './demo-history.js';
 export { seedCaseHistory } from './demo-history-seed-step.js';
+export { listAssignees } from './use-cases/list-assignees.js';
