@@ -1,5 +1,6 @@
 import { common } from './common.js';
 import { portal } from './portal.js';
+import { backOffice } from './back-office.js';
 import { notifications } from './notifications.js';
 import { applications } from './applications.js';
 import { myCases } from './my-cases.js';
@@ -21,6 +22,7 @@ export const CATALOGUES: Record<string, Catalogue> = {
   cases,
   caseTypes,
   portal,
+  backOffice,
 };
 
 /** i18next resources built from the catalogues; Swedish falls back to English where a text is missing. */

@@ -13,6 +13,7 @@ export const DKFDS_CSS = `${DKFDS_PREFIX}css/dkfds-borgerdk.min.css`;
 export const DKFDS_JS = `${DKFDS_PREFIX}js/dkfds.min.js`;
 export const PORTAL_CSS = `${PORTAL_ASSETS_PREFIX}portal.css`;
 export const PORTAL_JS = `${PORTAL_ASSETS_PREFIX}portal.js`;
+export const PORTAL_ICON = `${PORTAL_ASSETS_PREFIX}favicon.svg`;
 
 /**
  * DKFDS blocks deep imports through its `exports` map, so its folder is found through its package.json. Only

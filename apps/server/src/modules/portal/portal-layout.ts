@@ -1,6 +1,6 @@
 import { LOCALES, type Locale } from '@sagsgang/contracts';
 import { html, type HtmlValue, type SafeHtml } from '../../platform/html/html.js';
-import { DKFDS_CSS, DKFDS_JS, PORTAL_CSS, PORTAL_JS } from './portal-assets.js';
+import { DKFDS_CSS, DKFDS_JS, PORTAL_CSS, PORTAL_ICON, PORTAL_JS } from './portal-assets.js';
 import { icon } from './portal-components.js';
 import { withLang } from './portal-locale.js';
 import { returnPath, type PageContext } from './portal-page.js';
@@ -111,6 +111,7 @@ export function renderLayout(page: PageContext, input: LayoutInput): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${input.title} – ${t('portal:siteName')} – ${config.authorityName}</title>
+<link rel="icon" href="${PORTAL_ICON}" type="image/svg+xml">
 <link rel="stylesheet" href="${DKFDS_CSS}">
 <link rel="stylesheet" href="${PORTAL_CSS}">
 <script src="${DKFDS_JS}" defer></script>

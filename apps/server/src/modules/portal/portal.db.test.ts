@@ -82,9 +82,15 @@ describe('citizen portal pages', () => {
   });
 
   test('an empty username is reported on the username field', async () => {
-    const res = await get('/login?error=invalid&lang=en');
+    const res = await get('/login?error=invalid&username=&lang=en');
     expect(res.body).toContain('href="#username"');
     expect(res.body).toContain('Enter your username.');
+  });
+
+  test('wrong credentials without the username sent back are reported on the first field', async () => {
+    const res = await get('/login?error=invalid&lang=en');
+    expect(res.body).toContain('href="#username"');
+    expect(res.body).toContain('The username or password is incorrect.');
   });
 
   test('configured OpenID Connect providers are offered, the citizen eID first', async () => {

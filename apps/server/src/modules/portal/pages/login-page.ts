@@ -11,8 +11,11 @@ export interface LoginPageInput {
   signedOut: boolean;
 }
 
-/** Maps the sign-in route's error flags to messages on the field they concern. */
-export function loginErrors(page: PageContext, error: string | undefined, username: string): FieldError[] {
+/**
+ * Maps the sign-in route's error flags to messages on the field they concern. `username` is what the route sent
+ * back, if anything: empty means it was missing; unknown means the credentials as a whole were wrong.
+ */
+export function loginErrors(page: PageContext, error: string | undefined, username: string | undefined): FieldError[] {
   const { t } = page;
   switch (error) {
     case undefined:
@@ -20,10 +23,11 @@ export function loginErrors(page: PageContext, error: string | undefined, userna
       return [];
     case 'invalid':
     case 'invalid_credentials':
+      if (username === undefined) return [{ fieldId: 'username', message: t('portal:errorInvalidCredentials') }];
       return username.trim() === '' ? [{ fieldId: 'username', message: t('portal:errorUsernameMissing') }] : [{ fieldId: 'password', message: t('portal:errorInvalidCredentials') }];
     case 'missing':
       return [
-        ...(username.trim() === '' ? [{ fieldId: 'username', message: t('portal:errorUsernameMissing') }] : []),
+        ...(username?.trim() ? [] : [{ fieldId: 'username', message: t('portal:errorUsernameMissing') }]),
         { fieldId: 'password', message: t('portal:errorPasswordMissing') },
       ];
     case 'rate_limited':
@@ -78,7 +82,7 @@ export function loginPage(page: PageContext, input: LoginPageInput): SafeHtml {
   <p><a class="button button-primary" href="${input.returnTo}">${t('portal:continue')}${icon('arrow-forward')}</a></p>
 </div></div>`;
   }
-  const errors = loginErrors(page, input.error, input.username ?? '');
+  const errors = loginErrors(page, input.error, input.username);
   return html`<div class="row"><div class="col-12 col-lg-8">
   ${errorSummary(t('portal:errorSummaryHeading'), errors)}
   ${input.signedOut && errors.length === 0 ? alert(t, 'success', t('portal:signedOut')) : null}

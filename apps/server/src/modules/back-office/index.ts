@@ -1,0 +1,1 @@
+export { backOfficeRoutes, DEFAULT_WEB_DIST } from './back-office.routes.js';

@@ -1,0 +1,52 @@
+import i18next, { type i18n as I18n } from 'i18next';
+import { useSyncExternalStore } from 'react';
+import { DEFAULT_LOCALE, i18nResources, type Locale } from '@sagsgang/contracts/i18n';
+
+/** The language cookie the citizen portal also reads and writes, so both remember one choice per browser. */
+const LOCALE_COOKIE = 'sagsgang_lang';
+const OFFERED: Locale[] = ['da', 'en'];
+
+export const i18n: I18n = i18next.createInstance();
+void i18n.init({
+  resources: i18nResources(),
+  lng: DEFAULT_LOCALE,
+  fallbackLng: { sv: ['en', 'da'], default: ['da'] },
+  defaultNS: 'backOffice',
+  initAsync: false,
+  interpolation: { escapeValue: false }, // React escapes
+  showSupportNotice: false,
+});
+
+export function offeredLocales(): Locale[] {
+  return OFFERED;
+}
+
+export function isOffered(value: unknown): value is Locale {
+  return typeof value === 'string' && (OFFERED as string[]).includes(value);
+}
+
+export function cookieLocale(): Locale | undefined {
+  const match = document.cookie.match(/(?:^|;\s*)sagsgang_lang=([^;]+)/);
+  return isOffered(match?.[1]) ? match[1] : undefined;
+}
+
+/** Switches the page language and remembers it for this browser (the account's setting is saved separately). */
+export function applyLocale(locale: Locale): void {
+  document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=${365 * 24 * 3600}; samesite=lax`;
+  document.documentElement.lang = locale;
+  if (i18n.language !== locale) void i18n.changeLanguage(locale);
+}
+
+function subscribe(onChange: () => void): () => void {
+  i18n.on('languageChanged', onChange);
+  return () => i18n.off('languageChanged', onChange);
+}
+
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/** The translator for the current language; components re-render when it changes. */
+export function useT(): { t: Translate; locale: Locale } {
+  const locale = useSyncExternalStore(subscribe, () => i18n.language as Locale);
+  const t: Translate = (key, values) => String(i18n.t(key, { lng: locale, ...(values ?? {}) }));
+  return { t, locale };
+}

@@ -1,0 +1,21 @@
+import type { ComponentType } from 'react';
+import type { TStaffRole } from '@sagsgang/contracts';
+import { StartPage } from './start/start-page.js';
+import { UnitsPage } from './pages/units-page.js';
+
+export interface AppRoute {
+  /** Absolute path with `:name` segments, e.g. `/app/cases/:id`. */
+  path: string;
+  component: ComponentType;
+  /** Staff roles that may open the page; omitted means every staff member. The server checks again. */
+  roles?: TStaffRole[];
+}
+
+/**
+ * Every page of the back office. A capability adds its page here (lazily, with React.lazy, when it is heavy) and
+ * the start pages link to it from then on; until then they list it as being built.
+ */
+export const ROUTES: AppRoute[] = [
+  { path: '/app/', component: StartPage },
+  { path: '/app/admin/units', component: UnitsPage },
+];

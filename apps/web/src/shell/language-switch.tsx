@@ -1,0 +1,27 @@
+import type { Locale } from '@sagsgang/contracts/i18n';
+import { authApi } from '../api/auth-api.js';
+import { applyLocale, offeredLocales, useT } from '../i18n/i18n.js';
+
+const NAMES: Record<Locale, string> = { da: 'Dansk', en: 'English', sv: 'Svenska' };
+
+/** Switches the language at once and saves it on the account, so e-mails and the portal follow. */
+export function LanguageSwitch(props: { onMessage: (message: string) => void }) {
+  const { t, locale } = useT();
+  const choose = (next: Locale) => {
+    if (next === locale) return;
+    applyLocale(next);
+    props.onMessage(t('languageSwitched', { lng: next }));
+    authApi.setLocale(next).catch((err: Error) => props.onMessage(err.message));
+  };
+  return (
+    <ul className="bo-language-switch" aria-label={t('portal:chooseLanguage')}>
+      {offeredLocales().map((l) => (
+        <li key={l}>
+          <button type="button" className="function-link" lang={l} aria-pressed={l === locale} onClick={() => choose(l)}>
+            {NAMES[l]}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
