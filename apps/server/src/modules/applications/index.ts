@@ -12,3 +12,8 @@ export { recordDraftUpload, removeDraftDocument, documentRequirement, judgeUploa
 export { submitApplication, type SubmitResult } from './use-cases/submit-application.js';
 export { expectedDecision, forecastFromHistory, type ExpectedDecision } from './expected-decision.js';
 export { applicationsRepository, type ApplicationRow, type DocumentRow } from './applications.repository.js';
+export { currentlyMissing, openRequest, answerCovers, type MissingItem, type OpenRequest } from './applicant-case.js';
+export { describeEvent, renderJournal, APPLICANT_EVENTS } from './case-journal.js';
+export { sendInformation, type SentFile, type SendInformationResult } from './use-cases/send-information.js';
+export { fileComplaint } from './use-cases/file-complaint.js';
+export { exportCaseFile } from './use-cases/access-to-file.js';

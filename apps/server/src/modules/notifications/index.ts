@@ -7,3 +7,4 @@ export { deliverNotification } from './deliver-notification.js';
 export { queueNotification, NOTIFICATION_JOB, type QueueNotificationInput } from './notifications.service.js';
 export { notificationsModule } from './notifications.module.js';
 export { plannedNotification, notifyApplicantOfCaseEvent } from './case-event-notifier.js';
+export { lettersOfCase } from './case-letters.js';

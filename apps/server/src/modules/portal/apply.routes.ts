@@ -3,7 +3,6 @@
  * check your answers, send, receipt. Every step works without scripts; drafts are saved on every post.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import multipart from '@fastify/multipart';
 import { localDateOf } from '@sagsgang/clock';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
@@ -14,7 +13,6 @@ import {
 } from '../applications/index.js';
 import { sendPage } from './portal-send.js';
 import { pageContext } from './portal-page.js';
-import { registerPortalErrorPages } from './portal-errors.js';
 import { lt } from './apply-components.js';
 import { CHECK_STEP, filesByRequirement, fileSpecs, stepHref, stepLinks, stepRequirements, stepTitle } from './apply-view.js';
 import { applyStartPage } from './pages/apply-start-page.js';
@@ -43,11 +41,6 @@ function today(): string {
 
 export function applyRoutes(ctx: AppContext) {
   return async (app: FastifyInstance): Promise<void> => {
-    registerPortalErrorPages(app, ctx);
-    await app.register(multipart, {
-      throwFileSizeLimit: false,
-      limits: { fileSize: DEFAULT_MAX_BYTES * 5, files: 20, fields: 100, fieldSize: 64 * 1024, parts: 130 },
-    });
     const hide = { schema: { hide: true } };
     const db = ctx.database.db;
 

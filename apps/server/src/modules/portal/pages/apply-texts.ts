@@ -24,7 +24,7 @@ export function findingToError(t: Translate, locale: Locale, requirements: TRequ
   const code = applies ? f.requirementKey.slice('applies:'.length) : f.requirementKey;
   const r = requirements.find((x) => x.code === code);
   const label = r ? (applies ? lt(r.condition, locale) : lt(r.label, locale)) : code;
-  const fieldId = applies ? `applies-${code}` : r?.kind === 'document' ? `file-${code}` : `q-${code}`;
+  const fieldId = applies ? `applies-${code}` : r?.kind === 'document' || f.code.startsWith('document_') ? `file-${code}` : `q-${code}`;
   return { fieldId, message: findingMessage(t, locale, f, label, r) };
 }
 

@@ -1,0 +1,128 @@
+/**
+ * One of the applicant's cases: the page, sending information (text and files, multipart), a complaint, the
+ * access-to-file download and the applicant's own documents. Another applicant's case number is a 404 (audited).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { localDateOf } from '@sagsgang/clock';
+import type { AppContext } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { requireApplicant } from '../../platform/auth/guards.js';
+import { readStored, applicationsRepository, exportCaseFile, fileComplaint, sendInformation, storeUpload, type Finding, type SentFile } from '../applications/index.js';
+import { getApplicantCaseFile } from '../cases/index.js';
+import type { FieldError } from './portal-components.js';
+import { pageContext } from './portal-page.js';
+import { sendPage } from './portal-send.js';
+import { findingToError } from './pages/apply-texts.js';
+import { myCasePage } from './pages/my-case-page.js';
+import { buildMyCaseInput } from './my-case-view.js';
+
+type Params = { reference: string };
+
+const NOTICES: Record<string, string> = { answer: 'myCases:answerSent', document: 'myCases:documentSent', complaint: 'myCases:complainSent' };
+
+export function myCaseRoutes(ctx: AppContext) {
+  return async (app: FastifyInstance): Promise<void> => {
+    const hide = { schema: { hide: true } };
+    const db = ctx.database.db;
+
+    app.get<{ Params: Params; Querystring: { sent?: string } }>('/mine-sager/:reference', hide, async (request, reply) => {
+      const notice = NOTICES[request.query.sent ?? ''];
+      return renderCase(request, reply, { notices: notice ? [notice] : [] });
+    });
+
+    app.post<{ Params: Params }>('/mine-sager/:reference/svar', hide, async (request, reply) => {
+      const principal = requireApplicant(request);
+      const file = await getApplicantCaseFile(db, principal, request.params.reference);
+      if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'This form takes a multipart body (it carries files).');
+      const fields: Record<string, string> = {};
+      const files: SentFile[] = [];
+      for await (const part of request.parts()) {
+        if (part.type === 'field') {
+          fields[part.fieldname] = String(part.value);
+          continue;
+        }
+        if (!part.filename) {
+          part.file.resume();
+          continue;
+        }
+        const code = part.fieldname.startsWith('document.') ? part.fieldname.slice('document.'.length) : part.fieldname;
+        const known = code === 'other' || file.definition.requirements.some((r) => r.code === code && r.kind === 'document');
+        if (!known) throw new AppError('validation', `The form names a document that is not part of this case: ${code}.`, { fields: [code] });
+        files.push({ requirementCode: code, fileName: part.filename, stored: await storeUpload(ctx.config.fileDir, part.file, () => part.file.truncated) });
+      }
+      const unknown = Object.keys(fields).filter((k) => k !== '_csrf' && k !== 'answer');
+      if (unknown.length) throw new AppError('validation', `The form contains fields that are not part of it: ${unknown.join(', ')}.`, { fields: unknown });
+      const text = fields.answer ?? '';
+      try {
+        const result = await sendInformation(db, principal, { reference: request.params.reference, text, files });
+        if (result.rejected.length > 0) return renderCase(request, reply, { findings: result.rejected, answerText: text, accepted: result.accepted });
+        return reply.redirect(`/mine-sager/${encodeURIComponent(request.params.reference)}?sent=${result.answered ? 'answer' : 'document'}`, 303);
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'validation' && (err.details as { path?: string }[] | undefined)?.[0]?.path === 'answer') {
+          return renderCase(request, reply, { errors: [{ fieldId: 'answer', message: 'myCases:answerEmpty' }], answerText: text });
+        }
+        throw err;
+      }
+    });
+
+    app.post<{ Params: Params }>('/mine-sager/:reference/klage', hide, async (request, reply) => {
+      const principal = requireApplicant(request);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const kind = typeof body.kind === 'string' ? body.kind : '';
+      const text = typeof body.text === 'string' ? body.text : '';
+      const errors: FieldError[] = [];
+      if (kind !== 'procedure' && kind !== 'decision') errors.push({ fieldId: 'complaint-kind', message: 'myCases:complainKindMissing' });
+      if (!text.trim()) errors.push({ fieldId: 'complaint-text', message: 'myCases:complainEmpty' });
+      if (errors.length) {
+        if (kind && kind !== 'procedure' && kind !== 'decision') throw new AppError('validation', `kind: "${kind}" is not a kind of complaint.`, [{ path: 'kind', message: 'unknown' }]);
+        return renderCase(request, reply, { errors, complaint: { kind, text } });
+      }
+      await fileComplaint(db, principal, { reference: request.params.reference, kind, text, requestId: request.id });
+      return reply.redirect(`/mine-sager/${encodeURIComponent(request.params.reference)}?sent=complaint`, 303);
+    });
+
+    app.post<{ Params: Params }>('/mine-sager/:reference/aktindsigt', hide, async (request, reply) => {
+      const principal = requireApplicant(request);
+      const page = pageContext(request, reply, ctx.config);
+      const out = await exportCaseFile(db, principal, {
+        reference: request.params.reference, locale: page.locale, fileDir: ctx.config.fileDir, authorityName: ctx.config.authorityName, requestId: request.id,
+      });
+      return reply
+        .type('application/zip')
+        .header('content-disposition', `attachment; filename="${out.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`)
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(out.zip));
+    });
+
+    app.get<{ Params: Params & { id: string } }>('/mine-sager/:reference/dokumenter/:id', hide, async (request, reply) => {
+      const principal = requireApplicant(request);
+      const file = await getApplicantCaseFile(db, principal, request.params.reference);
+      const doc = (await applicationsRepository.documentsOfCase(db, file.case.id)).find((d) => d.id === request.params.id);
+      if (!doc) throw new AppError('not_found', 'No such document in this case.');
+      return reply
+        .type(doc.media_type)
+        .header('content-disposition', `attachment; filename="${doc.file_name.replace(/[^A-Za-z0-9._-]/g, '_')}"`)
+        .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(await readStored(ctx.config.fileDir, doc.sha256));
+    });
+  };
+
+  async function renderCase(
+    request: FastifyRequest<{ Params: Params }>, reply: FastifyReply,
+    o: { notices?: string[]; findings?: Finding[]; errors?: FieldError[]; answerText?: string; accepted?: string[]; complaint?: { kind?: string; text?: string } },
+  ) {
+    const principal = requireApplicant(request);
+    const page = pageContext(request, reply, ctx.config);
+    const file = await getApplicantCaseFile(ctx.database.db, principal, request.params.reference);
+    const input = await buildMyCaseInput(ctx, page, file, localDateOf(new Date()));
+    input.notices = [...(o.notices ?? []).map((k) => page.t(k)), ...(o.accepted ?? []).map((f) => page.t('applications:uploadAccepted', { file: f }))];
+    input.errors = [
+      ...(o.findings ?? []).map((f) => findingToError(page.t, page.locale, file.definition.requirements, f)),
+      ...(o.errors ?? []).map((e) => ({ ...e, message: page.t(e.message) })),
+    ];
+    input.answerText = o.answerText;
+    input.complaint = o.complaint;
+    return sendPage(reply, page, `${input.reference}`, myCasePage(page, input));
+  }
+}
