@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { TStaffRole } from '@sagsgang/contracts';
 import { StartPage } from './start/start-page.js';
 import { UnitsPage } from './pages/units-page.js';
+import { CASE_ROUTES } from './features/cases/case-routes.js';
 
 export interface AppRoute {
   /** Absolute path with `:name` segments, e.g. `/app/cases/:id`. */
@@ -18,4 +19,5 @@ export interface AppRoute {
 export const ROUTES: AppRoute[] = [
   { path: '/app/', component: StartPage },
   { path: '/app/admin/units', component: UnitsPage },
+  ...CASE_ROUTES,
 ];

@@ -1,0 +1,26 @@
+import type { TClockView, TLocalizedText } from '@sagsgang/contracts';
+import type { Translate } from '../../i18n/i18n.js';
+
+export const localized = (text: TLocalizedText | undefined, locale: string) =>
+  !text ? '' : locale === 'en' ? text.en : locale === 'sv' ? (text.sv ?? text.en) : text.da;
+
+export function formatDate(value: string | null | undefined, locale: string): string {
+  if (!value) return '–';
+  const d = value.length === 10 ? new Date(`${value}T12:00:00Z`) : new Date(value);
+  return d.toLocaleDateString(locale === 'en' ? 'en-GB' : 'da-DK', { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+export function formatDateTime(value: string, locale: string): string {
+  return new Date(value).toLocaleString(locale === 'en' ? 'en-GB' : 'da-DK', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** The clock state as a tag: text first, colour only as a help (never the only signal). */
+export function ClockTag({ clock, t }: { clock: TClockView; t: Translate }) {
+  return <span className={`bo-clock-tag bo-clock-${clock.state}`}>{t(`cases:clock_${clock.state}`)}</span>;
+}
+
+export function daysLeftText(clock: TClockView, t: Translate): string {
+  if (clock.daysLeft === null) return '';
+  if (clock.daysLeft < 0) return t('cases:daysOver', { n: -clock.daysLeft });
+  return t('cases:daysLeft', { n: clock.daysLeft });
+}
