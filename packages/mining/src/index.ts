@@ -17,3 +17,6 @@ export { etcPrecision, alignEtcPrecision, type PrecisionResult } from './conform
 export { playOut } from './model/playout.js';
 export { bpmnToPetri, readBpmnAsPetri } from './model/bpmn-to-petri.js';
 export { reduceSilent } from './model/reduce-silent.js';
+export { inductiveMiner, type InductiveOptions } from './discovery/inductive-miner.js';
+export { treeToPetri, treeToString, type ProcessTree } from './discovery/process-tree.js';
+export { treeToBpmn } from './discovery/tree-to-bpmn.js';
