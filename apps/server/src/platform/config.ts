@@ -50,7 +50,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const production = env.NODE_ENV === 'production';
   const sessionSecret = env.SESSION_SECRET ?? (production ? '' : 'development-only-secret-change-me-0123456789');
   if (sessionSecret.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters in production.');
-  const dataDir = path.resolve(env.SAGSGANG_DATA_DIR ?? 'data');
+  // npm runs workspace scripts in the workspace folder; INIT_CWD is where the user typed `npm start`.
+  const dataDir = path.resolve(env.INIT_CWD ?? process.cwd(), env.SAGSGANG_DATA_DIR ?? 'data');
   return {
     port,
     host: env.HOST ?? '0.0.0.0',

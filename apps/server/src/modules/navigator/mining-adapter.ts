@@ -3,16 +3,7 @@ import type { EventLog, PetriNet } from '@sagsgang/mining';
 import { AppError } from '../../platform/errors.js';
 import type { TraceAlignment } from './analysis/classify-trace.js';
 
-// The one place that knows how the mining engine is called: BPMN → Petri net, alignments, log import. Parts of
-// its API land one by one; what is not there yet is looked up at run time and reported plainly.
-interface AlignerLike {
-  align(trace: readonly string[]): { cost: number; bwc: number; fitness: number; steps: { log: string; model: string | null; transitionId?: string }[] };
-}
-interface MiningApi {
-  bpmnToPetriNet?: (xml: string) => PetriNet | Promise<PetriNet>;
-  Aligner?: new (net: PetriNet, opts?: { maxMarkings?: number }) => AlignerLike;
-}
-const api = mining as unknown as MiningApi;
+// The one place that knows how the mining engine is called: BPMN → Petri net, alignments, log import.
 
 export interface Conformance {
   net: PetriNet;
@@ -26,16 +17,13 @@ function describe(err: unknown): string {
 
 /** Converts the model for conformance checking; a model the engine cannot convert is refused, naming why. */
 export async function prepareConformance(bpmnXml: string): Promise<Conformance> {
-  if (!api.bpmnToPetriNet || !api.Aligner) {
-    throw new AppError('invalid_state', 'Conformance checking against BPMN models is not available in this build of the mining engine.');
-  }
   let net: PetriNet;
   try {
-    net = await api.bpmnToPetriNet(bpmnXml);
+    net = await mining.readBpmnAsPetri(bpmnXml);
   } catch (err) {
     throw new AppError('validation', `The model cannot be analysed: ${describe(err)}`, { reason: 'model_not_convertible' });
   }
-  const aligner = new api.Aligner(net);
+  const aligner = new mining.Aligner(net);
   return {
     net,
     align(trace) {

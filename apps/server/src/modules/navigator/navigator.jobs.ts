@@ -1,60 +1,40 @@
+import { PermanentJobError, registerJobHandler, type JobHandler } from '../../platform/jobs/index.js';
 import type { Executor } from '../../platform/db/transaction.js';
 import { runAnalysis } from './use-cases/run-analysis.js';
 import * as repo from './navigator.repository.js';
 
 export const ANALYSIS_JOB_KIND = 'navigator.analysis';
 
-interface Logger {
-  error(obj: unknown, msg?: string): void;
+// Analyses running in this process, so a cancel stops the computation at once; a cancel made on another node is
+// seen by the run itself when its next progress report finds the analysis no longer running.
+const running = new Map<string, AbortController>();
+
+/** Marks the analysis cancelled (if still pending or running) and stops its computation. */
+export async function cancelAnalysis(db: Executor, analysisId: string): Promise<boolean> {
+  const changed = await repo.markEnded(db, analysisId, 'cancelled', null);
+  running.get(analysisId)?.abort();
+  return changed;
 }
 
-/**
- * Runs queued analyses one at a time in this process and cancels them on request. One at a time because an
- * analysis of 100,000 cases takes most of a core; the request path stays responsive as the analysis yields.
- */
-export class AnalysisRunner {
-  private readonly queue: string[] = [];
-  private readonly controllers = new Map<string, AbortController>();
-  private running: Promise<void> | null = null;
-  private stopped = false;
-
-  constructor(private readonly db: Executor, private readonly log: Logger) {}
-
-  enqueue(analysisId: string): void {
-    if (this.stopped) return;
-    this.queue.push(analysisId);
-    this.running ??= this.drain().finally(() => (this.running = null));
-  }
-
-  /** Marks the analysis cancelled (if still pending or running) and stops its computation. */
-  async cancel(analysisId: string): Promise<boolean> {
-    const changed = await repo.markEnded(this.db, analysisId, 'cancelled', null);
-    this.controllers.get(analysisId)?.abort();
-    return changed;
-  }
-
-  /** Resolves when everything queued so far has ended (tests and shutdown). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    for (const c of this.controllers.values()) c.abort();
-    await this.idle();
-  }
-
-  private async drain(): Promise<void> {
-    for (let id = this.queue.shift(); id !== undefined; id = this.queue.shift()) {
-      const controller = new AbortController();
-      this.controllers.set(id, controller);
-      try {
-        await runAnalysis(this.db, id, { signal: controller.signal });
-      } catch (err) {
-        this.log.error({ err, analysisId: id }, 'analysis crashed');
-      } finally {
-        this.controllers.delete(id);
-      }
+const handleAnalysis: JobHandler = async (job, { ctx, signal, reportProgress }) => {
+  const analysisId = (job.payload as { analysisId?: unknown }).analysisId;
+  if (typeof analysisId !== 'string') throw new PermanentJobError('navigator.analysis needs an analysisId');
+  const controller = new AbortController();
+  const onStop = () => controller.abort();
+  signal.addEventListener('abort', onStop);
+  running.set(analysisId, controller);
+  try {
+    const outcome = await runAnalysis(ctx.database.db, analysisId, { signal: controller.signal, onProgress: reportProgress });
+    if (outcome === 'cancelled' && signal.aborted) {
+      // The server is stopping, not the analyst: queue it again so the next start finishes it.
+      await repo.markPendingAgain(ctx.database.db, analysisId);
+      throw new Error('stopped with the server; it will run again');
     }
+    return { analysisId, outcome };
+  } finally {
+    signal.removeEventListener('abort', onStop);
+    running.delete(analysisId);
   }
-}
+};
+
+registerJobHandler(ANALYSIS_JOB_KIND, { handler: handleAnalysis, backoffSeconds: () => 5 });

@@ -60,14 +60,13 @@ export function listAnalyses(ex: Executor, modelId?: string): Promise<Omit<Analy
   return q.orderBy('created_at', 'desc').limit(100).execute();
 }
 
-/** Moves pending → running; false when the analysis was cancelled (or already taken) meanwhile. */
+/**
+ * Moves pending → running; a run left `running` by a crashed node starts over (its rows were never written).
+ * False when the analysis was cancelled or has ended meanwhile.
+ */
 export async function markRunning(ex: Executor, id: string): Promise<boolean> {
-  const res = await ex.updateTable('navigator_analysis').set({ status: 'running', started_at: sql`now()` }).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+  const res = await ex.updateTable('navigator_analysis').set({ status: 'running', started_at: sql`now()`, progress: null }).where('id', '=', id).where('status', 'in', ['pending', 'running']).executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
-}
-
-export async function setProgress(ex: Executor, id: string, p: AnalysisProgress): Promise<void> {
-  await ex.updateTable('navigator_analysis').set({ progress: JSON.stringify(p) }).where('id', '=', id).where('status', '=', 'running').execute();
 }
 
 /** Ends an analysis without a result; case rows of a half-finished run never exist (they commit with `done`). */
@@ -78,6 +77,17 @@ export async function markEnded(ex: Executor, id: string, status: 'failed' | 'ca
     .where('id', '=', id)
     .where('status', 'in', ['pending', 'running'])
     .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** A run stopped by a server shutdown goes back to the queue, without a trace of the interrupted run. */
+export async function markPendingAgain(ex: Executor, id: string): Promise<void> {
+  await ex.updateTable('navigator_analysis').set({ status: 'pending', error: null, finished_at: null, progress: null }).where('id', '=', id).where('status', '=', 'cancelled').execute();
+}
+
+/** Progress of a running analysis; false when it is no longer running (cancelled elsewhere). */
+export async function reportProgress(ex: Executor, id: string, p: AnalysisProgress): Promise<boolean> {
+  const res = await ex.updateTable('navigator_analysis').set({ progress: JSON.stringify(p) }).where('id', '=', id).where('status', '=', 'running').executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 

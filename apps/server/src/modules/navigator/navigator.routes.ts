@@ -5,7 +5,8 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requireStaff } from '../../platform/auth/guards.js';
 import type { StaffRole } from '../../platform/auth/principal.js';
-import { AnalysisRunner } from './navigator.jobs.js';
+import { enqueueJob } from '../../platform/jobs/index.js';
+import { ANALYSIS_JOB_KIND, cancelAnalysis } from './navigator.jobs.js';
 import * as repo from './navigator.repository.js';
 import { MAX_LOG_BYTES, toUploadedLog, uploadLog } from './use-cases/upload-log.js';
 import { startAnalysis } from './use-cases/start-analysis.js';
@@ -21,13 +22,6 @@ const ZId = z.object({ id: z.string().uuid() });
 export function navigatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const db = ctx.database.db;
   return async (app) => {
-    const runner = new AnalysisRunner(db, app.log);
-    app.addHook('onReady', async () => {
-      // Analyses that were running when the server stopped cannot be resumed: end them, and queue the pending.
-      await db.updateTable('navigator_analysis').set({ status: 'failed', error: 'The server stopped during the analysis. Start it again.', progress: null }).where('status', '=', 'running').execute();
-      for (const a of await db.selectFrom('navigator_analysis').select('id').where('status', '=', 'pending').orderBy('created_at').execute()) runner.enqueue(a.id);
-    });
-    app.addHook('onClose', async () => runner.stop());
     app.addContentTypeParser(['application/octet-stream', 'application/gzip', 'application/xml', 'text/xml', 'text/csv'], { parseAs: 'buffer', bodyLimit: MAX_LOG_BYTES }, (_req, body, done) => done(null, body));
     const tags = ['navigator'];
 
@@ -44,8 +38,7 @@ export function navigatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post('/api/navigator/analyses', { schema: { tags, summary: 'Check a population against a workflow model (runs in the background)', body: ZStartAnalysis, response: { 202: ZAnalysisInfo } } }, async (request, reply) => {
       const p = requireStaff(request, NAVIGATOR_ROLES);
-      const info = await startAnalysis(db, request.body, p.userId, async () => null);
-      runner.enqueue(info.id);
+      const info = await startAnalysis(db, request.body, p.userId, (trx, analysisId) => enqueueJob(trx, { kind: ANALYSIS_JOB_KIND, payload: { analysisId }, maxAttempts: 3 }));
       return reply.status(202).send(info);
     });
 
@@ -63,7 +56,7 @@ export function navigatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       requireStaff(request, NAVIGATOR_ROLES);
       const info = await getAnalysisInfo(db, request.params.id);
       if (info.status !== 'pending' && info.status !== 'running') throw new AppError('invalid_state', `The analysis is already ${info.status}.`);
-      await runner.cancel(info.id);
+      await cancelAnalysis(db, info.id);
       return getAnalysisInfo(db, info.id);
     });
 

@@ -86,6 +86,10 @@ function stepEvent(input: AnalysisInput, totals: WalkTotals, w: Walk, ev: { c: n
   } else if (ev.wait > limit * AT_RISK_SHARE) w.riskyStep = true;
 }
 
+// How far back a step looks for the step it follows in the model: in a parallel block the previous event may be on
+// another branch, so the step's own predecessor is the latest earlier step that leads to it directly.
+const LOOK_BACK = 8;
+
 function walkFlows(paths: FlowPaths, totals: WalkTotals, c: number, steps: string[], rec: CaseRecord): void {
   const mark = (flows: string[] | null) => {
     for (const f of flows ?? []) {
@@ -95,11 +99,13 @@ function walkFlows(paths: FlowPaths, totals: WalkTotals, c: number, steps: strin
   };
   if (steps.length === 0) return;
   mark(paths.fromStart(steps[0]));
-  for (let i = 1; i < steps.length; i++) {
-    const flows = paths.between(steps[i - 1], steps[i]);
-    if (flows) mark(flows);
-    else if (steps[i - 1] !== steps[i]) {
-      const key = `${steps[i - 1]}\u0001${steps[i]}`;
+  for (let j = 1; j < steps.length; j++) {
+    let found: string[] | null = null;
+    for (let k = j - 1; k >= Math.max(0, j - LOOK_BACK) && !found; k--) found = paths.between(steps[k], steps[j]);
+    found ??= paths.fromStart(steps[j]);
+    if (found) mark(found);
+    else if (steps[j - 1] !== steps[j]) {
+      const key = `${steps[j - 1]}\u0001${steps[j]}`;
       totals.jumps.set(key, (totals.jumps.get(key) ?? 0) + 1);
     }
   }

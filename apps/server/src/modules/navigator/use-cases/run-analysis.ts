@@ -41,10 +41,10 @@ async function loadModel(db: Executor, modelId: string, version: number) {
 function progressWriter(db: Executor, id: string, opts: RunOptions) {
   let last = 0;
   return async (p: AnalysisProgress) => {
-    await opts.onProgress?.(p);
     if (Date.now() - last < 400) return;
     last = Date.now();
-    await repo.setProgress(db, id, p);
+    await opts.onProgress?.(p);
+    if (!(await repo.reportProgress(db, id, p))) throw new Cancelled();
   };
 }
 

@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import { expect, test } from 'vitest';
+import { describeEachEngine } from '../../../test/support/test-database.js';
+import { loadConfig } from '../../platform/config.js';
+import type { Database } from '../../platform/db/database.js';
+import { enqueueJob, JobRunner } from '../../platform/jobs/index.js';
+import { createProcessModel, updateTaskGuidance } from '../process-models/index.js';
+import { ANALYSIS_JOB_KIND, cancelAnalysis } from './navigator.jobs.js';
+import { uploadLog } from './use-cases/upload-log.js';
+import { startAnalysis } from './use-cases/start-analysis.js';
+import { getAnalysisInfo, getAnalysisResult, getPeopleStats, getReplay, listAnalysedCases } from './use-cases/read-analysis.js';
+
+const fixture = (name: string) => fs.readFileSync(new URL(`../../../test/fixtures/navigator/${name}`, import.meta.url));
+const housingXml = fixture('housing-benefit.bpmn').toString('utf8');
+const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+async function prepare(database: Database) {
+  const db = database.db;
+  const model = await createProcessModel(db, { name: 'Housing benefit', topic: '', description: '', caseTypeCode: null, bpmnXml: housingXml, source: 'import', comment: '' }, null);
+  await updateTaskGuidance(db, { modelId: model.id, version: 1, elementId: 'screen' }, { guidance: '', legalRefs: [], checklist: [], links: [], deadlineDays: 3 });
+  const log = await uploadLog(db, { name: 'housing-benefit.xes.gz', bytes: fixture('housing-benefit.xes.gz') }, null);
+  const start = () => startAnalysis(db, { modelId: model.id, population: { kind: 'log', logId: log.id }, name: '' }, null, (trx, analysisId) => enqueueJob(trx, { kind: ANALYSIS_JOB_KIND, payload: { analysisId } }));
+  const runner = new JobRunner({ ctx: { config: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), database }, log: silent });
+  return { db, model, log, start, runner };
+}
+
+const caseRows = async (database: Database, analysisId: string) =>
+  Number((await database.db.selectFrom('navigator_case').select((eb) => eb.fn.countAll().as('n')).where('analysis_id', '=', analysisId).executeTakeFirstOrThrow()).n);
+
+describeEachEngine('navigator analysis', (database) => {
+  test('a background analysis measures the log against the model, step by step, and keeps the result', async () => {
+    const { db, start, runner } = await prepare(database());
+    const queued = await start();
+    expect(queued.status).toBe('pending');
+    await runner.drain();
+    const info = await getAnalysisInfo(db, queued.id);
+    expect(info.status).toBe('done');
+    expect(info.summary).toMatchObject({ cases: 240, events: 1486, unmappedActivities: ['Phone call with applicant'] });
+    expect(info.summary!.logFitness).toBeGreaterThan(0.95);
+    expect(info.summary!.logFitness).toBeLessThan(1);
+    const result = await getAnalysisResult(db, queued.id);
+    const step = (id: string) => result.elements.find((e) => e.elementId === id)!;
+    expect(step('screen')).toMatchObject({ passed: 224, skipped: 16, deadlineDays: 3 });
+    expect(step('screen').overDeadline).toBeGreaterThan(0);
+    expect(step('decide').outOfOrder).toBeGreaterThan(0);
+    expect(result.flows.find((f) => f.flowId === 'f1')?.count).toBe(240);
+    expect(result.variants[0].count).toBeGreaterThanOrEqual(result.variants[1].count);
+    expect(result.variants.some((v) => v.deviations.some((d) => d.kind === 'skipped' && d.elementId === 'screen'))).toBe(true);
+    expect(result.units.map((u) => u.group)).toEqual(['Team Centre', 'Team North', 'Team South']);
+    expect(result.dfg.activities.length).toBe(9);
+  });
+
+  test('every number drills down to exactly the cases behind it', async () => {
+    const { db, start, runner } = await prepare(database());
+    const { id } = await start();
+    await runner.drain();
+    const result = await getAnalysisResult(db, id);
+    const screen = result.elements.find((e) => e.elementId === 'screen')!;
+    const skipped = await listAnalysedCases(db, id, { element: 'screen', metric: 'skipped', limit: 500, offset: 0 });
+    expect(skipped.total).toBe(screen.skipped);
+    expect(skipped.cases.every((c) => c.deviations.some((d) => d.kind === 'skipped' && d.elementId === 'screen'))).toBe(true);
+    const late = await listAnalysedCases(db, id, { state: 'late', limit: 1, offset: 0 });
+    expect(late.total).toBe(result.analysis.summary!.states.late);
+    const variant = await listAnalysedCases(db, id, { variant: 0, limit: 500, offset: 0 });
+    expect(variant.total).toBe(result.variants[0].count);
+    const outside = await listAnalysedCases(db, id, { activity: 'Phone call with applicant', limit: 500, offset: 0 });
+    expect(outside.total).toBeGreaterThan(0);
+    expect(outside.cases.every((c) => c.state !== 'on_time')).toBe(true);
+  });
+
+  test('replay paths and per-person figures: never a person with fewer than 5 cases', async () => {
+    const { db, start, runner } = await prepare(database());
+    const { id } = await start();
+    await runner.drain();
+    const replay = await getReplay(db, id, 100);
+    expect(replay.cases).toHaveLength(100);
+    expect(replay.total).toBe(240);
+    expect(replay.elements).toContain('screen');
+    const first = replay.cases[0].p;
+    expect(first.length % 2).toBe(0);
+    for (let i = 3; i < first.length; i += 2) expect(first[i]).toBeGreaterThanOrEqual(first[i - 2]);
+    const people = await getPeopleStats(db, id);
+    expect(people.minimumGroup).toBe(5);
+    expect(people.people.length).toBeGreaterThan(0);
+    expect(people.people.every((p) => p.cases >= 5)).toBe(true);
+  });
+
+  test('a cancelled analysis leaves no result and no case rows', async () => {
+    const { db, start, runner } = await prepare(database());
+    const { id } = await start();
+    expect(await cancelAnalysis(db, id)).toBe(true);
+    await runner.drain();
+    const info = await getAnalysisInfo(db, id);
+    expect(info.status).toBe('cancelled');
+    expect(info.summary).toBeNull();
+    expect(await caseRows(database(), id)).toBe(0);
+    await expect(getAnalysisResult(db, id)).rejects.toThrow('cancelled');
+  });
+
+  test('an analysis that fails part-way is marked failed with the reason, with nothing half-written', async () => {
+    const { db, start, runner, log } = await prepare(database());
+    const { id } = await start();
+    await db.deleteFrom('navigator_log').where('id', '=', log.id).execute();
+    await runner.drain();
+    const info = await getAnalysisInfo(db, id);
+    expect(info).toMatchObject({ status: 'failed', error: 'The uploaded log no longer exists.', summary: null });
+    expect(await caseRows(database(), id)).toBe(0);
+  });
+
+  test('a model the engine cannot convert is refused before anything is queued', async () => {
+    const { db, log } = await prepare(database());
+    const twoProcesses = housingXml.replace('</bpmn:definitions>', '<bpmn:process id="other"><bpmn:task id="x" name="Register application"/></bpmn:process></bpmn:definitions>');
+    const model = await createProcessModel(db, { name: 'Two pools', topic: '', description: '', caseTypeCode: null, bpmnXml: twoProcesses, source: 'import', comment: '' }, null);
+    const before = await db.selectFrom('navigator_analysis').select('id').execute();
+    await expect(startAnalysis(db, { modelId: model.id, population: { kind: 'log', logId: log.id }, name: '' }, null, async () => null)).rejects.toThrow(/^The model cannot be analysed: /);
+    expect(await db.selectFrom('navigator_analysis').select('id').execute()).toEqual(before);
+  });
+});
