@@ -20,3 +20,7 @@ export { reduceSilent } from './model/reduce-silent.js';
 export { inductiveMiner, type InductiveOptions } from './discovery/inductive-miner.js';
 export { treeToPetri, treeToString, type ProcessTree } from './discovery/process-tree.js';
 export { treeToBpmn } from './discovery/tree-to-bpmn.js';
+export { writeXes, xesToString } from './log/xes-writer.js';
+export { writeCsv } from './log/csv-writer.js';
+export { readOcel, flattenOcel, logToOcel, writeOcelJson, ocelObjectTypes, type OcelLog, type OcelEvent, type OcelObject } from './log/ocel.js';
+export { caseEventsToLog, type CaseEventRow } from './log/case-events-adapter.js';
