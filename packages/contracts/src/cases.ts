@@ -230,7 +230,13 @@ export const ZWorkQueueQuery = z.object({
 });
 export type TWorkQueueQuery = z.infer<typeof ZWorkQueueQuery>;
 
-export const ZWorkQueuePage = z.object({ items: z.array(ZCaseSummary), total: z.number().int(), today: z.string() });
+export const ZWorkQueuePage = z.object({
+  items: z.array(ZCaseSummary),
+  total: z.number().int(),
+  /** True when there are more open cases than the queue counts (total is then the cap). */
+  totalCapped: z.boolean(),
+  today: z.string(),
+});
 export type TWorkQueuePage = z.infer<typeof ZWorkQueuePage>;
 
 export const ZFiguresQuery = z.object({

@@ -99,7 +99,7 @@ export function simulateCase(rng: Rng, input: SimInput): SimEvent[] {
   if (outOfOrder) phase('decision', later(rng, t, 0.5));
   phase('processing', later(rng, t, 0.5));
   fillProcessing(rng, type, { from: t, to: decisionAt, push, phase });
-  if (!outOfOrder) phase('decision', later(rng, decisionAt - 3 * DAY, 0));
+  if (!outOfOrder) phase('decision', later(rng, Math.max(t, decisionAt - 3 * DAY), 0));
   const decided = later(rng, Math.max(decisionAt, ...events.map((e) => e.at)), 0);
   const outcome = outcomeFor(rng, d.outcomes);
   push('decided', decided, { outcome, reasons: 'Afgørelsen er truffet på grundlag af sagens oplysninger.', legalRules: [d.legalBasis] });

@@ -11,7 +11,7 @@ const NOW = new Date('2026-06-01T12:00:00Z');
 test('the simulation is deterministic for a seed and always starts with receipt and ends in order', () => {
   const definition = demoCaseTypes()[0];
   const type = { definition, informedFrom: 0.5, informedTo: 0.6, medianShare: 0.55, sigma: 0.3, hearingRate: 0.2, extensionRate: 0.05 };
-  const run = (seed: number) => Array.from({ length: 50 }, (_, i) => simulateCase(createRng(seed + i), { type, receivedAt: Date.UTC(2025, 2, 3, 9), progress: 0.5, load: 1 }));
+  const run = (seed: number) => Array.from({ length: 400 }, (_, i) => simulateCase(createRng(seed + i), { type, receivedAt: Date.UTC(2025, 2, 3, 9), progress: 0.5, load: 1 }));
   expect(run(7)).toEqual(run(7));
   expect(run(7)).not.toEqual(run(8));
   for (const events of run(7)) {

@@ -14,20 +14,22 @@ const scope = (f: FiguresFilter): RawBuilder<unknown> =>
   f.caseTypeId ? sql`unit_id = ANY(${f.unitIds}::uuid[]) AND case_type_id = ${f.caseTypeId}` : sql`unit_id = ANY(${f.unitIds}::uuid[])`;
 
 /**
- * Service-goal figures straight from the derived clock rows: one narrow row per case, indexed by decision and
- * receipt date, so a year of a million cases is one index range scan per figure. Withdrawn cases (goal_met null)
- * count neither for nor against the goal.
+ * Service-goal figures straight from the derived clock rows: one narrow row per case, so the figures are a few
+ * hash aggregations, never a replay of the event log. Withdrawn cases (goal_met null) count neither for nor
+ * against the goal.
  */
 export const figuresRepository = {
+  /**
+   * One pass over the decided cases of the period, grouped two ways at once: by processing days (the histogram the
+   * percentiles and the distribution chart come from) and by month (the compliance series).
+   */
   async decided(db: Executor, f: FiguresFilter) {
-    const r = await sql<{ case_type_id: string; decided: number; within_goal: number; median: number | null; p75: number | null; p90: number | null }>`
-      SELECT case_type_id, count(*)::int AS decided, count(*) FILTER (WHERE goal_met)::int AS within_goal,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY processing_days) AS median,
-             percentile_cont(0.75) WITHIN GROUP (ORDER BY processing_days) AS p75,
-             percentile_cont(0.9) WITHIN GROUP (ORDER BY processing_days) AS p90
+    const r = await sql<{ case_type_id: string; days: number | null; month: string | null; decided: number; within_goal: number }>`
+      SELECT case_type_id, processing_days AS days, to_char(date_trunc('month', decided_date), 'YYYY-MM') AS month,
+             count(*)::int AS decided, count(*) FILTER (WHERE goal_met)::int AS within_goal
       FROM case_clock
       WHERE decided_date IS NOT NULL AND decided_date BETWEEN ${f.from}::date AND ${f.to}::date AND goal_met IS NOT NULL AND ${scope(f)}
-      GROUP BY case_type_id`.execute(db);
+      GROUP BY GROUPING SETS ((case_type_id, processing_days), (case_type_id, date_trunc('month', decided_date)))`.execute(db);
     return r.rows;
   },
 
@@ -53,25 +55,6 @@ export const figuresRepository = {
                           AND deadline < ${f.today}::date + ${f.breachWithinDays}::int)::int AS soon
       FROM case_clock WHERE decided_at IS NULL AND ${scope(f)}
       GROUP BY case_type_id`.execute(db);
-    return r.rows;
-  },
-
-  async monthly(db: Executor, f: FiguresFilter) {
-    const r = await sql<{ case_type_id: string; month: string; decided: number; within_goal: number }>`
-      SELECT case_type_id, to_char(date_trunc('month', decided_date), 'YYYY-MM') AS month, count(*)::int AS decided,
-             count(*) FILTER (WHERE goal_met)::int AS within_goal
-      FROM case_clock
-      WHERE decided_date IS NOT NULL AND decided_date BETWEEN ${f.from}::date AND ${f.to}::date AND goal_met IS NOT NULL AND ${scope(f)}
-      GROUP BY 1, 2 ORDER BY 1, 2`.execute(db);
-    return r.rows;
-  },
-
-  async distribution(db: Executor, f: FiguresFilter) {
-    const r = await sql<{ case_type_id: string; days: number; count: number }>`
-      SELECT case_type_id, processing_days AS days, count(*)::int AS count
-      FROM case_clock
-      WHERE decided_date IS NOT NULL AND decided_date BETWEEN ${f.from}::date AND ${f.to}::date AND goal_met IS NOT NULL AND ${scope(f)}
-      GROUP BY 1, 2 ORDER BY 1, 2`.execute(db);
     return r.rows;
   },
 

@@ -2,6 +2,9 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.js';
 import './cases.tables.js';
 
+/** The queue counts open cases up to this many. */
+export const QUEUE_COUNT_CAP = 10_000;
+
 export interface QueueFilter {
   unitIds: string[];
   caseTypeId?: string;
@@ -42,8 +45,8 @@ export const queueRepository = {
    * started ones by receipt. Each unit is read in index order (LATERAL … LIMIT), so the cost follows the page
    * size, not the number of open cases.
    */
-  async page(executor: Executor, f: QueueFilter): Promise<{ ids: string[]; total: number }> {
-    if (f.unitIds.length === 0) return { ids: [], total: 0 };
+  async page(executor: Executor, f: QueueFilter): Promise<{ ids: string[]; total: number; totalCapped: boolean }> {
+    if (f.unitIds.length === 0) return { ids: [], total: 0, totalCapped: false };
     const where = filterSql(f);
     const take = f.offset + f.limit;
     const rows = await sql<{ case_id: string }>`
@@ -54,9 +57,13 @@ export const queueRepository = {
         ORDER BY k.risk_date ASC NULLS LAST, k.received_at ASC LIMIT ${take}
       ) q
       ORDER BY q.risk_date ASC NULLS LAST, q.received_at ASC, q.case_id LIMIT ${f.limit} OFFSET ${f.offset}`.execute(executor);
+    // Counting a hundred thousand open cases costs more than the page itself; past the cap the queue says "10,000+".
     const count = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM case_clock k WHERE k.unit_id = ANY(${f.unitIds}::uuid[]) AND ${where}`.execute(executor);
-    return { ids: rows.rows.map((r) => r.case_id), total: count.rows[0]?.n ?? 0 };
+      SELECT count(*)::int AS n FROM (
+        SELECT 1 FROM case_clock k WHERE k.unit_id = ANY(${f.unitIds}::uuid[]) AND ${where} LIMIT ${QUEUE_COUNT_CAP + 1}
+      ) capped`.execute(executor);
+    const n = count.rows[0]?.n ?? 0;
+    return { ids: rows.rows.map((r) => r.case_id), total: Math.min(n, QUEUE_COUNT_CAP), totalCapped: n > QUEUE_COUNT_CAP };
   },
 
   /** The rows the queue and the case page show, in the order of `ids`. */

@@ -91,7 +91,7 @@ export function WorkQueuePage() {
       {error && <div className="alert alert-error" role="alert"><div className="alert-body"><p className="alert-text">{error}</p></div></div>}
       {page && (
         <>
-          <p role="status">{t('cases:queueCount', { n: page.total })}</p>
+          <p role="status">{t('cases:queueCount', { n: page.totalCapped ? `${page.total}+` : page.total })}</p>
           <QueueTable items={page.items} t={t} locale={locale} caption={t('cases:queueCaption')} />
           <nav className="bo-pager" aria-label={t('cases:pages')}>
             <button className="button button-secondary" type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t('cases:previous')}</button>

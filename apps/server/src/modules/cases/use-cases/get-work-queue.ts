@@ -14,10 +14,10 @@ export async function getWorkQueue(db: Executor, principal: Principal, query: TW
   }
   const today = localDateOf(now);
   const assigneeId = query.assignee === 'me' ? principal.userId : query.assignee === 'unassigned' ? null : query.assignee;
-  const { ids, total } = await queueRepository.page(db, {
+  const { ids, total, totalCapped } = await queueRepository.page(db, {
     unitIds: query.unitId ? [query.unitId] : scope.sort(), caseTypeId: query.caseTypeId, phase: query.phase,
     state: query.state, assigneeId, risk: query.risk, today, limit: query.limit, offset: query.offset,
   });
   const rows = await queueRepository.summariesByIds(db, ids);
-  return { items: rows.map((r) => toCaseSummary(r, today)), total, today };
+  return { items: rows.map((r) => toCaseSummary(r, today)), total, totalCapped, today };
 }
