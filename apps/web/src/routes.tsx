@@ -2,6 +2,8 @@ import type { ComponentType } from 'react';
 import type { TStaffRole } from '@sagsgang/contracts';
 import { StartPage } from './start/start-page.js';
 import { UnitsPage } from './pages/units-page.js';
+import { WORKFLOW_ROUTES } from './features/workflows/workflow-routes.js';
+import { NAVIGATOR_ROUTES } from './features/navigator/navigator-routes.js';
 import { CASE_ROUTES } from './features/cases/case-routes.js';
 
 export interface AppRoute {
@@ -19,5 +21,7 @@ export interface AppRoute {
 export const ROUTES: AppRoute[] = [
   { path: '/app/', component: StartPage },
   { path: '/app/admin/units', component: UnitsPage },
+  ...WORKFLOW_ROUTES,
+  ...NAVIGATOR_ROUTES,
   ...CASE_ROUTES,
 ];

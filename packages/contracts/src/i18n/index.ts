@@ -6,6 +6,8 @@ import { applications } from './applications.js';
 import { myCases } from './my-cases.js';
 import { cases } from './cases.js';
 import { caseTypes } from './case-types.js';
+import { workflows } from './workflows.js';
+import { navigator } from './navigator.js';
 import type { Catalogue, Locale } from './types.js';
 
 export * from './types.js';
@@ -23,6 +25,8 @@ export const CATALOGUES: Record<string, Catalogue> = {
   caseTypes,
   portal,
   backOffice,
+  workflows,
+  navigator,
 };
 
 /** i18next resources built from the catalogues; Swedish falls back to English where a text is missing. */

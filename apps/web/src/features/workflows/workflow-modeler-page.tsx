@@ -1,0 +1,117 @@
+import './workflows.css';
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import type { TProcessModelDetail } from '@sagsgang/contracts';
+import { useT } from '../../i18n/i18n.js';
+import { ApiError } from '../../api/client.js';
+import { Link, navigate, useParams } from '../../router/router.js';
+import type { ModelerHandle } from './bpmn-modeler.js';
+import { workflowsApi } from './workflows-api.js';
+
+interface Problem {
+  message: string;
+  elementId?: string;
+  line?: number;
+}
+
+function problemsOf(err: unknown): Problem[] {
+  const details = err instanceof ApiError ? (err.details as { problems?: Problem[] } | undefined) : undefined;
+  return details?.problems ?? [];
+}
+
+/** Draw a workflow in the browser, or import a .bpmn file, and save it as a new model or a new version. */
+export function WorkflowModelerPage() {
+  const { t } = useT();
+  const { id } = useParams();
+  const container = useRef<HTMLDivElement>(null);
+  const modeler = useRef<ModelerHandle | null>(null);
+  const [existing, setExisting] = useState<TProcessModelDetail | null>(null);
+  const [form, setForm] = useState({ name: '', topic: '', caseTypeCode: '', description: '', comment: '' });
+  const [source, setSource] = useState<'modeler' | 'import'>('modeler');
+  const [error, setError] = useState<{ message: string; problems: Problem[] } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let handle: ModelerHandle | null = null;
+    let cancelled = false;
+    void (async () => {
+      const mod = await import('./bpmn-modeler.js');
+      if (cancelled) return;
+      handle = mod.createModeler(container.current!);
+      modeler.current = handle;
+      const model = id ? await workflowsApi.get(id) : null;
+      if (cancelled) return;
+      setExisting(model);
+      await handle.load(model?.bpmnXml ?? mod.EMPTY_DIAGRAM);
+    })().catch((e: Error) => setError({ message: e.message, problems: [] }));
+    return () => {
+      cancelled = true;
+      handle?.destroy();
+    };
+  }, [id]);
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    if (!file || !modeler.current) return;
+    setError(null);
+    try {
+      await modeler.current.load(await file.text());
+      setSource('import');
+      if (!form.name && !existing) setForm({ ...form, name: file.name.replace(/\.bpmn$/i, '') });
+    } catch (err) {
+      setError({ message: t('workflows:importFailed', { file: file.name, message: (err as Error).message }), problems: [] });
+    }
+  };
+
+  const onSave = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!modeler.current) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const bpmnXml = await modeler.current.save();
+      const saved = existing
+        ? await workflowsApi.saveVersion(existing.id, { bpmnXml, source, comment: form.comment })
+        : await workflowsApi.create({ ...form, caseTypeCode: form.caseTypeCode || null, bpmnXml, source });
+      navigate(`/app/workflows/${saved.id}`);
+    } catch (err) {
+      setError({ message: (err as Error).message, problems: problemsOf(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const input = (k: keyof typeof form, label: string, required = false) => (
+    <div className="form-group">
+      <label className="form-label" htmlFor={`wm-${k}`}>{label}</label>
+      <input className="form-input" id={`wm-${k}`} required={required} value={form[k]} onChange={(e) => setForm({ ...form, [k]: e.target.value })} />
+    </div>
+  );
+  return (
+    <>
+      <p><Link href={existing ? `/app/workflows/${existing.id}` : '/app/workflows'}>{t('workflows:back')}</Link></p>
+      <h1>{existing ? t('workflows:editTitle', { name: existing.name }) : t('workflows:newTitle')}</h1>
+      <p>{t('workflows:modelerIntro')}</p>
+      {error && (
+        <div className="alert alert-error" role="alert">
+          <div className="alert-body">
+            <p className="alert-text">{error.message}</p>
+            {error.problems.length > 0 && <ul>{error.problems.map((p, i) => <li key={i}>{p.message}{p.elementId ? ` (${p.elementId})` : ''}{p.line ? ` — ${t('workflows:line', { line: p.line })}` : ''}</li>)}</ul>}
+          </div>
+        </div>
+      )}
+      <div className="form-group">
+        <label className="form-label" htmlFor="wm-file">{t('workflows:importFile')}</label>
+        <span className="form-hint" id="wm-file-hint">{t('workflows:importHint')}</span>
+        <input className="form-file-input" id="wm-file" type="file" accept=".bpmn,.xml,application/xml,text/xml" aria-describedby="wm-file-hint" onChange={(e) => void onFile(e)} />
+      </div>
+      <div className="bo-modeler" ref={container} role="application" aria-label={t('workflows:modelerLabel')} />
+      <form onSubmit={(e) => void onSave(e)}>
+        {!existing && input('name', t('workflows:name'), true)}
+        {!existing && input('topic', t('workflows:topic'))}
+        {!existing && input('caseTypeCode', t('workflows:caseTypeCode'))}
+        {!existing && input('description', t('workflows:description'))}
+        {input('comment', t('workflows:versionComment'))}
+        <button type="submit" className="button button-primary" disabled={busy}>{existing ? t('workflows:saveVersion') : t('workflows:create')}</button>
+      </form>
+    </>
+  );
+}
