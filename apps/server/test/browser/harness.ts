@@ -69,6 +69,9 @@ export interface JourneyEnvironment {
   newPage(options?: BrowserContextOptions): Promise<Page>;
 }
 
+/** Enough demo history for every page to have something to show, small enough to seed in seconds. */
+const JOURNEY_DEMO_CASES = 300;
+
 // Pages opened with scripts off: axe cannot run in them (its scan waits on timers that never fire there).
 const scriptless = new WeakMap<Page, BrowserContextOptions>();
 
@@ -79,8 +82,8 @@ export function useJourneyEnvironment(overrides: Partial<AppConfig> = {}): () =>
   beforeAll(async () => {
     ensureWebBuild();
     const database = await openTestDatabase('pglite');
-    const people = await seedJourneyOrganisation(database.db);
-    const config = loadConfig({ ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' }, { seedDemo: false, ...overrides });
+    const config = loadConfig({ ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' }, { seedDemo: false, demoCases: JOURNEY_DEMO_CASES, ...overrides });
+    const people = await seedJourneyOrganisation({ config, database });
     const app = await buildApp({ config, database }, { logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

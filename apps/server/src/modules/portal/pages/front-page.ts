@@ -8,10 +8,10 @@ function applyList(page: PageContext, entries: ApplyEntry[] | undefined): SafeHt
   if (!entries || entries.length === 0) return html`<p>${t('portal:applyNone')}</p>`;
   return html`<ul class="nobullet-list">
   ${entries.map(
-    (e) => html`<li class="mb-5">
-    <a class="function-link" href="${e.href}">${icon('arrow-forward')}<strong>${e.name}</strong></a>
-    ${e.summary ? html`<p class="mt-2 mb-0">${e.summary}</p>` : null}
-    ${e.serviceGoal ? html`<p class="mt-1 mb-0 font-lead">${t('portal:applyServiceGoal', { goal: e.serviceGoal })}</p>` : null}
+    (e) => html`<li class="mb-6">
+    <h3 class="h4 mb-1"><a href="${e.href}">${e.name}</a></h3>
+    ${e.summary ? html`<p class="mt-0 mb-1">${e.summary}</p>` : null}
+    ${e.serviceGoal ? html`<p class="mt-0 mb-0">${t('portal:applyServiceGoal', { goal: e.serviceGoal })}</p>` : null}
   </li>`,
   )}
 </ul>`;
