@@ -1,3 +1,4 @@
+import { own } from './growable-array.js';
 /** The XES attribute types the columnar log keeps. */
 export type AttributeType = 'string' | 'int' | 'float' | 'date' | 'boolean' | 'id';
 
@@ -24,7 +25,7 @@ export class AttributeTable {
     let col = this.columns.get(key);
     if (!col) {
       col = { type, values: [] };
-      this.columns.set(key, col);
+      this.columns.set(own(key), col);
     } else if (col.type !== type) {
       value = this.reconcile(col, type, value);
     }
@@ -40,7 +41,7 @@ export class AttributeTable {
 
   private pooled(key: string, value: string): string {
     let pool = this.pools.get(key);
-    if (pool === null) return value;
+    if (pool === null) return own(value);
     if (!pool) {
       pool = new Map();
       this.pools.set(key, pool);
@@ -49,10 +50,11 @@ export class AttributeTable {
     if (hit !== undefined) return hit;
     if (pool.size >= MAX_INTERNED) {
       this.pools.set(key, null);
-      return value;
+      return own(value);
     }
-    pool.set(value, value);
-    return value;
+    const copy = own(value);
+    pool.set(copy, copy);
+    return copy;
   }
 
   // Mixed types in one key: ints widen to floats, anything else falls back to text.

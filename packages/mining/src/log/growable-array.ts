@@ -34,6 +34,14 @@ export class Growable<T extends Int32Array | Float64Array | Uint32Array> {
   }
 }
 
+/**
+ * A copy of s that does not share memory with the (large) text it was cut from. Substrings of a
+ * parsed chunk keep the whole chunk alive; strings the log stores must not.
+ */
+export function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** Maps strings to dense integer ids and back. */
 export class Interner {
   private readonly ids = new Map<string, number>();
@@ -43,8 +51,9 @@ export class Interner {
     let id = this.ids.get(s);
     if (id === undefined) {
       id = this.values.length;
-      this.ids.set(s, id);
-      this.values.push(s);
+      const copy = own(s);
+      this.ids.set(copy, id);
+      this.values.push(copy);
     }
     return id;
   }

@@ -44,13 +44,25 @@ export async function* textChunks(src: LogSource, opts: ReadOptions & { fromText
   if (tail) yield tail;
 }
 
+/** Yields raw byte chunks of a source (gunzipped when needed), with cancellation and progress. */
+export async function* rawByteChunks(src: LogSource, opts: ReadOptions = {}): AsyncGenerator<Buffer> {
+  let bytes = 0;
+  for await (const chunk of gunzipIfNeeded(rawChunks(src, opts.signal), opts)) {
+    throwIfAborted(opts.signal);
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    bytes += buf.length;
+    opts.onProgress?.(bytes);
+    yield buf;
+  }
+}
+
 async function* singleChunk(s: string): AsyncGenerator<string> {
   yield s;
 }
 
 async function* rawChunks(src: LogSource, signal?: AbortSignal): AsyncGenerator<Uint8Array | string> {
   if (typeof src === 'string') {
-    yield* createReadStream(src, { highWaterMark: 1 << 20, signal }) as AsyncIterable<Buffer>;
+    yield* createReadStream(src, { highWaterMark: 4 << 20, signal }) as AsyncIterable<Buffer>;
   } else if (src instanceof Uint8Array) {
     yield src;
   } else {

@@ -1,6 +1,6 @@
 import { AttributeTable, type AttributeType, type AttributeValue, type AttributeColumn } from './attributes.js';
 import { EventLog } from './event-log.js';
-import { Growable, Interner } from './growable-array.js';
+import { Growable, Interner, own } from './growable-array.js';
 
 /** Options for finishing a log. */
 export interface BuildOptions {
@@ -38,12 +38,14 @@ export class LogBuilder {
   /** Opens a new case whose id may be set later (XES gives it inside the trace). */
   beginCase(id?: string): number {
     const idx = this.caseIds.length;
+    if (id !== undefined) id = own(id);
     this.caseIds.push(id);
     if (id !== undefined) this.caseIndex.set(id, idx);
     return idx;
   }
 
   setCaseId(idx: number, id: string): void {
+    id = own(id);
     this.caseIds[idx] = id;
     this.caseIndex.set(id, idx);
   }

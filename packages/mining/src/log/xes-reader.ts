@@ -1,17 +1,16 @@
-import { MiningError } from '../errors.js';
+import { MiningError, throwIfAborted } from '../errors.js';
 import type { AttributeType, AttributeValue } from './attributes.js';
+import { ByteStrings, decode, parseIsoBytes } from './byte-strings.js';
 import type { EventLog } from './event-log.js';
-import { textChunks, type LogSource, type ReadOptions } from './input-stream.js';
+import { rawByteChunks, type LogSource, type ReadOptions } from './input-stream.js';
 import { LogBuilder } from './log-builder.js';
-import { parseTimestamp } from './timestamp.js';
-import { walkXml, type XmlCursor } from './xml-stream.js';
+import { tryParseTimestamp } from './timestamp.js';
+import { XesByteScanner, type XesSink } from './xes-byte-scanner.js';
 
 const SIMPLE: Record<string, AttributeType> = {
   string: 'string', date: 'date', int: 'int', float: 'float', boolean: 'boolean', id: 'id',
 };
 const NESTED = new Set(['list', 'container']);
-
-type Pending = { key: string; type: AttributeType; value: AttributeValue };
 
 /**
  * Streams an IEEE XES log (plain or gzipped, by content) into a columnar EventLog.
@@ -21,51 +20,62 @@ type Pending = { key: string; type: AttributeType; value: AttributeValue };
 export async function readXes(source: LogSource, opts: ReadOptions = {}): Promise<EventLog> {
   const fileName = opts.fileName ?? (typeof source === 'string' ? source : undefined);
   const state = new XesState(fileName);
-  await walkXml(textChunks(source, opts), state, { fileName, signal: opts.signal, onCursor: (c) => (state.cursor = c) });
+  const scanner = new XesByteScanner(state, fileName);
+  state.scanner = scanner;
+  for await (const chunk of rawByteChunks(source, opts)) {
+    throwIfAborted(opts.signal);
+    scanner.write(chunk);
+  }
+  scanner.close();
   if (!state.sawLog) throw new MiningError('malformed_xml', 'not an XES document (no <log> element)', { file: fileName });
   return state.builder.build();
 }
 
 /** Reads XES from a string already in memory. */
 export function readXesText(text: string, opts: ReadOptions = {}): Promise<EventLog> {
-  return readXes((async function* () { yield new TextEncoder().encode(text); })(), opts);
+  return readXes(Buffer.from(text, 'utf8'), opts);
 }
 
-class XesState {
+class XesState implements XesSink {
   readonly builder = new LogBuilder();
+  scanner!: XesByteScanner;
   sawLog = false;
-  private ctx: ('log' | 'trace' | 'event' | 'skip')[] = [];
+  private ctx: ('log' | 'trace' | 'event')[] = [];
   private caseIdx = -1;
-  cursor: XmlCursor = { line: 0, column: 0 };
-  private event: Pending[] = [];
   private skipDepth = 0;
+  private readonly values = new Map<string, ByteStrings>();
+  // The current event's attributes, in reusable parallel arrays.
+  private n = 0;
+  private keys: string[] = [];
+  private types: AttributeType[] = [];
+  private vals: AttributeValue[] = [];
 
   constructor(private readonly file?: string) {}
 
-  open(name: string, attrs: Record<string, string>): void {
+  open(tag: string, key: string | undefined, b: Buffer, vs: number, ve: number, hasValue: boolean): void {
     if (this.skipDepth > 0) {
       this.skipDepth++;
       return;
     }
     const top = this.ctx[this.ctx.length - 1];
-    if (name === 'log' && top === undefined) {
+    if (tag === 'log' && top === undefined) {
       this.sawLog = true;
       this.ctx.push('log');
-    } else if (name === 'trace' && top === 'log') {
+    } else if (tag === 'trace' && top === 'log') {
       this.caseIdx = this.builder.beginCase();
       this.ctx.push('trace');
-    } else if (name === 'event' && top === 'trace') {
-      this.event = [];
+    } else if (tag === 'event' && top === 'trace') {
+      this.n = 0;
       this.ctx.push('event');
     } else if (top === 'trace' || top === 'event') {
-      this.attribute(name, attrs, top);
+      this.attribute(tag, key, b, vs, ve, hasValue, top);
       this.skipDepth = 1; // children of an attribute (nested values) are skipped
     } else {
       this.skipDepth = 1; // globals, extensions, classifiers, log attributes
     }
   }
 
-  close(name: string): void {
+  close(): void {
     if (this.skipDepth > 0) {
       this.skipDepth--;
       return;
@@ -75,37 +85,46 @@ class XesState {
     else if (top === 'trace' && !this.builder.hasCaseId(this.caseIdx)) {
       throw new MiningError('missing_case_id', `trace ${this.caseIdx + 1} has no concept:name (case id)`, this.where());
     }
-    void name;
   }
 
-  private attribute(tag: string, attrs: Record<string, string>, scope: 'trace' | 'event'): void {
+  private attribute(tag: string, key: string | undefined, b: Buffer, vs: number, ve: number, hasValue: boolean, scope: 'trace' | 'event'): void {
     const type = SIMPLE[tag];
     if (!type) {
       if (NESTED.has(tag)) return; // lists and containers carry no value of their own
       throw new MiningError('malformed_xml', `unknown XES element <${tag}>`, this.where());
     }
-    const key = attrs.key;
     if (key === undefined) throw new MiningError('malformed_xml', `<${tag}> without a key`, this.where());
-    const value = this.convert(type, attrs.value ?? '', key);
-    if (scope === 'event') this.event.push({ key, type, value });
-    else if (key === 'concept:name') this.builder.setCaseId(this.caseIdx, String(value));
+    const value = hasValue ? this.convert(type, b, vs, ve, key) : type === 'string' || type === 'id' ? '' : this.convert(type, Buffer.alloc(0), 0, 0, key);
+    if (scope === 'event') {
+      this.keys[this.n] = key;
+      this.types[this.n] = type;
+      this.vals[this.n++] = value;
+    } else if (key === 'concept:name') this.builder.setCaseId(this.caseIdx, String(value));
     else this.builder.caseAttr(this.caseIdx, key, type, value);
   }
 
-  private convert(type: AttributeType, raw: string, key: string): AttributeValue {
+  private convert(type: AttributeType, b: Buffer, vs: number, ve: number, key: string): AttributeValue {
     switch (type) {
-      case 'date':
-        return parseTimestamp(raw, () => ({ ...this.where(), elementId: key }));
+      case 'date': {
+        let ms = parseIsoBytes(b, vs, ve);
+        if (Number.isNaN(ms)) ms = tryParseTimestamp(decode(b, vs, ve));
+        if (Number.isNaN(ms)) throw new MiningError('bad_timestamp', `not a valid timestamp: "${decode(b, vs, Math.min(ve, vs + 60))}"`, { ...this.where(), elementId: key });
+        return ms;
+      }
       case 'int':
       case 'float': {
+        const raw = decode(b, vs, ve);
         const n = Number(raw);
         if (raw.trim() === '' || Number.isNaN(n)) throw new MiningError('malformed_xml', `attribute ${key}: "${raw}" is not a number`, this.where());
         return n;
       }
       case 'boolean':
-        return raw.trim().toLowerCase() === 'true';
-      default:
-        return raw;
+        return decode(b, vs, ve).trim().toLowerCase() === 'true';
+      default: {
+        let cache = this.values.get(key);
+        if (!cache) this.values.set(key, (cache = new ByteStrings(64, 50_000)));
+        return cache.get(b, vs, ve);
+      }
     }
   }
 
@@ -114,22 +133,24 @@ class XesState {
     let time = NaN;
     let resource: string | undefined;
     let lifecycle: string | undefined;
-    for (const p of this.event) {
-      if (p.key === 'concept:name') activity = String(p.value);
-      else if (p.key === 'time:timestamp' && p.type === 'date') time = p.value as number;
-      else if (p.key === 'org:resource') resource = String(p.value);
-      else if (p.key === 'lifecycle:transition') lifecycle = String(p.value);
+    for (let i = 0; i < this.n; i++) {
+      const k = this.keys[i];
+      if (k === 'concept:name') activity = String(this.vals[i]);
+      else if (k === 'time:timestamp' && this.types[i] === 'date') time = this.vals[i] as number;
+      else if (k === 'org:resource') resource = String(this.vals[i]);
+      else if (k === 'lifecycle:transition') lifecycle = String(this.vals[i]);
     }
     if (activity === undefined) throw new MiningError('missing_activity', 'event has no concept:name (activity)', this.where());
     const row = this.builder.addEvent(this.caseIdx, activity, time, resource, lifecycle);
-    for (const p of this.event) {
-      if (p.key === 'concept:name' || p.key === 'org:resource' || p.key === 'lifecycle:transition') continue;
-      if (p.key === 'time:timestamp' && p.type === 'date') continue;
-      this.builder.eventAttr(row, p.key, p.type, p.value);
+    for (let i = 0; i < this.n; i++) {
+      const k = this.keys[i];
+      if (k === 'concept:name' || k === 'org:resource' || k === 'lifecycle:transition') continue;
+      if (k === 'time:timestamp' && this.types[i] === 'date') continue;
+      this.builder.eventAttr(row, k, this.types[i], this.vals[i]);
     }
   }
 
   private where() {
-    return { file: this.file, line: this.cursor.line };
+    return { file: this.file, line: this.scanner.line() };
   }
 }
