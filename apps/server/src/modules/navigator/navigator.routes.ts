@@ -4,7 +4,7 @@ import { ZAnalysisInfo, ZAnalysisResult, ZCaseList, ZCaseListQuery, ZPeopleStats
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requireStaff } from '../../platform/auth/guards.js';
-import type { StaffRole } from '../../platform/auth/principal.js';
+import { unitsWithRole, type StaffRole } from '../../platform/auth/principal.js';
 import { enqueueJob } from '../../platform/jobs/index.js';
 import { ANALYSIS_JOB_KIND, cancelAnalysis } from './navigator.jobs.js';
 import * as repo from './navigator.repository.js';
@@ -38,7 +38,7 @@ export function navigatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post('/api/navigator/analyses', { schema: { tags, summary: 'Check a population against a workflow model (runs in the background)', body: ZStartAnalysis, response: { 202: ZAnalysisInfo } } }, async (request, reply) => {
       const p = requireStaff(request, NAVIGATOR_ROLES);
-      const info = await startAnalysis(db, request.body, p.userId, (trx, analysisId) => enqueueJob(trx, { kind: ANALYSIS_JOB_KIND, payload: { analysisId }, maxAttempts: 3 }));
+      const info = await startAnalysis(db, request.body, p.userId, (trx, analysisId) => enqueueJob(trx, { kind: ANALYSIS_JOB_KIND, payload: { analysisId }, maxAttempts: 3 }), unitsWithRole(p, NAVIGATOR_ROLES));
       return reply.status(202).send(info);
     });
 

@@ -1,10 +1,12 @@
-import type { EventLog } from '@sagsgang/mining';
+import { LogBuilder, type EventLog } from '@sagsgang/mining';
+import { CASE_ACTIVITIES } from '@sagsgang/contracts';
 import type { TPopulation } from '@sagsgang/contracts';
 import { AppError } from '../../platform/errors.js';
 import type { Executor } from '../../platform/db/transaction.js';
 import type { CaseInfo } from './analysis/analysis-types.js';
 import { readLogBytes } from './mining-adapter.js';
 import * as repo from './navigator.repository.js';
+import { readEventLog } from '../cases/index.js';
 
 /** The cases of an analysis: the log and what is known about each case besides its events. */
 export interface LoadedPopulation {
@@ -44,6 +46,20 @@ export async function loadLogPopulation(db: Executor, logId: string, signal?: Ab
   return { log, caseInfo: caseInfoFromLog(log) };
 }
 
+/** The authority's own cases of a case type, read through the cases module, as a log with their facts. */
+export async function loadCaseTypePopulation(db: Executor, p: Extract<TPopulation, { kind: 'case-type' }>): Promise<LoadedPopulation> {
+  const cases = await readEventLog(db, { caseTypeCode: p.caseTypeCode, unitIds: p.unitIds, from: p.from, to: p.to });
+  if (cases.length === 0) throw new AppError('validation', 'There are no cases of this case type in the chosen units and period.');
+  const b = new LogBuilder();
+  for (const c of cases) {
+    const k = b.beginCase(c.reference);
+    for (let i = 0; i < c.activities.length; i++) b.addEvent(k, c.activities[i], c.times[i], c.actors[i] ?? undefined);
+  }
+  // A deadline date is met when the case ends that day: it runs to the end of the day.
+  const dueAt = cases.map((c) => (c.deadline ? Date.parse(`${c.deadline}T23:59:59Z`) : undefined));
+  return { log: b.build({ sortByTimestamp: true }), caseInfo: (i) => ({ caseId: cases[i].caseId, unit: cases[i].unitName, dueAt: dueAt[i] }) };
+}
+
 /** The activities of a population, for checking it against the model before an analysis is queued. */
 export async function populationActivities(db: Executor, population: TPopulation): Promise<{ activities: string[]; label: string }> {
   if (population.kind === 'log') {
@@ -51,10 +67,11 @@ export async function populationActivities(db: Executor, population: TPopulation
     if (!row) throw new AppError('not_found', 'No such uploaded log.');
     return { activities: row.activities, label: `${row.name} (${row.case_count} cases)` };
   }
-  throw new AppError('invalid_state', 'Analyses of the case log by case type are not available yet.');
+  const period = population.from || population.to ? `, ${population.from ?? '…'} – ${population.to ?? '…'}` : '';
+  return { activities: [...CASE_ACTIVITIES], label: `${population.caseTypeCode}${period}` };
 }
 
 export async function loadPopulation(db: Executor, population: TPopulation, signal?: AbortSignal): Promise<LoadedPopulation> {
   if (population.kind === 'log') return loadLogPopulation(db, population.logId, signal);
-  throw new AppError('invalid_state', 'Analyses of the case log by case type are not available yet.');
+  return loadCaseTypePopulation(db, population);
 }

@@ -5,3 +5,4 @@ export { readBpmn, type DrawnTask, type GraphFlow, type GraphNode, type ReadBpmn
 export { BpmnGraph } from './bpmn-graph.js';
 export { readModelVersion, modelForCaseType, type ReadModel } from './model-cache.js';
 export { currentStepOfCase } from './current-step.js';
+export { seedWorkflows } from './demo-workflows-seed-step.js';

@@ -18,7 +18,17 @@ const listOf = (xs: string[], n = 5) => xs.slice(0, n).map((x) => `"${x}"`).join
  * Checks everything that can be checked up front — the model converts, the population exists, its activities meet
  * the model's steps — and only then records the analysis and queues it, so a refusal leaves nothing behind.
  */
-export async function startAnalysis(db: Executor, input: TStartAnalysis, actorId: string | null, enqueue: EnqueueAnalysis): Promise<TAnalysisInfo> {
+/** Narrows a case-type population to the units the analyst may see; asking for others is refused. */
+function scoped(input: TStartAnalysis, scope: readonly string[] | null): TStartAnalysis {
+  const p = input.population;
+  if (p.kind !== 'case-type' || scope === null) return input;
+  const outside = p.unitIds.filter((u) => !scope.includes(u));
+  if (outside.length) throw new AppError('forbidden', 'You may only analyse cases of your own units.', { unitIds: outside });
+  return { ...input, population: { ...p, unitIds: p.unitIds.length ? p.unitIds : [...scope] } };
+}
+
+export async function startAnalysis(db: Executor, request: TStartAnalysis, actorId: string | null, enqueue: EnqueueAnalysis, scope: readonly string[] | null = null): Promise<TAnalysisInfo> {
+  const input = scoped(request, scope);
   const model = await getProcessModel(db, input.modelId, input.version);
   const { activities, label } = await populationActivities(db, input.population);
   const mapping = await resolveMapping(db, model.id, activities, model.version);
