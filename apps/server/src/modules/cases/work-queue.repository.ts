@@ -34,8 +34,9 @@ function filterSql(f: QueueFilter): RawBuilder<unknown> {
   if (f.assigneeId === null) parts.push(sql`k.assignee_id IS NULL`);
   else if (f.assigneeId) parts.push(sql`k.assignee_id = ${f.assigneeId}`);
   if (f.risk === 'paused') parts.push(sql`k.paused_since IS NOT NULL`);
-  if (f.risk === 'breached') parts.push(sql`k.paused_since IS NULL AND k.deadline < ${f.today}::date`);
-  if (f.risk === 'warning') parts.push(sql`k.paused_since IS NULL AND k.warn_date <= ${f.today}::date AND k.deadline >= ${f.today}::date`);
+  // risk_date is the deadline of a running clock (null when paused or not started): a range the queue index can bound.
+  if (f.risk === 'breached') parts.push(sql`k.risk_date < ${f.today}::date`);
+  if (f.risk === 'warning') parts.push(sql`k.risk_date >= ${f.today}::date AND k.warn_date <= ${f.today}::date`);
   return sql.join(parts, sql` AND `);
 }
 
