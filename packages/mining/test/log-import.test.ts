@@ -61,6 +61,24 @@ describe('XES import', () => {
     expect(err.code).toBe('aborted');
   });
 
+  test('an endless stream is read incrementally and can be cancelled mid-way', async () => {
+    const ac = new AbortController();
+    let produced = 0;
+    async function* endless() {
+      yield Buffer.from('<log>');
+      for (let i = 0; ; i++) {
+        produced++;
+        yield Buffer.from(`<trace><string key="concept:name" value="c${i}"/><event><string key="concept:name" value="A"/></event></trace>`.repeat(50));
+        await new Promise((r) => setImmediate(r));
+      }
+    }
+    const p = readXes(endless(), { signal: ac.signal, onProgress: (bytes) => bytes > 2_000_000 && ac.abort() });
+    const err = await p.catch((e) => e);
+    expect(err).toBeInstanceOf(MiningError);
+    expect(err.code).toBe('aborted');
+    expect(produced).toBeGreaterThan(10);
+  });
+
   test.skipIf(!hasShared)('gzipped real logs match the reference counts', async () => {
     const receipt = await readXes(shared('receipt.xes.gz'));
     expect([receipt.caseCount, receipt.eventCount, receipt.activityNames.length, receipt.variants().length]).toEqual([1434, 8577, 27, 116]);
