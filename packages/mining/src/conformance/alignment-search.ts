@@ -29,35 +29,37 @@ export function alignTrace(g: MarkingGraph, trace: Int32Array, opts: { maxStates
   const n = trace.length;
   const stride = n + 1;
   const maxStates = opts.maxStates ?? 10_000_000;
-  const best = new Map<number, number>(); // state -> best g
-  const parent = new Map<number, number>(); // state -> previous state
-  const via = new Map<number, number>(); // state -> transition (-1 log move)
-  const closed = new Set<number>();
+  const st = new StateTable();
   const heap = new MinHeap();
-  const start = g.initial * stride;
-  best.set(start, 0);
-  heap.push(start, h(g, trace, g.initial, 0), -0);
+  const hCache = new Map<number, Int32Array>();
+  const h = (mid: number, i: number) => heuristicRow(g, trace, mid, hCache)[i];
+  const start = st.slot(g.initial * stride);
+  st.g[start] = 0;
+  heap.push(start, h(g.initial, 0), 0);
   const labelOf = g.labelOf;
+  let closedCount = 0;
   while (heap.size > 0) {
-    const s = heap.pop();
-    if (closed.has(s)) continue;
-    closed.add(s);
+    const slot = heap.pop();
+    if (st.closed[slot]) continue;
+    st.closed[slot] = 1;
+    closedCount++;
+    const s = st.key[slot];
     const mid = Math.floor(s / stride);
     const i = s - mid * stride;
-    const gs = best.get(s)!;
-    if (i === n && mid === g.final) return { cost: gs, moves: path(parent, via, s, stride), visitedStates: closed.size };
-    if (closed.size > maxStates) throw new MiningError('state_limit', `alignment explored more than ${maxStates} states`);
+    const gs = st.g[slot];
+    if (i === n && mid === g.final) return { cost: gs, moves: path(st, slot, stride), visitedStates: closedCount };
+    if (closedCount > maxStates) throw new MiningError('state_limit', `alignment explored more than ${maxStates} states`);
     const relax = (t: number, m2: number, i2: number, cost: number) => {
-      const s2 = m2 * stride + i2;
-      if (closed.has(s2)) return;
+      const k2 = m2 * stride + i2;
+      const s2 = st.slot(k2);
+      if (st.closed[s2]) return;
       const g2 = gs + cost;
-      const old = best.get(s2);
-      if (old !== undefined && old <= g2) return;
-      best.set(s2, g2);
-      parent.set(s2, s);
-      via.set(s2, t);
+      if (st.g[s2] <= g2) return;
+      st.g[s2] = g2;
+      st.parent[s2] = slot;
+      st.via[s2] = t;
       // Ties: deeper into the trace first, which reaches the goal sooner.
-      heap.push(s2, g2 + h(g, trace, m2, i2), -i2);
+      heap.push(s2, g2 + h(m2, i2), -i2);
     };
     if (i < n) relax(-1, mid, i + 1, MOVE_COST);
     const ts = g.transitionsOf(mid);
@@ -75,30 +77,66 @@ export function alignTrace(g: MarkingGraph, trace: Int32Array, opts: { maxStates
   throw new MiningError('unsound_net', 'the final marking cannot be reached from the initial marking');
 }
 
-const SYNC = 1 << 30;
+/** Search states in flat typed arrays; one map from state key to slot. */
+class StateTable {
+  private readonly index = new Map<number, number>();
+  key = new Float64Array(1024);
+  g = new Float64Array(1024).fill(Infinity);
+  parent = new Int32Array(1024);
+  via = new Int32Array(1024);
+  closed = new Uint8Array(1024);
+  size = 0;
 
-function h(g: MarkingGraph, trace: Int32Array, mid: number, i: number): number {
-  if (i >= trace.length) return 0;
-  const bits = g.reachableLabels(mid);
-  let k = 0;
-  for (let j = i; j < trace.length; j++) {
-    const l = trace[j];
-    if (l < 0 || !(bits[l >> 5] & (1 << (l & 31)))) k++;
+  slot(k: number): number {
+    let s = this.index.get(k);
+    if (s === undefined) {
+      if (this.size === this.key.length) this.grow();
+      s = this.size++;
+      this.index.set(k, s);
+      this.key[s] = k;
+      this.parent[s] = -1;
+    }
+    return s;
   }
-  return k * MOVE_COST;
+
+  private grow(): void {
+    const n = this.key.length * 2;
+    const key = new Float64Array(n), g = new Float64Array(n).fill(Infinity), parent = new Int32Array(n), via = new Int32Array(n), closed = new Uint8Array(n);
+    key.set(this.key);
+    g.set(this.g);
+    parent.set(this.parent);
+    via.set(this.via);
+    closed.set(this.closed);
+    Object.assign(this, { key, g, parent, via, closed });
+  }
 }
 
-function path(parent: Map<number, number>, via: Map<number, number>, goal: number, stride: number): Move[] {
+// For one marking: for every trace position, the cost of the remaining events that can no longer
+// occur from it (computed once per marking and trace, as a suffix sum).
+function heuristicRow(g: MarkingGraph, trace: Int32Array, mid: number, cache: Map<number, Int32Array>): Int32Array {
+  let row = cache.get(mid);
+  if (row) return row;
+  const bits = g.reachableLabels(mid);
+  row = new Int32Array(trace.length + 1);
+  for (let j = trace.length - 1; j >= 0; j--) {
+    const l = trace[j];
+    row[j] = row[j + 1] + (l < 0 || !(bits[l >> 5] & (1 << (l & 31))) ? MOVE_COST : 0);
+  }
+  cache.set(mid, row);
+  return row;
+}
+
+const SYNC = 1 << 30;
+
+function path(st: StateTable, goal: number, stride: number): Move[] {
   const moves: Move[] = [];
-  let s = goal;
-  while (parent.has(s)) {
-    const p = parent.get(s)!;
-    const v = via.get(s)!;
-    const i = p % stride;
+  for (let s = goal; st.parent[s] >= 0; s = st.parent[s]) {
+    const p = st.parent[s];
+    const v = st.via[s];
+    const i = st.key[p] % stride;
     if (v === -1) moves.push({ event: i, transition: -1 });
     else if (v & SYNC) moves.push({ event: i, transition: v & ~SYNC });
     else moves.push({ event: -1, transition: v });
-    s = p;
   }
   return moves.reverse();
 }
