@@ -13,6 +13,8 @@ export interface AlignOptions {
   maxStates?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** The calling thread aligns from the same queue while workers start (default true). */
+  mainThreadHelps?: boolean;
 }
 
 /** Per-result worker metadata, used by tests to prove the work left the main thread. */
@@ -30,9 +32,7 @@ export async function alignLog(log: EventLog, net: PetriNet, opts: AlignOptions 
 
 /** Aligns a list of traces (activity names), in workers when asked to. */
 export async function alignTraces(net: PetriNet, traces: string[][], opts: AlignOptions = {}) {
-  // Starting a worker costs about a second; small jobs are faster in this thread.
-  const auto = traces.length >= 64 ? availableParallelism() : 1;
-  const workers = Math.min(opts.workers ?? auto, traces.length);
+  const workers = Math.min(opts.workers ?? availableParallelism(), traces.length);
   if (workers <= 1) {
     const aligner = new Aligner(net);
     const results: AlignmentResult[] = [];
@@ -55,37 +55,62 @@ function runPool(net: PetriNet, traces: string[][], n: number, opts: AlignOption
   let done = 0;
   return new Promise<{ results: AlignmentResult[]; threadIds: number[] }>((resolve, reject) => {
     const pool: Worker[] = [];
+    let finished = false;
+    let timer: NodeJS.Timeout | undefined;
     const stop = (err?: unknown) => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
       for (const w of pool) void w.terminate();
       if (err) reject(err);
+      else resolve({ results, threadIds: [...threadIds] });
+    };
+    const record = (index: number, r: AlignmentResult, thread: number) => {
+      results[index] = r;
+      threadIds.add(thread);
+      done++;
+      opts.onProgress?.(done, traces.length);
+      if (done === traces.length) stop();
     };
     opts.signal?.addEventListener('abort', () => stop(new MiningError('aborted', 'operation was cancelled')), { once: true });
-    const feed = (w: Worker) => {
-      const batch: AlignJob[] = queue.splice(0, 4);
-      if (batch.length) w.postMessage(batch);
+    const spawn = () => {
+      for (let i = 0; i < n && !finished && queue.length > 0; i++) startWorker();
     };
-    for (let i = 0; i < n; i++) {
+    const startWorker = () => {
       const w = new Worker(url, { workerData: { net: net.toJSON(), maxStates: opts.maxStates } });
       pool.push(w);
       let pending = 0;
+      const feed = () => {
+        const batch: AlignJob[] = queue.splice(0, 2);
+        pending = batch.length;
+        if (batch.length) w.postMessage(batch);
+      };
       w.on('message', (r: AlignReply) => {
         if ('error' in r) return stop(new MiningError((r.error.code as MiningErrorCode) ?? 'state_limit', r.error.message));
-        results[r.index] = r.result;
-        threadIds.add(r.threadId);
-        done++;
-        opts.onProgress?.(done, traces.length);
-        if (--pending <= 0) {
-          pending = Math.min(4, queue.length);
-          feed(w);
-        }
-        if (done === traces.length) {
-          stop();
-          resolve({ results, threadIds: [...threadIds] });
-        }
+        record(r.index, r.result, r.threadId);
+        if (--pending <= 0) feed();
       });
       w.on('error', (e) => stop(e));
-      pending = Math.min(4, queue.length);
-      feed(w);
+      feed();
+    };
+    // Starting a worker costs about a second of CPU: small jobs finish in this thread before
+    // any worker is needed, big ones get workers after a short head start.
+    const helps = opts.mainThreadHelps ?? true;
+    timer = setTimeout(spawn, helps ? 250 : 0);
+    if (helps) {
+      const local = new Aligner(net);
+      const step = () => {
+        if (finished) return;
+        const job = queue.shift();
+        if (!job) return;
+        try {
+          record(job.index, local.align(job.trace, { maxStates: opts.maxStates }), 0);
+        } catch (e) {
+          return stop(e);
+        }
+        setImmediate(step);
+      };
+      setImmediate(step);
     }
   });
 }
