@@ -97,26 +97,53 @@ export function currentStatus(ex: Executor, id: string): Promise<{ status: strin
 
 const toIso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 
-function caseJson(c: CaseRecord, ord: number) {
-  return {
-    ord, case_key: c.key, case_id: c.caseId, unit: c.unit, variant: c.variant, fitness: c.fitness, state: c.state,
-    started_at: toIso(c.startedAt), ended_at: toIso(c.endedAt), passed: c.passed, skipped: c.skipped, out_of_order: c.outOfOrder,
-    extra: c.extra, over_deadline: c.overDeadline, flows: c.flows, outside: c.outside, deviations: c.deviations, path: c.path,
-  };
+/** What every case of a variant shares, taken from its first case. */
+function variantRows(cases: CaseRecord[]) {
+  const seen = new Map<number, CaseRecord>();
+  for (const c of cases) if (!seen.has(c.variant)) seen.set(c.variant, c);
+  return [...seen.values()].map((c) => ({
+    variant: c.variant, fitness: c.fitness, steps: c.path.filter((_, i) => i % 2 === 0), passed: c.passed, skipped: c.skipped,
+    out_of_order: c.outOfOrder, extra: c.extra, flows: c.flows, outside: c.outside, deviations: c.deviations,
+  }));
 }
 
-/** Writes the case rows in batches: one statement per batch, the rows passed as one JSON parameter. */
-export async function insertCases(ex: Executor, analysisId: string, cases: CaseRecord[], batch = 5000): Promise<void> {
-  for (let i = 0; i < cases.length; i += batch) {
-    const json = JSON.stringify(cases.slice(i, i + batch).map((c, k) => caseJson(c, i + k)));
+async function insertVariants(ex: Executor, analysisId: string, cases: CaseRecord[]): Promise<void> {
+  const rows = variantRows(cases);
+  for (let i = 0; i < rows.length; i += 2000) {
     await sql`
-      INSERT INTO navigator_case (analysis_id, ord, case_key, case_id, unit, variant, fitness, state, started_at, ended_at,
-        passed, skipped, out_of_order, extra, over_deadline, flows, outside, deviations, path)
-      SELECT ${analysisId}::uuid, r.ord, r.case_key, r.case_id, r.unit, r.variant, r.fitness, r.state, r.started_at, r.ended_at,
-        r.passed, r.skipped, r.out_of_order, r.extra, r.over_deadline, r.flows, r.outside, r.deviations, r.path
-      FROM jsonb_to_recordset(${json}::jsonb) AS r(ord int, case_key text, case_id uuid, unit text, variant int, fitness float8,
-        state text, started_at timestamptz, ended_at timestamptz, passed text[], skipped text[], out_of_order text[], extra text[],
-        over_deadline text[], flows text[], outside text[], deviations jsonb, path int[])`.execute(ex);
+      INSERT INTO navigator_variant (analysis_id, variant, fitness, steps, passed, skipped, out_of_order, extra, flows, outside, deviations)
+      SELECT ${analysisId}::uuid, r.variant, r.fitness, r.steps, r.passed, r.skipped, r.out_of_order, r.extra, r.flows, r.outside, r.deviations
+      FROM jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + 2000))}::jsonb) AS r(variant int, fitness float8, steps int[], passed text[],
+        skipped text[], out_of_order text[], extra text[], flows text[], outside text[], deviations jsonb)`.execute(ex);
+  }
+}
+
+// Column arrays for unnest: one statement per batch, each column one parameter. Ragged lists travel as text
+// ('3,17,42') and are split by the database, which is far cheaper than JSON for 100,000 rows.
+function caseColumns(cases: CaseRecord[], offset: number) {
+  const col = { ord: [] as number[], key: [] as string[], caseId: [] as (string | null)[], unit: [] as (string | null)[], variant: [] as number[],
+    state: [] as string[], started: [] as (string | null)[], ended: [] as (string | null)[], over: [] as string[], minutes: [] as string[] };
+  cases.forEach((c, k) => {
+    col.ord.push(offset + k); col.key.push(c.key); col.caseId.push(c.caseId); col.unit.push(c.unit); col.variant.push(c.variant);
+    col.state.push(c.state); col.started.push(toIso(c.startedAt)); col.ended.push(toIso(c.endedAt)); col.over.push(c.overDeadline.join('\u001f'));
+    col.minutes.push(c.path.filter((_, i) => i % 2 === 1).join(','));
+  });
+  return col;
+}
+
+/** Writes the variant rows and the case rows, in batches. */
+export async function insertCases(ex: Executor, analysisId: string, cases: CaseRecord[], batch = 20_000): Promise<void> {
+  await insertVariants(ex, analysisId, cases);
+  for (let i = 0; i < cases.length; i += batch) {
+    const c = caseColumns(cases.slice(i, i + batch), i);
+    await sql`
+      INSERT INTO navigator_case (analysis_id, ord, case_key, case_id, unit, variant, state, started_at, ended_at, over_deadline, minutes)
+      SELECT ${analysisId}::uuid, ord, key, cid, unit, variant, state, started, ended,
+        CASE WHEN over = '' THEN '{}'::text[] ELSE string_to_array(over, E'\x1f') END,
+        CASE WHEN minutes = '' THEN '{}'::int[] ELSE string_to_array(minutes, ',')::int[] END
+      FROM unnest(${c.ord}::int[], ${c.key}::text[], ${c.caseId}::uuid[], ${c.unit}::text[], ${c.variant}::int[], ${c.state}::text[],
+        ${c.started}::timestamptz[], ${c.ended}::timestamptz[], ${c.over}::text[], ${c.minutes}::text[])
+        AS x(ord, key, cid, unit, variant, state, started, ended, over, minutes)`.execute(ex);
   }
 }
 
@@ -131,31 +158,45 @@ export async function markDone(ex: Executor, id: string, out: Omit<AnalysisOutpu
   return Number(res.numUpdatedRows) === 1;
 }
 
-const METRIC_COLUMN = { passed: 'passed', skipped: 'skipped', out_of_order: 'out_of_order', extra: 'extra', over_deadline: 'over_deadline' } as const;
+const METRIC_COLUMN = { passed: 'passed', skipped: 'skipped', out_of_order: 'out_of_order', extra: 'extra' } as const;
+
+export interface ListedCase extends CaseRow {
+  fitness: number;
+  deviations: unknown;
+}
 
 /** The cases behind a number: any combination of step + metric, flow, variant, unit, state, outside activity. */
-export async function listCases(ex: Executor, analysisId: string, q: TCaseListQuery): Promise<{ total: number; rows: CaseRow[] }> {
-  let base = ex.selectFrom('navigator_case').where('analysis_id', '=', analysisId);
+export async function listCases(ex: Executor, analysisId: string, q: TCaseListQuery): Promise<{ total: number; rows: ListedCase[] }> {
+  let base = ex.selectFrom('navigator_case as c').innerJoin('navigator_variant as v', (j) => j.onRef('v.analysis_id', '=', 'c.analysis_id').onRef('v.variant', '=', 'c.variant')).where('c.analysis_id', '=', analysisId);
   const hasIn = (value: string, column: string) => sql<boolean>`${value} = ANY(${sql.ref(column)})`;
   if (q.element && q.metric === 'deviating') {
     const el = q.element;
-    base = base.where((eb) => eb.or([hasIn(el, 'out_of_order'), hasIn(el, 'extra'), hasIn(el, 'skipped')]));
+    base = base.where((eb) => eb.or([hasIn(el, 'v.out_of_order'), hasIn(el, 'v.extra'), hasIn(el, 'v.skipped')]));
+  } else if (q.element && q.metric === 'over_deadline') {
+    base = base.where(hasIn(q.element, 'c.over_deadline'));
   } else if (q.element) {
-    base = base.where(hasIn(q.element, METRIC_COLUMN[(q.metric ?? 'passed') as keyof typeof METRIC_COLUMN]));
-  } else if (q.metric === 'deviating') base = base.where(sql<boolean>`jsonb_array_length(deviations) > 0`);
-  if (q.flow) base = base.where(hasIn(q.flow, 'flows'));
-  if (q.variant !== undefined) base = base.where('variant', '=', q.variant);
-  if (q.unit) base = base.where('unit', '=', q.unit);
-  if (q.state) base = base.where('state', '=', q.state);
-  if (q.activity) base = base.where(hasIn(q.activity, 'outside'));
+    base = base.where(hasIn(q.element, `v.${METRIC_COLUMN[(q.metric ?? 'passed') as keyof typeof METRIC_COLUMN]}`));
+  } else if (q.metric === 'deviating') base = base.where(sql<boolean>`jsonb_array_length(v.deviations) > 0`);
+  if (q.flow) base = base.where(hasIn(q.flow, 'v.flows'));
+  if (q.variant !== undefined) base = base.where('c.variant', '=', q.variant);
+  if (q.unit) base = base.where('c.unit', '=', q.unit);
+  if (q.state) base = base.where('c.state', '=', q.state);
+  if (q.activity) base = base.where(hasIn(q.activity, 'v.outside'));
   const [count, rows] = await Promise.all([
     base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-    base.selectAll().orderBy('ord').limit(q.limit).offset(q.offset).execute(),
+    base.selectAll('c').select(['v.fitness', 'v.deviations']).orderBy('c.ord').limit(q.limit).offset(q.offset).execute(),
   ]);
   return { total: Number(count.n), rows };
 }
 
-/** The replay paths of the first `limit` cases (in log order). */
-export function replayRows(ex: Executor, analysisId: string, limit: number): Promise<Pick<CaseRow, 'case_key' | 'state' | 'path'>[]> {
-  return ex.selectFrom('navigator_case').select(['case_key', 'state', 'path']).where('analysis_id', '=', analysisId).orderBy('ord').limit(limit).execute();
+/** The replay paths of the first `limit` cases (in log order): the variant's steps with the case's own minutes. */
+export function replayRows(ex: Executor, analysisId: string, limit: number): Promise<{ case_key: string; state: string; steps: number[]; minutes: number[] }[]> {
+  return ex
+    .selectFrom('navigator_case as c')
+    .innerJoin('navigator_variant as v', (j) => j.onRef('v.analysis_id', '=', 'c.analysis_id').onRef('v.variant', '=', 'c.variant'))
+    .select(['c.case_key', 'c.state', 'v.steps', 'c.minutes'])
+    .where('c.analysis_id', '=', analysisId)
+    .orderBy('c.ord')
+    .limit(limit)
+    .execute();
 }

@@ -42,19 +42,25 @@ export interface NavigatorCaseTable {
   case_id: string | null;
   unit: string | null;
   variant: number;
-  fitness: number;
   state: string;
   started_at: Date | null;
   ended_at: Date | null;
+  over_deadline: string[];
+  minutes: number[];
+}
+
+export interface NavigatorVariantTable {
+  analysis_id: string;
+  variant: number;
+  fitness: number;
+  steps: number[];
   passed: string[];
   skipped: string[];
   out_of_order: string[];
   extra: string[];
-  over_deadline: string[];
   flows: string[];
   outside: string[];
   deviations: unknown;
-  path: number[];
 }
 
 declare module '../../platform/db/schema.js' {
@@ -62,5 +68,6 @@ declare module '../../platform/db/schema.js' {
     navigator_log: NavigatorLogTable;
     navigator_analysis: NavigatorAnalysisTable;
     navigator_case: NavigatorCaseTable;
+    navigator_variant: NavigatorVariantTable;
   }
 }

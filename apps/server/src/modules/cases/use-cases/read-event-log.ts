@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/transaction.js';
 
+const SEP = '\u001f';
+
 /** Which cases' event logs to read: one case type, in the given units, received in an optional period. */
 export interface EventLogQuery {
   caseTypeCode: string;
@@ -31,11 +33,12 @@ export interface LoggedCase {
  */
 export async function readEventLog(db: Executor, q: EventLogQuery): Promise<LoggedCase[]> {
   if (q.unitIds.length === 0) return [];
-  const { rows } = await sql<LoggedCase>`
+  // Each list travels as one string split here: much cheaper to parse than PostgreSQL array literals.
+  const { rows } = await sql<Omit<LoggedCase, 'activities' | 'times' | 'actors'> & { activities: string; times: string; actors: string }>`
     SELECT f.id AS "caseId", f.reference, u.name_da AS "unitName", c.deadline::text AS deadline,
-      array_agg(e.activity ORDER BY e.seq) AS activities,
-      array_agg((extract(epoch FROM e.occurred_at) * 1000)::float8 ORDER BY e.seq) AS times,
-      array_agg(a.display_name ORDER BY e.seq) AS actors
+      string_agg(e.activity, ${SEP} ORDER BY e.seq) AS activities,
+      string_agg(((extract(epoch FROM e.occurred_at) * 1000)::bigint)::text, ',' ORDER BY e.seq) AS times,
+      string_agg(coalesce(a.display_name, ''), ${SEP} ORDER BY e.seq) AS actors
     FROM case_file f
     JOIN case_type t ON t.id = f.case_type_id
     JOIN unit u ON u.id = f.unit_id
@@ -48,5 +51,10 @@ export async function readEventLog(db: Executor, q: EventLogQuery): Promise<Logg
       ${q.to ? sql`AND f.received_at < (${q.to}::date + 1)` : sql``}
     GROUP BY f.id, f.reference, u.name_da, c.deadline
     ORDER BY min(f.received_at), f.id`.execute(db);
-  return rows.map((r) => ({ ...r, times: r.times.map(Number) }));
+  return rows.map((r) => ({
+    ...r,
+    activities: r.activities.split(SEP),
+    times: r.times.split(',').map(Number),
+    actors: r.actors.split(SEP).map((a) => a || null),
+  }));
 }

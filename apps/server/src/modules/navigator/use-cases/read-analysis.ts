@@ -68,7 +68,7 @@ export async function getPeopleStats(db: Executor, id: string): Promise<TPeopleS
   return { minimumGroup: MIN_PERSON_GROUP, people: list };
 }
 
-function toCase(r: repo.CaseRow): TAnalysedCase {
+function toCase(r: repo.ListedCase): TAnalysedCase {
   return {
     caseKey: r.case_key, caseId: r.case_id, unit: r.unit, fitness: r.fitness, state: r.state as TAnalysedCase['state'], variant: r.variant,
     deviations: r.deviations as TDeviation[], startedAt: iso(r.started_at), endedAt: iso(r.ended_at),
@@ -81,6 +81,12 @@ export async function listAnalysedCases(db: Executor, id: string, q: TCaseListQu
   return { total, cases: rows.map(toCase) };
 }
 
+function interleave(steps: number[], minutes: number[]): number[] {
+  const p: number[] = [];
+  for (let i = 0; i < steps.length; i++) p.push(steps[i], minutes[i] ?? 0);
+  return p;
+}
+
 const STATE_CODE = { on_time: 0, at_risk: 1, late: 2, deviating: 3 } as const;
 
 /** Replay paths for the first `limit` cases, with times in minutes since the analysis' first event. */
@@ -91,7 +97,7 @@ export async function getReplay(db: Executor, id: string, limit: number): Promis
     t0: stored.t0,
     t1: stored.t1,
     elements: stored.elements.map((e) => e.elementId),
-    cases: rows.map((r) => ({ k: r.case_key, s: STATE_CODE[r.state as keyof typeof STATE_CODE] ?? 0, p: r.path })),
+    cases: rows.map((r) => ({ k: r.case_key, s: STATE_CODE[r.state as keyof typeof STATE_CODE] ?? 0, p: interleave(r.steps, r.minutes) })),
     total: info.summary?.cases ?? rows.length,
   };
 }

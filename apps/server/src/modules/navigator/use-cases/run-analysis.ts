@@ -41,9 +41,9 @@ async function loadModel(db: Executor, modelId: string, version: number) {
 function progressWriter(db: Executor, id: string, opts: RunOptions) {
   let last = 0;
   return async (p: AnalysisProgress) => {
+    await opts.onProgress?.(p);
     if (Date.now() - last < 400) return;
     last = Date.now();
-    await opts.onProgress?.(p);
     if (!(await repo.reportProgress(db, id, p))) throw new Cancelled();
   };
 }
@@ -53,6 +53,7 @@ async function compute(db: Executor, id: string, opts: RunOptions) {
   const { xml, model } = await loadModel(db, row.model_id, row.model_version);
   const conformance = await prepareConformance(xml);
   const population = await loadPopulation(db, ZPopulation.parse(row.population), opts.signal);
+  await opts.onProgress?.({ phase: 'conformance', done: 0, total: population.log.variants().length });
   const mapping = await resolveMapping(db, row.model_id, population.log.activityNames, row.model_version);
   return analyseLog({
     log: population.log, model, labels: labelMap(model, mapping.lookup), align: (t) => conformance.align(t),
