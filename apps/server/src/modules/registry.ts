@@ -4,6 +4,7 @@ import { healthRoutes } from './health/index.js';
 import { backOfficeRoutes } from './back-office/index.js';
 import { portalRoutes, applicantPortalRoutes, applicantSources } from './portal/index.js';
 import { notificationsModule } from './notifications/index.js';
+import { applicationsRoutes } from './applications/index.js';
 import { authModule } from './auth/index.js';
 import { orgRoutes } from './org/index.js';
 import { auditRoutes } from './audit/index.js';
@@ -26,6 +27,7 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await app.register(caseRoutes(ctx));
   await app.register(navigatorRoutes(ctx));
   await app.register(notificationsModule(ctx));
+  await app.register(applicationsRoutes(ctx));
   await app.register(applicantPortalRoutes(ctx));
   await app.register(portalRoutes(ctx, applicantSources(ctx)));
   await app.register(backOfficeRoutes());

@@ -17,3 +17,5 @@ export { describeEvent, renderJournal, APPLICANT_EVENTS } from './case-journal.j
 export { sendInformation, type SentFile, type SendInformationResult } from './use-cases/send-information.js';
 export { fileComplaint } from './use-cases/file-complaint.js';
 export { exportCaseFile } from './use-cases/access-to-file.js';
+export { screeningFigures, type ScreeningFigure } from './screening-figures.js';
+export { applicationsRoutes } from './applications.routes.js';

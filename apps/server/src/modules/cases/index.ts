@@ -12,6 +12,7 @@ export { reassignCase, bulkReassign } from './use-cases/reassign-case.js';
 export { getCaseDetail, getApplicantCase, listApplicantCases } from './use-cases/get-case.js';
 export { getApplicantCaseFile, type ApplicantCaseFile } from './use-cases/get-applicant-case-file.js';
 export { getDecidedHistory, type DecidedCase } from './use-cases/get-decided-history.js';
+export { getScreeningEvents, type ScreeningEventRow } from './use-cases/get-screening-events.js';
 export { readEventLog, type EventLogQuery, type LoggedCase } from './use-cases/read-event-log.js';
 export { recordAutomaticScreening, type AutomaticScreeningInput } from './use-cases/record-automatic-screening.js';
 export { onCaseEvent, type CaseEventNotice, type CaseEventListener } from './case-event-listeners.js';
