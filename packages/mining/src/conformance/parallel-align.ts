@@ -56,11 +56,11 @@ function runPool(net: PetriNet, traces: string[][], n: number, opts: AlignOption
   return new Promise<{ results: AlignmentResult[]; threadIds: number[] }>((resolve, reject) => {
     const pool: Worker[] = [];
     let finished = false;
-    let timer: NodeJS.Timeout | undefined;
+    const timer: { id?: NodeJS.Timeout } = {};
     const stop = (err?: unknown) => {
       if (finished) return;
       finished = true;
-      clearTimeout(timer);
+      clearTimeout(timer.id);
       for (const w of pool) void w.terminate();
       if (err) reject(err);
       else resolve({ results, threadIds: [...threadIds] });
@@ -96,7 +96,7 @@ function runPool(net: PetriNet, traces: string[][], n: number, opts: AlignOption
     // Starting a worker costs about a second of CPU: small jobs finish in this thread before
     // any worker is needed, big ones get workers after a short head start.
     const helps = opts.mainThreadHelps ?? true;
-    timer = setTimeout(spawn, helps ? 250 : 0);
+    timer.id = setTimeout(spawn, helps ? 250 : 0);
     if (helps) {
       const local = new Aligner(net);
       const step = () => {
