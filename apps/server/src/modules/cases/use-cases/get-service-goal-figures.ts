@@ -34,9 +34,11 @@ export async function getServiceGoalFigures(db: Executor, principal: Principal, 
   const from = q.from ?? addCalendarDays(to, -364);
   if (from > to) throw new AppError('validation', 'from: must not be after to', [{ path: 'from', message: 'after to' }]);
   const f: FiguresFilter = { unitIds: q.unitId ? [q.unitId] : scope, caseTypeId: q.caseTypeId, from, to, today, breachWithinDays: q.breachWithinDays };
-  const [types, decided, received, open] = [await repo.caseTypes(db), await repo.decided(db, f), await repo.received(db, f), await repo.open(db, f)];
-  const distribution = decided.filter((x) => x.month === null && x.days !== null);
-  const monthly = decided.filter((x) => x.month !== null).sort((a, b) => a.case_type_id.localeCompare(b.case_type_id) || a.month!.localeCompare(b.month!));
+  const [types, period, open] = [await repo.caseTypes(db), await repo.period(db, f), await repo.open(db, f)];
+  const distribution = period.filter((x) => x.g === 1 && x.decided > 0 && x.days !== null);
+  const monthly = period.filter((x) => x.g === 2 && x.decided > 0 && x.month !== null)
+    .sort((a, b) => a.case_type_id.localeCompare(b.case_type_id) || a.month!.localeCompare(b.month!));
+  const received = period.filter((x) => x.g === 3);
   const byType = <T extends { case_type_id: string }>(rows: T[]) => new Map(rows.map((r) => [r.case_type_id, r]));
   const d = decidedByType(distribution), r = byType(received), o = byType(open);
   const rows: TFiguresRow[] = types
