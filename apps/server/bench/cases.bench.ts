@@ -3,7 +3,8 @@
  *   - demo history generation rate (cases and events per second);
  *   - the work queue of a unit with 100,000 open cases (target < 50 ms on PostgreSQL);
  *   - service-goal figures over 1,000,000 closed cases (target < 1 s on PostgreSQL).
- * Sizes: BENCH_HISTORY_CASES, BENCH_QUEUE_CASES, BENCH_FIGURE_CASES. Figures are printed, never asserted.
+ * Sizes: BENCH_HISTORY_CASES, BENCH_QUEUE_CASES, BENCH_FIGURE_CASES; BENCH_ENGINES=postgres to run one engine.
+ * Figures are printed, never asserted.
  */
 import { sql } from 'kysely';
 import { expandScope, type Principal } from '../src/platform/auth/principal.js';
@@ -13,7 +14,7 @@ import { benchDatabase, insertSyntheticCases, timeIt } from './bench-support.js'
 const HISTORY = Number(process.env.BENCH_HISTORY_CASES ?? 20_000);
 const QUEUE = Number(process.env.BENCH_QUEUE_CASES ?? 100_000);
 const FIGURES = Number(process.env.BENCH_FIGURE_CASES ?? 1_000_000);
-const engines = process.env.DATABASE_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
+const engines = (process.env.BENCH_ENGINES?.split(',') ?? (process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'])) as ('pglite' | 'postgres')[];
 
 type Row = Record<string, string | number>;
 const results: Row[] = [];
