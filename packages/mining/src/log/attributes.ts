@@ -21,7 +21,8 @@ export class AttributeTable {
   readonly columns = new Map<string, AttributeColumn>();
   private readonly pools = new Map<string, Map<string, string> | null>();
 
-  set(key: string, row: number, type: AttributeType, value: AttributeValue): void {
+  /** Stores a value; `fresh` strings (already interned and not cut from a larger text) skip pooling. */
+  set(key: string, row: number, type: AttributeType, value: AttributeValue, fresh = false): void {
     let col = this.columns.get(key);
     if (!col) {
       col = { type, values: [] };
@@ -29,7 +30,7 @@ export class AttributeTable {
     } else if (col.type !== type) {
       value = this.reconcile(col, type, value);
     }
-    if (typeof value === 'string') value = this.pooled(key, value);
+    if (typeof value === 'string' && !fresh) value = this.pooled(key, value);
     const vals = col.values;
     while (vals.length < row) vals.push(undefined);
     vals[row] = value;

@@ -73,12 +73,12 @@ export class LogBuilder {
     return row;
   }
 
-  eventAttr(row: number, key: string, type: AttributeType, value: AttributeValue): void {
-    this.eventAttrs.set(key, row, type, value);
+  eventAttr(row: number, key: string, type: AttributeType, value: AttributeValue, fresh = false): void {
+    this.eventAttrs.set(key, row, type, value, fresh);
   }
 
-  caseAttr(c: number, key: string, type: AttributeType, value: AttributeValue): void {
-    this.caseAttrs.set(key, c, type, value);
+  caseAttr(c: number, key: string, type: AttributeType, value: AttributeValue, fresh = false): void {
+    this.caseAttrs.set(key, c, type, value, fresh);
   }
 
   build(opts: BuildOptions = {}): EventLog {
@@ -134,10 +134,11 @@ function cmpTime(a: number, b: number): number {
 }
 
 function permuteColumns(cols: Map<string, AttributeColumn>, order: Int32Array | null, n: number) {
+  if (!order) return padColumns(cols, n);
   const out = new Map<string, AttributeColumn>();
   for (const [k, col] of cols) {
     const values: AttributeColumn['values'] = new Array(n);
-    for (let i = 0; i < n; i++) values[i] = col.values[order ? order[i] : i];
+    for (let i = 0; i < n; i++) values[i] = col.values[order[i]];
     out.set(k, { type: col.type, values });
   }
   return out;

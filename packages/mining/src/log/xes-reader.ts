@@ -100,7 +100,7 @@ class XesState implements XesSink {
       this.types[this.n] = type;
       this.vals[this.n++] = value;
     } else if (key === 'concept:name') this.builder.setCaseId(this.caseIdx, String(value));
-    else this.builder.caseAttr(this.caseIdx, key, type, value);
+    else this.builder.caseAttr(this.caseIdx, key, type, value, true);
   }
 
   private convert(type: AttributeType, b: Buffer, vs: number, ve: number, key: string): AttributeValue {
@@ -146,7 +146,7 @@ class XesState implements XesSink {
       const k = this.keys[i];
       if (k === 'concept:name' || k === 'org:resource' || k === 'lifecycle:transition') continue;
       if (k === 'time:timestamp' && this.types[i] === 'date') continue;
-      this.builder.eventAttr(row, k, this.types[i], this.vals[i]);
+      this.builder.eventAttr(row, k, this.types[i], this.vals[i], true);
     }
   }
 
