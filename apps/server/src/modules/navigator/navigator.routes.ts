@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZAnalysisInfo, ZAnalysisResult, ZCaseList, ZCaseListQuery, ZPeopleStats, ZReplay, ZStartAnalysis, ZUploadedLog } from '@sagsgang/contracts';
+import { ZCasePath, ZAnalysisInfo, ZAnalysisResult, ZCaseList, ZCaseListQuery, ZPeopleStats, ZReplay, ZStartAnalysis, ZUploadedLog } from '@sagsgang/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { requireStaff } from '../../platform/auth/guards.js';
+import { requirePrincipal, requireStaff } from '../../platform/auth/guards.js';
+import { casePath } from './use-cases/case-path.js';
 import { unitsWithRole, type StaffRole } from '../../platform/auth/principal.js';
 import { enqueueJob } from '../../platform/jobs/index.js';
 import { ANALYSIS_JOB_KIND, cancelAnalysis } from './navigator.jobs.js';
@@ -74,6 +75,10 @@ export function navigatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       requireStaff(request, NAVIGATOR_ROLES);
       return listAnalysedCases(db, request.params.id, request.query);
     });
+
+    app.get('/api/navigator/case-path/:caseId', { schema: { tags, summary: "A case's own path through its workflow, with its deviations (case page and citizen portal)", params: z.object({ caseId: z.string().uuid() }), response: { 200: ZCasePath } } }, async (request) =>
+      casePath(db, requirePrincipal(request), request.params.caseId, request.id),
+    );
 
     app.get('/api/navigator/analyses/:id/replay', { schema: { tags, summary: 'Case paths for the replay', params: ZId, querystring: z.object({ limit: z.coerce.number().int().min(1).max(20_000).default(10_000) }), response: { 200: ZReplay } } }, async (request) => {
       requireStaff(request, NAVIGATOR_ROLES);

@@ -44,3 +44,32 @@ export function makeSprites(radius: number, ratio: number): HTMLCanvasElement[] 
     return c;
   });
 }
+
+/** A sprite as the pixels it covers: offsets from its top-left corner and the packed RGBA value of each. */
+export interface PixelSprite {
+  size: number;
+  offsets: Int32Array;
+  dx: Int16Array;
+  dy: Int16Array;
+  colours: Uint32Array;
+}
+
+/** The sprites as pixel lists, for writing thousands of balls straight into one ImageData per frame. */
+export function pixelSprites(sprites: HTMLCanvasElement[]): PixelSprite[] {
+  return sprites.map((c) => {
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+    const px = new Uint32Array(data.data.buffer);
+    const dx: number[] = [], dy: number[] = [], colours: number[] = [];
+    for (let y = 0; y < c.height; y++) {
+      for (let x = 0; x < c.width; x++) {
+        const v = px[y * c.width + x];
+        // Only the solid part: half-transparent edge pixels would need blending, and the shapes read fine without.
+        if (v >>> 24 < 128) continue;
+        dx.push(x);
+        dy.push(y);
+        colours.push(v | 0xff000000);
+      }
+    }
+    return { size: c.width, offsets: new Int32Array(dx.length), dx: Int16Array.from(dx), dy: Int16Array.from(dy), colours: Uint32Array.from(colours) };
+  });
+}

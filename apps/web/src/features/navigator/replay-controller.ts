@@ -1,6 +1,6 @@
 import type { TReplay } from '@sagsgang/contracts';
 import type { DiagramHandle } from '../workflows/bpmn-viewer.js';
-import { makeSprites, STATE_STYLE } from './ball-sprites.js';
+import { makeSprites, pixelSprites, STATE_STYLE, type PixelSprite } from './ball-sprites.js';
 import { ReplayEngine, type ReplayGeometry } from './replay-engine.js';
 
 const BALL_RADIUS = 5;
@@ -42,7 +42,9 @@ export class ReplayController {
   private readonly xy: Float64Array;
   private readonly visible: Uint32Array;
   private canvas: HTMLCanvasElement | null = null;
-  private sprites: HTMLCanvasElement[] = [];
+  private sprites: PixelSprite[] = [];
+  private image: ImageData | null = null;
+  private pixels: Uint32Array | null = null;
   private frame = 0;
   private lastTs = 0;
   private lastNotify = 0;
@@ -78,7 +80,7 @@ export class ReplayController {
 
   attach(canvas: HTMLCanvasElement | null): void {
     this.canvas = canvas;
-    this.sprites = makeSprites(BALL_RADIUS, window.devicePixelRatio || 1);
+    this.sprites = pixelSprites(makeSprites(BALL_RADIUS, window.devicePixelRatio || 1));
     this.draw();
   }
 
@@ -129,31 +131,53 @@ export class ReplayController {
     if (!done) this.frame = requestAnimationFrame(this.tick);
   };
 
-  /** Draws every visible ball at the current time. */
+  /** The canvas' pixel buffer, re-made when the canvas changes size. */
+  private buffer(canvas: HTMLCanvasElement): { ctx: CanvasRenderingContext2D; px: Uint32Array; w: number; h: number } {
+    const ratio = window.devicePixelRatio || 1;
+    const w = Math.max(1, Math.round(canvas.clientWidth * ratio)), h = Math.max(1, Math.round(canvas.clientHeight * ratio));
+    const ctx = canvas.getContext('2d')!;
+    if (canvas.width !== w || canvas.height !== h || !this.image) {
+      canvas.width = w;
+      canvas.height = h;
+      this.image = ctx.createImageData(w, h);
+      this.pixels = new Uint32Array(this.image.data.buffer);
+    }
+    return { ctx, px: this.pixels!, w, h };
+  }
+
+  /**
+   * Draws every visible ball at the current time, writing sprite pixels straight into one buffer that is put on
+   * the canvas once: thousands of balls cost one image upload instead of thousands of draw calls.
+   */
   draw(): void {
     const canvas = this.canvas;
-    if (!canvas) return;
-    const ratio = window.devicePixelRatio || 1;
-    const w = canvas.clientWidth, h = canvas.clientHeight;
-    if (canvas.width !== Math.round(w * ratio) || canvas.height !== Math.round(h * ratio)) {
-      canvas.width = Math.round(w * ratio);
-      canvas.height = Math.round(h * ratio);
-    }
-    const ctx = canvas.getContext('2d')!;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    if (!canvas || !this.sprites.length) return;
+    const { ctx, px, w, h } = this.buffer(canvas);
+    px.fill(0);
     const n = this.engine.positions(this.snapshot.time, this.xy, this.visible);
+    const ratio = window.devicePixelRatio || 1;
     const { x: vx, y: vy, scale } = this.viewbox;
+    const k = scale * ratio;
     const counts = [0, 0, 0, 0];
-    const half = (BALL_RADIUS + 1) * ratio;
-    for (let k = 0; k < n; k++) {
-      const s = this.engine.states[this.visible[k]];
+    const half = this.sprites[0].size >> 1;
+    for (let b = 0; b < n; b++) {
+      const s = this.engine.states[this.visible[b]];
       counts[s]++;
       if (this.snapshot.hidden[s]) continue;
-      const px = ((this.xy[k * 2] - vx) * scale) * ratio - half;
-      const py = ((this.xy[k * 2 + 1] - vy) * scale) * ratio - half;
-      ctx.drawImage(this.sprites[s], px, py);
+      const x0 = Math.round((this.xy[b * 2] - vx) * k) - half;
+      const y0 = Math.round((this.xy[b * 2 + 1] - vy) * k) - half;
+      const sp = this.sprites[s];
+      if (x0 >= 0 && y0 >= 0 && x0 + sp.size < w && y0 + sp.size < h) {
+        const at = y0 * w + x0;
+        for (let i = 0; i < sp.colours.length; i++) px[at + sp.dy[i] * w + sp.dx[i]] = sp.colours[i];
+      } else {
+        for (let i = 0; i < sp.colours.length; i++) {
+          const x = x0 + sp.dx[i], y = y0 + sp.dy[i];
+          if (x >= 0 && y >= 0 && x < w && y < h) px[y * w + x] = sp.colours[i];
+        }
+      }
     }
+    ctx.putImageData(this.image!, 0, 0);
     this.snapshot.visibleByState = counts;
   }
 }

@@ -10,8 +10,8 @@ export interface VariantConformance extends TraceClass {
   deviations: TDeviation[];
 }
 
-function deviationsOf(activities: string[], cls: TraceClass, input: AnalysisInput): TDeviation[] {
-  const tasks = input.model.tasks;
+/** The deviations of one classified trace, as people read them. */
+export function deviationsOf(activities: string[], cls: TraceClass, tasks: { elementId: string; name: string }[]): TDeviation[] {
   const out: TDeviation[] = cls.skipped.map((t) => ({ kind: 'skipped', activity: tasks[t].name, elementId: tasks[t].elementId }));
   cls.kinds.forEach((k, i) => {
     const el = cls.elements[i];
@@ -43,7 +43,7 @@ export async function conformPerVariant(input: AnalysisInput): Promise<VariantCo
       cache.set(key, alignment);
     }
     const cls = classifyTrace(activities, input.labels, alignment, positions);
-    out.push({ ...cls, cost: alignment.cost ?? 0, bwc: alignment.bwc ?? 0, deviations: deviationsOf(activities, cls, input) });
+    out.push({ ...cls, cost: alignment.cost ?? 0, bwc: alignment.bwc ?? 0, deviations: deviationsOf(activities, cls, input.model.tasks) });
     if (performance.now() - lastYield > 50) {
       await yieldToEventLoop();
       if (input.signal?.aborted) throw new MiningError('aborted', 'the analysis was cancelled');

@@ -18,7 +18,7 @@ export interface RunOptions {
 
 class Cancelled extends Error {}
 
-function labelMap(model: AnalysisModel, lookup: Map<string, string | null>): LabelMap {
+export function labelMap(model: AnalysisModel, lookup: Map<string, string | null>): LabelMap {
   const index = new Map(model.tasks.map((t, i) => [t.elementId, i]));
   const activityTask = new Map<string, number>();
   for (const [activity, el] of lookup) {
@@ -30,7 +30,7 @@ function labelMap(model: AnalysisModel, lookup: Map<string, string | null>): Lab
   return { activityTask, taskLabels: model.tasks.map((t) => t.name), taskByTransition: index, taskByLabel };
 }
 
-async function loadModel(db: Executor, modelId: string, version: number) {
+export async function loadModel(db: Executor, modelId: string, version: number) {
   const model = await getProcessModel(db, modelId, version);
   const doc = await readBpmn(model.bpmnXml);
   const deadlines = new Map(model.tasks.map((t) => [t.elementId, t.deadlineDays]));

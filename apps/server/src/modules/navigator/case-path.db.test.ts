@@ -1,0 +1,36 @@
+import { expect, test } from 'vitest';
+import { describeEachEngine } from '../../../test/support/test-database.js';
+import { grantRole, makeCaseType, makeStaffUser, makeUnit, principalFor } from '../../../test/support/case-factories.js';
+import { decideCase, openCase, screenCase } from '../cases/index.js';
+import { seedDemoWorkflows } from '../process-models/demo-workflows.js';
+import { casePath } from './use-cases/case-path.js';
+
+describeEachEngine("a case's own path through its workflow", (database) => {
+  test('shows what was done, what comes next, and a skipped step once the case is decided', async () => {
+    const { db } = database();
+    const unit = await makeUnit(db);
+    const type = await makeCaseType(db, unit.code);
+    await seedDemoWorkflows(db, [type.definition]);
+    const userId = await makeStaffUser(db);
+    await grantRole(db, userId, 'caseworker', unit.id);
+    const worker = await principalFor(db, userId, [{ role: 'caseworker', unitId: unit.id }]);
+    const ctx = (iso: string) => ({ db, actor: worker, now: new Date(iso) });
+
+    const c = await openCase(ctx('2026-03-02T09:00:00Z'), { caseTypeCode: type.code, channel: 'digital', applicant: { name: 'Test' } });
+    const screened = await screenCase(ctx('2026-03-03T09:00:00Z'), c.id, { expectedVersion: c.version, verdict: 'fully_informed', missing: [] });
+    let path = await casePath(db, worker, c.id);
+    expect(path.modelName).toContain(type.definition.name.da);
+    expect(path.steps.filter((s) => s.status === 'done').map((s) => s.elementId)).toEqual(['receive', 'screen']);
+    expect(path.steps.filter((s) => s.status === 'upcoming').map((s) => s.elementId)).toEqual(['decide', 'close']);
+    expect(path.deviations).toEqual([]);
+    expect(path.fitness).toBeNull();
+
+    await decideCase(ctx('2026-03-10T09:00:00Z'), c.id, { expectedVersion: screened.case.version, outcome: 'granted', reasons: 'Betingelserne er opfyldt.', legalRules: ['§ 1'] });
+    path = await casePath(db, worker, c.id);
+    expect(path.steps.find((s) => s.elementId === 'decide')?.status).toBe('done');
+    // Decided but never closed: the closing step is now a skipped step, and the path no longer fits fully.
+    expect(path.steps.find((s) => s.elementId === 'close')?.status).toBe('skipped');
+    expect(path.deviations).toEqual([{ kind: 'skipped', activity: 'Afslut sagen', elementId: 'close' }]);
+    expect(path.fitness).toBeLessThan(1);
+  });
+});
