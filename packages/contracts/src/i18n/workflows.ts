@@ -85,6 +85,8 @@ export const workflows: Catalogue = {
     currentStepIn: 'Sagen er i trinnet',
     completedWorkflow: 'Sagen har gennemløbet arbejdsgangen.',
     nextSteps: 'Mulige næste trin',
+    discoverFrom: 'Eller start fra en proces fundet i en hændelseslog',
+    discover: 'Find processen',
   },
   en: {
     portalTitle: 'Workflows',
@@ -169,5 +171,7 @@ export const workflows: Catalogue = {
     currentStepIn: 'The case is at the step',
     completedWorkflow: 'The case has been through the whole workflow.',
     nextSteps: 'Possible next steps',
+    discoverFrom: 'Or start from a process discovered in an event log',
+    discover: 'Discover the process',
   },
 };

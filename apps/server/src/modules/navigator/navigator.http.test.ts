@@ -55,6 +55,18 @@ for (const engine of ENGINES) {
       expect((await analyst.inject({ method: 'GET', url: '/api/navigator/analyses' })).json()).toEqual([]);
     });
 
+    test('a workflow discovered from a log opens as BPMN that can be saved as a model', async () => {
+      const log = (await upload(analyst, 'discover.xes.gz', housingLog)).json();
+      const res = await analyst.inject({ method: 'POST', url: '/api/navigator/discover', payload: { population: { kind: 'log', logId: log.id } } });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ cases: 240, activities: 9 });
+      expect(res.json().bpmnXml).toContain('Screen application');
+      const saved = await analyst.inject({ method: 'POST', url: '/api/process-models', payload: { name: 'Discovered', bpmnXml: res.json().bpmnXml, source: 'discovered' } });
+      expect(saved.statusCode).toBe(201);
+      expect(saved.json().versions[0].source).toBe('discovered');
+      expect(saved.json().tasks.map((t: { name: string }) => t.name)).toContain('Phone call with applicant');
+    });
+
     test('the navigator is not for caseworkers; per-person figures need a team lead or analyst', async () => {
       expect((await caseworker.inject({ method: 'GET', url: '/api/navigator/analyses' })).statusCode).toBe(403);
       expect((await upload(caseworker, 'x.csv', 'a')).statusCode).toBe(403);

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZCasePath, ZAnalysisInfo, ZAnalysisResult, ZCaseList, ZCaseListQuery, ZPeopleStats, ZReplay, ZStartAnalysis, ZUploadedLog } from '@sagsgang/contracts';
+import { ZCasePath, ZPopulation, ZAnalysisInfo, ZAnalysisResult, ZCaseList, ZCaseListQuery, ZPeopleStats, ZReplay, ZStartAnalysis, ZUploadedLog } from '@sagsgang/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requirePrincipal, requireStaff } from '../../platform/auth/guards.js';
 import { casePath } from './use-cases/case-path.js';
+import { discoverModel } from './use-cases/discover-model.js';
 import { unitsWithRole, type StaffRole } from '../../platform/auth/principal.js';
 import { enqueueJob } from '../../platform/jobs/index.js';
 import { ANALYSIS_JOB_KIND, cancelAnalysis } from './navigator.jobs.js';
@@ -74,6 +75,15 @@ export function navigatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/navigator/analyses/:id/cases', { schema: { tags, summary: 'The cases behind a number', params: ZId, querystring: ZCaseListQuery, response: { 200: ZCaseList } } }, async (request) => {
       requireStaff(request, NAVIGATOR_ROLES);
       return listAnalysedCases(db, request.params.id, request.query);
+    });
+
+    app.post('/api/navigator/discover', { schema: { tags, summary: 'Discover a workflow (BPMN) from a population, to start a model from', body: z.object({ population: ZPopulation, noiseThreshold: z.number().min(0).max(1).default(0.2) }), response: { 200: z.object({ bpmnXml: z.string(), cases: z.number().int(), activities: z.number().int() }) } } }, async (request) => {
+      const p = requireStaff(request, NAVIGATOR_ROLES);
+      const scope = unitsWithRole(p, NAVIGATOR_ROLES);
+      const asked = request.body.population;
+      const population = asked.kind === 'case-type' ? { ...asked, unitIds: asked.unitIds.length ? asked.unitIds.filter((u) => scope.includes(u)) : scope } : asked;
+      if (population.kind === 'case-type' && population.unitIds.length === 0) throw new AppError('forbidden', 'You may only analyse cases of your own units.');
+      return discoverModel(db, population, request.body.noiseThreshold);
     });
 
     app.get('/api/navigator/case-path/:caseId', { schema: { tags, summary: "A case's own path through its workflow, with its deviations (case page and citizen portal)", params: z.object({ caseId: z.string().uuid() }), response: { 200: ZCasePath } } }, async (request) =>

@@ -7,6 +7,7 @@ import { casesApi } from './cases-api.js';
 import { ClockBar } from './clock-bar.js';
 import { CaseActions } from './case-actions.js';
 import { formatDate, formatDateTime, localized } from './case-format.js';
+import { CaseWorkflowPanel } from '../workflows/case-workflow-panel.js';
 
 function eventDetail(e: TCaseEvent, t: Translate): string {
   const a = e.attributes;
@@ -56,6 +57,7 @@ export function CasePage() {
         <ClockBar clock={c.clock} t={t} locale={locale} />
       </div>
       <CaseActions key={c.version} c={c} t={t} locale={locale} onDone={onDone} />
+      <CaseWorkflowPanel caseId={c.id} version={c.version} />
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">{t('cases:timeline')}</h2>
         <ol className="bo-timeline">

@@ -1,6 +1,7 @@
 import './workflows.css';
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
-import type { TProcessModelDetail } from '@sagsgang/contracts';
+import type { TProcessModelDetail, TUploadedLog } from '@sagsgang/contracts';
+import { api } from '../../api/client.js';
 import { useT } from '../../i18n/i18n.js';
 import { ApiError } from '../../api/client.js';
 import { Link, navigate, useParams } from '../../router/router.js';
@@ -26,7 +27,10 @@ export function WorkflowModelerPage() {
   const modeler = useRef<ModelerHandle | null>(null);
   const [existing, setExisting] = useState<TProcessModelDetail | null>(null);
   const [form, setForm] = useState({ name: '', topic: '', caseTypeCode: '', description: '', comment: '' });
-  const [source, setSource] = useState<'modeler' | 'import'>('modeler');
+  const [source, setSource] = useState<'modeler' | 'import' | 'discovered'>('modeler');
+  const [logs, setLogs] = useState<TUploadedLog[]>([]);
+  const [logId, setLogId] = useState('');
+  useEffect(() => void api.get<TUploadedLog[]>('/api/navigator/logs').then((l) => { setLogs(l); setLogId(l[0]?.id ?? ''); }, () => undefined), []);
   const [error, setError] = useState<{ message: string; problems: Problem[] } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -59,6 +63,19 @@ export function WorkflowModelerPage() {
       if (!form.name && !existing) setForm({ ...form, name: file.name.replace(/\.bpmn$/i, '') });
     } catch (err) {
       setError({ message: t('workflows:importFailed', { file: file.name, message: (err as Error).message }), problems: [] });
+    }
+  };
+
+  // A model discovered from a log by the mining engine, opened in the modeler to be edited before it is saved.
+  const onDiscover = async () => {
+    if (!modeler.current || !logId) return;
+    setError(null);
+    try {
+      const found = await api.post<{ bpmnXml: string }>('/api/navigator/discover', { population: { kind: 'log', logId } });
+      await modeler.current.load(found.bpmnXml);
+      setSource('discovered');
+    } catch (err) {
+      setError({ message: (err as Error).message, problems: [] });
     }
   };
 
@@ -103,6 +120,17 @@ export function WorkflowModelerPage() {
         <span className="form-hint" id="wm-file-hint">{t('workflows:importHint')}</span>
         <input className="form-file-input" id="wm-file" type="file" accept=".bpmn,.xml,application/xml,text/xml" aria-describedby="wm-file-hint" onChange={(e) => void onFile(e)} />
       </div>
+      {logs.length > 0 && (
+        <div className="bo-actions">
+          <div className="form-group">
+            <label className="form-label" htmlFor="wm-log">{t('workflows:discoverFrom')}</label>
+            <select className="form-select" id="wm-log" value={logId} onChange={(e) => setLogId(e.target.value)}>
+              {logs.map((l) => <option key={l.id} value={l.id}>{l.name} ({l.cases})</option>)}
+            </select>
+          </div>
+          <button type="button" className="button button-secondary" onClick={() => void onDiscover()}>{t('workflows:discover')}</button>
+        </div>
+      )}
       <div className="bo-modeler" ref={container} role="application" aria-label={t('workflows:modelerLabel')} />
       <form onSubmit={(e) => void onSave(e)}>
         {!existing && input('name', t('workflows:name'), true)}
