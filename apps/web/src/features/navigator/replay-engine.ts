@@ -125,8 +125,11 @@ export class ReplayEngine {
       const ida = this.data.elements[a];
       const idb = b < 0 ? null : this.data.elements[b];
       const pa = this.geometry.centre(ida) ?? { x: 0, y: 0 };
-      const pts = routeBetween(this.geometry, ida, idb) ?? routeBetween(this.geometry, ida, idb, true) ?? [idb ? this.geometry.centre(idb) ?? pa : pa];
-      r = new Polyline([pa, ...pts]);
+      const pts = routeBetween(this.geometry, ida, idb) ?? routeBetween(this.geometry, ida, idb, true) ?? [];
+      // From centre to centre, so a ball neither jumps onto the flow nor off it at either end.
+      const pb = idb ? this.geometry.centre(idb) : undefined;
+      const points = [pa, ...pts, ...(pb ? [pb] : [])];
+      r = new Polyline(points.length > 1 ? points : [pa, pa]);
       this.routes.set(key, r);
     }
     return r;

@@ -36,9 +36,9 @@ export async function readEventLog(db: Executor, q: EventLogQuery): Promise<Logg
   // Each list travels as one string split here: much cheaper to parse than PostgreSQL array literals.
   const { rows } = await sql<Omit<LoggedCase, 'activities' | 'times' | 'actors'> & { activities: string; times: string; actors: string }>`
     SELECT f.id AS "caseId", f.reference, u.name_da AS "unitName", c.deadline::text AS deadline,
-      string_agg(e.activity, ${SEP} ORDER BY e.seq) AS activities,
-      string_agg(((extract(epoch FROM e.occurred_at) * 1000)::bigint)::text, ',' ORDER BY e.seq) AS times,
-      string_agg(coalesce(a.display_name, ''), ${SEP} ORDER BY e.seq) AS actors
+      string_agg(e.activity, ${SEP} ORDER BY e.occurred_at, e.seq) AS activities,
+      string_agg(((extract(epoch FROM e.occurred_at) * 1000)::bigint)::text, ',' ORDER BY e.occurred_at, e.seq) AS times,
+      string_agg(coalesce(a.display_name, ''), ${SEP} ORDER BY e.occurred_at, e.seq) AS actors
     FROM case_file f
     JOIN case_type t ON t.id = f.case_type_id
     JOIN unit u ON u.id = f.unit_id
