@@ -51,12 +51,13 @@ for (const engine of ENGINES) {
       expect(await sessionCount(user.id)).toBe(0);
     });
 
-    test('a form sign-in without a CSRF token is refused (login CSRF)', async () => {
+    test('a form sign-in without a CSRF token is refused (login CSRF) and sent back to the page as expired', async () => {
       const user = await createUser(t().database.db);
-      const payload = new URLSearchParams({ username: user.username, password: TEST_PASSWORD });
+      const payload = new URLSearchParams({ username: user.username, password: TEST_PASSWORD, returnTo: '/x' });
       const res = await t().app.inject({ method: 'POST', url: '/api/auth/login', headers: FORM, payload: payload.toString() });
-      expect(res.statusCode).toBe(403);
-      expect(res.json().error.code).toBe('forbidden');
+      expect(res.statusCode).toBe(303);
+      expect(res.headers.location).toBe('/login?error=expired&returnTo=%2Fx');
+      expect(res.headers['set-cookie'] ?? '').not.toContain('sagsgang_session=');
       expect(await sessionCount(user.id)).toBe(0);
     });
 

@@ -5,6 +5,7 @@ import { ZActiveUnitRequest, ZCsrfToken, ZLocaleRequest, ZLoginForm, ZLoginReque
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { parseInput } from '../../platform/http/parse-input.js';
+import { toAppError } from '../../platform/http/error-handler.js';
 import { requirePrincipal } from '../../platform/auth/guards.js';
 import { sessionCookieOptions } from '../../platform/auth/auth-plugin.js';
 import { SESSION_COOKIE } from '../../platform/auth/session-store.js';
@@ -23,6 +24,21 @@ export function setSessionCookie(reply: FastifyReply, ctx: AppContext, session: 
 
 const INVALID_CREDENTIALS = 'The user name or password is not correct.';
 
+/**
+ * A person signing in through the HTML form (perhaps without JavaScript) must land on the sign-in page with a
+ * message, not on a JSON error: an expired form (CSRF) and the rate limit become error flags the page explains.
+ * Every other error, and every JSON request, goes on to the central handler.
+ */
+function formSignInErrorHandler(err: unknown, request: FastifyRequest, reply: FastifyReply) {
+  if (isFormPost(request)) {
+    const appError = toAppError(err);
+    const returnTo = (request.body as { returnTo?: unknown } | undefined)?.returnTo;
+    if (appError.code === 'forbidden') return reply.redirect(loginPageWithError('expired', returnTo), 303);
+    if (appError.code === 'rate_limited') return reply.redirect(loginPageWithError('rate_limited', returnTo), 303);
+  }
+  throw err;
+}
+
 function loginRateKey(request: FastifyRequest): string {
   const body = request.body as { username?: unknown } | undefined;
   const username = typeof body?.username === 'string' ? body.username.trim().toLowerCase().slice(0, 200) : '';
@@ -35,6 +51,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/auth/login',
       {
         schema: { tags: ['auth'], summary: 'Sign in with user name and password (JSON or an HTML form post)' },
+        errorHandler: formSignInErrorHandler,
         config: {
           rateLimit: {
             max: ctx.config.loginRateLimit.max,
