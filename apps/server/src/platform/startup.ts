@@ -18,7 +18,7 @@ export async function startBackground(app: FastifyInstance, ctx: AppContext, opt
   if (ctx.config.seedDemo) {
     const seeded = await seedDemoIfEmpty(ctx, { info: (msg) => app.log.info(msg) });
     // Also on later starts of a demo database, so whoever runs it can still sign in.
-    if (seeded || (await isDemoDatabase(ctx))) logDemoAccounts(app);
+    if (seeded || (await isDemoDatabase(ctx))) logDemoAccounts(app, seeded);
   }
   await purgeExpiredSessions(ctx.database.db, sessionPolicy(ctx));
   if (options.jobs === false) return async () => undefined;
@@ -37,7 +37,8 @@ async function isDemoDatabase(ctx: AppContext): Promise<boolean> {
   return Boolean(row);
 }
 
-function logDemoAccounts(app: FastifyInstance): void {
-  app.log.info(`Demo authority created. Sign in with one of these user names and the password "${DEMO_PASSWORD}":`);
+function logDemoAccounts(app: FastifyInstance, seededNow: boolean): void {
+  const opening = seededNow ? 'Demo authority created.' : 'This is the demo authority.';
+  app.log.info(`${opening} Sign in with one of these user names and the password "${DEMO_PASSWORD}":`);
   for (const a of DEMO_ACCOUNTS) app.log.info(`  ${a.username.padEnd(16)} ${a.displayName} — ${a.description}`);
 }
