@@ -5,3 +5,4 @@ export * from './auth.js';
 export * from './process-models.js';
 export * from './org.js';
 export * from './navigator.js';
+export * from './errors.js';

@@ -1,14 +1,6 @@
-export type ErrorCode =
-  | 'validation'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'invalid_state'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'rate_limited'
-  | 'internal';
+import type { ErrorCode } from '@sagsgang/contracts';
+
+export type { ErrorCode };
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   validation: 400,

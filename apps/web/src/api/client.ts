@@ -1,20 +1,11 @@
+import type { ErrorCode } from '@sagsgang/contracts';
+
 /**
  * A small typed client for the Sagsgang API. It sends the CSRF token on every state-changing request and turns
  * the server's error body `{ error: { code, message, details }, requestId }` into an `ApiError` whose message a
  * person can read.
  */
-export type ApiErrorCode =
-  | 'validation'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'invalid_state'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'rate_limited'
-  | 'internal'
-  | 'network';
+export type ApiErrorCode = ErrorCode | 'network';
 
 export class ApiError extends Error {
   constructor(
