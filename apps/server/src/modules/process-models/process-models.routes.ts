@@ -42,9 +42,10 @@ export function processModelRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       return reply.status(201).send(await createProcessModel(db, request.body, p.userId));
     });
 
-    app.get('/api/process-models/for-case/:caseId/current-step', { schema: { tags, summary: "The workflow step a case is in, with that step's guidance and checklist", params: z.object({ caseId: z.string().uuid() }), response: { 200: ZCurrentStep } } }, async (request) => {
+    app.get('/api/process-models/for-case/:caseId/current-step', { schema: { tags, summary: "The workflow step a case is in, with that step's guidance and checklist", params: z.object({ caseId: z.string().uuid() }), response: { 200: ZCurrentStep, 204: z.null().describe('No workflow is described for the case type') } } }, async (request, reply) => {
       const p = requireStaff(request, STAFF_ROLES);
-      return currentStepOfCase(db, p, request.params.caseId, request.id);
+      const current = await currentStepOfCase(db, p, request.params.caseId, request.id);
+      return current ?? reply.status(204).send(null);
     });
 
     app.get('/api/process-models/:id', { schema: { tags, summary: 'A workflow model with its diagram and steps', params: ZModelId, querystring: z.object({ version: z.coerce.number().int().positive().optional() }), response: { 200: ZProcessModelDetail } } }, async (request) => {

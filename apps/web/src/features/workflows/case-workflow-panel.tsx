@@ -18,7 +18,8 @@ export function CaseWorkflowPanel(props: { caseId: string; version: number }) {
 
   useEffect(() => {
     const ctl = new AbortController();
-    workflowsApi.currentStep(props.caseId, ctl.signal).then(setStep, () => setStep(null));
+    // 204 (no workflow described for the case type) arrives as undefined: no panel.
+    workflowsApi.currentStep(props.caseId, ctl.signal).then((s) => setStep(s ?? null), () => setStep(null));
     api.get<TCasePath>(`/api/navigator/case-path/${props.caseId}`, ctl.signal).then(setPath, () => setPath(null));
     return () => ctl.abort();
   }, [props.caseId, props.version]);

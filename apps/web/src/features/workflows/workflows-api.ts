@@ -25,7 +25,7 @@ export const workflowsApi = {
     api.put<TModelTask>(`${base}/${id}/versions/${version}/tasks/${encodeURIComponent(elementId)}`, body),
   mapping: (id: string, signal?: AbortSignal) => api.get<TModelMapping>(`${base}/${id}/mapping`, signal),
   saveMapping: (id: string, entries: TMappingEntry[]) => api.put<TModelMapping>(`${base}/${id}/mapping`, { entries }),
-  currentStep: (caseId: string, signal?: AbortSignal) => api.get<TCurrentStep>(`${base}/for-case/${caseId}/current-step`, signal),
+  currentStep: (caseId: string, signal?: AbortSignal) => api.get<TCurrentStep | undefined>(`${base}/for-case/${caseId}/current-step`, signal),
 };
 
 /** Roles that may draw workflows and write guidance (the server checks again). */
