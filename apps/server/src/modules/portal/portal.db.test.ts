@@ -1,14 +1,15 @@
 import zlib from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { useTestApp } from '../../../test/support/test-app.js';
+import { ENGINES } from '../../../test/support/test-database.js';
 
 const oidc = [
   { id: 'mitid', label: 'MitID', issuer: 'https://broker.example', clientId: 'c', clientSecret: 's', audience: 'applicant' as const },
   { id: 'staff', label: 'Medarbejder-login', issuer: 'https://idp.example', clientId: 'c', clientSecret: 's', audience: 'staff' as const },
 ];
 
-describe('citizen portal pages', () => {
-  const t = useTestApp('pglite', { authorityName: 'Testrup <Kommune>', oidc });
+for (const engine of ENGINES) describe(`citizen portal pages [${engine}]`, () => {
+  const t = useTestApp(engine, { authorityName: 'Testrup <Kommune>', oidc });
   const get = (url: string, headers: Record<string, string> = {}) => t().app.inject({ method: 'GET', url, headers });
 
   test('the front page is Danish by default, names the authority (escaped) and leads to "Mine sager"', async () => {
