@@ -1,13 +1,4 @@
 export { addCalendarDays, backtestForecast, calendarDaysBetween } from '@sagsgang/clock';
 
-/** A small seeded PRNG (mulberry32): the as-of points are reproducible and independent of the outcomes. */
-export function createRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The as-of points are drawn reproducibly and independently of the outcomes. */
+export { mulberry32 as createRng } from '../test/support/seeded-random.js';
