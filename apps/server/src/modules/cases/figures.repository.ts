@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.js';
+import { wholeMonths } from './period-months.js';
 
 export interface FiguresFilter {
   unitIds: string[];
@@ -20,27 +21,40 @@ const scope = (f: FiguresFilter): RawBuilder<unknown> =>
  */
 export const figuresRepository = {
   /**
-   * One pass over the clock rows of the period, grouped three ways at once (GROUPING SETS): by processing day (the
-   * histogram the percentiles and the distribution come from), by month of decision (the compliance series), and
-   * by case type alone (receipts and "fully informed on receipt"). `g` tells the sets apart: 1 day, 2 month, 3 type.
+   * The period's figures in three groupings (`g`): 1 the processing-days histogram the percentiles and the
+   * distribution come from, 2 the compliance series by month of decision, 3 receipts and "fully informed on receipt".
+   * Whole months come from the roll-ups kept by the triggers of migration 0012; the part-months at either edge of
+   * the period come from the clock rows themselves, through the date indexes.
    */
   async period(db: Executor, f: FiguresFilter) {
-    const decidedIn = sql`(decided_date BETWEEN ${f.from}::date AND ${f.to}::date AND goal_met IS NOT NULL)`;
-    const receivedIn = sql`(received_date BETWEEN ${f.from}::date AND ${f.to}::date)`;
+    const { first, end } = wholeMonths(f.from, f.to);
+    const rolled = sql`month >= ${first}::date AND month < ${end}::date`;
+    const edge = (column: string) => sql`${sql.ref(column)} BETWEEN ${f.from}::date AND ${f.to}::date
+      AND (${sql.ref(column)} < ${first}::date OR ${sql.ref(column)} >= ${end}::date)`;
     const r = await sql<{
       case_type_id: string; g: number; days: number | null; month: string | null; decided: number; within_goal: number;
       received: number; screened: number; informed: number;
     }>`
-      SELECT case_type_id, GROUPING(processing_days, date_trunc('month', decided_date))::int AS g, processing_days AS days,
-             to_char(date_trunc('month', decided_date), 'YYYY-MM') AS month,
-             count(*) FILTER (WHERE d)::int AS decided, count(*) FILTER (WHERE d AND goal_met)::int AS within_goal,
-             count(*) FILTER (WHERE r)::int AS received, count(fully_informed_on_receipt) FILTER (WHERE r)::int AS screened,
-             count(*) FILTER (WHERE r AND fully_informed_on_receipt)::int AS informed
-      FROM (
-        SELECT case_type_id, processing_days, decided_date, goal_met, fully_informed_on_receipt, ${decidedIn} AS d, ${receivedIn} AS r
-        FROM case_clock WHERE ${scope(f)} AND (${decidedIn} OR ${receivedIn})
-      ) x
-      GROUP BY GROUPING SETS ((case_type_id, processing_days), (case_type_id, date_trunc('month', decided_date)), (case_type_id))`.execute(db);
+      WITH decided AS (
+        SELECT case_type_id, processing_days, month, goal_met, cases FROM case_figures_decided WHERE ${scope(f)} AND ${rolled}
+        UNION ALL
+        SELECT case_type_id, processing_days, date_trunc('month', decided_date::timestamp)::date, goal_met, 1 FROM case_clock
+        WHERE ${scope(f)} AND goal_met IS NOT NULL AND processing_days IS NOT NULL AND ${edge('decided_date')}
+      ), received AS (
+        SELECT case_type_id, received, screened, informed FROM case_figures_received WHERE ${scope(f)} AND ${rolled}
+        UNION ALL
+        SELECT case_type_id, 1, (fully_informed_on_receipt IS NOT NULL)::int, (fully_informed_on_receipt IS TRUE)::int FROM case_clock
+        WHERE ${scope(f)} AND ${edge('received_date')}
+      )
+      SELECT case_type_id, 1 AS g, processing_days AS days, NULL AS month, sum(cases)::int AS decided,
+             coalesce(sum(cases) FILTER (WHERE goal_met), 0)::int AS within_goal, 0 AS received, 0 AS screened, 0 AS informed
+      FROM decided GROUP BY case_type_id, processing_days
+      UNION ALL
+      SELECT case_type_id, 2, NULL, to_char(month, 'YYYY-MM'), sum(cases)::int, coalesce(sum(cases) FILTER (WHERE goal_met), 0)::int, 0, 0, 0
+      FROM decided GROUP BY case_type_id, month
+      UNION ALL
+      SELECT case_type_id, 3, NULL, NULL, 0, 0, sum(received)::int, sum(screened)::int, sum(informed)::int
+      FROM received GROUP BY case_type_id`.execute(db);
     return r.rows;
   },
 
