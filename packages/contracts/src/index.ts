@@ -6,3 +6,4 @@ export * from './process-models.js';
 export * from './org.js';
 export * from './navigator.js';
 export * from './errors.js';
+export * from './calendar.js';

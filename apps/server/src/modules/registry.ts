@@ -12,6 +12,7 @@ import { processModelRoutes } from './process-models/index.js';
 import { caseTypeRoutes } from './case-types/index.js';
 import { caseRoutes } from './cases/index.js';
 import { navigatorRoutes } from './navigator/index.js';
+import { calendarRoutes } from './calendar/index.js';
 
 /**
  * Every capability's routes, in one list. Add one line per module; the order only matters for hooks that a
@@ -24,6 +25,7 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await app.register(auditRoutes(ctx));
   await app.register(processModelRoutes(ctx));
   await app.register(caseTypeRoutes(ctx));
+  await app.register(calendarRoutes(ctx));
   await app.register(caseRoutes(ctx));
   await app.register(navigatorRoutes(ctx));
   await app.register(notificationsModule(ctx));

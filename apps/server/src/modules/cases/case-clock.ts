@@ -3,16 +3,10 @@
  * derived `case_clock` row (deadline, warning day, pause, decision, goal met) recomputed from a case's events.
  */
 import {
-  addDurationToDay, computeClock, createBusinessCalendar, localDateOf, toDayNumber, fromDayNumber,
+  addDurationToDay, computeClock, localDateOf, toDayNumber, fromDayNumber,
   type BusinessCalendar, type ClockEventInput, type ServiceGoal,
 } from '@sagsgang/clock';
 import type { TCaseTypeDefinition } from '@sagsgang/contracts';
-
-/** The authority's calendar: Danish public holidays, plus Grundlovsdag and Christmas Eve on which offices close. */
-let calendar: BusinessCalendar | undefined;
-export function authorityCalendar(): BusinessCalendar {
-  return (calendar ??= createBusinessCalendar({ closeObservances: true }));
-}
 
 /** Share of the time budget at which a case shows a warning in the queue and on the clock bar. */
 export const WARN_SHARE = 0.75;
@@ -78,9 +72,13 @@ function warnDate(start: string | null, deadline: string | null): string | null 
   return fromDayNumber(s + Math.ceil(WARN_SHARE * (toDayNumber(deadline) - s)));
 }
 
-/** Recomputes a case's clock row from its events (ordered by seq) and the case-type version it was opened under. */
-export function deriveClockRow(facts: CaseFacts, events: readonly LoggedEvent[], definition: TCaseTypeDefinition, now: Date): ClockRow {
-  const cal = authorityCalendar();
+/**
+ * Recomputes a case's clock row from its events (ordered by seq), the case-type version it was opened under and the
+ * authority's calendar (`loadAuthorityCalendar`).
+ */
+export function deriveClockRow(
+  facts: CaseFacts, events: readonly LoggedEvent[], definition: TCaseTypeDefinition, now: Date, cal: BusinessCalendar,
+): ClockRow {
   const clock = computeClock({ events: toClockEvents(events), goal: serviceGoalOf(definition), calendar: cal, now });
   const receivedDate = localDateOf(facts.receivedAt);
   const decided = events.find((e) => e.activity === 'decided');

@@ -12,6 +12,7 @@ import { casesRepository as repo, type CaseRow } from './cases.repository.js';
 import type { CaseFileTable } from './cases.tables.js';
 import { deriveClockRow, type LoggedEvent } from './case-clock.js';
 import { announceCaseEvent } from './case-event-listeners.js';
+import { loadAuthorityCalendar } from '../calendar/index.js';
 
 /** A signed-in person, or the system itself (the portal submitting an application, the demo generator). */
 export type Actor = Principal | { system: true; userId: string | null };
@@ -99,7 +100,7 @@ export async function refreshClock(db: Executor, c: CaseRow, events: LoggedEvent
       caseId: c.id, caseTypeId: c.case_type_id, unitId: c.unit_id, assigneeId: c.assignee_id, state: c.state,
       phaseCode: c.phase_code, outcome: c.outcome, receivedAt: new Date(c.received_at),
     },
-    events, definition, now,
+    events, definition, now, await loadAuthorityCalendar(db),
   );
   await repo.upsertClock(db, row);
 }

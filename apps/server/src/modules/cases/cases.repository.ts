@@ -92,6 +92,24 @@ export const casesRepository = {
       .execute();
   },
 
+  /** Cases whose clock a calendar change on `fromDay` can move, in id order after `after`. */
+  async clockIdsFrom(executor: Executor, fromDay: string, after: string, limit: number): Promise<string[]> {
+    const r = await executor.selectFrom('case_clock').select('case_id')
+      .where('case_id', '>', after)
+      .where((eb) => eb.or([eb('decided_date', 'is', null), eb('decided_date', '>=', fromDay)]))
+      .orderBy('case_id').limit(limit).execute();
+    return r.map((x) => x.case_id);
+  },
+
+  async lockCases(executor: Executor, ids: string[]): Promise<CaseRow[]> {
+    return executor.selectFrom('case_file').selectAll().where('id', 'in', ids).orderBy('id').forUpdate().execute() as Promise<CaseRow[]>;
+  },
+
+  async clockDeadlines(executor: Executor, ids: string[]): Promise<Map<string, string | null>> {
+    const r = await executor.selectFrom('case_clock').select(['case_id', 'deadline']).where('case_id', 'in', ids).execute();
+    return new Map(r.map((x) => [x.case_id, x.deadline]));
+  },
+
   async userName(executor: Executor, userId: string): Promise<string | null> {
     const r = await executor.selectFrom('app_user').select('display_name').where('id', '=', userId).executeTakeFirst();
     return r?.display_name ?? null;

@@ -8,6 +8,8 @@ import type { Executor } from '../../platform/db/transaction.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { DEMO_CASE_TYPE_UNITS, demoCaseTypes, publishCaseType } from '../case-types/index.js';
 import { deriveClockRow } from './case-clock.js';
+import type { BusinessCalendar } from '@sagsgang/clock';
+import { loadAuthorityCalendar } from '../calendar/index.js';
 import { createRng, type Rng } from './demo-prng.js';
 import { simulateCase, type SimEvent, type SimType } from './demo-history-simulation.js';
 import { historyRepository as repo, type BulkCase, type BulkEvent } from './history.repository.js';
@@ -120,7 +122,7 @@ const NEXT_STATE: Record<string, string> = {
 
 interface Built { kase: BulkCase; events: BulkEvent[]; clock: ClockRow }
 
-function buildCase(rng: Rng, ctx: TypeContext, sim: SimEvent[], ref: string, now: Date): Built {
+function buildCase(rng: Rng, ctx: TypeContext, sim: SimEvent[], ref: string, now: Date, calendar: BusinessCalendar): Built {
   const id = rng.uuid();
   const assignee = ctx.staff.length && !rng.chance(0.03) ? rng.pick(ctx.staff) : null;
   let state = 'received', phase: string | null = ctx.sim.definition.phases[0].code, outcome: string | null = null;
@@ -142,7 +144,7 @@ function buildCase(rng: Rng, ctx: TypeContext, sim: SimEvent[], ref: string, now
   const logged = sim.map((e) => ({ activity: e.activity, occurredAt: new Date(e.at), attributes: e.attributes }));
   const clock = deriveClockRow(
     { caseId: id, caseTypeId: ctx.caseTypeId, unitId: ctx.unitId, assigneeId: assignee, state, phaseCode: phase, outcome, receivedAt },
-    logged, ctx.sim.definition, now,
+    logged, ctx.sim.definition, now, calendar,
   );
   return { kase, events, clock };
 }
@@ -163,6 +165,7 @@ export async function generateDemoHistory(db: Executor, options: DemoHistoryOpti
   return inTransaction(db, async (trx) => {
     const rng = createRng(options.seed ?? 2026);
     const contexts = await typeContexts(trx);
+    const calendar = await loadAuthorityCalendar(trx);
     const weights = contexts.map((c) => c.weight);
     const days = Math.round((options.years ?? 2) * 365);
     const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - days * DAY;
@@ -177,7 +180,7 @@ export async function generateDemoHistory(db: Executor, options: DemoHistoryOpti
       const sim = simulateCase(rng, { type: ctx.sim, receivedAt, progress: day / days, load: BACKLOG[(month + 1) % 12] })
         .filter((e) => e.at <= now.getTime());
       const year = localDateOf(receivedAt).slice(0, 4);
-      const built = buildCase(rng, ctx, sim, `SAG-${year}-${String(i + 1).padStart(6, '0')}`, now);
+      const built = buildCase(rng, ctx, sim, `SAG-${year}-${String(i + 1).padStart(6, '0')}`, now, calendar);
       const own = options.applicants?.[i % 997];
       if (own && receivedAt > now.getTime() - 120 * DAY && i % 997 < (options.applicants?.length ?? 0)) {
         built.kase.applicant_id = own.id;

@@ -1,3 +1,4 @@
+import './cases.jobs.js';
 // Public face of the cases module: the lifecycle use cases, the views, and the event-log activities it writes.
 export type { Actor, CaseContext, CommandResult } from './case-command.js';
 export { openCase } from './use-cases/open-case.js';
@@ -18,7 +19,8 @@ export { recordAutomaticScreening, type AutomaticScreeningInput } from './use-ca
 export { onCaseEvent, type CaseEventNotice, type CaseEventListener } from './case-event-listeners.js';
 export type { CaseRow, EventRow } from './cases.repository.js';
 export { getWorkQueue } from './use-cases/get-work-queue.js';
-export { deriveClockRow, toClockEvents, authorityCalendar } from './case-clock.js';
+export { deriveClockRow, toClockEvents } from './case-clock.js';
+export { recomputeClocks } from './use-cases/recompute-clocks.js';
 export { caseRoutes } from './cases.routes.js';
 export { getServiceGoalFigures } from './use-cases/get-service-goal-figures.js';
 export { generateDemoHistory, type DemoHistoryOptions, type DemoHistoryResult } from './demo-history.js';

@@ -1,5 +1,6 @@
 import { addDurationToDay, fromDayNumber, localDateOf, toDayNumber, type Duration } from '@sagsgang/clock';
-import { authorityCalendar, type CaseEventNotice } from '../cases/index.js';
+import type { CaseEventNotice } from '../cases/index.js';
+import { authorityCalendar } from '../calendar/index.js';
 import type { NotificationKind } from './notification-templates.js';
 import { queueNotification } from './notifications.service.js';
 

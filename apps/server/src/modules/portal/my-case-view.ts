@@ -1,7 +1,8 @@
 import { addDurationToDay, fromDayNumber, localDateOf, toDayNumber, type Duration } from '@sagsgang/clock';
 import type { AppContext } from '../../platform/context.js';
 import { APPLICANT_EVENTS, applicationsRepository, currentlyMissing, describeEvent, expectedDecision, openRequest } from '../applications/index.js';
-import { authorityCalendar, type ApplicantCaseFile } from '../cases/index.js';
+import type { ApplicantCaseFile } from '../cases/index.js';
+import { authorityCalendar } from '../calendar/index.js';
 import { lettersOfCase } from '../notifications/index.js';
 import { lt } from './apply-components.js';
 import { expectedBlock } from './expected-block.js';

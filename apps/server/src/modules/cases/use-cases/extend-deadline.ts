@@ -2,6 +2,7 @@ import { approximateDays, type TDuration, type TExtendDeadlineRequest } from '@s
 import { AppError } from '../../../platform/errors.js';
 import { invalidState, requireState, runCommand, type CaseContext, type CommandResult } from '../case-command.js';
 import { deriveClockRow } from '../case-clock.js';
+import { loadAuthorityCalendar } from '../../calendar/index.js';
 
 function extensionDays(d: TDuration): number {
   return approximateDays(d);
@@ -15,7 +16,7 @@ export function extendDeadline(ctx: CaseContext, caseId: string, input: TExtendD
   const now = ctx.now ?? new Date();
   return runCommand(ctx, {
     caseId, expectedVersion: input.expectedVersion,
-    decide: (c, definition, events) => {
+    decide: async (c, definition, events, trx) => {
       requireState(c, ['received', 'in_progress', 'awaiting_applicant', 'awaiting_hearing'], 'extend the deadline');
       const rule = definition.serviceGoal.extension;
       if (!rule.allowed || !rule.maximum) throw invalidState('This case type does not allow the deadline to be extended.', c.state);
@@ -29,8 +30,9 @@ export function extendDeadline(ctx: CaseContext, caseId: string, input: TExtendD
         caseId: c.id, caseTypeId: c.case_type_id, unitId: c.unit_id, assigneeId: c.assignee_id, state: c.state,
         phaseCode: c.phase_code, outcome: c.outcome, receivedAt: new Date(c.received_at),
       };
-      const before = deriveClockRow(facts, events, definition, now);
-      const after = deriveClockRow(facts, [...events, event], definition, now);
+      const calendar = await loadAuthorityCalendar(trx);
+      const before = deriveClockRow(facts, events, definition, now, calendar);
+      const after = deriveClockRow(facts, [...events, event], definition, now, calendar);
       if (!after.deadline) throw invalidState('The clock has not started yet, so there is no deadline to extend.', c.state);
       return {
         activity: 'extended',

@@ -1,0 +1,41 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ZAddClosureDay, ZCalendarYear, ZClosureChangeResult } from '@sagsgang/contracts';
+import { localDateOf } from '@sagsgang/clock';
+import type { AppContext } from '../../platform/context.js';
+import { requireStaff } from '../../platform/auth/guards.js';
+import { STAFF_ROLES } from '../../platform/auth/principal.js';
+import { addClosureDay, calendarYear, removeClosureDay } from './closure-days.service.js';
+
+export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const db = ctx.database.db;
+  return async (app) => {
+    app.get(
+      '/api/calendar/:year',
+      { schema: { tags: ['calendar'], summary: 'The working-day calendar of a year: public holidays and closure days', params: z.object({ year: z.coerce.number().int() }), response: { 200: ZCalendarYear } } },
+      async (request) => {
+        requireStaff(request, STAFF_ROLES);
+        return calendarYear(db, request.params.year);
+      },
+    );
+
+    app.post(
+      '/api/calendar/closures',
+      { schema: { tags: ['calendar'], summary: 'Close the authority on a day (admin); the clocks it touches are recomputed', body: ZAddClosureDay, response: { 201: ZClosureChangeResult } } },
+      async (request, reply) => {
+        const principal = requireStaff(request, ['admin']);
+        const r = await addClosureDay(db, { ...request.body, actorId: principal.userId, today: localDateOf(new Date()), requestId: request.id });
+        return reply.status(201).send(r);
+      },
+    );
+
+    app.delete(
+      '/api/calendar/closures/:day',
+      { schema: { tags: ['calendar'], summary: 'Open the authority again on a closure day (admin)', params: z.object({ day: z.string() }), response: { 200: ZClosureChangeResult } } },
+      async (request) => {
+        const principal = requireStaff(request, ['admin']);
+        return removeClosureDay(db, { day: request.params.day, actorId: principal.userId, today: localDateOf(new Date()), requestId: request.id });
+      },
+    );
+  };
+}

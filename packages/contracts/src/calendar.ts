@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+/** A day the authority is closed beyond weekends and public holidays: it does not count as a working day. */
+export const ZClosureDay = z.object({
+  day: isoDate,
+  reason: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+});
+export type TClosureDay = z.infer<typeof ZClosureDay>;
+
+export const ZAddClosureDay = z.object({
+  day: isoDate,
+  reason: z.string().trim().min(1, 'give a reason').max(200),
+});
+export type TAddClosureDay = z.infer<typeof ZAddClosureDay>;
+
+/** The calendar the service-goal clocks count in, for a year: closures the authority added, and public holidays. */
+export const ZCalendarYear = z.object({
+  year: z.number().int(),
+  closures: z.array(ZClosureDay),
+  holidays: z.array(z.object({ day: isoDate, name: z.string() })),
+  workingDays: z.number().int(),
+});
+export type TCalendarYear = z.infer<typeof ZCalendarYear>;
+
+/** After a change, the clocks of the cases it touches are recomputed in the background. */
+export const ZClosureChangeResult = z.object({ day: isoDate, recomputeJobId: z.number().int() });
