@@ -38,7 +38,15 @@ export const ZServiceGoal = z.object({
     /** The most all extensions together may add; required when extensions are allowed. */
     maximum: ZDuration.nullable(),
   }),
+  /**
+   * Shares of the time budget at which an open case shows a warning, ascending (default 75% and 90%). The first
+   * one puts the case on the "warning" list of the work queue.
+   */
+  warnAt: z.array(z.number().gt(0, 'must be above 0').lt(1, 'must be below 1 (100%)')).min(1).max(3)
+    .refine((xs) => xs.every((x, i) => i === 0 || x > xs[i - 1]), 'must be ascending')
+    .optional(),
 });
+export const DEFAULT_WARN_AT: readonly number[] = [0.75, 0.9];
 export type TServiceGoal = z.infer<typeof ZServiceGoal>;
 
 export const ZPhase = z.object({

@@ -170,6 +170,9 @@ export const ZClockView = z.object({
   shareUsed: z.number().nullable(),
   daysLeft: z.number().nullable(),
   fullyInformedOnReceipt: z.boolean().nullable(),
+  /** The case type's warning thresholds (shares of the time budget), and those the case has passed while open. */
+  warnAt: z.array(z.number()),
+  warningsPassed: z.array(z.number()),
 });
 export type TClockView = z.infer<typeof ZClockView>;
 

@@ -6,10 +6,10 @@ import {
   addDurationToDay, computeClock, localDateOf, toDayNumber, fromDayNumber,
   type BusinessCalendar, type ClockEventInput, type ServiceGoal,
 } from '@sagsgang/clock';
-import type { TCaseTypeDefinition } from '@sagsgang/contracts';
+import { DEFAULT_WARN_AT, type TCaseTypeDefinition } from '@sagsgang/contracts';
 
-/** Share of the time budget at which a case shows a warning in the queue and on the clock bar. */
-export const WARN_SHARE = 0.75;
+/** The shares of the time budget at which an open case of this type warns; the first puts it on the warning list. */
+export const warnThresholds = (d: TCaseTypeDefinition): readonly number[] => d.serviceGoal.warnAt ?? DEFAULT_WARN_AT;
 
 export interface LoggedEvent {
   activity: string;
@@ -30,7 +30,7 @@ export function serviceGoalOf(d: TCaseTypeDefinition): ServiceGoal {
   const g = d.serviceGoal;
   return {
     duration: g.duration, targetShare: g.targetShare, clockStart: g.clockStart,
-    pauseWhileAwaitingApplicant: g.pauseWhileAwaitingApplicant, warnAt: [WARN_SHARE, 0.9],
+    pauseWhileAwaitingApplicant: g.pauseWhileAwaitingApplicant, warnAt: warnThresholds(d),
     ...(g.extension.maximum ? { maxExtension: g.extension.maximum } : {}),
   };
 }
@@ -66,10 +66,10 @@ function fullyInformedAt(events: readonly LoggedEvent[]): Date | null {
     (e.activity === 'information_received' && e.attributes.fullyInformed !== false));
 }
 
-function warnDate(start: string | null, deadline: string | null): string | null {
+function warnDate(start: string | null, deadline: string | null, share: number): string | null {
   if (!start || !deadline) return null;
   const s = toDayNumber(start);
-  return fromDayNumber(s + Math.ceil(WARN_SHARE * (toDayNumber(deadline) - s)));
+  return fromDayNumber(s + Math.ceil(share * (toDayNumber(deadline) - s)));
 }
 
 /**
@@ -96,7 +96,7 @@ export function deriveClockRow(
     state: facts.state, phase_code: facts.phaseCode, received_at: facts.receivedAt, received_date: receivedDate,
     fully_informed_at: fullyInformedAt(events), fully_informed_on_receipt: clock.fullyInformedOnReceipt,
     clock_start_date: clock.startDate, paused_since: openPause ? new Date(openPause.fromMs) : null, paused_days: pausedDays,
-    deadline: clock.deadlineDate, warn_date: warnDate(clock.startDate, clock.deadlineDate), legal_deadline: legal,
+    deadline: clock.deadlineDate, warn_date: warnDate(clock.startDate, clock.deadlineDate, warnThresholds(definition)[0]), legal_deadline: legal,
     risk_date: running ? clock.deadlineDate : null,
     decided_at: decidedAt, decided_date: decidedDate, outcome: facts.outcome,
     processing_days: decidedDate ? toDayNumber(decidedDate) - toDayNumber(receivedDate) : null,

@@ -1,4 +1,4 @@
-import type { TCaseSummary, TClockView, TLocalizedText } from '@sagsgang/contracts';
+import { DEFAULT_WARN_AT, type TCaseSummary, type TClockView, type TLocalizedText } from '@sagsgang/contracts';
 import { localDateOf, toDayNumber } from '@sagsgang/clock';
 import type { SummaryRow } from './work-queue.repository.js';
 
@@ -7,10 +7,10 @@ export function clockView(row: SummaryRow, today: string): TClockView {
   const base = {
     startDate: row.clock_start_date, deadlineDate: row.deadline, legalDeadlineDate: row.legal_deadline, warnDate: row.warn_date,
     pausedSince: row.paused_since ? new Date(row.paused_since).toISOString() : null, pausedDays: row.paused_days,
-    fullyInformedOnReceipt: row.fully_informed_on_receipt,
+    fullyInformedOnReceipt: row.fully_informed_on_receipt, warnAt: [...(row.warn_at ?? DEFAULT_WARN_AT)],
   };
-  if (row.decided_at) return { ...base, state: 'stopped', shareUsed: null, daysLeft: null };
-  if (!row.clock_start_date || !row.deadline) return { ...base, state: 'not_started', shareUsed: null, daysLeft: null };
+  if (row.decided_at) return { ...base, state: 'stopped', shareUsed: null, daysLeft: null, warningsPassed: [] };
+  if (!row.clock_start_date || !row.deadline) return { ...base, state: 'not_started', shareUsed: null, daysLeft: null, warningsPassed: [] };
   const start = toDayNumber(row.clock_start_date);
   const deadline = toDayNumber(row.deadline);
   const now = toDayNumber(today);
@@ -20,7 +20,8 @@ export function clockView(row: SummaryRow, today: string): TClockView {
   if (row.paused_since) state = 'paused';
   else if (daysLeft < 0) state = 'breached';
   else if (row.warn_date && row.warn_date <= today) state = 'warning';
-  return { ...base, state, shareUsed: Math.round(shareUsed * 1000) / 1000, daysLeft };
+  const warningsPassed = row.paused_since ? [] : base.warnAt.filter((w) => shareUsed >= w);
+  return { ...base, state, shareUsed: Math.round(shareUsed * 1000) / 1000, daysLeft, warningsPassed };
 }
 
 export function toCaseSummary(row: SummaryRow, today = localDateOf(new Date())): TCaseSummary {

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { describeEachEngine } from '../../../test/support/test-database.js';
 import {
-  applicantPrincipal, grantRole, makeApplicantUser, makeCaseType, makeStaffUser, makeUnit, principalFor,
+  applicantPrincipal, definitionFor, grantRole, makeApplicantUser, makeCaseType, makeStaffUser, makeUnit, principalFor,
 } from '../../../test/support/case-factories.js';
 import { AppError } from '../../platform/errors.js';
 import type { Executor } from '../../platform/db/transaction.js';
@@ -247,5 +247,26 @@ describeEachEngine('work queue', (database) => {
     expect((await getWorkQueue(db, worker, { assignee: 'me', limit: 50, offset: 0 }, now)).total).toBe(0);
     expect((await refusal(getWorkQueue(db, worker, { unitId: other.unit.id, limit: 50, offset: 0 }, now))).code).toBe('forbidden');
     expect(unit.id).not.toBe(other.unit.id);
+  });
+
+  test('the warning thresholds of the case type set the warning day and the warnings the clock shows', async () => {
+    const { db } = database();
+    const { unit, worker } = await setup(db);
+    const base = definitionFor(unit.code);
+    const definition = { ...base, serviceGoal: { ...base.serviceGoal, warnAt: [0.5, 0.8] } };
+    await publishCaseType(db, definition, null);
+    const c = await openCase({ db, actor: worker, now: at('2026-01-05T10:00:00Z') }, { caseTypeCode: definition.code, channel: 'digital', applicant: { name: 'A' } });
+    // 5 January to 7 April is 92 days; half of them have passed on 20 February (the default 75% would be 15 March).
+    expect(await clockOf(db, c.id)).toMatchObject({ deadline: '2026-04-07', warn_date: '2026-02-20' });
+    const queue = await getWorkQueue(db, worker, { limit: 50, offset: 0 }, at('2026-03-20T12:00:00Z'));
+    const clock = queue.items.find((i) => i.id === c.id)!.clock;
+    expect(clock).toMatchObject({ state: 'warning', warnAt: [0.5, 0.8], warningsPassed: [0.5, 0.8] });
+    const early = await getWorkQueue(db, worker, { limit: 50, offset: 0 }, at('2026-02-10T12:00:00Z'));
+    expect(early.items.find((i) => i.id === c.id)!.clock).toMatchObject({ state: 'running', warningsPassed: [] });
+
+    const bad = { ...base, code: `${base.code}-x`, serviceGoal: { ...base.serviceGoal, warnAt: [0.9, 0.75] } };
+    const err = await refusal(publishCaseType(db, bad, null));
+    expect(err.code).toBe('validation');
+    expect(err.message).toContain('serviceGoal.warnAt');
   });
 });

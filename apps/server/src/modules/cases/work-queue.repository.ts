@@ -24,6 +24,8 @@ export interface SummaryRow {
   state: string; phase_code: string | null; received_at: Date; version: number;
   clock_start_date: string | null; deadline: string | null; legal_deadline: string | null; warn_date: string | null;
   paused_since: Date | null; paused_days: number; decided_at: Date | null; fully_informed_on_receipt: boolean | null;
+  /** The case-type version's warning thresholds; null means the defaults. */
+  warn_at: number[] | null;
 }
 
 function filterSql(f: QueueFilter): RawBuilder<unknown> {
@@ -74,7 +76,7 @@ export const queueRepository = {
       SELECT c.id, c.reference, c.case_type_id, t.code AS case_type_code, v.definition->'name' AS case_type_name,
              c.unit_id, c.assignee_id, a.display_name AS assignee_name, c.applicant_name, c.subject, c.state, c.phase_code,
              c.received_at, c.version, k.clock_start_date, k.deadline, k.legal_deadline, k.warn_date, k.paused_since,
-             k.paused_days, k.decided_at, k.fully_informed_on_receipt
+             k.paused_days, k.decided_at, k.fully_informed_on_receipt, v.definition->'serviceGoal'->'warnAt' AS warn_at
       FROM case_file c
       JOIN case_clock k ON k.case_id = c.id
       JOIN case_type t ON t.id = c.case_type_id

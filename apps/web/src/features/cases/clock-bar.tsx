@@ -12,6 +12,9 @@ export function ClockBar({ clock, t, locale }: { clock: TClockView; t: Translate
       {clock.shareUsed !== null && (
         <div className="bo-clock-track" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={t('cases:clockUsed', { n: percent })}>
           <div className={`bo-clock-fill bo-clock-${clock.state}`} style={{ width: `${percent}%` }} />
+          {clock.warnAt.map((w) => (
+            <span key={w} className="bo-clock-mark" style={{ left: `${Math.round(w * 100)}%` }} title={t('cases:warnMark', { n: Math.round(w * 100) })} />
+          ))}
         </div>
       )}
       <dl className="bo-facts">
@@ -21,6 +24,9 @@ export function ClockBar({ clock, t, locale }: { clock: TClockView; t: Translate
         {clock.legalDeadlineDate && (<><dt>{t('cases:legalDeadline')}</dt><dd>{formatDate(clock.legalDeadlineDate, locale)}</dd></>)}
       </dl>
       {clock.state === 'warning' && <p className="bo-clock-warning">{t('cases:warningText')}</p>}
+      {clock.warningsPassed.length > 0 && clock.state !== 'breached' && (
+        <p>{t('cases:warningPassed', { n: Math.round(clock.warningsPassed[clock.warningsPassed.length - 1] * 100) })}</p>
+      )}
       {clock.state === 'breached' && <p className="bo-clock-warning">{t('cases:breachedText')}</p>}
       {clock.state === 'paused' && <p>{t('cases:pausedText')}</p>}
     </section>
