@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { readCsv } from '../src/log/csv-reader.js';
 import { readXes } from '../src/log/xes-reader.js';
 import { inductiveMiner } from '../src/discovery/inductive-miner.js';
 import { treeToPetri, treeToString } from '../src/discovery/process-tree.js';
@@ -7,6 +9,7 @@ import { readBpmnAsPetri } from '../src/model/bpmn-to-petri.js';
 import { alignLogSync } from '../src/conformance/alignments.js';
 import { tokenReplay } from '../src/conformance/token-replay.js';
 import { etcPrecision } from '../src/conformance/precision.js';
+import { checkSoundness } from '../src/model/soundness.js';
 import { fixture, hasShared, shared } from './helpers.js';
 
 describe('inductive miner', () => {
@@ -54,4 +57,15 @@ describe('inductive miner', () => {
     expect(new Set(net.transitions.map((t) => t.label).filter(Boolean)).size).toBe(398);
     expect(tokenReplay(log, net).logFitness).toBe(1);
   }, 60_000);
+
+  test('on any log, the IM model is a sound workflow net that every trace fits', async () => {
+    const trace = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), { minLength: 1, maxLength: 8 });
+    await fc.assert(fc.asyncProperty(fc.array(trace, { minLength: 1, maxLength: 10 }), async (traces) => {
+      const rows = traces.flatMap((t, c) => t.map((a, i) => `c${c},${a},2026-01-01T00:${String(i).padStart(2, '0')}:00Z`));
+      const log = await readCsv(Buffer.from(`case,activity,timestamp\n${rows.join('\n')}\n`));
+      const net = treeToPetri(inductiveMiner(log));
+      expect(checkSoundness(net).sound).toBe(true);
+      expect(alignLogSync(log, net).percentageFittingTraces).toBe(100);
+    }), { numRuns: 150 });
+  }, 120_000);
 });
