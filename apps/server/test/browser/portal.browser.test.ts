@@ -6,6 +6,7 @@ import { JOURNEY_PASSWORD } from './journey-people.js';
 const PAGES = {
   da: { front: 'Selvbetjening hos Sagsgang Kommune', login: 'Log ind', a11y: 'Tilgængelighedserklæring' },
   en: { front: 'Sagsgang Kommune self-service', login: 'Sign in', a11y: 'Accessibility statement' },
+  sv: { front: 'Sagsgang Kommune självbetjäning', login: 'Logga in', a11y: 'Tillgänglighetsredogörelse' },
 } as const;
 
 async function h1(page: Page): Promise<string> {
@@ -16,7 +17,7 @@ describe.skipIf(SKIP_BROWSER)('citizen portal in the browser', () => {
   const env = useJourneyEnvironment();
 
   for (const javaScriptEnabled of [true, false]) {
-    for (const lang of ['da', 'en'] as const) {
+    for (const lang of ['da', 'en', 'sv'] as const) {
       test(`front page, sign-in and accessibility statement in ${lang}, scripts ${javaScriptEnabled ? 'on' : 'off'}`, async () => {
         const page = await env().newPage({ javaScriptEnabled });
         const errors = watchPageErrors(page);

@@ -29,4 +29,18 @@ export const common: Catalogue = {
     privacy: 'Privacy policy',
     errorGeneric: 'Something went wrong. Please try again.',
   },
+  sv: {
+    appName: 'Sagsgang',
+    language: 'Språk',
+    danish: 'Dansk',
+    english: 'English',
+    swedish: 'Svenska',
+    skipToContent: 'Gå till innehållet',
+    signIn: 'Logga in',
+    signOut: 'Logga ut',
+    accessibilityStatement: 'Tillgänglighetsredogörelse',
+    contact: 'Kontakt',
+    privacy: 'Integritetspolicy',
+    errorGeneric: 'Något gick fel. Försök igen.',
+  },
 };

@@ -13,8 +13,8 @@ export interface LayoutInput {
   section?: 'home' | 'my-cases';
 }
 
-// Only languages whose catalogue is complete are offered; Swedish joins when its texts are written.
-const OFFERED: Locale[] = LOCALES.filter((l) => l !== 'sv');
+// Every language of the catalogue is offered; a case type's own texts fall back to English where Swedish is missing.
+const OFFERED: readonly Locale[] = LOCALES;
 const LANGUAGE_NAMES: Record<Locale, string> = { da: 'Dansk', en: 'English', sv: 'Svenska' };
 
 function languageSwitcher(page: PageContext): SafeHtml {

@@ -35,6 +35,19 @@ for (const engine of ENGINES) describe(`citizen portal pages [${engine}]`, () =>
     expect(next.body).toContain('Accessibility statement');
   });
 
+  test('Swedish is offered and the whole frame is Swedish, from the switcher or from Accept-Language', async () => {
+    const res = await get('/?lang=sv');
+    expect(res.body).toContain('<html lang="sv">');
+    expect(res.body).toContain('Det här kan du ansöka om');
+    expect(res.body).toContain('Välj språk');
+    expect(res.body).not.toContain('What you can apply for');
+    const front = await get('/', { 'accept-language': 'sv-SE,sv;q=0.9' });
+    expect(front.body).toContain('<html lang="sv">');
+    expect(front.body).toContain('hreflang="da"');
+    const login = await get('/login?lang=sv');
+    expect(login.body).toContain('Logga in med användarnamn och lösenord');
+  });
+
   test('an unsupported ?lang= is ignored and Accept-Language is honoured', async () => {
     const res = await get('/?lang=xx', { 'accept-language': 'en-GB,en;q=0.9' });
     expect(res.body).toContain('<html lang="en">');
@@ -44,6 +57,7 @@ for (const engine of ENGINES) describe(`citizen portal pages [${engine}]`, () =>
   test('the language links keep the page and its parameters', async () => {
     const res = await get('/login?returnTo=%2Fmine-sager');
     expect(res.body).toContain('href="/login?returnTo=%2Fmine-sager&amp;lang=en"');
+    expect(res.body).toContain('href="/login?returnTo=%2Fmine-sager&amp;lang=sv"');
   });
 
   test('only external scripts: nothing inline for the CSP to block', async () => {
