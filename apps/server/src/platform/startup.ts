@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './context.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { purgeExpiredSessions } from './auth/session-store.js';
+import { scheduleSessionPurge } from './auth/session-purge.jobs.js';
 import { sessionPolicy } from './auth/auth-plugin.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from '../modules/demo/index.js';
 
@@ -22,6 +23,7 @@ export async function startBackground(app: FastifyInstance, ctx: AppContext, opt
   }
   await purgeExpiredSessions(ctx.database.db, sessionPolicy(ctx));
   if (options.jobs === false) return async () => undefined;
+  await scheduleSessionPurge(ctx.database.db);
   const runner = new JobRunner({ ctx, log: app.log });
   runner.start();
   return () => runner.stop();

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Executor } from '../db/transaction.js';
+import { inTransaction, type Executor } from '../db/transaction.js';
+import type { JobStatus } from '../db/platform-tables.js';
 
 export interface NewJob {
   kind: string;
@@ -26,6 +27,21 @@ export async function enqueueJob(executor: Executor, job: NewJob): Promise<numbe
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * Keeps one upcoming run of a recurring job: queues `kind` at `runAt` unless a run is already pending (or, with
+ * `orRunning`, running). The transaction-scoped advisory lock makes nodes that start together queue it once.
+ */
+export async function scheduleRecurringJob(
+  executor: Executor, job: { kind: string; runAt?: Date; orRunning?: boolean },
+): Promise<number | null> {
+  return inTransaction(executor, async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`job:${job.kind}`}))`.execute(trx);
+    const states: JobStatus[] = job.orRunning ? ['pending', 'running'] : ['pending'];
+    const queued = await trx.selectFrom('job').select('id').where('kind', '=', job.kind).where('status', 'in', states).executeTakeFirst();
+    return queued ? null : enqueueJob(trx, { kind: job.kind, runAt: job.runAt });
+  });
 }
 
 export interface ClaimedJob {

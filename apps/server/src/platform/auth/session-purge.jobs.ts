@@ -1,0 +1,21 @@
+import { registerJobHandler, scheduleRecurringJob } from '../jobs/index.js';
+import type { Executor } from '../db/transaction.js';
+import { purgeExpiredSessions } from './session-store.js';
+import { sessionPolicy } from './auth-plugin.js';
+
+export const SESSION_PURGE_JOB = 'auth.purge-sessions';
+const EVERY_MS = 60 * 60 * 1000;
+
+/** Queues the hourly purge of expired sessions unless a run is already pending or running (on any node). */
+export function scheduleSessionPurge(db: Executor): Promise<number | null> {
+  return scheduleRecurringJob(db, { kind: SESSION_PURGE_JOB, orRunning: true });
+}
+
+// Expired sessions are refused when used, but their rows would otherwise stay until a restart.
+registerJobHandler(SESSION_PURGE_JOB, {
+  handler: async (_job, { ctx }) => {
+    const purged = await purgeExpiredSessions(ctx.database.db, sessionPolicy(ctx));
+    await scheduleRecurringJob(ctx.database.db, { kind: SESSION_PURGE_JOB, runAt: new Date(Date.now() + EVERY_MS) });
+    return { purged };
+  },
+});
