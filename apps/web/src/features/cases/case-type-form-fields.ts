@@ -100,3 +100,14 @@ export function formHints(f: CaseTypeForm): { path: string; hint: 'notNumber' | 
   amount('appeal.deadline', f.appeal.deadline, appealUsed);
   return out;
 }
+
+/** The keys of the phase and requirement rows that these paths point into, to unfold them. */
+export function rowKeysOf(paths: readonly string[], f: CaseTypeForm): string[] {
+  const keys = new Set<string>();
+  for (const path of paths) {
+    const m = /^(phases|requirements)\[(\d+)\]/.exec(path);
+    const row = m ? f[m[1] as 'phases' | 'requirements'][Number(m[2])] : undefined;
+    if (row) keys.add(row.key);
+  }
+  return [...keys];
+}

@@ -6,7 +6,7 @@ import {
   definitionToForm, emptyForm, emptyPhase, emptyRequirement, formToDefinition, moveItem, percentToShare, phaseOrders, removeItem,
   shareToPercent, shiftDecimal, toggleOutcome,
 } from './case-type-form.js';
-import { errorsByField, fieldId, fieldPaths, formHints, nearestField, pathParts } from './case-type-form-fields.js';
+import { errorsByField, fieldId, fieldPaths, formHints, nearestField, pathParts, rowKeysOf } from './case-type-form-fields.js';
 
 // What the server stores: the parsed definition (trimmed, unknown keys dropped).
 const stored = demoCaseTypes().map((d) => ZCaseTypeDefinition.parse(d));
@@ -184,6 +184,11 @@ describe('field paths and server errors', () => {
     expect(unplaced.map((e) => e.message)).toEqual(['bad']);
   });
 
+  test('the rows a refusal points into are found by key, to unfold them', () => {
+    expect(rowKeysOf(['phases[1].expectedDuration.amount', 'phases[1].code', 'requirements[0].why.da', 'serviceGoal.duration.amount', 'phases[99].code'], form))
+      .toEqual([form.phases[1]!.key, form.requirements[0]!.key]);
+  });
+
   test('a path reads as parts with 1-based positions left to the page', () => {
     expect(pathParts('phases[1].expectedDuration.amount')).toEqual([{ name: 'phases', index: 1 }, { name: 'expectedDuration' }, { name: 'amount' }]);
     expect(pathParts('(root)')).toEqual([]);
@@ -210,5 +215,14 @@ describe('field paths and server errors', () => {
     const f = definitionToForm(stored[1]! as TCaseTypeDefinition);
     expect(f.serviceGoal.extensionAllowed).toBe(false);
     expect(fieldPaths(f)).not.toContain('serviceGoal.extension.maximum.amount');
+  });
+});
+
+describe('choices', () => {
+  test('the editor offers exactly the units and outcomes the contracts know, in their order', async () => {
+    const contracts = await import('@sagsgang/contracts');
+    const form = await import('./case-type-form.js');
+    expect(form.DURATION_UNITS).toEqual([...contracts.DURATION_UNITS]);
+    expect(form.DECISION_OUTCOMES).toEqual([...contracts.DECISION_OUTCOMES]);
   });
 });

@@ -64,6 +64,13 @@ export interface CaseTypeForm {
   appeal: { body: TextForm; deadline: DurationForm };
 }
 
+// The choices, listed here rather than imported so the page does not load the schema library; `satisfies` makes
+// the compiler insist that every unit and outcome the contracts know is listed.
+export const DURATION_UNITS = Object.keys({ calendar_days: 1, working_days: 1, weeks: 1, months: 1 } satisfies Record<DurationUnit, 1>) as DurationUnit[];
+export const DECISION_OUTCOMES = Object.keys(
+  { granted: 1, partly_granted: 1, refused: 1, withdrawn: 1, dismissed: 1 } satisfies Record<TDecisionOutcome, 1>,
+) as TDecisionOutcome[];
+
 let keySeq = 0;
 const nextKey = (prefix: string) => `${prefix}${++keySeq}`;
 
