@@ -98,4 +98,37 @@ describe.skipIf(SKIP_BROWSER)('caseworker in the back office', () => {
     expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
     expect(errors.filter((e) => e.includes('status of 400'))).toHaveLength(1);
   });
+
+  test('a team lead with several teams narrows the work queue and the figures to one team', async () => {
+    const db = env().database.db;
+    const team = await db.selectFrom('unit').select(['id', 'name_da']).where('code', '=', 'udl-erhverv').executeTakeFirstOrThrow();
+    const page = await env().newPage();
+    const errors = watchPageErrors(page);
+    await page.goto(env().url('/login?returnTo=%2Fapp%2Fcases%2Fqueue'));
+    await page.fill('#username', env().people.staff.teamlead.username);
+    await page.fill('#password', JOURNEY_PASSWORD);
+    await page.click('form[action="/api/auth/login"] button[type="submit"]');
+    await page.waitForURL('**/app/cases/queue');
+    await page.locator('main table').waitFor();
+
+    const filter = page.getByRole('form', { name: 'Filtre' });
+    expect(await filter.getByLabel('Enhed', { exact: true }).locator('option').allTextContents()).toEqual(expect.arrayContaining(['Alle mine enheder', expect.stringContaining(team.name_da)]));
+    await filter.getByLabel('Enhed', { exact: true }).selectOption(team.id);
+    await filter.getByRole('button', { name: 'Vis', exact: true }).click();
+    const want = await page.evaluate(async (unitId) => (await (await fetch(`/api/cases/queue?unitId=${unitId}&limit=50`)).json()) as { total: number; items: { caseTypeName: { da: string } }[] }, team.id);
+    expect(want.items.length).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('main table tbody tr').count()).toBe(want.items.length);
+    expect(new Set(await page.locator('main table tbody tr td:nth-child(3)').allTextContents())).toEqual(new Set(['Jobkort']));
+    await expectNoAxeViolations(page);
+
+    await page.goto(env().url('/app/cases/figures'));
+    await page.locator('main table').waitFor();
+    expect(await page.locator('main table tbody th').allTextContents()).toContain('Familiesammenføring, ægtefælle');
+    const figuresFilter = page.getByRole('form', { name: 'Filtre' });
+    await figuresFilter.getByLabel('Enhed', { exact: true }).selectOption(team.id);
+    await figuresFilter.getByRole('button', { name: 'Vis', exact: true }).click();
+    await expect.poll(() => page.locator('main table tbody th').allTextContents()).toEqual(['Jobkort']);
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+  });
 });

@@ -1,37 +1,67 @@
 import './cases.css';
 import { useEffect, useState } from 'react';
-import type { TCaseTypeSummary } from '@sagsgang/contracts';
+import type { TCaseTypeSummary, TUnitNode } from '@sagsgang/contracts';
 import { useT } from '../../i18n/i18n.js';
 import { casesApi } from './cases-api.js';
 import { localized } from './case-format.js';
+import { definitionToForm, emptyForm, type CaseTypeForm } from './case-type-form.js';
+import { CaseTypeEditor, type PublishOutcome, type UnitOption } from './case-type-editor.js';
+
+interface Editing { form: CaseTypeForm; code: string | null; version: number | null; key: string }
+
+/** The authority's units in tree order, indented, for the handling-unit picker. */
+function unitOptions(roots: TUnitNode[], locale: string): UnitOption[] {
+  const out: UnitOption[] = [];
+  const walk = (nodes: TUnitNode[], depth: number) => {
+    for (const n of [...nodes].sort((a, b) => a.nameDa.localeCompare(b.nameDa, 'da'))) {
+      out.push({ code: n.code, label: `${'\u00a0\u00a0'.repeat(depth)}${locale === 'da' ? n.nameDa : n.nameEn} (${n.code})` });
+      walk(n.children, depth + 1);
+    }
+  };
+  walk(roots, 0);
+  return out;
+}
 
 /**
- * The case-type catalogue for administrators: edit a definition as JSON and publish it as a new version, and move
- * definitions between installations by export and import. The server names any invalid field.
+ * The case-type catalogue for administrators: open the current version of a case type (or a new, empty one) in a
+ * structured editor and publish it as the next version; move definitions between installations by export and
+ * import. Cases keep the version they were opened under.
  */
 export function CaseTypesPage() {
   const { t, locale } = useT();
   const [types, setTypes] = useState<TCaseTypeSummary[]>([]);
-  const [code, setCode] = useState('');
-  const [text, setText] = useState('');
+  const [units, setUnits] = useState<TUnitNode[]>([]);
+  const [editing, setEditing] = useState<Editing | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const load = () => casesApi.caseTypes().then(setTypes, (e: Error) => setError(e.message));
-  useEffect(() => void load(), []);
+  useEffect(() => {
+    void load();
+    void casesApi.units().then(setUnits, (e: Error) => setError(e.message));
+  }, []);
   const attempt = async (work: () => Promise<string>) => {
     setError(null);
     try { setStatus(await work()); await load(); } catch (e) { setError((e as Error).message); }
   };
-  const edit = (c: string) => attempt(async () => {
-    const detail = await casesApi.caseType(c);
-    setCode(c);
-    setText(JSON.stringify(detail.definition, null, 2));
-    return t('caseTypes:editing', { code: c, version: detail.currentVersion });
+  const open = (code: string) => attempt(async () => {
+    const detail = await casesApi.caseType(code);
+    setEditing({ form: definitionToForm(detail.definition), code, version: detail.currentVersion, key: `${code}@${detail.currentVersion}` });
+    return t('caseTypes:editing', { code, version: detail.currentVersion });
   });
-  const publish = () => attempt(async () => {
-    const r = await casesApi.publishCaseType(JSON.parse(text));
-    return r.published ? t('caseTypes:published', { code: r.code, version: r.version }) : t('caseTypes:unchanged');
-  });
+  const openNew = () => {
+    setError(null);
+    setEditing({ form: emptyForm(), code: null, version: null, key: `new@${Date.now()}` });
+    setStatus(t('caseTypes:creating'));
+  };
+  const published = (r: PublishOutcome) => {
+    if (!r.published) return setStatus(t('caseTypes:unchanged'));
+    // Reopen what the server stored, as its new version: the form then shows exactly what cases will get.
+    void attempt(async () => {
+      const detail = await casesApi.caseType(r.code);
+      setEditing({ form: definitionToForm(detail.definition), code: r.code, version: detail.currentVersion, key: `${r.code}@${detail.currentVersion}` });
+      return t('caseTypes:published', { code: r.code, version: r.version });
+    });
+  };
   const exportAll = () => attempt(async () => {
     const file = await casesApi.exportCaseTypes();
     const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
@@ -46,6 +76,7 @@ export function CaseTypesPage() {
     const r = await casesApi.importCaseTypes(JSON.parse(await file.text()));
     return t('caseTypes:imported', { published: r.published.length, unchanged: r.unchanged.length });
   });
+  const heading = editing?.code ? t('caseTypes:editingHeading', { code: editing.code, version: editing.version ?? 0 }) : t('caseTypes:newTypeHeading');
   return (
     <>
       <h1>{t('caseTypes:title')}</h1>
@@ -60,24 +91,23 @@ export function CaseTypesPage() {
             <tr key={c.id}>
               <td>{localized(c.name, locale)}</td><td>{c.code}</td><td>{c.currentVersion}</td>
               <td>{c.serviceGoal.duration.amount} {t(`cases:unit_${c.serviceGoal.duration.unit}`)}, {Math.round(c.serviceGoal.targetShare * 100)} %</td>
-              <td><button className="button button-secondary" type="button" onClick={() => void edit(c.code)}>{t('caseTypes:editNamed', { code: c.code })}</button></td>
+              <td><button className="button button-secondary" type="button" onClick={() => void open(c.code)}>{t('caseTypes:editNamed', { code: c.code })}</button></td>
             </tr>
           ))}
         </tbody>
       </table>
-      <div className="form-group">
-        <label className="form-label" htmlFor="ct-json">{code ? t('caseTypes:definitionOf', { code }) : t('caseTypes:definition')}</label>
-        <span className="form-hint" id="ct-json-hint">{t('caseTypes:definitionHint')}</span>
-        <textarea className="form-input bo-json" id="ct-json" aria-describedby="ct-json-hint" rows={18} value={text} onChange={(e) => setText(e.target.value)} />
-      </div>
       <p>
-        <button className="button button-primary" type="button" disabled={!text} onClick={() => void publish()}>{t('caseTypes:publish')}</button>{' '}
+        <button className="button button-primary" type="button" onClick={openNew}>{t('caseTypes:newType')}</button>{' '}
         <button className="button button-secondary" type="button" onClick={() => void exportAll()}>{t('caseTypes:export')}</button>
       </p>
       <div className="form-group">
         <label className="form-label" htmlFor="ct-import">{t('caseTypes:import')}</label>
         <input className="form-file-input" id="ct-import" type="file" accept="application/json" onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])} />
       </div>
+      {editing && (
+        <CaseTypeEditor key={editing.key} initial={editing.form} isNew={editing.code === null} heading={heading} units={unitOptions(units, locale)}
+          onPublished={published} onClose={() => { setEditing(null); setStatus(''); }} />
+      )}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type {
-  TBulkReassignResult, TCaseDetail, TCaseTypeDetail, TCaseTypeExport, TCaseTypeImportResult, TCaseTypeSummary, TFigures, TWorkQueuePage,
+  TBulkReassignResult, TCaseDetail, TCaseTypeDetail, TCaseTypeExport, TCaseTypeImportResult, TCaseTypeSummary, TFigures, TUnitNode, TWorkQueuePage,
 } from '@sagsgang/contracts';
 import { api } from '../../api/client.js';
 
@@ -21,4 +21,6 @@ export const casesApi = {
   publishCaseType: (definition: unknown) => api.post<{ code: string; version: number; published: boolean }>('/api/case-types', definition),
   exportCaseTypes: () => api.get<TCaseTypeExport>('/api/case-types/export'),
   importCaseTypes: (file: unknown) => api.post<TCaseTypeImportResult>('/api/case-types/import', file),
+  /** The authority's unit tree (every staff member may read it): the handling-unit picker. */
+  units: (signal?: AbortSignal) => api.get<TUnitNode[]>('/api/units', signal),
 };

@@ -5,15 +5,18 @@ import { useT } from '../../i18n/i18n.js';
 import { casesApi } from './cases-api.js';
 import { localized } from './case-format.js';
 import { ComplianceChart, DistributionChart } from './figures-charts.js';
+import { UnitFilter } from './unit-filter.js';
 
 const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)} %`);
+/** The roles that may read the figures, as the server has them: the unit filter offers their units. */
+const READER_ROLES = ['caseworker', 'teamlead', 'quality', 'analyst', 'admin'] as const;
 const num = (x: number | null) => (x === null ? '–' : String(Math.round(x)));
 
 /** Service-goal figures per case type for a period, from the event log: the table, then charts per case type. */
 export function FiguresPage() {
   const { t, locale } = useT();
   const [types, setTypes] = useState<TCaseTypeSummary[]>([]);
-  const [query, setQuery] = useState({ caseTypeId: '', from: '', to: '', breachWithinDays: '14' });
+  const [query, setQuery] = useState({ unitId: '', caseTypeId: '', from: '', to: '', breachWithinDays: '14' });
   const [applied, setApplied] = useState(query);
   const [figures, setFigures] = useState<TFigures | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -29,6 +32,7 @@ export function FiguresPage() {
       <h1>{t('cases:figuresTitle')}</h1>
       <p className="font-lead">{t('cases:figuresIntro')}</p>
       <form className="bo-filter" onSubmit={onSubmit} aria-label={t('cases:filters')}>
+        <UnitFilter id="f-unit" roles={READER_ROLES} value={query.unitId} onChange={(unitId) => setQuery({ ...query, unitId })} />
         <div className="form-group">
           <label className="form-label" htmlFor="f-type">{t('cases:caseType')}</label>
           <select className="form-select" id="f-type" value={query.caseTypeId} onChange={(e) => setQuery({ ...query, caseTypeId: e.target.value })}>

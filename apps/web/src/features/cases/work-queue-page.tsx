@@ -5,10 +5,13 @@ import { useT, type Translate } from '../../i18n/i18n.js';
 import { Link } from '../../router/router.js';
 import { casesApi } from './cases-api.js';
 import { ClockTag, daysLeftText, formatDate, localized } from './case-format.js';
+import { UnitFilter } from './unit-filter.js';
 
 const PAGE = 50;
+/** The roles the server serves the queue for: the unit filter offers the units where the person has one. */
+const QUEUE_ROLES = ['caseworker', 'teamlead'] as const;
 const STATES = ['received', 'in_progress', 'awaiting_applicant', 'awaiting_hearing'];
-const empty = { caseTypeId: '', phase: '', state: '', assignee: '', risk: '' };
+const empty = { unitId: '', caseTypeId: '', phase: '', state: '', assignee: '', risk: '' };
 
 /** The rows of a queue, shared with the team lead's view (which adds a selection column). */
 export function QueueTable(props: { items: TCaseSummary[]; t: Translate; locale: string; caption: string; select?: (c: TCaseSummary) => React.ReactNode }) {
@@ -81,6 +84,7 @@ export function WorkQueuePage() {
       <p className="font-lead">{t('cases:queueIntro')}</p>
       <p><Link href="/app/cases/figures">{t('cases:figuresTitle')}</Link></p>
       <form className="bo-filter" onSubmit={onSubmit} aria-label={t('cases:filters')}>
+        <UnitFilter id="q-unitId" roles={QUEUE_ROLES} value={filters.unitId} onChange={(unitId) => setFilters({ ...filters, unitId })} />
         {select('caseTypeId', t('cases:caseType'), types.map((c) => [c.id, localized(c.name, locale)]))}
         {select('phase', t('cases:phase'), phases.map((p) => [p, p]))}
         {select('state', t('cases:state'), STATES.map((s) => [s, t(`cases:state_${s}`)]))}
