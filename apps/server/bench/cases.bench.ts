@@ -9,6 +9,7 @@
 import { sql } from 'kysely';
 import { expandScope, type Principal } from '../src/platform/auth/principal.js';
 import { getServiceGoalFigures, getWorkQueue, generateDemoHistory } from '../src/modules/cases/index.js';
+import { figuresRepository } from '../src/modules/cases/figures.repository.js';
 import { benchDatabase, insertSyntheticCases, timeIt } from './bench-support.js';
 
 const HISTORY = Number(process.env.BENCH_HISTORY_CASES ?? 20_000);
@@ -61,6 +62,11 @@ async function benchEngine(engine: 'pglite' | 'postgres') {
     const all = () => getServiceGoalFigures(db.db, reader, { from: '2020-01-01', breachWithinDays: 14 });
     const f = await all();
     record(engine, `service-goal figures over ${closed.rows[0].n} decided cases (${f.rows.length} case types, all periods)`, fmt(await timeIt(5, all)));
+    // The same period figures by one scan of the clock rows, as before the roll-ups: the side-by-side baseline.
+    const scope = [...(reader.scope.quality ?? [])];
+    const period = { unitIds: scope, from: '2020-01-01', to: '2100-01-01', today: '2100-01-01', breachWithinDays: 14 };
+    record(engine, 'the period figures alone, from the monthly roll-ups', fmt(await timeIt(5, () => figuresRepository.period(db.db, period))));
+    record(engine, 'the same by scanning case_clock (no roll-ups): baseline', fmt(await timeIt(5, () => scanPeriodFigures(db, scope, period.from, period.to))));
     const year = () => getServiceGoalFigures(db.db, reader, { breachWithinDays: 14 });
     record(engine, 'service-goal figures, last 12 months', fmt(await timeIt(5, year)));
     const one = () => getServiceGoalFigures(db.db, reader, { caseTypeId: types[0].caseTypeId, from: '2020-01-01', breachWithinDays: 14 });
@@ -68,6 +74,20 @@ async function benchEngine(engine: 'pglite' | 'postgres') {
   } finally {
     await db.close();
   }
+}
+
+/** The decided and received figures of a period in one pass over case_clock, grouped three ways. */
+function scanPeriodFigures(db: Awaited<ReturnType<typeof benchDatabase>>, unitIds: string[], from: string, to: string) {
+  const decided = sql`(decided_date BETWEEN ${from}::date AND ${to}::date AND goal_met IS NOT NULL)`;
+  const received = sql`(received_date BETWEEN ${from}::date AND ${to}::date)`;
+  return sql`
+    SELECT case_type_id, GROUPING(processing_days, date_trunc('month', decided_date))::int AS g, processing_days,
+           to_char(date_trunc('month', decided_date), 'YYYY-MM') AS month,
+           count(*) FILTER (WHERE d)::int AS decided, count(*) FILTER (WHERE d AND goal_met)::int AS within_goal,
+           count(*) FILTER (WHERE r)::int AS received, count(*) FILTER (WHERE r AND fully_informed_on_receipt)::int AS informed
+    FROM (SELECT case_type_id, processing_days, decided_date, goal_met, fully_informed_on_receipt, ${decided} AS d, ${received} AS r
+          FROM case_clock WHERE unit_id = ANY(${unitIds}::uuid[]) AND (${decided} OR ${received})) x
+    GROUP BY GROUPING SETS ((case_type_id, processing_days), (case_type_id, date_trunc('month', decided_date)), (case_type_id))`.execute(db.db);
 }
 
 const fmt = (t: { median: number; p95: number }) => `median ${t.median} ms, p95 ${t.p95} ms`;
