@@ -125,6 +125,8 @@ function cashBenefit(unitCode: string): TCaseTypeDefinition {
     serviceGoal: {
       duration: { amount: 3, unit: 'weeks' }, targetShare: 0.9, clockStart: 'on_receipt', pauseWhileAwaitingApplicant: true,
       extension: { allowed: true, maximum: { amount: 2, unit: 'weeks' } },
+      // Three weeks leave little room: the caseworker is warned at half the time already.
+      warnAt: [0.5, 0.8],
     },
     phases: [PHASES.received(1), PHASES.screening(3), PHASES.processing(10), PHASES.decision(3)],
     requirements: [

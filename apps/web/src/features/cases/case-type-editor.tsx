@@ -153,6 +153,8 @@ export function CaseTypeEditor(props: {
               <DurationInputs path="serviceGoal.extension.maximum" legend={t('caseTypes:extensionMaximum')} value={goal.extensionMaximum}
                 onChange={(v) => edit((f) => void (f.serviceGoal.extensionMaximum = v))} />
             )}
+            <TextInput path="serviceGoal.warnAt" label={t('caseTypes:warnAt')} hint={t('caseTypes:warnAtHint')} width="s"
+              value={goal.warnPercents} onChange={(v) => edit((f) => void (f.serviceGoal.warnPercents = v))} />
           </section>
 
           <PhaseList phases={form.phases} edit={edit} focusLater={setPendingFocus} unfolded={unfolded} />

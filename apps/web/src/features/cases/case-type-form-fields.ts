@@ -3,7 +3,7 @@
  * a refusal from the server lands beside the input it names, and the few hints the form gives itself use the same
  * names. The page renders inputs in the order `fieldPaths` lists them.
  */
-import { amountOf, percentToShare, type CaseTypeForm, type DurationForm } from './case-type-form.js';
+import { amountOf, percentToShare, warnShares, type CaseTypeForm, type DurationForm } from './case-type-form.js';
 
 const LANGS = ['da', 'en', 'sv'] as const;
 const text = (path: string) => LANGS.map((l) => `${path}.${l}`);
@@ -14,6 +14,7 @@ export function fieldPaths(f: CaseTypeForm): string[] {
   const out = ['code', ...text('name'), 'topicCode', 'legalBasis', 'unitCode', ...dur('legalMaximum')];
   out.push(...dur('serviceGoal.duration'), 'serviceGoal.targetShare', 'serviceGoal.clockStart', 'serviceGoal.pauseWhileAwaitingApplicant', 'serviceGoal.extension.allowed');
   if (f.serviceGoal.extensionAllowed) out.push(...dur('serviceGoal.extension.maximum'));
+  out.push('serviceGoal.warnAt');
   f.phases.forEach((_, i) => {
     const p = `phases[${i}]`;
     out.push(`${p}.code`, ...text(`${p}.name`), ...text(`${p}.applicantText`), `${p}.notifyApplicant`, ...dur(`${p}.expectedDuration`));
@@ -94,6 +95,7 @@ export function formHints(f: CaseTypeForm): { path: string; hint: 'notNumber' | 
   if (!percent.trim()) out.push({ path: 'serviceGoal.targetShare', hint: 'required' });
   else if (percentToShare(percent) === null) out.push({ path: 'serviceGoal.targetShare', hint: 'notNumber' });
   if (f.serviceGoal.extensionAllowed) amount('serviceGoal.extension.maximum', f.serviceGoal.extensionMaximum, false);
+  if (warnShares(f.serviceGoal.warnPercents).some(Number.isNaN)) out.push({ path: 'serviceGoal.warnAt', hint: 'notNumber' });
   f.phases.forEach((p, i) => amount(`phases[${i}].expectedDuration`, p.expectedDuration, false));
   const appealBody = f.appeal.body;
   const appealUsed = !!(appealBody.da.trim() || appealBody.en.trim() || appealBody.sv.trim() || f.appeal.deadline.amount.trim());

@@ -27,6 +27,7 @@ describe('definition <-> form', () => {
     expect(all.some((r) => r.example) && all.some((r) => !r.example)).toBe(true);
     expect(stored.some((d) => d.legalMaximum) && stored.some((d) => !d.legalMaximum)).toBe(true);
     expect(stored.some((d) => d.serviceGoal.extension.allowed) && stored.some((d) => !d.serviceGoal.extension.allowed)).toBe(true);
+    expect(stored.some((d) => d.serviceGoal.warnAt) && stored.some((d) => !d.serviceGoal.warnAt)).toBe(true);
   });
 
   test('one edit changes that field and nothing else', () => {
@@ -38,6 +39,19 @@ describe('definition <-> form', () => {
     expect(back.serviceGoal.duration).toEqual({ amount: 2, unit: d.serviceGoal.duration.unit });
     expect(back.serviceGoal.targetShare).toBe(0.955);
     expect({ ...back, serviceGoal: d.serviceGoal }).toStrictEqual(d);
+  });
+
+  test('warning thresholds are typed as percents; empty means the defaults', () => {
+    expect(definitionToForm(stored.find((d) => d.code === 'cash-benefit')!).serviceGoal.warnPercents).toBe('50; 80');
+    const form = definitionToForm(stored.find((d) => d.code === 'family-reunification')!);
+    expect(form.serviceGoal.warnPercents).toBe('');
+    form.serviceGoal.warnPercents = '60; 85,5';
+    expect(formToDefinition(form).serviceGoal.warnAt).toEqual([0.6, 0.855]);
+    form.serviceGoal.warnPercents = ' ';
+    expect('warnAt' in formToDefinition(form).serviceGoal).toBe(false);
+    form.serviceGoal.warnPercents = '75; snart';
+    expect(formHints(form)).toContainEqual({ path: 'serviceGoal.warnAt', hint: 'notNumber' });
+    expect(fieldPaths(form)).toContain('serviceGoal.warnAt');
   });
 
   test('a new case type filled in through the form is a valid definition', () => {

@@ -56,6 +56,8 @@ export interface CaseTypeForm {
     extensionAllowed: boolean;
     /** Kept while extensions are switched off, so switching back restores it; sent only when allowed. */
     extensionMaximum: DurationForm;
+    /** Warning thresholds in percent, as typed ("75; 90"); empty means the defaults. */
+    warnPercents: string;
   };
   phases: PhaseForm[];
   requirements: RequirementForm[];
@@ -105,6 +107,11 @@ export function shareToPercent(share: number): string {
   return /e/i.test(s) ? String(share * 100) : shiftDecimal(s, 2);
 }
 
+/** "75; 90" -> [0.75, 0.9]; a part that is not a number becomes NaN, for the server to name. */
+export function warnShares(text: string): number[] {
+  return text.split(';').map((x) => x.trim()).filter(Boolean).map((x) => percentToShare(x) ?? Number.NaN);
+}
+
 /** "97" or "97,5" -> 0.97 / 0.975; null when the text is not a number. */
 export function percentToShare(text: string): number | null {
   const s = normaliseNumber(text);
@@ -135,7 +142,7 @@ export function emptyForm(): CaseTypeForm {
     legalMaximum: durationForm(null),
     serviceGoal: {
       duration: durationForm(null), targetPercent: '', clockStart: 'on_receipt', pauseWhileAwaitingApplicant: true,
-      extensionAllowed: false, extensionMaximum: durationForm(null),
+      extensionAllowed: false, extensionMaximum: durationForm(null), warnPercents: '',
     },
     phases: [emptyPhase()],
     requirements: [],
@@ -153,6 +160,7 @@ export function definitionToForm(d: TCaseTypeDefinition): CaseTypeForm {
       duration: durationForm(goal.duration), targetPercent: shareToPercent(goal.targetShare), clockStart: goal.clockStart,
       pauseWhileAwaitingApplicant: goal.pauseWhileAwaitingApplicant, extensionAllowed: goal.extension.allowed,
       extensionMaximum: durationForm(goal.extension.maximum, goal.duration.unit),
+      warnPercents: goal.warnAt ? goal.warnAt.map(shareToPercent).join('; ') : '',
     },
     phases: d.phases.map((p) => ({
       key: nextKey('p'), code: p.code, order: p.order, name: textForm(p.name), applicantText: textForm(p.applicantText),
@@ -214,6 +222,7 @@ export function formToDefinition(f: CaseTypeForm): TCaseTypeDefinition {
       clockStart: goal.clockStart,
       pauseWhileAwaitingApplicant: goal.pauseWhileAwaitingApplicant,
       extension: { allowed: goal.extensionAllowed, maximum: goal.extensionAllowed ? optionalDuration(goal.extensionMaximum) : null },
+      ...(goal.warnPercents.trim() ? { warnAt: warnShares(goal.warnPercents) } : {}),
     },
     phases: f.phases.map((p, i) => toPhase(p, orders[i]!)),
     requirements: f.requirements.map(toRequirement),
