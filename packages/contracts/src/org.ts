@@ -62,6 +62,16 @@ export const ZUpdateUserRequest = z
   .refine((v) => Object.keys(v).length > 0, 'change at least one field');
 export type TUpdateUserRequest = z.infer<typeof ZUpdateUserRequest>;
 
+/** `GET /api/users`: staff by default; citizens and businesses only for an administrator of the whole authority. */
+export const ZUserListQuery = z.strictObject({
+  unitId: z.uuid().optional(),
+  /** Part of the name, user name or e-mail, any case. */
+  q: z.string().trim().max(100).optional(),
+  kind: z.enum(['staff', 'applicant', 'all']).default('staff'),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+export type TUserListQuery = z.infer<typeof ZUserListQuery>;
+
 export const ZUserView = z.object({
   id: z.uuid(),
   kind: z.enum(['staff', 'applicant']),
