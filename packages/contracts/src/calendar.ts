@@ -29,3 +29,4 @@ export type TCalendarYear = z.infer<typeof ZCalendarYear>;
 
 /** After a change, the clocks of the cases it touches are recomputed in the background. */
 export const ZClosureChangeResult = z.object({ day: isoDate, recomputeJobId: z.number().int() });
+export type TClosureChangeResult = z.infer<typeof ZClosureChangeResult>;
