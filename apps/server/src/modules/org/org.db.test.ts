@@ -108,6 +108,27 @@ for (const engine of ENGINES) {
       expect(JSON.stringify(audit)).not.toContain('a-long-password-1');
     });
 
+    test('a password or deactivation needs an admin of all the person’s units; a name needs only reach', async () => {
+      const db = t().database.db;
+      // Caseworker in centre A, and admin of centre B: centre A's admin reaches them, but must not take them over.
+      const both = await createUser(db, { grants: [{ role: 'caseworker', unitId: units.teamA1 }, { role: 'admin', unitId: units.centreB }] });
+      for (const payload of [{ password: 'taken-over-password' }, { active: false }, { active: true }]) {
+        const res = await centreAdmin.inject({ method: 'PATCH', url: `/api/users/${both.id}`, payload });
+        expect(res.statusCode, JSON.stringify(payload)).toBe(403);
+      }
+      expect((await signIn(t().app, both.username, both.password)).cookie).toBeTruthy(); // the old password still works
+      const renamed = await centreAdmin.inject({ method: 'PATCH', url: `/api/users/${both.id}`, payload: { displayName: 'Omdøbt Medarbejder' } });
+      expect(renamed.statusCode).toBe(204);
+      const denied = await deniedFor(centreAdminId);
+      expect(denied.filter((d) => (d.details as { subjectUserId?: string }).subjectUserId === both.id)).toHaveLength(3);
+
+      const own = await createUser(db, { grants: [{ role: 'caseworker', unitId: units.teamA2 }] });
+      expect((await centreAdmin.inject({ method: 'PATCH', url: `/api/users/${own.id}`, payload: { password: 'a-new-long-password' } })).statusCode).toBe(204);
+      const top = await createUser(db, { grants: [{ role: 'admin', unitId: units.authority }] });
+      const authorityAdmin = await sessionFor(t().app, db, top.id);
+      expect((await authorityAdmin.inject({ method: 'PATCH', url: `/api/users/${both.id}`, payload: { active: false } })).statusCode).toBe(204);
+    });
+
     test('a user cannot be created with a role outside the admin’s units, nor with a taken user name', async () => {
       const outside = await centreAdmin.inject({ method: 'POST', url: '/api/users', payload: { username: 'x.outside', displayName: 'X', grants: [{ role: 'admin', unitId: units.authority }] } });
       expect(outside.statusCode).toBe(403);

@@ -7,7 +7,7 @@ import { hashPassword } from '../../platform/auth/password.js';
 import { deleteUserSessions } from '../../platform/auth/session-store.js';
 import { recordAudit, type AuditEntry } from '../../platform/audit/record-audit.js';
 import * as repo from './org.repository.js';
-import { adminReach, assertAdminOn, assertReachesUser } from './admin-reach.js';
+import { adminReach, assertAdministersWholly, assertAdminOn, assertReachesUser } from './admin-reach.js';
 
 type RequestMeta = Pick<AuditEntry, 'requestId' | 'ip'>;
 const PURPOSE = 'User administration';
@@ -64,7 +64,8 @@ export async function createUser(db: Executor, principal: Principal, input: TCre
 }
 
 export async function updateUser(db: Executor, principal: Principal, userId: string, input: TUpdateUserRequest, meta: RequestMeta): Promise<void> {
-  await assertReachesUser(db, principal, userId);
+  if (input.password !== undefined || input.active !== undefined) await assertAdministersWholly(db, principal, userId);
+  else await assertReachesUser(db, principal, userId);
   if (input.active === false && userId === principal.userId) throw new AppError('invalid_state', 'You cannot deactivate yourself.');
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   await inTransaction(db, async (trx) => {
