@@ -90,6 +90,20 @@ describe.skipIf(SKIP_BROWSER)('administrator in the back office', () => {
     await saveScreenshot(page, 'admin-user');
     const userId = new URL(page.url()).pathname.split('/').pop()!;
 
+    // Another role given and taken away again, and the account deactivated and reactivated.
+    const counter = units['bs-skranke']!.da;
+    await page.selectOption('#grant-role', 'frontline');
+    await page.selectOption('#grant-unit', await optionValue(page, '#grant-unit', counter));
+    await page.getByRole('button', { name: 'Tildel rolle' }).click();
+    await expectStatus(page, `Rollen Borgerservice på ${counter} er tildelt.`);
+    await page.getByRole('button', { name: `Fjern rollen Borgerservice på ${counter}` }).click();
+    await expectStatus(page, `Rollen Borgerservice på ${counter} er fjernet.`);
+    expect(await roles.locator('tbody tr').count()).toBe(1);
+    await page.getByRole('button', { name: 'Deaktivér bruger' }).click();
+    await expectStatus(page, 'Brugeren er deaktiveret');
+    await page.getByRole('button', { name: 'Genaktivér bruger' }).click();
+    await expectStatus(page, 'Brugeren er aktiv igen.');
+
     await page.getByRole('link', { name: 'Tilbage til brugerne' }).click();
     await page.getByLabel('Navn, brugernavn eller e-mail').fill('nybegynder');
     await page.getByRole('button', { name: 'Søg', exact: true }).click();
