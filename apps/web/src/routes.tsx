@@ -5,6 +5,7 @@ import { UnitsPage } from './pages/units-page.js';
 import { WORKFLOW_ROUTES } from './features/workflows/workflow-routes.js';
 import { NAVIGATOR_ROUTES } from './features/navigator/navigator-routes.js';
 import { CASE_ROUTES } from './features/cases/case-routes.js';
+import { ADMIN_ROUTES } from './features/admin/admin-routes.js';
 
 export interface AppRoute {
   /** Absolute path with `:name` segments, e.g. `/app/cases/:id`. */
@@ -24,4 +25,5 @@ export const ROUTES: AppRoute[] = [
   ...WORKFLOW_ROUTES,
   ...NAVIGATOR_ROUTES,
   ...CASE_ROUTES,
+  ...ADMIN_ROUTES,
 ];

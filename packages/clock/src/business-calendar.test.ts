@@ -19,6 +19,14 @@ describe('Danish business calendar', () => {
     }
   });
 
+  test('holiday names come in the country\'s language, or in the one asked for', () => {
+    expect(dkClosedObservances.closingHolidays(2027).find((h) => h.date === '2027-12-25')?.name).toBe('Juledag');
+    const english = dkClosedObservances.closingHolidays(2027, 'en');
+    expect(english.find((h) => h.date === '2027-12-25')?.name).toBe('Christmas Day');
+    expect(english.find((h) => h.date === '2027-06-05')?.name).toBe('Constitution Day');
+    expect(english.map((h) => h.date)).toEqual(dkClosedObservances.closingHolidays(2027).map((h) => h.date));
+  });
+
   test('Grundlovsdag and Christmas Eve are open unless the authority closes on observances', () => {
     expect(dk.isWorkingDay('2026-06-05')).toBe(true);
     expect(dk.isWorkingDay('2026-12-24')).toBe(true);

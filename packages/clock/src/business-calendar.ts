@@ -39,8 +39,8 @@ interface YearTable {
 const holidayCache = new Map<string, { date: IsoDate; type: string; name: string }[]>();
 const engines = new Map<string, Holidays>();
 
-function holidaysOf(country: string, year: number): { date: IsoDate; type: string; name: string }[] {
-  const key = `${country}:${year}`;
+function holidaysOf(country: string, year: number, language?: string): { date: IsoDate; type: string; name: string }[] {
+  const key = `${country}:${year}:${language ?? ''}`;
   let list = holidayCache.get(key);
   if (!list) {
     let engine = engines.get(country);
@@ -48,7 +48,7 @@ function holidaysOf(country: string, year: number): { date: IsoDate; type: strin
       engine = new Holidays(country);
       engines.set(country, engine);
     }
-    list = engine.getHolidays(year).map((h) => ({ date: h.date.slice(0, 10), type: h.type, name: h.name }));
+    list = engine.getHolidays(year, language).map((h) => ({ date: h.date.slice(0, 10), type: h.type, name: h.name }));
     holidayCache.set(key, list);
   }
   return list;
@@ -73,9 +73,12 @@ export class BusinessCalendar {
     if ([0, 1, 2, 3, 4, 5, 6].every((d) => this.weekend.has(d))) throw new RangeError('Every weekday is closed');
   }
 
-  /** Holidays that close the authority in a year (public ones plus the chosen observances), sorted by date. */
-  closingHolidays(year: number): { date: IsoDate; name: string; type: string }[] {
-    return holidaysOf(this.country, year).filter(
+  /**
+   * Holidays that close the authority in a year (public ones plus the chosen observances), sorted by date; names in
+   * `language` where date-holidays has it, else in the country's own language.
+   */
+  closingHolidays(year: number, language?: string): { date: IsoDate; name: string; type: string }[] {
+    return holidaysOf(this.country, year, language).filter(
       (h) => h.type === 'public' || (h.type === 'observance' && this.closedObservances.has(h.date.slice(5))),
     );
   }

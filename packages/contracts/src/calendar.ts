@@ -21,10 +21,12 @@ export type TAddClosureDay = z.infer<typeof ZAddClosureDay>;
 export const ZCalendarYear = z.object({
   year: z.number().int(),
   closures: z.array(ZClosureDay),
-  holidays: z.array(z.object({ day: isoDate, name: z.string() })),
+  /** `name` in Danish, the authority's language; `nameEn` for readers in English. */
+  holidays: z.array(z.object({ day: isoDate, name: z.string(), nameEn: z.string() })),
   workingDays: z.number().int(),
 });
 export type TCalendarYear = z.infer<typeof ZCalendarYear>;
 
 /** After a change, the clocks of the cases it touches are recomputed in the background. */
 export const ZClosureChangeResult = z.object({ day: isoDate, recomputeJobId: z.number().int() });
+export type TClosureChangeResult = z.infer<typeof ZClosureChangeResult>;

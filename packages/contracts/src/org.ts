@@ -62,6 +62,16 @@ export const ZUpdateUserRequest = z
   .refine((v) => Object.keys(v).length > 0, 'change at least one field');
 export type TUpdateUserRequest = z.infer<typeof ZUpdateUserRequest>;
 
+/** `GET /api/users`: staff by default; citizens and businesses only for an administrator of the whole authority. */
+export const ZUserListQuery = z.strictObject({
+  unitId: z.uuid().optional(),
+  /** Part of the name, user name or e-mail, any case. */
+  q: z.string().trim().max(100).optional(),
+  kind: z.enum(['staff', 'applicant', 'all']).default('staff'),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+export type TUserListQuery = z.infer<typeof ZUserListQuery>;
+
 export const ZUserView = z.object({
   id: z.uuid(),
   kind: z.enum(['staff', 'applicant']),
@@ -76,19 +86,48 @@ export type TUserView = z.infer<typeof ZUserView>;
 
 const ZWhen = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 
-export const ZAuditQuery = z.strictObject({
+export const AUDIT_ACTIONS = ['read', 'create', 'update', 'delete', 'export', 'denied', 'sign_in', 'sign_out', 'sign_in_failed'] as const;
+export const ZAuditAction = z.enum(AUDIT_ACTIONS);
+export type TAuditAction = z.infer<typeof ZAuditAction>;
+
+/** The filters the search and the export share. `from` is inclusive, `to` exclusive. */
+const auditFilter = {
   subjectUserId: z.uuid().optional(),
   actorUserId: z.uuid().optional(),
+  action: ZAuditAction.optional(),
+  entityType: z.string().trim().min(1).max(64).optional(),
+  entityId: z.string().trim().min(1).max(200).optional(),
   from: ZWhen.optional(),
   to: ZWhen.optional(),
+};
+
+export const ZAuditQuery = z.strictObject({
+  ...auditFilter,
+  /** Entries older than this id: the next page, newest first. Stable while new entries are written. */
+  before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 
+/** With `subjectUserId`, a data subject's access log (GDPR art. 15); without, an extract of the log as filtered. */
 export const ZAuditExportQuery = z.strictObject({
-  subjectUserId: z.uuid(),
+  ...auditFilter,
   format: z.enum(['csv', 'json']).default('csv'),
-  from: ZWhen.optional(),
-  to: ZWhen.optional(),
 });
 export type TAuditExportQuery = z.infer<typeof ZAuditExportQuery>;
+
+export const ZAuditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  action: ZAuditAction,
+  actor: z.object({ id: z.uuid(), displayName: z.string().nullable() }).nullable(),
+  subjectUserId: z.uuid().nullable(),
+  subjectName: z.string().nullable(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  purpose: z.string(),
+  requestId: z.string().nullable(),
+  ip: z.string().nullable(),
+  details: z.unknown(),
+});
+export type TAuditEntry = z.infer<typeof ZAuditEntry>;

@@ -56,6 +56,12 @@ export const ROLE_STARTS: RoleStart[] = [
     role: 'admin',
     titleKey: 'roleAdmin',
     introKey: 'roleAdminIntro',
-    capabilities: [cap('units', 'Units', '/app/admin/units'), cap('users', 'Users', '/app/admin/users'), cap('audit', 'Audit', '/app/admin/audit'), cap('case-types', 'CaseTypes', '/app/admin/case-types')],
+    capabilities: [
+      cap('units', 'Units', '/app/admin/units'),
+      cap('users', 'Users', '/app/admin/users'),
+      cap('audit', 'Audit', '/app/admin/audit'),
+      cap('case-types', 'CaseTypes', '/app/admin/case-types'),
+      cap('calendar', 'Calendar', '/app/admin/calendar'),
+    ],
   },
 ];

@@ -39,7 +39,7 @@ export const backOffice: Catalogue = {
     roleFrontline: 'Borgerservice',
     roleFrontlineIntro: 'Henvendelser ved skranken og i kontaktcentret, tidsbestilling og svar om borgerens sag.',
     roleAdmin: 'Administrator',
-    roleAdminIntro: 'Enheder, brugere og roller, sagstyper og adgangsloggen.',
+    roleAdminIntro: 'Enheder, brugere og roller, sagstyper, adgangsloggen og kalenderen over lukkedage.',
 
     capMyQueue: 'Min arbejdskø',
     capMyQueueText: 'Dine åbne sager med frist, servicemål og hvad der venter.',
@@ -75,6 +75,8 @@ export const backOffice: Catalogue = {
     capAuditText: 'Hvem har set og ændret personoplysninger, og hvornår.',
     capCaseTypes: 'Sagstyper',
     capCaseTypesText: 'Sagstyper med servicemål, faser, krav og klagevejledning.',
+    capCalendar: 'Arbejdsdage og lukkedage',
+    capCalendarText: 'Helligdage og myndighedens egne lukkedage, som fristerne tælles efter.',
 
     unitsTitle: 'Enheder',
     unitsIntro: 'De enheder, du har adgang til, med dine roller i hver. En rolle på en enhed gælder også enhederne under den.',
@@ -132,7 +134,7 @@ export const backOffice: Catalogue = {
     roleFrontline: 'Citizen service',
     roleFrontlineIntro: "Inquiries at the counter and in the contact centre, appointments and answers about a citizen's case.",
     roleAdmin: 'Administrator',
-    roleAdminIntro: 'Units, users and roles, case types and the access log.',
+    roleAdminIntro: 'Units, users and roles, case types, the access log and the calendar of closure days.',
 
     capMyQueue: 'My work queue',
     capMyQueueText: 'Your open cases with deadline, service goal and what is waiting.',
@@ -168,6 +170,8 @@ export const backOffice: Catalogue = {
     capAuditText: 'Who has seen and changed personal data, and when.',
     capCaseTypes: 'Case types',
     capCaseTypesText: 'Case types with service goals, phases, requirements and appeal guidance.',
+    capCalendar: 'Working days and closure days',
+    capCalendarText: "Public holidays and the authority's own closure days, which deadlines count by.",
 
     unitsTitle: 'Units',
     unitsIntro: 'The units you have access to, with your roles in each. A role on a unit also covers the units below it.',

@@ -8,6 +8,7 @@ import { cases } from './cases.js';
 import { caseTypes } from './case-types.js';
 import { workflows } from './workflows.js';
 import { navigator } from './navigator.js';
+import { admin } from './admin.js';
 import type { Catalogue, Locale } from './types.js';
 
 export * from './types.js';
@@ -27,6 +28,7 @@ export const CATALOGUES: Record<string, Catalogue> = {
   backOffice,
   workflows,
   navigator,
+  admin,
 };
 
 /** i18next resources built from the catalogues; Swedish falls back to English where a text is missing. */

@@ -1,20 +1,28 @@
 import { sql } from 'kysely';
+import type { TAuditAction } from '@sagsgang/contracts';
 import type { Executor } from '../../platform/db/transaction.js';
 
 export interface AuditFilter {
   subjectUserId?: string;
   actorUserId?: string;
+  action?: TAuditAction;
+  entityType?: string;
+  entityId?: string;
   from?: string;
   to?: string;
+  /** Only entries with a smaller id: the page after the one that ended there. */
+  before?: number;
   /** Restrict to entries whose actor or subject holds a role on one of these units; undefined for no restriction. */
   reachUnitIds?: readonly string[];
   limit: number;
 }
 
+/** Newest first. */
 export async function findAuditEntries(executor: Executor, filter: AuditFilter) {
   let q = executor
     .selectFrom('audit_log')
     .leftJoin('app_user as actor', 'actor.id', 'audit_log.actor_user_id')
+    .leftJoin('app_user as subject', 'subject.id', 'audit_log.subject_user_id')
     .select([
       'audit_log.id',
       'audit_log.at',
@@ -22,6 +30,7 @@ export async function findAuditEntries(executor: Executor, filter: AuditFilter) 
       'audit_log.actor_user_id',
       'actor.display_name as actor_name',
       'audit_log.subject_user_id',
+      'subject.display_name as subject_name',
       'audit_log.entity_type',
       'audit_log.entity_id',
       'audit_log.purpose',
@@ -31,8 +40,12 @@ export async function findAuditEntries(executor: Executor, filter: AuditFilter) 
     ]);
   if (filter.subjectUserId) q = q.where('audit_log.subject_user_id', '=', filter.subjectUserId);
   if (filter.actorUserId) q = q.where('audit_log.actor_user_id', '=', filter.actorUserId);
+  if (filter.action) q = q.where('audit_log.action', '=', filter.action);
+  if (filter.entityType) q = q.where('audit_log.entity_type', '=', filter.entityType);
+  if (filter.entityId) q = q.where('audit_log.entity_id', '=', filter.entityId);
   if (filter.from) q = q.where('audit_log.at', '>=', sql<Date>`${filter.from}::timestamptz`);
   if (filter.to) q = q.where('audit_log.at', '<', sql<Date>`${filter.to}::timestamptz`);
+  if (filter.before !== undefined) q = q.where('audit_log.id', '<', filter.before);
   if (filter.reachUnitIds) {
     const units = filter.reachUnitIds.length ? filter.reachUnitIds : ['00000000-0000-0000-0000-000000000000'];
     const inReach = (column: 'audit_log.actor_user_id' | 'audit_log.subject_user_id') =>

@@ -1,26 +1,30 @@
-import type { TAuditExportQuery, TAuditQuery } from '@sagsgang/contracts';
+import type { TAuditEntry, TAuditExportQuery, TAuditQuery } from '@sagsgang/contracts';
 import type { Executor } from '../../platform/db/transaction.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { AppError } from '../../platform/errors.js';
 import { recordAudit, type AuditEntry } from '../../platform/audit/record-audit.js';
-import { adminReach, assertReachesUser } from '../org/index.js';
-import { findAuditEntries } from './audit.repository.js';
+import { adminReach, assertReachesUser, type AdminReach } from '../org/index.js';
+import { findAuditEntries, type AuditFilter } from './audit.repository.js';
 import { toCsv } from './audit-csv.js';
 
 type RequestMeta = Pick<AuditEntry, 'requestId' | 'ip'>;
+type Filter = Omit<TAuditExportQuery, 'format'>;
+
+const reachUnits = (reach: AdminReach) => (reach.authorityWide ? undefined : [...reach.unitIds]);
+
+/** The admin must reach the people a filter names; an unreached person is a recorded `forbidden`. */
+async function assertReachesNamed(db: Executor, principal: Principal, filter: Filter): Promise<void> {
+  for (const userId of [filter.subjectUserId, filter.actorUserId]) if (userId) await assertReachesUser(db, principal, userId);
+}
 
 /**
  * Audit entries an admin may read: about or by people in the units they administer (everything, for an
- * authority-wide admin). Reading the log is itself recorded.
+ * authority-wide admin), newest first, a page at a time. Reading the log is itself recorded.
  */
-export async function searchAudit(db: Executor, principal: Principal, query: TAuditQuery, meta: RequestMeta) {
+export async function searchAudit(db: Executor, principal: Principal, query: TAuditQuery, meta: RequestMeta): Promise<TAuditEntry[]> {
   const reach = await adminReach(db, principal);
-  for (const userId of [query.subjectUserId, query.actorUserId]) if (userId) await assertReachesUser(db, principal, userId);
-  const rows = await findAuditEntries(db, {
-    ...query,
-    reachUnitIds: reach.authorityWide ? undefined : [...reach.unitIds],
-    limit: query.limit ?? 100,
-  });
+  await assertReachesNamed(db, principal, query);
+  const rows = await findAuditEntries(db, { ...query, reachUnitIds: reachUnits(reach), limit: query.limit ?? 100 });
   await recordAudit(db, {
     ...meta,
     actorUserId: principal.userId,
@@ -36,6 +40,7 @@ export async function searchAudit(db: Executor, principal: Principal, query: TAu
     action: r.action,
     actor: r.actor_user_id ? { id: r.actor_user_id, displayName: r.actor_name } : null,
     subjectUserId: r.subject_user_id,
+    subjectName: r.subject_name,
     entityType: r.entity_type,
     entityId: r.entity_id,
     purpose: r.purpose,
@@ -47,35 +52,71 @@ export async function searchAudit(db: Executor, principal: Principal, query: TAu
 
 const EXPORT_LIMIT = 50_000;
 
-/**
- * A data subject's record of who looked at or changed their data, when and why (GDPR art. 15). The person who acted
- * is named; addresses and internal details are left out.
- */
-export async function exportForSubject(db: Executor, principal: Principal, query: TAuditExportQuery, meta: RequestMeta) {
-  await assertReachesUser(db, principal, query.subjectUserId);
-  const rows = await findAuditEntries(db, { subjectUserId: query.subjectUserId, from: query.from, to: query.to, limit: EXPORT_LIMIT + 1 });
+async function rowsToExport(db: Executor, filter: Omit<AuditFilter, 'limit'>) {
+  const rows = await findAuditEntries(db, { ...filter, limit: EXPORT_LIMIT + 1 });
   if (rows.length > EXPORT_LIMIT) throw new AppError('validation', 'Too many entries: narrow the period with from and to.');
+  return rows.reverse();
+}
+
+export interface ExportFile {
+  contentType: string;
+  body: string;
+  fileName: string;
+}
+
+/**
+ * The log as filtered, as a file. With a data subject it is their record of who looked at or changed their data,
+ * when and why (GDPR art. 15): every entry about them, the person who acted named, addresses and internal details
+ * left out. Without one it is an extract for the admin, limited to whom they administer. Either is recorded.
+ */
+export async function exportAudit(db: Executor, principal: Principal, query: TAuditExportQuery, meta: RequestMeta): Promise<ExportFile> {
+  const { format, ...filter } = query;
+  await assertReachesNamed(db, principal, filter);
+  const subjectUserId = filter.subjectUserId;
+  const rows = await rowsToExport(db, { ...filter, reachUnitIds: subjectUserId ? undefined : reachUnits(await adminReach(db, principal)) });
   await recordAudit(db, {
     ...meta,
     actorUserId: principal.userId,
     action: 'export',
-    subjectUserId: query.subjectUserId,
+    subjectUserId: subjectUserId ?? null,
     entityType: 'audit_log',
-    purpose: 'Access request from the data subject (GDPR art. 15)',
-    details: { format: query.format, from: query.from ?? null, to: query.to ?? null, entries: rows.length },
+    purpose: subjectUserId ? 'Access request from the data subject (GDPR art. 15)' : 'Audit log export',
+    details: { format, filter, entries: rows.length },
   });
-  const entries = rows.reverse().map((r) => ({
+  const fileName = `${subjectUserId ? `access-log-${subjectUserId}` : 'audit-log'}.${format}`;
+  if (subjectUserId) {
+    const entries = rows.map((r) => ({
+      at: r.at.toISOString(),
+      action: r.action,
+      purpose: r.purpose,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      actor: r.actor_user_id === subjectUserId ? 'the data subject' : (r.actor_name ?? 'the system'),
+    }));
+    if (format === 'json') return { fileName, contentType: 'application/json; charset=utf-8', body: JSON.stringify({ subjectUserId, entries }) };
+    const csv = toCsv(
+      ['at', 'action', 'purpose', 'entity_type', 'entity_id', 'actor'],
+      entries.map((e) => [e.at, e.action, e.purpose, e.entityType, e.entityId, e.actor]),
+    );
+    return { fileName, contentType: 'text/csv; charset=utf-8', body: csv };
+  }
+  const entries = rows.map((r) => ({
+    id: r.id,
     at: r.at.toISOString(),
     action: r.action,
-    purpose: r.purpose,
+    actorUserId: r.actor_user_id,
+    actor: r.actor_user_id ? r.actor_name : null,
+    subjectUserId: r.subject_user_id,
+    subject: r.subject_name,
     entityType: r.entity_type,
     entityId: r.entity_id,
-    actor: r.actor_user_id === query.subjectUserId ? 'the data subject' : (r.actor_name ?? 'the system'),
+    purpose: r.purpose,
+    requestId: r.request_id,
   }));
-  if (query.format === 'json') return { contentType: 'application/json; charset=utf-8', body: JSON.stringify({ subjectUserId: query.subjectUserId, entries }) };
+  if (format === 'json') return { fileName, contentType: 'application/json; charset=utf-8', body: JSON.stringify({ filter, entries }) };
   const csv = toCsv(
-    ['at', 'action', 'purpose', 'entity_type', 'entity_id', 'actor'],
-    entries.map((e) => [e.at, e.action, e.purpose, e.entityType, e.entityId, e.actor]),
+    ['id', 'at', 'action', 'actor', 'actor_id', 'subject', 'subject_id', 'entity_type', 'entity_id', 'purpose', 'request_id'],
+    entries.map((e) => [e.id, e.at, e.action, e.actor, e.actorUserId, e.subject, e.subjectUserId, e.entityType, e.entityId, e.purpose, e.requestId]),
   );
-  return { contentType: 'text/csv; charset=utf-8', body: csv };
+  return { fileName, contentType: 'text/csv; charset=utf-8', body: csv };
 }

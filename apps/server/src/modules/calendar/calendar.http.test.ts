@@ -41,7 +41,7 @@ for (const engine of ENGINES) {
       const day = workingDayFrom(`${year}-03-02`);
       const before = (await w.worker.inject({ method: 'GET', url: `/api/calendar/${year}` })).json();
       expect(before.closures).toEqual([]);
-      expect(before.holidays.map((h: { day: string }) => h.day)).toContain(`${year}-12-25`);
+      expect(before.holidays).toContainEqual({ day: `${year}-12-25`, name: 'Juledag', nameEn: 'Christmas Day' });
 
       expect((await w.worker.inject({ method: 'POST', url: '/api/calendar/closures', payload: { day, reason: 'Flytning' } })).statusCode).toBe(403);
       const added = await w.admin.inject({ method: 'POST', url: '/api/calendar/closures', payload: { day, reason: 'Flytning af rådhuset' } });
@@ -52,10 +52,16 @@ for (const engine of ENGINES) {
       expect(after.workingDays).toBe(before.workingDays - 1);
 
       const again = await w.admin.inject({ method: 'POST', url: '/api/calendar/closures', payload: { day, reason: 'igen' } });
-      expect(again.statusCode).toBe(400); // already closed, now that it is a closure day
+      expect(again.statusCode).toBe(409); // already a closure day: a conflict, not a bad day
+      expect(again.json().error.details).toEqual([{ path: '/day', message: 'already a closure day' }]);
       const christmas = await w.admin.inject({ method: 'POST', url: '/api/calendar/closures', payload: { day: `${year}-12-25`, reason: 'x' } });
       expect(christmas.statusCode).toBe(400);
       expect(christmas.json().error.message).toContain('day');
+      expect(christmas.json().error.details[0].path).toBe('/day');
+      const saturday = addCalendarDays(`${year}-01-01`, (6 - new Date(`${year}-01-01T12:00:00Z`).getUTCDay() + 7) % 7);
+      const weekend = await w.admin.inject({ method: 'POST', url: '/api/calendar/closures', payload: { day: saturday, reason: 'x' } });
+      expect(weekend.statusCode, saturday).toBe(400);
+      expect(weekend.json().error.message).toContain('weekend');
       for (const bad of [{ day: `${year}-02-30`, reason: 'x' }, { day: 'tomorrow', reason: 'x' }, { day, reason: '' }, { day: '2090-01-02', reason: 'x' }]) {
         const res = await w.admin.inject({ method: 'POST', url: '/api/calendar/closures', payload: bad });
         expect(res.statusCode, JSON.stringify(bad)).toBe(400);

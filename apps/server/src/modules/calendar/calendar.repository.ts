@@ -22,6 +22,10 @@ export const calendarRepository = {
     return r.rows[0]?.key ?? '';
   },
 
+  async isClosure(db: Executor, day: string): Promise<boolean> {
+    return (await db.selectFrom('calendar_closure').select('day').where('day', '=', day).executeTakeFirst()) !== undefined;
+  },
+
   /** False when the day was already a closure day. */
   async add(db: Executor, row: { day: string; reason: string; createdBy: string }): Promise<boolean> {
     const r = await db.insertInto('calendar_closure').values({ day: row.day, reason: row.reason, created_by: row.createdBy })

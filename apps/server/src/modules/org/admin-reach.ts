@@ -36,6 +36,22 @@ export async function assertReachesUser(executor: Executor, principal: Principal
   return reach;
 }
 
+/**
+ * Throws `forbidden` unless the admin administers every unit the user holds a role on (an authority-wide admin
+ * administers everyone; anyone may change their own account). Setting a password or deactivating needs it: reach
+ * alone would let the admin of one centre take over, or lock out, someone who also administers more than they do.
+ */
+export async function assertAdministersWholly(executor: Executor, principal: Principal, userId: string): Promise<void> {
+  const reach = await assertReachesUser(executor, principal, userId);
+  if (reach.authorityWide || userId === principal.userId) return;
+  const user = await userGrantUnits(executor, userId);
+  if (user?.unitIds.some((id) => !reach.unitIds.has(id))) {
+    throw new AppError('forbidden', 'That person also holds roles outside the units you administer; an administrator of all their units must do this.', {
+      subjectUserId: userId,
+    });
+  }
+}
+
 export function assertAdminOn(principal: Principal, unitId: string): void {
   if (!principal.scope.admin?.has(unitId)) {
     throw new AppError('forbidden', 'You do not administer that unit.', { unitId });

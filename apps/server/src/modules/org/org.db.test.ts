@@ -108,12 +108,66 @@ for (const engine of ENGINES) {
       expect(JSON.stringify(audit)).not.toContain('a-long-password-1');
     });
 
+    test('a password or deactivation needs an admin of all the person’s units; a name needs only reach', async () => {
+      const db = t().database.db;
+      // Caseworker in centre A, and admin of centre B: centre A's admin reaches them, but must not take them over.
+      const both = await createUser(db, { grants: [{ role: 'caseworker', unitId: units.teamA1 }, { role: 'admin', unitId: units.centreB }] });
+      for (const payload of [{ password: 'taken-over-password' }, { active: false }, { active: true }]) {
+        const res = await centreAdmin.inject({ method: 'PATCH', url: `/api/users/${both.id}`, payload });
+        expect(res.statusCode, JSON.stringify(payload)).toBe(403);
+      }
+      expect((await signIn(t().app, both.username, both.password)).cookie).toBeTruthy(); // the old password still works
+      const renamed = await centreAdmin.inject({ method: 'PATCH', url: `/api/users/${both.id}`, payload: { displayName: 'Omdøbt Medarbejder' } });
+      expect(renamed.statusCode).toBe(204);
+      const denied = await deniedFor(centreAdminId);
+      expect(denied.filter((d) => (d.details as { subjectUserId?: string }).subjectUserId === both.id)).toHaveLength(3);
+
+      const own = await createUser(db, { grants: [{ role: 'caseworker', unitId: units.teamA2 }] });
+      expect((await centreAdmin.inject({ method: 'PATCH', url: `/api/users/${own.id}`, payload: { password: 'a-new-long-password' } })).statusCode).toBe(204);
+      const top = await createUser(db, { grants: [{ role: 'admin', unitId: units.authority }] });
+      const authorityAdmin = await sessionFor(t().app, db, top.id);
+      expect((await authorityAdmin.inject({ method: 'PATCH', url: `/api/users/${both.id}`, payload: { active: false } })).statusCode).toBe(204);
+    });
+
     test('a user cannot be created with a role outside the admin’s units, nor with a taken user name', async () => {
       const outside = await centreAdmin.inject({ method: 'POST', url: '/api/users', payload: { username: 'x.outside', displayName: 'X', grants: [{ role: 'admin', unitId: units.authority }] } });
       expect(outside.statusCode).toBe(403);
       const existing = await createUser(t().database.db, { grants: [{ role: 'analyst', unitId: units.teamA1 }] });
       const taken = await centreAdmin.inject({ method: 'POST', url: '/api/users', payload: { username: existing.username.toUpperCase(), displayName: 'X', grants: [{ role: 'analyst', unitId: units.teamA1 }] } });
       expect(taken.statusCode).toBe(409);
+      // The form can mark the field the refusal is about.
+      expect(taken.json().error.details).toEqual([{ path: '/username', message: 'is taken' }]);
+    });
+
+    test('the user list searches name, user name and e-mail; citizens are listed only for an authority-wide admin', async () => {
+      const db = t().database.db;
+      const tag = `srch${engine}`;
+      const staff = await createUser(db, { displayName: `Ølga ${tag} Hansen`, grants: [{ role: 'caseworker', unitId: units.teamA1 }] });
+      const literal = await createUser(db, { displayName: `Procent 100%_${tag}`, grants: [{ role: 'caseworker', unitId: units.teamA2 }] });
+      const outside = await createUser(db, { displayName: `Bo ${tag} Udenfor`, grants: [{ role: 'caseworker', unitId: units.teamB1 }] });
+      const citizen = await createUser(db, { kind: 'applicant', displayName: `Borger ${tag}` });
+      const ids = async (s: TestSession, query: string) => {
+        const res = await s.inject({ method: 'GET', url: `/api/users?${query}` });
+        expect(res.statusCode, res.body).toBe(200);
+        return (res.json() as { id: string }[]).map((u) => u.id);
+      };
+
+      expect((await ids(centreAdmin, `q=${tag.toUpperCase()}`)).sort()).toEqual([staff.id, literal.id].sort());
+      expect(await ids(centreAdmin, `q=${encodeURIComponent(staff.username)}`)).toEqual([staff.id]);
+      expect(await ids(centreAdmin, `q=${encodeURIComponent('100%_')}`)).toEqual([literal.id]); // % and _ are plain text
+      expect(await ids(centreAdmin, `q=${encodeURIComponent('1%0')}`)).toEqual([]);
+      expect(await ids(centreAdmin, `q=${tag}&kind=applicant`)).toEqual([]);
+      expect(await ids(centreAdmin, `q=${tag}&kind=all`)).not.toContain(citizen.id);
+
+      const top = await createUser(db, { grants: [{ role: 'admin', unitId: units.authority }] });
+      const authorityAdmin = await sessionFor(t().app, db, top.id);
+      expect((await ids(authorityAdmin, `q=${tag}`)).sort()).toEqual([staff.id, literal.id, outside.id].sort());
+      expect(await ids(authorityAdmin, `q=${tag}&kind=applicant`)).toEqual([citizen.id]);
+      expect(await ids(authorityAdmin, `q=${tag}&kind=all`)).toHaveLength(4);
+      expect(await ids(authorityAdmin, `q=${tag}&kind=all&limit=2`)).toHaveLength(2);
+      for (const bad of ['kind=robots', 'limit=0', `q=${'x'.repeat(101)}`, 'colour=red']) {
+        expect((await authorityAdmin.inject({ method: 'GET', url: `/api/users?${bad}` })).statusCode, bad).toBe(400);
+      }
     });
 
     test('roles are granted and revoked within scope; an admin cannot remove their own admin role', async () => {

@@ -42,23 +42,37 @@ export async function unitInUse(executor: Executor, id: string): Promise<boolean
 }
 
 export interface UserFilter {
-  /** Only users with a grant on one of these units; undefined for every staff user. */
+  /** Only users with a grant on one of these units; undefined for no such restriction. */
   unitIds?: readonly string[];
+  /** One user, of any kind; the other filters still apply. */
   userId?: string;
+  /** The kinds to list when no `userId` is given; default staff only. */
+  kinds?: readonly ('staff' | 'applicant')[];
+  /** Part of the display name, user name or e-mail, any case. */
+  q?: string;
+  limit?: number;
 }
+
+/** `%text%` for LIKE, with the pattern characters in the text matched literally. */
+const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export async function findStaffUsers(executor: Executor, filter: UserFilter): Promise<TUserView[]> {
   if (filter.unitIds && filter.unitIds.length === 0) return [];
   let q = executor.selectFrom('app_user').select(['id', 'kind', 'username', 'display_name', 'email', 'locale', 'active']);
   if (filter.userId) q = q.where('id', '=', filter.userId);
-  else q = q.where('kind', '=', 'staff');
+  else q = q.where('kind', 'in', filter.kinds ?? ['staff']);
+  if (filter.q) {
+    const pattern = containsPattern(filter.q);
+    q = q.where((eb) => eb.or([eb('display_name', 'ilike', pattern), eb('username', 'ilike', pattern), eb('email', 'ilike', pattern)]));
+  }
+  if (filter.limit !== undefined) q = q.limit(filter.limit);
   if (filter.unitIds) {
     const unitIds = filter.unitIds;
     q = q.where((eb) =>
       eb.exists(eb.selectFrom('role_grant').select('role_grant.id').whereRef('role_grant.user_id', '=', 'app_user.id').where('role_grant.unit_id', 'in', unitIds)),
     );
   }
-  const users = await q.orderBy('display_name').execute();
+  const users = await q.orderBy('display_name').orderBy('id').execute();
   if (users.length === 0) return [];
   const grants = await executor
     .selectFrom('role_grant')

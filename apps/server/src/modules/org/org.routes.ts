@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZCreateUnitRequest, ZCreateUserRequest, ZGrantRequest, ZUpdateUnitRequest, ZUpdateUserRequest, ZUserView } from '@sagsgang/contracts';
+import { ZCreateUnitRequest, ZCreateUserRequest, ZGrantRequest, ZUpdateUnitRequest, ZUpdateUserRequest, ZUserListQuery, ZUserView } from '@sagsgang/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { requireStaff } from '../../platform/auth/guards.js';
 import { STAFF_ROLES } from '../../platform/auth/principal.js';
@@ -34,8 +34,8 @@ export function orgRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/users',
-      { schema: { tags: ['org'], summary: 'Staff in the units you administer', querystring: z.strictObject({ unitId: z.uuid().optional() }), response: { 200: z.array(ZUserView) } } },
-      async (request) => users.listUsers(db, requireStaff(request, ['admin']), request.query.unitId),
+      { schema: { tags: ['org'], summary: 'Search the people you administer', querystring: ZUserListQuery, response: { 200: z.array(ZUserView) } } },
+      async (request) => users.listUsers(db, requireStaff(request, ['admin']), request.query),
     );
     app.get('/api/users/:id', { schema: { tags: ['org'], summary: 'One user with their roles', params: ZId, response: { 200: ZUserView } } }, async (request) =>
       users.getUser(db, requireStaff(request, ['admin']), request.params.id, meta(request)),

@@ -1,4 +1,4 @@
-import type { TCreateUserRequest, TGrantRequest, TUpdateUserRequest, TUserView } from '@sagsgang/contracts';
+import type { TCreateUserRequest, TGrantRequest, TUpdateUserRequest, TUserListQuery, TUserView } from '@sagsgang/contracts';
 import type { Executor } from '../../platform/db/transaction.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors.js';
@@ -7,19 +7,28 @@ import { hashPassword } from '../../platform/auth/password.js';
 import { deleteUserSessions } from '../../platform/auth/session-store.js';
 import { recordAudit, type AuditEntry } from '../../platform/audit/record-audit.js';
 import * as repo from './org.repository.js';
-import { adminReach, assertAdminOn, assertReachesUser } from './admin-reach.js';
+import { adminReach, assertAdministersWholly, assertAdminOn, assertReachesUser } from './admin-reach.js';
 
 type RequestMeta = Pick<AuditEntry, 'requestId' | 'ip'>;
 const PURPOSE = 'User administration';
 
-/** Staff the admin administers, optionally only those with a role on `unitId`. */
-export async function listUsers(db: Executor, principal: Principal, unitId?: string): Promise<TUserView[]> {
+/**
+ * People the admin administers, matching a search: staff with a role in their units (optionally only on `unitId`),
+ * and for an authority-wide admin also citizens and businesses. Sorted by name, at most `limit`.
+ */
+export async function listUsers(db: Executor, principal: Principal, query: Partial<TUserListQuery> = {}): Promise<TUserView[]> {
   const reach = await adminReach(db, principal);
-  if (unitId) {
-    assertAdminOn(principal, unitId);
-    return repo.findStaffUsers(db, { unitIds: [unitId] });
+  const kind = query.kind ?? 'staff';
+  const search = { q: query.q || undefined, limit: query.limit ?? 200 };
+  if (query.unitId) {
+    assertAdminOn(principal, query.unitId);
+    return repo.findStaffUsers(db, { ...search, unitIds: [query.unitId], kinds: ['staff'] });
   }
-  return repo.findStaffUsers(db, { unitIds: reach.authorityWide ? undefined : [...reach.unitIds] });
+  if (!reach.authorityWide) {
+    // Applicants belong to no unit, so they are outside the reach of a centre's or team's admin.
+    return kind === 'applicant' ? [] : repo.findStaffUsers(db, { ...search, unitIds: [...reach.unitIds], kinds: ['staff'] });
+  }
+  return repo.findStaffUsers(db, { ...search, kinds: kind === 'all' ? ['staff', 'applicant'] : [kind] });
 }
 
 export async function getUser(db: Executor, principal: Principal, userId: string, meta: RequestMeta): Promise<TUserView> {
@@ -36,7 +45,7 @@ export async function createUser(db: Executor, principal: Principal, input: TCre
     const id = await repo
       .insertStaffUser(trx, { username: input.username, displayName: input.displayName, email: input.email ?? null, locale: input.locale ?? 'da', passwordHash })
       .catch((err: { code?: string }) => {
-        if (err.code === '23505') throw new AppError('conflict', 'That user name is taken.');
+        if (err.code === '23505') throw new AppError('conflict', 'username: that user name is taken', [{ path: '/username', message: 'is taken' }]);
         throw err;
       });
     for (const g of input.grants) await repo.insertGrant(trx, id, g.role, g.unitId);
@@ -55,7 +64,8 @@ export async function createUser(db: Executor, principal: Principal, input: TCre
 }
 
 export async function updateUser(db: Executor, principal: Principal, userId: string, input: TUpdateUserRequest, meta: RequestMeta): Promise<void> {
-  await assertReachesUser(db, principal, userId);
+  if (input.password !== undefined || input.active !== undefined) await assertAdministersWholly(db, principal, userId);
+  else await assertReachesUser(db, principal, userId);
   if (input.active === false && userId === principal.userId) throw new AppError('invalid_state', 'You cannot deactivate yourself.');
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   await inTransaction(db, async (trx) => {

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { TAuditAction } from '@sagsgang/contracts';
 
 /**
  * Kysely types of the platform tables from migration 0001 (organisation, people, sessions, audit log, jobs).
@@ -55,7 +56,8 @@ export interface UserSessionTable {
   active_unit_id: string | null;
 }
 
-export type AuditAction = 'read' | 'create' | 'update' | 'delete' | 'export' | 'denied' | 'sign_in' | 'sign_out' | 'sign_in_failed';
+/** The actions the CHECK constraint of migration 0001 allows; the contracts list them for the API. */
+export type AuditAction = TAuditAction;
 
 export interface AuditLogTable {
   id: Generated<number>;
