@@ -6,7 +6,7 @@ import type { Executor } from '../../../platform/db/transaction.js';
 import { getApplicantCaseFile } from '../../cases/index.js';
 import { applicationsRepository as repo } from '../applications.repository.js';
 import { renderJournal } from '../case-journal.js';
-import { readStored } from '../file-store.js';
+import { readStored } from '../../../platform/files/file-store.js';
 
 export interface CaseFileExport {
   fileName: string;

@@ -5,10 +5,10 @@ import { addDocument, getApplicantCaseFile, receiveInformation } from '../../cas
 import { fileSpec } from '../application-form.js';
 import { answerCovers, openRequest } from '../applicant-case.js';
 import { applicationsRepository as repo } from '../applications.repository.js';
-import type { StoredFile } from '../file-store.js';
+import type { StoredFile } from '../../../platform/files/file-store.js';
 import { checkFile } from '../screening/screening-rules.js';
 import type { Finding } from '../screening/screening-types.js';
-import { safeFileName } from './upload-document.js';
+import { safeFileName } from '../../../platform/files/file-names.js';
 
 /** A file sent with an answer: for a requirement of the case type, or `other`. */
 export interface SentFile {

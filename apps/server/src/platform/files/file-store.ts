@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { detectMediaType } from './screening/file-type.js';
-import type { AcceptedMediaType } from './screening/screening-types.js';
+import { detectMediaType, type AcceptedMediaType } from './media-type.js';
 
 const HEAD_BYTES = 16;
 
