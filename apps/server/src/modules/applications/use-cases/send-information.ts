@@ -62,7 +62,8 @@ export async function sendInformation(
         mediaType: f.stored.detectedType!, sizeBytes: f.stored.sizeBytes, sha256: f.stored.sha256, uploadedBy: principal.userId,
       });
       const added = await addDocument({ db: trx, actor, now }, c.id, {
-        expectedVersion: version, title: r ? r.label.da : name, documentType: 'evidence', direction: 'incoming', fileName: name,
+        expectedVersion: version, title: r ? r.label.da : name, documentType: 'evidence', direction: 'incoming',
+        content: { source: 'answer', fileName: name, sha256: f.stored.sha256, sizeBytes: f.stored.sizeBytes, mediaType: f.stored.detectedType! },
       });
       version = added.case.version;
       result.accepted.push(name);
