@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ZDecisionOutcome, ZDuration, ZLocalizedText, OUTCOMES_NEEDING_APPEAL_GUIDANCE } from './case-types.js';
+import { DOCUMENT_DIRECTIONS, DOCUMENT_TYPES } from './documents.js';
 
 export const CHANNELS = ['digital', 'paper', 'email', 'counter', 'phone'] as const;
 export const CASE_STATES = ['received', 'in_progress', 'awaiting_applicant', 'awaiting_hearing', 'decided', 'closed'] as const;
@@ -95,9 +96,6 @@ export const ZRecordNoteRequest = z.object({
   what: ZText(10_000),
 });
 export type TRecordNoteRequest = z.infer<typeof ZRecordNoteRequest>;
-
-export const DOCUMENT_TYPES = ['application', 'evidence', 'letter', 'decision', 'hearing', 'other'] as const;
-export const DOCUMENT_DIRECTIONS = ['incoming', 'outgoing', 'internal'] as const;
 
 /** A document entry in the case file; with a file, through the upload below. */
 export const ZAddDocumentRequest = z.object({
