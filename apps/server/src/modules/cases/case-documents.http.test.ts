@@ -44,7 +44,7 @@ for (const engine of ENGINES) {
       expect((await (await s(admin.id)).inject({ method: 'POST', url: '/api/case-types', payload: definition })).statusCode).toBe(201);
       const staff = await principalFor(db, worker.id, [{ role: 'caseworker', unitId: units.teamA1 }]);
       return {
-        db, units, definition, staff, applicantId: applicant.id,
+        db, units, definition, staff, applicantId: applicant.id, admin: await s(admin.id),
         worker: await s(worker.id), outsider: await s(outsider.id), quality: await s(quality.id), applicant: await s(applicant.id),
       };
     }
@@ -159,19 +159,23 @@ for (const engine of ENGINES) {
       expect(reads).toEqual([]);
     });
 
-    test('staff of another unit get the answer of a missing document, and the attempt is audited; applicants are refused', async () => {
+    test('staff who may not read the case\'s unit get the answer of a missing document, and the attempt is audited; applicants are refused', async () => {
       const w = await world();
       const c = await applyWithPassport(w, tinyPdf(`foreign ${engine} ${crypto.randomUUID()}`));
       const [doc] = (await w.worker.inject({ method: 'GET', url: `/api/cases/${c.id}` })).json().documents as { id: string; href: string }[];
       const foreign = await w.outsider.inject({ method: 'GET', url: doc.href });
+      const administrator = await w.admin.inject({ method: 'GET', url: doc.href });
       const missing = await w.worker.inject({ method: 'GET', url: `/api/cases/${c.id}/documents/${crypto.randomUUID()}` });
-      expect(foreign.statusCode).toBe(404);
-      expect(missing.statusCode).toBe(404);
+      for (const res of [foreign, administrator, missing]) expect(res.statusCode).toBe(404);
       expect(foreign.json().error).toEqual(missing.json().error);
+      expect(administrator.json().error).toEqual(missing.json().error);
       expect(foreign.body).not.toContain('audit');
       const denied = await w.db.selectFrom('audit_log').select(['action', 'entity_type', 'entity_id', 'subject_user_id'])
         .where('entity_id', '=', doc.id).where('action', '=', 'denied').execute();
-      expect(denied).toEqual([{ action: 'denied', entity_type: 'case_document', entity_id: doc.id, subject_user_id: w.applicantId }]);
+      expect(denied).toEqual([
+        { action: 'denied', entity_type: 'case_document', entity_id: doc.id, subject_user_id: w.applicantId },
+        { action: 'denied', entity_type: 'case_document', entity_id: doc.id, subject_user_id: w.applicantId },
+      ]);
       expect((await w.db.selectFrom('audit_log').select('id').where('entity_id', '=', doc.id).where('action', '=', 'read').execute())).toEqual([]);
       expect((await w.applicant.inject({ method: 'GET', url: doc.href })).statusCode).toBe(403);
     });

@@ -6,7 +6,8 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requireStaff } from '../../platform/auth/guards.js';
 import { attachmentDisposition } from '../../platform/files/file-names.js';
-import { READ_ROLES, CASEWORK_ROLES } from './case-command.js';
+import { STAFF_ROLES } from '../../platform/auth/principal.js';
+import { CASEWORK_ROLES } from './case-command.js';
 import { attachDocument } from './use-cases/attach-document.js';
 import { openCaseDocument } from './use-cases/open-document.js';
 
@@ -64,7 +65,8 @@ export function caseDocumentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/cases/:id/documents/:documentId', {
       schema: { tags: ['cases'], summary: 'Download a document of the case file (audited)', params: z.object({ id: z.uuid(), documentId: z.uuid() }) },
     }, async (request, reply) => {
-      const principal = requireStaff(request, READ_ROLES);
+      // Any staff member: the use case answers those who may not read the case's unit as if there were no document.
+      const principal = requireStaff(request, STAFF_ROLES);
       const file = await openCaseDocument(db, principal, {
         caseId: request.params.id, documentId: request.params.documentId, fileDir: ctx.config.fileDir, requestId: request.id,
       });
