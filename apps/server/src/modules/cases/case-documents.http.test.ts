@@ -69,6 +69,12 @@ for (const engine of ENGINES) {
       return session.inject({ method: 'POST', url: `/api/cases/${caseId}/documents`, ...body });
     }
 
+    /** An upload whose request ends in the middle of the file, as when the connection drops. */
+    function cutUpload(session: TestSession, caseId: string, fields: Record<string, string>) {
+      const body = multipartBody(fields, [{ field: 'file', filename: 'afbrudt.pdf', contentType: 'application/pdf', content: Buffer.concat([tinyPdf(`cut ${engine}`), crypto.randomBytes(8000)]) }]);
+      return session.inject({ method: 'POST', url: `/api/cases/${caseId}/documents`, headers: body.headers, payload: body.payload.subarray(0, body.payload.length - 4000) });
+    }
+
     test('a caseworker attaches a file: stored by its hash, one row and one document_added event naming it, in one step', async () => {
       const w = await world();
       const c = await applyWithPassport(w, tinyPdf(`passport ${engine} ${crypto.randomUUID()}`));
@@ -197,6 +203,7 @@ for (const engine of ENGINES) {
         ['a stale version', await attach(w.worker, c.id, { ...fields, expectedVersion: String(v - 1) }, { name: 'a.pdf', content: tinyPdf(`stale ${engine}`) }), 409, 'Reload'],
         ['another unit', await attach(w.outsider, c.id, fields, { name: 'a.pdf', content: tinyPdf(`outsider ${engine}`) }), 403, 'unit'],
         ['a JSON body', await w.worker.inject({ method: 'POST', url: `/api/cases/${c.id}/documents`, payload: { ...fields, expectedVersion: v } }), 415, 'multipart'],
+        ['a body cut inside the file', await cutUpload(w.worker, c.id, fields), 400, 'did not arrive in full'],
       ];
       for (const [what, res, status, message] of cases) {
         expect(res.statusCode, `${what}: ${res.body}`).toBe(status);
@@ -204,6 +211,7 @@ for (const engine of ENGINES) {
       }
       expect(cases[0][1].json().error.details).toEqual([{ path: 'file', message: 'type', maxBytes: 10 * 1024 * 1024 }]);
       expect(storedFiles()).toEqual(before);
+      expect(fs.readdirSync(path.join(fileDir, 'tmp'))).toEqual([]);
       expect(await version(w, c.id)).toBe(v);
       const rows = await w.db.selectFrom('case_document').select('source').where('case_id', '=', c.id).execute();
       expect(rows).toEqual([{ source: 'application' }]);

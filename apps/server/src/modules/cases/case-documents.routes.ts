@@ -57,6 +57,12 @@ export function caseDocumentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ...parsed.data, file: { fileName: part.filename, content: part.file, isTruncated: () => part.file.truncated },
         });
         return { id: r.case.id, version: r.case.version, state: r.case.state, eventId: r.eventId, documentId: r.documentId! };
+      } catch (err) {
+        // The request ended inside the file (a dropped connection, a cut body): the sender's problem, not ours.
+        if (part.file.errored && !(err instanceof AppError)) {
+          throw new AppError('validation', `file: ${part.filename} did not arrive in full. Send it again.`, [{ path: 'file', message: 'incomplete' }]);
+        }
+        throw err;
       } finally {
         part.file.resume(); // whatever a refused request left unread
       }

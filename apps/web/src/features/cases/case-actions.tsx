@@ -16,7 +16,7 @@ const ACCEPT = ACCEPTED_FILE_TYPES.join(',');
 /** The server's refusal of a file, said in the page's language; any other error as the server put it. */
 function fileRefusal(err: unknown, fileName: string, size: string, t: Translate): unknown {
   const detail = err instanceof ApiError && Array.isArray(err.details) ? (err.details[0] as { path?: string; message?: string } | undefined) : undefined;
-  if (detail?.path !== 'file' || !['required', 'type', 'too_large', 'empty'].includes(detail.message ?? '')) return err;
+  if (detail?.path !== 'file' || !['required', 'type', 'too_large', 'empty', 'incomplete'].includes(detail.message ?? '')) return err;
   return new Error(t(`cases:fileRefused_${detail.message}`, { file: fileName, size }));
 }
 
