@@ -3,6 +3,7 @@
  * needs. A definition is the unit of publishing, export and import; every published change is a new version.
  */
 import { z } from 'zod';
+import { ACCEPTED_FILE_TYPES } from './documents.js';
 
 export const DURATION_UNITS = ['calendar_days', 'working_days', 'weeks', 'months'] as const;
 export const CLOCK_STARTS = ['on_receipt', 'when_fully_informed'] as const;
@@ -72,8 +73,6 @@ export const ZAnswerSpec = z.object({
 });
 export type TAnswerSpec = z.infer<typeof ZAnswerSpec>;
 
-/** File types an applicant may upload, judged by content; a document requirement may narrow them. */
-export const ACCEPTED_FILE_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
 export const ZFileSpec = z.object({
   acceptedTypes: z.array(z.enum(ACCEPTED_FILE_TYPES)).min(1).max(3),
   maxBytes: z.number().int().positive().max(50 * 1024 * 1024),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ZDecisionOutcome, ZDuration, ZLocalizedText, OUTCOMES_NEEDING_APPEAL_GUIDANCE } from './case-types.js';
+import { DOCUMENT_DIRECTIONS, DOCUMENT_TYPES } from './documents.js';
 
 export const CHANNELS = ['digital', 'paper', 'email', 'counter', 'phone'] as const;
 export const CASE_STATES = ['received', 'in_progress', 'awaiting_applicant', 'awaiting_hearing', 'decided', 'closed'] as const;
@@ -96,14 +97,27 @@ export const ZRecordNoteRequest = z.object({
 });
 export type TRecordNoteRequest = z.infer<typeof ZRecordNoteRequest>;
 
+/** A document entry in the case file; with a file, through the upload below. */
 export const ZAddDocumentRequest = z.object({
   expectedVersion: ZExpectedVersion,
   title: ZText(300),
-  documentType: z.enum(['application', 'evidence', 'letter', 'decision', 'hearing', 'other']),
-  direction: z.enum(['incoming', 'outgoing', 'internal']),
+  documentType: z.enum(DOCUMENT_TYPES),
+  direction: z.enum(DOCUMENT_DIRECTIONS),
   fileName: z.string().trim().max(300).optional(),
 });
 export type TAddDocumentRequest = z.infer<typeof ZAddDocumentRequest>;
+
+/**
+ * The form fields of a file attached to a case (multipart/form-data, sent before the file part `file`; values are
+ * text, so the version is read from its digits).
+ */
+export const ZAttachDocumentFields = z.object({
+  expectedVersion: z.coerce.number().int().positive(),
+  title: ZText(300),
+  documentType: z.enum(DOCUMENT_TYPES),
+  direction: z.enum(DOCUMENT_DIRECTIONS),
+});
+export type TAttachDocumentFields = z.infer<typeof ZAttachDocumentFields>;
 
 export const ZChangePhaseRequest = z.object({ expectedVersion: ZExpectedVersion, phaseCode: z.string().min(1) });
 export type TChangePhaseRequest = z.infer<typeof ZChangePhaseRequest>;
@@ -207,6 +221,27 @@ export const ZCaseEvent = z.object({
 });
 export type TCaseEvent = z.infer<typeof ZCaseEvent>;
 
+/**
+ * One document of the case file. With content (`id` set): attached by a caseworker, or sent by the applicant with
+ * the application or in an answer; `href` downloads it. Without: an entry recorded with no file (a paper letter
+ * registered before files were kept, or an applicant's written message).
+ */
+export const ZCaseDocument = z.object({
+  id: z.uuid().nullable(),
+  eventId: z.number().int().nullable(),
+  source: z.enum(['casework', 'application', 'answer']),
+  title: z.string(),
+  documentType: z.string(),
+  direction: z.string(),
+  addedAt: z.string(),
+  addedBy: z.string().nullable(),
+  fileName: z.string().nullable(),
+  mediaType: z.string().nullable(),
+  sizeBytes: z.number().int().nullable(),
+  href: z.string().nullable(),
+});
+export type TCaseDocument = z.infer<typeof ZCaseDocument>;
+
 export const ZCaseDetail = ZCaseSummary.extend({
   channel: ZChannel,
   caseTypeVersion: z.number().int(),
@@ -216,7 +251,7 @@ export const ZCaseDetail = ZCaseSummary.extend({
   extensionAllowed: z.boolean(),
   events: z.array(ZCaseEvent),
   notes: z.array(z.object({ eventId: z.number(), kind: z.string(), who: z.string(), when: z.string(), what: z.string(), recordedBy: z.string().nullable() })),
-  documents: z.array(z.object({ eventId: z.number(), title: z.string(), documentType: z.string(), direction: z.string(), addedAt: z.string() })),
+  documents: z.array(ZCaseDocument),
 });
 export type TCaseDetail = z.infer<typeof ZCaseDetail>;
 

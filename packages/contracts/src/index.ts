@@ -1,5 +1,6 @@
 export * from './i18n/index.js';
 export * from './case-types.js';
+export * from './documents.js';
 export * from './cases.js';
 export * from './auth.js';
 export * from './process-models.js';

@@ -1,9 +1,13 @@
-import { describe, expect, test } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations, SKIP_BROWSER, useJourneyEnvironment, watchPageErrors } from './harness.js';
 import { JOURNEY_PASSWORD } from './journey-people.js';
 import { demoCaseTypes, publishCaseType } from '../../src/modules/case-types/index.js';
 import { openCase } from '../../src/modules/cases/index.js';
+import { tinyPdf } from '../support/multipart.js';
 
 async function h1(page: Page): Promise<string> {
   return (await page.locator('main h1').first().textContent())?.trim() ?? '';
@@ -23,9 +27,11 @@ async function expectStatus(page: Page, text: string) {
 }
 
 describe.skipIf(SKIP_BROWSER)('caseworker in the back office', () => {
-  const env = useJourneyEnvironment();
+  const fileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sagsgang-journey-files-'));
+  afterAll(() => fs.rmSync(fileDir, { recursive: true, force: true }));
+  const env = useJourneyEnvironment({ fileDir });
 
-  test('screens a case, requests information, sees the clock paused, records a note and decides with reasons', async () => {
+  test('screens a case, requests information, sees the clock paused, records a note, attaches a letter and decides with reasons', async () => {
     const db = env().database.db;
     const team = await db.selectFrom('unit').select(['code']).where('name_da', '=', 'Team Familiesammenføring').executeTakeFirstOrThrow();
     const definition = { ...demoCaseTypes().find((d) => d.code === 'family-reunification')!, code: 'family-journey', unitCode: team.code };
@@ -78,6 +84,27 @@ describe.skipIf(SKIP_BROWSER)('caseworker in the back office', () => {
     await expectStatus(page, 'Notatet er gemt.');
     expect(await page.locator('.bo-notes').textContent()).toContain('Oplyser at attesten er sendt med posten.');
 
+    // A letter to the applicant as a PDF: a file that is not one is refused in Danish; the real one is kept and
+    // downloads as the same bytes.
+    const letter = tinyPdf('Brev til ansøger om vielsesattest');
+    const attach = await openAction(page, 'Tilføj dokument');
+    await attach.getByLabel('Fil', { exact: false }).setInputFiles({ name: 'brev.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>ikke en pdf</html>') });
+    await attach.getByLabel('Titel').fill('Brev om vielsesattest');
+    await attach.getByLabel('Dokumenttype').selectOption('letter');
+    await attach.getByLabel('Retning').selectOption('outgoing');
+    await attach.getByRole('button', { name: 'Gem' }).click();
+    await expect.poll(() => attach.getByRole('alert').textContent()).toContain('brev.pdf er ikke en PDF, PNG eller JPEG');
+    await attach.getByLabel('Fil', { exact: false }).setInputFiles({ name: 'brev.pdf', mimeType: 'application/pdf', buffer: letter });
+    await attach.getByRole('button', { name: 'Gem' }).click();
+    await expectStatus(page, 'Dokumentet er tilføjet.');
+    const row = page.locator('.bo-documents tbody tr', { hasText: 'Brev om vielsesattest' });
+    const cells = await row.locator('td').allTextContents();
+    expect(cells.slice(1)).toEqual(['Brev, PDF', `${letter.length} B`, 'udgående', env().people.staff.caseworker.displayName, expect.any(String)]);
+    await expectNoAxeViolations(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link').click()]);
+    expect(download.suggestedFilename()).toBe('brev.pdf');
+    expect(fs.readFileSync(await download.path()).equals(letter)).toBe(true);
+
     // A refusal without appeal guidance is refused; with it, the decision is made.
     const decide = await openAction(page, 'Træf afgørelse');
     await decide.getByLabel('Afgørelse').selectOption('refused');
@@ -93,10 +120,13 @@ describe.skipIf(SKIP_BROWSER)('caseworker in the back office', () => {
     await expectNoAxeViolations(page);
 
     const events = await db.selectFrom('case_event').select('activity').where('case_id', '=', c.id).orderBy('seq').execute();
-    expect(events.map((e) => e.activity)).toEqual(['received', 'screened', 'information_requested', 'note_recorded', 'decided']);
-    // The one failed request is the refusal above, made on purpose; the browser logs it.
-    expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
-    expect(errors.filter((e) => e.includes('status of 400'))).toHaveLength(1);
+    expect(events.map((e) => e.activity)).toEqual(['received', 'screened', 'information_requested', 'note_recorded', 'document_added', 'decided']);
+    const reads = await db.selectFrom('audit_log').select('entity_type').where('action', '=', 'read').where('entity_type', '=', 'case_document').execute();
+    expect(reads).toHaveLength(1);
+    // The failed requests are the two refusals above, made on purpose; the browser logs them.
+    const refusals = (e: string) => e.includes('status of 400') || e.includes('status of 415');
+    expect(errors.filter((e) => !refusals(e))).toEqual([]);
+    expect(errors.filter(refusals)).toHaveLength(2);
   });
 
   test('a team lead with several teams narrows the work queue and the figures to one team', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { ApiError, apiRequest } from './client.js';
+import { ApiError, api, apiRequest, getCsrfToken } from './client.js';
 
 type Handler = (url: string, init: RequestInit) => Response;
 
@@ -48,6 +48,20 @@ describe('API client', () => {
     expect(put.init.body).toBe('{"locale":"en"}');
     const get = calls.find((c) => c.url === '/api/auth/me')!;
     expect((get.init.headers as Record<string, string>)['x-csrf-token']).toBeUndefined();
+  });
+
+  test('a form with a file goes as multipart: the form itself, no JSON content type, with the CSRF token', async () => {
+    const { calls } = serve((url) => (url === '/api/auth/csrf' ? json(200, { token: 'tok-1' }) : json(200, { ok: true })));
+    await getCsrfToken(true);
+    const form = new FormData();
+    form.append('title', 'Brev');
+    form.append('file', new Blob(['%PDF-1.4'], { type: 'application/pdf' }), 'brev.pdf');
+    expect(await api.postForm('/api/cases/1/documents', form)).toEqual({ ok: true });
+    const post = calls.find((c) => c.init.method === 'POST')!;
+    const headers = post.init.headers as Record<string, string>;
+    expect(post.init.body).toBe(form);
+    expect(headers['content-type']).toBeUndefined();
+    expect(headers['x-csrf-token']).toBe('tok-1');
   });
 
   test('an expired CSRF token is refreshed once and the request retried', async () => {

@@ -5,10 +5,10 @@
  * A conditional requirement whose condition is prose ("If you have children under 18") becomes a yes/no question
  * the applicant answers first ("Does this apply to you?"); the requirement itself applies when the answer is yes.
  */
-import { ACCEPTED_FILE_TYPES, type TCaseTypeDefinition, type TRequirement } from '@sagsgang/contracts';
+import { ACCEPTED_FILE_TYPES, DEFAULT_MAX_FILE_BYTES, type TCaseTypeDefinition, type TRequirement } from '@sagsgang/contracts';
 import type { ScreeningRequirement } from './screening/screening-types.js';
 
-export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = DEFAULT_MAX_FILE_BYTES;
 /** Questions per step: short pages are easier to get through, at 200% zoom and on a phone. */
 const QUESTIONS_PER_STEP = 4;
 

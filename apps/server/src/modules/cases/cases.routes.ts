@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z, type ZodType } from 'zod';
 import {
-  ZAddDocumentRequest, ZApplicantCaseView, ZBulkReassignRequest, ZBulkReassignResult, ZCaseDetail, ZChangePhaseRequest,
+  ZApplicantCaseView, ZBulkReassignRequest, ZBulkReassignResult, ZCaseDetail, ZChangePhaseRequest,
   ZCloseCaseRequest, ZDecideCaseRequest, ZExtendDeadlineRequest, ZOpenCaseRequest, ZReassignCaseRequest,
   ZReceiveInformationRequest, ZRecordHearingReplyRequest, ZRecordNoteRequest, ZRequestInformationRequest,
   ZScreenCaseRequest, ZStartHearingRequest, ZWorkQueuePage, ZWorkQueueQuery, ZFigures, ZFiguresQuery,
@@ -11,6 +11,7 @@ import { requireApplicant, requireStaff } from '../../platform/auth/guards.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { CaseContext, CommandResult } from './case-command.js';
 import * as cases from './index.js';
+import { caseDocumentRoutes } from './case-documents.routes.js';
 
 
 const ZId = z.object({ id: z.uuid() });
@@ -32,7 +33,6 @@ const COMMANDS: CommandRoute[] = [
   { path: 'hearings', summary: 'Start a hearing of parties with a reply deadline', body: ZStartHearingRequest, run: cases.startHearing },
   { path: 'hearing-replies', summary: 'Record the reply to the hearing', body: ZRecordHearingReplyRequest, run: cases.recordHearingReply },
   { path: 'notes', summary: 'Record a note (who, when, what)', body: ZRecordNoteRequest, run: cases.recordNote },
-  { path: 'documents', summary: 'Add a document to the case file', body: ZAddDocumentRequest, run: cases.addDocument },
   { path: 'phase', summary: 'Move the case to another phase', body: ZChangePhaseRequest, run: cases.changePhase },
   { path: 'extensions', summary: 'Extend the deadline, with a reason and a message to the applicant', body: ZExtendDeadlineRequest, run: cases.extendDeadline },
   { path: 'decision', summary: 'Decide the case', body: ZDecideCaseRequest, run: cases.decideCase },
@@ -46,6 +46,8 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const db = ctx.database.db;
   const caseCtx = (actor: Principal): CaseContext => ({ db, actor });
   return async (app) => {
+    await app.register(caseDocumentRoutes(ctx));
+
     app.post('/api/cases', { schema: { tags: ['cases'], summary: 'Register a received application', body: ZOpenCaseRequest, response: { 201: ZCommandResult } } }, async (request, reply) => {
       const principal = requireStaff(request, ['caseworker', 'teamlead', 'frontline']);
       const c = await cases.openCase(caseCtx(principal), request.body);

@@ -63,9 +63,28 @@ export interface CaseClockTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export type DocumentSource = 'casework' | 'application' | 'answer';
+
+export interface CaseDocumentTable {
+  id: Generated<string>;
+  case_id: string;
+  event_id: number | null;
+  source: DocumentSource;
+  title: string;
+  document_type: string;
+  direction: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  added_by: string | null;
+  added_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
 declare module '../../platform/db/schema.js' {
   interface DB {
     case_file: CaseFileTable;
+    case_document: CaseDocumentTable;
     case_event: CaseEventTable;
     case_clock: CaseClockTable;
   }

@@ -1,7 +1,7 @@
 import { addDurationToDay, fromDayNumber, localDateOf, toDayNumber, type Duration } from '@sagsgang/clock';
 import type { AppContext } from '../../platform/context.js';
 import { APPLICANT_EVENTS, applicationsRepository, currentlyMissing, describeEvent, expectedDecision, openRequest } from '../applications/index.js';
-import type { ApplicantCaseFile } from '../cases/index.js';
+import { applicantDocuments, type ApplicantCaseFile } from '../cases/index.js';
 import { authorityCalendar } from '../calendar/index.js';
 import { lettersOfCase } from '../notifications/index.js';
 import { lt } from './apply-components.js';
@@ -28,9 +28,13 @@ export async function buildMyCaseInput(ctx: AppContext, page: PageContext, file:
   const decidedEvent = [...file.events].reverse().find((e) => e.activity === 'decided');
   const base = `/mine-sager/${encodeURIComponent(c.reference)}`;
   const documents: CaseDocumentRow[] = [
-    ...docs.map((x) => ({ title: x.file_name, date: dateOf(x.uploaded_at), from: 'you' as const, href: `${base}/dokumenter/${x.id}`, sizeBytes: x.size_bytes })),
+    ...(await applicantDocuments(db, file)).map((x) => ({
+      title: x.source === 'casework' ? x.title : x.fileName, date: dateOf(x.addedAt), from: x.source === 'casework' ? ('us' as const) : ('you' as const),
+      href: `${base}/dokumenter/${x.id}`, sizeBytes: x.sizeBytes,
+    })),
+    // Letters recorded without a file (before files were kept) are still listed, without a link.
     ...file.events
-      .filter((e) => e.activity === 'document_added' && e.attributes.direction === 'outgoing')
+      .filter((e) => e.activity === 'document_added' && e.attributes.direction === 'outgoing' && e.attributes.documentId === undefined)
       .map((e) => ({ title: String(e.attributes.title ?? ''), date: dateOf(e.occurredAt), from: 'us' as const })),
   ].sort((a, b) => a.date.localeCompare(b.date));
   return {

@@ -1,14 +1,16 @@
 /**
  * One of the applicant's cases: the page, sending information (text and files, multipart), a complaint, the
- * access-to-file download and the applicant's own documents. Another applicant's case number is a 404 (audited).
+ * access-to-file download, and the case's documents the applicant sees (their own and those sent to them). Another
+ * applicant's case number, or a document that is not theirs to see, is a 404 (audited).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { localDateOf } from '@sagsgang/clock';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requireApplicant } from '../../platform/auth/guards.js';
-import { readStored, applicationsRepository, exportCaseFile, fileComplaint, sendInformation, storeUpload, type Finding, type SentFile } from '../applications/index.js';
-import { getApplicantCaseFile } from '../cases/index.js';
+import { exportCaseFile, fileComplaint, sendInformation, storeUpload, type Finding, type SentFile } from '../applications/index.js';
+import { getApplicantCaseFile, openApplicantDocument } from '../cases/index.js';
+import { attachmentDisposition } from '../../platform/files/file-names.js';
 import type { FieldError } from './portal-components.js';
 import { pageContext } from './portal-page.js';
 import { sendPage } from './portal-send.js';
@@ -96,15 +98,13 @@ export function myCaseRoutes(ctx: AppContext) {
 
     app.get<{ Params: Params & { id: string } }>('/mine-sager/:reference/dokumenter/:id', hide, async (request, reply) => {
       const principal = requireApplicant(request);
-      const file = await getApplicantCaseFile(db, principal, request.params.reference);
-      const doc = (await applicationsRepository.documentsOfCase(db, file.case.id)).find((d) => d.id === request.params.id);
-      if (!doc) throw new AppError('not_found', 'No such document in this case.');
+      const doc = await openApplicantDocument(db, principal, { reference: request.params.reference, documentId: request.params.id, fileDir: ctx.config.fileDir });
       return reply
-        .type(doc.media_type)
-        .header('content-disposition', `attachment; filename="${doc.file_name.replace(/[^A-Za-z0-9._-]/g, '_')}"`)
-        .header('cache-control', 'no-store')
+        .type(doc.mediaType)
+        .header('content-disposition', attachmentDisposition(doc.fileName, doc.mediaType))
+        .header('cache-control', 'private, no-store')
         .header('x-content-type-options', 'nosniff')
-        .send(await readStored(ctx.config.fileDir, doc.sha256));
+        .send(doc.bytes);
     });
   };
 

@@ -4,14 +4,18 @@ import type { Translate } from '../../i18n/i18n.js';
 export interface Field {
   name: string;
   label: string;
-  type: 'text' | 'textarea' | 'date' | 'datetime' | 'select' | 'radio' | 'checkbox' | 'number';
+  type: 'text' | 'textarea' | 'date' | 'datetime' | 'select' | 'radio' | 'checkbox' | 'number' | 'file';
   options?: [string, string][];
+  /** File fields: the types the picker offers (the server judges the content). */
+  accept?: string;
   required?: boolean;
   hint?: string;
   initial?: string;
 }
 
 export type Values = Record<string, string>;
+/** The chosen file of each file field, if any. */
+export type Files = Record<string, File | undefined>;
 
 /**
  * One case action as a plain form inside a disclosure: labelled fields, hints tied to their inputs, and the
@@ -19,10 +23,13 @@ export type Values = Record<string, string>;
  */
 export function ActionForm(props: {
   id: string; title: string; fields: Field[]; submitLabel: string; t: Translate; open?: boolean;
-  onSubmit: (values: Values) => Promise<void>;
+  onSubmit: (values: Values, files: Files) => Promise<void>;
 }) {
   const initial = Object.fromEntries(props.fields.map((f) => [f.name, f.initial ?? (f.type === 'checkbox' ? '' : f.options?.[0]?.[0] ?? '')]));
   const [values, setValues] = useState<Values>(initial);
+  const [files, setFiles] = useState<Files>({});
+  // A file input cannot be set from state; a new key empties it after a successful submit.
+  const [fileKey, setFileKey] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (name: string, value: string) => setValues({ ...values, [name]: value });
@@ -31,8 +38,10 @@ export function ActionForm(props: {
     setBusy(true);
     setError(null);
     try {
-      await props.onSubmit(values);
+      await props.onSubmit(values, files);
       setValues(initial);
+      setFiles({});
+      setFileKey((k) => k + 1);
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -64,6 +73,16 @@ export function ActionForm(props: {
               <div className="form-group form-group-checkbox" key={f.name}>
                 <input className="form-checkbox" type="checkbox" id={id} checked={values[f.name] === 'true'} onChange={(e) => set(f.name, e.target.checked ? 'true' : '')} />
                 <label htmlFor={id}>{f.label}</label>
+              </div>
+            );
+          }
+          if (f.type === 'file') {
+            return (
+              <div className="form-group" key={f.name}>
+                <label className="form-label" htmlFor={id}>{f.label}{f.required ? ' *' : ''}</label>
+                {f.hint && <span className="form-hint" id={hint}>{f.hint}</span>}
+                <input key={fileKey} type="file" id={id} name={f.name} accept={f.accept} aria-describedby={hint} required={f.required}
+                  onChange={(e) => setFiles({ ...files, [f.name]: e.target.files?.[0] })} />
               </div>
             );
           }

@@ -1,13 +1,24 @@
 import type { TCaseDetail } from '@sagsgang/contracts';
+import { ACCEPTED_FILE_TYPES, DEFAULT_MAX_FILE_BYTES, DOCUMENT_DIRECTIONS, DOCUMENT_TYPES } from '@sagsgang/contracts/documents';
+import { ApiError } from '../../api/client.js';
 import type { Translate } from '../../i18n/i18n.js';
 import { useSession } from '../../session/session.js';
-import { ActionForm, lines, type Values } from './action-form.js';
+import { ActionForm, lines, type Files, type Values } from './action-form.js';
 import { casesApi } from './cases-api.js';
-import { localized } from './case-format.js';
+import { formatBytes, localized } from './case-format.js';
 
 const OPEN = ['received', 'in_progress', 'awaiting_applicant', 'awaiting_hearing'];
 const localNow = () => { const d = new Date(); d.setMinutes(d.getMinutes() - d.getTimezoneOffset()); return d.toISOString().slice(0, 16); };
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+const ACCEPT = ACCEPTED_FILE_TYPES.join(',');
+
+/** The server's refusal of a file, said in the page's language; any other error as the server put it. */
+function fileRefusal(err: unknown, fileName: string, size: string, t: Translate): unknown {
+  const detail = err instanceof ApiError && Array.isArray(err.details) ? (err.details[0] as { path?: string; message?: string } | undefined) : undefined;
+  if (detail?.path !== 'file' || !['required', 'type', 'too_large', 'empty', 'incomplete'].includes(detail.message ?? '')) return err;
+  return new Error(t(`cases:fileRefused_${detail.message}`, { file: fileName, size }));
+}
 
 /** The actions the case's state allows, each as a form; every submit sends the version the page was loaded at. */
 export function CaseActions({ c, t, locale, onDone }: { c: TCaseDetail; t: Translate; locale: string; onDone: (message: string) => Promise<void> }) {
@@ -15,6 +26,19 @@ export function CaseActions({ c, t, locale, onDone }: { c: TCaseDetail; t: Trans
   const run = (path: string, body: (v: Values) => object, done: string) => async (v: Values) => {
     await casesApi.command(c.id, path, { expectedVersion: c.version, ...body(v) });
     await onDone(done);
+  };
+  const maxSize = formatBytes(DEFAULT_MAX_FILE_BYTES, locale);
+  const attach = async (v: Values, files: Files) => {
+    const file = files.file;
+    if (!file) throw new Error(t('cases:fileRefused_required'));
+    const form = new FormData();
+    form.append('expectedVersion', String(c.version));
+    form.append('title', v.title);
+    form.append('documentType', v.documentType);
+    form.append('direction', v.direction);
+    form.append('file', file, file.name); // last: the server reads the fields before the file
+    await casesApi.attachDocument(c.id, form).catch((err: unknown) => { throw fileRefusal(err, file.name, maxSize, t); });
+    await onDone(t('cases:doneDocument'));
   };
   const open = OPEN.includes(c.state);
   const canScreen = c.state === 'received' || c.state === 'in_progress';
@@ -68,14 +92,15 @@ export function CaseActions({ c, t, locale, onDone }: { c: TCaseDetail; t: Trans
           { name: 'what', type: 'textarea', label: t('cases:noteWhat'), required: true },
         ]}
         onSubmit={run('notes', (v) => ({ kind: v.kind, who: v.who, what: v.what, when: new Date(v.when).toISOString() }), t('cases:doneNote'))} />
-      {open && (
+      {(open || c.state === 'decided') && (
         <ActionForm id="document" t={t} title={t('cases:actDocument')} submitLabel={t('cases:save')}
           fields={[
+            { name: 'file', type: 'file', label: t('cases:documentFile'), required: true, accept: ACCEPT, hint: t('cases:documentFileHint', { size: maxSize }) },
             { name: 'title', type: 'text', label: t('cases:documentTitle'), required: true },
-            { name: 'documentType', type: 'select', label: t('cases:documentType'), options: ['application', 'evidence', 'letter', 'hearing', 'other'].map((x) => [x, t(`cases:doc_${x}`)]) },
-            { name: 'direction', type: 'select', label: t('cases:direction'), options: ['incoming', 'outgoing', 'internal'].map((x) => [x, t(`cases:dir_${x}`)]) },
+            { name: 'documentType', type: 'select', label: t('cases:documentType'), options: DOCUMENT_TYPES.map((x) => [x, t(`cases:doc_${x}`)]) },
+            { name: 'direction', type: 'select', label: t('cases:direction'), options: DOCUMENT_DIRECTIONS.map((x) => [x, t(`cases:dir_${x}`)]) },
           ]}
-          onSubmit={run('documents', (v) => v, t('cases:doneDocument'))} />
+          onSubmit={attach} />
       )}
       {open && (
         <ActionForm id="phase" t={t} title={t('cases:actPhase')} submitLabel={t('cases:save')}

@@ -14,6 +14,17 @@ export function formatDateTime(value: string, locale: string): string {
   return new Date(value).toLocaleString(locale === 'en' ? 'en-GB' : 'da-DK', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** A file size as people read it: 900 B, 12 kB, 1,4 MB. */
+export function formatBytes(bytes: number, locale: string): string {
+  const n = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'da-DK', { maximumFractionDigits: 1 });
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${n.format(Math.round(bytes / 1024))} kB`;
+  return `${n.format(bytes / 1024 / 1024)} MB`;
+}
+
+/** The short name of an accepted file type. */
+export const MEDIA_TYPE_NAMES: Record<string, string> = { 'application/pdf': 'PDF', 'image/png': 'PNG', 'image/jpeg': 'JPEG' };
+
 /** The clock state as a tag: text first, colour only as a help (never the only signal). */
 export function ClockTag({ clock, t }: { clock: TClockView; t: Translate }) {
   return <span className={`bo-clock-tag bo-clock-${clock.state}`}>{t(`cases:clock_${clock.state}`)}</span>;

@@ -6,6 +6,7 @@ import { Link, useParams } from '../../router/router.js';
 import { casesApi } from './cases-api.js';
 import { ClockBar } from './clock-bar.js';
 import { CaseActions } from './case-actions.js';
+import { CaseDocuments } from './case-documents.js';
 import { formatDate, formatDateTime, localized } from './case-format.js';
 import { CaseWorkflowPanel } from '../workflows/case-workflow-panel.js';
 
@@ -72,9 +73,7 @@ export function CasePage() {
       </section>
       <section aria-labelledby="documents-heading">
         <h2 id="documents-heading">{t('cases:documents')}</h2>
-        {c.documents.length === 0 ? <p>{t('cases:noDocuments')}</p> : (
-          <ul>{c.documents.map((d) => <li key={d.eventId}>{d.title} — {t(`cases:doc_${d.documentType}`)}, {t(`cases:dir_${d.direction}`)} ({formatDate(d.addedAt, locale)})</li>)}</ul>
-        )}
+        <CaseDocuments documents={c.documents} t={t} locale={locale} />
       </section>
       <section aria-labelledby="notes-heading">
         <h2 id="notes-heading">{t('cases:notes')}</h2>

@@ -13,6 +13,8 @@ export const casesApi = {
   queue: (params: Record<string, string | number | undefined>, signal?: AbortSignal) => api.get<TWorkQueuePage>(`/api/cases/queue?${qs(params)}`, signal),
   get: (id: string, signal?: AbortSignal) => api.get<TCaseDetail>(`/api/cases/${id}`, signal),
   command: (id: string, path: string, body: object) => api.post<CommandResult>(`/api/cases/${id}/${path}`, body),
+  /** Attaches a file: the form holds expectedVersion, title, documentType and direction, then the file part `file`. */
+  attachDocument: (id: string, form: FormData) => api.postForm<CommandResult & { documentId: string }>(`/api/cases/${id}/documents`, form),
   assignees: (signal?: AbortSignal) => api.get<Assignee[]>('/api/cases/assignees', signal),
   bulkReassign: (body: { cases: { caseId: string; expectedVersion: number }[]; assigneeId: string | null }) => api.post<TBulkReassignResult>('/api/cases/reassign', body),
   figures: (params: Record<string, string | number | undefined>, signal?: AbortSignal) => api.get<TFigures>(`/api/cases/figures?${qs(params)}`, signal),

@@ -3,10 +3,9 @@ import type { Locale } from '@sagsgang/contracts';
 import type { Principal } from '../../../platform/auth/principal.js';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
 import type { Executor } from '../../../platform/db/transaction.js';
-import { getApplicantCaseFile } from '../../cases/index.js';
-import { applicationsRepository as repo } from '../applications.repository.js';
+import { applicantDocuments, getApplicantCaseFile } from '../../cases/index.js';
 import { renderJournal } from '../case-journal.js';
-import { readStored } from '../file-store.js';
+import { readStored } from '../../../platform/files/file-store.js';
 
 export interface CaseFileExport {
   fileName: string;
@@ -19,21 +18,21 @@ function zipName(index: number, fileName: string): string {
 }
 
 /**
- * Access to the file at once: a zip with the case journal (HTML) and every document the applicant sent, made from
- * the stored files (each checked against its hash). The export is recorded in the audit log.
+ * Access to the file at once: a zip with the case journal (HTML), every document the applicant sent and every one
+ * sent to them, made from the stored files (each checked against its hash). The export is recorded in the audit log.
  */
 export async function exportCaseFile(
   db: Executor, principal: Principal, o: { reference: string; locale: Locale; fileDir: string; authorityName: string; requestId?: string; now?: Date },
 ): Promise<CaseFileExport> {
   const now = o.now ?? new Date();
   const file = await getApplicantCaseFile(db, principal, o.reference, now);
-  const docs = await repo.documentsOfCase(db, file.case.id);
+  const docs = await applicantDocuments(db, file);
   const entries: Zippable = {};
   const listed: { path: string; fileName: string; uploadedAt: Date }[] = [];
   for (const [i, d] of docs.entries()) {
-    const path = `dokumenter/${zipName(i, d.file_name)}`;
+    const path = `dokumenter/${zipName(i, d.fileName)}`;
     entries[path] = [await readStored(o.fileDir, d.sha256), { level: 0 }]; // PDFs and images are compressed already
-    listed.push({ path, fileName: d.file_name, uploadedAt: d.uploaded_at });
+    listed.push({ path, fileName: d.fileName, uploadedAt: d.addedAt });
   }
   const journal = renderJournal({
     locale: o.locale, reference: file.case.reference, caseTypeName: file.definition.name, definition: file.definition,

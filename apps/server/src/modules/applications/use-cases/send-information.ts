@@ -5,10 +5,10 @@ import { addDocument, getApplicantCaseFile, receiveInformation } from '../../cas
 import { fileSpec } from '../application-form.js';
 import { answerCovers, openRequest } from '../applicant-case.js';
 import { applicationsRepository as repo } from '../applications.repository.js';
-import type { StoredFile } from '../file-store.js';
+import type { StoredFile } from '../../../platform/files/file-store.js';
 import { checkFile } from '../screening/screening-rules.js';
 import type { Finding } from '../screening/screening-types.js';
-import { safeFileName } from './upload-document.js';
+import { safeFileName } from '../../../platform/files/file-names.js';
 
 /** A file sent with an answer: for a requirement of the case type, or `other`. */
 export interface SentFile {
@@ -62,7 +62,8 @@ export async function sendInformation(
         mediaType: f.stored.detectedType!, sizeBytes: f.stored.sizeBytes, sha256: f.stored.sha256, uploadedBy: principal.userId,
       });
       const added = await addDocument({ db: trx, actor, now }, c.id, {
-        expectedVersion: version, title: r ? r.label.da : name, documentType: 'evidence', direction: 'incoming', fileName: name,
+        expectedVersion: version, title: r ? r.label.da : name, documentType: 'evidence', direction: 'incoming',
+        content: { source: 'answer', fileName: name, sha256: f.stored.sha256, sizeBytes: f.stored.sizeBytes, mediaType: f.stored.detectedType! },
       });
       version = added.case.version;
       result.accepted.push(name);

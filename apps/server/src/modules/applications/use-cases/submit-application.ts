@@ -3,7 +3,7 @@ import type { TCaseTypeDefinition } from '@sagsgang/contracts';
 import type { Principal } from '../../../platform/auth/principal.js';
 import { AppError } from '../../../platform/errors.js';
 import { inTransaction, type Executor } from '../../../platform/db/transaction.js';
-import { getApplicantCaseFile, openCase, recordAutomaticScreening } from '../../cases/index.js';
+import { addApplicationDocuments, getApplicantCaseFile, openCase, recordAutomaticScreening } from '../../cases/index.js';
 import { queueNotification } from '../../notifications/index.js';
 import { requirementCodeOf, screeningRequirements } from '../application-form.js';
 import { applicationsRepository as repo } from '../applications.repository.js';
@@ -30,7 +30,7 @@ export function missingItems(definition: TCaseTypeDefinition, screening: Screeni
 }
 
 /**
- * Sends an application: opens the case, moves the documents to it, runs the automatic screening and records it,
+ * Sends an application: opens the case, moves the documents to it (and into its case file), runs the automatic screening and records it,
  * and queues the receipt e-mail — all in one transaction. The draft row is locked first, so of two submissions
  * of one application (two clicks, a retried request) the second finds the case the first made.
  */
@@ -57,7 +57,12 @@ export async function submitApplication(
     await repo.attachDocumentsToCase(trx, app.id, c.id);
     await repo.markSubmitted(trx, app.id, c, now);
     const file = await getApplicantCaseFile(trx, principal, c.reference, now);
-    const documents = (await repo.documentsOfCase(trx, c.id)).map((d) => ({
+    const sent = await repo.documentsOfCase(trx, c.id);
+    await addApplicationDocuments(trx, c.id, sent.map((d) => ({
+      title: file.definition.requirements.find((r) => r.code === d.requirement_code)?.label.da ?? d.file_name, fileName: d.file_name,
+      mediaType: d.media_type, sizeBytes: d.size_bytes, sha256: d.sha256, uploadedBy: d.uploaded_by, uploadedAt: d.uploaded_at,
+    })));
+    const documents = sent.map((d) => ({
       requirementKey: d.requirement_code ?? '', detectedType: d.media_type, sizeBytes: d.size_bytes, fileName: d.file_name,
     }));
     const screening = screenApplication({ requirements: screeningRequirements(file.definition), answers: app.answers, documents, today: localDateOf(now) });

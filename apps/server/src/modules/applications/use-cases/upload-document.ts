@@ -4,7 +4,8 @@ import { AppError } from '../../../platform/errors.js';
 import { inTransaction, type Executor } from '../../../platform/db/transaction.js';
 import { fileSpec, type ApplicationForm } from '../application-form.js';
 import { applicationsRepository as repo, type DocumentRow } from '../applications.repository.js';
-import type { StoredFile } from '../file-store.js';
+import type { StoredFile } from '../../../platform/files/file-store.js';
+import { safeFileName } from '../../../platform/files/file-names.js';
 import { checkFile } from '../screening/screening-rules.js';
 import type { Finding } from '../screening/screening-types.js';
 import { loadOwnApplication } from './load-own-application.js';
@@ -58,12 +59,4 @@ export async function removeDraftDocument(db: Executor, principal: Principal, ap
     if (own.application.status !== 'draft') throw new AppError('invalid_state', 'This application has already been sent.', { state: 'submitted' });
     if (!(await repo.removeDraftDocument(trx, applicationId, documentId))) throw new AppError('not_found', 'No such document on this application.');
   });
-}
-
-/** The name as shown back to people: no path, no control characters, a sane length. */
-export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
-  return clean || 'document';
 }

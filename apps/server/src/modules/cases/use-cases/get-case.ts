@@ -8,6 +8,8 @@ import { casesRepository as repo, type CaseRow } from '../cases.repository.js';
 import { assertCaseAccess, READ_ROLES } from '../case-command.js';
 import { queueRepository } from '../work-queue.repository.js';
 import { toCaseSummary } from '../case-views.js';
+import { caseDocumentList } from '../case-document-list.js';
+import { caseDocumentsRepository as documents } from '../case-documents.repository.js';
 
 /** The case file for staff of the case's unit; the read is audited because the file holds personal data. */
 export async function getCaseDetail(db: Executor, principal: Principal, caseId: string, requestId?: string): Promise<TCaseDetail> {
@@ -34,10 +36,7 @@ export async function getCaseDetail(db: Executor, principal: Principal, caseId: 
       eventId: e.id, kind: String(e.attributes.kind), who: String(e.attributes.who), when: String(e.attributes.when),
       what: String(e.attributes.what), recordedBy: e.actorName,
     })),
-    documents: events.filter((e) => e.activity === 'document_added').map((e) => ({
-      eventId: e.id, title: String(e.attributes.title), documentType: String(e.attributes.documentType),
-      direction: String(e.attributes.direction), addedAt: at(e.occurredAt),
-    })),
+    documents: caseDocumentList({ caseId: c.id, applicantId: c.applicant_id, rows: await documents.ofCase(db, c.id), events }),
   };
 }
 

@@ -1,6 +1,6 @@
-import type { TAddDocumentRequest, TRecordNoteRequest } from '@sagsgang/contracts';
+import type { TRecordNoteRequest } from '@sagsgang/contracts';
 import { AppError } from '../../../platform/errors.js';
-import { requireState, runCommand, type CaseContext, type CommandResult } from '../case-command.js';
+import { runCommand, type CaseContext, type CommandResult } from '../case-command.js';
 
 /** The duty to record notes: who said what, and when. Notes may be added at any stage, also after closing. */
 export function recordNote(ctx: CaseContext, caseId: string, input: TRecordNoteRequest): Promise<CommandResult> {
@@ -10,17 +10,6 @@ export function recordNote(ctx: CaseContext, caseId: string, input: TRecordNoteR
     decide: () => {
       if (new Date(input.when) > now) throw new AppError('validation', 'when: cannot be in the future', [{ path: 'when', message: 'in the future' }]);
       return { activity: 'note_recorded', attributes: { kind: input.kind, who: input.who, when: input.when, what: input.what } };
-    },
-  });
-}
-
-export function addDocument(ctx: CaseContext, caseId: string, input: TAddDocumentRequest): Promise<CommandResult> {
-  return runCommand(ctx, {
-    caseId, expectedVersion: input.expectedVersion,
-    decide: (c) => {
-      requireState(c, ['received', 'in_progress', 'awaiting_applicant', 'awaiting_hearing', 'decided'], 'add a document');
-      const { expectedVersion: _v, ...attributes } = input;
-      return { activity: 'document_added', attributes };
     },
   });
 }

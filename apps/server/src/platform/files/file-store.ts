@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { detectMediaType } from './screening/file-type.js';
-import type { AcceptedMediaType } from './screening/screening-types.js';
+import { detectMediaType, type AcceptedMediaType } from './media-type.js';
 
 const HEAD_BYTES = 16;
 
@@ -42,8 +42,9 @@ export async function storeUpload(fileDir: string, source: Readable, isTruncated
       done(null, chunk);
     },
   });
+  const sink = fs.createWriteStream(tmp, { mode: 0o600 });
   try {
-    await pipeline(source, tap, fs.createWriteStream(tmp, { mode: 0o600 }));
+    await pipeline(source, tap, sink);
     const result: StoredFile = { sha256: hash.digest('hex'), sizeBytes: size, detectedType: detectMediaType(head), truncated: isTruncated() };
     if (result.truncated || !result.detectedType || size === 0) return result;
     const target = storedPath(fileDir, result.sha256);
@@ -51,6 +52,9 @@ export async function storeUpload(fileDir: string, source: Readable, isTruncated
     if (!fs.existsSync(target)) fs.renameSync(tmp, target);
     return result;
   } finally {
+    // A source that fails at once (an upload cut off) can fail the pipeline before the file is even opened: wait
+    // for the file to be closed, or it would appear after the removal and stay.
+    if (!sink.closed) await once(sink, 'close').catch(() => undefined);
     fs.rmSync(tmp, { force: true });
   }
 }

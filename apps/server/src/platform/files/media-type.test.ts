@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { detectMediaType } from './file-type.js';
+import { detectMediaType } from './media-type.js';
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
 

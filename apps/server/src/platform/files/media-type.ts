@@ -1,4 +1,7 @@
-import type { AcceptedMediaType } from './screening-types.js';
+import type { ACCEPTED_FILE_TYPES } from '@sagsgang/contracts';
+
+/** A format we accept for uploaded documents (contracts' ACCEPTED_FILE_TYPES). */
+export type AcceptedMediaType = (typeof ACCEPTED_FILE_TYPES)[number];
 
 // The first bytes of each accepted format. The name and the browser's Content-Type are the sender's claim; these
 // bytes are what the file is.

@@ -1,0 +1,82 @@
+import { AppError } from '../../../platform/errors.js';
+import { auditDenied, recordAudit } from '../../../platform/audit/record-audit.js';
+import { hasRole, type Principal } from '../../../platform/auth/principal.js';
+import type { Executor } from '../../../platform/db/transaction.js';
+import { readStored } from '../../../platform/files/file-store.js';
+import { READ_ROLES } from '../case-command.js';
+import { visibleToApplicant } from '../case-document-list.js';
+import { caseDocumentsRepository as documents, type CaseDocumentRow } from '../case-documents.repository.js';
+import { casesRepository as repo } from '../cases.repository.js';
+import { getApplicantCaseFile, type ApplicantCaseFile } from './get-applicant-case-file.js';
+
+/** A document's bytes as they were stored (checked against the hash), with what the download needs to say. */
+export interface DocumentDownload {
+  fileName: string;
+  mediaType: string;
+  bytes: Buffer;
+}
+
+async function download(fileDir: string, doc: CaseDocumentRow): Promise<DocumentDownload> {
+  // A stored file that no longer matches its hash is an error, never handed out as the document.
+  return { fileName: doc.file_name, mediaType: doc.media_type, bytes: await readStored(fileDir, doc.sha256) };
+}
+
+/**
+ * Staff download a document of a case. Only staff who may read the case's unit get it; anyone else gets the same
+ * answer as for a missing document, and the attempt is audited. Every download is audited as a read.
+ */
+export async function openCaseDocument(
+  db: Executor, principal: Principal, o: { caseId: string; documentId: string; fileDir: string; requestId?: string },
+): Promise<DocumentDownload> {
+  const c = await repo.findCase(db, o.caseId);
+  if (c && !(principal.kind === 'staff' && hasRole(principal, READ_ROLES, c.unit_id))) {
+    throw new AppError('not_found', 'No such document.', auditDenied({ entityType: 'case_document', entityId: o.documentId, subjectUserId: c.applicant_id ?? undefined }));
+  }
+  const doc = c ? await documents.find(db, o.documentId) : undefined;
+  if (!c || !doc || doc.case_id !== c.id) throw new AppError('not_found', 'No such document.');
+  const file = await download(o.fileDir, doc);
+  await recordAudit(db, {
+    actorUserId: principal.userId, action: 'read', subjectUserId: c.applicant_id, entityType: 'case_document', entityId: doc.id,
+    purpose: 'Casework', requestId: o.requestId ?? null, details: { caseId: c.id },
+  });
+  return file;
+}
+
+/** A document as the applicant sees it on their own case. */
+export interface ApplicantDocument {
+  id: string;
+  title: string;
+  fileName: string;
+  source: CaseDocumentRow['source'];
+  direction: string;
+  addedAt: Date;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+/** The documents of an applicant's own case that they see: their uploads and what was sent to them. */
+export async function applicantDocuments(db: Executor, file: ApplicantCaseFile): Promise<ApplicantDocument[]> {
+  const rows = (await documents.ofCase(db, file.case.id)).filter(visibleToApplicant);
+  return rows.map((r) => ({
+    id: r.id, title: r.title, fileName: r.file_name, source: r.source, direction: r.direction, addedAt: new Date(r.added_at),
+    mediaType: r.media_type, sizeBytes: r.size_bytes, sha256: r.sha256,
+  }));
+}
+
+/**
+ * An applicant downloads a document of their own case. Another applicant's case, a document of another case, or
+ * one the applicant does not see answers like a missing document, and the attempt is audited.
+ */
+export async function openApplicantDocument(
+  db: Executor, principal: Principal, o: { reference: string; documentId: string; fileDir: string },
+): Promise<DocumentDownload> {
+  const file = await getApplicantCaseFile(db, principal, o.reference);
+  const doc = await documents.find(db, o.documentId);
+  if (!doc || doc.case_id !== file.case.id || !visibleToApplicant(doc)) {
+    const owner = doc && doc.case_id !== file.case.id ? await repo.findCase(db, doc.case_id) : file.case;
+    throw new AppError('not_found', 'No such document in this case.',
+      doc ? auditDenied({ entityType: 'case_document', entityId: doc.id, subjectUserId: owner?.applicant_id ?? undefined }) : undefined);
+  }
+  return download(o.fileDir, doc);
+}
