@@ -6,7 +6,8 @@ export class ByteInterner {
   readonly strings: string[] = [];
   private slots = new Int32Array(1024); // id + 1; 0 = empty
   private hashes = new Int32Array(256);
-  private successors = new Int32Array(256); // id + 1 of the entry last asked for after this one
+  private recent?: Int32Array; // id + 1 of the entry last remembered, by its first two bytes
+  private plain = new Uint8Array(256); // 1 when the entry has no quote, "<" or "&"
   private starts = new Int32Array(257); // entry i is arena[starts[i] .. starts[i + 1])
   private arena = new Uint8Array(4096);
 
@@ -26,16 +27,34 @@ export class ByteInterner {
   }
 
   /**
-   * Like id(), but first tries the entry that followed `prev` last time: XES repeats the same
-   * sequences of element names and keys, so a byte comparison usually replaces the hash lookup.
+   * The entry last remembered (see remember()) that starts with the same two bytes as b[s..], when
+   * b continues with all of its bytes; else -1. XES repeats the same few element names and keys, so
+   * one byte comparison usually replaces scanning and hashing. Only entries free of quotes, "<" and
+   * "&" are remembered, so a match needs no further checks of its bytes.
    */
-  idAfter(prev: number, b: Uint8Array, s: number, e: number): number {
-    if (prev < 0) return this.id(b, s, e);
-    const guess = this.successors[prev] - 1;
-    if (guess >= 0 && this.matches(guess, b, s, e)) return guess;
-    const id = this.id(b, s, e);
-    this.successors[prev] = id + 1;
+  predictAt(b: Uint8Array, s: number): number {
+    if (!this.recent || s + 1 >= b.length) return -1;
+    const id = this.recent[(b[s] << 8) | b[s + 1]] - 1;
+    if (id < 0) return -1;
+    const a = this.arena;
+    const start = this.starts[id];
+    const len = this.starts[id + 1] - start;
+    if (s + len > b.length) return -1;
+    for (let i = 0; i < len; i++) if (a[start + i] !== b[s + i]) return -1;
     return id;
+  }
+
+  /** Makes `id` the prediction for bytes starting like it. */
+  remember(id: number): void {
+    const start = this.starts[id];
+    if (this.starts[id + 1] - start < 2 || this.plain[id] === 0) return;
+    this.recent ??= new Int32Array(1 << 16);
+    this.recent[(this.arena[start] << 8) | this.arena[start + 1]] = id + 1;
+  }
+
+  /** The byte length of entry `id`. */
+  length(id: number): number {
+    return this.starts[id + 1] - this.starts[id];
   }
 
   /** Whether entry `id` holds exactly the bytes b[s..e). */
@@ -52,13 +71,14 @@ export class ByteInterner {
     const start = this.starts[id];
     if (id + 2 > this.hashes.length) {
       this.hashes = grow(this.hashes, this.hashes.length * 2);
-      this.successors = grow(this.successors, this.successors.length * 2);
+      this.plain = grow(this.plain, this.plain.length * 2);
       this.starts = grow(this.starts, this.starts.length * 2);
     }
     if (start + (e - s) > this.arena.length) this.arena = grow(this.arena, Math.max(this.arena.length * 2, start + (e - s)));
     this.arena.set(b.subarray(s, e), start);
     this.starts[id + 1] = start + (e - s);
     this.hashes[id] = h;
+    this.plain[id] = isPlain(b, s, e) ? 1 : 0;
     this.strings.push(decode(b, s, e));
     this.slots[slot] = id + 1;
     if ((id + 1) * 2 > this.slots.length) this.rehash();
@@ -88,6 +108,7 @@ export class ByteStrings {
   private lookups = 0;
   private hits = 0;
   private off = false;
+  private last = -1;
 
   constructor(private readonly maxLen = 64, private readonly maxEntries = 200_000) {}
 
@@ -95,10 +116,16 @@ export class ByteStrings {
     if (this.off || e - s > this.maxLen) return decode(b, s, e);
     // Values that rarely repeat are cheaper to decode than to look up.
     if (++this.lookups === 20_000 && this.hits < 10_000) this.off = true;
+    // Many columns hold the same value row after row: try the last one before hashing.
+    if (this.last >= 0 && this.table.matches(this.last, b, s, e)) {
+      this.hits++;
+      return this.table.strings[this.last];
+    }
     const before = this.table.size;
     const id = this.table.id(b, s, e, before < this.maxEntries);
     if (id < 0) return decode(b, s, e);
     if (id < before) this.hits++;
+    this.last = id;
     return this.table.strings[id];
   }
 }
@@ -108,6 +135,11 @@ export function decode(b: Uint8Array, s: number, e: number): string {
   const buf = Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   for (let i = s; i < e; i++) if (b[i] >= 0x80) return buf.toString('utf8', s, e);
   return buf.toString('latin1', s, e);
+}
+
+function isPlain(b: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (b[i] === 0x22 || b[i] === 0x27 || b[i] === 0x3c || b[i] === 0x26) return false;
+  return true;
 }
 
 function hashBytes(b: Uint8Array, s: number, e: number): number {

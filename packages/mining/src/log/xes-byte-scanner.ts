@@ -37,8 +37,10 @@ export class XesByteScanner {
   private readonly kinds: number[] = [];
   private readonly stack: number[] = []; // name ids of the open elements
   private rootSeen = false;
+  // The element name and key last read (ids) and whether that value had an "&".
   private lastName = -1;
   private lastKey = -1;
+  private sawAmp = false;
   private linesBefore = 1;
 
   constructor(private readonly sink: XesSink, private readonly file?: string) {}
@@ -142,12 +144,9 @@ export class XesByteScanner {
 
   private openTag(b: Buffer, lt: number, final: boolean): boolean {
     const n = b.length;
-    let i = lt + 1;
-    const first = b[i];
-    if (!(first >= 65 && first <= 90) && !(first >= 97 && first <= 122) && first !== 95 && first !== 58 && first < 0x80) this.fail('invalid tag name after "<"');
-    while (i < n && !endsName(b[i])) i++;
-    if (i >= n) return this.more(final, 'a tag');
-    const nameId = this.nameId(b, lt + 1, i);
+    let i = this.readName(b, lt + 1);
+    if (i < 0) return this.more(final, 'a tag');
+    const nameId = this.lastName;
     let key = -1, vs = 0, ve = 0, hasValue = false, valueAmp = false;
     for (;;) {
       while (i < n && ws(b[i])) i++;
@@ -160,7 +159,9 @@ export class XesByteScanner {
         return true;
       }
       const ns = i;
-      while (i < n && !endsAttributeName(b[i])) i++;
+      if (i + 3 < n && isKey(b, i, i + 3) && b[i + 3] === EQ) i += 3;
+      else if (i + 5 < n && isValue(b, i, i + 5) && b[i + 5] === EQ) i += 5;
+      else while (i < n && !endsAttributeName(b[i])) i++;
       if (i >= n) return this.more(final, this.label(nameId));
       const ne = i;
       if (ne === ns) this.fail(`bad attribute in ${this.label(nameId)}`);
@@ -172,25 +173,94 @@ export class XesByteScanner {
       if (i >= n) return this.more(final, this.label(nameId));
       const q = b[i];
       if (q !== DQ && q !== SQ) this.fail(`unquoted attribute value in ${this.label(nameId)}`);
-      let qe = i + 1, amp = false, lessThan = false;
-      for (; qe < n; qe++) {
-        const v = b[qe];
-        if (v === q) break;
-        if (v === LT) lessThan = true;
-        else if (v === AMP) amp = true;
+      if (isKey(b, ns, ne)) {
+        const end = this.readKey(b, i + 1, q);
+        if (end < 0) return this.more(final, this.label(nameId));
+        key = this.lastKey;
+        i = end + 1;
+      } else {
+        const end = this.quoteEnd(b, i + 1, q, nameId);
+        if (end < 0) return this.more(final, this.label(nameId));
+        if (isValue(b, ns, ne)) {
+          vs = i + 1;
+          ve = end;
+          hasValue = true;
+          valueAmp = this.sawAmp;
+        }
+        i = end + 1;
       }
-      if (qe >= n) return this.more(final, this.label(nameId));
-      if (lessThan) this.fail(`"<" in an attribute value of ${this.label(nameId)}`);
-      if (isKey(b, ns, ne)) key = this.keyId(b, i + 1, qe, amp);
-      else if (isValue(b, ns, ne)) {
-        vs = i + 1;
-        ve = qe;
-        hasValue = true;
-        valueAmp = amp;
-      }
-      i = qe + 1;
       if (i < n && !ws(b[i]) && b[i] !== GT && b[i] !== SL) this.fail(`missing space after an attribute in ${this.label(nameId)}`);
     }
+  }
+
+  // Reads an element name starting at s into lastName; returns where it ends, or -1 when the buffer does.
+  private readName(b: Buffer, s: number): number {
+    const n = b.length;
+    const guess = this.names.predictAt(b, s);
+    if (guess >= 0) {
+      const e = s + this.names.length(guess);
+      if (e < n && endsName(b[e])) {
+        this.lastName = guess;
+        return e;
+      }
+    }
+    const first = b[s];
+    if (!(first >= 65 && first <= 90) && !(first >= 97 && first <= 122) && first !== 95 && first !== 58 && first < 0x80) this.fail('invalid tag name after "<"');
+    let e = s;
+    while (e < n && !endsName(b[e])) e++;
+    if (e >= n) return -1;
+    const id = this.names.id(b, s, e);
+    if (id === this.localNames.length) {
+      const name = this.names.strings[id];
+      const local = name.slice(name.indexOf(':') + 1);
+      this.localNames.push(local);
+      this.kinds.push(Object.hasOwn(KIND_OF, local) ? KIND_OF[local] : XesTag.other);
+    }
+    this.names.remember(id);
+    this.lastName = id;
+    return e;
+  }
+
+  // Reads a key value starting at s into lastKey; returns the closing quote's position, or -1 when the buffer ends first.
+  private readKey(b: Buffer, s: number, q: number): number {
+    const guess = this.keys.predictAt(b, s);
+    if (guess >= 0) {
+      const e = s + this.keys.length(guess);
+      if (e < b.length && b[e] === q) {
+        this.lastKey = guess;
+        return e;
+      }
+    }
+    const e = this.quoteEnd(b, s, q, this.lastName);
+    if (e < 0) return -1;
+    let id: number;
+    if (this.sawAmp) {
+      const text = Buffer.from(this.entities(b.toString('utf8', s, e)), 'utf8');
+      id = this.keys.id(text, 0, text.length);
+    } else {
+      id = this.keys.id(b, s, e);
+      this.keys.remember(id);
+    }
+    this.lastKey = id;
+    return e;
+  }
+
+  // The position of the quote q closing a value that starts at s (-1 when the buffer ends first); notes "&" in sawAmp.
+  private quoteEnd(b: Buffer, s: number, q: number, nameId: number): number {
+    const n = b.length;
+    let lessThan = false;
+    this.sawAmp = false;
+    for (let i = s; i < n; i++) {
+      const c = b[i];
+      if (VALUE_STOP[c] === 0) continue;
+      if (c === q) {
+        if (lessThan) this.fail(`"<" in an attribute value of ${this.label(nameId)}`);
+        return i;
+      }
+      if (c === LT) lessThan = true;
+      else if (c === AMP) this.sawAmp = true;
+    }
+    return -1;
   }
 
   private emit(nameId: number, key: number, vs: number, ve: number, entities: boolean, hasValue: boolean, selfClosing: boolean, next: number): void {
@@ -215,23 +285,6 @@ export class XesByteScanner {
     return `<${this.names.strings[nameId]}>`;
   }
 
-  private nameId(b: Buffer, s: number, e: number): number {
-    const id = (this.lastName = this.names.idAfter(this.lastName, b, s, e));
-    if (id === this.localNames.length) {
-      const name = this.names.strings[id];
-      const local = name.slice(name.indexOf(':') + 1);
-      this.localNames.push(local);
-      this.kinds.push(Object.hasOwn(KIND_OF, local) ? KIND_OF[local] : XesTag.other);
-    }
-    return id;
-  }
-
-  private keyId(b: Buffer, s: number, e: number, amp: boolean): number {
-    if (!amp) return (this.lastKey = this.keys.idAfter(this.lastKey, b, s, e));
-    const text = Buffer.from(this.entities(b.toString('utf8', s, e)), 'utf8');
-    return this.keys.id(text, 0, text.length);
-  }
-
   private entities(s: string): string {
     return s.replace(/&([^;&\s]{0,10});?/g, (m, ent: string) => {
       if (!m.endsWith(';')) this.fail(`unterminated entity "${m}"`);
@@ -249,6 +302,8 @@ export class XesByteScanner {
 
 const endsName = (c: number) => ws(c) || c === GT || c === SL;
 const endsAttributeName = (c: number) => c === EQ || ws(c) || c === GT || c === LT || c === DQ || c === SQ || c === SL;
+const VALUE_STOP = new Uint8Array(256);
+for (const c of [DQ, SQ, LT, AMP]) VALUE_STOP[c] = 1;
 const isKey = (b: Buffer, s: number, e: number) => e - s === 3 && b[s] === 107 && b[s + 1] === 101 && b[s + 2] === 121;
 const isValue = (b: Buffer, s: number, e: number) =>
   e - s === 5 && b[s] === 118 && b[s + 1] === 97 && b[s + 2] === 108 && b[s + 3] === 117 && b[s + 4] === 101;
