@@ -16,20 +16,29 @@ export interface AttributeColumn {
  * `values` array is only laid out when something reads it.
  */
 class SparseColumn implements AttributeColumn {
-  private dense?: (AttributeValue | undefined)[];
+  #rows: Int32Array;
+  #stored: AttributeValue[];
+  #dense?: (AttributeValue | undefined)[];
 
-  constructor(readonly type: AttributeType, private rows: Int32Array, private stored: AttributeValue[], private readonly rowCount: number) {}
+  constructor(readonly type: AttributeType, rows: Int32Array, stored: AttributeValue[], private readonly rowCount: number) {
+    this.#rows = rows;
+    this.#stored = stored;
+  }
 
   get values(): (AttributeValue | undefined)[] {
-    if (!this.dense) {
+    if (!this.#dense) {
       const values: (AttributeValue | undefined)[] = new Array(this.rowCount).fill(undefined);
       // In storing order, so a row given twice keeps its last value.
-      for (let i = 0; i < this.stored.length; i++) values[this.rows[i]] = this.stored[i];
-      this.dense = values;
-      this.rows = new Int32Array(0);
-      this.stored = [];
+      for (let i = 0; i < this.#stored.length; i++) values[this.#rows[i]] = this.#stored[i];
+      this.#dense = values;
+      this.#rows = new Int32Array(0);
+      this.#stored = [];
     }
-    return this.dense;
+    return this.#dense;
+  }
+
+  toJSON(): AttributeColumn {
+    return { type: this.type, values: this.values };
   }
 }
 
@@ -81,9 +90,14 @@ export class AttributeTable {
   columns(rowCount: number, rowOf?: Int32Array): Map<string, AttributeColumn> {
     const out = new Map<string, AttributeColumn>();
     for (const [key, col] of this.pending) {
+      if (!rowOf && isEveryRowInOrder(col.rows, rowCount)) {
+        // A value on every row: the stored values are the column (trimmed of spare capacity).
+        out.set(key, { type: col.type, values: col.values.slice() });
+        continue;
+      }
       const rows = col.rows.toArray();
       if (rowOf) for (let i = 0; i < rows.length; i++) rows[i] = rowOf[rows[i]];
-      out.set(key, new SparseColumn(col.type, rows, col.values, rowCount));
+      out.set(key, new SparseColumn(col.type, rows, col.values.slice(), rowCount));
     }
     return out;
   }
@@ -120,6 +134,12 @@ export class AttributeTable {
     }
     return formatValue(type, value);
   }
+}
+
+function isEveryRowInOrder(rows: Growable<Int32Array>, rowCount: number): boolean {
+  if (rows.length !== rowCount) return false;
+  for (let i = 0; i < rowCount; i++) if (rows.get(i) !== i) return false;
+  return true;
 }
 
 /** Renders a stored value as XES/CSV text. */

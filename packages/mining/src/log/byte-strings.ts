@@ -6,7 +6,7 @@ export class ByteInterner {
   readonly strings: string[] = [];
   private slots = new Int32Array(1024); // id + 1; 0 = empty
   private hashes = new Int32Array(256);
-  private recent?: Int32Array; // id + 1 of the entry last remembered, by its first two bytes
+  private recent?: Int32Array; // id + 1 of the two entries last remembered, by their first two bytes
   private plain = new Uint8Array(256); // 1 when the entry has no quote, "<" or "&"
   private starts = new Int32Array(257); // entry i is arena[starts[i] .. starts[i + 1])
   private arena = new Uint8Array(4096);
@@ -27,29 +27,40 @@ export class ByteInterner {
   }
 
   /**
-   * The entry last remembered (see remember()) that starts with the same two bytes as b[s..], when
-   * b continues with all of its bytes; else -1. XES repeats the same few element names and keys, so
-   * one byte comparison usually replaces scanning and hashing. Only entries free of quotes, "<" and
-   * "&" are remembered, so a match needs no further checks of its bytes.
+   * A remembered entry (see remember()) whose bytes are found at b[s..], followed by a byte marked
+   * in `stops`; else -1. XES repeats the same few element names and keys, so a byte comparison
+   * usually replaces scanning and hashing. Two entries are remembered per leading byte pair, and
+   * only entries free of quotes, "<" and "&", so a match is what a full scan would have found.
    */
-  predictAt(b: Uint8Array, s: number): number {
+  predictAt(b: Uint8Array, s: number, stops: Uint8Array): number {
     if (!this.recent || s + 1 >= b.length) return -1;
-    const id = this.recent[(b[s] << 8) | b[s + 1]] - 1;
-    if (id < 0) return -1;
-    const a = this.arena;
-    const start = this.starts[id];
-    const len = this.starts[id + 1] - start;
-    if (s + len > b.length) return -1;
-    for (let i = 0; i < len; i++) if (a[start + i] !== b[s + i]) return -1;
-    return id;
+    const way = pairSlot(b[s], b[s + 1]);
+    for (let k = way; k < way + 2; k++) {
+      const id = this.recent[k] - 1;
+      if (id >= 0 && this.foundAt(id, b, s, stops)) return id;
+    }
+    return -1;
   }
 
-  /** Makes `id` the prediction for bytes starting like it. */
+  /** Makes `id` the first prediction for bytes starting like it. */
   remember(id: number): void {
     const start = this.starts[id];
     if (this.starts[id + 1] - start < 2 || this.plain[id] === 0) return;
-    this.recent ??= new Int32Array(1 << 16);
-    this.recent[(this.arena[start] << 8) | this.arena[start + 1]] = id + 1;
+    this.recent ??= new Int32Array(2 * PAIR_SLOTS);
+    const way = pairSlot(this.arena[start], this.arena[start + 1]);
+    if (this.recent[way] !== id + 1) {
+      this.recent[way + 1] = this.recent[way];
+      this.recent[way] = id + 1;
+    }
+  }
+
+  private foundAt(id: number, b: Uint8Array, s: number, stops: Uint8Array): boolean {
+    const a = this.arena;
+    const start = this.starts[id];
+    const len = this.starts[id + 1] - start;
+    if (s + len >= b.length || stops[b[s + len]] === 0) return false;
+    for (let i = 0; i < len; i++) if (a[start + i] !== b[s + i]) return false;
+    return true;
   }
 
   /** The byte length of entry `id`. */
@@ -136,6 +147,9 @@ export function decode(b: Uint8Array, s: number, e: number): string {
   for (let i = s; i < e; i++) if (b[i] >= 0x80) return buf.toString('utf8', s, e);
   return buf.toString('latin1', s, e);
 }
+
+const PAIR_SLOTS = 4096;
+const pairSlot = (b0: number, b1: number) => (((b0 << 5) ^ b1) & (PAIR_SLOTS - 1)) * 2;
 
 function isPlain(b: Uint8Array, s: number, e: number): boolean {
   for (let i = s; i < e; i++) if (b[i] === 0x22 || b[i] === 0x27 || b[i] === 0x3c || b[i] === 0x26) return false;

@@ -45,8 +45,9 @@ export class LogBuilder {
     return idx;
   }
 
-  setCaseId(idx: number, id: string): void {
-    id = own(id);
+  /** Names case idx; a `fresh` id (not cut from a larger text) is kept as it is. */
+  setCaseId(idx: number, id: string, fresh = false): void {
+    if (!fresh) id = own(id);
     this.caseIds[idx] = id;
     this.caseIndex?.set(id, idx);
   }

@@ -196,18 +196,15 @@ export class XesByteScanner {
   // Reads an element name starting at s into lastName; returns where it ends, or -1 when the buffer does.
   private readName(b: Buffer, s: number): number {
     const n = b.length;
-    const guess = this.names.predictAt(b, s);
+    const guess = this.names.predictAt(b, s, NAME_END);
     if (guess >= 0) {
-      const e = s + this.names.length(guess);
-      if (e < n && endsName(b[e])) {
-        this.lastName = guess;
-        return e;
-      }
+      this.lastName = guess;
+      return s + this.names.length(guess);
     }
     const first = b[s];
     if (!(first >= 65 && first <= 90) && !(first >= 97 && first <= 122) && first !== 95 && first !== 58 && first < 0x80) this.fail('invalid tag name after "<"');
     let e = s;
-    while (e < n && !endsName(b[e])) e++;
+    while (e < n && NAME_END[b[e]] === 0) e++;
     if (e >= n) return -1;
     const id = this.names.id(b, s, e);
     if (id === this.localNames.length) {
@@ -223,13 +220,10 @@ export class XesByteScanner {
 
   // Reads a key value starting at s into lastKey; returns the closing quote's position, or -1 when the buffer ends first.
   private readKey(b: Buffer, s: number, q: number): number {
-    const guess = this.keys.predictAt(b, s);
+    const guess = this.keys.predictAt(b, s, q === DQ ? ENDS_DQ : ENDS_SQ);
     if (guess >= 0) {
-      const e = s + this.keys.length(guess);
-      if (e < b.length && b[e] === q) {
-        this.lastKey = guess;
-        return e;
-      }
+      this.lastKey = guess;
+      return s + this.keys.length(guess);
     }
     const e = this.quoteEnd(b, s, q, this.lastName);
     if (e < 0) return -1;
@@ -300,10 +294,16 @@ export class XesByteScanner {
   }
 }
 
-const endsName = (c: number) => ws(c) || c === GT || c === SL;
+const byteClass = (...bytes: number[]) => {
+  const table = new Uint8Array(256);
+  for (const c of bytes) table[c] = 1;
+  return table;
+};
+const NAME_END = byteClass(32, 10, 13, 9, GT, SL);
+const ENDS_DQ = byteClass(DQ);
+const ENDS_SQ = byteClass(SQ);
+const VALUE_STOP = byteClass(DQ, SQ, LT, AMP);
 const endsAttributeName = (c: number) => c === EQ || ws(c) || c === GT || c === LT || c === DQ || c === SQ || c === SL;
-const VALUE_STOP = new Uint8Array(256);
-for (const c of [DQ, SQ, LT, AMP]) VALUE_STOP[c] = 1;
 const isKey = (b: Buffer, s: number, e: number) => e - s === 3 && b[s] === 107 && b[s + 1] === 101 && b[s + 2] === 121;
 const isValue = (b: Buffer, s: number, e: number) =>
   e - s === 5 && b[s] === 118 && b[s + 1] === 97 && b[s + 2] === 108 && b[s + 3] === 117 && b[s + 4] === 101;

@@ -129,7 +129,7 @@ class XesState implements XesSink {
     const inEvent = this.depth === Depth.event;
     const value = hasValue ? this.convert(type, key, inEvent, b, vs, ve) : type === 'string' || type === 'id' ? '' : this.convert(type, key, inEvent, b, 0, 0);
     if (inEvent) this.eventAttribute(key, type, value);
-    else if (key.role === Role.name) this.builder.setCaseId(this.caseIdx, String(value));
+    else if (key.role === Role.name) this.builder.setCaseId(this.caseIdx, String(value), true);
     else this.builder.caseAttrs.put((key.caseColumn ??= this.builder.caseAttrs.column(key.name, type)), this.caseIdx, type, value);
   }
 
