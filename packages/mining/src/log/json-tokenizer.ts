@@ -1,5 +1,5 @@
 import { MiningError } from '../errors.js';
-import { ByteStrings, decode } from './byte-strings.js';
+import { ByteInterner, ByteStrings, decode } from './byte-strings.js';
 import { parseDecimalBytes } from './byte-values.js';
 
 /** Receives the tokens of a JSON text in order; `at` is the token's byte offset in the input. */
@@ -13,6 +13,8 @@ export interface JsonTokenSink {
 const QUOTE = 0x22, BACKSLASH = 0x5c, NL = 0x0a;
 const STRUCTURAL = new Uint8Array(256);
 for (const c of [0x7b, 0x7d, 0x5b, 0x5d, 0x3a, 0x2c]) STRUCTURAL[c] = 1; // { } [ ] : ,
+const ENDS_STRING = new Uint8Array(256);
+ENDS_STRING[QUOTE] = 1;
 const ws = (c: number) => c === 0x20 || c === NL || c === 0x0d || c === 0x09;
 const numberByte = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x65 || c === 0x45;
 const NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
@@ -34,8 +36,8 @@ export class JsonTokenizer {
   // How far an unfinished string at `pos` was scanned already, and whether it had escapes.
   private stringScanned = 0;
   private stringEscaped = false;
-  // Object keys repeat in every element; values often do (types, qualifiers).
-  private readonly keys = new ByteStrings(32, 10_000);
+  // Object keys repeat in every element (and are predicted from their first bytes); values often repeat too.
+  private readonly keys = new ByteInterner();
   private readonly values = new ByteStrings(64, 50_000);
 
   constructor(private readonly sink: JsonTokenSink, private readonly file?: string) {}
@@ -109,6 +111,14 @@ export class JsonTokenizer {
   private string(b: Buffer, final: boolean): boolean {
     const n = b.length;
     const s = this.pos + 1;
+    if (this.stringScanned === 0) {
+      const key = this.keys.predictAt(b, s, ENDS_STRING);
+      if (key >= 0) {
+        this.sink.scalar(this.keys.strings[key], true, this.offset);
+        this.pos = s + this.keys.length(key) + 1;
+        return true;
+      }
+    }
     let i = s + this.stringScanned;
     let escaped = this.stringEscaped;
     let end = -1;
@@ -141,7 +151,10 @@ export class JsonTokenizer {
   private cached(b: Buffer, s: number, e: number): string {
     let i = e + 1;
     while (i < b.length && ws(b[i])) i++;
-    return (b[i] === 0x3a ? this.keys : this.values).get(b, s, e);
+    if (b[i] !== 0x3a || e - s > 64) return this.values.get(b, s, e);
+    const id = this.keys.id(b, s, e);
+    this.keys.remember(id);
+    return this.keys.strings[id];
   }
 
   private unescape(b: Buffer, s: number, e: number): string {
