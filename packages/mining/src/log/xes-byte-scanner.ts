@@ -30,8 +30,6 @@ export class XesByteScanner {
   readonly keys = new ByteInterner();
   private buf: Buffer = Buffer.alloc(0);
   private pos = 0;
-  // Unconsumed bytes of one chunk are joined with the next one here, reused across chunks.
-  private work: Buffer = Buffer.alloc(0);
   private readonly names = new ByteInterner();
   private readonly localNames: string[] = [];
   private readonly kinds: number[] = [];
@@ -46,18 +44,37 @@ export class XesByteScanner {
   constructor(private readonly sink: XesSink, private readonly file?: string) {}
 
   write(chunk: Buffer): void {
-    const rest = this.buf.length - this.pos;
     this.linesBefore += countNl(this.buf, 0, this.pos);
-    if (rest === 0) {
-      this.buf = chunk;
+    if (this.pos < this.buf.length) {
+      if (!this.crossSeam(chunk)) return;
     } else {
-      if (this.work.length < rest + chunk.length) this.work = Buffer.allocUnsafe(Math.max(rest + chunk.length, this.work.length * 2));
-      this.buf.copy(this.work, 0, this.pos);
-      chunk.copy(this.work, rest);
-      this.buf = this.work.subarray(0, rest + chunk.length);
+      this.buf = chunk;
+      this.pos = 0;
     }
-    this.pos = 0;
     this.scan(false);
+  }
+
+  /**
+   * Finishes the element cut by the chunk boundary on a small joined "seam" (the unfinished bytes
+   * plus the start of the new chunk), so the chunk itself is read in place and never copied.
+   * Returns false while the element is still unfinished at the end of the new chunk.
+   */
+  private crossSeam(chunk: Buffer): boolean {
+    const unfinished = this.buf.subarray(this.pos);
+    const rest = unfinished.length;
+    for (let take = Math.min(chunk.length, 1 << 12); ; take = Math.min(chunk.length, take * 8)) {
+      const seam = Buffer.concat([unfinished, chunk.subarray(0, take)]);
+      this.buf = seam;
+      this.pos = 0;
+      this.scan(false, rest);
+      if (this.pos >= rest) {
+        this.linesBefore += countNl(seam, 0, rest);
+        this.buf = chunk;
+        this.pos -= rest;
+        return true;
+      }
+      if (take === chunk.length) return false;
+    }
   }
 
   close(): void {
@@ -75,10 +92,11 @@ export class XesByteScanner {
     throw new MiningError('malformed_xml', `malformed XML: ${msg}`, { file: this.file, line: this.line() });
   }
 
-  private scan(final: boolean): void {
+  // Reads elements until the buffer runs out, or until the position reaches `stop`.
+  private scan(final: boolean, stop = Infinity): void {
     const b = this.buf;
     const n = b.length;
-    for (;;) {
+    while (this.pos < stop) {
       // Text between elements: ignored inside the root, only whitespace outside it.
       let lt = this.pos;
       if (this.stack.length > 0) {
@@ -92,7 +110,7 @@ export class XesByteScanner {
         }
       }
       this.pos = lt;
-      if (lt === n || !this.tag(b, lt, final)) return;
+      if (lt === n || lt >= stop || !this.tag(b, lt, final)) return;
     }
   }
 
