@@ -16,7 +16,7 @@ export interface XesSink {
 }
 
 const LT = 0x3c, GT = 0x3e, SL = 0x2f, QM = 0x3f, EX = 0x21, EQ = 0x3d, DQ = 0x22, SQ = 0x27, AMP = 0x26, NL = 0x0a;
-const ws = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+const ws = (c: number) => c <= 32 && (c === 32 || c === 10 || c === 13 || c === 9);
 const ENT: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /**
@@ -207,7 +207,7 @@ export class XesByteScanner {
         }
         i = end + 1;
       }
-      if (i < n && !ws(b[i]) && b[i] !== GT && b[i] !== SL) this.fail(`missing space after an attribute in ${this.label(nameId)}`);
+      if (i < n && AFTER_ATTRIBUTE[b[i]] === 0) this.fail(`missing space after an attribute in ${this.label(nameId)}`);
     }
   }
 
@@ -321,6 +321,7 @@ const NAME_END = byteClass(32, 10, 13, 9, GT, SL);
 const ENDS_DQ = byteClass(DQ);
 const ENDS_SQ = byteClass(SQ);
 const VALUE_STOP = byteClass(DQ, SQ, LT, AMP);
+const AFTER_ATTRIBUTE = byteClass(32, 10, 13, 9, GT, SL);
 const endsAttributeName = (c: number) => c === EQ || ws(c) || c === GT || c === LT || c === DQ || c === SQ || c === SL;
 const isKey = (b: Buffer, s: number, e: number) => e - s === 3 && b[s] === 107 && b[s + 1] === 101 && b[s + 2] === 121;
 const isValue = (b: Buffer, s: number, e: number) =>
