@@ -44,10 +44,13 @@ class SparseColumn implements AttributeColumn {
 
 const MAX_INTERNED = 50_000;
 
-/** A column being collected: only the rows that have a value are stored. */
+/**
+ * A column being collected: values[i] belongs to rows[i]. While every row so far has exactly one
+ * value, in order, `rows` is not needed (values[i] belongs to row i) and stays undefined.
+ */
 export interface ColumnBuilder {
   type: AttributeType;
-  rows: Growable<Int32Array>;
+  rows?: Growable<Int32Array>;
   values: AttributeValue[];
 }
 
@@ -65,15 +68,14 @@ export class AttributeTable {
     const col = this.column(key, type);
     if (col.type !== type) value = this.reconcile(col, type, value);
     if (typeof value === 'string' && !fresh) value = this.pooled(key, value);
-    col.rows.push(row);
-    col.values.push(value);
+    store(col, row, value);
   }
 
   /** The column of a key, created (with this type) on first use; importers keep it to skip the lookup. */
   column(key: string, type: AttributeType): ColumnBuilder {
     let col = this.pending.get(key);
     if (!col) {
-      col = { type, rows: new Growable(Int32Array, 64), values: [] };
+      col = { type, values: [] };
       this.pending.set(own(key), col);
     }
     return col;
@@ -82,20 +84,19 @@ export class AttributeTable {
   /** Stores a value (already pooled or fresh) into a column obtained from column(). */
   put(col: ColumnBuilder, row: number, type: AttributeType, value: AttributeValue): void {
     if (col.type !== type) value = this.reconcile(col, type, value);
-    col.rows.push(row);
-    col.values.push(value);
+    store(col, row, value);
   }
 
   /** The finished columns, `rowCount` long; with `rowOf`, a stored row r lands at rowOf[r]. */
   columns(rowCount: number, rowOf?: Int32Array): Map<string, AttributeColumn> {
     const out = new Map<string, AttributeColumn>();
     for (const [key, col] of this.pending) {
-      if (!rowOf && isEveryRowInOrder(col.rows, rowCount)) {
+      if (!rowOf && !col.rows && col.values.length === rowCount) {
         // A value on every row: the stored values are the column (trimmed of spare capacity).
         out.set(key, { type: col.type, values: col.values.slice() });
         continue;
       }
-      const rows = col.rows.toArray();
+      const rows = col.rows ? col.rows.toArray() : Int32Array.from(col.values, (_v, i) => i);
       if (rowOf) for (let i = 0; i < rows.length; i++) rows[i] = rowOf[rows[i]];
       out.set(key, new SparseColumn(col.type, rows, col.values.slice(), rowCount));
     }
@@ -136,10 +137,14 @@ export class AttributeTable {
   }
 }
 
-function isEveryRowInOrder(rows: Growable<Int32Array>, rowCount: number): boolean {
-  if (rows.length !== rowCount) return false;
-  for (let i = 0; i < rowCount; i++) if (rows.get(i) !== i) return false;
-  return true;
+function store(col: ColumnBuilder, row: number, value: AttributeValue): void {
+  if (!col.rows && row !== col.values.length) {
+    // The first gap (or repeat, or step back): from now on rows are stored.
+    col.rows = new Growable(Int32Array, Math.max(64, col.values.length * 2));
+    for (let i = 0; i < col.values.length; i++) col.rows.push(i);
+  }
+  col.rows?.push(row);
+  col.values.push(value);
 }
 
 /** Renders a stored value as XES/CSV text. */
