@@ -22,6 +22,8 @@ export interface MiningErrorPosition {
   line?: number;
   column?: number;
   row?: number;
+  /** Byte offset in the (decompressed) input. */
+  byte?: number;
   elementId?: string;
 }
 
@@ -43,6 +45,7 @@ function formatPosition(p: MiningErrorPosition): string {
   if (p.file) parts.push(p.file);
   if (p.line !== undefined) parts.push(`line ${p.line}${p.column !== undefined ? `:${p.column}` : ''}`);
   if (p.row !== undefined) parts.push(`row ${p.row}`);
+  if (p.byte !== undefined) parts.push(`byte ${p.byte}`);
   if (p.elementId) parts.push(`element ${p.elementId}`);
   return parts.length ? ` (${parts.join(', ')})` : '';
 }

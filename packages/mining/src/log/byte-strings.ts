@@ -1,104 +1,169 @@
 /**
- * Turns byte ranges of a buffer into strings, reusing the string for byte sequences seen before
- * (keys, activity names, resources repeat millions of times in a log). Long or rare values are
- * decoded without caching.
+ * Gives each distinct byte sequence a dense id and decodes it to a string once. An open-addressing
+ * hash table over typed arrays: no object per entry, so millions of lookups make no garbage.
+ */
+export class ByteInterner {
+  readonly strings: string[] = [];
+  private slots = new Int32Array(1024); // id + 1; 0 = empty
+  private hashes = new Int32Array(256);
+  private recent?: Int32Array; // id + 1 of the two entries last remembered, by their first two bytes
+  private plain = new Uint8Array(256); // 1 when the entry has no quote, "<" or "&"
+  private starts = new Int32Array(257); // entry i is arena[starts[i] .. starts[i + 1])
+  private arena = new Uint8Array(4096);
+
+  get size(): number {
+    return this.strings.length;
+  }
+
+  /** The id of b[s..e), adding it when new (or -1 when new and `add` is false). */
+  id(b: Uint8Array, s: number, e: number, add = true): number {
+    const h = hashBytes(b, s, e);
+    const mask = this.slots.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const v = this.slots[slot];
+      if (v === 0) return add ? this.add(b, s, e, h, slot) : -1;
+      if (this.hashes[v - 1] === h && this.matches(v - 1, b, s, e)) return v - 1;
+    }
+  }
+
+  /**
+   * A remembered entry (see remember()) whose bytes are found at b[s..], followed by a byte marked
+   * in `stops`; else -1. XES repeats the same few element names and keys, so a byte comparison
+   * usually replaces scanning and hashing. Two entries are remembered per leading byte pair, and
+   * only entries free of quotes, "<" and "&", so a match is what a full scan would have found.
+   */
+  predictAt(b: Uint8Array, s: number, stops: Uint8Array): number {
+    if (!this.recent || s + 1 >= b.length) return -1;
+    const way = pairSlot(b[s], b[s + 1]);
+    for (let k = way; k < way + 2; k++) {
+      const id = this.recent[k] - 1;
+      if (id >= 0 && this.foundAt(id, b, s, stops)) return id;
+    }
+    return -1;
+  }
+
+  /** Makes `id` the first prediction for bytes starting like it. */
+  remember(id: number): void {
+    const start = this.starts[id];
+    if (this.starts[id + 1] - start < 2 || this.plain[id] === 0) return;
+    this.recent ??= new Int32Array(2 * PAIR_SLOTS);
+    const way = pairSlot(this.arena[start], this.arena[start + 1]);
+    if (this.recent[way] !== id + 1) {
+      this.recent[way + 1] = this.recent[way];
+      this.recent[way] = id + 1;
+    }
+  }
+
+  private foundAt(id: number, b: Uint8Array, s: number, stops: Uint8Array): boolean {
+    const a = this.arena;
+    const start = this.starts[id];
+    const len = this.starts[id + 1] - start;
+    if (s + len >= b.length || stops[b[s + len]] === 0) return false;
+    for (let i = 0; i < len; i++) if (a[start + i] !== b[s + i]) return false;
+    return true;
+  }
+
+  /** The byte length of entry `id`. */
+  length(id: number): number {
+    return this.starts[id + 1] - this.starts[id];
+  }
+
+  /** Whether entry `id` holds exactly the bytes b[s..e). */
+  matches(id: number, b: Uint8Array, s: number, e: number): boolean {
+    const a = this.arena;
+    const start = this.starts[id];
+    if (this.starts[id + 1] - start !== e - s) return false;
+    for (let i = s, j = start; i < e; i++, j++) if (a[j] !== b[i]) return false;
+    return true;
+  }
+
+  private add(b: Uint8Array, s: number, e: number, h: number, slot: number): number {
+    const id = this.strings.length;
+    const start = this.starts[id];
+    if (id + 2 > this.hashes.length) {
+      this.hashes = grow(this.hashes, this.hashes.length * 2);
+      this.plain = grow(this.plain, this.plain.length * 2);
+      this.starts = grow(this.starts, this.starts.length * 2);
+    }
+    if (start + (e - s) > this.arena.length) this.arena = grow(this.arena, Math.max(this.arena.length * 2, start + (e - s)));
+    this.arena.set(b.subarray(s, e), start);
+    this.starts[id + 1] = start + (e - s);
+    this.hashes[id] = h;
+    this.plain[id] = isPlain(b, s, e) ? 1 : 0;
+    this.strings.push(decode(b, s, e));
+    this.slots[slot] = id + 1;
+    if ((id + 1) * 2 > this.slots.length) this.rehash();
+    return id;
+  }
+
+  // Keeps the table at most half full so probe runs stay short.
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.strings.length; id++) {
+      let slot = this.hashes[id] & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = id + 1;
+    }
+    this.slots = slots;
+  }
+}
+
+/**
+ * Turns byte ranges into strings, reusing the string for byte sequences seen before (keys,
+ * activity names and resources repeat millions of times in a log). Long values, and all values
+ * once they prove rarely repeated (ids), are decoded without caching.
  */
 export class ByteStrings {
-  private readonly table = new Map<number, { bytes: Uint8Array; str: string }[]>();
-  private size = 0;
+  private readonly table = new ByteInterner();
   private lookups = 0;
   private hits = 0;
   private off = false;
+  private last = -1;
 
   constructor(private readonly maxLen = 64, private readonly maxEntries = 200_000) {}
 
-  get(b: Buffer, s: number, e: number): string {
-    const n = e - s;
-    if (n > this.maxLen || this.off) return decode(b, s, e);
-    // Values that rarely repeat (ids) are cheaper to decode than to look up.
+  get(b: Uint8Array, s: number, e: number): string {
+    if (this.off || e - s > this.maxLen) return decode(b, s, e);
+    // Values that rarely repeat are cheaper to decode than to look up.
     if (++this.lookups === 20_000 && this.hits < 10_000) this.off = true;
-    let h = 0x811c9dc5 ^ n;
-    for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], 0x01000193);
-    const bucket = this.table.get(h);
-    if (bucket) {
-      outer: for (const x of bucket) {
-        if (x.bytes.length !== n) continue;
-        for (let i = 0; i < n; i++) if (x.bytes[i] !== b[s + i]) continue outer;
-        this.hits++;
-        return x.str;
-      }
+    // Many columns hold the same value row after row: try the last one before hashing.
+    if (this.last >= 0 && this.table.matches(this.last, b, s, e)) {
+      this.hits++;
+      return this.table.strings[this.last];
     }
-    const str = decode(b, s, e);
-    if (this.size < this.maxEntries) {
-      const entry = { bytes: Uint8Array.prototype.slice.call(b, s, e), str };
-      if (bucket) bucket.push(entry);
-      else this.table.set(h, [entry]);
-      this.size++;
-    }
-    return str;
+    const before = this.table.size;
+    const id = this.table.id(b, s, e, before < this.maxEntries);
+    if (id < 0) return decode(b, s, e);
+    if (id < before) this.hits++;
+    this.last = id;
+    return this.table.strings[id];
   }
 }
 
-/** Decodes bytes as UTF-8 (Latin-1 fast path for ASCII), copying so the buffer is not retained. */
-export function decode(b: Buffer, s: number, e: number): string {
-  for (let i = s; i < e; i++) if (b[i] >= 0x80) return b.toString('utf8', s, e);
-  return b.toString('latin1', s, e);
+/** Decodes bytes as UTF-8 (Latin-1 fast path for ASCII); the string never shares the buffer's memory. */
+export function decode(b: Uint8Array, s: number, e: number): string {
+  const buf = Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  for (let i = s; i < e; i++) if (b[i] >= 0x80) return buf.toString('utf8', s, e);
+  return buf.toString('latin1', s, e);
 }
 
-const D = (c: number) => c - 48;
-const digit = (c: number) => c >= 48 && c <= 57;
+const PAIR_SLOTS = 4096;
+const pairSlot = (b0: number, b1: number) => (((b0 << 5) ^ b1) & (PAIR_SLOTS - 1)) * 2;
 
-/**
- * Parses an ISO-8601 timestamp straight from bytes (YYYY-MM-DD[T ]hh:mm[:ss[.fff]][Z|±hh[:mm]]);
- * NaN when the bytes are not of that shape. A time without zone is UTC.
- */
-export function parseIsoBytes(b: Buffer, s: number, e: number): number {
-  const n = e - s;
-  if (n < 16 || b[s + 4] !== 45 || b[s + 7] !== 45 || (b[s + 10] !== 84 && b[s + 10] !== 32) || b[s + 13] !== 58) return NaN;
-  for (const k of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15]) if (!digit(b[s + k])) return NaN;
-  const year = D(b[s]) * 1000 + D(b[s + 1]) * 100 + D(b[s + 2]) * 10 + D(b[s + 3]);
-  const month = D(b[s + 5]) * 10 + D(b[s + 6]);
-  const day = D(b[s + 8]) * 10 + D(b[s + 9]);
-  const hour = D(b[s + 11]) * 10 + D(b[s + 12]);
-  const min = D(b[s + 14]) * 10 + D(b[s + 15]);
-  let i = s + 16, sec = 0, ms = 0;
-  if (i < e && b[i] === 58) {
-    if (i + 2 >= e) return NaN;
-    if (!digit(b[i + 1]) || !digit(b[i + 2])) return NaN;
-    sec = D(b[i + 1]) * 10 + D(b[i + 2]);
-    i += 3;
-    if (i < e && b[i] === 46) {
-      let scale = 100;
-      i++;
-      const start = i;
-      while (i < e && digit(b[i])) {
-        ms += D(b[i]) * scale;
-        scale /= 10;
-        i++;
-      }
-      if (i === start) return NaN;
-      ms = Math.floor(ms + 1e-9);
-    }
-  }
-  let offset = 0;
-  if (i < e) {
-    const c = b[i];
-    if (c === 90 && i + 1 === e) i++;
-    else if ((c === 43 || c === 45) && e - i >= 3 && digit(b[i + 1]) && digit(b[i + 2])) {
-      let oh = D(b[i + 1]) * 10 + D(b[i + 2]), om = 0;
-      let j = i + 3;
-      if (j < e && b[j] === 58) j++;
-      if (j + 2 <= e && digit(b[j]) && digit(b[j + 1])) {
-        om = D(b[j]) * 10 + D(b[j + 1]);
-        j += 2;
-      }
-      if (j !== e) return NaN;
-      if (oh > 23 || om > 59) return NaN;
-      offset = (c === 43 ? 1 : -1) * (oh * 60 + om);
-      oh = 0;
-      i = e;
-    } else return NaN;
-  }
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || min > 59 || sec > 60) return NaN;
-  return Date.UTC(year, month - 1, day, hour, min, sec, ms) - offset * 60_000;
+function isPlain(b: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (b[i] === 0x22 || b[i] === 0x27 || b[i] === 0x3c || b[i] === 0x26) return false;
+  return true;
+}
+
+function hashBytes(b: Uint8Array, s: number, e: number): number {
+  let h = 0x811c9dc5 ^ (e - s);
+  for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], 0x01000193);
+  return h;
+}
+
+function grow<T extends Int32Array | Uint8Array>(a: T, size: number): T {
+  const next = new (a.constructor as { new (n: number): T })(size);
+  next.set(a);
+  return next;
 }

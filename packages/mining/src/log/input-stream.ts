@@ -44,6 +44,14 @@ export async function* textChunks(src: LogSource, opts: ReadOptions & { fromText
   if (tail) yield tail;
 }
 
+/** Decodes UTF-8 byte chunks to text, keeping characters split across chunks whole. */
+export async function* utf8Chunks(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) yield decoder.write(chunk);
+  const tail = decoder.end();
+  if (tail) yield tail;
+}
+
 /** Yields raw byte chunks of a source (gunzipped when needed), with cancellation and progress. */
 export async function* rawByteChunks(src: LogSource, opts: ReadOptions = {}): AsyncGenerator<Buffer> {
   let bytes = 0;
@@ -87,7 +95,8 @@ async function* gunzipIfNeeded(raw: AsyncGenerator<Uint8Array | string>, opts: R
     }
     return;
   }
-  const gunzip = Readable.from(all()).pipe(createGunzip());
+  // Larger output chunks than the 16 KB default: fewer, cheaper hand-overs to the parser.
+  const gunzip = Readable.from(all()).pipe(createGunzip({ chunkSize: 1 << 18 }));
   try {
     for await (const c of gunzip as AsyncIterable<Buffer>) yield c;
   } catch (e) {

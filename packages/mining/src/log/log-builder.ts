@@ -1,4 +1,4 @@
-import { AttributeTable, type AttributeType, type AttributeValue, type AttributeColumn } from './attributes.js';
+import { AttributeTable, type AttributeType, type AttributeValue } from './attributes.js';
 import { EventLog } from './event-log.js';
 import { Growable, Interner, own } from './growable-array.js';
 
@@ -16,7 +16,8 @@ export class LogBuilder {
   private readonly activityIds = new Interner();
   private readonly resourceIds = new Interner();
   private readonly lifecycleIds = new Interner();
-  private readonly caseIndex = new Map<string, number>();
+  // Built on the first caseFor(): XES gives each case once and never needs it.
+  private caseIndex: Map<string, number> | undefined;
   private readonly caseIds: (string | undefined)[] = [];
   private readonly eventCase = new Growable(Int32Array);
   private readonly activity = new Growable(Int32Array);
@@ -40,14 +41,15 @@ export class LogBuilder {
     const idx = this.caseIds.length;
     if (id !== undefined) id = own(id);
     this.caseIds.push(id);
-    if (id !== undefined) this.caseIndex.set(id, idx);
+    if (id !== undefined) this.caseIndex?.set(id, idx);
     return idx;
   }
 
-  setCaseId(idx: number, id: string): void {
-    id = own(id);
+  /** Names case idx; a `fresh` id (not cut from a larger text) is kept as it is. */
+  setCaseId(idx: number, id: string, fresh = false): void {
+    if (!fresh) id = own(id);
     this.caseIds[idx] = id;
-    this.caseIndex.set(id, idx);
+    this.caseIndex?.set(id, idx);
   }
 
   hasCaseId(idx: number): boolean {
@@ -56,6 +58,10 @@ export class LogBuilder {
 
   /** The case with this id, created on first sight (CSV and adapters). */
   caseFor(id: string): number {
+    if (!this.caseIndex) {
+      this.caseIndex = new Map();
+      this.caseIds.forEach((known, i) => known !== undefined && this.caseIndex!.set(known, i));
+    }
     const idx = this.caseIndex.get(id);
     return idx === undefined ? this.beginCase(id) : idx;
   }
@@ -106,8 +112,8 @@ export class LogBuilder {
       resources: pick(this.resource),
       lifecycles: pick(this.lifecycle),
       timestamps: pick(this.time),
-      eventAttributes: permuteColumns(this.eventAttrs.columns, order, n),
-      caseAttributes: padColumns(this.caseAttrs.columns, cases),
+      eventAttributes: this.eventAttrs.columns(n, order ? inverse(order) : undefined),
+      caseAttributes: this.caseAttrs.columns(cases),
     });
   }
 
@@ -133,18 +139,8 @@ function cmpTime(a: number, b: number): number {
   return a - b;
 }
 
-function permuteColumns(cols: Map<string, AttributeColumn>, order: Int32Array | null, n: number) {
-  if (!order) return padColumns(cols, n);
-  const out = new Map<string, AttributeColumn>();
-  for (const [k, col] of cols) {
-    const values: AttributeColumn['values'] = new Array(n);
-    for (let i = 0; i < n; i++) values[i] = col.values[order[i]];
-    out.set(k, { type: col.type, values });
-  }
-  return out;
-}
-
-function padColumns(cols: Map<string, AttributeColumn>, n: number) {
-  for (const col of cols.values()) while (col.values.length < n) col.values.push(undefined);
-  return cols;
+function inverse(order: Int32Array): Int32Array {
+  const inv = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) inv[order[i]] = i;
+  return inv;
 }

@@ -1,7 +1,8 @@
-import { MiningError } from '../errors.js';
+import { MiningError, type MiningErrorPosition } from '../errors.js';
 import type { AttributeValue } from './attributes.js';
 import type { EventLog } from './event-log.js';
-import { textChunks, type LogSource, type ReadOptions } from './input-stream.js';
+import { rawByteChunks, utf8Chunks, type LogSource, type ReadOptions } from './input-stream.js';
+import { streamJsonArrays } from './json-stream.js';
 import { LogBuilder } from './log-builder.js';
 import { tryParseTimestamp } from './timestamp.js';
 import { walkXml, type XmlCursor } from './xml-stream.js';
@@ -32,67 +33,93 @@ export interface OcelLog {
   events: OcelEvent[];
 }
 
-/** Reads OCEL 2.0 as JSON or XML (decided by the first character). */
+/** Reads OCEL 2.0 as JSON or XML (decided by the first character); JSON is read as a stream. */
 export async function readOcel(source: LogSource, opts: ReadOptions = {}): Promise<OcelLog> {
   const file = opts.fileName ?? (typeof source === 'string' ? source : undefined);
-  let head = '';
-  const chunks: string[] = [];
-  const it = textChunks(source, opts)[Symbol.asyncIterator]();
-  while (!head.trim()) {
+  const it = rawByteChunks(source, opts)[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let first = -1;
+  while (first < 0) {
     const r = await it.next();
     if (r.done) throw new MiningError('bad_ocel', 'empty OCEL file', { file });
-    chunks.push(r.value);
-    head += r.value;
+    head.push(r.value);
+    first = firstNonSpace(r.value);
   }
   async function* replay() {
-    yield* chunks;
+    yield* head;
     for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
   }
-  return head.trimStart().startsWith('{') ? ocelFromJson(await collect(replay()), file) : ocelFromXml(replay(), opts, file);
+  return first === 0x7b ? ocelFromJson(replay(), opts, file) : ocelFromXml(utf8Chunks(replay()), opts, file);
 }
 
-async function collect(chunks: AsyncIterable<string>): Promise<string> {
-  const parts: string[] = [];
-  for await (const c of chunks) parts.push(c);
-  return parts.join('');
+// The first byte that is not whitespace or a byte order mark; -1 when there is none.
+function firstNonSpace(b: Buffer): number {
+  for (const c of b) if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09 && c !== 0xef && c !== 0xbb && c !== 0xbf) return c;
+  return -1;
 }
 
-function time(v: unknown, where: string, file?: string): number {
+function time(v: unknown, where: string, at: MiningErrorPosition): number {
   const ms = typeof v === 'string' ? tryParseTimestamp(v) : NaN;
-  if (Number.isNaN(ms)) throw new MiningError('bad_timestamp', `${where}: not a valid time "${String(v)}"`, { file, elementId: where });
+  if (Number.isNaN(ms)) throw new MiningError('bad_timestamp', `${where}: not a valid time "${String(v)}"`, { ...at, elementId: where });
   return ms;
 }
 
 type JsonItem = {
-  id?: string;
-  type?: string;
-  time?: string;
-  attributes?: { name: string; time?: string; value: AttributeValue }[];
+  id?: unknown;
+  type?: unknown;
+  time?: unknown;
+  attributes?: unknown;
   relationships?: unknown;
 };
 
-function ocelFromJson(text: string, file?: string): OcelLog {
-  let d: { objects?: unknown[]; events?: unknown[] };
-  try {
-    d = JSON.parse(text);
-  } catch (e) {
-    throw new MiningError('bad_json', `OCEL JSON does not parse: ${(e as Error).message}`, { file });
-  }
-  if (!Array.isArray(d.events) || !Array.isArray(d.objects)) throw new MiningError('bad_ocel', 'OCEL JSON needs "objects" and "events" arrays', { file });
-  const rel = (r: unknown): OcelRelationship[] =>
-    (Array.isArray(r) ? r : []).map((x: { objectId?: unknown; qualifier?: unknown }) => ({ objectId: String(x.objectId), qualifier: String(x.qualifier ?? '') }));
-  const objects = (d.objects as JsonItem[]).map((o, i): OcelObject => {
-    if (!o?.id || !o?.type) throw new MiningError('bad_ocel', `object ${i} lacks id or type`, { file });
-    const attributes = (o.attributes ?? []).map((a) => ({ name: String(a.name), time: time(a.time ?? '1970-01-01T00:00:00Z', `${o.id}.${a.name}`, file), value: a.value }));
-    return { id: String(o.id), type: String(o.type), attributes, relationships: rel(o.relationships) };
-  });
-  const events = (d.events as JsonItem[]).map((e, i): OcelEvent => {
-    if (!e?.id || !e?.type) throw new MiningError('bad_ocel', `event ${i} lacks id or type`, { file });
-    const attributes: Record<string, AttributeValue> = {};
-    for (const a of e.attributes ?? []) attributes[String(a.name)] = a.value;
-    return { id: String(e.id), type: String(e.type), time: time(e.time, String(e.id), file), attributes, relationships: rel(e.relationships) };
-  });
-  return { objects, events };
+async function ocelFromJson(chunks: AsyncIterable<Buffer>, opts: ReadOptions, file?: string): Promise<OcelLog> {
+  const out: OcelLog = { objects: [], events: [] };
+  const kinds = await streamJsonArrays(
+    chunks,
+    {
+      arrays: ['objectTypes', 'eventTypes', 'objects', 'events'],
+      onArray(key) {
+        if (key === 'objects') out.objects = [];
+        else if (key === 'events') out.events = [];
+      },
+      onElement(key, element, index, at) {
+        if (key === 'objects') out.objects.push(jsonObject(element as JsonItem, index, { file, byte: at }));
+        else if (key === 'events') out.events.push(jsonEvent(element as JsonItem, index, { file, byte: at }));
+      },
+    },
+    { file, signal: opts.signal },
+  );
+  if (kinds.get('objects') !== 'array' || kinds.get('events') !== 'array') throw new MiningError('bad_ocel', 'OCEL JSON needs "objects" and "events" arrays', { file });
+  return out;
+}
+
+function jsonObject(o: JsonItem, i: number, at: MiningErrorPosition): OcelObject {
+  if (!o?.id || !o?.type) throw new MiningError('bad_ocel', `object ${i} lacks id or type`, at);
+  const attributes = list<{ name?: unknown; time?: unknown; value: AttributeValue }>(o.attributes, `object ${o.id} attributes`, at).map((a) => ({
+    name: String(a.name),
+    time: time(a.time ?? '1970-01-01T00:00:00Z', `${o.id}.${a.name}`, at),
+    value: a.value,
+  }));
+  return { id: String(o.id), type: String(o.type), attributes, relationships: relationships(o.relationships, `object ${o.id}`, at) };
+}
+
+function jsonEvent(e: JsonItem, i: number, at: MiningErrorPosition): OcelEvent {
+  if (!e?.id || !e?.type) throw new MiningError('bad_ocel', `event ${i} lacks id or type`, at);
+  const attributes: Record<string, AttributeValue> = {};
+  for (const a of list<{ name?: unknown; value: AttributeValue }>(e.attributes, `event ${e.id} attributes`, at)) attributes[String(a.name)] = a.value;
+  return { id: String(e.id), type: String(e.type), time: time(e.time, String(e.id), at), attributes, relationships: relationships(e.relationships, `event ${e.id}`, at) };
+}
+
+function relationships(r: unknown, owner: string, at: MiningErrorPosition): OcelRelationship[] {
+  if (!Array.isArray(r)) return [];
+  return list<{ objectId?: unknown; qualifier?: unknown }>(r, `${owner} relationships`, at).map((x) => ({ objectId: String(x.objectId), qualifier: String(x.qualifier ?? '') }));
+}
+
+// An optional JSON array of objects; anything else is a typed error rather than a crash.
+function list<T>(v: unknown, what: string, at: MiningErrorPosition): T[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v) || v.some((x) => x === null || typeof x !== 'object')) throw new MiningError('bad_ocel', `${what} must be an array of objects`, at);
+  return v as T[];
 }
 
 async function ocelFromXml(chunks: AsyncIterable<string>, opts: ReadOptions, file?: string): Promise<OcelLog> {

@@ -1,48 +1,85 @@
 import { MiningError } from '../errors.js';
-import { ByteStrings, decode } from './byte-strings.js';
+import { ByteInterner, decode } from './byte-strings.js';
 
-/** Receives the XES-relevant parts of each tag: its name and the key/value attributes. */
+/** The element kinds the XES reader tells apart; every other element is `other`. */
+export const XesTag = { other: 0, log: 1, trace: 2, event: 3, string: 4, date: 5, int: 6, float: 7, boolean: 8, id: 9, list: 10, container: 11 } as const;
+const KIND_OF: Record<string, number> = XesTag;
+
+/** Receives the XES-relevant parts of each element. */
 export interface XesSink {
-  open(tag: string, key: string | undefined, b: Buffer, vs: number, ve: number, hasValue: boolean): void;
-  close(tag: string): void;
+  /**
+   * An element opens: its kind (XesTag), local name, the id of its `key` attribute in the scanner's
+   * `keys` (-1 when absent) and its `value` attribute as the bytes b[vs..ve) (when hasValue).
+   */
+  open(tag: number, name: string, key: number, b: Buffer, vs: number, ve: number, hasValue: boolean): void;
+  close(): void;
 }
 
 const LT = 0x3c, GT = 0x3e, SL = 0x2f, QM = 0x3f, EX = 0x21, EQ = 0x3d, DQ = 0x22, SQ = 0x27, AMP = 0x26, NL = 0x0a;
-const ws = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+const ws = (c: number) => c <= 32 && (c === 32 || c === 10 || c === 13 || c === 9);
 const ENT: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /**
- * A byte-level, streaming XML tokenizer specialised for XES: it finds tags with native byte
- * search, checks well-formedness (nesting, quoting, entities, one root), and hands over only the
- * `key` attribute as a string and the `value` attribute as a byte range (so dates are parsed
- * without ever becoming strings).
+ * A byte-level, streaming XML tokenizer specialised for XES. It checks well-formedness (nesting,
+ * quoting, entities, one root) and hands over only what XES needs: the element kind, the `key`
+ * attribute as an interned id and the `value` attribute as a byte range, so values are converted
+ * without ever becoming strings first. Element names and keys are looked up by their bytes.
  */
 export class XesByteScanner {
+  /** Keys seen so far; the sink gets their ids. */
+  readonly keys = new ByteInterner();
   private buf: Buffer = Buffer.alloc(0);
   private pos = 0;
-  private readonly stack: string[] = [];
+  private readonly names = new ByteInterner();
+  private readonly localNames: string[] = [];
+  private readonly kinds: number[] = [];
+  private readonly stack: number[] = []; // name ids of the open elements
   private rootSeen = false;
+  // The element name and key last read (ids) and whether that value had an "&".
+  private lastName = -1;
+  private lastKey = -1;
+  private sawAmp = false;
   private linesBefore = 1;
-  readonly names = new ByteStrings(32, 10_000);
-  private decoded?: Buffer;
 
   constructor(private readonly sink: XesSink, private readonly file?: string) {}
 
   write(chunk: Buffer): void {
+    this.linesBefore += countNl(this.buf, 0, this.pos);
     if (this.pos < this.buf.length) {
-      this.linesBefore += countNl(this.buf, 0, this.pos);
-      this.buf = Buffer.concat([this.buf.subarray(this.pos), chunk]);
+      if (!this.crossSeam(chunk)) return;
     } else {
-      this.linesBefore += countNl(this.buf, 0, this.buf.length);
       this.buf = chunk;
+      this.pos = 0;
     }
-    this.pos = 0;
     this.scan(false);
+  }
+
+  /**
+   * Finishes the element cut by the chunk boundary on a small joined "seam" (the unfinished bytes
+   * plus the start of the new chunk), so the chunk itself is read in place and never copied.
+   * Returns false while the element is still unfinished at the end of the new chunk.
+   */
+  private crossSeam(chunk: Buffer): boolean {
+    const unfinished = this.buf.subarray(this.pos);
+    const rest = unfinished.length;
+    for (let take = Math.min(chunk.length, 1 << 12); ; take = Math.min(chunk.length, take * 8)) {
+      const seam = Buffer.concat([unfinished, chunk.subarray(0, take)]);
+      this.buf = seam;
+      this.pos = 0;
+      this.scan(false, rest);
+      if (this.pos >= rest) {
+        this.linesBefore += countNl(seam, 0, rest);
+        this.buf = chunk;
+        this.pos -= rest;
+        return true;
+      }
+      if (take === chunk.length) return false;
+    }
   }
 
   close(): void {
     this.scan(true);
-    if (this.stack.length) this.fail(`document ends inside <${this.stack[this.stack.length - 1]}>`);
+    if (this.stack.length) this.fail(`document ends inside <${this.names.strings[this.stack[this.stack.length - 1]]}>`);
     if (!this.rootSeen) this.fail('no root element');
   }
 
@@ -55,20 +92,25 @@ export class XesByteScanner {
     throw new MiningError('malformed_xml', `malformed XML: ${msg}`, { file: this.file, line: this.line() });
   }
 
-  private scan(final: boolean): void {
+  // Reads elements until the buffer runs out, or until the position reaches `stop`.
+  private scan(final: boolean, stop = Infinity): void {
     const b = this.buf;
-    for (;;) {
-      const lt = b.indexOf(LT, this.pos);
-      const end = lt < 0 ? b.length : lt;
-      if (this.stack.length === 0 && (lt >= 0 || final)) {
-        for (let i = this.pos; i < end; i++) if (!ws(b[i])) this.fail('text outside the root element');
-      }
-      if (lt < 0) {
-        if (final || this.stack.length > 0) this.pos = b.length;
-        return;
+    const n = b.length;
+    while (this.pos < stop) {
+      // Text between elements: ignored inside the root, only whitespace outside it.
+      let lt = this.pos;
+      if (this.stack.length > 0) {
+        while (lt < n && b[lt] !== LT) lt++;
+      } else {
+        for (; lt < n && b[lt] !== LT; lt++) {
+          if (!ws(b[lt])) {
+            this.pos = lt;
+            this.fail('text outside the root element');
+          }
+        }
       }
       this.pos = lt;
-      if (!this.tag(b, lt, final)) return;
+      if (lt === n || lt >= stop || !this.tag(b, lt, final)) return;
     }
   }
 
@@ -104,88 +146,155 @@ export class XesByteScanner {
   }
 
   private closeTag(b: Buffer, lt: number, final: boolean): boolean {
-    const gt = b.indexOf(GT, lt + 2);
-    if (gt < 0) return this.more(final, 'a closing tag');
+    const n = b.length;
+    let gt = lt + 2;
+    while (gt < n && b[gt] !== GT) gt++;
+    if (gt === n) return this.more(final, 'a closing tag');
     let e = gt;
     while (e > lt + 2 && ws(b[e - 1])) e--;
-    const name = this.names.get(b, lt + 2, e);
     const open = this.stack.pop();
-    if (open !== name) this.fail(open === undefined ? `unexpected </${name}>` : `</${name}> closes <${open}>`);
+    if (open === undefined) this.fail(`unexpected </${decode(b, lt + 2, e)}>`);
+    if (!this.names.matches(open, b, lt + 2, e)) this.fail(`</${decode(b, lt + 2, e)}> closes <${this.names.strings[open]}>`);
     this.pos = gt + 1;
-    this.sink.close(local(name));
+    this.sink.close();
     return true;
   }
 
   private openTag(b: Buffer, lt: number, final: boolean): boolean {
-    let i = lt + 1;
-    const first = b[i];
-    if (!(first >= 65 && first <= 90) && !(first >= 97 && first <= 122) && first !== 95 && first !== 58 && first < 0x80) this.fail('invalid tag name after "<"');
-    while (i < b.length && !ws(b[i]) && b[i] !== GT && b[i] !== SL) i++;
-    if (i >= b.length) return this.more(final, 'a tag');
-    const name = this.names.get(b, lt + 1, i);
-    let key: string | undefined;
-    let vs = 0, ve = 0, hasValue = false;
+    const n = b.length;
+    let i = this.readName(b, lt + 1);
+    if (i < 0) return this.more(final, 'a tag');
+    const nameId = this.lastName;
+    let key = -1, vs = 0, ve = 0, hasValue = false, valueAmp = false;
     for (;;) {
-      while (i < b.length && ws(b[i])) i++;
-      if (i >= b.length) return this.more(final, `<${name}>`);
+      while (i < n && ws(b[i])) i++;
+      if (i >= n) return this.more(final, this.label(nameId));
       const c = b[i];
       if (c === GT || c === SL) {
-        if (c === SL && i + 1 >= b.length) return this.more(final, `<${name}>`);
-        if (c === SL && b[i + 1] !== GT) this.fail(`bad "/" in <${name}>`);
-        this.emit(name, key, vs, ve, hasValue, c === SL, c === SL ? i + 2 : i + 1);
+        if (c === SL && i + 1 >= n) return this.more(final, this.label(nameId));
+        if (c === SL && b[i + 1] !== GT) this.fail(`bad "/" in ${this.label(nameId)}`);
+        this.emit(nameId, key, vs, ve, hasValue && valueAmp, hasValue, c === SL, c === SL ? i + 2 : i + 1);
         return true;
       }
       const ns = i;
-      while (i < b.length && b[i] !== EQ && !ws(b[i]) && b[i] !== GT && b[i] !== LT && b[i] !== DQ && b[i] !== SQ && b[i] !== SL) i++;
-      if (i >= b.length) return this.more(final, `<${name}>`);
+      if (i + 3 < n && isKey(b, i, i + 3) && b[i + 3] === EQ) i += 3;
+      else if (i + 5 < n && isValue(b, i, i + 5) && b[i + 5] === EQ) i += 5;
+      else while (i < n && !endsAttributeName(b[i])) i++;
+      if (i >= n) return this.more(final, this.label(nameId));
       const ne = i;
-      if (ne === ns) this.fail(`bad attribute in <${name}>`);
-      while (i < b.length && ws(b[i])) i++;
-      if (i >= b.length) return this.more(final, `<${name}>`);
-      if (b[i] !== EQ) this.fail(`attribute without "=" in <${name}>`);
+      if (ne === ns) this.fail(`bad attribute in ${this.label(nameId)}`);
+      while (i < n && ws(b[i])) i++;
+      if (i >= n) return this.more(final, this.label(nameId));
+      if (b[i] !== EQ) this.fail(`attribute without "=" in ${this.label(nameId)}`);
       i++;
-      while (i < b.length && ws(b[i])) i++;
-      if (i >= b.length) return this.more(final, `<${name}>`);
+      while (i < n && ws(b[i])) i++;
+      if (i >= n) return this.more(final, this.label(nameId));
       const q = b[i];
-      if (q !== DQ && q !== SQ) this.fail(`unquoted attribute value in <${name}>`);
-      const qe = b.indexOf(q, i + 1);
-      if (qe < 0) return this.more(final, `<${name}>`);
-      if (hasByte(b, i + 1, qe, LT)) this.fail(`"<" in an attribute value of <${name}>`);
-      const an = ne - ns;
-      if (an === 3 && b[ns] === 107 && b[ns + 1] === 101 && b[ns + 2] === 121) key = this.text(b, i + 1, qe, true);
-      else if (an === 5 && b.toString('latin1', ns, ne) === 'value') {
-        vs = i + 1;
-        ve = qe;
-        hasValue = true;
+      if (q !== DQ && q !== SQ) this.fail(`unquoted attribute value in ${this.label(nameId)}`);
+      if (isKey(b, ns, ne)) {
+        const end = this.readKey(b, i + 1, q);
+        if (end < 0) return this.more(final, this.label(nameId));
+        key = this.lastKey;
+        i = end + 1;
+      } else {
+        const end = this.quoteEnd(b, i + 1, q, nameId);
+        if (end < 0) return this.more(final, this.label(nameId));
+        if (isValue(b, ns, ne)) {
+          vs = i + 1;
+          ve = end;
+          hasValue = true;
+          valueAmp = this.sawAmp;
+        }
+        i = end + 1;
       }
-      i = qe + 1;
-      if (i < b.length && !ws(b[i]) && b[i] !== GT && b[i] !== SL) this.fail(`missing space after an attribute in <${name}>`);
+      if (i < n && AFTER_ATTRIBUTE[b[i]] === 0) this.fail(`missing space after an attribute in ${this.label(nameId)}`);
     }
   }
 
-  private emit(name: string, key: string | undefined, vs: number, ve: number, hasValue: boolean, selfClosing: boolean, next: number): void {
+  // Reads an element name starting at s into lastName; returns where it ends, or -1 when the buffer does.
+  private readName(b: Buffer, s: number): number {
+    const n = b.length;
+    const guess = this.names.predictAt(b, s, NAME_END);
+    if (guess >= 0) {
+      this.lastName = guess;
+      return s + this.names.length(guess);
+    }
+    const first = b[s];
+    if (!(first >= 65 && first <= 90) && !(first >= 97 && first <= 122) && first !== 95 && first !== 58 && first < 0x80) this.fail('invalid tag name after "<"');
+    let e = s;
+    while (e < n && NAME_END[b[e]] === 0) e++;
+    if (e >= n) return -1;
+    const id = this.names.id(b, s, e);
+    if (id === this.localNames.length) {
+      const name = this.names.strings[id];
+      const local = name.slice(name.indexOf(':') + 1);
+      this.localNames.push(local);
+      this.kinds.push(Object.hasOwn(KIND_OF, local) ? KIND_OF[local] : XesTag.other);
+    }
+    this.names.remember(id);
+    this.lastName = id;
+    return e;
+  }
+
+  // Reads a key value starting at s into lastKey; returns the closing quote's position, or -1 when the buffer ends first.
+  private readKey(b: Buffer, s: number, q: number): number {
+    const guess = this.keys.predictAt(b, s, q === DQ ? ENDS_DQ : ENDS_SQ);
+    if (guess >= 0) {
+      this.lastKey = guess;
+      return s + this.keys.length(guess);
+    }
+    const e = this.quoteEnd(b, s, q, this.lastName);
+    if (e < 0) return -1;
+    let id: number;
+    if (this.sawAmp) {
+      const text = Buffer.from(this.entities(b.toString('utf8', s, e)), 'utf8');
+      id = this.keys.id(text, 0, text.length);
+    } else {
+      id = this.keys.id(b, s, e);
+      this.keys.remember(id);
+    }
+    this.lastKey = id;
+    return e;
+  }
+
+  // The position of the quote q closing a value that starts at s (-1 when the buffer ends first); notes "&" in sawAmp.
+  private quoteEnd(b: Buffer, s: number, q: number, nameId: number): number {
+    const n = b.length;
+    let lessThan = false;
+    this.sawAmp = false;
+    for (let i = s; i < n; i++) {
+      const c = b[i];
+      if (VALUE_STOP[c] === 0) continue;
+      if (c === q) {
+        if (lessThan) this.fail(`"<" in an attribute value of ${this.label(nameId)}`);
+        return i;
+      }
+      if (c === LT) lessThan = true;
+      else if (c === AMP) this.sawAmp = true;
+    }
+    return -1;
+  }
+
+  private emit(nameId: number, key: number, vs: number, ve: number, entities: boolean, hasValue: boolean, selfClosing: boolean, next: number): void {
     if (this.stack.length === 0) {
-      if (this.rootSeen) this.fail(`second root element <${name}>`);
+      if (this.rootSeen) this.fail(`second root element ${this.label(nameId)}`);
       this.rootSeen = true;
     }
-    const tag = local(name);
     let b = this.buf;
-    if (hasValue && hasByte(b, vs, ve, AMP)) {
-      // Entities: decode into a small side buffer so the sink still gets bytes.
-      b = this.decoded = Buffer.from(this.entities(b.toString('utf8', vs, ve)), 'utf8');
+    if (entities) {
+      // Decoded into a small side buffer so the sink still gets bytes.
+      b = Buffer.from(this.entities(b.toString('utf8', vs, ve)), 'utf8');
       vs = 0;
       ve = b.length;
     }
-    this.sink.open(tag, key, b, vs, ve, hasValue);
+    this.sink.open(this.kinds[nameId], this.localNames[nameId], key, b, vs, ve, hasValue);
     this.pos = next;
-    if (selfClosing) this.sink.close(tag);
-    else this.stack.push(name);
+    if (selfClosing) this.sink.close();
+    else this.stack.push(nameId);
   }
 
-  /** Attribute text as a string (entities decoded); cached when short. */
-  text(b: Buffer, s: number, e: number, cache: boolean): string {
-    if (hasByte(b, s, e, AMP)) return this.entities(b.toString('utf8', s, e));
-    return cache ? this.names.get(b, s, e) : decode(b, s, e);
+  private label(nameId: number): string {
+    return `<${this.names.strings[nameId]}>`;
   }
 
   private entities(s: string): string {
@@ -203,23 +312,23 @@ export class XesByteScanner {
   }
 }
 
-// Bounded byte search (Buffer.indexOf has no end and would scan the whole chunk).
-function hasByte(b: Buffer, s: number, e: number, c: number): boolean {
-  if (e - s > 256) {
-    const i = b.indexOf(c, s);
-    return i >= 0 && i < e;
-  }
-  for (let i = s; i < e; i++) if (b[i] === c) return true;
-  return false;
-}
+const byteClass = (...bytes: number[]) => {
+  const table = new Uint8Array(256);
+  for (const c of bytes) table[c] = 1;
+  return table;
+};
+const NAME_END = byteClass(32, 10, 13, 9, GT, SL);
+const ENDS_DQ = byteClass(DQ);
+const ENDS_SQ = byteClass(SQ);
+const VALUE_STOP = byteClass(DQ, SQ, LT, AMP);
+const AFTER_ATTRIBUTE = byteClass(32, 10, 13, 9, GT, SL);
+const endsAttributeName = (c: number) => c === EQ || ws(c) || c === GT || c === LT || c === DQ || c === SQ || c === SL;
+const isKey = (b: Buffer, s: number, e: number) => e - s === 3 && b[s] === 107 && b[s + 1] === 101 && b[s + 2] === 121;
+const isValue = (b: Buffer, s: number, e: number) =>
+  e - s === 5 && b[s] === 118 && b[s + 1] === 97 && b[s + 2] === 108 && b[s + 3] === 117 && b[s + 4] === 101;
 
 function countNl(b: Buffer, s: number, e: number): number {
   let n = 0;
   for (let i = b.indexOf(NL, s); i >= 0 && i < e; i = b.indexOf(NL, i + 1)) n++;
   return n;
-}
-
-function local(name: string): string {
-  const i = name.indexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
 }
