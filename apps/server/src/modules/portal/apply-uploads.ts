@@ -2,7 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requireApplicant } from '../../platform/auth/guards.js';
-import { documentRequirement, recordDraftUpload, storeUpload, type Finding, type OwnApplication } from '../applications/index.js';
+import { documentRequirement, recordDraftUpload, type Finding, type OwnApplication } from '../applications/index.js';
+import { formParts, storeFilePart } from '../../platform/files/form-upload.js';
 
 export interface DocumentsPost {
   fields: Record<string, unknown>;
@@ -20,7 +21,7 @@ export async function readDocumentsPost(ctx: AppContext, request: FastifyRequest
   const principal = requireApplicant(request);
   if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'This step takes a multipart form (it carries files).');
   const out: DocumentsPost = { fields: {}, rejected: [], accepted: [] };
-  for await (const part of request.parts()) {
+  for await (const part of formParts(request)) {
     if (part.type === 'field') {
       out.fields[part.fieldname] = part.value;
       continue;
@@ -32,7 +33,7 @@ export async function readDocumentsPost(ctx: AppContext, request: FastifyRequest
     }
     const code = part.fieldname.startsWith('document.') ? part.fieldname.slice('document.'.length) : part.fieldname;
     documentRequirement(own.form, code); // a tampered field name is a 400 before anything is stored
-    const stored = await storeUpload(ctx.config.fileDir, part.file, () => part.file.truncated);
+    const stored = await storeFilePart(ctx.config.fileDir, part);
     const result = await recordDraftUpload(ctx.database.db, principal, {
       applicationId: own.application.id, requirementCode: code, fileName: part.filename, stored,
     });

@@ -102,6 +102,22 @@ for (const engine of ENGINES) {
       expect(res.json().error.message).toContain('tax-return');
     });
 
+    test('a body cut off inside a file is a 400 that names the file; nothing is kept', async () => {
+      const before = await t().database.db.selectFrom('applicant_document').select('id').where('application_id', '=', applicationId).execute();
+      const body = multipartBody({ action: 'continue' }, [
+        { field: 'document.passport', filename: 'afbrudt.pdf', contentType: 'application/pdf', content: Buffer.concat([tinyPdf('cut'), Buffer.alloc(9000, 7)]) },
+      ]);
+      const res = await s.inject({
+        method: 'POST', url: `/ansoegning/${applicationId}/trin/documents?_csrf=${encodeURIComponent(s.csrfToken)}`,
+        headers: body.headers, payload: body.payload.subarray(0, body.payload.length - 5000),
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.message).toContain('afbrudt.pdf did not arrive in full');
+      const after = await t().database.db.selectFrom('applicant_document').select('id').where('application_id', '=', applicationId).execute();
+      expect(after).toEqual(before);
+      expect(fs.existsSync(path.join(fileDir, 'tmp')) ? fs.readdirSync(path.join(fileDir, 'tmp')) : []).toEqual([]);
+    });
+
     test('check your answers names what is still missing', async () => {
       const res = await s.inject({ method: 'GET', url: `/ansoegning/${applicationId}/kontroller?lang=en` });
       expect(res.statusCode).toBe(200);

@@ -80,6 +80,20 @@ for (const engine of ENGINES) {
       expect((await db.selectFrom('case_file').select('state').where('id', '=', caseId).executeTakeFirstOrThrow()).state).toBe('awaiting_applicant');
     });
 
+    test('an answer whose file is cut off by the end of the request is a 400; the case still awaits the answer', async () => {
+      const db = t().database.db;
+      const body = multipartBody({ _csrf: s.csrfToken, answer: 'Here it is.' }, [
+        { field: 'document.bank-guarantee', filename: 'guarantee.pdf', contentType: 'application/pdf', content: Buffer.concat([tinyPdf('cut'), Buffer.alloc(9000, 7)]) },
+      ]);
+      const res = await s.inject({
+        method: 'POST', url: `/mine-sager/${reference}/svar?_csrf=${encodeURIComponent(s.csrfToken)}`,
+        headers: body.headers, payload: body.payload.subarray(0, body.payload.length - 5000),
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.message).toContain('guarantee.pdf did not arrive in full');
+      expect((await db.selectFrom('case_file').select('state').where('id', '=', caseId).executeTakeFirstOrThrow()).state).toBe('awaiting_applicant');
+    });
+
     test('answering with the document resumes the clock and records the case fully informed', async () => {
       const db = t().database.db;
       const body = multipartBody({ _csrf: s.csrfToken, answer: 'Here it is.' }, [

@@ -8,9 +8,10 @@ import { localDateOf } from '@sagsgang/clock';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requireApplicant } from '../../platform/auth/guards.js';
-import { exportCaseFile, fileComplaint, sendInformation, storeUpload, type Finding, type SentFile } from '../applications/index.js';
+import { exportCaseFile, fileComplaint, sendInformation, type Finding, type SentFile } from '../applications/index.js';
 import { getApplicantCaseFile, openApplicantDocument } from '../cases/index.js';
 import { attachmentDisposition } from '../../platform/files/file-names.js';
+import { formParts, storeFilePart } from '../../platform/files/form-upload.js';
 import type { FieldError } from './portal-components.js';
 import { pageContext } from './portal-page.js';
 import { sendPage } from './portal-send.js';
@@ -38,7 +39,7 @@ export function myCaseRoutes(ctx: AppContext) {
       if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'This form takes a multipart body (it carries files).');
       const fields: Record<string, string> = {};
       const files: SentFile[] = [];
-      for await (const part of request.parts()) {
+      for await (const part of formParts(request)) {
         if (part.type === 'field') {
           fields[part.fieldname] = String(part.value);
           continue;
@@ -50,7 +51,7 @@ export function myCaseRoutes(ctx: AppContext) {
         const code = part.fieldname.startsWith('document.') ? part.fieldname.slice('document.'.length) : part.fieldname;
         const known = code === 'other' || file.definition.requirements.some((r) => r.code === code && r.kind === 'document');
         if (!known) throw new AppError('validation', `The form names a document that is not part of this case: ${code}.`, { fields: [code] });
-        files.push({ requirementCode: code, fileName: part.filename, stored: await storeUpload(ctx.config.fileDir, part.file, () => part.file.truncated) });
+        files.push({ requirementCode: code, fileName: part.filename, stored: await storeFilePart(ctx.config.fileDir, part) });
       }
       const unknown = Object.keys(fields).filter((k) => k !== '_csrf' && k !== 'answer');
       if (unknown.length) throw new AppError('validation', `The form contains fields that are not part of it: ${unknown.join(', ')}.`, { fields: unknown });

@@ -1,0 +1,35 @@
+import type { FastifyRequest } from 'fastify';
+import type { Multipart, MultipartFile } from '@fastify/multipart';
+import { AppError } from '../errors.js';
+import { storeUpload, type StoredFile } from './file-store.js';
+
+const hasStatus = (err: unknown) => typeof (err as { statusCode?: unknown } | null)?.statusCode === 'number';
+
+/**
+ * The parts of a multipart form. A body that ends early or is not valid multipart is the sender's problem: it is
+ * a 400 that says so, not a server error (limits keep their own 413s).
+ */
+export async function* formParts(request: FastifyRequest): AsyncGenerator<Multipart> {
+  const parts = request.parts()[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<Multipart>;
+    try {
+      next = await parts.next();
+    } catch (err) {
+      if (err instanceof AppError || hasStatus(err)) throw err;
+      throw new AppError('validation', 'The form did not arrive in full. Send it again.', [{ path: 'form', message: 'incomplete' }]);
+    }
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+/** Streams a file part to the file store; a file cut off by the end of the request is a 400 that names it. */
+export async function storeFilePart(fileDir: string, part: MultipartFile): Promise<StoredFile> {
+  try {
+    return await storeUpload(fileDir, part.file, () => part.file.truncated);
+  } catch (err) {
+    if (err instanceof AppError || !part.file.errored) throw err;
+    throw new AppError('validation', `${part.fieldname}: ${part.filename} did not arrive in full. Send it again.`, [{ path: part.fieldname, message: 'incomplete' }]);
+  }
+}
