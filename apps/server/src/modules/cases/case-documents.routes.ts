@@ -5,7 +5,7 @@ import { DEFAULT_MAX_FILE_BYTES, ZAttachDocumentFields } from '@sagsgang/contrac
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requireStaff } from '../../platform/auth/guards.js';
-import { attachmentDisposition } from '../../platform/files/file-names.js';
+import { sendDownload } from '../../platform/files/send-download.js';
 import { STAFF_ROLES } from '../../platform/auth/principal.js';
 import { CASEWORK_ROLES } from './case-command.js';
 import { attachDocument } from './use-cases/attach-document.js';
@@ -76,12 +76,7 @@ export function caseDocumentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       const file = await openCaseDocument(db, principal, {
         caseId: request.params.id, documentId: request.params.documentId, fileDir: ctx.config.fileDir, requestId: request.id,
       });
-      return reply
-        .type(file.mediaType)
-        .header('content-disposition', attachmentDisposition(file.fileName, file.mediaType))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(file.bytes);
+      return sendDownload(reply, file);
     });
   };
 }

@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors.js';
 import { requireApplicant } from '../../platform/auth/guards.js';
 import { exportCaseFile, fileComplaint, sendInformation, type Finding, type SentFile } from '../applications/index.js';
 import { getApplicantCaseFile, openApplicantDocument } from '../cases/index.js';
-import { attachmentDisposition } from '../../platform/files/file-names.js';
+import { sendDownload } from '../../platform/files/send-download.js';
 import { formParts, storeFilePart } from '../../platform/files/form-upload.js';
 import type { FieldError } from './portal-components.js';
 import { pageContext } from './portal-page.js';
@@ -100,12 +100,7 @@ export function myCaseRoutes(ctx: AppContext) {
     app.get<{ Params: Params & { id: string } }>('/mine-sager/:reference/dokumenter/:id', hide, async (request, reply) => {
       const principal = requireApplicant(request);
       const doc = await openApplicantDocument(db, principal, { reference: request.params.reference, documentId: request.params.id, fileDir: ctx.config.fileDir });
-      return reply
-        .type(doc.mediaType)
-        .header('content-disposition', attachmentDisposition(doc.fileName, doc.mediaType))
-        .header('cache-control', 'private, no-store')
-        .header('x-content-type-options', 'nosniff')
-        .send(doc.bytes);
+      return sendDownload(reply, doc);
     });
   };
 
