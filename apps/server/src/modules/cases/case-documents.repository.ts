@@ -23,6 +23,10 @@ export interface NewCaseDocument {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Documents with the name of whoever added them. */
+const withAdder = (db: Executor) =>
+  db.selectFrom('case_document as d').leftJoin('app_user as u', 'u.id', 'd.added_by').selectAll('d').select('u.display_name as added_by_name');
+
 export const caseDocumentsRepository = {
   async insert(db: Executor, d: NewCaseDocument): Promise<string> {
     const r = await db
@@ -38,11 +42,7 @@ export const caseDocumentsRepository = {
   },
 
   async ofCase(db: Executor, caseId: string): Promise<CaseDocumentRow[]> {
-    return db
-      .selectFrom('case_document as d')
-      .leftJoin('app_user as u', 'u.id', 'd.added_by')
-      .selectAll('d')
-      .select('u.display_name as added_by_name')
+    return withAdder(db)
       .where('d.case_id', '=', caseId)
       .orderBy('d.added_at')
       .orderBy('d.id')
@@ -52,11 +52,7 @@ export const caseDocumentsRepository = {
   /** Any case's document by its id; an id that is not a uuid finds nothing (it comes from an address). */
   async find(db: Executor, id: string): Promise<CaseDocumentRow | undefined> {
     if (!UUID.test(id)) return undefined;
-    return db
-      .selectFrom('case_document as d')
-      .leftJoin('app_user as u', 'u.id', 'd.added_by')
-      .selectAll('d')
-      .select('u.display_name as added_by_name')
+    return withAdder(db)
       .where('d.id', '=', id)
       .executeTakeFirst();
   },
