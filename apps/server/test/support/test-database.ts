@@ -59,6 +59,13 @@ async function openPostgresTestDatabase(): Promise<Database> {
       await database.close();
       const dropper = new pg.Client({ connectionString: process.env.DATABASE_URL });
       await dropper.connect();
+      // The pool reports itself ended before its sockets have closed; dropping WITH (FORCE) at once would kill a
+      // connection still saying goodbye, and its FATAL reply would surface as an uncaught error. Wait for them.
+      for (let i = 0; i < 100; i++) {
+        const open = await dropper.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (open.rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await dropper.end();
     },
