@@ -6,7 +6,7 @@ import { Link, navigate, useLocation } from '../../router/router.js';
 import { adminApi } from './admin-api.js';
 import { formatDay } from './admin-format.js';
 import { calendarRows, yearFromSearch } from './calendar-rows.js';
-import { Alert, ErrorSummary, errorMessage, issueMessage, StatusMessage, TextField, useAction } from './form-fields.js';
+import { Alert, ErrorSummary, errorMessage, issueMessage, RemoveButton, StatusMessage, TextField, useAction } from './form-fields.js';
 
 /**
  * The working-day calendar the service-goal clocks count in: a year's public holidays and the authority's own
@@ -84,10 +84,8 @@ export function CalendarPage() {
                     <td>{r.text}</td>
                     <td>
                       {r.kind === 'closure' && (
-                        <button className="button button-secondary" type="button" disabled={remove.busy} onClick={() => void onRemove(r.day)}
-                          aria-label={t('admin:removeClosureNamed', { day: formatDay(r.day, locale) })}>
-                          {t('admin:remove')}
-                        </button>
+                        <RemoveButton t={t} busy={remove.busy} onClick={() => void onRemove(r.day)}
+                          label={t('admin:removeClosureNamed', { day: formatDay(r.day, locale) })} />
                       )}
                     </td>
                   </tr>

@@ -135,3 +135,12 @@ export function SelectField(props: FieldProps & { t: Translate; options: { value
     </FieldFrame>
   );
 }
+
+/** A "remove" button in a row; `label` says what it removes, for those who cannot see the row. */
+export function RemoveButton(props: { label: string; t: Translate; busy?: boolean; onClick: () => void }) {
+  return (
+    <button className="button button-secondary" type="button" disabled={props.busy} onClick={props.onClick} aria-label={props.label}>
+      {props.t('admin:remove')}
+    </button>
+  );
+}

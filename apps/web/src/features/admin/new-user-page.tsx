@@ -5,7 +5,7 @@ import { useT } from '../../i18n/i18n.js';
 import { Link, navigate } from '../../router/router.js';
 import { adminApi } from './admin-api.js';
 import { indent, roleName, unitLabel } from './admin-format.js';
-import { ErrorSummary, issueMessage, SelectField, TextField, useAction } from './form-fields.js';
+import { ErrorSummary, issueMessage, RemoveButton, SelectField, TextField, useAction } from './form-fields.js';
 import { STAFF_ROLES } from './user-forms.js';
 import { useUnits } from './use-units.js';
 
@@ -78,8 +78,7 @@ export function NewUserPage() {
               <SelectField {...fields[`grants/${i}/unitId`]!} t={t} value={unitOf(g)} onChange={(v) => setRow(g.key, { unitId: v })} error={error(`grants/${i}/unitId`)}
                 options={units.grantable.map((u) => ({ value: u.id, label: indent(u.depth) + unitLabel(u, locale, u.id) }))} />
               {grants.length > 1 && (
-                <button className="button button-secondary" type="button" onClick={() => setGrants(grants.filter((x) => x.key !== g.key))}
-                  aria-label={t('admin:removeRoleRow', { n: i + 1 })}>{t('admin:remove')}</button>
+                <RemoveButton t={t} onClick={() => setGrants(grants.filter((x) => x.key !== g.key))} label={t('admin:removeRoleRow', { n: i + 1 })} />
               )}
             </div>
           ))}

@@ -3,7 +3,7 @@ import type { TStaffRole, TUserView } from '@sagsgang/contracts';
 import type { Translate } from '../../i18n/i18n.js';
 import { adminApi } from './admin-api.js';
 import { indent, roleName, unitLabel } from './admin-format.js';
-import { ErrorSummary, issueMessage, SelectField, TextField, useAction } from './form-fields.js';
+import { ErrorSummary, issueMessage, RemoveButton, SelectField, TextField, useAction } from './form-fields.js';
 import type { useUnits } from './use-units.js';
 
 export const STAFF_ROLES: TStaffRole[] = ['caseworker', 'teamlead', 'frontline', 'quality', 'analyst', 'admin'];
@@ -51,10 +51,8 @@ export function GrantsSection(props: Props & { units: ReturnType<typeof useUnits
                 <td>{roleName(g.role, t)}</td>
                 <td>{unitName(g.unitId)}</td>
                 <td>
-                  <button className="button button-secondary" type="button" disabled={remove.busy} onClick={() => void onRemove(g)}
-                    aria-label={t('admin:removeRoleNamed', { role: roleName(g.role, t), unit: unitName(g.unitId) })}>
-                    {t('admin:remove')}
-                  </button>
+                  <RemoveButton t={t} busy={remove.busy} onClick={() => void onRemove(g)}
+                    label={t('admin:removeRoleNamed', { role: roleName(g.role, t), unit: unitName(g.unitId) })} />
                 </td>
               </tr>
             ))}
