@@ -1,14 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addCalendarDays, createBusinessCalendar } from '@sagsgang/clock';
-import { expectNoAxeViolations, saveScreenshot, SKIP_BROWSER, useJourneyEnvironment, watchPageErrors } from './harness.js';
+import { expectHeading, expectNoAxeViolations, saveScreenshot, SKIP_BROWSER, useJourneyEnvironment, watchPageErrors } from './harness.js';
 import { JOURNEY_PASSWORD } from './journey-people.js';
-
-async function h1(page: Page): Promise<string> {
-  const heading = page.locator('main h1').first();
-  await heading.waitFor();
-  return (await heading.textContent())?.trim() ?? '';
-}
 
 async function expectStatus(page: Page, text: string) {
   await page.locator('p[role="status"].bo-status', { hasText: text }).waitFor();
@@ -42,7 +36,7 @@ describe.skipIf(SKIP_BROWSER)('administrator in the back office', () => {
     await page.fill('#password', JOURNEY_PASSWORD);
     await page.click('form[action="/api/auth/login"] button[type="submit"]');
     await page.waitForURL((url) => url.pathname === '/app/');
-    expect(await h1(page)).toBe(`Velkommen, ${staff.admin.displayName}`);
+    await expectHeading(page, `Velkommen, ${staff.admin.displayName}`);
 
     // The three pages are ways in from the start page now, not "being built".
     const section = page.locator('section[aria-labelledby="role-admin"]');
@@ -53,13 +47,13 @@ describe.skipIf(SKIP_BROWSER)('administrator in the back office', () => {
 
     // Users: the list, then a new staff user. A refused form keeps what was typed and marks the field.
     await section.locator('a.card[href="/app/admin/users"]').click();
-    expect(await h1(page)).toBe('Brugere og roller');
+    await expectHeading(page, 'Brugere og roller');
     await page.locator('main table').waitFor();
     expect(await page.locator('main table').textContent()).toContain(staff.caseworker.displayName);
     await expectNoAxeViolations(page);
 
     await page.getByRole('link', { name: 'Opret medarbejder' }).click();
-    expect(await h1(page)).toBe('Opret medarbejder');
+    await expectHeading(page, 'Opret medarbejder');
     await page.getByLabel('Brugernavn').fill('nina.nybegynder');
     await page.getByRole('textbox', { name: 'Navn', exact: true }).fill('Nina Nybegynder');
     await page.getByLabel('E-mail').fill('nina@sagsgang.example');
@@ -81,7 +75,7 @@ describe.skipIf(SKIP_BROWSER)('administrator in the back office', () => {
     await page.getByLabel('Adgangskode').fill('en-lang-adgangskode-1');
     await page.getByRole('button', { name: 'Opret medarbejder' }).click();
     await page.waitForURL(/\/app\/admin\/users\/[0-9a-f-]{36}\?created=1$/);
-    expect(await h1(page)).toBe('Nina Nybegynder');
+    await expectHeading(page, 'Nina Nybegynder');
     await expectStatus(page, 'Brugeren er oprettet.');
     const roles = page.locator('table', { has: page.locator('caption', { hasText: 'Roller for Nina Nybegynder' }) });
     expect(await roles.textContent()).toContain('Sagsbehandler');
@@ -116,7 +110,7 @@ describe.skipIf(SKIP_BROWSER)('administrator in the back office', () => {
 
     // Audit: the creation, found by action and kind of record, and the same filters as a CSV file.
     await page.goto(env().url('/app/admin/audit'));
-    expect(await h1(page)).toBe('Adgangslog');
+    await expectHeading(page, 'Adgangslog');
     await page.locator('main table').waitFor();
     await page.getByLabel('Handling').selectOption('create');
     await page.getByLabel('Type af post').selectOption('user');
@@ -139,7 +133,7 @@ describe.skipIf(SKIP_BROWSER)('administrator in the back office', () => {
 
     // Calendar: next year, a closure day added (a missing reason refused first) and removed again.
     await page.goto(env().url('/app/admin/calendar'));
-    expect(await h1(page)).toBe('Arbejdsdage og lukkedage');
+    await expectHeading(page, 'Arbejdsdage og lukkedage');
     const nextYear = new Date().getFullYear() + 1;
     await page.getByRole('link', { name: `Næste år (${nextYear})` }).click();
     await page.waitForURL((url) => url.searchParams.get('year') === String(nextYear));
@@ -165,7 +159,7 @@ describe.skipIf(SKIP_BROWSER)('administrator in the back office', () => {
 
     // The same year in English: names and dates in the reader's language.
     await page.click('header button[lang="en"]');
-    expect(await h1(page)).toBe('Working days and closure days');
+    await expectHeading(page, 'Working days and closure days');
     expect(await page.locator(`tr[data-day="${nextYear}-12-25"]`).textContent()).toContain('Christmas Day');
     expect(await page.locator(`tr[data-day="${nextYear}-12-25"] time`).textContent()).toContain('December');
     await expectNoAxeViolations(page);

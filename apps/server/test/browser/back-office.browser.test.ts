@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, saveScreenshot, SKIP_BROWSER, useJourneyEnvironment, watchPageErrors } from './harness.js';
+import { expectHeading, expectNoAxeViolations, saveScreenshot, SKIP_BROWSER, useJourneyEnvironment, watchPageErrors } from './harness.js';
 import { JOURNEY_PASSWORD, STAFF_JOURNEY_ROLES, type StaffJourneyRole } from './journey-people.js';
 
 // The start page's section heading per role, as the catalogue has it.
@@ -12,12 +12,6 @@ const ROLE_HEADINGS: Record<StaffJourneyRole, { da: string; en: string }> = {
   frontline: { da: 'Borgerservice', en: 'Citizen service' },
   admin: { da: 'Administrator', en: 'Administrator' },
 };
-
-async function h1(page: Page): Promise<string> {
-  const heading = page.locator('main h1').first();
-  await heading.waitFor();
-  return (await heading.textContent())?.trim() ?? '';
-}
 
 /** Opens the back office, is sent to the one sign-in page, signs in and comes back. */
 async function signInThroughPortal(page: Page, baseUrl: string, username: string): Promise<void> {
@@ -41,7 +35,7 @@ describe.skipIf(SKIP_BROWSER)('back office in the browser', () => {
       const errors = watchPageErrors(page);
       await signInThroughPortal(page, env().baseUrl, person.username);
 
-      expect(await h1(page)).toBe(`Velkommen, ${person.displayName}`);
+      await expectHeading(page, `Velkommen, ${person.displayName}`);
       expect(await page.getAttribute('html', 'lang')).toBe('da');
       expect(await page.locator(`#role-${role}`).textContent()).toBe(ROLE_HEADINGS[role].da);
       // Every way in is either a working link or plainly listed as being built, never a dead link.
@@ -52,7 +46,7 @@ describe.skipIf(SKIP_BROWSER)('back office in the browser', () => {
       if (role === 'caseworker') await saveScreenshot(page, 'back-office-start');
 
       await page.click('header button[lang="en"]');
-      expect(await h1(page)).toBe(`Welcome, ${person.displayName}`);
+      await expectHeading(page, `Welcome, ${person.displayName}`);
       expect(await page.getAttribute('html', 'lang')).toBe('en');
       expect(await page.locator(`#role-${role}`).textContent()).toBe(ROLE_HEADINGS[role].en);
       await expectNoAxeViolations(page);
@@ -84,20 +78,20 @@ describe.skipIf(SKIP_BROWSER)('back office in the browser', () => {
     await page.fill('#password', JOURNEY_PASSWORD);
     await page.click('form[action="/api/auth/login"] button[type="submit"]');
     await page.waitForURL((url) => url.pathname === '/app/admin/units');
-    expect(await h1(page)).toBe('Enheder');
+    await expectHeading(page, 'Enheder');
     expect(await page.locator('main table').textContent()).toContain(env().people.units.kommune!.da);
     await expectNoAxeViolations(page);
 
     // In-app navigation keeps the page (no reload) and puts focus on the new page's heading.
     await page.click('nav a:has-text("Start")');
-    expect(await h1(page)).toBe(`Velkommen, ${admin.displayName}`);
+    await expectHeading(page, `Velkommen, ${admin.displayName}`);
     expect(await page.locator(':focus').evaluate((el) => el.tagName)).toBe('H1');
   });
 
   test('an applicant who opens the back office is pointed to the self-service', async () => {
     const page = await env().newPage();
     await signInThroughPortal(page, env().baseUrl, env().people.applicant.username);
-    expect(await h1(page)).toBe('Medarbejderportalen er for ansatte');
+    await expectHeading(page, 'Medarbejderportalen er for ansatte');
     expect(await page.getAttribute('main a.button', 'href')).toBe('/mine-sager');
     await expectNoAxeViolations(page);
   });

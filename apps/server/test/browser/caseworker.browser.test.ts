@@ -3,15 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, SKIP_BROWSER, useJourneyEnvironment, watchPageErrors } from './harness.js';
+import { expectHeading, expectNoAxeViolations, SKIP_BROWSER, useJourneyEnvironment, watchPageErrors } from './harness.js';
 import { JOURNEY_PASSWORD } from './journey-people.js';
 import { demoCaseTypes, publishCaseType } from '../../src/modules/case-types/index.js';
 import { openCase } from '../../src/modules/cases/index.js';
 import { tinyPdf } from '../support/multipart.js';
-
-async function h1(page: Page): Promise<string> {
-  return (await page.locator('main h1').first().textContent())?.trim() ?? '';
-}
 
 const form = (page: Page, title: string) => page.getByRole('form', { name: title });
 
@@ -49,7 +45,7 @@ describe.skipIf(SKIP_BROWSER)('caseworker in the back office', () => {
     await page.click('form[action="/api/auth/login"] button[type="submit"]');
     await page.waitForURL('**/app/cases/queue');
     await page.locator('main table').waitFor();
-    expect(await h1(page)).toBe('Min arbejdskø');
+    await expectHeading(page, 'Min arbejdskø');
     expect(await page.locator('main table').textContent()).toContain('Amira Hansen');
     await expectNoAxeViolations(page);
 

@@ -168,6 +168,15 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 }
 
 /** Collects script errors and CSP violations reported by the page, to assert none happened. */
+/**
+ * Waits until the page's main heading reads `expected`. The back office renders a placeholder heading while a
+ * page loads its data, so reading the heading once right after a navigation can catch the placeholder.
+ */
+export async function expectHeading(page: Page, expected: string): Promise<void> {
+  const heading = page.locator('main h1').first();
+  await expect.poll(async () => (await heading.textContent({ timeout: 5_000 }).catch(() => ''))?.trim() ?? '').toBe(expected);
+}
+
 export function watchPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
