@@ -5,6 +5,7 @@ export * from './cases.js';
 export * from './auth.js';
 export * from './process-models.js';
 export * from './org.js';
+export * from './audit-purposes.js';
 export * from './navigator.js';
 export * from './errors.js';
 export * from './calendar.js';

@@ -120,6 +120,8 @@ describe.skipIf(SKIP_BROWSER)('administrator in the back office', () => {
     await created.waitFor();
     expect(await created.textContent()).toContain(staff.admin.displayName);
     expect(await created.textContent()).toContain(userId);
+    // The purpose is stored in English and shown in the reader's language.
+    expect(await created.locator('td').last().textContent()).toBe('Administration af brugere');
     await expectNoAxeViolations(page);
     await saveScreenshot(page, 'admin-audit');
     const exportHref = await page.getByRole('link', { name: 'Hent som CSV' }).getAttribute('href');

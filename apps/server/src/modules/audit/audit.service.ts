@@ -1,4 +1,4 @@
-import type { TAuditEntry, TAuditExportQuery, TAuditQuery } from '@sagsgang/contracts';
+import { AUDIT_PURPOSES, type TAuditEntry, type TAuditExportQuery, type TAuditQuery } from '@sagsgang/contracts';
 import type { Executor } from '../../platform/db/transaction.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { AppError } from '../../platform/errors.js';
@@ -31,7 +31,7 @@ export async function searchAudit(db: Executor, principal: Principal, query: TAu
     action: 'read',
     subjectUserId: query.subjectUserId ?? null,
     entityType: 'audit_log',
-    purpose: 'Audit log review',
+    purpose: AUDIT_PURPOSES.auditLogReview,
     details: { filter: query, returned: rows.length },
   });
   return rows.map((r) => ({
@@ -80,7 +80,7 @@ export async function exportAudit(db: Executor, principal: Principal, query: TAu
     action: 'export',
     subjectUserId: subjectUserId ?? null,
     entityType: 'audit_log',
-    purpose: subjectUserId ? 'Access request from the data subject (GDPR art. 15)' : 'Audit log export',
+    purpose: subjectUserId ? AUDIT_PURPOSES.dataSubjectAccess : AUDIT_PURPOSES.auditLogExport,
     details: { format, filter, entries: rows.length },
   });
   const fileName = `${subjectUserId ? `access-log-${subjectUserId}` : 'audit-log'}.${format}`;

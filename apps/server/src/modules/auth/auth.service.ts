@@ -9,7 +9,7 @@ import { sessionPolicy } from '../../platform/auth/auth-plugin.js';
 import { unitsWithRole, STAFF_ROLES, type Principal } from '../../platform/auth/principal.js';
 import { auditFrom, recordAudit } from '../../platform/audit/record-audit.js';
 import * as repo from './auth.repository.js';
-import type { TMe } from '@sagsgang/contracts';
+import { AUDIT_PURPOSES, type TMe } from '@sagsgang/contracts';
 
 export interface Credentials {
   username: string;
@@ -36,7 +36,7 @@ export async function auditFailedSignIn(ctx: AppContext, request: FastifyRequest
     action: 'sign_in_failed',
     subjectUserId: user?.id ?? null,
     entityType: 'user_session',
-    purpose: 'Sign-in',
+    purpose: AUDIT_PURPOSES.signIn,
     details: { method: 'password' },
   });
 }
@@ -59,7 +59,7 @@ export async function startSession(
       action: 'sign_in',
       subjectUserId: sign.userId,
       entityType: 'user_session',
-      purpose: 'Sign-in',
+      purpose: AUDIT_PURPOSES.signIn,
       details: { method: sign.authMethod },
     });
     return session;
@@ -76,7 +76,7 @@ export async function endSession(ctx: AppContext, request: FastifyRequest): Prom
       action: 'sign_out',
       subjectUserId: session.userId,
       entityType: 'user_session',
-      purpose: 'Sign-out',
+      purpose: AUDIT_PURPOSES.signOut,
     });
   });
 }

@@ -7,6 +7,7 @@ import { beginSignIn, completeSignIn, findProvider, redirectUri, type OidcFlowSt
 import { startSession } from './auth.service.js';
 import { setSessionCookie } from './auth.routes.js';
 import { loginPageWithError, safeReturnTo } from './return-to.js';
+import { AUDIT_PURPOSES } from '@sagsgang/contracts';
 
 const FLOW_COOKIE = 'sagsgang_oidc';
 const FLOW_MINUTES = 10;
@@ -65,7 +66,7 @@ export function oidcRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             actorUserId: null,
             action: 'sign_in_failed',
             entityType: 'user_session',
-            purpose: 'Sign-in',
+            purpose: AUDIT_PURPOSES.signIn,
             details: { method: `oidc:${provider.id}`, reason: 'not_linked_or_inactive' },
           });
           throw new AppError(

@@ -1,4 +1,4 @@
-import type { TCalendarYear } from '@sagsgang/contracts';
+import { AUDIT_PURPOSES, type TCalendarYear } from '@sagsgang/contracts';
 import { isIsoDate, toDayNumber } from '@sagsgang/clock';
 import { AppError } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit/record-audit.js';
@@ -66,7 +66,7 @@ export async function removeClosureDay(db: Executor, input: { day: string; actor
 
 async function afterChange(trx: Executor, action: 'create' | 'delete', day: string, actorId: string, requestId?: string) {
   await recordAudit(trx, {
-    actorUserId: actorId, action, entityType: 'calendar_closure', entityId: day, purpose: 'Calendar administration',
+    actorUserId: actorId, action, entityType: 'calendar_closure', entityId: day, purpose: AUDIT_PURPOSES.calendarAdministration,
     requestId: requestId ?? null,
   });
   // Deadlines count from the clock's start, which may lie far before the day; any case still open on it can move.

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZCaseTypeDetail, ZCaseTypeImportResult, ZCaseTypeSummary } from '@sagsgang/contracts';
+import { AUDIT_PURPOSES, ZCaseTypeDetail, ZCaseTypeImportResult, ZCaseTypeSummary } from '@sagsgang/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { requireStaff } from '../../platform/auth/guards.js';
 import { STAFF_ROLES } from '../../platform/auth/principal.js';
@@ -23,7 +23,7 @@ export function caseTypeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const principal = requireStaff(request, ['admin']);
         const file = await exportCaseTypes(db, request.query.codes?.split(',').filter(Boolean));
-        await recordAudit(db, { actorUserId: principal.userId, action: 'export', entityType: 'case_type', purpose: 'Case-type export', requestId: request.id, details: { count: file.caseTypes.length } });
+        await recordAudit(db, { actorUserId: principal.userId, action: 'export', entityType: 'case_type', purpose: AUDIT_PURPOSES.caseTypeExport, requestId: request.id, details: { count: file.caseTypes.length } });
         reply.header('content-disposition', 'attachment; filename="case-types.json"');
         return file;
       },

@@ -1,4 +1,4 @@
-import type { TCreateUnitRequest, TUnitNode, TUpdateUnitRequest } from '@sagsgang/contracts';
+import { AUDIT_PURPOSES, type TCreateUnitRequest, type TUnitNode, type TUpdateUnitRequest } from '@sagsgang/contracts';
 import type { Executor } from '../../platform/db/transaction.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors.js';
@@ -37,7 +37,7 @@ export async function createUnit(db: Executor, principal: Principal, input: TCre
     const id = await repo
       .insertUnit(trx, { parent_id: input.parentId, kind: input.kind, code: input.code, name_da: input.nameDa, name_en: input.nameEn })
       .catch(uniqueCode);
-    await recordAudit(trx, { ...meta, actorUserId: principal.userId, action: 'create', entityType: 'unit', entityId: id, purpose: 'Organisation administration' });
+    await recordAudit(trx, { ...meta, actorUserId: principal.userId, action: 'create', entityType: 'unit', entityId: id, purpose: AUDIT_PURPOSES.organisationAdministration });
     return id;
   });
 }
@@ -73,7 +73,7 @@ export async function updateUnit(db: Executor, principal: Principal, id: string,
       action: 'update',
       entityType: 'unit',
       entityId: id,
-      purpose: 'Organisation administration',
+      purpose: AUDIT_PURPOSES.organisationAdministration,
       details: { fields: Object.keys(input) },
     });
   });
@@ -91,6 +91,6 @@ export async function deleteUnit(db: Executor, principal: Principal, id: string,
       if (err.code === '23503') throw new AppError('conflict', 'The unit is referred to by cases or other records.');
       throw err;
     });
-    await recordAudit(trx, { ...meta, actorUserId: principal.userId, action: 'delete', entityType: 'unit', entityId: id, purpose: 'Organisation administration' });
+    await recordAudit(trx, { ...meta, actorUserId: principal.userId, action: 'delete', entityType: 'unit', entityId: id, purpose: AUDIT_PURPOSES.organisationAdministration });
   });
 }

@@ -1,4 +1,4 @@
-import type { TCreateUserRequest, TGrantRequest, TUpdateUserRequest, TUserListQuery, TUserView } from '@sagsgang/contracts';
+import { AUDIT_PURPOSES, type TCreateUserRequest, type TGrantRequest, type TUpdateUserRequest, type TUserListQuery, type TUserView } from '@sagsgang/contracts';
 import type { Executor } from '../../platform/db/transaction.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors.js';
@@ -10,7 +10,7 @@ import * as repo from './org.repository.js';
 import { adminReach, assertAdministersWholly, assertAdminOn, assertReachesUser } from './admin-reach.js';
 
 type RequestMeta = Pick<AuditEntry, 'requestId' | 'ip'>;
-const PURPOSE = 'User administration';
+const PURPOSE = AUDIT_PURPOSES.userAdministration;
 
 /**
  * People the admin administers, matching a search: staff with a role in their units (optionally only on `unitId`),

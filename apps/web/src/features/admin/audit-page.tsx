@@ -1,6 +1,6 @@
 import './admin.css';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import type { TAuditEntry } from '@sagsgang/contracts';
+import { auditPurposeKey, type TAuditEntry } from '@sagsgang/contracts';
 import { useT, type Translate } from '../../i18n/i18n.js';
 import { Link, navigate, useLocation } from '../../router/router.js';
 import { adminApi } from './admin-api.js';
@@ -14,6 +14,10 @@ const PAGE = 50;
 const ACTIONS = Object.keys(AUDIT_ACTION_KEYS) as (keyof typeof AUDIT_ACTION_KEYS)[];
 
 const entityTypeName = (type: string, t: Translate) => ((AUDIT_ENTITY_TYPES as readonly string[]).includes(type) ? t(`admin:entity_${type}`) : type);
+const purposeText = (purpose: string, t: Translate) => {
+  const key = auditPurposeKey(purpose);
+  return key ? t(`admin:purpose_${key}`) : purpose;
+};
 
 function AuditTable({ entries, caption, t, locale }: { entries: TAuditEntry[]; caption: string; t: Translate; locale: string }) {
   return (
@@ -36,7 +40,7 @@ function AuditTable({ entries, caption, t, locale }: { entries: TAuditEntry[]; c
               <td>{e.subjectUserId ? (e.subjectName ?? e.subjectUserId) : '–'}</td>
               <td>{entityTypeName(e.entityType, t)}</td>
               <td className="bo-break">{e.entityId ?? '–'}</td>
-              <td>{e.purpose}</td>
+              <td>{purposeText(e.purpose, t)}</td>
             </tr>
           ))}
         </tbody>

@@ -28,7 +28,7 @@ export const AUDIT_ACTION_KEYS: Record<TAuditAction, string> = {
 };
 
 /** The kinds of record the server writes entries about (the filter offers these; others show by their code). */
-export const AUDIT_ENTITY_TYPES = ['case', 'application', 'complaint', 'case_type', 'user', 'role_grant', 'unit', 'calendar_closure', 'user_session', 'audit_log', 'route'] as const;
+export const AUDIT_ENTITY_TYPES = ['case', 'case_document', 'application', 'complaint', 'case_type', 'user', 'role_grant', 'unit', 'calendar_closure', 'user_session', 'audit_log', 'route'] as const;
 
 export function filtersFromSearch(search: string): AuditFilters {
   const params = new URLSearchParams(search);

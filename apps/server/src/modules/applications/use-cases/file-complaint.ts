@@ -4,6 +4,7 @@ import { AppError } from '../../../platform/errors.js';
 import { inTransaction, type Executor } from '../../../platform/db/transaction.js';
 import { getApplicantCaseFile } from '../../cases/index.js';
 import { applicationsRepository as repo } from '../applications.repository.js';
+import { AUDIT_PURPOSES } from '@sagsgang/contracts';
 
 export type ComplaintKind = 'procedure' | 'decision';
 
@@ -27,7 +28,7 @@ export async function fileComplaint(
     const id = await repo.insertComplaint(trx, { caseId: file.case.id, complainantId: principal.userId, kind, text });
     await recordAudit(trx, {
       actorUserId: principal.userId, action: 'create', subjectUserId: principal.userId, entityType: 'complaint', entityId: id,
-      purpose: 'Complaint filed by the applicant', requestId: input.requestId ?? null, details: { kind, caseId: file.case.id },
+      purpose: AUDIT_PURPOSES.complaintFiled, requestId: input.requestId ?? null, details: { kind, caseId: file.case.id },
     });
     return id;
   });

@@ -1,4 +1,4 @@
-import type { TApplicantCaseView, TCaseDetail } from '@sagsgang/contracts';
+import { AUDIT_PURPOSES, type TApplicantCaseView, type TCaseDetail } from '@sagsgang/contracts';
 import { AppError } from '../../../platform/errors.js';
 import { auditDenied, recordAudit } from '../../../platform/audit/record-audit.js';
 import type { Principal } from '../../../platform/auth/principal.js';
@@ -22,7 +22,7 @@ export async function getCaseDetail(db: Executor, principal: Principal, caseId: 
   const d = version.definition;
   await recordAudit(db, {
     actorUserId: principal.userId, action: 'read', subjectUserId: c.applicant_id, entityType: 'case', entityId: c.id,
-    purpose: 'Casework', requestId: requestId ?? null,
+    purpose: AUDIT_PURPOSES.casework, requestId: requestId ?? null,
   });
   const at = (x: Date) => new Date(x).toISOString();
   return {

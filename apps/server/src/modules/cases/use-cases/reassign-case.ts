@@ -1,4 +1,4 @@
-import type { TBulkReassignRequest, TBulkReassignResult, TReassignCaseRequest } from '@sagsgang/contracts';
+import { AUDIT_PURPOSES, type TBulkReassignRequest, type TBulkReassignResult, type TReassignCaseRequest } from '@sagsgang/contracts';
 import { AppError, isAppError } from '../../../platform/errors.js';
 import { hasRole } from '../../../platform/auth/principal.js';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
@@ -45,7 +45,7 @@ export async function bulkReassign(ctx: CaseContext, input: TBulkReassignRequest
     } catch (err) {
       if (!isAppError(err)) throw err;
       if (err.code === 'forbidden' && !('system' in ctx.actor)) {
-        await recordAudit(ctx.db, { actorUserId: ctx.actor.userId, action: 'denied', entityType: 'case', entityId: item.caseId, purpose: 'Access refused', details: { code: 'forbidden', operation: 'bulk_reassign' } });
+        await recordAudit(ctx.db, { actorUserId: ctx.actor.userId, action: 'denied', entityType: 'case', entityId: item.caseId, purpose: AUDIT_PURPOSES.accessRefused, details: { code: 'forbidden', operation: 'bulk_reassign' } });
       }
       result.failed.push({ caseId: item.caseId, code: err.code, message: err.message });
     }

@@ -1,0 +1,30 @@
+/**
+ * Why an entry was written to the audit log. The log stores the English text, so an entry keeps its meaning and
+ * stays readable without this catalogue; pages show it in the reader's language through `admin:purpose_<key>`.
+ * A purpose the catalogue does not know (an older entry, say) is shown as stored.
+ */
+export const AUDIT_PURPOSES = {
+  casework: 'Casework',
+  accessRefused: 'Access refused',
+  ownCaseFile: 'Access to own case file',
+  complaintFiled: 'Complaint filed by the applicant',
+  caseTypeExport: 'Case-type export',
+  signIn: 'Sign-in',
+  signOut: 'Sign-out',
+  userAdministration: 'User administration',
+  organisationAdministration: 'Organisation administration',
+  calendarAdministration: 'Calendar administration',
+  auditLogReview: 'Audit log review',
+  auditLogExport: 'Audit log export',
+  dataSubjectAccess: 'Access request from the data subject (GDPR art. 15)',
+} as const;
+export type TAuditPurposeKey = keyof typeof AUDIT_PURPOSES;
+
+const KEY_BY_TEXT = new Map<string, TAuditPurposeKey>(
+  (Object.entries(AUDIT_PURPOSES) as [TAuditPurposeKey, string][]).map(([key, text]) => [text, key]),
+);
+
+/** The catalogue key of a stored purpose text, or undefined for a text this version does not know. */
+export function auditPurposeKey(text: string): TAuditPurposeKey | undefined {
+  return KEY_BY_TEXT.get(text);
+}
