@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadConfig } from '../../src/platform/config.js';
 import { JobRunner } from '../../src/platform/jobs/index.js';
-import { expectNoAxeViolations, saveScreenshot, SKIP_BROWSER, useJourneyEnvironment, watchPageErrors } from './harness.js';
+import { expectHeading, expectNoAxeViolations, saveScreenshot, SKIP_BROWSER, useJourneyEnvironment, watchPageErrors } from './harness.js';
 import { JOURNEY_PASSWORD } from './journey-people.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/navigator/', import.meta.url));
@@ -69,7 +69,7 @@ describe.skipIf(SKIP_BROWSER)('process navigator in the browser', () => {
     await page.click('button:has-text("Opret arbejdsgang")');
     await page.waitForURL((u) => /^\/app\/workflows\/[0-9a-f-]{36}$/.test(u.pathname));
     await page.locator('.bo-diagram .djs-container').waitFor();
-    expect(await page.locator('main h1').textContent()).toBe(files.name);
+    await expectHeading(page, files.name);
     await expectNoAxeViolations(page);
 
     // The log, then the analysis as a background job with its progress.
@@ -113,9 +113,9 @@ describe.skipIf(SKIP_BROWSER)('process navigator in the browser', () => {
     expect(top.v).toBeGreaterThan(0);
     await page.click(`.bo-heat-badge[data-element="${top.el}"]`);
     await page.waitForURL((u) => u.pathname.endsWith('/cases') && u.searchParams.get('element') === top.el);
-    await expect.poll(() => page.locator('main h1').textContent()).toBe('Sagerne bag tallet');
+    await expectHeading(page, 'Sagerne bag tallet');
     await expect.poll(() => page.locator('main table tbody tr').count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    expect(await page.locator('main [role="status"]').textContent()).toMatch(/^\d+ sager$/);
+    await expect.poll(() => page.locator('main [role="status"]').textContent()).toMatch(/^\d+ sager$/);
     await expectNoAxeViolations(page);
     expect(errors.filter((e) => !e.includes('401'))).toEqual([]);
   }
