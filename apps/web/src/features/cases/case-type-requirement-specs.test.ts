@@ -124,6 +124,16 @@ describe('editing the answer of an information requirement', () => {
     expect(formToDefinition(form).requirements[index]!.answer!.options![0]!.value).toBe('Ja');
   });
 
+  test('a choice without options is refused beside the add button; a repeated code on the repeat', () => {
+    const form = definitionToForm(family());
+    const { index, r } = requirement(form, 'children');
+    r.answer.type = 'choice';
+    const known = () => fieldPaths(form);
+    expect(valid(form).map((i) => nearestField(i.path, known()))).toEqual([`requirements[${index}].answer.options`]);
+    for (const value of ['yes', 'no', 'yes']) r.answer.options.push({ ...emptyOption(), value, label: { da: value, en: value, sv: '' } });
+    expect(valid(form).map((i) => nearestField(i.path, known()))).toEqual([`requirements[${index}].answer.options[2].value`]);
+  });
+
   test('numbers that are not numbers are hinted at before sending, on the inputs that are shown', () => {
     const form = definitionToForm(family());
     const { index, r } = requirement(form, 'marriage-date');
