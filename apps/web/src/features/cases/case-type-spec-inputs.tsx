@@ -57,7 +57,7 @@ function OptionList(props: { path: string; options: OptionForm[]; set: Change<An
       <legend className="form-label">{t('caseTypes:options')}</legend>
       <span className="form-hint" id={`${fieldId(listPath)}-hint`}>{t('caseTypes:optionsHint')}</span>
       {props.options.length === 0 && <p>{t('caseTypes:noOptions')}</p>}
-      <ol className="bo-ct-option-list">
+      <ol className="bo-ct-option-list no-max-width">
         {props.options.map((o, j) => (
           <OptionItem key={o.key} path={`${listPath}[${j}]`} listPath={listPath} option={o} index={j} count={props.options.length} set={props.set} focusLater={props.focusLater} />
         ))}
