@@ -124,6 +124,19 @@ const ZCaseTypeShape = z.object({
 
 type Issue = { path: (string | number)[]; message: string };
 
+/** An answer the applicant could never give: a choice without options, two options alike, an empty date range. */
+function answerIssues(a: TAnswerSpec, at: (string | number)[]): Issue[] {
+  const issues: Issue[] = [];
+  if (a.type === 'choice' && !a.options?.length) issues.push({ path: [...at, 'options'], message: 'a choice needs at least one option' });
+  const values = (a.options ?? []).map((o) => o.value);
+  const dup = values.findIndex((v, j) => values.indexOf(v) !== j);
+  if (dup >= 0) issues.push({ path: [...at, 'options', dup, 'value'], message: 'option codes must be unique' });
+  const { minYears, maxYears } = a.dateBounds ?? {};
+  if (minYears !== undefined && maxYears !== undefined && minYears > maxYears)
+    issues.push({ path: [...at, 'dateBounds', 'maxYears'], message: 'must not be earlier than minYears' });
+  return issues;
+}
+
 function crossFieldIssues(d: z.infer<typeof ZCaseTypeShape>): Issue[] {
   const issues: Issue[] = [];
   d.phases.forEach((p, i) => {
@@ -138,6 +151,7 @@ function crossFieldIssues(d: z.infer<typeof ZCaseTypeShape>): Issue[] {
   d.requirements.forEach((r, i) => {
     if (r.necessity === 'conditional' && !r.condition)
       issues.push({ path: ['requirements', i, 'condition'], message: 'a conditional requirement must say when it applies' });
+    if (r.answer) issues.push(...answerIssues(r.answer, ['requirements', i, 'answer']));
   });
   const dupOutcome = dup(d.outcomes);
   if (dupOutcome >= 0) issues.push({ path: ['outcomes', dupOutcome], message: 'outcomes must be unique' });

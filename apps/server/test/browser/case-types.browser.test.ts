@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { expectNoAxeViolations, saveScreenshot, SKIP_BROWSER, useJourneyEnvironment, watchPageErrors } from './harness.js';
 import { JOURNEY_PASSWORD } from './journey-people.js';
+import type { TCaseTypeDetail } from '@sagsgang/contracts';
 import { getCaseType } from '../../src/modules/case-types/index.js';
 
 async function signInAsAdmin(page: Page, baseUrl: string, username: string): Promise<void> {
@@ -106,6 +107,68 @@ describe.skipIf(SKIP_BROWSER)('administrator edits the case-type catalogue', () 
     const v3 = await getCaseType(db, 'family-reunification');
     expect(v3.definition.legalBasis).toBe('Udlændingelovens § 9, stk. 1, nr. 1, litra a');
     expect(v3.definition.phases.at(-1)!.expectedDuration).toEqual({ amount: 4, unit: 'calendar_days' });
+    expect(errors.filter((e) => !e.includes('400'))).toEqual([]);
+  });
+
+  test('makes an answer a choice of fixed options and narrows a document\'s file rules; a refused option code is named on the option', async () => {
+    const page = await env().newPage();
+    const errors = watchPageErrors(page);
+    await signInAsAdmin(page, env().baseUrl, env().people.staff.admin.username);
+    await page.getByRole('button', { name: 'Rediger housing-support' }).click();
+    await expect.poll(() => editorHeading(page).textContent()).toBe('Rediger housing-support (version 1)');
+    const requirements = page.locator('.bo-ct-list').nth(1).locator('> li');
+
+    // The tenancy agreement: PDF only, at most 5 MB.
+    await page.getByRole('button', { name: 'Krav 1: Lejekontrakt', exact: true }).click();
+    const lease = requirements.nth(0);
+    await lease.getByLabel('PDF', { exact: true }).check();
+    await lease.getByLabel('Største filstørrelse (MB)').fill('5');
+
+    // The household: a choice between two fixed answers, the second moved first.
+    await page.getByRole('button', { name: 'Krav 2: Husstandens medlemmer', exact: true }).click();
+    const household = requirements.nth(1);
+    await household.getByLabel('Svartype').selectOption({ label: 'Valg mellem faste svar' });
+    const options = household.locator('.bo-ct-option-list > li');
+    for (const [i, code, da, en] of [[0, 'Alone', 'Jeg bor alene', 'I live alone'], [1, 'with-others', 'Jeg bor med andre', 'I live with others']] as const) {
+      await household.getByRole('button', { name: 'Tilføj svarmulighed' }).click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`ct-requirements-1-answer-options-${i}-value`);
+      await options.nth(i).getByLabel('Svarets kode').fill(code);
+      await fillTexts(options.nth(i), 'Betegnelse', da, en);
+    }
+    await options.nth(1).getByRole('button', { name: /Flyt op/ }).click();
+    await expect.poll(() => options.nth(0).getByLabel('Svarets kode').inputValue()).toBe('with-others');
+    await expectNoAxeViolations(page);
+
+    // "Alone" is not a code: the server refuses, the message sits on the option, and everything typed stays.
+    await publish(page);
+    const summary = page.getByTestId('case-type-errors');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('requirements[1].answer.options[1].value');
+    expect(await summary.textContent()).toContain('Krav 2 › Svar › Svarmulighed 2 › Kode');
+    expect(await page.locator('#ct-requirements-1-answer-options-1-value-error').textContent()).toContain('lower-case');
+    expect(await page.getAttribute('#ct-requirements-1-answer-options-1-value', 'aria-invalid')).toBe('true');
+    expect(await page.inputValue('#ct-requirements-1-answer-options-1-value')).toBe('Alone');
+    expect(await page.inputValue('#ct-requirements-0-files-maxBytes')).toBe('5');
+    await expectNoAxeViolations(page);
+    await saveScreenshot(page, 'case-type-editor-answer-options');
+
+    await page.fill('#ct-requirements-1-answer-options-1-value', 'alone');
+    await publish(page);
+    await status(page, 'housing-support er udgivet som version 2.');
+
+    // The published version, as the API gives it to the portal and to the next editor.
+    const response = await page.request.get(env().url('/api/case-types/housing-support'));
+    expect(response.status()).toBe(200);
+    const published = (await response.json()) as TCaseTypeDetail;
+    expect(published.currentVersion).toBe(2);
+    expect(published.definition.requirements[0]!.files).toEqual({ acceptedTypes: ['application/pdf'], maxBytes: 5 * 1024 * 1024 });
+    expect(published.definition.requirements[1]!.answer).toEqual({
+      type: 'choice',
+      options: [
+        { value: 'with-others', label: { da: 'Jeg bor med andre', en: 'I live with others' } },
+        { value: 'alone', label: { da: 'Jeg bor alene', en: 'I live alone' } },
+      ],
+    });
     expect(errors.filter((e) => !e.includes('400'))).toEqual([]);
   });
 

@@ -77,6 +77,30 @@ describeEachEngine('case-type catalogue', (database) => {
     expect(await listCaseTypes(db).then((l) => l.some((t) => t.unitCode === 'no-such-unit'))).toBe(false);
   });
 
+  test('refuses an answer no applicant could give, naming the field', async () => {
+    const { db } = database();
+    const unit = await makeUnit(db);
+    const d = definitionFor(unit.code);
+    const i = d.requirements.findIndex((r) => r.code === 'marriage-date');
+    const j = d.requirements.findIndex((r) => r.code === 'housing');
+    const option = (value: string) => ({ value, label: { da: value, en: value } });
+    d.requirements[i] = { ...d.requirements[i]!, answer: { type: 'date', dateBounds: { minYears: 0, maxYears: -80 } } };
+    d.requirements[j] = { ...d.requirements[j]!, answer: { type: 'choice', options: [option('own'), option('rented'), option('own')] } };
+    const err = await refusal(publishCaseType(db, d, null));
+    expect(err.code).toBe('validation');
+    expect(err.details).toEqual([
+      { path: `requirements[${i}].answer.dateBounds.maxYears`, message: 'must not be earlier than minYears' },
+      { path: `requirements[${j}].answer.options[2].value`, message: 'option codes must be unique' },
+    ]);
+    d.requirements[i] = { ...d.requirements[i]!, answer: { type: 'date' } };
+    d.requirements[j] = { ...d.requirements[j]!, answer: { type: 'choice' } };
+    expect((await refusal(publishCaseType(db, d, null))).details).toEqual([
+      { path: `requirements[${j}].answer.options`, message: 'a choice needs at least one option' },
+    ]);
+    d.requirements[j] = { ...d.requirements[j]!, answer: { type: 'choice', options: [option('own'), option('rented')] } };
+    expect(await publishCaseType(db, d, null)).toMatchObject({ version: 1, published: true });
+  });
+
   test('refuses a refusable outcome without an appeal body', async () => {
     const { db } = database();
     const unit = await makeUnit(db);

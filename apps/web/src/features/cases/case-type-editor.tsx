@@ -17,8 +17,10 @@ function fieldLabel(path: string, t: Translate): string {
     : t(`caseTypes:field_${p.name}_n`, { n: p.index + 1, defaultValue: `${p.name} ${p.index + 1}` }))).join(' › ');
 }
 
-// Inline messages follow list positions; once rows are added, removed or moved they would point at the wrong row.
-const listShape = (f: CaseTypeForm) => [...f.phases.map((p) => p.key), '|', ...f.requirements.map((r) => r.key)].join(',');
+// Inline messages follow list positions; once rows or answer options are added, removed or moved they would point
+// at the wrong row.
+const listShape = (f: CaseTypeForm) =>
+  [...f.phases.map((p) => p.key), '|', ...f.requirements.map((r) => `${r.key}(${r.answer.options.map((o) => o.key).join(' ')})`)].join(',');
 
 function ErrorSummary(props: { errors: FieldError[]; known: string[]; reveal: (field: string) => void }) {
   const { t } = useT();

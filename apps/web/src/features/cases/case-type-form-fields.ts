@@ -3,7 +3,8 @@
  * a refusal from the server lands beside the input it names, and the few hints the form gives itself use the same
  * names. The page renders inputs in the order `fieldPaths` lists them.
  */
-import { amountOf, percentToShare, warnShares, type CaseTypeForm, type DurationForm } from './case-type-form.js';
+import { amountOf, percentToShare, warnShares, type CaseTypeForm, type DurationForm, type RequirementForm } from './case-type-form.js';
+import { answerUses, keepsExactBytes, mbToBytes } from './case-type-requirement-specs.js';
 
 const LANGS = ['da', 'en', 'sv'] as const;
 const text = (path: string) => LANGS.map((l) => `${path}.${l}`);
@@ -24,9 +25,23 @@ export function fieldPaths(f: CaseTypeForm): string[] {
     const p = `requirements[${i}]`;
     out.push(`${p}.code`, `${p}.kind`, `${p}.necessity`);
     if (showsCondition(r)) out.push(...text(`${p}.condition`));
-    out.push(...text(`${p}.label`), ...text(`${p}.why`), ...text(`${p}.example`));
+    out.push(...text(`${p}.label`), ...text(`${p}.why`), ...text(`${p}.example`), ...specPaths(r, p));
   });
   out.push('requirements', 'outcomes', ...text('appeal.body'), ...dur('appeal.deadline'));
+  return out;
+}
+
+/** The inputs of the answer spec (information) or the file rules (documents): only the part that applies. */
+function specPaths(r: RequirementForm, p: string): string[] {
+  if (r.kind === 'document') return [`${p}.files.acceptedTypes`, `${p}.files.maxBytes`];
+  const out = [`${p}.answer.type`];
+  const uses = answerUses(r.answer.type);
+  if (uses.options) {
+    r.answer.options.forEach((_, j) => out.push(`${p}.answer.options[${j}].value`, ...text(`${p}.answer.options[${j}].label`)));
+    out.push(`${p}.answer.options`);
+  }
+  if (uses.dateBounds) out.push(`${p}.answer.dateBounds.minYears`, `${p}.answer.dateBounds.maxYears`);
+  if (uses.maxLength) out.push(`${p}.answer.maxLength`);
   return out;
 }
 
@@ -81,9 +96,11 @@ export function pathParts(path: string): { name: string; index?: number }[] {
   });
 }
 
+type Hint = { path: string; hint: 'notNumber' | 'required' };
+
 /** What the form can tell before sending: numbers that are not numbers (the server would only see "null"). */
-export function formHints(f: CaseTypeForm): { path: string; hint: 'notNumber' | 'required' }[] {
-  const out: { path: string; hint: 'notNumber' | 'required' }[] = [];
+export function formHints(f: CaseTypeForm): Hint[] {
+  const out: Hint[] = [];
   const amount = (path: string, d: DurationForm, required: boolean) => {
     if (!d.amount.trim()) {
       if (required) out.push({ path: `${path}.amount`, hint: 'required' });
@@ -97,9 +114,31 @@ export function formHints(f: CaseTypeForm): { path: string; hint: 'notNumber' | 
   if (f.serviceGoal.extensionAllowed) amount('serviceGoal.extension.maximum', f.serviceGoal.extensionMaximum, false);
   if (warnShares(f.serviceGoal.warnPercents).some(Number.isNaN)) out.push({ path: 'serviceGoal.warnAt', hint: 'notNumber' });
   f.phases.forEach((p, i) => amount(`phases[${i}].expectedDuration`, p.expectedDuration, false));
+  f.requirements.forEach((r, i) => out.push(...specHints(r, `requirements[${i}]`)));
   const appealBody = f.appeal.body;
   const appealUsed = !!(appealBody.da.trim() || appealBody.en.trim() || appealBody.sv.trim() || f.appeal.deadline.amount.trim());
   amount('appeal.deadline', f.appeal.deadline, appealUsed);
+  return out;
+}
+
+function specHints(r: RequirementForm, p: string): Hint[] {
+  const out: Hint[] = [];
+  const number = (path: string, typed: string) => {
+    if (typed.trim() && Number.isNaN(amountOf(typed))) out.push({ path, hint: 'notNumber' });
+  };
+  if (r.kind === 'document') {
+    const f = r.files;
+    if (!f.maxMb.trim()) {
+      if (f.acceptedTypes.length > 0) out.push({ path: `${p}.files.maxBytes`, hint: 'required' });
+    } else if (!keepsExactBytes(f) && Number.isNaN(mbToBytes(f.maxMb))) out.push({ path: `${p}.files.maxBytes`, hint: 'notNumber' });
+    return out;
+  }
+  const uses = answerUses(r.answer.type);
+  if (uses.dateBounds) {
+    number(`${p}.answer.dateBounds.minYears`, r.answer.minYears);
+    number(`${p}.answer.dateBounds.maxYears`, r.answer.maxYears);
+  }
+  if (uses.maxLength) number(`${p}.answer.maxLength`, r.answer.maxLength);
   return out;
 }
 

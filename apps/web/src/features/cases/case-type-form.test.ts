@@ -104,7 +104,8 @@ describe('definition <-> form', () => {
 
   test('the answer spec stays with information requirements only', () => {
     const form = definitionToForm(stored[0]!);
-    const i = form.requirements.findIndex((r) => r.answer);
+    const i = form.requirements.findIndex((r) => r.answer.type);
+    expect(i).toBeGreaterThanOrEqual(0);
     form.requirements[i]!.kind = 'document';
     expect(formToDefinition(form).requirements[i]).not.toHaveProperty('answer');
     form.requirements[i]!.kind = 'information';

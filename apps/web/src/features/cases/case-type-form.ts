@@ -3,14 +3,15 @@
  * half-typed number is never lost); a definition loaded and turned back without edits is the same definition, so
  * publishing it answers "unchanged". Nothing here is checked that the server checks: it names the field itself.
  */
-import type {
-  TAnswerSpec, TCaseTypeDefinition, TDecisionOutcome, TDuration, TFileSpec, TLocalizedText, TPhase, TRequirement,
-} from '@sagsgang/contracts';
+import type { TCaseTypeDefinition, TDecisionOutcome, TDuration, TLocalizedText, TPhase, TRequirement } from '@sagsgang/contracts';
+import { amountOf, emptyText, isBlank, localized, nextKey, normaliseNumber, textForm, type TextForm } from './case-type-form-basics.js';
+import { answerForm, emptyAnswer, emptyFiles, filesForm, toAnswer, toFiles, type AnswerForm, type FilesForm } from './case-type-requirement-specs.js';
+
+export { amountOf, type TextForm };
 
 type DurationUnit = TDuration['unit'];
 type ClockStart = TCaseTypeDefinition['serviceGoal']['clockStart'];
 
-export interface TextForm { da: string; en: string; sv: string }
 /** An empty amount means "none" where the definition allows none. */
 export interface DurationForm { amount: string; unit: DurationUnit }
 
@@ -35,9 +36,10 @@ export interface RequirementForm {
   label: TextForm;
   why: TextForm;
   example: TextForm;
-  /** Not edited here: kept as loaded (the answer type for information, the file rules for documents). */
-  answer?: TAnswerSpec;
-  files?: TFileSpec;
+  /** How an information requirement is answered; kept while the kind is document, sent only for information. */
+  answer: AnswerForm;
+  /** Which files a document requirement takes; kept while the kind is information, sent only for documents. */
+  files: FilesForm;
 }
 
 export interface CaseTypeForm {
@@ -73,11 +75,6 @@ export const DECISION_OUTCOMES = Object.keys(
   { granted: 1, partly_granted: 1, refused: 1, withdrawn: 1, dismissed: 1 } satisfies Record<TDecisionOutcome, 1>,
 ) as TDecisionOutcome[];
 
-let keySeq = 0;
-const nextKey = (prefix: string) => `${prefix}${++keySeq}`;
-
-const emptyText = (): TextForm => ({ da: '', en: '', sv: '' });
-const textForm = (t: TLocalizedText | undefined): TextForm => (t ? { da: t.da, en: t.en, sv: t.sv ?? '' } : emptyText());
 const durationForm = (d: TDuration | null | undefined, unit: DurationUnit = 'calendar_days'): DurationForm =>
   d ? { amount: String(d.amount), unit: d.unit } : { amount: '', unit };
 
@@ -99,7 +96,6 @@ export function shiftDecimal(text: string, places: number): string {
 }
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
-const normaliseNumber = (text: string) => text.trim().replace(',', '.');
 
 /** 0.97 -> "97". */
 export function shareToPercent(share: number): string {
@@ -118,12 +114,6 @@ export function percentToShare(text: string): number | null {
   return DECIMAL.test(s) ? Number(shiftDecimal(s, -2)) : null;
 }
 
-/** A typed amount as a number: NaN when it is not one (the hints say so before anything is sent). */
-export function amountOf(text: string): number {
-  const s = normaliseNumber(text);
-  return DECIMAL.test(s) ? Number(s) : Number.NaN;
-}
-
 export function emptyPhase(): PhaseForm {
   return { key: nextKey('p'), code: '', order: null, name: emptyText(), applicantText: emptyText(), notifyApplicant: true, expectedDuration: durationForm(null) };
 }
@@ -131,7 +121,7 @@ export function emptyPhase(): PhaseForm {
 export function emptyRequirement(): RequirementForm {
   return {
     key: nextKey('r'), code: '', kind: 'information', necessity: 'mandatory',
-    condition: emptyText(), label: emptyText(), why: emptyText(), example: emptyText(),
+    condition: emptyText(), label: emptyText(), why: emptyText(), example: emptyText(), answer: emptyAnswer(), files: emptyFiles(),
   };
 }
 
@@ -169,15 +159,13 @@ export function definitionToForm(d: TCaseTypeDefinition): CaseTypeForm {
     requirements: d.requirements.map((r) => ({
       key: nextKey('r'), code: r.code, kind: r.kind, necessity: r.necessity, condition: textForm(r.condition), label: textForm(r.label),
       why: textForm(r.why), example: textForm(r.example),
-      ...(r.answer ? { answer: r.answer } : {}), ...(r.files ? { files: r.files } : {}),
+      answer: answerForm(r.answer), files: filesForm(r.files),
     })),
     outcomes: [...d.outcomes],
     appeal: { body: textForm(d.appeal?.body), deadline: durationForm(d.appeal?.deadline, 'weeks') },
   };
 }
 
-const isBlank = (t: TextForm) => !t.da.trim() && !t.en.trim() && !t.sv.trim();
-const localized = (t: TextForm): TLocalizedText => ({ da: t.da, en: t.en, ...(t.sv.trim() ? { sv: t.sv } : {}) });
 const optionalLocalized = (t: TextForm): TLocalizedText | undefined => (isBlank(t) ? undefined : localized(t));
 const duration = (d: DurationForm): TDuration => ({ amount: amountOf(d.amount), unit: d.unit });
 const optionalDuration = (d: DurationForm): TDuration | null => (d.amount.trim() ? duration(d) : null);
@@ -200,11 +188,13 @@ function toPhase(p: PhaseForm, order: number): TPhase {
 function toRequirement(r: RequirementForm): TRequirement {
   const condition = optionalLocalized(r.condition);
   const example = optionalLocalized(r.example);
+  const answer = r.kind === 'information' ? toAnswer(r.answer) : undefined;
+  const files = r.kind === 'document' ? toFiles(r.files) : undefined;
   return {
     code: r.code, kind: r.kind, necessity: r.necessity, ...(condition ? { condition } : {}), label: localized(r.label), why: localized(r.why),
     ...(example ? { example } : {}),
-    ...(r.answer && r.kind === 'information' ? { answer: r.answer } : {}),
-    ...(r.files && r.kind === 'document' ? { files: r.files } : {}),
+    ...(answer ? { answer } : {}),
+    ...(files ? { files } : {}),
   };
 }
 
@@ -245,8 +235,11 @@ export function removeItem<T>(list: readonly T[], index: number): T[] {
   return list.filter((_, i) => i !== index);
 }
 
-/** Ticks or unticks an outcome; a newly ticked one goes last, the others keep their places. */
-export function toggleOutcome(outcomes: readonly TDecisionOutcome[], outcome: TDecisionOutcome, on: boolean): TDecisionOutcome[] {
-  if (on) return outcomes.includes(outcome) ? [...outcomes] : [...outcomes, outcome];
-  return outcomes.filter((o) => o !== outcome);
+/** Ticks or unticks a choice (an outcome, a file type); a newly ticked one goes last, the others keep their places. */
+export function toggleListed<T>(list: readonly T[], item: T, on: boolean): T[] {
+  if (on) return list.includes(item) ? [...list] : [...list, item];
+  return list.filter((x) => x !== item);
 }
+
+export const toggleOutcome = (outcomes: readonly TDecisionOutcome[], outcome: TDecisionOutcome, on: boolean): TDecisionOutcome[] =>
+  toggleListed(outcomes, outcome, on);

@@ -3,6 +3,7 @@ import { useT } from '../../i18n/i18n.js';
 import { emptyPhase, emptyRequirement, moveItem, removeItem, type CaseTypeForm, type PhaseForm, type RequirementForm } from './case-type-form.js';
 import { fieldId, showsCondition } from './case-type-form-fields.js';
 import { Checkbox, DurationInputs, ListError, LocalizedInputs, Select, TextInput, useHasErrorsUnder } from './case-type-inputs.js';
+import { AnswerInputs, FileRuleInputs } from './case-type-spec-inputs.js';
 
 export type Edit = (change: (form: CaseTypeForm) => void) => void;
 /** Asks the editor to put focus on an element once the change has rendered (rows move, so focus would be lost). */
@@ -102,7 +103,9 @@ function RequirementFields(props: ListProps & { requirement: RequirementForm; in
       <LocalizedInputs path={`${path}.label`} legend={t('caseTypes:requirementLabel')} value={r.label} onChange={(v) => set((x) => void (x.label = v))} />
       <LocalizedInputs path={`${path}.why`} legend={t('caseTypes:why')} hint={t('caseTypes:whyHint')} rows={2} value={r.why} onChange={(v) => set((x) => void (x.why = v))} />
       <LocalizedInputs path={`${path}.example`} legend={t('caseTypes:example')} rows={2} value={r.example} onChange={(v) => set((x) => void (x.example = v))} />
-      {(r.answer || r.files) && <p className="bo-muted">{t('caseTypes:settingsKept')}</p>}
+      {r.kind === 'information'
+        ? <AnswerInputs path={path} value={r.answer} set={(change) => set((x) => change(x.answer))} focusLater={props.focusLater} />
+        : <FileRuleInputs path={path} value={r.files} set={(change) => set((x) => change(x.files))} />}
     </ListItem>
   );
 }
