@@ -4,9 +4,53 @@ import { alignLogSync } from '../src/conformance/alignments.js';
 import { deviationSummary } from '../src/conformance/deviations.js';
 import { caseEventsToLog } from '../src/log/case-events-adapter.js';
 import { readXes } from '../src/log/xes-reader.js';
+import { LogBuilder } from '../src/log/log-builder.js';
+import type { EventLog } from '../src/log/event-log.js';
 import { fixture, hasShared, shared } from './helpers.js';
 
 const h = (n: number) => `2026-01-01T${String(n).padStart(2, '0')}:00:00Z`;
+
+function seeded(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The running example's traces, each case bent at random (a step dropped, two swapped, one done twice, one from
+ * outside), some with start events, some with a case deadline, and a few events without a time.
+ */
+async function perturbedRunningExample(cases: number): Promise<EventLog> {
+  const base = await readXes(fixture('running-example.xes'));
+  const rnd = seeded(42);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+  const b = new LogBuilder();
+  const origin = Date.UTC(2026, 0, 5);
+  for (let i = 0; i < cases; i++) {
+    const trace = base.traceNames(Math.floor(rnd() * base.caseCount));
+    const r = rnd();
+    if (r < 0.2) trace.splice(Math.floor(rnd() * trace.length), 1);
+    else if (r < 0.4 && trace.length > 2) {
+      const k = 1 + Math.floor(rnd() * (trace.length - 2));
+      [trace[k], trace[k + 1]] = [trace[k + 1], trace[k]];
+    } else if (r < 0.55) trace.splice(Math.floor(rnd() * trace.length), 0, pick(trace));
+    else if (r < 0.7) trace.splice(Math.floor(rnd() * trace.length), 0, 'call citizen');
+    const c = b.beginCase(`c${i}`);
+    const lifecycle = rnd() < 0.3;
+    let at = origin + Math.floor(rnd() * 90) * 86_400_000;
+    if (rnd() < 0.3) b.caseAttr(c, 'due', 'date', at + Math.floor(rnd() * 20) * 86_400_000);
+    for (const activity of trace) {
+      at += Math.floor(rnd() * 5 * 86_400_000);
+      const time = rnd() < 0.03 ? NaN : at;
+      if (lifecycle) b.addEvent(c, activity, time - Math.floor(rnd() * 8) * 3_600_000, 'x', 'start');
+      b.addEvent(c, activity, time, 'x', lifecycle ? 'complete' : undefined);
+    }
+  }
+  return b.build();
+}
 
 describe('deviation summary', () => {
   test('skipped, extra and out-of-order steps are told apart', async () => {
@@ -44,6 +88,15 @@ describe('deviation summary', () => {
     expect(afgoer).toMatchObject({ deadlineChecked: 2, deadlineExceeded: 1 });
     const perStep = deviationSummary(log, net, { perStepMs: { 'Afgør': 4 * 3600_000 } });
     expect(perStep.steps.find((x) => x.activity === 'Afgør')).toMatchObject({ deadlineChecked: 2, deadlineExceeded: 1 });
+  });
+
+  test('the whole summary of a bent running example, pinned', async () => {
+    const log = await perturbedRunningExample(400);
+    const alignment = alignLogSync(log, await readPnml(fixture('running-example.pnml')));
+    const perStepMs = { decide: 2 * 86_400_000, 'check ticket': 3 * 86_400_000, 'pay compensation': 86_400_000 };
+    const pins = { perStep: deviationSummary(log, alignment, { perStepMs }), byCase: deviationSummary(log, alignment, { caseAttribute: 'due' }) };
+    expect(pins.perStep.activities.some((a) => a.outOfOrder > 0 && a.skipped > 0 && a.extra > 0)).toBe(true);
+    await expect(JSON.stringify(pins, null, 1)).toMatchFileSnapshot('./__snapshots__/deviations-running-example.pin.json');
   });
 
   test.skipIf(!hasShared)('reviewing log: start/complete pairs give step durations', async () => {
