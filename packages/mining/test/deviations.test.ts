@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { readPnml } from '../src/model/pnml-reader.js';
 import { alignLogSync } from '../src/conformance/alignments.js';
-import { deviationSummary } from '../src/conformance/deviations.js';
+import { classifyMoves, deviationSummary, eventTimings } from '../src/conformance/deviations.js';
+import type { AlignmentStep } from '../src/conformance/alignments.js';
 import { caseEventsToLog } from '../src/log/case-events-adapter.js';
 import { readXes } from '../src/log/xes-reader.js';
 import { LogBuilder } from '../src/log/log-builder.js';
@@ -104,5 +106,73 @@ describe('deviation summary', () => {
     const net = { variants: log.variants().map(() => ({ steps: [], cost: 0, fitness: 1, bwc: 0, visitedStates: 0 })), logFitness: 1, averageTraceFitness: 1, percentageFittingTraces: 100 };
     const s = deviationSummary(log, net);
     expect(s.steps.some((x) => x.durationMeanMs > 0)).toBe(true);
+  });
+});
+
+const sync = (a: string): AlignmentStep => ({ log: a, model: a });
+const skip = (a: string, transitionId?: string): AlignmentStep => ({ log: '>>', model: a, ...(transitionId ? { transitionId } : {}) });
+const logOnly = (a: string): AlignmentStep => ({ log: a, model: '>>' });
+
+describe('classifying the moves of one alignment', () => {
+  test('sync, silent, skipped and extra moves', () => {
+    expect(classifyMoves([sync('a'), { log: '>>', model: null }, skip('b'), logOnly('c'), sync('d')])).toEqual(['sync', 'silent', 'skipped', 'extra', 'sync']);
+  });
+
+  test("a skip and a log move of the same step are one step out of order: the earliest log moves pair with the latest skips", () => {
+    expect(classifyMoves([skip('b'), sync('a'), logOnly('b'), skip('b'), logOnly('b'), logOnly('b')]))
+      .toEqual(['moved', 'sync', 'out_of_order', 'moved', 'out_of_order', 'extra']);
+    expect(classifyMoves([skip('b'), skip('b'), logOnly('b')])).toEqual(['skipped', 'moved', 'out_of_order']);
+  });
+
+  test('a key of its own tells apart steps with one label, and an undefined key never pairs', () => {
+    const steps = [skip('Review', 't1'), logOnly('Review'), logOnly('Call')];
+    const byTransition = (s: AlignmentStep, i: number) => (s.log === '>>' ? s.transitionId : i === 1 ? 't2' : undefined);
+    expect(classifyMoves(steps, byTransition)).toEqual(['skipped', 'extra', 'extra']);
+    expect(classifyMoves([skip('Call'), logOnly('Call')], (s) => (s.log === 'Call' ? undefined : s.model ?? undefined))).toEqual(['skipped', 'extra']);
+  });
+
+  test('per step, pairs are as many as the fewer of its skips and its log moves; every other move keeps its kind', () => {
+    const move = fc.oneof(fc.constantFrom('a', 'b', 'c').map(sync), fc.constantFrom('a', 'b', 'c').map(skip), fc.constantFrom('a', 'b', 'c').map(logOnly), fc.constant<AlignmentStep>({ log: '>>', model: null }));
+    fc.assert(fc.property(fc.array(move, { maxLength: 30 }), (steps) => {
+      const verdicts = classifyMoves(steps);
+      for (const a of ['a', 'b', 'c']) {
+        const skips = steps.filter((s) => s.log === '>>' && s.model === a).length;
+        const logs = steps.filter((s) => s.log === a && s.model === '>>').length;
+        const of = (v: string) => verdicts.filter((x, i) => x === v && (steps[i].log === a || steps[i].model === a)).length;
+        expect(of('out_of_order')).toBe(Math.min(skips, logs));
+        expect(of('moved')).toBe(Math.min(skips, logs));
+        expect(of('skipped')).toBe(skips - Math.min(skips, logs));
+        expect(of('extra')).toBe(logs - Math.min(skips, logs));
+      }
+      verdicts.forEach((v, i) => {
+        if (v === 'sync') expect(steps[i].log).toBe(steps[i].model);
+        if (v === 'silent') expect(steps[i].model).toBeNull();
+      });
+    }));
+  });
+});
+
+describe('timing each event', () => {
+  test('waits run from the previous completed step to the start, spans to the completion; start events lend their time', () => {
+    const b = new LogBuilder();
+    const c = b.beginCase('a');
+    const at = (hour: number) => Date.UTC(2026, 0, 1, hour);
+    b.addEvent(c, 'Modtag', at(0), undefined, 'complete');
+    b.addEvent(c, 'Behandl', at(2), undefined, 'start');
+    b.addEvent(c, 'Behandl', at(5), undefined, 'complete');
+    b.addEvent(c, 'Afgør', at(6), undefined, 'complete');
+    b.addEvent(c, 'Afgør', NaN, undefined, 'complete');
+    const t = eventTimings(b.build());
+    const hours = (xs: Float64Array) => Array.from(xs, (x) => x / 3_600_000);
+    expect(hours(t.waits)).toEqual([NaN, NaN, 2, 1, NaN]);
+    expect(hours(t.spans)).toEqual([NaN, NaN, 5, 1, NaN]);
+    expect(hours(t.durations)).toEqual([NaN, NaN, 3, NaN, NaN]);
+  });
+
+  test('without lifecycle, a wait and a span are both the time since the previous event of the case', () => {
+    const log = caseEventsToLog(['Modtag', 'Afgør', 'Send'].map((a, i) => ({ caseId: 'x', activity: a, timestamp: h(i * i) })));
+    const t = eventTimings(log);
+    expect(Array.from(t.waits)).toEqual([NaN, 3_600_000, 3 * 3_600_000]);
+    expect(Array.from(t.spans)).toEqual(Array.from(t.waits));
   });
 });
