@@ -26,6 +26,6 @@ export { readOcel, flattenOcel, logToOcel, writeOcelJson, ocelObjectTypes, type 
 export { caseEventsToLog, type CaseEventRow } from './log/case-events-adapter.js';
 export {
   deviationSummary, classifyMoves, eventTimings, exceedsAllowedTime,
-  type DeviationSummary, type ActivityDeviation, type StepTiming, type DeadlineRule, type MoveVerdict, type StepKey, type EventTimings,
+  type DeviationSummary, type ActivityDeviation, type StepTiming, type DeadlineRule, type MoveVerdict, type StepKey, type EventTimings, type TimingOptions,
 } from './conformance/deviations.js';
 export { checkSoundness, assertSound, type SoundnessReport } from './model/soundness.js';

@@ -122,14 +122,19 @@ export interface EventTimings {
   durations: Float64Array;
 }
 
+export interface TimingOptions {
+  /** Every event is a completed step of its own, start events too (for callers that align start events as steps). */
+  ignoreLifecycle?: boolean;
+}
+
 /**
  * Per event of the log, how long its step waited and took. Start events (lifecycle `start`) carry NaN and lend
  * their time to their step's completion; a case's first step, and any time that is unknown, give NaN too.
  */
-export function eventTimings(log: EventLog): EventTimings {
+export function eventTimings(log: EventLog, opts: TimingOptions = {}): EventTimings {
   const n = log.eventCount;
   const out: EventTimings = { waits: new Float64Array(n).fill(NaN), spans: new Float64Array(n).fill(NaN), durations: new Float64Array(n).fill(NaN) };
-  const startName = log.lifecycleNames.indexOf('start');
+  const startName = opts.ignoreLifecycle ? -1 : log.lifecycleNames.indexOf('start');
   for (let c = 0; c < log.caseCount; c++) {
     let lastDone = NaN;
     const openStart = new Map<number, number>();
