@@ -1,5 +1,5 @@
 import type { EventLog } from '../log/event-log.js';
-import type { LogAlignment } from './alignments.js';
+import type { AlignmentStep, LogAlignment } from './alignments.js';
 
 /** How an activity deviates from the model, counted over all cases. */
 export interface ActivityDeviation {
@@ -45,6 +45,53 @@ export function deviationSummary(log: EventLog, alignment: LogAlignment, deadlin
   return { activities: activityDeviations(log, alignment), steps: stepTimings(log, deadline) };
 }
 
+/**
+ * What one move of an alignment means for people. Model moves are `skipped`, or `moved` when the case did that
+ * step elsewhere; log moves are `extra`, or `out_of_order` when they make up for a skip of the same step.
+ */
+export type MoveVerdict = 'sync' | 'silent' | 'skipped' | 'moved' | 'extra' | 'out_of_order';
+
+/** The step a skip or a log move stands for when the two are paired; undefined never pairs. */
+export type StepKey = (step: AlignmentStep, index: number) => string | number | undefined;
+
+const labelKey: StepKey = (s) => (s.log !== '>>' ? s.log : (s.model ?? undefined));
+
+/**
+ * Reads an alignment into a verdict per move. A step the model wanted at one point and the case did at another
+ * shows up as a model move plus a log move of the same step: that pair is one out-of-order step, not a skip and
+ * an extra. Per step, the earliest log moves pair with the latest skips. Steps are told apart by their label
+ * unless `keyOf` says otherwise.
+ */
+export function classifyMoves(steps: readonly AlignmentStep[], keyOf: StepKey = labelKey): MoveVerdict[] {
+  const verdicts = new Array<MoveVerdict>(steps.length);
+  const skips = new Map<string | number, number[]>();
+  const logMoves = new Map<string | number, number[]>();
+  const remember = (into: Map<string | number, number[]>, i: number) => {
+    const key = keyOf(steps[i], i);
+    if (key === undefined) return;
+    const list = into.get(key);
+    if (list) list.push(i);
+    else into.set(key, [i]);
+  };
+  steps.forEach((s, i) => {
+    if (s.log === '>>') {
+      verdicts[i] = typeof s.model === 'string' && s.model !== '>>' ? 'skipped' : 'silent';
+      if (verdicts[i] === 'skipped') remember(skips, i);
+    } else if (s.model === '>>' || s.model === null) {
+      verdicts[i] = 'extra';
+      remember(logMoves, i);
+    } else verdicts[i] = 'sync';
+  });
+  for (const [key, skipped] of skips) {
+    const done = logMoves.get(key) ?? [];
+    for (let j = 0; j < Math.min(skipped.length, done.length); j++) {
+      verdicts[done[j]] = 'out_of_order';
+      verdicts[skipped[skipped.length - 1 - j]] = 'moved';
+    }
+  }
+  return verdicts;
+}
+
 function activityDeviations(log: EventLog, alignment: LogAlignment): ActivityDeviation[] {
   const rows = new Map<string, ActivityDeviation>();
   const row = (a: string) => {
@@ -54,28 +101,40 @@ function activityDeviations(log: EventLog, alignment: LogAlignment): ActivityDev
   };
   log.variants().forEach((v, i) => {
     const steps = alignment.variants[i].steps;
-    const skipped = new Map<string, number>();
-    for (const s of steps) if (s.log === '>>' && typeof s.model === 'string' && s.model !== '>>') skipped.set(s.model, (skipped.get(s.model) ?? 0) + 1);
-    const moved = new Map<string, number>();
-    for (const s of steps) {
-      if (s.model !== '>>') continue;
-      const a = s.log as string;
-      const pairable = (skipped.get(a) ?? 0) - (moved.get(a) ?? 0);
-      if (pairable > 0) {
-        moved.set(a, (moved.get(a) ?? 0) + 1);
-        row(a).outOfOrder += v.count;
-      } else row(a).extra += v.count;
-    }
-    for (const [a, k] of skipped) row(a).skipped += (k - (moved.get(a) ?? 0)) * v.count;
+    const verdicts = classifyMoves(steps);
+    // Log moves first, then skips: the order rows first appear in (ties keep it).
+    verdicts.forEach((verdict, j) => {
+      if (verdict === 'extra') row(steps[j].log).extra += v.count;
+      else if (verdict === 'out_of_order') row(steps[j].log).outOfOrder += v.count;
+    });
+    verdicts.forEach((verdict, j) => verdict === 'skipped' && (row(steps[j].model as string).skipped += v.count));
   });
   return [...rows.values()].sort((a, b) => b.skipped + b.extra + b.outOfOrder - (a.skipped + a.extra + a.outOfOrder));
 }
 
-function stepTimings(log: EventLog, rule: DeadlineRule): StepTiming[] {
-  const acc = log.activityNames.map(() => ({ wait: [] as number[], dur: [] as number[], checked: 0, exceeded: 0 }));
-  const startName = log.lifecycleNames.indexOf('start');
-  const caseDeadline = rule.caseAttribute ? log.caseAttributes.get(rule.caseAttribute) : undefined;
-  const eventDeadline = rule.eventAttribute ? log.eventAttributes.get(rule.eventAttribute) : undefined;
+/** When each event's step happened relative to the case's previous completed step, ms. */
+export interface EventTimings {
+  /** Previous completed step → this step's start (its completion without a start event). */
+  waits: Float64Array;
+  /** Previous completed step → this step's completion: what a step's allowed time is checked against. */
+  spans: Float64Array;
+  /** This step's start → its completion. */
+  durations: Float64Array;
+}
+
+export interface TimingOptions {
+  /** Every event is a completed step of its own, start events too (for callers that align start events as steps). */
+  ignoreLifecycle?: boolean;
+}
+
+/**
+ * Per event of the log, how long its step waited and took. Start events (lifecycle `start`) carry NaN and lend
+ * their time to their step's completion; a case's first step, and any time that is unknown, give NaN too.
+ */
+export function eventTimings(log: EventLog, opts: TimingOptions = {}): EventTimings {
+  const n = log.eventCount;
+  const out: EventTimings = { waits: new Float64Array(n).fill(NaN), spans: new Float64Array(n).fill(NaN), durations: new Float64Array(n).fill(NaN) };
+  const startName = opts.ignoreLifecycle ? -1 : log.lifecycleNames.indexOf('start');
   for (let c = 0; c < log.caseCount; c++) {
     let lastDone = NaN;
     const openStart = new Map<number, number>();
@@ -87,15 +146,31 @@ function stepTimings(log: EventLog, rule: DeadlineRule): StepTiming[] {
       }
       const began = openStart.get(a);
       openStart.delete(a);
-      const wait = (began ?? ts) - lastDone;
-      if (!Number.isNaN(wait)) acc[a].wait.push(wait);
-      if (began !== undefined) acc[a].dur.push(ts - began);
-      const limit = deadlineFor(rule, log.activityNames[a], caseDeadline?.values[c], eventDeadline?.values[e], lastDone);
-      if (limit !== undefined && !Number.isNaN(ts)) {
-        acc[a].checked++;
-        if (ts > limit) acc[a].exceeded++;
-      }
+      out.waits[e] = (began ?? ts) - lastDone;
+      out.spans[e] = ts - lastDone;
+      if (began !== undefined) out.durations[e] = ts - began;
       lastDone = ts;
+    }
+  }
+  return out;
+}
+
+function stepTimings(log: EventLog, rule: DeadlineRule): StepTiming[] {
+  const acc = log.activityNames.map(() => ({ wait: [] as number[], dur: [] as number[], checked: 0, exceeded: 0 }));
+  const startName = log.lifecycleNames.indexOf('start');
+  const caseDeadline = rule.caseAttribute ? log.caseAttributes.get(rule.caseAttribute) : undefined;
+  const eventDeadline = rule.eventAttribute ? log.eventAttributes.get(rule.eventAttribute) : undefined;
+  const { waits, spans, durations } = eventTimings(log);
+  for (let c = 0; c < log.caseCount; c++) {
+    for (let e = log.caseOffsets[c]; e < log.caseOffsets[c + 1]; e++) {
+      if (startName >= 0 && log.lifecycles[e] === startName) continue;
+      const a = log.activities[e], ts = log.timestamps[e];
+      acc[a].wait.push(waits[e]);
+      acc[a].dur.push(durations[e]);
+      const over = overDeadline(rule, { activity: log.activityNames[a], ts, span: spans[e] }, caseDeadline?.values[c], eventDeadline?.values[e]);
+      if (over === undefined) continue;
+      acc[a].checked++;
+      if (over) acc[a].exceeded++;
     }
   }
   return acc.map((x, a): StepTiming => {
@@ -114,12 +189,19 @@ function stepTimings(log: EventLog, rule: DeadlineRule): StepTiming[] {
   });
 }
 
-function deadlineFor(rule: DeadlineRule, activity: string, caseValue: unknown, eventValue: unknown, lastDone: number): number | undefined {
-  if (typeof eventValue === 'number') return eventValue;
-  if (typeof caseValue === 'number') return caseValue;
-  const allowed = rule.perStepMs?.[activity];
-  if (allowed !== undefined && !Number.isNaN(lastDone)) return lastDone + allowed;
-  return undefined;
+/** Whether a step missed its deadline; undefined when none applies or a time is unknown. */
+function overDeadline(rule: DeadlineRule, step: { activity: string; ts: number; span: number }, caseValue: unknown, eventValue: unknown): boolean | undefined {
+  if (Number.isNaN(step.ts)) return undefined;
+  if (typeof eventValue === 'number') return step.ts > eventValue;
+  if (typeof caseValue === 'number') return step.ts > caseValue;
+  const allowed = rule.perStepMs?.[step.activity];
+  if (allowed === undefined || Number.isNaN(step.span)) return undefined;
+  return exceedsAllowedTime(step.span, allowed);
+}
+
+/** A step's own deadline: the time from the previous completed step to its completion (its span) beyond what is allowed. */
+export function exceedsAllowedTime(span: number, allowedMs: number): boolean {
+  return span > allowedMs;
 }
 
 function countOf(log: EventLog, a: number): number {

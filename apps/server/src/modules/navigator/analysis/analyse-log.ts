@@ -1,8 +1,8 @@
-import { discoverDfg, MiningError, type EventLog } from '@sagsgang/mining';
+import { discoverDfg, eventTimings, MiningError, type EventLog } from '@sagsgang/mining';
 import type { TBallState, TDfg, TElementStats, TGroupStats, TVariantStats } from '@sagsgang/contracts';
 import { BALL_STATES } from '@sagsgang/contracts';
 import { MIN_PERSON_GROUP, type AnalysisInput, type AnalysisOutput, type CaseRecord } from './analysis-types.js';
-import { FlowPaths, WalkTotals, walkCase } from './case-walk.js';
+import { FlowPaths, WalkTotals, walkCase, type WalkContext } from './case-walk.js';
 import { conformPerVariant, type VariantConformance } from './variant-conformance.js';
 import { median, share, yieldToEventLoop } from './stats.js';
 
@@ -21,7 +21,7 @@ function timeRange(log: EventLog): { t0: number; t1: number } {
 async function walkAll(input: AnalysisInput, conf: VariantConformance[], totals: WalkTotals, t0: number): Promise<CaseRecord[]> {
   const { log } = input;
   const caseVariant = log.caseVariants();
-  const ctx = { totals, paths: new FlowPaths(input.model.graph), t0 };
+  const ctx: WalkContext = { totals, paths: new FlowPaths(input.model.graph), timings: eventTimings(log, { ignoreLifecycle: true }), t0 };
   const cases: CaseRecord[] = new Array(log.caseCount);
   for (let c = 0; c < log.caseCount; c++) {
     cases[c] = walkCase(input, ctx, c, conf[caseVariant[c]], caseVariant[c]);

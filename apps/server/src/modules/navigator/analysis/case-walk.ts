@@ -1,3 +1,4 @@
+import { exceedsAllowedTime, type EventTimings } from '@sagsgang/mining';
 import type { TBallState } from '@sagsgang/contracts';
 import type { BpmnGraph } from '../../process-models/index.js';
 import { KIND } from './classify-trace.js';
@@ -65,25 +66,32 @@ export class FlowPaths {
   }
 }
 
+export interface WalkContext {
+  totals: WalkTotals;
+  paths: FlowPaths;
+  /** Each event's wait and span, as the mining package measures them; every event is a step, as in the alignment. */
+  timings: EventTimings;
+  t0: number;
+}
+
 interface Walk {
   rec: CaseRecord;
   lateStep: boolean;
   riskyStep: boolean;
 }
 
-function stepEvent(input: AnalysisInput, totals: WalkTotals, w: Walk, ev: { c: number; el: number; kind: number; wait: number }): void {
+function stepEvent(input: AnalysisInput, totals: WalkTotals, w: Walk, ev: { c: number; el: number; kind: number; wait: number; span: number }): void {
   const task = input.model.tasks[ev.el];
   if (totals.passed.hit(ev.el, ev.c)) w.rec.passed.push(task.elementId);
   if (ev.kind === KIND.extra && totals.extra.hit(ev.el, ev.c)) w.rec.extra.push(task.elementId);
   if (ev.kind === KIND.outOfOrder && totals.outOfOrder.hit(ev.el, ev.c)) w.rec.outOfOrder.push(task.elementId);
-  if (!Number.isFinite(ev.wait)) return;
   totals.waits.add(ev.el, ev.wait);
-  if (task.deadlineDays === null) return;
+  if (task.deadlineDays === null || !Number.isFinite(ev.span)) return;
   const limit = task.deadlineDays * DAY_MS;
-  if (ev.wait > limit) {
+  if (exceedsAllowedTime(ev.span, limit)) {
     w.lateStep = true;
     if (totals.overDeadline.hit(ev.el, ev.c)) w.rec.overDeadline.push(task.elementId);
-  } else if (ev.wait > limit * AT_RISK_SHARE) w.riskyStep = true;
+  } else if (exceedsAllowedTime(ev.span, limit * AT_RISK_SHARE)) w.riskyStep = true;
 }
 
 // How far back a step looks for the step it follows in the model: in a parallel block the previous event may be on
@@ -122,7 +130,7 @@ function stateOf(w: Walk, fitness: number, dueAt: number | undefined): TBallStat
 }
 
 /** Walks one case's events: what each did against the model, the flows taken, deadlines, and its replay path. */
-export function walkCase(input: AnalysisInput, ctx: { totals: WalkTotals; paths: FlowPaths; t0: number }, c: number, conf: VariantConformance, variant: number): CaseRecord {
+export function walkCase(input: AnalysisInput, ctx: WalkContext, c: number, conf: VariantConformance, variant: number): CaseRecord {
   const { log } = input;
   const info = input.caseInfo(c);
   const from = log.caseOffsets[c];
@@ -145,7 +153,7 @@ export function walkCase(input: AnalysisInput, ctx: { totals: WalkTotals; paths:
       rec.path.push(-1, minute);
     }
     if (el < 0 || kind === KIND.outside || kind === KIND.ignored) continue;
-    stepEvent(input, ctx.totals, w, { c, el, kind, wait: e > from ? times[e] - times[e - 1] : NaN });
+    stepEvent(input, ctx.totals, w, { c, el, kind, wait: ctx.timings.waits[e], span: ctx.timings.spans[e] });
     steps.push(input.model.tasks[el].elementId);
     rec.path.push(el, minute);
   }

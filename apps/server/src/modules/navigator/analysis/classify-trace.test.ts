@@ -58,4 +58,28 @@ describe('reading an alignment into verdicts', () => {
     expect(cls.kinds[1]).toBe(KIND.ignored);
     expect(Array.from(cls.elements)).toEqual([0, -1, 1, 2]);
   });
+
+  test('a skip pairs only with a log move of the same task: not a namesake task, not an activity outside the workflow', () => {
+    const twin: LabelMap = {
+      ...labels,
+      activityTask: new Map([...labels.activityTask, ['screen again', 3]]),
+      taskLabels: [...labels.taskLabels, 'Screen'],
+      taskByTransition: new Map([...labels.taskByTransition, ['t_scr2', 3]]),
+    };
+    const activities = ['register', 'decide', 'screen again', 'Screen'];
+    const { positions } = netTrace(activities, twin);
+    const cls = classifyTrace(activities, twin, {
+      fitness: 0.4,
+      moves: [
+        { log: 'Register', model: 'Register', transitionId: 't_reg' },
+        { log: '>>', model: 'Screen', transitionId: 't_scr' },
+        { log: 'Decide', model: 'Decide', transitionId: 't_dec' },
+        { log: 'Screen', model: '>>' },
+        { log: 'Screen', model: '>>' },
+      ],
+    }, positions);
+    expect(Array.from(cls.kinds)).toEqual([KIND.ok, KIND.ok, KIND.extra, KIND.outside]);
+    expect(Array.from(cls.elements)).toEqual([0, 2, 3, -1]);
+    expect(cls.skipped).toEqual([1]);
+  });
 });

@@ -1,11 +1,7 @@
+import { classifyMoves, type AlignmentStep } from '@sagsgang/mining';
+
 /** One move of an optimal alignment, as the mining engine reports it. */
-export interface AlignMove {
-  /** The log's activity label, or '>>' for a move on the model only. */
-  log: string;
-  /** The model's activity label, null for a silent step, '>>' for a move on the log only. */
-  model: string | null;
-  transitionId?: string;
-}
+export type AlignMove = AlignmentStep;
 
 export interface TraceAlignment {
   fitness: number;
@@ -36,7 +32,8 @@ export interface LabelMap {
   taskByLabel: Map<string, number>;
 }
 
-function taskOf(move: AlignMove, labels: LabelMap): number {
+/** The model's task a move stands for: by its transition (the BPMN element id), else by its label; -1 for none. */
+export function taskOf(move: AlignMove, labels: LabelMap): number {
   if (move.transitionId !== undefined) {
     const t = labels.taskByTransition.get(move.transitionId);
     if (t !== undefined) return t;
@@ -58,41 +55,37 @@ export function netTrace(activities: readonly string[], labels: LabelMap): { tra
 }
 
 /**
- * Reads an alignment into per-event verdicts. A step the model wanted earlier and the trace did later shows up
- * as a model move plus a log move of the same task: that pair is one out-of-order step, not a skip and an extra.
+ * Reads an alignment into per-event verdicts, by the mining package's one classification of moves. Steps are told
+ * apart by task (not by label), and an activity outside the workflow never makes up for a skipped step.
  */
 export function classifyTrace(activities: readonly string[], labels: LabelMap, alignment: TraceAlignment, positions: number[]): TraceClass {
   const n = activities.length;
   const kinds = new Int8Array(n).fill(KIND.ignored);
   const elements = new Int32Array(n).fill(-1);
   const skipped: number[] = [];
+  const eventOf = new Int32Array(alignment.moves.length).fill(-1);
   let k = 0;
-  for (const move of alignment.moves) {
-    if (move.log !== '>>') {
-      const pos = positions[k++];
-      const mapped = labels.activityTask.get(activities[pos]);
-      if (move.model !== '>>' && move.model !== null) {
-        kinds[pos] = KIND.ok;
-        elements[pos] = taskOf(move, labels);
-      } else {
-        kinds[pos] = mapped === undefined ? KIND.outside : KIND.extra;
-        elements[pos] = mapped ?? -1;
-      }
-    } else if (move.model !== null && move.model !== '>>') {
+  alignment.moves.forEach((m, i) => m.log !== '>>' && (eventOf[i] = positions[k++]));
+  const mappedTask = (i: number) => labels.activityTask.get(activities[eventOf[i]]);
+  const stepOf = (m: AlignMove, i: number) => (m.log !== '>>' ? mappedTask(i) : nonNegative(taskOf(m, labels)));
+  classifyMoves(alignment.moves, stepOf).forEach((verdict, i) => {
+    const move = alignment.moves[i];
+    if (verdict === 'skipped') {
       const t = taskOf(move, labels);
       if (t >= 0) skipped.push(t);
     }
-  }
-  for (let i = skipped.length - 1; i >= 0; i--) {
-    const pos = firstExtraOf(kinds, elements, skipped[i]);
-    if (pos < 0) continue;
-    kinds[pos] = KIND.outOfOrder;
-    skipped.splice(i, 1);
-  }
+    if (move.log === '>>') return;
+    const pos = eventOf[i];
+    const mapped = mappedTask(i);
+    if (verdict === 'sync') {
+      kinds[pos] = KIND.ok;
+      elements[pos] = taskOf(move, labels);
+    } else {
+      kinds[pos] = verdict === 'out_of_order' ? KIND.outOfOrder : mapped === undefined ? KIND.outside : KIND.extra;
+      elements[pos] = mapped ?? -1;
+    }
+  });
   return { fitness: alignment.fitness, kinds, elements, skipped };
 }
 
-function firstExtraOf(kinds: Int8Array, elements: Int32Array, task: number): number {
-  for (let i = 0; i < kinds.length; i++) if (kinds[i] === KIND.extra && elements[i] === task) return i;
-  return -1;
-}
+const nonNegative = (t: number) => (t >= 0 ? t : undefined);

@@ -3,7 +3,7 @@ import type { Principal } from '../../../platform/auth/principal.js';
 import type { Executor } from '../../../platform/db/transaction.js';
 import { getApplicantCase, getApplicantCaseFile, getCaseDetail } from '../../cases/index.js';
 import { modelForCaseType, resolveMapping } from '../../process-models/index.js';
-import { classifyTrace, KIND, netTrace } from '../analysis/classify-trace.js';
+import { classifyTrace, KIND, netTrace, taskOf } from '../analysis/classify-trace.js';
 import { deviationsOf } from '../analysis/variant-conformance.js';
 import { prepareConformance, type Conformance } from '../mining-adapter.js';
 import { labelMap, loadModel } from './run-analysis.js';
@@ -57,7 +57,7 @@ export async function casePath(db: Executor, principal: Principal, caseId: strin
       const status = ({ [KIND.ok]: 'done', [KIND.extra]: 'extra', [KIND.outOfOrder]: 'out_of_order', [KIND.outside]: 'outside' } as const)[cls.kinds[pos] as 0 | 1 | 2 | 3];
       steps.push({ elementId: task?.elementId ?? null, name: task?.name ?? activities[pos], status, at: at(pos) });
     } else if (typeof m.model === 'string') {
-      const t = model.tasks[labels.taskByTransition.get(m.transitionId ?? '') ?? labels.taskByLabel.get(m.model) ?? -1];
+      const t = model.tasks[taskOf(m, labels)];
       if (!t) return;
       steps.push({ elementId: t.elementId, name: t.name, status: open && i > lastLog ? 'upcoming' : 'skipped', at: null });
     }
