@@ -99,7 +99,9 @@ export function myCaseRoutes(ctx: AppContext) {
 
     app.get<{ Params: Params & { id: string } }>('/mine-sager/:reference/dokumenter/:id', hide, async (request, reply) => {
       const principal = requireApplicant(request);
-      const doc = await openApplicantDocument(db, principal, { reference: request.params.reference, documentId: request.params.id, fileDir: ctx.config.fileDir });
+      const doc = await openApplicantDocument(db, principal, {
+        reference: request.params.reference, documentId: request.params.id, fileDir: ctx.config.fileDir, requestId: request.id,
+      });
       return sendDownload(reply, doc);
     });
   };
