@@ -36,6 +36,15 @@ export async function isReferenced(db: Executor, sha256: string): Promise<boolea
   return (await referencedHashes(db, [sha256])).has(sha256);
 }
 
+/** Whether any row of a registered table names a stored file at all. */
+export async function anyFileReferenced(db: Executor): Promise<boolean> {
+  for (const table of fileReferencingTables()) {
+    const { rows } = await sql<{ one: number }>`SELECT 1 AS one FROM ${sql.table(table)} LIMIT 1`.execute(db);
+    if (rows.length > 0) return true;
+  }
+  return false;
+}
+
 /**
  * Refuses to go on when a table has a `sha256` column that no module registered: its files would look like
  * orphans and be deleted. A new table that keeps stored files must register, or the sweep stops.

@@ -206,4 +206,16 @@ describeEachEngine('orphan stored files', (database, engine) => {
     }
     expect(await sweep()).toMatchObject({ removedFiles: 1 });
   });
+
+  test('refuses to sweep a store whose database names no file at all: most likely the wrong database for the folder', async () => {
+    const db = database().db;
+    const before = fs.readdirSync(fileDir, { recursive: true }).length;
+    for (const f of fs.readdirSync(fileDir, { recursive: true, withFileTypes: true })) {
+      if (f.isFile()) fs.utimesSync(path.join(f.parentPath, f.name), new Date(0), new Date(0));
+    }
+    await db.deleteFrom('case_document').execute();
+    await db.deleteFrom('applicant_document').execute();
+    await expect(sweep()).rejects.toThrow(/names no stored file at all/);
+    expect(fs.readdirSync(fileDir, { recursive: true }).length).toBe(before);
+  });
 });

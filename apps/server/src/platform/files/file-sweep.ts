@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Executor } from '../db/transaction.js';
 import { removeUnlessUsed, restoreSetAside } from './file-discard.js';
-import { assertEveryReferenceRegistered, referencedHashes } from './file-references.js';
+import { anyFileReferenced, assertEveryReferenceRegistered, referencedHashes } from './file-references.js';
 
 export interface SweepResult {
   /** Stored files looked at. */
@@ -25,6 +25,10 @@ export interface SweepOptions {
 }
 
 const BATCH = 500;
+// A store with old files and a database that names none: most likely a new or wrong database pointed at this
+// folder (an unset DATABASE_URL starts an empty embedded one). Deleting would empty the store.
+const WRONG_DATABASE = 'the database names no stored file at all, yet the file store holds files older than the grace period: '
+  + 'refusing to sweep (is SAGSGANG_FILE_DIR the folder of this database?)';
 const HASH_NAME = /^[0-9a-f]{64}$/;
 
 /**
@@ -37,6 +41,7 @@ export async function sweepOrphanFiles(db: Executor, o: SweepOptions): Promise<S
   if (!fs.existsSync(o.fileDir)) return result;
   await assertEveryReferenceRegistered(db);
   const now = o.now ?? Date.now();
+  const databaseNamesFiles = await anyFileReferenced(db);
   result.restored = restoreSetAside(o.fileDir, 60_000, now);
   result.removedPartial = removeStalePartials(o.fileDir, now - o.graceMs);
   for (const prefix of fs.readdirSync(o.fileDir).filter((d) => /^[0-9a-f]{2}$/.test(d)).sort()) {
@@ -45,6 +50,7 @@ export async function sweepOrphanFiles(db: Executor, o: SweepOptions): Promise<S
     for (let i = 0; i < old.length; i += BATCH) {
       const batch = old.slice(i, i + BATCH);
       const referenced = await referencedHashes(db, batch.map((f) => f.sha256));
+      if (!databaseNamesFiles && batch.length > 0) throw new Error(WRONG_DATABASE);
       for (const f of batch) {
         if (referenced.has(f.sha256)) continue;
         const bytes = await removeUnlessUsed(db, o.fileDir, f.sha256, f.mtimeMs);
