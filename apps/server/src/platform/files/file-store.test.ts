@@ -39,7 +39,10 @@ describe('file store', () => {
   test('two uploads of the same new content at once: one creates the file, the other finds it', async () => {
     const bytes = Buffer.concat([PDF, Buffer.from(`% ${Math.random()}`)]);
     const both = await Promise.all([0, 1].map(() => storeUpload(dir, chunked(bytes), () => false)));
-    expect(both.filter((s) => s.createdMtimeMs !== undefined)).toHaveLength(1);
+    const created = both.filter((s) => s.createdMtimeMs !== undefined);
+    expect(created).toHaveLength(1);
+    // Found again within the same instant: the mtime still moves, so the creator sees it is not alone.
+    expect(fs.statSync(storedPath(dir, created[0].sha256)).mtimeMs).toBeGreaterThan(created[0].createdMtimeMs!);
     expect((await readStored(dir, both[0].sha256)).equals(bytes)).toBe(true);
   });
 

@@ -79,10 +79,15 @@ function keepUnderHash(tmp: string, target: string): number | undefined {
   }
 }
 
+// Some file systems keep mtimes in whole (even two) seconds: a touch always moves the mtime on by more than that,
+// so the upload that created the file can tell it was found again however soon after.
+const COARSEST_MTIME_MS = 2000;
+
 function touch(file: string): boolean {
   try {
-    const now = new Date();
-    fs.utimesSync(file, now, now);
+    const { mtimeMs } = fs.statSync(file);
+    const at = new Date(Math.max(Date.now(), mtimeMs + COARSEST_MTIME_MS));
+    fs.utimesSync(file, at, at);
     return true;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
