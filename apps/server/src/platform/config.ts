@@ -8,6 +8,8 @@ export interface AppConfig {
   dataDir: string;
   /** Where uploaded documents are stored: outside the web root. */
   fileDir: string;
+  /** A stored file no row references is deleted once it is this old (an upload younger than this may be in flight). */
+  orphanFileGraceHours: number;
   /** Signs session cookies; must be set (32+ chars) in production. */
   sessionSecret: string;
   sessionTtlMinutes: number;
@@ -45,6 +47,14 @@ function parseOidc(raw: string | undefined): OidcProviderConfig[] {
   return JSON.parse(raw) as OidcProviderConfig[];
 }
 
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not "${raw}".`);
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
   const port = Number(env.PORT ?? 3000);
   const production = env.NODE_ENV === 'production';
@@ -58,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.join(dataDir, 'pglite'),
     fileDir: path.resolve(env.SAGSGANG_FILE_DIR ?? path.join(dataDir, 'files')),
+    orphanFileGraceHours: positiveNumber(env, 'SAGSGANG_FILE_GRACE_HOURS', 24),
     sessionSecret,
     sessionTtlMinutes: Number(env.SESSION_TTL_MINUTES ?? 8 * 60),
     sessionMaxMinutes: Number(env.SESSION_MAX_MINUTES ?? 12 * 60),

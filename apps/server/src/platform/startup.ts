@@ -3,6 +3,7 @@ import type { AppContext } from './context.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { purgeExpiredSessions } from './auth/session-store.js';
 import { scheduleSessionPurge } from './auth/session-purge.jobs.js';
+import { scheduleFileSweep } from './files/file-sweep.jobs.js';
 import { sessionPolicy } from './auth/auth-plugin.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from '../modules/demo/index.js';
 
@@ -24,6 +25,7 @@ export async function startBackground(app: FastifyInstance, ctx: AppContext, opt
   await purgeExpiredSessions(ctx.database.db, sessionPolicy(ctx));
   if (options.jobs === false) return async () => undefined;
   await scheduleSessionPurge(ctx.database.db);
+  await scheduleFileSweep(ctx.database.db);
   const runner = new JobRunner({ ctx, log: app.log });
   runner.start();
   return () => runner.stop();

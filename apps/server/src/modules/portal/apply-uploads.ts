@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import { requireApplicant } from '../../platform/auth/guards.js';
 import { documentRequirement, recordDraftUpload, type Finding, type OwnApplication } from '../applications/index.js';
 import { formParts, storeFilePart } from '../../platform/files/form-upload.js';
+import { discardUpload } from '../../platform/files/file-discard.js';
 
 export interface DocumentsPost {
   fields: Record<string, unknown>;
@@ -36,8 +37,12 @@ export async function readDocumentsPost(ctx: AppContext, request: FastifyRequest
     const stored = await storeFilePart(ctx.config.fileDir, part);
     const result = await recordDraftUpload(ctx.database.db, principal, {
       applicationId: own.application.id, requirementCode: code, fileName: part.filename, stored,
+    }).catch(async (err: unknown) => {
+      await discardUpload(ctx.database.db, ctx.config.fileDir, stored);
+      throw err;
     });
     if (result.document) out.accepted.push(result.document.file_name);
+    else await discardUpload(ctx.database.db, ctx.config.fileDir, stored); // refused for this requirement (type, size)
     out.rejected.push(...result.findings);
   }
   return out;

@@ -28,6 +28,7 @@ for (const engine of ENGINES) {
     let theirs: { id: string; reference: string; session: TestSession; userId: string };
     const ids: Record<'passport' | 'letter' | 'memo', string> = { passport: '', letter: '', memo: '' };
     const letter = tinyPdf(`letter to the applicant ${engine} ${crypto.randomUUID()}`);
+    let letterRequestId = '';
 
     async function applicantWithCase(name: string) {
       const db = t().database.db;
@@ -80,6 +81,22 @@ for (const engine of ENGINES) {
       expect(res.headers['content-type']).toBe('application/pdf');
       expect(res.headers['content-disposition']).toBe(`attachment; filename="partsh_ring.pdf"; filename*=UTF-8''partsh%C3%B8ring.pdf`);
       expect(res.headers['x-content-type-options']).toBe('nosniff');
+      letterRequestId = res.headers['x-request-id'] as string;
+    });
+
+    test('each download by the applicant, of their own upload or a letter sent to them, is audited as a read of their data', async () => {
+      const db = t().database.db;
+      const own = await mine.session.inject({ method: 'GET', url: `/mine-sager/${mine.reference}/dokumenter/${ids.passport}` });
+      expect(own.statusCode).toBe(200);
+      const audit = await db.selectFrom('audit_log')
+        .select(['action', 'actor_user_id', 'subject_user_id', 'entity_type', 'entity_id', 'purpose', 'request_id', 'details'])
+        .where('actor_user_id', '=', mine.userId).where('action', '=', 'read').orderBy('id').execute();
+      const read = (entityId: string, requestId: string) => ({
+        action: 'read', actor_user_id: mine.userId, subject_user_id: mine.userId, entity_type: 'case_document', entity_id: entityId,
+        purpose: 'Access to own case document', request_id: requestId, details: { caseId: mine.id },
+      });
+      expect(letterRequestId).not.toBe('');
+      expect(audit).toEqual([read(ids.letter, letterRequestId), read(ids.passport, own.headers['x-request-id'] as string)]);
     });
 
     test('access to the file includes the letter sent to the applicant', async () => {
@@ -110,6 +127,8 @@ for (const engine of ENGINES) {
         { action: 'denied', entity_type: 'case', entity_id: mine.id, subject_user_id: mine.userId },
         { action: 'denied', entity_type: 'case_document', entity_id: ids.letter, subject_user_id: mine.userId },
       ]);
+      const reads = await db.selectFrom('audit_log').select('id').where('action', '=', 'read').where('actor_user_id', '=', theirs.userId).execute();
+      expect(reads).toEqual([]);
     });
 
     test('the applicant\'s own internal-memo guess is a 404 too, and audited', async () => {

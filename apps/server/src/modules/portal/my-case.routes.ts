@@ -12,6 +12,7 @@ import { exportCaseFile, fileComplaint, sendInformation, type Finding, type Sent
 import { getApplicantCaseFile, openApplicantDocument } from '../cases/index.js';
 import { sendDownload } from '../../platform/files/send-download.js';
 import { formParts, storeFilePart } from '../../platform/files/form-upload.js';
+import { discardUpload } from '../../platform/files/file-discard.js';
 import type { FieldError } from './portal-components.js';
 import { pageContext } from './portal-page.js';
 import { sendPage } from './portal-send.js';
@@ -20,6 +21,18 @@ import { myCasePage } from './pages/my-case-page.js';
 import { buildMyCaseInput } from './my-case-view.js';
 
 type Params = { reference: string };
+
+interface CasePageOptions {
+  notices?: string[];
+  findings?: Finding[];
+  errors?: FieldError[];
+  answerText?: string;
+  accepted?: string[];
+  complaint?: { kind?: string; text?: string };
+}
+
+/** What an answer leads to: back to the case (sent), or the page again with what was refused. */
+type AnswerOutcome = { redirect: string } | { render: CasePageOptions };
 
 const NOTICES: Record<string, string> = { answer: 'myCases:answerSent', document: 'myCases:documentSent', complaint: 'myCases:complainSent' };
 
@@ -34,11 +47,24 @@ export function myCaseRoutes(ctx: AppContext) {
     });
 
     app.post<{ Params: Params }>('/mine-sager/:reference/svar', hide, async (request, reply) => {
+      const files: SentFile[] = [];
+      let outcome: AnswerOutcome;
+      try {
+        outcome = await receiveAnswer(request, files);
+      } finally {
+        // Files refused, or sent with an answer that failed: those no row names are discarded (the accepted stay).
+        for (const f of files) await discardUpload(db, ctx.config.fileDir, f.stored);
+      }
+      if ('redirect' in outcome) return reply.redirect(outcome.redirect, 303);
+      return renderCase(request, reply, outcome.render);
+    });
+
+    /** Text and files sent on the case; each file stored is pushed to `files` at once, for the caller to clean up. */
+    async function receiveAnswer(request: FastifyRequest<{ Params: Params }>, files: SentFile[]): Promise<AnswerOutcome> {
       const principal = requireApplicant(request);
       const file = await getApplicantCaseFile(db, principal, request.params.reference);
       if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'This form takes a multipart body (it carries files).');
       const fields: Record<string, string> = {};
-      const files: SentFile[] = [];
       for await (const part of formParts(request)) {
         if (part.type === 'field') {
           fields[part.fieldname] = String(part.value);
@@ -58,15 +84,15 @@ export function myCaseRoutes(ctx: AppContext) {
       const text = fields.answer ?? '';
       try {
         const result = await sendInformation(db, principal, { reference: request.params.reference, text, files });
-        if (result.rejected.length > 0) return renderCase(request, reply, { findings: result.rejected, answerText: text, accepted: result.accepted });
-        return reply.redirect(`/mine-sager/${encodeURIComponent(request.params.reference)}?sent=${result.answered ? 'answer' : 'document'}`, 303);
+        if (result.rejected.length > 0) return { render: { findings: result.rejected, answerText: text, accepted: result.accepted } };
+        return { redirect: `/mine-sager/${encodeURIComponent(request.params.reference)}?sent=${result.answered ? 'answer' : 'document'}` };
       } catch (err) {
         if (err instanceof AppError && err.code === 'validation' && (err.details as { path?: string }[] | undefined)?.[0]?.path === 'answer') {
-          return renderCase(request, reply, { errors: [{ fieldId: 'answer', message: 'myCases:answerEmpty' }], answerText: text });
+          return { render: { errors: [{ fieldId: 'answer', message: 'myCases:answerEmpty' }], answerText: text } };
         }
         throw err;
       }
-    });
+    }
 
     app.post<{ Params: Params }>('/mine-sager/:reference/klage', hide, async (request, reply) => {
       const principal = requireApplicant(request);
@@ -99,15 +125,14 @@ export function myCaseRoutes(ctx: AppContext) {
 
     app.get<{ Params: Params & { id: string } }>('/mine-sager/:reference/dokumenter/:id', hide, async (request, reply) => {
       const principal = requireApplicant(request);
-      const doc = await openApplicantDocument(db, principal, { reference: request.params.reference, documentId: request.params.id, fileDir: ctx.config.fileDir });
+      const doc = await openApplicantDocument(db, principal, {
+        reference: request.params.reference, documentId: request.params.id, fileDir: ctx.config.fileDir, requestId: request.id,
+      });
       return sendDownload(reply, doc);
     });
   };
 
-  async function renderCase(
-    request: FastifyRequest<{ Params: Params }>, reply: FastifyReply,
-    o: { notices?: string[]; findings?: Finding[]; errors?: FieldError[]; answerText?: string; accepted?: string[]; complaint?: { kind?: string; text?: string } },
-  ) {
+  async function renderCase(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, o: CasePageOptions) {
     const principal = requireApplicant(request);
     const page = pageContext(request, reply, ctx.config);
     const file = await getApplicantCaseFile(ctx.database.db, principal, request.params.reference);

@@ -22,6 +22,30 @@ describe('file store', () => {
     expect(fs.readdirSync(path.join(dir, 'tmp'))).toEqual([]);
   });
 
+  test('content stored once says so; stored again, it is not created anew but its mtime is set to now', async () => {
+    const bytes = Buffer.concat([PDF, Buffer.from(`% ${Math.random()}`)]);
+    const first = await storeUpload(dir, Readable.from([bytes]), () => false);
+    const file = storedPath(dir, first.sha256);
+    expect(first.createdMtimeMs).toBe(fs.statSync(file).mtimeMs);
+    const dayAgo = new Date(Date.now() - 24 * 3600_000);
+    fs.utimesSync(file, dayAgo, dayAgo);
+    const again = await storeUpload(dir, Readable.from([bytes]), () => false);
+    expect(again).toMatchObject({ sha256: first.sha256, sizeBytes: bytes.length });
+    expect(again.createdMtimeMs).toBeUndefined();
+    expect(Date.now() - fs.statSync(file).mtimeMs).toBeLessThan(60_000);
+    expect(fs.readdirSync(path.join(dir, 'tmp'))).toEqual([]);
+  });
+
+  test('two uploads of the same new content at once: one creates the file, the other finds it', async () => {
+    const bytes = Buffer.concat([PDF, Buffer.from(`% ${Math.random()}`)]);
+    const both = await Promise.all([0, 1].map(() => storeUpload(dir, chunked(bytes), () => false)));
+    const created = both.filter((s) => s.createdMtimeMs !== undefined);
+    expect(created).toHaveLength(1);
+    // Found again within the same instant: the mtime still moves, so the creator sees it is not alone.
+    expect(fs.statSync(storedPath(dir, created[0].sha256)).mtimeMs).toBeGreaterThan(created[0].createdMtimeMs!);
+    expect((await readStored(dir, both[0].sha256)).equals(bytes)).toBe(true);
+  });
+
   test('does not keep a file whose content is no accepted type, whatever its name', async () => {
     const stored = await storeUpload(dir, Readable.from([Buffer.from('MZ\x90\x00 an executable named passport.pdf')]), () => false);
     expect(stored.detectedType).toBeNull();

@@ -15,6 +15,11 @@ export interface StoredFile {
   detectedType: AcceptedMediaType | null;
   /** The stream was cut at the size limit (the file is then not kept). */
   truncated: boolean;
+  /**
+   * Set when this upload put the file in the store (it was not there already): the file's modification time then.
+   * Only the upload that created a file may discard it, and only while no other upload has found it since.
+   */
+  createdMtimeMs?: number;
 }
 
 /** Where a stored file lives: outside the web root, named by its content hash (identical uploads are stored once). */
@@ -49,13 +54,62 @@ export async function storeUpload(fileDir: string, source: Readable, isTruncated
     if (result.truncated || !result.detectedType || size === 0) return result;
     const target = storedPath(fileDir, result.sha256);
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    if (!fs.existsSync(target)) fs.renameSync(tmp, target);
-    return result;
+    const createdMtimeMs = keepUnderHash(tmp, target);
+    return createdMtimeMs === undefined ? result : { ...result, createdMtimeMs };
   } finally {
     // A source that fails at once (an upload cut off) can fail the pipeline before the file is even opened: wait
     // for the file to be closed, or it would appear after the removal and stay.
     if (!sink.closed) await once(sink, 'close').catch(() => undefined);
     fs.rmSync(tmp, { force: true });
+  }
+}
+
+/**
+ * Puts the finished upload at `target` unless the same content is stored already; returns the new file's mtime
+ * when it was put there by this call. A file already there has its mtime set to now: the orphan sweep leaves
+ * files younger than its grace period alone, so content found again by an upload whose row is not yet committed
+ * is not swept from under it, however old the file was.
+ */
+function keepUnderHash(tmp: string, target: string): number | undefined {
+  for (;;) {
+    if (touch(target)) return undefined;
+    const { mtimeMs } = fs.statSync(tmp); // before the file is visible, so no other upload's touch is taken for ours
+    if (placeIfAbsent(tmp, target)) return mtimeMs;
+    // Another upload of the same content placed it first: found again, touched on the next turn.
+  }
+}
+
+// Some file systems keep mtimes in whole (even two) seconds: a touch always moves the mtime on by more than that,
+// so the upload that created the file can tell it was found again however soon after.
+const COARSEST_MTIME_MS = 2000;
+
+function touch(file: string): boolean {
+  try {
+    const { mtimeMs } = fs.statSync(file);
+    const at = new Date(Math.max(Date.now(), mtimeMs + COARSEST_MTIME_MS));
+    fs.utimesSync(file, at, at);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw err;
+  }
+}
+
+/**
+ * Gives `source` the name `target` only if nothing has that name (a hard link: atomic, never replaces). On a file
+ * system without hard links, a rename after a check (a narrow race between two uploads of the same content).
+ */
+export function placeIfAbsent(source: string, target: string): boolean {
+  try {
+    fs.linkSync(source, target);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw err;
+    if (fs.existsSync(target)) return false;
+    fs.renameSync(source, target);
+    return true;
   }
 }
 

@@ -66,10 +66,11 @@ export async function applicantDocuments(db: Executor, file: ApplicantCaseFile):
 
 /**
  * An applicant downloads a document of their own case. Another applicant's case, a document of another case, or
- * one the applicant does not see answers like a missing document, and the attempt is audited.
+ * one the applicant does not see answers like a missing document, and the attempt is audited. A download is
+ * audited as a read too, as staff downloads are: the log shows every time the document left the system.
  */
 export async function openApplicantDocument(
-  db: Executor, principal: Principal, o: { reference: string; documentId: string; fileDir: string },
+  db: Executor, principal: Principal, o: { reference: string; documentId: string; fileDir: string; requestId?: string },
 ): Promise<DocumentDownload> {
   const file = await getApplicantCaseFile(db, principal, o.reference);
   const doc = await documents.find(db, o.documentId);
@@ -78,5 +79,10 @@ export async function openApplicantDocument(
     throw new AppError('not_found', 'No such document in this case.',
       doc ? auditDenied({ entityType: 'case_document', entityId: doc.id, subjectUserId: owner?.applicant_id ?? undefined }) : undefined);
   }
-  return download(o.fileDir, doc);
+  const bytes = await download(o.fileDir, doc);
+  await recordAudit(db, {
+    actorUserId: principal.userId, action: 'read', subjectUserId: file.case.applicant_id, entityType: 'case_document', entityId: doc.id,
+    purpose: 'Access to own case document', requestId: o.requestId ?? null, details: { caseId: file.case.id },
+  });
+  return bytes;
 }

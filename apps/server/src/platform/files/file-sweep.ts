@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Executor } from '../db/transaction.js';
+import { removeUnlessUsed, restoreSetAside } from './file-discard.js';
+import { anyFileReferenced, assertEveryReferenceRegistered, referencedHashes } from './file-references.js';
+
+export interface SweepResult {
+  /** Stored files looked at. */
+  scannedFiles: number;
+  /** Stored files no row referenced, older than the grace period: deleted. */
+  removedFiles: number;
+  removedBytes: number;
+  /** Half-written uploads left behind by a process that stopped, older than the grace period: deleted. */
+  removedPartial: number;
+  /** Files a stopped discard had moved aside: put back. */
+  restored: number;
+}
+
+export interface SweepOptions {
+  fileDir: string;
+  /** A file younger than this is never removed: its upload may still be on its way into the database. */
+  graceMs: number;
+  now?: number;
+  signal?: AbortSignal;
+}
+
+const BATCH = 500;
+// A store with old files and a database that names none: most likely a new or wrong database pointed at this
+// folder (an unset DATABASE_URL starts an empty embedded one). Deleting would empty the store.
+const WRONG_DATABASE = 'the database names no stored file at all, yet the file store holds files older than the grace period: '
+  + 'refusing to sweep (is SAGSGANG_FILE_DIR the folder of this database?)';
+const HASH_NAME = /^[0-9a-f]{64}$/;
+
+/**
+ * Deletes stored files that no row references and that are older than the grace period. Uploads are stored before
+ * the transaction that records them, so a transaction that fails leaves its file behind; this is what removes it.
+ * Content-addressed: one file may serve several rows, and it stays while any of them is there.
+ */
+export async function sweepOrphanFiles(db: Executor, o: SweepOptions): Promise<SweepResult> {
+  const result: SweepResult = { scannedFiles: 0, removedFiles: 0, removedBytes: 0, removedPartial: 0, restored: 0 };
+  if (!fs.existsSync(o.fileDir)) return result;
+  await assertEveryReferenceRegistered(db);
+  const now = o.now ?? Date.now();
+  const databaseNamesFiles = await anyFileReferenced(db);
+  result.restored = restoreSetAside(o.fileDir, 60_000, now);
+  result.removedPartial = removeStalePartials(o.fileDir, now - o.graceMs);
+  for (const prefix of fs.readdirSync(o.fileDir).filter((d) => /^[0-9a-f]{2}$/.test(d)).sort()) {
+    o.signal?.throwIfAborted();
+    const old = oldFilesIn(path.join(o.fileDir, prefix), prefix, now - o.graceMs, result);
+    for (let i = 0; i < old.length; i += BATCH) {
+      const batch = old.slice(i, i + BATCH);
+      const referenced = await referencedHashes(db, batch.map((f) => f.sha256));
+      if (!databaseNamesFiles && batch.length > 0) throw new Error(WRONG_DATABASE);
+      for (const f of batch) {
+        if (referenced.has(f.sha256)) continue;
+        const bytes = await removeUnlessUsed(db, o.fileDir, f.sha256, f.mtimeMs);
+        if (bytes === null) continue;
+        result.removedFiles++;
+        result.removedBytes += bytes;
+      }
+    }
+  }
+  return result;
+}
+
+function oldFilesIn(dir: string, prefix: string, before: number, result: SweepResult): { sha256: string; mtimeMs: number }[] {
+  const out: { sha256: string; mtimeMs: number }[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    if (!HASH_NAME.test(name) || !name.startsWith(prefix)) continue;
+    const stat = fs.statSync(path.join(dir, name), { throwIfNoEntry: false });
+    if (!stat?.isFile()) continue;
+    result.scannedFiles++;
+    if (stat.mtimeMs < before) out.push({ sha256: name, mtimeMs: stat.mtimeMs });
+  }
+  return out;
+}
+
+/** Uploads being written live in tmp/ under `<pid>-<uuid>`; one older than the grace period was abandoned. */
+function removeStalePartials(fileDir: string, before: number): number {
+  const tmpDir = path.join(fileDir, 'tmp');
+  if (!fs.existsSync(tmpDir)) return 0;
+  let removed = 0;
+  for (const name of fs.readdirSync(tmpDir)) {
+    if (!/^\d+-[0-9a-f-]{36}$/.test(name)) continue;
+    const file = path.join(tmpDir, name);
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat || stat.mtimeMs >= before) continue;
+    fs.rmSync(file, { force: true });
+    removed++;
+  }
+  return removed;
+}
