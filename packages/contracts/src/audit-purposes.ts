@@ -7,6 +7,7 @@ export const AUDIT_PURPOSES = {
   casework: 'Casework',
   accessRefused: 'Access refused',
   ownCaseFile: 'Access to own case file',
+  ownCaseDocument: 'Access to own case document',
   complaintFiled: 'Complaint filed by the applicant',
   caseTypeExport: 'Case-type export',
   signIn: 'Sign-in',

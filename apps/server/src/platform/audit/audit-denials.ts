@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AppError } from '../errors.js';
 import type { Executor } from '../db/transaction.js';
 import { auditFrom, isDeniedMarker, recordAudit } from './record-audit.js';
+import { AUDIT_PURPOSES } from '@sagsgang/contracts';
 
 /** The error handler's `onDenied`: every refused attempt by a signed-in person (or a marked 404) is kept. */
 export function denialRecorder(db: Executor): (request: FastifyRequest, error: AppError) => Promise<void> {
@@ -14,7 +15,7 @@ export function denialRecorder(db: Executor): (request: FastifyRequest, error: A
       subjectUserId: marker?.subjectUserId ?? null,
       entityType: marker?.entityType ?? 'route',
       entityId: marker?.entityId ?? null,
-      purpose: 'Access refused',
+      purpose: AUDIT_PURPOSES.accessRefused,
       details: { ...details, code: error.code, method: request.method, route: request.routeOptions.url ?? null },
     });
   };

@@ -1,5 +1,5 @@
 import { zipSync, type Zippable } from 'fflate';
-import type { Locale } from '@sagsgang/contracts';
+import { AUDIT_PURPOSES, type Locale } from '@sagsgang/contracts';
 import type { Principal } from '../../../platform/auth/principal.js';
 import { recordAudit } from '../../../platform/audit/record-audit.js';
 import type { Executor } from '../../../platform/db/transaction.js';
@@ -41,7 +41,7 @@ export async function exportCaseFile(
   entries['journal.html'] = new TextEncoder().encode(journal);
   await recordAudit(db, {
     actorUserId: principal.userId, action: 'export', subjectUserId: principal.userId, entityType: 'case', entityId: file.case.id,
-    purpose: 'Access to own case file', requestId: o.requestId ?? null, details: { documents: docs.length },
+    purpose: AUDIT_PURPOSES.ownCaseFile, requestId: o.requestId ?? null, details: { documents: docs.length },
   });
   const mtime = now;
   return { fileName: `sag-${file.case.reference}.zip`, zip: zipSync(entries, { mtime }) };

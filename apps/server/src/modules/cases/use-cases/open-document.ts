@@ -8,6 +8,7 @@ import { visibleToApplicant } from '../case-document-list.js';
 import { caseDocumentsRepository as documents, type CaseDocumentRow } from '../case-documents.repository.js';
 import { casesRepository as repo } from '../cases.repository.js';
 import { getApplicantCaseFile, type ApplicantCaseFile } from './get-applicant-case-file.js';
+import { AUDIT_PURPOSES } from '@sagsgang/contracts';
 
 /** A document's bytes as they were stored (checked against the hash), with what the download needs to say. */
 export interface DocumentDownload {
@@ -37,7 +38,7 @@ export async function openCaseDocument(
   const file = await download(o.fileDir, doc);
   await recordAudit(db, {
     actorUserId: principal.userId, action: 'read', subjectUserId: c.applicant_id, entityType: 'case_document', entityId: doc.id,
-    purpose: 'Casework', requestId: o.requestId ?? null, details: { caseId: c.id },
+    purpose: AUDIT_PURPOSES.casework, requestId: o.requestId ?? null, details: { caseId: c.id },
   });
   return file;
 }
@@ -82,7 +83,7 @@ export async function openApplicantDocument(
   const bytes = await download(o.fileDir, doc);
   await recordAudit(db, {
     actorUserId: principal.userId, action: 'read', subjectUserId: file.case.applicant_id, entityType: 'case_document', entityId: doc.id,
-    purpose: 'Access to own case document', requestId: o.requestId ?? null, details: { caseId: file.case.id },
+    purpose: AUDIT_PURPOSES.ownCaseDocument, requestId: o.requestId ?? null, details: { caseId: file.case.id },
   });
   return bytes;
 }
