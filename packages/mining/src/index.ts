@@ -24,8 +24,9 @@ export { writeXes, xesToString } from './log/xes-writer.js';
 export { writeCsv } from './log/csv-writer.js';
 export { readOcel, flattenOcel, logToOcel, writeOcelJson, ocelObjectTypes, type OcelLog, type OcelEvent, type OcelObject } from './log/ocel.js';
 export { caseEventsToLog, type CaseEventRow } from './log/case-events-adapter.js';
+export { pairLifecycle, foldLifecycle, type LifecyclePairs, type FoldedLog } from './log/lifecycle.js';
 export {
   deviationSummary, classifyMoves, eventTimings, exceedsAllowedTime,
-  type DeviationSummary, type ActivityDeviation, type StepTiming, type DeadlineRule, type MoveVerdict, type StepKey, type EventTimings, type TimingOptions,
+  type DeviationSummary, type ActivityDeviation, type StepTiming, type DeadlineRule, type MoveVerdict, type StepKey, type EventTimings,
 } from './conformance/deviations.js';
 export { checkSoundness, assertSound, type SoundnessReport } from './model/soundness.js';

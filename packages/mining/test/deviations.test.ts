@@ -167,10 +167,6 @@ describe('timing each event', () => {
     expect(hours(t.waits)).toEqual([NaN, NaN, 2, 1, NaN]);
     expect(hours(t.spans)).toEqual([NaN, NaN, 5, 1, NaN]);
     expect(hours(t.durations)).toEqual([NaN, NaN, 3, NaN, NaN]);
-    const flat = eventTimings(b.build(), { ignoreLifecycle: true });
-    expect(hours(flat.waits)).toEqual([NaN, 2, 3, 1, NaN]);
-    expect(hours(flat.spans)).toEqual(hours(flat.waits));
-    expect(hours(flat.durations).every(Number.isNaN)).toBe(true);
   });
 
   test('without lifecycle, a wait and a span are both the time since the previous event of the case', () => {

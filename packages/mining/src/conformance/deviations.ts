@@ -1,4 +1,5 @@
 import type { EventLog } from '../log/event-log.js';
+import { pairLifecycle, type LifecyclePairs } from '../log/lifecycle.js';
 import type { AlignmentStep, LogAlignment } from './alignments.js';
 
 /** How an activity deviates from the model, counted over all cases. */
@@ -122,33 +123,22 @@ export interface EventTimings {
   durations: Float64Array;
 }
 
-export interface TimingOptions {
-  /** Every event is a completed step of its own, start events too (for callers that align start events as steps). */
-  ignoreLifecycle?: boolean;
-}
-
 /**
- * Per event of the log, how long its step waited and took. Start events (lifecycle `start`) carry NaN and lend
- * their time to their step's completion; a case's first step, and any time that is unknown, give NaN too.
+ * Per event of the log, how long its step waited and took. Start events carry NaN and lend their time to their
+ * step's completion, paired as `pairLifecycle` says; a case's first step, and any time that is unknown, give NaN too.
  */
-export function eventTimings(log: EventLog, opts: TimingOptions = {}): EventTimings {
+export function eventTimings(log: EventLog, pairs: LifecyclePairs = pairLifecycle(log)): EventTimings {
   const n = log.eventCount;
   const out: EventTimings = { waits: new Float64Array(n).fill(NaN), spans: new Float64Array(n).fill(NaN), durations: new Float64Array(n).fill(NaN) };
-  const startName = opts.ignoreLifecycle ? -1 : log.lifecycleNames.indexOf('start');
   for (let c = 0; c < log.caseCount; c++) {
     let lastDone = NaN;
-    const openStart = new Map<number, number>();
     for (let e = log.caseOffsets[c]; e < log.caseOffsets[c + 1]; e++) {
-      const a = log.activities[e], ts = log.timestamps[e];
-      if (startName >= 0 && log.lifecycles[e] === startName) {
-        openStart.set(a, ts);
-        continue;
-      }
-      const began = openStart.get(a);
-      openStart.delete(a);
-      out.waits[e] = (began ?? ts) - lastDone;
+      if (pairs.isStart[e]) continue;
+      const ts = log.timestamps[e];
+      const began = pairs.partner[e] >= 0 ? log.timestamps[pairs.partner[e]] : ts;
+      out.waits[e] = began - lastDone;
       out.spans[e] = ts - lastDone;
-      if (began !== undefined) out.durations[e] = ts - began;
+      if (pairs.partner[e] >= 0) out.durations[e] = ts - began;
       lastDone = ts;
     }
   }
@@ -157,13 +147,13 @@ export function eventTimings(log: EventLog, opts: TimingOptions = {}): EventTimi
 
 function stepTimings(log: EventLog, rule: DeadlineRule): StepTiming[] {
   const acc = log.activityNames.map(() => ({ wait: [] as number[], dur: [] as number[], checked: 0, exceeded: 0 }));
-  const startName = log.lifecycleNames.indexOf('start');
+  const pairs = pairLifecycle(log);
   const caseDeadline = rule.caseAttribute ? log.caseAttributes.get(rule.caseAttribute) : undefined;
   const eventDeadline = rule.eventAttribute ? log.eventAttributes.get(rule.eventAttribute) : undefined;
-  const { waits, spans, durations } = eventTimings(log);
+  const { waits, spans, durations } = eventTimings(log, pairs);
   for (let c = 0; c < log.caseCount; c++) {
     for (let e = log.caseOffsets[c]; e < log.caseOffsets[c + 1]; e++) {
-      if (startName >= 0 && log.lifecycles[e] === startName) continue;
+      if (pairs.isStart[e]) continue;
       const a = log.activities[e], ts = log.timestamps[e];
       acc[a].wait.push(waits[e]);
       acc[a].dur.push(durations[e]);
@@ -178,7 +168,7 @@ function stepTimings(log: EventLog, rule: DeadlineRule): StepTiming[] {
     const d = stats(x.dur);
     return {
       activity: log.activityNames[a],
-      count: countOf(log, a),
+      count: countOf(log, pairs, a),
       waitingMeanMs: w.mean,
       waitingMedianMs: w.median,
       durationMeanMs: d.mean,
@@ -204,10 +194,9 @@ export function exceedsAllowedTime(span: number, allowedMs: number): boolean {
   return span > allowedMs;
 }
 
-function countOf(log: EventLog, a: number): number {
-  const startName = log.lifecycleNames.indexOf('start');
+function countOf(log: EventLog, pairs: LifecyclePairs, a: number): number {
   let n = 0;
-  for (let e = 0; e < log.eventCount; e++) if (log.activities[e] === a && (startName < 0 || log.lifecycles[e] !== startName)) n++;
+  for (let e = 0; e < log.eventCount; e++) if (log.activities[e] === a && !pairs.isStart[e]) n++;
   return n;
 }
 

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { describeEachEngine } from '../../../test/support/test-database.js';
-import { grantRole, makeCaseType, makeStaffUser, makeUnit, principalFor } from '../../../test/support/case-factories.js';
+import { applicantPrincipal, grantRole, makeApplicantUser, makeCaseType, makeStaffUser, makeUnit, principalFor } from '../../../test/support/case-factories.js';
 import { decideCase, openCase, screenCase } from '../cases/index.js';
 import { seedDemoWorkflows } from '../process-models/demo-workflows.js';
 import { casePath } from './use-cases/case-path.js';
@@ -32,5 +32,30 @@ describeEachEngine("a case's own path through its workflow", (database) => {
     expect(path.steps.find((s) => s.elementId === 'close')?.status).toBe('skipped');
     expect(path.deviations).toEqual([{ kind: 'skipped', activity: 'Afslut sagen', elementId: 'close' }]);
     expect(path.fitness).toBeLessThan(1);
+  });
+
+  test("the citizen's own path reads the case's steps as the case page does, and nobody else's case", async () => {
+    const { db } = database();
+    const unit = await makeUnit(db);
+    const type = await makeCaseType(db, unit.code);
+    await seedDemoWorkflows(db, [type.definition]);
+    const userId = await makeStaffUser(db);
+    await grantRole(db, userId, 'caseworker', unit.id);
+    const worker = await principalFor(db, userId, [{ role: 'caseworker', unitId: unit.id }]);
+    const citizenId = await makeApplicantUser(db);
+    const ctx = (iso: string) => ({ db, actor: worker, now: new Date(iso) });
+
+    const c = await openCase(ctx('2026-03-02T09:00:00Z'), { caseTypeCode: type.code, channel: 'digital', applicant: { userId: citizenId, name: 'Test' } });
+    await screenCase(ctx('2026-03-03T09:00:00Z'), c.id, { expectedVersion: c.version, verdict: 'fully_informed', missing: [] });
+    const staffPath = await casePath(db, worker, c.id);
+    const citizenPath = await casePath(db, applicantPrincipal(citizenId), c.id);
+    expect(citizenPath.steps).toEqual(staffPath.steps);
+    expect(citizenPath.steps.filter((s) => s.status === 'done').map((s) => [s.elementId, s.at])).toEqual([
+      ['receive', '2026-03-02T09:00:00.000Z'],
+      ['screen', '2026-03-03T09:00:00.000Z'],
+    ]);
+
+    const stranger = applicantPrincipal(await makeApplicantUser(db, 'Someone Else'));
+    await expect(casePath(db, stranger, c.id)).rejects.toMatchObject({ code: 'not_found' });
   });
 });

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { LogBuilder, readXesText, xesToString } from '@sagsgang/mining';
 import { expect, test } from 'vitest';
 import { describeEachEngine } from '../../../test/support/test-database.js';
 import { loadConfig } from '../../platform/config.js';
@@ -22,6 +24,22 @@ async function prepare(database: Database) {
   const start = () => startAnalysis(db, { modelId: model.id, population: { kind: 'log', logId: log.id }, name: '' }, null, (trx, analysisId) => enqueueJob(trx, { kind: ANALYSIS_JOB_KIND, payload: { analysisId } }));
   const runner = new JobRunner({ ctx: { config: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), database }, log: silent });
   return { db, model, log, start, runner };
+}
+
+/** The housing log again, every step recorded as a start event an hour before its complete event. */
+async function housingWithStarts(): Promise<Buffer> {
+  const log = await readXesText(gunzipSync(fixture('housing-benefit.xes.gz')).toString('utf8'));
+  const b = new LogBuilder();
+  for (let c = 0; c < log.caseCount; c++) {
+    const k = b.beginCase(log.caseIds[c]);
+    for (let e = log.caseOffsets[c]; e < log.caseOffsets[c + 1]; e++) {
+      const activity = log.activityNames[log.activities[e]];
+      const resource = log.resources[e] >= 0 ? log.resourceNames[log.resources[e]] : undefined;
+      b.addEvent(k, activity, log.timestamps[e] - 3_600_000, resource, 'start');
+      b.addEvent(k, activity, log.timestamps[e], resource, 'complete');
+    }
+  }
+  return Buffer.from(xesToString(b.build()));
 }
 
 const caseRows = async (database: Database, analysisId: string) =>
@@ -48,6 +66,27 @@ describeEachEngine('navigator analysis', (database) => {
     expect(result.variants.some((v) => v.deviations.some((d) => d.kind === 'skipped' && d.elementId === 'screen'))).toBe(true);
     expect(result.units.map((u) => u.group)).toEqual(['Team Centre', 'Team North', 'Team South']);
     expect(result.dfg.activities.length).toBe(9);
+  });
+
+  test('an uploaded log with start and complete events is measured step by step: same verdicts, waits and durations apart', async () => {
+    const { db, model, start, runner } = await prepare(database());
+    const plain = await start();
+    const withStarts = await uploadLog(db, { name: 'housing-lifecycle.xes', bytes: await housingWithStarts() }, null);
+    const lifecycle = await startAnalysis(db, { modelId: model.id, population: { kind: 'log', logId: withStarts.id }, name: '' }, null, (trx, analysisId) => enqueueJob(trx, { kind: ANALYSIS_JOB_KIND, payload: { analysisId } }));
+    await runner.drain();
+    const [a, b] = [await getAnalysisResult(db, plain.id), await getAnalysisResult(db, lifecycle.id)];
+    expect(b.analysis.status).toBe('done');
+    expect(b.analysis.summary!.events).toBe(2 * a.analysis.summary!.events);
+    for (const k of ['logFitness', 'averageTraceFitness', 'fittingShare'] as const) expect(b.analysis.summary![k]).toBe(a.analysis.summary![k]);
+    const counts = (r: typeof a) => r.elements.map(({ elementId, passed, skipped, outOfOrder, extra, overDeadline }) => ({ elementId, passed, skipped, outOfOrder, extra, overDeadline }));
+    expect(counts(b)).toEqual(counts(a));
+    expect(b.variants.map((v) => v.activities)).toEqual(a.variants.map((v) => v.activities));
+    const screen = (r: typeof a) => r.elements.find((e) => e.elementId === 'screen')!;
+    expect(screen(a).medianDurationMs).toBeNull();
+    expect(screen(b).medianDurationMs).toBe(3_600_000);
+    expect(screen(b).medianWaitMs).toBe(screen(a).medianWaitMs! - 3_600_000);
+    const extra = await listAnalysedCases(db, lifecycle.id, { element: 'screen', metric: 'extra', limit: 500, offset: 0 });
+    expect(extra.total).toBe(screen(a).extra);
   });
 
   test('every number drills down to exactly the cases behind it', async () => {

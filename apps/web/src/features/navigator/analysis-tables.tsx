@@ -17,7 +17,8 @@ export function StepTable(props: { result: TAnalysisResult }) {
         <thead>
           <tr>
             <th scope="col">{t('navigator:step')}</th><th scope="col">{t('navigator:m_passed')}</th><th scope="col">{t('navigator:m_skipped')}</th>
-            <th scope="col">{t('navigator:outOfOrder')}</th><th scope="col">{t('navigator:extra')}</th><th scope="col">{t('navigator:m_wait')}</th><th scope="col">{t('navigator:m_deadline')}</th>
+            <th scope="col">{t('navigator:outOfOrder')}</th><th scope="col">{t('navigator:extra')}</th><th scope="col">{t('navigator:m_wait')}</th><th scope="col">{t('navigator:m_duration')}</th>
+            <th scope="col">{t('navigator:m_deadline')}</th>
           </tr>
         </thead>
         <tbody>
@@ -29,6 +30,7 @@ export function StepTable(props: { result: TAnalysisResult }) {
               <td>{cell(e.outOfOrder, { element: e.elementId, metric: 'out_of_order' }, e.passed)}</td>
               <td>{cell(e.extra, { element: e.elementId, metric: 'extra' }, e.passed)}</td>
               <td>{duration(e.medianWaitMs, t)}</td>
+              <td>{duration(e.medianDurationMs, t)}</td>
               <td>{e.deadlineDays === null ? t('navigator:noDeadline') : cell(e.overDeadline, { element: e.elementId, metric: 'over_deadline' }, e.passed)}</td>
             </tr>
           ))}

@@ -53,20 +53,22 @@ function pinText(out: AnalysisOutput, cases: 'lines' | 'digest' = 'digest'): str
   return `${JSON.stringify(rest, null, 1)}\n${tail}\n`;
 }
 
-/** The first cases of the log again, each step now recorded as a start and a complete event an hour apart. */
-function withLifecycle(log: EventLog, caseCount: number): EventLog {
+/** The first cases of the log again, each step recorded as a complete event and, with `starts`, a start an hour before. */
+function firstCases(log: EventLog, caseCount: number, starts: boolean): EventLog {
   const b = new LogBuilder();
   for (let c = 0; c < caseCount; c++) {
     const k = b.beginCase(log.caseIds[c]);
     for (let e = log.caseOffsets[c]; e < log.caseOffsets[c + 1]; e++) {
       const activity = log.activityNames[log.activities[e]];
       const resource = log.resources[e] >= 0 ? log.resourceNames[log.resources[e]] : undefined;
-      b.addEvent(k, activity, log.timestamps[e] - 3_600_000, resource, 'start');
+      if (starts) b.addEvent(k, activity, log.timestamps[e] - HOUR, resource, 'start');
       b.addEvent(k, activity, log.timestamps[e], resource, 'complete');
     }
   }
   return b.build();
 }
+
+const HOUR = 3_600_000;
 
 describe('the analysis of the shipped housing-benefit log, pinned', () => {
   test('names mapped as they are, screening due within 3 days', async () => {
@@ -89,7 +91,30 @@ describe('the analysis of the shipped housing-benefit log, pinned', () => {
   });
 
   test('a log with start and complete events', async () => {
-    const out = await analyse(withLifecycle(await housingLog(), 30), { deadlines: { screen: 3, decide: 2 } });
+    const out = await analyse(firstCases(await housingLog(), 30, true), { deadlines: { screen: 3, decide: 2 } });
     await expect(pinText(out)).toMatchFileSnapshot('./__snapshots__/housing-lifecycle.pin.txt');
+  });
+
+  test('start events are folded into their steps: the same verdicts as the completions alone, with waits and durations split', async () => {
+    const scenario = { deadlines: { screen: 3, decide: 2 } };
+    const both = await analyse(firstCases(await housingLog(), 30, true), scenario);
+    const completes = await analyse(firstCases(await housingLog(), 30, false), scenario);
+    const verdicts = (o: AnalysisOutput) => ({
+      fitness: [o.summary.logFitness, o.summary.averageTraceFitness, o.summary.fittingShare],
+      elements: o.elements.map(({ medianWaitMs: _w, medianDurationMs: _d, ...rest }) => rest),
+      flows: o.flows, jumps: o.jumps, dfgActivities: o.dfg.activities,
+      variants: o.variants.map(({ medianThroughputMs: _t, ...rest }) => rest),
+      cases: o.cases.map(({ startedAt: _s, path: _p, ...rest }) => rest),
+    });
+    expect(verdicts(both)).toEqual(verdicts(completes));
+    expect(both.summary.events).toBe(2 * completes.summary.events);
+    // Every step started an hour before it was completed: that hour is its duration and no longer part of its wait.
+    both.elements.forEach((e, i) => {
+      expect(e.medianDurationMs).toBe(HOUR);
+      expect(completes.elements[i].medianDurationMs).toBeNull();
+      expect(e.medianWaitMs).toBe(completes.elements[i].medianWaitMs === null ? null : completes.elements[i].medianWaitMs! - HOUR);
+    });
+    // A case begins with the start of its first step.
+    both.cases.forEach((c, i) => expect(c.startedAt).toBe(completes.cases[i].startedAt! - HOUR));
   });
 });

@@ -1,4 +1,4 @@
-import { discoverDfg, eventTimings, MiningError, type EventLog } from '@sagsgang/mining';
+import { discoverDfg, eventTimings, foldLifecycle, MiningError, type EventLog, type EventTimings, type FoldedLog } from '@sagsgang/mining';
 import type { TBallState, TDfg, TElementStats, TGroupStats, TVariantStats } from '@sagsgang/contracts';
 import { BALL_STATES } from '@sagsgang/contracts';
 import { MIN_PERSON_GROUP, type AnalysisInput, type AnalysisOutput, type CaseRecord } from './analysis-types.js';
@@ -18,10 +18,17 @@ function timeRange(log: EventLog): { t0: number; t1: number } {
   return Number.isFinite(t0) ? { t0, t1 } : { t0: 0, t1: 0 };
 }
 
-async function walkAll(input: AnalysisInput, conf: VariantConformance[], totals: WalkTotals, t0: number): Promise<CaseRecord[]> {
+/** Each step's wait, span and duration, measured on the log as imported (its starts included). */
+function stepTimings(imported: EventLog, steps: FoldedLog): EventTimings {
+  const all = eventTimings(imported);
+  const pick = (xs: Float64Array) => Float64Array.from(steps.source, (e) => xs[e]);
+  return { waits: pick(all.waits), spans: pick(all.spans), durations: pick(all.durations) };
+}
+
+async function walkAll(input: AnalysisInput, imported: EventLog, steps: FoldedLog, conf: VariantConformance[], totals: WalkTotals, t0: number): Promise<CaseRecord[]> {
   const { log } = input;
   const caseVariant = log.caseVariants();
-  const ctx: WalkContext = { totals, paths: new FlowPaths(input.model.graph), timings: eventTimings(log, { ignoreLifecycle: true }), t0 };
+  const ctx: WalkContext = { totals, paths: new FlowPaths(input.model.graph), timings: stepTimings(imported, steps), caseStarts: caseStarts(imported), t0 };
   const cases: CaseRecord[] = new Array(log.caseCount);
   for (let c = 0; c < log.caseCount; c++) {
     cases[c] = walkCase(input, ctx, c, conf[caseVariant[c]], caseVariant[c]);
@@ -32,6 +39,11 @@ async function walkAll(input: AnalysisInput, conf: VariantConformance[], totals:
     }
   }
   return cases;
+}
+
+/** When each case began: its first event as imported, so a first step's start counts. */
+function caseStarts(imported: EventLog): Float64Array {
+  return Float64Array.from({ length: imported.caseCount }, (_, c) => (imported.caseOffsets[c + 1] > imported.caseOffsets[c] ? imported.timestamps[imported.caseOffsets[c]] : NaN));
 }
 
 function groupStats(group: string, members: CaseRecord[]): TGroupStats {
@@ -82,7 +94,7 @@ function elementStats(input: AnalysisInput, totals: WalkTotals): TElementStats[]
     outOfOrder: totals.outOfOrder.counts[i],
     extra: totals.extra.counts[i],
     medianWaitMs: totals.waits.median(i),
-    medianDurationMs: null,
+    medianDurationMs: totals.durations.median(i),
     deadlineDays: t.deadlineDays,
     overDeadline: totals.overDeadline.counts[i],
   }));
@@ -148,11 +160,15 @@ function summaryOf(log: EventLog, conf: VariantConformance[], cases: CaseRecord[
  * and every case's verdict and replay path.
  */
 export async function analyseLog(input: AnalysisInput): Promise<AnalysisOutput> {
-  const { log, model } = input;
-  const range = timeRange(log);
-  const conf = await conformPerVariant(input);
-  const totals = new WalkTotals(model.tasks.length, model.graph.flows.map((f) => f.id));
-  const cases = await walkAll(input, conf, totals, range.t0);
+  const imported = input.log;
+  // A step is its completion: start events are folded into it before anything is aligned, counted or drawn.
+  const steps = foldLifecycle(imported);
+  const stepInput: AnalysisInput = { ...input, log: steps.log };
+  const { log } = stepInput;
+  const range = timeRange(imported);
+  const conf = await conformPerVariant(stepInput);
+  const totals = new WalkTotals(input.model.tasks.length, input.model.graph.flows.map((f) => f.id));
+  const cases = await walkAll(stepInput, imported, steps, conf, totals, range.t0);
   await input.onProgress?.({ phase: 'discovery', done: 0, total: 1 });
   await yieldToEventLoop();
   const unmapped = log.activityNames.filter((a) => !input.labels.activityTask.has(a));
@@ -161,14 +177,14 @@ export async function analyseLog(input: AnalysisInput): Promise<AnalysisOutput> 
     return { from, to, count };
   });
   return {
-    summary: summaryOf(log, conf, cases, range, unmapped),
+    summary: summaryOf(imported, conf, cases, range, unmapped),
     elements: elementStats(input, totals),
     flows: totals.flowIds.map((flowId, i) => ({ flowId, count: totals.flows.counts[i] })),
     jumps,
     variants: variantStats(log, conf, cases),
     dfg: dfgOf(log),
     units: byGroup(cases, (c) => (c.unit ? [c.unit] : [])),
-    people: byGroup(cases, peopleOf(log), MIN_PERSON_GROUP),
+    people: byGroup(cases, peopleOf(imported), MIN_PERSON_GROUP),
     cases,
     ...range,
   };

@@ -31,6 +31,7 @@ export class WalkTotals {
   readonly overDeadline: PerCaseCounter;
   readonly flows: PerCaseCounter;
   readonly waits = new Samples();
+  readonly durations = new Samples();
   readonly jumps = new Map<string, number>();
   readonly flowIndex: Map<string, number>;
   constructor(taskCount: number, readonly flowIds: string[]) {
@@ -69,8 +70,10 @@ export class FlowPaths {
 export interface WalkContext {
   totals: WalkTotals;
   paths: FlowPaths;
-  /** Each event's wait and span, as the mining package measures them; every event is a step, as in the alignment. */
+  /** Each step's wait, span and duration (start → completion), as the mining package measures them on the imported log. */
   timings: EventTimings;
+  /** Per case, the time of its first imported event (a start event too), NaN when unknown. */
+  caseStarts: Float64Array;
   t0: number;
 }
 
@@ -80,12 +83,13 @@ interface Walk {
   riskyStep: boolean;
 }
 
-function stepEvent(input: AnalysisInput, totals: WalkTotals, w: Walk, ev: { c: number; el: number; kind: number; wait: number; span: number }): void {
+function stepEvent(input: AnalysisInput, totals: WalkTotals, w: Walk, ev: { c: number; el: number; kind: number; wait: number; span: number; duration: number }): void {
   const task = input.model.tasks[ev.el];
   if (totals.passed.hit(ev.el, ev.c)) w.rec.passed.push(task.elementId);
   if (ev.kind === KIND.extra && totals.extra.hit(ev.el, ev.c)) w.rec.extra.push(task.elementId);
   if (ev.kind === KIND.outOfOrder && totals.outOfOrder.hit(ev.el, ev.c)) w.rec.outOfOrder.push(task.elementId);
   totals.waits.add(ev.el, ev.wait);
+  totals.durations.add(ev.el, ev.duration);
   if (task.deadlineDays === null || !Number.isFinite(ev.span)) return;
   const limit = task.deadlineDays * DAY_MS;
   if (exceedsAllowedTime(ev.span, limit)) {
@@ -138,7 +142,7 @@ export function walkCase(input: AnalysisInput, ctx: WalkContext, c: number, conf
   const times = log.timestamps;
   const rec: CaseRecord = {
     key: log.caseIds[c], caseId: info.caseId, unit: info.unit, variant, fitness: conf.fitness, state: 'on_time',
-    startedAt: to > from && Number.isFinite(times[from]) ? times[from] : null,
+    startedAt: Number.isFinite(ctx.caseStarts[c]) ? ctx.caseStarts[c] : null,
     endedAt: to > from && Number.isFinite(times[to - 1]) ? times[to - 1] : null,
     passed: [], skipped: [], outOfOrder: [], extra: [], overDeadline: [], flows: [], outside: [], deviations: conf.deviations, path: [],
   };
@@ -153,7 +157,7 @@ export function walkCase(input: AnalysisInput, ctx: WalkContext, c: number, conf
       rec.path.push(-1, minute);
     }
     if (el < 0 || kind === KIND.outside || kind === KIND.ignored) continue;
-    stepEvent(input, ctx.totals, w, { c, el, kind, wait: ctx.timings.waits[e], span: ctx.timings.spans[e] });
+    stepEvent(input, ctx.totals, w, { c, el, kind, wait: ctx.timings.waits[e], span: ctx.timings.spans[e], duration: ctx.timings.durations[e] });
     steps.push(input.model.tasks[el].elementId);
     rec.path.push(el, minute);
   }

@@ -3,6 +3,7 @@ import type { Principal } from '../../../platform/auth/principal.js';
 import type { Executor } from '../../../platform/db/transaction.js';
 import { getApplicantCase, getApplicantCaseFile, getCaseDetail } from '../../cases/index.js';
 import { modelForCaseType, resolveMapping } from '../../process-models/index.js';
+import { caseSteps, type CaseEvent } from '../analysis/case-steps.js';
 import { classifyTrace, KIND, netTrace, taskOf } from '../analysis/classify-trace.js';
 import { deviationsOf } from '../analysis/variant-conformance.js';
 import { prepareConformance, type Conformance } from '../mining-adapter.js';
@@ -14,7 +15,7 @@ const converted = new Map<string, Promise<Conformance>>();
 interface CaseFacts {
   caseTypeCode: string;
   state: string;
-  events: { activity: string; occurredAt: string | Date }[];
+  events: CaseEvent[];
 }
 
 /** The case as its reader may see it: staff through the case file, an applicant only their own case. */
@@ -35,7 +36,9 @@ export async function casePath(db: Executor, principal: Principal, caseId: strin
   if (!read) return { caseId, modelId: null, modelName: null, version: null, fitness: null, steps: [], deviations: [] };
   const { detail } = read;
   const { model } = await loadModel(db, detail.id, detail.version);
-  const activities = c.events.map((e) => e.activity);
+  // Its steps are read as the navigator's analysis reads a log: a start event is folded into its completion.
+  const done = caseSteps(c.events);
+  const activities = done.map((e) => e.activity);
   const labels = labelMap(model, (await resolveMapping(db, detail.id, activities, detail.version)).lookup);
   const key = `${detail.id}@${detail.version}`;
   if (!converted.has(key)) converted.set(key, prepareConformance(detail.bpmnXml).catch((e) => (converted.delete(key), Promise.reject(e))));
@@ -44,7 +47,6 @@ export async function casePath(db: Executor, principal: Principal, caseId: strin
   const alignment = conformance.align(trace);
   const cls = classifyTrace(activities, labels, alignment, positions);
   const steps: TCasePath['steps'] = [];
-  const at = (i: number) => new Date(c.events[i].occurredAt).toISOString();
   const open = OPEN_STATES.has(c.state);
   let k = 0;
   let lastLog = -1;
@@ -55,7 +57,7 @@ export async function casePath(db: Executor, principal: Principal, caseId: strin
       const el = cls.elements[pos];
       const task = el >= 0 ? model.tasks[el] : null;
       const status = ({ [KIND.ok]: 'done', [KIND.extra]: 'extra', [KIND.outOfOrder]: 'out_of_order', [KIND.outside]: 'outside' } as const)[cls.kinds[pos] as 0 | 1 | 2 | 3];
-      steps.push({ elementId: task?.elementId ?? null, name: task?.name ?? activities[pos], status, at: at(pos) });
+      steps.push({ elementId: task?.elementId ?? null, name: task?.name ?? activities[pos], status, at: done[pos].at });
     } else if (typeof m.model === 'string') {
       const t = model.tasks[taskOf(m, labels)];
       if (!t) return;
