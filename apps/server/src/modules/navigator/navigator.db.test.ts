@@ -10,6 +10,7 @@ import { createProcessModel, updateTaskGuidance } from '../process-models/index.
 import { ANALYSIS_JOB_KIND, cancelAnalysis } from './navigator.jobs.js';
 import { uploadLog } from './use-cases/upload-log.js';
 import { startAnalysis } from './use-cases/start-analysis.js';
+import { discoverModel } from './use-cases/discover-model.js';
 import { getAnalysisInfo, getAnalysisResult, getPeopleStats, getReplay, listAnalysedCases } from './use-cases/read-analysis.js';
 
 const fixture = (name: string) => fs.readFileSync(new URL(`../../../test/fixtures/navigator/${name}`, import.meta.url));
@@ -153,5 +154,17 @@ describeEachEngine('navigator analysis', (database) => {
     const before = await db.selectFrom('navigator_analysis').select('id').execute();
     await expect(startAnalysis(db, { modelId: model.id, population: { kind: 'log', logId: log.id }, name: '' }, null, async () => null)).rejects.toThrow(/^The model cannot be analysed: /);
     expect(await db.selectFrom('navigator_analysis').select('id').execute()).toEqual(before);
+  });
+
+  test('a workflow discovered from a log with start and complete events is the one discovered from its completions', async () => {
+    const { db, log } = await prepare(database());
+    const withStarts = await uploadLog(db, { name: 'housing-lifecycle.xes', bytes: await housingWithStarts() }, null);
+    const plain = await discoverModel(db, { kind: 'log', logId: log.id }, 0.2);
+    const folded = await discoverModel(db, { kind: 'log', logId: withStarts.id }, 0.2);
+    expect(folded.cases).toBe(plain.cases);
+    expect(folded.activities).toBe(plain.activities);
+    // The same model to the byte: a start event is not a step of its own, so it adds no loop of a task over itself.
+    expect(folded.bpmnXml).toBe(plain.bpmnXml);
+    expect(plain.bpmnXml.match(/<bpmn:task /g)?.length).toBe(plain.activities);
   });
 });
