@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { AUDIT_PURPOSES } from '@sagsgang/contracts';
 import { ENGINES } from '../../../test/support/test-database.js';
 import { useTestApp } from '../../../test/support/test-app.js';
 import { createUnitTree, createUser, sessionFor, type TestSession, type UnitTree } from '../../../test/support/test-auth.js';
@@ -78,12 +79,26 @@ for (const engine of ENGINES) {
       expect(csv.headers['content-type']).toContain('text/csv');
       expect(csv.headers['content-disposition']).toContain('attachment');
       const lines = csv.body.replace(/^\ufeff/, '').trim().split('\r\n');
-      expect(lines[0]).toBe('"at","action","purpose","entity_type","entity_id","actor"');
-      expect(lines.some((l) => l.includes('"Screening of the application"') && l.includes('"Sara Sagsbehandler"'))).toBe(true);
+      // Written for the data subject, in their language (Danish here): headings, what was done, to what and why.
+      expect(lines[0]).toBe('"Tidspunkt","Handling","Formål","Type af post","Postens id","Udført af"');
+      const screening = lines.find((l) => l.includes('"Screening of the application"'));
+      expect(screening).toMatch(/^"\d{4}-\d{2}-\d{2} \d{2}:\d{2}","Læst","Screening of the application","Sag","c-1","Sara Sagsbehandler"$/);
       const json = await topAdmin.inject({ method: 'GET', url: `/api/audit/export?subjectUserId=${citizenId}&format=json` });
+      expect(json.json().language).toBe('da');
       expect(json.json().entries.length).toBeGreaterThanOrEqual(2);
+      expect(json.json().entries[0]).toMatchObject({ action: 'read', actionText: 'Læst', entityType: 'case', entityTypeText: 'Sag', actor: 'Sara Sagsbehandler' });
+
+      // A purpose the catalogue knows is translated; the subject's own acts are theirs; an English speaker reads English.
+      await recordAudit(t().database.db, { actorUserId: citizenId, action: 'read', subjectUserId: citizenId, entityType: 'case', entityId: 'c-own', purpose: AUDIT_PURPOSES.ownCaseFile });
+      const danish = (await topAdmin.inject({ method: 'GET', url: `/api/audit/export?subjectUserId=${citizenId}&format=csv` })).body;
+      expect(danish).toContain('"Læst","Aktindsigt i egen sag","Sag","c-own","Dig selv"');
+      await t().database.db.updateTable('app_user').set({ locale: 'en' }).where('id', '=', citizenId).execute();
+      const english = (await topAdmin.inject({ method: 'GET', url: `/api/audit/export?subjectUserId=${citizenId}&format=csv` })).body;
+      expect(english.replace(/^\ufeff/, '').split('\r\n')[0]).toBe('"Time","Action","Purpose","Kind of record","Record id","Done by"');
+      expect(english).toContain('"Read","Access to own case file","Case","c-own","You"');
+      await t().database.db.updateTable('app_user').set({ locale: 'da' }).where('id', '=', citizenId).execute();
       const exports = await t().database.db.selectFrom('audit_log').select('purpose').where('action', '=', 'export').where('subject_user_id', '=', citizenId).execute();
-      expect(exports).toHaveLength(2);
+      expect(exports).toHaveLength(4);
       expect(exports[0].purpose).toContain('art. 15');
     });
 

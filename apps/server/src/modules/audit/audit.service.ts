@@ -1,4 +1,4 @@
-import { AUDIT_PURPOSES, type TAuditEntry, type TAuditExportQuery, type TAuditQuery } from '@sagsgang/contracts';
+import { AUDIT_PURPOSES, DEFAULT_LOCALE, type Locale, type TAuditEntry, type TAuditExportQuery, type TAuditQuery } from '@sagsgang/contracts';
 import type { Executor } from '../../platform/db/transaction.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { AppError } from '../../platform/errors.js';
@@ -6,6 +6,7 @@ import { recordAudit, type AuditEntry } from '../../platform/audit/record-audit.
 import { adminReach, assertReachesUser, type AdminReach } from '../org/index.js';
 import { findAuditEntries, type AuditFilter } from './audit.repository.js';
 import { toCsv } from './audit-csv.js';
+import { subjectLogCsvRows, subjectLogEntries } from './subject-access-log.js';
 
 type RequestMeta = Pick<AuditEntry, 'requestId' | 'ip'>;
 type Filter = Omit<TAuditExportQuery, 'format'>;
@@ -52,6 +53,12 @@ export async function searchAudit(db: Executor, principal: Principal, query: TAu
 
 const EXPORT_LIMIT = 50_000;
 
+/** The language the data subject chose; their copy of the log is written in it. */
+async function subjectLocale(db: Executor, userId: string): Promise<Locale> {
+  const user = await db.selectFrom('app_user').select('locale').where('id', '=', userId).executeTakeFirst();
+  return user?.locale ?? DEFAULT_LOCALE;
+}
+
 async function rowsToExport(db: Executor, filter: Omit<AuditFilter, 'limit'>) {
   const rows = await findAuditEntries(db, { ...filter, limit: EXPORT_LIMIT + 1 });
   if (rows.length > EXPORT_LIMIT) throw new AppError('validation', 'Too many entries: narrow the period with from and to.');
@@ -85,20 +92,11 @@ export async function exportAudit(db: Executor, principal: Principal, query: TAu
   });
   const fileName = `${subjectUserId ? `access-log-${subjectUserId}` : 'audit-log'}.${format}`;
   if (subjectUserId) {
-    const entries = rows.map((r) => ({
-      at: r.at.toISOString(),
-      action: r.action,
-      purpose: r.purpose,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      actor: r.actor_user_id === subjectUserId ? 'the data subject' : (r.actor_name ?? 'the system'),
-    }));
-    if (format === 'json') return { fileName, contentType: 'application/json; charset=utf-8', body: JSON.stringify({ subjectUserId, entries }) };
-    const csv = toCsv(
-      ['at', 'action', 'purpose', 'entity_type', 'entity_id', 'actor'],
-      entries.map((e) => [e.at, e.action, e.purpose, e.entityType, e.entityId, e.actor]),
-    );
-    return { fileName, contentType: 'text/csv; charset=utf-8', body: csv };
+    const locale = await subjectLocale(db, subjectUserId);
+    const entries = subjectLogEntries(rows, subjectUserId, locale);
+    if (format === 'json') return { fileName, contentType: 'application/json; charset=utf-8', body: JSON.stringify({ subjectUserId, language: locale, entries }) };
+    const { header, rows: lines } = subjectLogCsvRows(entries, locale);
+    return { fileName, contentType: 'text/csv; charset=utf-8', body: toCsv(header, lines) };
   }
   const entries = rows.map((r) => ({
     id: r.id,
