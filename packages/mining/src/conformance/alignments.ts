@@ -1,6 +1,6 @@
 import type { EventLog } from '../log/event-log.js';
 import type { PetriNet } from '../model/petri-net.js';
-import { alignTrace, MOVE_COST } from './alignment-search.js';
+import { alignTrace, MOVE_COST, SearchSpace } from './alignment-search.js';
 import { MarkingGraph } from './marking-graph.js';
 
 /** One step of an alignment as people read it: '>>' marks "no move" on that side, null a silent step. */
@@ -34,15 +34,16 @@ export interface LogAlignment {
 export class Aligner {
   readonly graph: MarkingGraph;
   readonly modelCost: number;
+  private readonly space = new SearchSpace();
 
   constructor(readonly net: PetriNet, opts: { maxMarkings?: number } = {}) {
     this.graph = new MarkingGraph(net, opts.maxMarkings);
-    this.modelCost = alignTrace(this.graph, new Int32Array(0)).cost;
+    this.modelCost = alignTrace(this.graph, new Int32Array(0), {}, this.space).cost;
   }
 
   align(trace: readonly string[], opts: { maxStates?: number } = {}): AlignmentResult {
     const ids = Int32Array.from(trace, (a) => this.labelId(a));
-    const r = alignTrace(this.graph, ids, opts);
+    const r = alignTrace(this.graph, ids, opts, this.space);
     const bwc = this.modelCost + trace.length * MOVE_COST;
     const den = Math.floor(bwc / MOVE_COST);
     const fitness = den > 0 ? 1 - Math.floor(r.cost / MOVE_COST) / den : 0;
