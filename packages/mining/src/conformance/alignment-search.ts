@@ -76,7 +76,7 @@ function search(g: MarkingGraph, trace: Int32Array, maxStates: number, st: Searc
 
 const INITIAL_CAPACITY = 1024;
 /** Tables beyond this many states are dropped after a trace rather than kept for the next one. */
-const KEPT_CAPACITY = 1 << 18;
+const KEPT_CAPACITY = 1 << 16;
 
 /**
  * Search states (marking id, trace position) in flat typed arrays, found through an open-addressing

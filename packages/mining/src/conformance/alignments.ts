@@ -1,5 +1,5 @@
 import type { EventLog } from '../log/event-log.js';
-import type { PetriNet } from '../model/petri-net.js';
+import type { NetIndex, PetriNet } from '../model/petri-net.js';
 import { alignTrace, MOVE_COST, SearchSpace } from './alignment-search.js';
 import { MarkingGraph } from './marking-graph.js';
 
@@ -65,6 +65,31 @@ export class Aligner {
   }
 }
 
+interface SharedAligner {
+  index: NetIndex;
+  initial: Int32Array;
+  final: Int32Array;
+  aligner: Aligner;
+}
+const sharedAligners = new WeakMap<PetriNet, SharedAligner>();
+
+/**
+ * The Aligner of a net, kept as long as the net object lives and is not changed, so later calls
+ * on the same net reuse its marking graph and heuristic label sets. Results do not depend on
+ * what an Aligner explored before, only on the net and the trace.
+ */
+export function alignerFor(net: PetriNet): Aligner {
+  const known = sharedAligners.get(net);
+  if (known && known.index === net.idx && sameMarking(known.initial, net.initialMarking) && sameMarking(known.final, net.finalMarking)) return known.aligner;
+  const aligner = new Aligner(net);
+  sharedAligners.set(net, { index: net.idx, initial: net.initialMarking.slice(), final: net.finalMarking.slice(), aligner });
+  return aligner;
+}
+
+function sameMarking(a: Int32Array, b: Int32Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 /** Log-level figures the way the reference computes them, weighting each variant by its count. */
 export function aggregateAlignments(counts: number[], variants: AlignmentResult[]): LogAlignment {
   let cost = 0, bwc = 0, fit = 0, fitting = 0, traces = 0;
@@ -91,7 +116,7 @@ export function variantTraces(log: EventLog): string[][] {
 
 /** Optimal alignments of every variant in the calling thread. */
 export function alignLogSync(log: EventLog, net: PetriNet): LogAlignment {
-  const aligner = new Aligner(net);
+  const aligner = alignerFor(net);
   const results = variantTraces(log).map((t) => aligner.align(t));
   return aggregateAlignments(log.variants().map((v) => v.count), results);
 }

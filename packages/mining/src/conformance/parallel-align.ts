@@ -4,7 +4,7 @@ import { MiningError, type MiningErrorCode } from '../errors.js';
 import type { EventLog } from '../log/event-log.js';
 import type { PetriNet } from '../model/petri-net.js';
 import type { AlignJob, AlignReply } from './align-worker.js';
-import { aggregateAlignments, Aligner, variantTraces, type AlignmentResult, type LogAlignment } from './alignments.js';
+import { aggregateAlignments, alignerFor, variantTraces, type AlignmentResult, type LogAlignment } from './alignments.js';
 
 export interface AlignOptions {
   /** Threads to align on, the calling thread included when it helps; 0 or 1 aligns in this thread. Default: available cores. */
@@ -34,7 +34,7 @@ export async function alignLog(log: EventLog, net: PetriNet, opts: AlignOptions 
 export async function alignTraces(net: PetriNet, traces: string[][], opts: AlignOptions = {}) {
   const workers = Math.min(opts.workers ?? availableParallelism(), traces.length);
   if (workers <= 1) {
-    const aligner = new Aligner(net);
+    const aligner = alignerFor(net);
     const results: AlignmentResult[] = [];
     for (const t of traces) {
       if (opts.signal?.aborted) throw new MiningError('aborted', 'operation was cancelled');
@@ -115,7 +115,7 @@ function runPool(net: PetriNet, traces: string[][], n: number, opts: AlignOption
       else timer.id = setTimeout(judge, JUDGE_EVERY_MS);
     };
     timer.id = setTimeout(judge, JUDGE_EVERY_MS);
-    const local = new Aligner(net);
+    const local = alignerFor(net);
     const step = () => {
       if (finished) return;
       const job = queue.shift();
