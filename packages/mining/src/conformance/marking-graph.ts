@@ -1,4 +1,4 @@
-import { MiningError } from '../errors.js';
+import { DenseMarkings, NOT_HELD, SafeMarkings, type MarkingStore } from './marking-store.js';
 import type { PetriNet } from '../model/petri-net.js';
 
 /**
@@ -7,12 +7,9 @@ import type { PetriNet } from '../model/petri-net.js';
  * aligned against the same net.
  */
 export class MarkingGraph {
-  private readonly markings: Int32Array[] = [];
+  private store: MarkingStore;
   private readonly succT: (Int32Array | undefined)[] = [];
   private readonly succM: (Int32Array | undefined)[] = [];
-  /** Open-addressing table of marking ids + 1 (0: empty), keyed by a hash of the marking. */
-  private buckets = new Int32Array(1024);
-  private readonly scratch: Int32Array;
   private readonly enabledScratch: Int32Array;
   private readonly successorScratch: Int32Array;
   private labelSetIds = new Int32Array(0);
@@ -37,59 +34,35 @@ export class MarkingGraph {
     this.labels = [...labelIds.keys()];
     this.words = Math.max(1, Math.ceil(this.labels.length / 32));
     this.placeReach = structuralLabelReach(net, this.labelOf, this.words);
-    this.scratch = new Int32Array(net.places.length);
     this.enabledScratch = new Int32Array(net.transitions.length);
     this.successorScratch = new Int32Array(net.transitions.length);
+    this.store = SafeMarkings.fits(net) ? new SafeMarkings(net, maxMarkings) : new DenseMarkings(net, maxMarkings);
     this.initial = this.intern(net.initialMarking);
     this.final = this.intern(net.finalMarking);
   }
 
   get size(): number {
-    return this.markings.length;
+    return this.store.size;
   }
 
+  /** Token counts of marking id (treat as read-only). */
   marking(id: number): Int32Array {
-    return this.markings[id];
+    return this.store.marking(id);
   }
 
-  /** Id of marking m; a new marking keeps m itself, so callers hand over an array they no longer change. */
+  /** Id of marking m; a new marking may keep m itself, so callers hand over an array they no longer change. */
   intern(m: Int32Array): number {
-    const id = this.lookup(m);
-    return id >= 0 ? id : this.add(m, ~id);
+    const id = this.store.intern(m);
+    if (id !== NOT_HELD) return id;
+    this.becomeDense();
+    return this.store.intern(m);
   }
 
-  /** The id of m, or ~bucket (negative) for the empty bucket where it belongs. */
-  private lookup(m: Int32Array): number {
-    const buckets = this.buckets;
-    const mask = buckets.length - 1;
-    let b = hashMarking(m) & mask;
-    for (;;) {
-      const e = buckets[b];
-      if (e === 0) return ~b;
-      if (sameMarking(this.markings[e - 1], m)) return e - 1;
-      b = (b + 1) & mask;
-    }
-  }
-
-  private add(m: Int32Array, bucket: number): number {
-    const id = this.markings.length;
-    if (id >= this.maxMarkings) throw new MiningError('state_limit', `more than ${this.maxMarkings} reachable markings`);
-    for (let i = 0; i < m.length; i++) if (m[i] > 0xffff) throw new MiningError('unsound_net', 'unbounded place (token count overflow)');
-    this.markings.push(m);
-    this.buckets[bucket] = id + 1;
-    if (2 * this.markings.length > this.buckets.length) this.rehash();
-    return id;
-  }
-
-  private rehash(): void {
-    const buckets = new Int32Array(this.buckets.length * 2);
-    const mask = buckets.length - 1;
-    for (let id = 0; id < this.markings.length; id++) {
-      let b = hashMarking(this.markings[id]) & mask;
-      while (buckets[b] !== 0) b = (b + 1) & mask;
-      buckets[b] = id + 1;
-    }
-    this.buckets = buckets;
+  // The net turned out not to be safe: the same markings, with the same ids, in a dense store.
+  private becomeDense(): void {
+    const dense = new DenseMarkings(this.net, this.maxMarkings);
+    for (let id = 0; id < this.store.size; id++) dense.intern(this.store.marking(id));
+    this.store = dense;
   }
 
   /** Enabled transitions of marking id. */
@@ -121,16 +94,15 @@ export class MarkingGraph {
       this.labelSetIds = grown;
     }
     const known = this.labelSetIds[id];
-    return known >= 0 ? known : (this.labelSetIds[id] = this.internLabelSet(this.markings[id]));
+    return known >= 0 ? known : (this.labelSetIds[id] = this.internLabelSet(id));
   }
 
-  private internLabelSet(m: Int32Array): number {
+  private internLabelSet(id: number): number {
     const s = new Uint32Array(this.words);
-    for (let p = 0; p < m.length; p++) {
-      if (m[p] === 0) continue;
+    this.store.forEachMarkedPlace(id, (p) => {
       const r = this.placeReach[p];
       for (let w = 0; w < this.words; w++) s[w] |= r[w];
-    }
+    });
     const key = this.words === 1 ? s[0] : s.join(',');
     let sid = this.labelSetIndex.get(key);
     if (sid === undefined) {
@@ -142,39 +114,18 @@ export class MarkingGraph {
   }
 
   private expand(id: number): Int32Array {
-    const { preStart, preP, preW, postStart, postP, postW } = this.net.idx;
-    const m = this.markings[id];
-    const next = this.scratch;
     const ts = this.enabledScratch;
     const ms = this.successorScratch;
-    let count = 0;
-    for (let t = 0; t < ts.length; t++) {
-      let ok = true;
-      for (let k = preStart[t]; k < preStart[t + 1]; k++) if (m[preP[k]] < preW[k]) { ok = false; break; }
-      if (!ok) continue;
-      next.set(m);
-      for (let k = preStart[t]; k < preStart[t + 1]; k++) next[preP[k]] -= preW[k];
-      for (let k = postStart[t]; k < postStart[t + 1]; k++) next[postP[k]] += postW[k];
-      const found = this.lookup(next);
-      ts[count] = t;
-      ms[count++] = found >= 0 ? found : this.add(next.slice(), ~found);
+    let count = this.store.fireAll(id, ts, ms);
+    if (count === NOT_HELD) {
+      this.becomeDense();
+      count = this.store.fireAll(id, ts, ms);
     }
     const succT = ts.slice(0, count);
     this.succT[id] = succT;
     this.succM[id] = ms.slice(0, count);
     return succT;
   }
-}
-
-function hashMarking(m: Int32Array): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < m.length; i++) h = Math.imul(h ^ m[i], 0x01000193);
-  return (h ^ (h >>> 15)) >>> 0;
-}
-
-function sameMarking(a: Int32Array, b: Int32Array): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 // Labels of all transitions reachable in the net graph from each place (ignores synchronisation).
