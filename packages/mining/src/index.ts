@@ -11,7 +11,7 @@ export { writePnml } from './model/pnml-writer.js';
 export { tokenReplay, TokenReplayer, type TraceReplay, type LogReplay, type ReplayOptions } from './conformance/token-replay.js';
 export { discoverDfg, type Dfg, type DfgEdge } from './discovery/dfg.js';
 export { variantTable, type VariantRow } from './discovery/variants.js';
-export { Aligner, alignLogSync, aggregateAlignments, type AlignmentResult, type AlignmentStep, type LogAlignment } from './conformance/alignments.js';
+export { Aligner, alignerFor, alignLogSync, aggregateAlignments, type AlignmentResult, type AlignmentStep, type LogAlignment } from './conformance/alignments.js';
 export { alignLog, alignTraces, type AlignOptions, type ParallelAlignment } from './conformance/parallel-align.js';
 export { etcPrecision, alignEtcPrecision, type PrecisionResult } from './conformance/precision.js';
 export { playOut } from './model/playout.js';

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { readXes } from '../src/log/xes-reader.js';
 import { readPnml } from '../src/model/pnml-reader.js';
-import { alignLogSync, Aligner } from '../src/conformance/alignments.js';
+import { alignerFor, alignLogSync, Aligner, variantTraces } from '../src/conformance/alignments.js';
 import { alignLog } from '../src/conformance/parallel-align.js';
 import { TokenReplayer } from '../src/conformance/token-replay.js';
 import { playOut } from '../src/model/playout.js';
@@ -53,6 +53,33 @@ describe('alignment details', () => {
     expect(r.logFitness).toBeCloseTo(0.9876801420321205, 12);
     expect(r.variants.every((v) => v !== undefined)).toBe(true);
   }, 60_000);
+});
+
+describe('one aligner per net', () => {
+  test('later calls on the same net reuse its aligner, and a changed net gets a new one', async () => {
+    const net = await readPnml(fixture('running-example.pnml'));
+    const first = alignerFor(net);
+    expect(alignerFor(net)).toBe(first);
+    net.finalMarking = net.finalMarking.slice();
+    expect(alignerFor(net)).toBe(first);
+    net.finalMarking = net.initialMarking.slice();
+    const afterMarkingChange = alignerFor(net);
+    expect(afterMarkingChange).not.toBe(first);
+    expect(afterMarkingChange.modelCost).toBe(0);
+    net.addTransition('extra', null);
+    expect(alignerFor(net)).not.toBe(afterMarkingChange);
+  });
+
+  test('an alignment does not depend on what the aligner explored before', async () => {
+    const log = await readXes(fixture('roadtraffic100traces.xes'));
+    const net = await readPnml(fixture('roadtraffic100traces.imf.pnml'));
+    const traces = variantTraces(log);
+    const fresh = traces.map((t) => new Aligner(net).align(t));
+    const shared = new Aligner(net);
+    const reversed = [...traces].reverse().map((t) => shared.align(t)).reverse();
+    expect(reversed).toEqual(fresh);
+    expect(traces.map((t) => shared.align(t))).toEqual(fresh);
+  });
 });
 
 describe('alignment properties', () => {

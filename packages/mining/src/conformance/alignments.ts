@@ -1,6 +1,6 @@
 import type { EventLog } from '../log/event-log.js';
-import type { PetriNet } from '../model/petri-net.js';
-import { alignTrace, MOVE_COST } from './alignment-search.js';
+import type { NetIndex, PetriNet } from '../model/petri-net.js';
+import { alignTrace, MOVE_COST, SearchSpace } from './alignment-search.js';
 import { MarkingGraph } from './marking-graph.js';
 
 /** One step of an alignment as people read it: '>>' marks "no move" on that side, null a silent step. */
@@ -34,15 +34,16 @@ export interface LogAlignment {
 export class Aligner {
   readonly graph: MarkingGraph;
   readonly modelCost: number;
+  private readonly space = new SearchSpace();
 
   constructor(readonly net: PetriNet, opts: { maxMarkings?: number } = {}) {
     this.graph = new MarkingGraph(net, opts.maxMarkings);
-    this.modelCost = alignTrace(this.graph, new Int32Array(0)).cost;
+    this.modelCost = alignTrace(this.graph, new Int32Array(0), {}, this.space).cost;
   }
 
   align(trace: readonly string[], opts: { maxStates?: number } = {}): AlignmentResult {
     const ids = Int32Array.from(trace, (a) => this.labelId(a));
-    const r = alignTrace(this.graph, ids, opts);
+    const r = alignTrace(this.graph, ids, opts, this.space);
     const bwc = this.modelCost + trace.length * MOVE_COST;
     const den = Math.floor(bwc / MOVE_COST);
     const fitness = den > 0 ? 1 - Math.floor(r.cost / MOVE_COST) / den : 0;
@@ -62,6 +63,31 @@ export class Aligner {
     this.labelIndex ??= new Map(this.graph.labels.map((l, i) => [l, i]));
     return this.labelIndex.get(a) ?? -1;
   }
+}
+
+interface SharedAligner {
+  index: NetIndex;
+  initial: Int32Array;
+  final: Int32Array;
+  aligner: Aligner;
+}
+const sharedAligners = new WeakMap<PetriNet, SharedAligner>();
+
+/**
+ * The Aligner of a net, kept as long as the net object lives and is not changed, so later calls
+ * on the same net reuse its marking graph and heuristic label sets. Results do not depend on
+ * what an Aligner explored before, only on the net and the trace.
+ */
+export function alignerFor(net: PetriNet): Aligner {
+  const known = sharedAligners.get(net);
+  if (known && known.index === net.idx && sameMarking(known.initial, net.initialMarking) && sameMarking(known.final, net.finalMarking)) return known.aligner;
+  const aligner = new Aligner(net);
+  sharedAligners.set(net, { index: net.idx, initial: net.initialMarking.slice(), final: net.finalMarking.slice(), aligner });
+  return aligner;
+}
+
+function sameMarking(a: Int32Array, b: Int32Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** Log-level figures the way the reference computes them, weighting each variant by its count. */
@@ -90,7 +116,7 @@ export function variantTraces(log: EventLog): string[][] {
 
 /** Optimal alignments of every variant in the calling thread. */
 export function alignLogSync(log: EventLog, net: PetriNet): LogAlignment {
-  const aligner = new Aligner(net);
+  const aligner = alignerFor(net);
   const results = variantTraces(log).map((t) => aligner.align(t));
   return aggregateAlignments(log.variants().map((v) => v.count), results);
 }

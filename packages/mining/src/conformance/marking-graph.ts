@@ -1,4 +1,4 @@
-import { MiningError } from '../errors.js';
+import { DenseMarkings, NOT_HELD, SafeMarkings, type MarkingStore } from './marking-store.js';
 import type { PetriNet } from '../model/petri-net.js';
 
 /**
@@ -7,11 +7,14 @@ import type { PetriNet } from '../model/petri-net.js';
  * aligned against the same net.
  */
 export class MarkingGraph {
-  private readonly ids = new Map<string, number>();
-  private readonly markings: Int32Array[] = [];
+  private store: MarkingStore;
   private readonly succT: (Int32Array | undefined)[] = [];
   private readonly succM: (Int32Array | undefined)[] = [];
-  private readonly labelSets: (Uint32Array | undefined)[] = [];
+  private readonly enabledScratch: Int32Array;
+  private readonly successorScratch: Int32Array;
+  private labelSetIds = new Int32Array(0);
+  private readonly labelSetIndex = new Map<number | string, number>();
+  private readonly labelSets: Uint32Array[] = [];
   readonly initial: number;
   readonly final: number;
   /** Model label id per transition (-1: silent). */
@@ -31,76 +34,97 @@ export class MarkingGraph {
     this.labels = [...labelIds.keys()];
     this.words = Math.max(1, Math.ceil(this.labels.length / 32));
     this.placeReach = structuralLabelReach(net, this.labelOf, this.words);
+    this.enabledScratch = new Int32Array(net.transitions.length);
+    this.successorScratch = new Int32Array(net.transitions.length);
+    this.store = SafeMarkings.fits(net) ? new SafeMarkings(net, maxMarkings) : new DenseMarkings(net, maxMarkings);
     this.initial = this.intern(net.initialMarking);
     this.final = this.intern(net.finalMarking);
   }
 
   get size(): number {
-    return this.markings.length;
+    return this.store.size;
   }
 
+  /** Token counts of marking id (treat as read-only). */
   marking(id: number): Int32Array {
-    return this.markings[id];
+    return this.store.marking(id);
   }
 
+  /** Id of marking m; a new marking may keep m itself, so callers hand over an array they no longer change. */
   intern(m: Int32Array): number {
-    const key = String.fromCharCode.apply(null, m as unknown as number[]);
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.markings.length;
-      if (id >= this.maxMarkings) throw new MiningError('state_limit', `more than ${this.maxMarkings} reachable markings`);
-      for (let i = 0; i < m.length; i++) if (m[i] > 0xffff) throw new MiningError('unsound_net', 'unbounded place (token count overflow)');
-      this.ids.set(key, id);
-      this.markings.push(m);
-    }
-    return id;
+    const id = this.store.intern(m);
+    if (id !== NOT_HELD) return id;
+    this.becomeDense();
+    return this.store.intern(m);
+  }
+
+  // The net turned out not to be safe: the same markings, with the same ids, in a dense store.
+  private becomeDense(): void {
+    const dense = new DenseMarkings(this.net, this.maxMarkings);
+    for (let id = 0; id < this.store.size; id++) dense.intern(this.store.marking(id));
+    this.store = dense;
   }
 
   /** Enabled transitions of marking id. */
   transitionsOf(id: number): Int32Array {
-    if (!this.succT[id]) this.expand(id);
-    return this.succT[id]!;
+    return this.succT[id] ?? this.expand(id);
   }
 
   /** Successor markings, parallel to transitionsOf(id). */
   successorsOf(id: number): Int32Array {
-    if (!this.succM[id]) this.expand(id);
+    if (this.succM[id] === undefined) this.expand(id);
     return this.succM[id]!;
   }
 
   /** Bitset of labels that can still occur from marking id (structural over-approximation). */
   reachableLabels(id: number): Uint32Array {
-    let s = this.labelSets[id];
-    if (!s) {
-      s = new Uint32Array(this.words);
-      const m = this.markings[id];
-      for (let p = 0; p < m.length; p++) {
-        if (m[p] === 0) continue;
-        const r = this.placeReach[p];
-        for (let w = 0; w < this.words; w++) s[w] |= r[w];
-      }
-      this.labelSets[id] = s;
-    }
-    return s;
+    return this.labelSets[this.labelSetOf(id)];
   }
 
-  private expand(id: number): void {
-    const ix = this.net.idx;
-    const m = this.markings[id];
-    const ts: number[] = [];
-    const ms: number[] = [];
-    for (let t = 0; t < this.net.transitions.length; t++) {
-      let ok = true;
-      for (let k = ix.preStart[t]; k < ix.preStart[t + 1]; k++) if (m[ix.preP[k]] < ix.preW[k]) { ok = false; break; }
-      if (!ok) continue;
-      const next = m.slice();
-      for (let k = ix.preStart[t]; k < ix.preStart[t + 1]; k++) next[ix.preP[k]] -= ix.preW[k];
-      for (let k = ix.postStart[t]; k < ix.postStart[t + 1]; k++) next[ix.postP[k]] += ix.postW[k];
-      ts.push(t);
-      ms.push(this.intern(next));
+  /** The label bitset with id labelSetOf(...). */
+  labelSet(set: number): Uint32Array {
+    return this.labelSets[set];
+  }
+
+  /** Small id of reachableLabels(id): many markings share one set, so per-set work is done once. */
+  labelSetOf(id: number): number {
+    if (id >= this.labelSetIds.length) {
+      const grown = new Int32Array(Math.max(2 * this.labelSetIds.length, id + 1)).fill(-1);
+      grown.set(this.labelSetIds);
+      this.labelSetIds = grown;
     }
-    this.succT[id] = Int32Array.from(ts);
-    this.succM[id] = Int32Array.from(ms);
+    const known = this.labelSetIds[id];
+    return known >= 0 ? known : (this.labelSetIds[id] = this.internLabelSet(id));
+  }
+
+  private internLabelSet(id: number): number {
+    const s = new Uint32Array(this.words);
+    this.store.forEachMarkedPlace(id, (p) => {
+      const r = this.placeReach[p];
+      for (let w = 0; w < this.words; w++) s[w] |= r[w];
+    });
+    const key = this.words === 1 ? s[0] : s.join(',');
+    let sid = this.labelSetIndex.get(key);
+    if (sid === undefined) {
+      sid = this.labelSets.length;
+      this.labelSets.push(s);
+      this.labelSetIndex.set(key, sid);
+    }
+    return sid;
+  }
+
+  private expand(id: number): Int32Array {
+    const ts = this.enabledScratch;
+    const ms = this.successorScratch;
+    let count = this.store.fireAll(id, ts, ms);
+    if (count === NOT_HELD) {
+      this.becomeDense();
+      count = this.store.fireAll(id, ts, ms);
+    }
+    const succT = ts.slice(0, count);
+    this.succT[id] = succT;
+    this.succM[id] = ms.slice(0, count);
+    return succT;
   }
 }
 

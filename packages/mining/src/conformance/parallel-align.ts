@@ -1,19 +1,19 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { MiningError, type MiningErrorCode } from '../errors.js';
 import type { EventLog } from '../log/event-log.js';
 import type { PetriNet } from '../model/petri-net.js';
 import type { AlignJob, AlignReply } from './align-worker.js';
-import { aggregateAlignments, Aligner, variantTraces, type AlignmentResult, type LogAlignment } from './alignments.js';
+import { aggregateAlignments, alignerFor, variantTraces, type AlignmentResult, type LogAlignment } from './alignments.js';
 
 export interface AlignOptions {
-  /** Worker threads; 0 or 1 aligns in this thread. Default: available cores. */
+  /** Threads to align on, the calling thread included when it helps; 0 or 1 aligns in this thread. Default: available cores. */
   workers?: number;
   /** Search limit per trace (states); beyond it the trace fails with state_limit. */
   maxStates?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
-  /** The calling thread aligns from the same queue while workers start (default true). */
+  /** The calling thread aligns from the same queue, and workers start only when the work is big enough to pay for them (default true). */
   mainThreadHelps?: boolean;
 }
 
@@ -34,7 +34,7 @@ export async function alignLog(log: EventLog, net: PetriNet, opts: AlignOptions 
 export async function alignTraces(net: PetriNet, traces: string[][], opts: AlignOptions = {}) {
   const workers = Math.min(opts.workers ?? availableParallelism(), traces.length);
   if (workers <= 1) {
-    const aligner = new Aligner(net);
+    const aligner = alignerFor(net);
     const results: AlignmentResult[] = [];
     for (const t of traces) {
       if (opts.signal?.aborted) throw new MiningError('aborted', 'operation was cancelled');
@@ -45,6 +45,10 @@ export async function alignTraces(net: PetriNet, traces: string[][], opts: Align
   }
   return runPool(net, traces, workers, opts);
 }
+
+/** Workers are started once the calling thread's remaining work is projected beyond this. */
+const WORKERS_WORTHWHILE_MS = 1000;
+const JUDGE_EVERY_MS = 100;
 
 function runPool(net: PetriNet, traces: string[][], n: number, opts: AlignOptions) {
   const url = new URL('./align-worker.mjs', import.meta.url);
@@ -73,8 +77,8 @@ function runPool(net: PetriNet, traces: string[][], n: number, opts: AlignOption
       if (done === traces.length) stop();
     };
     opts.signal?.addEventListener('abort', () => stop(new MiningError('aborted', 'operation was cancelled')), { once: true });
-    const spawn = () => {
-      for (let i = 0; i < n && !finished && queue.length > 0; i++) startWorker();
+    const spawn = (count: number) => {
+      for (let i = 0; i < Math.max(1, count) && !finished && queue.length > 0; i++) startWorker();
     };
     const startWorker = () => {
       const w = new Worker(url, { workerData: { net: net.toJSON(), maxStates: opts.maxStates } });
@@ -93,24 +97,36 @@ function runPool(net: PetriNet, traces: string[][], n: number, opts: AlignOption
       w.on('error', (e) => stop(e));
       feed();
     };
-    // Starting a worker costs about a second of CPU: small jobs finish in this thread before
-    // any worker is needed, big ones get workers after a short head start.
+    // A worker costs a quarter to a whole second of CPU before its first result (loading the code,
+    // rebuilding the marking graph, warming up), so the calling thread starts alone and workers
+    // are added only once the work left is projected to outlast that, and while the machine has a
+    // core to spare (on a saturated machine they only slow the whole run down).
     const helps = opts.mainThreadHelps ?? true;
-    timer.id = setTimeout(spawn, helps ? 250 : 0);
-    if (helps) {
-      const local = new Aligner(net);
-      const step = () => {
-        if (finished) return;
-        const job = queue.shift();
-        if (!job) return;
-        try {
-          record(job.index, local.align(job.trace, { maxStates: opts.maxStates }), 0);
-        } catch (e) {
-          return stop(e);
-        }
-        setImmediate(step);
-      };
-      setImmediate(step);
+    if (!helps) {
+      spawn(n);
+      return;
     }
+    const started = performance.now();
+    const judge = () => {
+      if (finished) return;
+      const elapsed = performance.now() - started;
+      const projected = (elapsed / Math.max(done, 1)) * queue.length;
+      if (projected > WORKERS_WORTHWHILE_MS && loadavg()[0] < availableParallelism()) spawn(n - 1);
+      else timer.id = setTimeout(judge, JUDGE_EVERY_MS);
+    };
+    timer.id = setTimeout(judge, JUDGE_EVERY_MS);
+    const local = alignerFor(net);
+    const step = () => {
+      if (finished) return;
+      const job = queue.shift();
+      if (!job) return;
+      try {
+        record(job.index, local.align(job.trace, { maxStates: opts.maxStates }), 0);
+      } catch (e) {
+        return stop(e);
+      }
+      setImmediate(step);
+    };
+    setImmediate(step);
   });
 }

@@ -2,7 +2,7 @@ import type { EventLog } from '../log/event-log.js';
 import type { PetriNet } from '../model/petri-net.js';
 import { visibleEventuallyEnabled } from './ordered-marking.js';
 import { TokenReplayer } from './token-replay.js';
-import { Aligner } from './alignments.js';
+import { alignerFor, type Aligner } from './alignments.js';
 import type { MarkingGraph } from './marking-graph.js';
 
 /** Precision result with the escaping-edge counts it is made of. */
@@ -68,7 +68,7 @@ export function etcPrecision(log: EventLog, net: PetriNet): PrecisionResult {
  * the log never takes next are escaping edges.
  */
 export function alignEtcPrecision(log: EventLog, net: PetriNet): PrecisionResult {
-  const aligner = new Aligner(net);
+  const aligner = alignerFor(net);
   const graph = aligner.graph;
   let ee = 0;
   let at = 0;
