@@ -35,6 +35,23 @@ for (const engine of ENGINES) {
       return { db, units, admin: await s(admin.id), worker: await s(worker.id), applicantId: applicant.id };
     }
 
+    test('closure days stop every unit\'s clocks: an admin of one centre may not add or remove them (audited)', async () => {
+      const w = await world();
+      const centreAdmin = await sessionFor(t().app, w.db, (await createUser(w.db, { grants: [{ role: 'admin', unitId: w.units.centreA }] })).id);
+      const year = new Date().getUTCFullYear() + 1;
+      const day = workingDayFrom(`${year}-04-06`);
+      const refused = await centreAdmin.inject({ method: 'POST', url: '/api/calendar/closures', payload: { day, reason: 'Teamdag' } });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error.message).toContain('whole authority');
+      const denied = await w.db.selectFrom('audit_log').select('action').where('request_id', '=', refused.json().requestId).executeTakeFirst();
+      expect(denied?.action).toBe('denied');
+      expect((await w.worker.inject({ method: 'GET', url: `/api/calendar/${year}` })).json().closures).toEqual([]);
+
+      expect((await w.admin.inject({ method: 'POST', url: '/api/calendar/closures', payload: { day, reason: 'Flytning' } })).statusCode).toBe(201);
+      expect((await centreAdmin.inject({ method: 'DELETE', url: `/api/calendar/closures/${day}` })).statusCode).toBe(403);
+      expect((await w.admin.inject({ method: 'DELETE', url: `/api/calendar/closures/${day}` })).statusCode).toBe(200);
+    });
+
     test('an admin adds and removes closure days; others may not; bad days are refused naming the field', async () => {
       const w = await world();
       const year = new Date().getUTCFullYear() + 1;

@@ -1,11 +1,24 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZAddClosureDay, ZCalendarYear, ZClosureChangeResult } from '@sagsgang/contracts';
 import { localDateOf } from '@sagsgang/clock';
 import type { AppContext } from '../../platform/context.js';
 import { requireStaff } from '../../platform/auth/guards.js';
-import { STAFF_ROLES } from '../../platform/auth/principal.js';
+import { STAFF_ROLES, type Principal } from '../../platform/auth/principal.js';
+import { AppError } from '../../platform/errors.js';
+import type { Executor } from '../../platform/db/transaction.js';
+import { adminReach } from '../org/index.js';
 import { addClosureDay, calendarYear, removeClosureDay } from './closure-days.service.js';
+
+/** Closure days stop the clocks of every unit: only an administrator of the whole authority sets them. */
+async function requireAuthorityAdmin(db: Executor, request: FastifyRequest): Promise<Principal> {
+  const principal = requireStaff(request, ['admin']);
+  if (!(await adminReach(db, principal)).authorityWide) {
+    throw new AppError('forbidden', 'Only an administrator of the whole authority can change its calendar.');
+  }
+  return principal;
+}
 
 export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const db = ctx.database.db;
@@ -23,7 +36,7 @@ export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/calendar/closures',
       { schema: { tags: ['calendar'], summary: 'Close the authority on a day (admin); the clocks it touches are recomputed', body: ZAddClosureDay, response: { 201: ZClosureChangeResult } } },
       async (request, reply) => {
-        const principal = requireStaff(request, ['admin']);
+        const principal = await requireAuthorityAdmin(db, request);
         const r = await addClosureDay(db, { ...request.body, actorId: principal.userId, today: localDateOf(new Date()), requestId: request.id });
         return reply.status(201).send(r);
       },
@@ -33,7 +46,7 @@ export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/calendar/closures/:day',
       { schema: { tags: ['calendar'], summary: 'Open the authority again on a closure day (admin)', params: z.object({ day: z.string() }), response: { 200: ZClosureChangeResult } } },
       async (request) => {
-        const principal = requireStaff(request, ['admin']);
+        const principal = await requireAuthorityAdmin(db, request);
         return removeClosureDay(db, { day: request.params.day, actorId: principal.userId, today: localDateOf(new Date()), requestId: request.id });
       },
     );

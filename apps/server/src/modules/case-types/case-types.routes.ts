@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context.js';
 import { requireStaff } from '../../platform/auth/guards.js';
 import { STAFF_ROLES } from '../../platform/auth/principal.js';
 import { recordAudit } from '../../platform/audit/record-audit.js';
-import { exportCaseTypes, getCaseType, importCaseTypes, listCaseTypes, publishCaseType } from './case-types.service.js';
+import { assertMayPublish, exportCaseTypes, getCaseType, importCaseTypes, listCaseTypes, publishCaseType } from './case-types.service.js';
 
 const ZPublished = z.object({ code: z.string(), version: z.number().int(), published: z.boolean() });
 
@@ -44,6 +44,7 @@ export function caseTypeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { schema: { tags: ['case-types'], summary: 'Publish a case-type definition as its next version (admin)', body: z.unknown(), response: { 201: ZPublished, 200: ZPublished } } },
       async (request, reply) => {
         const principal = requireStaff(request, ['admin']);
+        await assertMayPublish(db, principal, [request.body]);
         const r = await publishCaseType(db, request.body, principal.userId);
         return reply.status(r.published ? 201 : 200).send({ code: r.code, version: r.version, published: r.published });
       },
@@ -52,7 +53,12 @@ export function caseTypeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/case-types/import',
       { schema: { tags: ['case-types'], summary: 'Import an export file: all definitions or none (admin)', body: z.unknown(), response: { 200: ZCaseTypeImportResult } } },
-      async (request) => importCaseTypes(db, request.body, requireStaff(request, ['admin']).userId),
+      async (request) => {
+        const principal = requireStaff(request, ['admin']);
+        const caseTypes = (request.body as { caseTypes?: unknown } | null)?.caseTypes;
+        await assertMayPublish(db, principal, Array.isArray(caseTypes) ? caseTypes : []);
+        return importCaseTypes(db, request.body, principal.userId);
+      },
     );
   };
 }

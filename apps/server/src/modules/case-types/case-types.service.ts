@@ -3,6 +3,7 @@ import {
   type TCaseTypeDefinition, type TCaseTypeDetail, type TCaseTypeExport, type TCaseTypeImportResult, type TCaseTypeSummary,
 } from '@sagsgang/contracts';
 import { AppError } from '../../platform/errors.js';
+import { assertRole, type Principal } from '../../platform/auth/principal.js';
 import { inTransaction, type Executor } from '../../platform/db/transaction.js';
 import { caseTypesRepository as repo, type CaseTypeVersionRow } from './case-types.repository.js';
 
@@ -59,6 +60,21 @@ export async function publishCaseType(
     const versionId = await repo.insertVersion(trx, { caseTypeId, version, definition, unitId, goalDays, publishedBy });
     return { code: definition.code, caseTypeId, versionId, version, published: true };
   });
+}
+
+/**
+ * A case type belongs to the unit that handles it: an admin may publish it only for a unit they administer, and only
+ * take over one that is now handled by a unit they administer. Checked before publishing; a definition naming an
+ * unknown unit is left to publishing, which refuses it naming the field.
+ */
+export async function assertMayPublish(executor: Executor, principal: Principal, definitions: unknown[]): Promise<void> {
+  for (const d of definitions) {
+    const { code, unitCode } = (d && typeof d === 'object' ? d : {}) as { code?: unknown; unitCode?: unknown };
+    const unitId = typeof unitCode === 'string' ? await repo.unitIdByCode(executor, unitCode) : undefined;
+    if (unitId) assertRole(principal, ['admin'], unitId);
+    const current = typeof code === 'string' ? await repo.currentVersionByCode(executor, code) : undefined;
+    if (current) assertRole(principal, ['admin'], current.unitId);
+  }
 }
 
 function toSummary(row: CaseTypeVersionRow): TCaseTypeSummary {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ENGINES } from '../../../test/support/test-database.js';
 import { useTestApp } from '../../../test/support/test-app.js';
-import { createUnitTree, createUser, sessionFor, type TestSession } from '../../../test/support/test-auth.js';
+import { createUnitTree, createUser, sessionFor, type TestSession, type UnitTree } from '../../../test/support/test-auth.js';
+import { insertAnalysis } from './navigator.repository.js';
 
 const fixture = (name: string) => fs.readFileSync(new URL(`../../../test/fixtures/navigator/${name}`, import.meta.url));
 const housingXml = fixture('housing-benefit.bpmn').toString('utf8');
@@ -14,10 +15,11 @@ for (const engine of ENGINES) {
     let analyst: TestSession;
     let caseworker: TestSession;
     let modelId: string;
+    let units: UnitTree;
 
     beforeAll(async () => {
       const db = t().database.db;
-      const units = await createUnitTree(db);
+      units = await createUnitTree(db);
       analyst = await sessionFor(t().app, db, (await createUser(db, { grants: [{ role: 'analyst', unitId: units.authority }] })).id);
       caseworker = await sessionFor(t().app, db, (await createUser(db, { grants: [{ role: 'caseworker', unitId: units.teamA1 }] })).id);
       modelId = (await analyst.inject({ method: 'POST', url: '/api/process-models', payload: { name: 'Housing benefit', bpmnXml: housingXml } })).json().id;
@@ -65,6 +67,36 @@ for (const engine of ENGINES) {
       expect(saved.statusCode).toBe(201);
       expect(saved.json().versions[0].source).toBe('discovered');
       expect(saved.json().tasks.map((t: { name: string }) => t.name)).toContain('Phone call with applicant');
+    });
+
+    test('an analysis of some units is read only by those who hold a navigator role on all of them (others get an audited 404)', async () => {
+      const db = t().database.db;
+      const as = async (grants: { role: 'teamlead' | 'quality' | 'analyst'; unitId: string }[]) => sessionFor(t().app, db, (await createUser(db, { grants })).id);
+      const leadA = await as([{ role: 'teamlead', unitId: units.centreA }]);
+      const leadB = await as([{ role: 'teamlead', unitId: units.teamB1 }]);
+      const qualityA = await as([{ role: 'quality', unitId: units.centreA }]);
+      const population = (unitIds: string[]) => ({ kind: 'case-type' as const, caseTypeCode: 'housing-benefit', unitIds });
+      const add = (name: string, unitIds: string[]) => insertAnalysis(db, { name, modelId, version: 1, population: population(unitIds), populationLabel: name, createdBy: null });
+      const ofA1 = await add('A1', [units.teamA1]);
+      const ofBoth = await add('A1 and B1', [units.teamA1, units.teamB1]);
+      const names = async (s: TestSession) => (await s.inject({ method: 'GET', url: '/api/navigator/analyses' })).json().map((a: { name: string }) => a.name).sort();
+
+      expect(await names(leadA)).toEqual(['A1']);
+      expect(await names(leadB)).toEqual([]);
+      expect(await names(analyst)).toEqual(['A1', 'A1 and B1']);
+      expect((await leadA.inject({ method: 'GET', url: `/api/navigator/analyses/${ofA1}` })).statusCode).toBe(200);
+      for (const [who, id] of [[leadB, ofA1], [leadA, ofBoth]] as const) {
+        const res = await who.inject({ method: 'GET', url: `/api/navigator/analyses/${id}` });
+        expect(res.statusCode).toBe(404);
+        const denied = await db.selectFrom('audit_log').select(['action', 'entity_id']).where('request_id', '=', res.json().requestId).executeTakeFirst();
+        expect(denied).toEqual({ action: 'denied', entity_id: id });
+      }
+      // Per-person figures need a team lead or analyst on the units; quality there reads the rest, not the people.
+      expect((await qualityA.inject({ method: 'GET', url: `/api/navigator/analyses/${ofA1}` })).statusCode).toBe(200);
+      expect((await qualityA.inject({ method: 'GET', url: `/api/navigator/analyses/${ofA1}/people` })).statusCode).toBe(403);
+      const cancel = await leadB.inject({ method: 'POST', url: `/api/navigator/analyses/${ofA1}/cancel` });
+      expect(cancel.statusCode).toBe(404);
+      expect((await leadA.inject({ method: 'GET', url: `/api/navigator/analyses/${ofA1}` })).json().status).toBe('pending');
     });
 
     test('the navigator is not for caseworkers; per-person figures need a team lead or analyst', async () => {

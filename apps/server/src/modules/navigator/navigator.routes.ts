@@ -12,6 +12,7 @@ import { ANALYSIS_JOB_KIND, cancelAnalysis } from './navigator.jobs.js';
 import * as repo from './navigator.repository.js';
 import { MAX_LOG_BYTES, toUploadedLog, uploadLog } from './use-cases/upload-log.js';
 import { startAnalysis } from './use-cases/start-analysis.js';
+import { assertMayReadAnalysis, readableAnalyses } from './use-cases/analysis-access.js';
 import { getAnalysisInfo, getAnalysisResult, getPeopleStats, getReplay, listAnalysedCases, listAnalysisInfos } from './use-cases/read-analysis.js';
 
 /** Who may use the navigator: it is a tool for dialogue about the process, for those who lead and improve it. */
@@ -45,17 +46,17 @@ export function navigatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     });
 
     app.get('/api/navigator/analyses', { schema: { tags, summary: 'Stored analyses, newest first', querystring: z.object({ modelId: z.string().uuid().optional() }), response: { 200: z.array(ZAnalysisInfo) } } }, async (request) => {
-      requireStaff(request, NAVIGATOR_ROLES);
-      return listAnalysisInfos(db, request.query.modelId);
+      const p = requireStaff(request, NAVIGATOR_ROLES);
+      return readableAnalyses(db, p, await listAnalysisInfos(db, request.query.modelId), NAVIGATOR_ROLES);
     });
 
     app.get('/api/navigator/analyses/:id', { schema: { tags, summary: 'An analysis: status, progress and summary', params: ZId, response: { 200: ZAnalysisInfo } } }, async (request) => {
-      requireStaff(request, NAVIGATOR_ROLES);
+      await assertMayReadAnalysis(db, requireStaff(request, NAVIGATOR_ROLES), request.params.id, NAVIGATOR_ROLES);
       return getAnalysisInfo(db, request.params.id);
     });
 
     app.post('/api/navigator/analyses/:id/cancel', { schema: { tags, summary: 'Cancel a pending or running analysis', params: ZId, response: { 200: ZAnalysisInfo } } }, async (request) => {
-      requireStaff(request, NAVIGATOR_ROLES);
+      await assertMayReadAnalysis(db, requireStaff(request, NAVIGATOR_ROLES), request.params.id, NAVIGATOR_ROLES);
       const info = await getAnalysisInfo(db, request.params.id);
       if (info.status !== 'pending' && info.status !== 'running') throw new AppError('invalid_state', `The analysis is already ${info.status}.`);
       await cancelAnalysis(db, info.id);
@@ -63,17 +64,17 @@ export function navigatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     });
 
     app.get('/api/navigator/analyses/:id/result', { schema: { tags, summary: 'Overlays, variants, discovered process and figures per unit', params: ZId, response: { 200: ZAnalysisResult } } }, async (request) => {
-      requireStaff(request, NAVIGATOR_ROLES);
+      await assertMayReadAnalysis(db, requireStaff(request, NAVIGATOR_ROLES), request.params.id, NAVIGATOR_ROLES);
       return getAnalysisResult(db, request.params.id);
     });
 
     app.get('/api/navigator/analyses/:id/people', { schema: { tags, summary: 'Figures per person (team leads and analysts; groups of 5 cases or more)', params: ZId, response: { 200: ZPeopleStats } } }, async (request) => {
-      requireStaff(request, PEOPLE_ROLES);
+      await assertMayReadAnalysis(db, requireStaff(request, PEOPLE_ROLES), request.params.id, PEOPLE_ROLES);
       return getPeopleStats(db, request.params.id);
     });
 
     app.get('/api/navigator/analyses/:id/cases', { schema: { tags, summary: 'The cases behind a number', params: ZId, querystring: ZCaseListQuery, response: { 200: ZCaseList } } }, async (request) => {
-      requireStaff(request, NAVIGATOR_ROLES);
+      await assertMayReadAnalysis(db, requireStaff(request, NAVIGATOR_ROLES), request.params.id, NAVIGATOR_ROLES);
       return listAnalysedCases(db, request.params.id, request.query);
     });
 
@@ -91,7 +92,7 @@ export function navigatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
 
     app.get('/api/navigator/analyses/:id/replay', { schema: { tags, summary: 'Case paths for the replay', params: ZId, querystring: z.object({ limit: z.coerce.number().int().min(1).max(20_000).default(10_000) }), response: { 200: ZReplay } } }, async (request) => {
-      requireStaff(request, NAVIGATOR_ROLES);
+      await assertMayReadAnalysis(db, requireStaff(request, NAVIGATOR_ROLES), request.params.id, NAVIGATOR_ROLES);
       return getReplay(db, request.params.id, request.query.limit);
     });
   };

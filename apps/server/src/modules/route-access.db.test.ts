@@ -1,0 +1,275 @@
+/**
+ * Every route of the app, and who may not use it. A route added without a line in RULES fails the first test.
+ *
+ * Each route is tried signed out, as a citizen who owns nothing, as staff holding each role the route does not take,
+ * and as staff of another centre; a refusal to a signed-in person must be in the audit log, and a refused write
+ * must leave every table as it was. Those who may use a GET route must get past its checks (so a refusal below is
+ * never just a wrong fixture).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { STAFF_ROLES, type StaffRole } from '../platform/auth/principal.js';
+import { ENGINES } from '../../test/support/test-database.js';
+import { useTestApp } from '../../test/support/test-app.js';
+import { buildAccessWorld, databaseFingerprint, type AccessWorld } from '../../test/support/access-world.js';
+import { definitionFor } from '../../test/support/case-factories.js';
+import { multipartBody, tinyPdf } from '../../test/support/multipart.js';
+import type { TestSession } from '../../test/support/test-auth.js';
+
+interface Access {
+  /** Signed out: the status, 'sign-in' for a portal page that sends the browser to the sign-in page, or allowed. */
+  anonymous: number | 'sign-in' | 'allowed';
+  /** A citizen who owns nothing here; allowed when absent. */
+  citizen?: number;
+  /** Staff on a route for applicants. */
+  staff?: number;
+  /** The staff roles the route takes: every other role is refused (403). */
+  roles?: readonly StaffRole[];
+  /** Staff holding every role, but only in another centre. */
+  otherUnit?: number;
+  /** Who may use it, to prove the fixtures reach the route's checks (GET routes only). */
+  allowed?: 'insider' | 'owner';
+}
+
+interface Request {
+  url: string;
+  payload?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Rule {
+  access: Access;
+  request?: (w: AccessWorld) => Request;
+  /** Only registered in some builds (the back office's index exists once the web app is built). */
+  optional?: true;
+}
+
+const ADMIN = ['admin'] as const;
+const CASEWORK = ['caseworker', 'teamlead'] as const;
+const READERS = ['caseworker', 'teamlead', 'quality', 'analyst', 'admin'] as const;
+const CASE_READERS = ['caseworker', 'teamlead', 'frontline', 'quality', 'analyst'] as const;
+const MODEL_EDITORS = ['analyst', 'quality', 'admin'] as const;
+const NAVIGATOR = ['analyst', 'teamlead', 'quality', 'admin'] as const;
+
+const open: Access = { anonymous: 'allowed' };
+const signedIn = (o: Partial<Access> = {}): Access => ({ anonymous: 401, allowed: 'insider', ...o });
+const staff = (roles: readonly StaffRole[], otherUnit?: number): Access => ({ anonymous: 401, citizen: 403, roles, otherUnit, allowed: 'insider' });
+/** For applicants; `owned` when it is about one applicant's own case or application. */
+const applicant = (o: { page: boolean; owned: boolean }): Access => ({
+  anonymous: o.page ? 'sign-in' : 401, staff: 403, ...(o.owned ? { citizen: 404, allowed: 'owner' as const } : { allowed: 'owner' as const }),
+});
+
+const form = (body: string): Pick<Request, 'payload' | 'headers'> => ({ payload: body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+const caseUrl = (w: AccessWorld, tail = '') => `/api/cases/${w.caseId}${tail}`;
+const myCase = (w: AccessWorld, tail = '') => `/mine-sager/${w.reference}${tail}`;
+const draft = (w: AccessWorld, tail: string) => `/ansoegning/${w.draftId}${tail}`;
+const analysis = (w: AccessWorld, tail = '') => `/api/navigator/analyses/${w.analysisId}${tail}`;
+const model = (w: AccessWorld, tail = '') => `/api/process-models/${w.modelId}${tail}`;
+const teamA1 = (w: AccessWorld) => ({ kind: 'case-type', caseTypeCode: w.caseTypeCode, unitIds: [w.units.teamA1] });
+
+const v = { expectedVersion: 1 };
+const COMMAND_BODIES: Record<string, object> = {
+  screening: { ...v, verdict: 'fully_informed' },
+  'information-requests': { ...v, items: [{ text: 'Lønsedler' }], message: 'Send dem', dueDate: '2030-01-01' },
+  'information-received': v,
+  hearings: { ...v, party: 'Naboen', subject: 'Høring', replyBy: '2030-01-01' },
+  'hearing-replies': { ...v, summary: 'Svar' },
+  notes: { ...v, kind: 'internal', who: 'Karin', when: '2030-01-01T10:00:00Z', what: 'Notat' },
+  phase: { ...v, phaseCode: 'processing' },
+  extensions: { ...v, by: { amount: 1, unit: 'weeks' }, reason: 'Travlt', applicantMessage: 'Det tager længere tid' },
+  decision: { ...v, outcome: 'refused', reasons: 'Grunde', legalRules: ['§ 1'], appealGuidance: 'Klag her' },
+  close: v,
+  reassign: { ...v, assigneeId: null },
+};
+const commandRules = Object.fromEntries(
+  Object.entries(COMMAND_BODIES).map(([name, payload]): [string, Rule] => [
+    `POST /api/cases/:id/${name}`, { access: staff(CASEWORK, 403), request: (w) => ({ url: caseUrl(w, `/${name}`), payload }) },
+  ]),
+);
+
+const RULES: Record<string, Rule> = {
+  // Open to everyone: the portal's public pages, signing in and out, the API description, assets.
+  'GET /': { access: open },
+  'GET /login': { access: open },
+  'GET /tilgaengelighed': { access: open },
+  'GET /ansoeg/:code': { access: open, request: (w) => ({ url: `/ansoeg/${w.caseTypeCode}` }) },
+  'GET /static/dkfds/*': { access: open, request: () => ({ url: '/static/dkfds/nothing.css' }) },
+  'GET /static/portal/*': { access: open, request: () => ({ url: '/static/portal/nothing.css' }) },
+  'GET /app': { access: open },
+  'GET /app/': { access: open, optional: true },
+  'GET /app/*': { access: open, request: () => ({ url: '/app/cases' }) },
+  'GET /api/health': { access: open },
+  'GET /api/docs': { access: open },
+  'GET /api/docs/json': { access: open },
+  'GET /api/docs/yaml': { access: open },
+  'GET /api/docs/static/index.html': { access: open },
+  'GET /api/docs/static/swagger-initializer.js': { access: open },
+  'GET /api/docs/static/*': { access: open, request: () => ({ url: '/api/docs/static/nothing.css' }) },
+  'GET /api/auth/csrf': { access: open },
+  'GET /api/auth/providers': { access: open },
+  'POST /api/auth/login': { access: open, request: () => ({ url: '/api/auth/login', payload: { username: 'nobody', password: 'wrong-password' } }) },
+  'POST /api/auth/logout': { access: open },
+  'GET /auth/oidc/:id/start': { access: open, request: () => ({ url: '/auth/oidc/none/start' }) },
+  'GET /auth/oidc/:id/callback': { access: open, request: () => ({ url: '/auth/oidc/none/callback' }) },
+
+  // Anyone signed in.
+  'GET /api/auth/me': { access: signedIn() },
+  'PUT /api/auth/me/active-unit': { access: signedIn({ otherUnit: 403 }), request: (w) => ({ url: '/api/auth/me/active-unit', payload: { unitId: w.units.teamA1 } }) },
+  'PUT /api/auth/me/locale': { access: signedIn(), request: () => ({ url: '/api/auth/me/locale', payload: { locale: 'en' } }) },
+  'GET /mine-sager': { access: signedIn({ anonymous: 'sign-in' }) },
+  // A case's path: its own applicant, or staff who may read the case.
+  'GET /api/navigator/case-path/:caseId': { access: signedIn({ citizen: 404, otherUnit: 403 }), request: (w) => ({ url: `/api/navigator/case-path/${w.caseId}` }) },
+
+  // The applicant's own cases and applications: anyone else's is a 404, as if it did not exist.
+  'GET /api/my/cases': { access: applicant({ page: false, owned: false }) },
+  'GET /api/my/cases/:id': { access: applicant({ page: false, owned: true }), request: (w) => ({ url: `/api/my/cases/${w.caseId}` }) },
+  'POST /ansoeg/:code': { access: { ...applicant({ page: true, owned: false }), citizen: undefined }, request: (w) => ({ url: `/ansoeg/${w.caseTypeCode}`, ...form('') }) },
+  'GET /ansoegning/:id/trin/:step': { access: applicant({ page: true, owned: true }), request: (w) => ({ url: draft(w, `/trin/${w.draftStep}`) }) },
+  'POST /ansoegning/:id/trin/:step': { access: applicant({ page: true, owned: true }), request: (w) => ({ url: draft(w, `/trin/${w.draftStep}`), ...form('action=later') }) },
+  'POST /ansoegning/:id/dokumenter/fjern': { access: applicant({ page: true, owned: true }), request: (w) => ({ url: draft(w, '/dokumenter/fjern'), ...form(`documentId=${w.documentId}`) }) },
+  'GET /ansoegning/:id/kontroller': { access: applicant({ page: true, owned: true }), request: (w) => ({ url: draft(w, '/kontroller') }) },
+  'POST /ansoegning/:id/send': { access: applicant({ page: true, owned: true }), request: (w) => ({ url: draft(w, '/send'), ...form('idempotencyKey=x') }) },
+  'GET /ansoegning/:id/kvittering': { access: applicant({ page: true, owned: true }), request: (w) => ({ url: `/ansoegning/${w.sentApplicationId}/kvittering` }) },
+  'GET /mine-sager/:reference': { access: applicant({ page: true, owned: true }), request: (w) => ({ url: myCase(w) }) },
+  'POST /mine-sager/:reference/svar': { access: applicant({ page: true, owned: true }), request: (w) => ({ url: myCase(w, '/svar'), ...form('answer=Her') }) },
+  'POST /mine-sager/:reference/klage': { access: applicant({ page: true, owned: true }), request: (w) => ({ url: myCase(w, '/klage'), ...form('kind=procedure&text=Klage') }) },
+  'POST /mine-sager/:reference/aktindsigt': { access: applicant({ page: true, owned: true }), request: (w) => ({ url: myCase(w, '/aktindsigt'), ...form('') }) },
+  'GET /mine-sager/:reference/dokumenter/:id': { access: applicant({ page: true, owned: true }), request: (w) => ({ url: myCase(w, `/dokumenter/${w.documentId}`) }) },
+
+  // Cases: staff of the case's unit (another unit's case is a 403; its documents a 404).
+  'POST /api/cases': { access: staff(['caseworker', 'teamlead', 'frontline'], 403), request: (w) => ({ url: '/api/cases', payload: { caseTypeCode: w.caseTypeCode, channel: 'paper', applicant: { name: 'Ane' } } }) },
+  'GET /api/cases/queue': { access: staff(CASEWORK, 403), request: (w) => ({ url: `/api/cases/queue?unitId=${w.units.teamA1}` }) },
+  'GET /api/cases/figures': { access: staff(READERS, 403), request: (w) => ({ url: `/api/cases/figures?unitId=${w.units.teamA1}` }) },
+  'GET /api/cases/assignees': { access: staff(CASEWORK) },
+  // Bulk reassignment answers per case: another unit's case is listed as failed, and nothing changes.
+  'POST /api/cases/reassign': { access: staff(['teamlead'], 200), request: (w) => ({ url: '/api/cases/reassign', payload: { cases: [{ caseId: w.caseId, expectedVersion: 1 }], assigneeId: null } }) },
+  'GET /api/cases/:id': { access: staff(CASE_READERS, 403), request: (w) => ({ url: caseUrl(w) }) },
+  ...commandRules,
+  'POST /api/cases/:id/documents': {
+    access: staff(CASEWORK, 403),
+    request: (w) => {
+      const body = multipartBody({ expectedVersion: '1', title: 'Notat', documentType: 'other', direction: 'internal' }, [{ field: 'file', filename: 'n.pdf', contentType: 'application/pdf', content: tinyPdf() }]);
+      return { url: caseUrl(w, '/documents'), ...body };
+    },
+  },
+  'GET /api/cases/:id/documents/:documentId': { access: staff(STAFF_ROLES, 404), request: (w) => ({ url: caseUrl(w, `/documents/${w.documentId}`) }) },
+  'GET /api/applications/screening-figures': { access: staff(READERS, 403), request: (w) => ({ url: `/api/applications/screening-figures?from=2026-01-01&to=2026-12-31&unitId=${w.units.teamA1}` }) },
+
+  // Case types: read by all staff; published by an admin of the unit that handles them.
+  'GET /api/case-types': { access: staff(STAFF_ROLES) },
+  'GET /api/case-types/:code': { access: staff(STAFF_ROLES), request: (w) => ({ url: `/api/case-types/${w.caseTypeCode}` }) },
+  'GET /api/case-types/export': { access: staff(ADMIN) },
+  'POST /api/case-types': { access: staff(ADMIN, 403), request: (w) => ({ url: '/api/case-types', payload: { ...definitionFor(w.units.codes.teamA1), code: w.caseTypeCode } }) },
+  'POST /api/case-types/import': {
+    access: staff(ADMIN, 403),
+    request: (w) => ({ url: '/api/case-types/import', payload: { format: 'sagsgang.case-types', formatVersion: 1, exportedAt: new Date().toISOString(), caseTypes: [{ ...definitionFor(w.units.codes.teamA1), code: w.caseTypeCode }] } }),
+  },
+
+  // The organisation: an admin of the units concerned.
+  'GET /api/units': { access: staff(STAFF_ROLES) },
+  'POST /api/units': { access: staff(ADMIN, 403), request: (w) => ({ url: '/api/units', payload: { parentId: w.units.teamA1, kind: 'team', code: 'new-team', nameDa: 'Nyt', nameEn: 'New' } }) },
+  'PATCH /api/units/:id': { access: staff(ADMIN, 403), request: (w) => ({ url: `/api/units/${w.units.teamA2}`, payload: { nameDa: 'Omdøbt' } }) },
+  'DELETE /api/units/:id': { access: staff(ADMIN, 403), request: (w) => ({ url: `/api/units/${w.units.teamA2}` }) },
+  'GET /api/users': { access: staff(ADMIN, 403), request: (w) => ({ url: `/api/users?unitId=${w.units.teamA1}` }) },
+  'POST /api/users': { access: staff(ADMIN, 403), request: (w) => ({ url: '/api/users', payload: { username: 'new-user', displayName: 'Ny', grants: [{ role: 'caseworker', unitId: w.units.teamA1 }] } }) },
+  'GET /api/users/:id': { access: staff(ADMIN, 403), request: (w) => ({ url: `/api/users/${w.staffUserId}` }) },
+  'PATCH /api/users/:id': { access: staff(ADMIN, 403), request: (w) => ({ url: `/api/users/${w.staffUserId}`, payload: { displayName: 'Omdøbt' } }) },
+  'POST /api/users/:id/grants': { access: staff(ADMIN, 403), request: (w) => ({ url: `/api/users/${w.staffUserId}/grants`, payload: { role: 'teamlead', unitId: w.units.teamA1 } }) },
+  'DELETE /api/users/:id/grants/:grantId': { access: staff(ADMIN, 403), request: (w) => ({ url: `/api/users/${w.staffUserId}/grants/${w.grantId}` }) },
+  'GET /api/audit': { access: staff(ADMIN, 403), request: (w) => ({ url: `/api/audit?actorUserId=${w.staffUserId}` }) },
+  'GET /api/audit/export': { access: staff(ADMIN, 403), request: (w) => ({ url: `/api/audit/export?actorUserId=${w.staffUserId}` }) },
+
+  // The calendar: read by all staff; closure days stop every unit's clocks, so only an authority-wide admin.
+  'GET /api/calendar/:year': { access: staff(STAFF_ROLES), request: () => ({ url: '/api/calendar/2026' }) },
+  'POST /api/calendar/closures': { access: staff(ADMIN, 403), request: () => ({ url: '/api/calendar/closures', payload: { day: '2027-03-03', reason: 'Flytning' } }) },
+  'DELETE /api/calendar/closures/:day': { access: staff(ADMIN, 403), request: () => ({ url: '/api/calendar/closures/2027-03-03' }) },
+
+  // Workflow models: the authority's shared portal, read by all staff and drawn by analysts, quality and admins.
+  'GET /api/process-models': { access: staff(STAFF_ROLES) },
+  'POST /api/process-models': { access: staff(MODEL_EDITORS), request: () => ({ url: '/api/process-models', payload: { name: 'Ny', bpmnXml: '<definitions/>' } }) },
+  'GET /api/process-models/for-case/:caseId/current-step': { access: staff(STAFF_ROLES, 403), request: (w) => ({ url: `/api/process-models/for-case/${w.caseId}/current-step` }) },
+  'GET /api/process-models/:id': { access: staff(STAFF_ROLES), request: (w) => ({ url: model(w) }) },
+  'PATCH /api/process-models/:id': { access: staff(MODEL_EDITORS), request: (w) => ({ url: model(w), payload: { name: 'Omdøbt' } }) },
+  'POST /api/process-models/:id/versions': { access: staff(MODEL_EDITORS), request: (w) => ({ url: model(w, '/versions'), payload: { bpmnXml: '<definitions/>' } }) },
+  'PUT /api/process-models/:id/versions/:version/tasks/:elementId': { access: staff(MODEL_EDITORS), request: (w) => ({ url: model(w, '/versions/1/tasks/Task_1'), payload: { guidance: 'Gør sådan' } }) },
+  'GET /api/process-models/:id/mapping': { access: staff(STAFF_ROLES), request: (w) => ({ url: model(w, '/mapping') }) },
+  'PUT /api/process-models/:id/mapping': { access: staff(MODEL_EDITORS), request: (w) => ({ url: model(w, '/mapping'), payload: { entries: [{ activity: 'X', elementId: null }] } }) },
+
+  // The navigator: those who lead and improve the process, for the units they hold a role on.
+  'GET /api/navigator/logs': { access: staff(NAVIGATOR) },
+  'POST /api/navigator/logs': { access: staff(NAVIGATOR), request: () => ({ url: '/api/navigator/logs?name=x', payload: 'a', headers: { 'content-type': 'application/octet-stream' } }) },
+  'GET /api/navigator/analyses': { access: staff(NAVIGATOR) },
+  'POST /api/navigator/analyses': { access: staff(NAVIGATOR, 403), request: (w) => ({ url: '/api/navigator/analyses', payload: { modelId: w.modelId, population: teamA1(w) } }) },
+  'GET /api/navigator/analyses/:id': { access: staff(NAVIGATOR, 404), request: (w) => ({ url: analysis(w) }) },
+  'POST /api/navigator/analyses/:id/cancel': { access: staff(NAVIGATOR, 404), request: (w) => ({ url: analysis(w, '/cancel') }) },
+  'GET /api/navigator/analyses/:id/result': { access: staff(NAVIGATOR, 404), request: (w) => ({ url: analysis(w, '/result') }) },
+  'GET /api/navigator/analyses/:id/cases': { access: staff(NAVIGATOR, 404), request: (w) => ({ url: analysis(w, '/cases') }) },
+  'GET /api/navigator/analyses/:id/replay': { access: staff(NAVIGATOR, 404), request: (w) => ({ url: analysis(w, '/replay') }) },
+  'GET /api/navigator/analyses/:id/people': { access: staff(['teamlead', 'analyst'], 404), request: (w) => ({ url: analysis(w, '/people') }) },
+  'POST /api/navigator/discover': { access: staff(NAVIGATOR, 403), request: (w) => ({ url: '/api/navigator/discover', payload: { population: teamA1(w) } }) },
+};
+
+const isPage = (url: string) => !url.startsWith('/api/') && !url.startsWith('/auth/') && !url.startsWith('/app');
+const fileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sagsgang-route-access-'));
+afterAll(() => fs.rmSync(fileDir, { recursive: true, force: true }));
+
+for (const engine of ENGINES) {
+  describe(`access to every route [${engine}]`, () => {
+    const registered = new Set<string>();
+    const t = useTestApp(engine, { fileDir }, {
+      onRoute: (r) => {
+        for (const method of [r.method].flat()) if (method !== 'HEAD') registered.add(`${method} ${r.url}`);
+      },
+    });
+    let w: AccessWorld;
+    beforeAll(async () => {
+      w = await buildAccessWorld(t().app, t().database.db, fileDir);
+    });
+
+    test('every route has an access rule, and every rule a route', () => {
+      expect([...registered].filter((r) => !(r in RULES)).sort(), 'routes without a rule in RULES').toEqual([]);
+      expect(Object.keys(RULES).filter((r) => !registered.has(r) && !RULES[r].optional).sort(), 'rules for no route').toEqual([]);
+    });
+
+    test.each(Object.entries(RULES))('%s', async (key, rule) => {
+      if (!registered.has(key)) return; // an optional route this build does not have
+      const [method, pattern] = key.split(' ') as ['GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', string];
+      const req = rule.request?.(w) ?? { url: pattern };
+      const send = (who: TestSession) =>
+        who.inject({ method, url: req.url, payload: req.payload as string, headers: { ...(isPage(req.url) ? { accept: 'text/html' } : {}), ...req.headers } });
+      const db = t().database.db;
+
+      /** Refused with `status`, recorded in the audit log when someone was signed in, and (for a write) nothing changed. */
+      async function expectRefused(who: TestSession, status: number | 'sign-in', as: string) {
+        const before = method === 'GET' ? undefined : await databaseFingerprint(db);
+        const res: LightMyRequestResponse = await send(who);
+        const where = `${key} as ${as}`;
+        if (status === 'sign-in') {
+          expect(res.statusCode, where).toBe(303);
+          expect(res.headers.location, where).toMatch(/^\/login\?returnTo=/);
+        } else {
+          expect(res.statusCode, `${where}: ${res.body.slice(0, 200)}`).toBe(status);
+        }
+        if (who !== w.anonymous && (status === 403 || status === 404)) {
+          const denied = await db.selectFrom('audit_log').select('id').where('action', '=', 'denied').where('request_id', '=', String(res.headers['x-request-id'])).executeTakeFirst();
+          expect(denied, `${where}: the refusal is not in the audit log`).toBeDefined();
+        }
+        if (before) expect(await databaseFingerprint(db), `${where}: a refused write changed the database`).toEqual(before);
+      }
+
+      const a = rule.access;
+      if (a.anonymous !== 'allowed') await expectRefused(w.anonymous, a.anonymous, 'anonymous');
+      if (a.citizen !== undefined) await expectRefused(w.stranger, a.citizen, 'another citizen');
+      if (a.staff !== undefined) await expectRefused(w.insider, a.staff, 'staff');
+      for (const role of STAFF_ROLES.filter((r) => a.roles && !a.roles.includes(r))) await expectRefused(w.withRole[role], 403, role);
+      if (a.otherUnit !== undefined) await expectRefused(w.outsider, a.otherUnit, 'staff of another centre');
+      if (method === 'GET' && a.allowed) {
+        const res = await send(a.allowed === 'owner' ? w.owner : w.insider);
+        expect([401, 403, 404], `${key} as ${a.allowed}: ${res.body.slice(0, 200)}`).not.toContain(res.statusCode);
+      }
+    });
+  });
+}
