@@ -24,6 +24,8 @@ export const ZCalendarYear = z.object({
   /** `name` in Danish, the authority's language; `nameEn` for readers in English. */
   holidays: z.array(z.object({ day: isoDate, name: z.string(), nameEn: z.string() })),
   workingDays: z.number().int(),
+  /** Whether the reader may add and remove closure days (an administrator of the whole authority). */
+  canChange: z.boolean(),
 });
 export type TCalendarYear = z.infer<typeof ZCalendarYear>;
 

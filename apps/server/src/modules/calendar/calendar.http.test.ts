@@ -45,7 +45,9 @@ for (const engine of ENGINES) {
       expect(refused.json().error.message).toContain('whole authority');
       const denied = await w.db.selectFrom('audit_log').select('action').where('request_id', '=', refused.json().requestId).executeTakeFirst();
       expect(denied?.action).toBe('denied');
-      expect((await w.worker.inject({ method: 'GET', url: `/api/calendar/${year}` })).json().closures).toEqual([]);
+      expect((await w.worker.inject({ method: 'GET', url: `/api/calendar/${year}` })).json()).toMatchObject({ closures: [], canChange: false });
+      expect((await centreAdmin.inject({ method: 'GET', url: `/api/calendar/${year}` })).json().canChange).toBe(false);
+      expect((await w.admin.inject({ method: 'GET', url: `/api/calendar/${year}` })).json().canChange).toBe(true);
 
       expect((await w.admin.inject({ method: 'POST', url: '/api/calendar/closures', payload: { day, reason: 'Flytning' } })).statusCode).toBe(201);
       expect((await centreAdmin.inject({ method: 'DELETE', url: `/api/calendar/closures/${day}` })).statusCode).toBe(403);

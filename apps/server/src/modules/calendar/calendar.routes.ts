@@ -12,9 +12,13 @@ import { adminReach } from '../org/index.js';
 import { addClosureDay, calendarYear, removeClosureDay } from './closure-days.service.js';
 
 /** Closure days stop the clocks of every unit: only an administrator of the whole authority sets them. */
+async function isAuthorityAdmin(db: Executor, principal: Principal): Promise<boolean> {
+  return (await adminReach(db, principal)).authorityWide;
+}
+
 async function requireAuthorityAdmin(db: Executor, request: FastifyRequest): Promise<Principal> {
   const principal = requireStaff(request, ['admin']);
-  if (!(await adminReach(db, principal)).authorityWide) {
+  if (!(await isAuthorityAdmin(db, principal))) {
     throw new AppError('forbidden', 'Only an administrator of the whole authority can change its calendar.');
   }
   return principal;
@@ -27,8 +31,8 @@ export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/calendar/:year',
       { schema: { tags: ['calendar'], summary: 'The working-day calendar of a year: public holidays and closure days', params: z.object({ year: z.coerce.number().int() }), response: { 200: ZCalendarYear } } },
       async (request) => {
-        requireStaff(request, STAFF_ROLES);
-        return calendarYear(db, request.params.year);
+        const principal = requireStaff(request, STAFF_ROLES);
+        return { ...(await calendarYear(db, request.params.year)), canChange: await isAuthorityAdmin(db, principal) };
       },
     );
 

@@ -27,7 +27,7 @@ function checkDay(day: string, today: string): void {
   if (years > YEARS_AROUND) throw invalid(`must lie within ${YEARS_AROUND} years of today`);
 }
 
-export async function calendarYear(db: Executor, year: number): Promise<TCalendarYear> {
+export async function calendarYear(db: Executor, year: number): Promise<Omit<TCalendarYear, 'canChange'>> {
   if (!Number.isInteger(year) || year < 1900 || year > 2200) throw new AppError('validation', 'year: out of range', [{ path: 'year', message: 'out of range' }]);
   const calendar = await loadAuthorityCalendar(db);
   const closures = await repo.closures(db, year);

@@ -83,7 +83,7 @@ export function CalendarPage() {
                     <td>{r.kind === 'holiday' ? t('admin:holiday') : <strong>{t('admin:closure')}</strong>}</td>
                     <td>{r.text}</td>
                     <td>
-                      {r.kind === 'closure' && (
+                      {r.kind === 'closure' && calendar.canChange && (
                         <RemoveButton t={t} busy={remove.busy} onClick={() => void onRemove(r.day)}
                           label={t('admin:removeClosureNamed', { day: formatDay(r.day, locale) })} />
                       )}
@@ -95,15 +95,18 @@ export function CalendarPage() {
           </div>
         </>
       )}
-      <section aria-labelledby="closure-heading" className="bo-admin-section">
-        <h2 id="closure-heading">{t('admin:addClosure')}</h2>
-        <form onSubmit={onAdd} noValidate aria-labelledby="closure-heading" className="bo-admin-form">
-          <ErrorSummary action={add} fields={fields} t={t} />
-          <TextField {...fields.day} t={t} type="date" required value={form.day} onChange={(v) => setForm({ ...form, day: v })} error={issueMessage(add.issues.get('day'), t)} hint={t('admin:closureDayHint')} />
-          <TextField {...fields.reason} t={t} required value={form.reason} onChange={(v) => setForm({ ...form, reason: v })} error={issueMessage(add.issues.get('reason'), t)} hint={t('admin:closureReasonHint')} />
-          <button className="button button-primary" type="submit" disabled={add.busy}>{t('admin:addClosureButton')}</button>
-        </form>
-      </section>
+      {calendar && !calendar.canChange && <p>{t('admin:calendarReadOnly')}</p>}
+      {calendar?.canChange && (
+        <section aria-labelledby="closure-heading" className="bo-admin-section">
+          <h2 id="closure-heading">{t('admin:addClosure')}</h2>
+          <form onSubmit={onAdd} noValidate aria-labelledby="closure-heading" className="bo-admin-form">
+            <ErrorSummary action={add} fields={fields} t={t} />
+            <TextField {...fields.day} t={t} type="date" required value={form.day} onChange={(v) => setForm({ ...form, day: v })} error={issueMessage(add.issues.get('day'), t)} hint={t('admin:closureDayHint')} />
+            <TextField {...fields.reason} t={t} required value={form.reason} onChange={(v) => setForm({ ...form, reason: v })} error={issueMessage(add.issues.get('reason'), t)} hint={t('admin:closureReasonHint')} />
+            <button className="button button-primary" type="submit" disabled={add.busy}>{t('admin:addClosureButton')}</button>
+          </form>
+        </section>
+      )}
     </>
   );
 }
