@@ -6,8 +6,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { loggerOptions } from './platform/logging.js';
-import { registerErrorHandler } from './platform/http/error-handler.js';
+import { frameworkErrorReply, registerErrorHandler } from './platform/http/error-handler.js';
 import { registerAuthPlatform } from './platform/auth/auth-plugin.js';
+import { registerNulGuard } from './platform/http/nul-guard.js';
 import { denialRecorder } from './platform/audit/audit-denials.js';
 import type { DestinationStream } from 'pino';
 import type { AppContext } from './platform/context.js';
@@ -32,6 +33,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     trustProxy: true,
+    frameworkErrors: frameworkErrorReply,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -68,6 +70,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   await registerAuthPlatform(app, ctx);
+  registerNulGuard(app);
   await registerModules(app, ctx);
   return app;
 }
