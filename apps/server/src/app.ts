@@ -8,7 +8,7 @@ import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTyp
 import { loggerOptions } from './platform/logging.js';
 import { frameworkErrorReply, registerErrorHandler } from './platform/http/error-handler.js';
 import { registerAuthPlatform } from './platform/auth/auth-plugin.js';
-import { registerNulGuard } from './platform/http/nul-guard.js';
+import { registerTextGuard } from './platform/http/text-guard.js';
 import { denialRecorder } from './platform/audit/audit-denials.js';
 import type { DestinationStream } from 'pino';
 import type { AppContext } from './platform/context.js';
@@ -70,7 +70,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   await registerAuthPlatform(app, ctx);
-  registerNulGuard(app);
+  registerTextGuard(app);
   await registerModules(app, ctx);
   return app;
 }

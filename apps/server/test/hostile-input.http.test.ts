@@ -79,6 +79,13 @@ for (const engine of ENGINES) {
       expect(await caseVersion()).toBe(before);
     });
 
+    test('half a surrogate pair in a JSON field (a model description "ø\\udc00") is a 400 naming it, not a 500 from PGlite', async () => {
+      const res = await staff.inject({
+        method: 'PATCH', url: `/api/process-models/${modelId}`, headers: { 'content-type': 'application/json' }, payload: '{"description":"\u00f8\\udc00"}',
+      });
+      expectError(res, 400, 'validation', /body\.description: contains half of a surrogate pair/);
+    });
+
     test('a NUL character in a multipart form field (answer "a\\u0000b" on /mine-sager/<ref>/svar) is a 400 naming it, with nothing stored', async () => {
       const before = await caseVersion();
       const form = multipartBody({ answer: 'a\u0000b' });

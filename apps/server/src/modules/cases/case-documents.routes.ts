@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.js';
 import { requireStaff } from '../../platform/auth/guards.js';
 import { sendDownload } from '../../platform/files/send-download.js';
 import { firstFilePart } from '../../platform/files/form-upload.js';
-import { findNul, nulError } from '../../platform/http/nul-guard.js';
+import { findUnstorableText, unstorableTextError } from '../../platform/http/text-guard.js';
 import { STAFF_ROLES } from '../../platform/auth/principal.js';
 import { CASEWORK_ROLES } from './case-command.js';
 import { attachDocument } from './use-cases/attach-document.js';
@@ -50,8 +50,8 @@ export function caseDocumentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         throw new AppError('validation', 'file: choose a file to attach.', [{ path: 'file', message: 'required' }]);
       }
       try {
-        const nul = findNul({ ...fieldValues(part.fields), file: part.filename }, 'form');
-        if (nul) throw nulError(nul);
+        const bad = findUnstorableText({ ...fieldValues(part.fields), file: part.filename }, 'form');
+        if (bad) throw unstorableTextError(bad);
         const parsed = ZAttachDocumentFields.safeParse(fieldValues(part.fields));
         if (!parsed.success) {
           const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));

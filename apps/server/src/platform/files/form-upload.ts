@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Multipart, MultipartFile } from '@fastify/multipart';
 import { AppError } from '../errors.js';
 import { storeUpload, type StoredFile } from './file-store.js';
-import { findNul, nulError } from '../http/nul-guard.js';
+import { findUnstorableText, unstorableTextError } from '../http/text-guard.js';
 
 const hasStatus = (err: unknown) => typeof (err as { statusCode?: unknown } | null)?.statusCode === 'number';
 
@@ -34,10 +34,10 @@ export async function* formParts(request: FastifyRequest): AsyncGenerator<Multip
     }
     if (next.done) return;
     const part = next.value;
-    const nul = findNul({ [part.fieldname]: part.type === 'field' ? part.value : part.filename }, 'form');
-    if (nul) {
+    const bad = findUnstorableText({ [part.fieldname]: part.type === 'field' ? part.value : part.filename }, 'form');
+    if (bad) {
       if (part.type === 'file') part.file.resume();
-      throw nulError(nul);
+      throw unstorableTextError(bad);
     }
     yield part;
   }
