@@ -6,8 +6,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { loggerOptions } from './platform/logging.js';
-import { registerErrorHandler } from './platform/http/error-handler.js';
+import { frameworkErrorReply, registerErrorHandler } from './platform/http/error-handler.js';
 import { registerAuthPlatform } from './platform/auth/auth-plugin.js';
+import { registerTextGuard } from './platform/http/text-guard.js';
 import { denialRecorder } from './platform/audit/audit-denials.js';
 import type { DestinationStream } from 'pino';
 import type { AppContext } from './platform/context.js';
@@ -18,7 +19,7 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** Where log lines go instead of stdout (tests read them to prove what is never logged). */
   logStream?: DestinationStream;
-  /** Told of every route as it is added (the route-access test uses it to list them all). */
+  /** Told of every route as it is added (tests enumerate the API with it). */
   onRoute?: (route: RouteOptions) => void;
 }
 
@@ -32,10 +33,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     trustProxy: true,
+    frameworkErrors: frameworkErrorReply,
   }).withTypeProvider<ZodTypeProvider>();
-  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   registerErrorHandler(app, { onDenied: denialRecorder(ctx.database.db) });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -68,6 +70,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   await registerAuthPlatform(app, ctx);
+  registerTextGuard(app);
   await registerModules(app, ctx);
   return app;
 }

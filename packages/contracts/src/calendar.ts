@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { ZIsoDate } from './primitives.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const isoDate = ZIsoDate('a date as YYYY-MM-DD');
 
 /** A day the authority is closed beyond weekends and public holidays: it does not count as a working day. */
 export const ZClosureDay = z.object({

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ZDecisionOutcome, ZDuration, ZLocalizedText, OUTCOMES_NEEDING_APPEAL_GUIDANCE } from './case-types.js';
 import { DOCUMENT_DIRECTIONS, DOCUMENT_TYPES } from './documents.js';
+import { MAX_INT32, ZIsoDate as ZIsoDateOf, ZVersionNumber } from './primitives.js';
 
 export const CHANNELS = ['digital', 'paper', 'email', 'counter', 'phone'] as const;
 export const CASE_STATES = ['received', 'in_progress', 'awaiting_applicant', 'awaiting_hearing', 'decided', 'closed'] as const;
@@ -28,10 +29,10 @@ export const ZCaseActivity = z.enum(CASE_ACTIVITIES);
 export type TCaseActivity = z.infer<typeof ZCaseActivity>;
 
 const ZText = (max = 4000) => z.string().trim().min(1, 'is required').max(max);
-const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const ZIsoDate = ZIsoDateOf();
 const ZInstant = z.iso.datetime({ offset: true });
 /** The case version the client last saw; a stale one is refused with `conflict`. */
-const ZExpectedVersion = z.number().int().positive();
+const ZExpectedVersion = ZVersionNumber;
 
 export const ZOpenCaseRequest = z.object({
   caseTypeCode: z.string().min(1),
@@ -112,7 +113,7 @@ export type TAddDocumentRequest = z.infer<typeof ZAddDocumentRequest>;
  * text, so the version is read from its digits).
  */
 export const ZAttachDocumentFields = z.object({
-  expectedVersion: z.coerce.number().int().positive(),
+  expectedVersion: z.coerce.number().int().positive().max(MAX_INT32),
   title: ZText(300),
   documentType: z.enum(DOCUMENT_TYPES),
   direction: z.enum(DOCUMENT_DIRECTIONS),

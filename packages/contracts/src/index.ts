@@ -9,3 +9,4 @@ export * from './audit-purposes.js';
 export * from './navigator.js';
 export * from './errors.js';
 export * from './calendar.js';
+export * from './primitives.js';

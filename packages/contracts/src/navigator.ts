@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZVersionNumber } from './primitives.js';
 
 /** The cases an analysis looks at: the authority's own event log, or a log uploaded from another system. */
 export const ZPopulation = z.discriminatedUnion('kind', [
@@ -18,7 +19,7 @@ export type TPopulation = z.infer<typeof ZPopulation>;
 export const ZStartAnalysis = z.object({
   modelId: z.string().uuid(),
   /** The model version to check against; the current one when absent. */
-  version: z.number().int().positive().optional(),
+  version: ZVersionNumber.optional(),
   population: ZPopulation,
   name: z.string().trim().max(200).default(''),
 });

@@ -218,14 +218,11 @@ afterAll(() => fs.rmSync(fileDir, { recursive: true, force: true }));
 
 for (const engine of ENGINES) {
   describe(`access to every route [${engine}]`, () => {
+    const t = useTestApp(engine, { fileDir });
     const registered = new Set<string>();
-    const t = useTestApp(engine, { fileDir }, {
-      onRoute: (r) => {
-        for (const method of [r.method].flat()) if (method !== 'HEAD') registered.add(`${method} ${r.url}`);
-      },
-    });
     let w: AccessWorld;
     beforeAll(async () => {
+      for (const r of t().routes) for (const method of [r.method].flat()) if (method !== 'HEAD') registered.add(`${method} ${r.url}`);
       w = await buildAccessWorld(t().app, t().database.db, fileDir);
     });
 

@@ -1,6 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { buildApp, type BuildAppOptions } from '../../src/app.js';
+import { buildApp } from '../../src/app.js';
 import { loadConfig, type AppConfig } from '../../src/platform/config.js';
 import type { AppContext } from '../../src/platform/context.js';
 import type { Database, Engine } from '../../src/platform/db/database.js';
@@ -10,18 +10,21 @@ export interface TestApp {
   app: FastifyInstance;
   ctx: AppContext;
   database: Database;
+  /** Every route the app registered, in order (HEAD routes Fastify adds for GETs included). */
+  routes: RouteOptions[];
 }
 
 /** Builds the whole app on a fresh test database for one describe block. */
-export function useTestApp(engine: Engine, overrides: Partial<AppConfig> = {}, build: BuildAppOptions = {}): () => TestApp {
+export function useTestApp(engine: Engine, overrides: Partial<AppConfig> = {}): () => TestApp {
   let current: TestApp | undefined;
   beforeAll(async () => {
     const database = await openTestDatabase(engine);
     const config = loadConfig({ ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' }, { seedDemo: false, demoCases: 200, ...overrides });
     const ctx: AppContext = { config, database };
-    const app = await buildApp(ctx, { logger: false, ...build });
+    const routes: RouteOptions[] = [];
+    const app = await buildApp(ctx, { logger: false, onRoute: (route) => routes.push(route) });
     await app.ready();
-    current = { app, ctx, database };
+    current = { app, ctx, database, routes };
   });
   afterAll(async () => {
     await current?.app.close();

@@ -6,6 +6,8 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requireStaff } from '../../platform/auth/guards.js';
 import { sendDownload } from '../../platform/files/send-download.js';
+import { firstFilePart } from '../../platform/files/form-upload.js';
+import { findUnstorableText, unstorableTextError } from '../../platform/http/text-guard.js';
 import { STAFF_ROLES } from '../../platform/auth/principal.js';
 import { CASEWORK_ROLES } from './case-command.js';
 import { attachDocument } from './use-cases/attach-document.js';
@@ -42,12 +44,14 @@ export function caseDocumentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     }, async (request) => {
       const principal = requireStaff(request, CASEWORK_ROLES);
       if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'Send the document as multipart/form-data with the file in the part "file".');
-      const part = await request.file();
+      const part = await firstFilePart(request);
       if (!part || part.fieldname !== 'file' || !part.filename) {
         part?.file.resume();
         throw new AppError('validation', 'file: choose a file to attach.', [{ path: 'file', message: 'required' }]);
       }
       try {
+        const bad = findUnstorableText({ ...fieldValues(part.fields), file: part.filename }, 'form');
+        if (bad) throw unstorableTextError(bad);
         const parsed = ZAttachDocumentFields.safeParse(fieldValues(part.fields));
         if (!parsed.success) {
           const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   MAX_BPMN_BYTES,
+  MAX_INT32,
   ZCreateModelVersion,
   ZCreateProcessModel,
   ZCurrentStep,
@@ -48,7 +49,7 @@ export function processModelRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       return current ?? reply.status(204).send(null);
     });
 
-    app.get('/api/process-models/:id', { schema: { tags, summary: 'A workflow model with its diagram and steps', params: ZModelId, querystring: z.object({ version: z.coerce.number().int().positive().optional() }), response: { 200: ZProcessModelDetail } } }, async (request) => {
+    app.get('/api/process-models/:id', { schema: { tags, summary: 'A workflow model with its diagram and steps', params: ZModelId, querystring: z.object({ version: z.coerce.number().int().positive().max(MAX_INT32).optional() }), response: { 200: ZProcessModelDetail } } }, async (request) => {
       requireStaff(request, STAFF_ROLES);
       return getProcessModel(db, request.params.id, request.query.version);
     });
@@ -65,7 +66,7 @@ export function processModelRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.put(
       '/api/process-models/:id/versions/:version/tasks/:elementId',
-      { schema: { tags, summary: "Write a step's guidance, legal references, checklist, links and deadline", params: ZModelId.extend({ version: z.coerce.number().int().positive(), elementId: z.string().min(1).max(300) }), body: ZTaskGuidanceInput, response: { 200: ZModelTask } } },
+      { schema: { tags, summary: "Write a step's guidance, legal references, checklist, links and deadline", params: ZModelId.extend({ version: z.coerce.number().int().positive().max(MAX_INT32), elementId: z.string().min(1).max(300) }), body: ZTaskGuidanceInput, response: { 200: ZModelTask } } },
       async (request) => {
         requireStaff(request, MODEL_EDITORS);
         return updateTaskGuidance(db, { modelId: request.params.id, version: request.params.version, elementId: request.params.elementId }, request.body);

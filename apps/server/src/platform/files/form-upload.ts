@@ -2,8 +2,21 @@ import type { FastifyRequest } from 'fastify';
 import type { Multipart, MultipartFile } from '@fastify/multipart';
 import { AppError } from '../errors.js';
 import { storeUpload, type StoredFile } from './file-store.js';
+import { findUnstorableText, unstorableTextError } from '../http/text-guard.js';
 
 const hasStatus = (err: unknown) => typeof (err as { statusCode?: unknown } | null)?.statusCode === 'number';
+
+const incomplete = () => new AppError('validation', 'The form did not arrive in full. Send it again.', [{ path: 'form', message: 'incomplete' }]);
+
+/** The first file part of a multipart form (fields before it are on `part.fields`); a broken body is a 400. */
+export async function firstFilePart(request: FastifyRequest): Promise<MultipartFile | undefined> {
+  try {
+    return await request.file();
+  } catch (err) {
+    if (err instanceof AppError || hasStatus(err)) throw err;
+    throw incomplete();
+  }
+}
 
 /**
  * The parts of a multipart form. A body that ends early or is not valid multipart is the sender's problem: it is
@@ -17,10 +30,16 @@ export async function* formParts(request: FastifyRequest): AsyncGenerator<Multip
       next = await parts.next();
     } catch (err) {
       if (err instanceof AppError || hasStatus(err)) throw err;
-      throw new AppError('validation', 'The form did not arrive in full. Send it again.', [{ path: 'form', message: 'incomplete' }]);
+      throw incomplete();
     }
     if (next.done) return;
-    yield next.value;
+    const part = next.value;
+    const bad = findUnstorableText({ [part.fieldname]: part.type === 'field' ? part.value : part.filename }, 'form');
+    if (bad) {
+      if (part.type === 'file') part.file.resume();
+      throw unstorableTextError(bad);
+    }
+    yield part;
   }
 }
 

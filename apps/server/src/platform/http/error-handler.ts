@@ -34,7 +34,23 @@ function fromFastifyError(err: FastifyError): AppError {
   if (err instanceof SyntaxError || err.statusCode === 400) return new AppError('validation', err.message);
   if (err.statusCode === 413) return new AppError('payload_too_large', err.message);
   if (err.statusCode === 415) return new AppError('unsupported_media_type', err.message);
+  // Other client errors a plugin raises (the file server refuses a folder with a 403) stay the client's: a 4xx.
+  if (err.statusCode === 403) return new AppError('forbidden', 'This address cannot be opened.');
+  if (err.statusCode === 404) return new AppError('not_found', 'No such address.');
+  if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) return new AppError('validation', err.message);
   return new AppError('internal', 'Something went wrong on our side. The error has been logged.');
+}
+
+/**
+ * Errors Fastify raises before any route runs (an address that cannot be decoded, a path part longer than the
+ * router takes): the same body as every other error, as a 400 that says what is wrong with the address.
+ */
+export function frameworkErrorReply(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const message = err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+    ? 'A part of the address is too long.'
+    : 'The address is not valid: it contains characters that cannot be decoded.';
+  const body: ErrorBody = { error: { code: 'validation', message, details: [{ path: 'url', message: err.code }] }, requestId: request.id };
+  void reply.status(HTTP_STATUS.validation).send(body);
 }
 
 export function toAppError(err: unknown): AppError {

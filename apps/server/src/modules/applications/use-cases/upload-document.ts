@@ -53,7 +53,11 @@ export async function recordDraftUpload(
   });
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export async function removeDraftDocument(db: Executor, principal: Principal, applicationId: string, documentId: string): Promise<void> {
+  // The id comes from a form field; the database would refuse anything but a uuid with an error of its own.
+  if (!UUID.test(documentId)) throw new AppError('validation', 'documentId: choose a document of this application to remove.', [{ path: 'documentId', message: 'invalid' }]);
   await inTransaction(db, async (trx) => {
     const own = await loadOwnApplication(trx, principal, applicationId, true);
     if (own.application.status !== 'draft') throw new AppError('invalid_state', 'This application has already been sent.', { state: 'submitted' });
