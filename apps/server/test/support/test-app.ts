@@ -22,7 +22,8 @@ export function useTestApp(engine: Engine, overrides: Partial<AppConfig> = {}): 
     const config = loadConfig({ ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' }, { seedDemo: false, demoCases: 200, ...overrides });
     const ctx: AppContext = { config, database };
     const routes: RouteOptions[] = [];
-    const app = await buildApp(ctx, { logger: false, onRoute: (route) => routes.push(route) });
+    // A copy of each: Fastify hands the same object on again, changed, for a prefix's trailing-slash variant.
+    const app = await buildApp(ctx, { logger: false, onRoute: (route) => routes.push({ ...route }) });
     await app.ready();
     current = { app, ctx, database, routes };
   });
