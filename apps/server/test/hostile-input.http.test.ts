@@ -114,9 +114,13 @@ for (const engine of ENGINES) {
       expect(await caseVersion()).toBe(before);
     });
 
-    test('a folder of the static files (/static/portal/. and /static/dkfds/css/) is a 4xx with the error body', async () => {
-      expectError(await applicant.inject({ method: 'GET', url: '/static/portal/.' }), 403, 'forbidden');
-      expectError(await applicant.inject({ method: 'GET', url: '/static/dkfds/css/' }), 403, 'forbidden');
+    test('a folder of the static files (/static/portal/. and /static/dkfds/css/) is a 404 with the error body', async () => {
+      const folder = await applicant.inject({ method: 'GET', url: '/static/portal/.' });
+      expectError(folder, 404, 'not_found');
+      expectError(await applicant.inject({ method: 'GET', url: '/static/dkfds/css/' }), 404, 'not_found');
+      // Not a refusal of access: nothing in the audit log.
+      const logged = await t().database.db.selectFrom('audit_log').select('id').where('request_id', '=', folder.json().requestId).execute();
+      expect(logged).toEqual([]);
     });
 
     test('removing a draft document with an id that is no uuid (documentId=%zz) is a 400 naming documentId', async () => {

@@ -34,9 +34,9 @@ function fromFastifyError(err: FastifyError): AppError {
   if (err instanceof SyntaxError || err.statusCode === 400) return new AppError('validation', err.message);
   if (err.statusCode === 413) return new AppError('payload_too_large', err.message);
   if (err.statusCode === 415) return new AppError('unsupported_media_type', err.message);
-  // Other client errors a plugin raises (the file server refuses a folder with a 403) stay the client's: a 4xx.
-  if (err.statusCode === 403) return new AppError('forbidden', 'This address cannot be opened.');
-  if (err.statusCode === 404) return new AppError('not_found', 'No such address.');
+  // Other client errors a plugin raises stay the client's: a 4xx. The file server refuses a folder with a 403; a
+  // folder is not a file to hand out, so it is the 404 of any address that names none, not a refusal to audit.
+  if (err.statusCode === 403 || err.statusCode === 404) return new AppError('not_found', 'No such address.');
   if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) return new AppError('validation', err.message);
   return new AppError('internal', 'Something went wrong on our side. The error has been logged.');
 }
