@@ -2,7 +2,8 @@ import type { Locale } from '@sagsgang/contracts/i18n';
 import { authApi } from '../api/auth-api.js';
 import { applyLocale, offeredLocales, useT } from '../i18n/i18n.js';
 
-const NAMES: Record<Locale, string> = { da: 'Dansk', en: 'English', sv: 'Svenska' };
+// Each language is named in itself (the catalogue's text is the same in every locale).
+const LANGUAGE_NAME_KEYS: Record<Locale, string> = { da: 'common:danish', en: 'common:english', sv: 'common:swedish' };
 
 /** Switches the language at once and saves it on the account, so e-mails and the portal follow. */
 export function LanguageSwitch(props: { onMessage: (message: string) => void }) {
@@ -18,7 +19,7 @@ export function LanguageSwitch(props: { onMessage: (message: string) => void }) 
       {offeredLocales().map((l) => (
         <li key={l}>
           <button type="button" className="function-link" lang={l} aria-pressed={l === locale} onClick={() => choose(l)}>
-            {NAMES[l]}
+            {t(LANGUAGE_NAME_KEYS[l])}
           </button>
         </li>
       ))}

@@ -16,52 +16,73 @@ export interface RoleStart {
   capabilities: Capability[];
 }
 
-const cap = (id: string, key: string, path: string): Capability => ({ id, titleKey: `cap${key}`, textKey: `cap${key}Text`, path });
+const cap = (id: string, titleKey: string, textKey: string, path: string): Capability => ({ id, titleKey, textKey, path });
 
-const WORKFLOWS = cap('workflows', 'Workflows', '/app/workflows');
+const WORKFLOWS = cap('workflows', 'backOffice:capWorkflows', 'backOffice:capWorkflowsText', '/app/workflows');
+const CASE_SEARCH = cap('case-search', 'backOffice:capCaseSearch', 'backOffice:capCaseSearchText', '/app/cases/search');
 
 /** What each role starts with, in the order the start page shows them. */
 export const ROLE_STARTS: RoleStart[] = [
   {
     role: 'caseworker',
-    titleKey: 'roleCaseworker',
-    introKey: 'roleCaseworkerIntro',
-    capabilities: [cap('my-queue', 'MyQueue', '/app/cases/queue'), cap('case-search', 'CaseSearch', '/app/cases/search'), WORKFLOWS],
+    titleKey: 'backOffice:roleCaseworker',
+    introKey: 'backOffice:roleCaseworkerIntro',
+    capabilities: [
+      cap('my-queue', 'backOffice:capMyQueue', 'backOffice:capMyQueueText', '/app/cases/queue'),
+      CASE_SEARCH,
+      WORKFLOWS,
+    ],
   },
   {
     role: 'teamlead',
-    titleKey: 'roleTeamlead',
-    introKey: 'roleTeamleadIntro',
-    capabilities: [cap('team-at-risk', 'TeamAtRisk', '/app/team/at-risk'), cap('distribution', 'Distribution', '/app/team/distribution'), cap('kpis', 'Kpis', '/app/goals')],
+    titleKey: 'backOffice:roleTeamlead',
+    introKey: 'backOffice:roleTeamleadIntro',
+    capabilities: [
+      cap('team-at-risk', 'backOffice:capTeamAtRisk', 'backOffice:capTeamAtRiskText', '/app/team/at-risk'),
+      cap('distribution', 'backOffice:capDistribution', 'backOffice:capDistributionText', '/app/team/distribution'),
+      cap('kpis', 'backOffice:capKpis', 'backOffice:capKpisText', '/app/goals'),
+    ],
   },
   {
     role: 'quality',
-    titleKey: 'roleQuality',
-    introKey: 'roleQualityIntro',
-    capabilities: [cap('supervision', 'Supervision', '/app/supervision'), cap('complaints', 'Complaints', '/app/complaints'), cap('surveys', 'Surveys', '/app/surveys')],
+    titleKey: 'backOffice:roleQuality',
+    introKey: 'backOffice:roleQualityIntro',
+    capabilities: [
+      cap('supervision', 'backOffice:capSupervision', 'backOffice:capSupervisionText', '/app/supervision'),
+      cap('complaints', 'backOffice:capComplaints', 'backOffice:capComplaintsText', '/app/complaints'),
+      cap('surveys', 'backOffice:capSurveys', 'backOffice:capSurveysText', '/app/surveys'),
+    ],
   },
   {
     role: 'analyst',
-    titleKey: 'roleAnalyst',
-    introKey: 'roleAnalystIntro',
-    capabilities: [cap('navigator', 'Navigator', '/app/navigator'), WORKFLOWS, cap('event-log-import', 'EventLogImport', '/app/navigator/import')],
+    titleKey: 'backOffice:roleAnalyst',
+    introKey: 'backOffice:roleAnalystIntro',
+    capabilities: [
+      cap('navigator', 'backOffice:capNavigator', 'backOffice:capNavigatorText', '/app/navigator'),
+      WORKFLOWS,
+      cap('event-log-import', 'backOffice:capEventLogImport', 'backOffice:capEventLogImportText', '/app/navigator/import'),
+    ],
   },
   {
     role: 'frontline',
-    titleKey: 'roleFrontline',
-    introKey: 'roleFrontlineIntro',
-    capabilities: [cap('inquiries', 'Inquiries', '/app/citizen-service'), cap('appointments', 'Appointments', '/app/citizen-service/appointments'), cap('case-search', 'CaseSearch', '/app/cases/search')],
+    titleKey: 'backOffice:roleFrontline',
+    introKey: 'backOffice:roleFrontlineIntro',
+    capabilities: [
+      cap('inquiries', 'backOffice:capInquiries', 'backOffice:capInquiriesText', '/app/citizen-service'),
+      cap('appointments', 'backOffice:capAppointments', 'backOffice:capAppointmentsText', '/app/citizen-service/appointments'),
+      CASE_SEARCH,
+    ],
   },
   {
     role: 'admin',
-    titleKey: 'roleAdmin',
-    introKey: 'roleAdminIntro',
+    titleKey: 'backOffice:roleAdmin',
+    introKey: 'backOffice:roleAdminIntro',
     capabilities: [
-      cap('units', 'Units', '/app/admin/units'),
-      cap('users', 'Users', '/app/admin/users'),
-      cap('audit', 'Audit', '/app/admin/audit'),
-      cap('case-types', 'CaseTypes', '/app/admin/case-types'),
-      cap('calendar', 'Calendar', '/app/admin/calendar'),
+      cap('units', 'backOffice:capUnits', 'backOffice:capUnitsText', '/app/admin/units'),
+      cap('users', 'backOffice:capUsers', 'backOffice:capUsersText', '/app/admin/users'),
+      cap('audit', 'backOffice:capAudit', 'backOffice:capAuditText', '/app/admin/audit'),
+      cap('case-types', 'backOffice:capCaseTypes', 'backOffice:capCaseTypesText', '/app/admin/case-types'),
+      cap('calendar', 'backOffice:capCalendar', 'backOffice:capCalendarText', '/app/admin/calendar'),
     ],
   },
 ];

@@ -27,7 +27,6 @@ export const portal: Catalogue = {
       'Her kan du søge, følge din sag undervejs, se hvad vi mangler fra dig, og hvornår du kan forvente en afgørelse. Du logger ind med MitID eller med det brugernavn, du har fået af os.',
     myCasesHeading: 'Mine sager',
     myCasesText: 'Se dine sager, hvor langt de er, hvad vi mangler fra dig, og svar på vores spørgsmål.',
-    myCasesLink: 'Gå til mine sager',
     applyHeading: 'Det kan du søge om',
     applyNone:
       'Der er endnu ikke åbnet for digitale ansøgninger her. Kontakt Borgerservice, hvis du vil søge – så hjælper vi dig videre.',
@@ -97,9 +96,6 @@ export const portal: Catalogue = {
     a11yPreparedText: 'Erklæringen blev udarbejdet den {{date}} på grundlag af automatiske test og egen gennemgang.',
     a11yContactFallback: 'Borgerservice',
 
-    notFoundTitle: 'Siden findes ikke',
-    notFoundText: 'Vi kan ikke finde den side, du leder efter. Måske er adressen skrevet forkert, eller siden er flyttet.',
-    notFoundHome: 'Gå til forsiden',
   },
   en: {
     siteName: 'Self-service',
@@ -126,7 +122,6 @@ export const portal: Catalogue = {
       'Here you can apply, follow your case as it progresses, see what we still need from you and when to expect a decision. Sign in with MitID or with the username we have given you.',
     myCasesHeading: 'My cases',
     myCasesText: 'See your cases, how far they have come, what we need from you, and answer our questions.',
-    myCasesLink: 'Go to my cases',
     applyHeading: 'What you can apply for',
     applyNone: 'Online applications have not been opened here yet. Contact citizen service if you want to apply, and we will help you.',
     applyServiceGoal: 'Service goal: {{goal}}',
@@ -193,9 +188,6 @@ export const portal: Catalogue = {
     a11yPreparedText: 'This statement was prepared on {{date}}, based on automated tests and our own review.',
     a11yContactFallback: 'citizen service',
 
-    notFoundTitle: 'Page not found',
-    notFoundText: 'We cannot find the page you are looking for. The address may be mistyped, or the page may have moved.',
-    notFoundHome: 'Go to the home page',
   },
   sv: {
     siteName: 'Självbetjäning',
@@ -222,7 +214,6 @@ export const portal: Catalogue = {
       'Här kan du ansöka, följa ditt ärende medan det handläggs, se vad vi fortfarande behöver från dig och när du kan vänta dig ett beslut. Logga in med MitID eller med det användarnamn vi har gett dig.',
     myCasesHeading: 'Mina ärenden',
     myCasesText: 'Se dina ärenden, hur långt de har kommit, vad vi behöver från dig, och svara på våra frågor.',
-    myCasesLink: 'Gå till mina ärenden',
     applyHeading: 'Det här kan du ansöka om',
     applyNone: 'Ansökningar på nätet har inte öppnats här ännu. Kontakta medborgarservice om du vill ansöka, så hjälper vi dig.',
     applyServiceGoal: 'Servicemål: {{goal}}',
@@ -289,8 +280,5 @@ export const portal: Catalogue = {
     a11yPreparedText: 'Redogörelsen upprättades den {{date}}, utifrån automatiska tester och vår egen granskning.',
     a11yContactFallback: 'medborgarservice',
 
-    notFoundTitle: 'Sidan hittades inte',
-    notFoundText: 'Vi kan inte hitta sidan du letar efter. Adressen kan vara felskriven, eller så har sidan flyttats.',
-    notFoundHome: 'Gå till startsidan',
   },
 };

@@ -18,40 +18,40 @@ type Block = { key: string; needs?: string[] } | { list: string; heading: string
 
 const BODY: Record<NotificationKind, { subject: string; blocks: Block[] }> = {
   receipt: {
-    subject: 'receiptSubject',
+    subject: 'notifications:receiptSubject',
     blocks: [
-      { key: 'receiptIntro', needs: ['receivedDate'] },
-      { key: 'receiptNext', needs: ['nextStep'] },
-      { list: 'missing', heading: 'receiptMissing' },
-      { key: 'receiptComplete', needs: ['complete'] },
-      { key: 'receiptGoal', needs: ['goalDate'] },
-      { key: 'receiptForecast', needs: ['likelyDate', 'lateDate'] },
+      { key: 'notifications:receiptIntro', needs: ['receivedDate'] },
+      { key: 'notifications:receiptNext', needs: ['nextStep'] },
+      { list: 'missing', heading: 'notifications:receiptMissing' },
+      { key: 'notifications:receiptComplete', needs: ['complete'] },
+      { key: 'notifications:receiptGoal', needs: ['goalDate'] },
+      { key: 'notifications:receiptForecast', needs: ['likelyDate', 'lateDate'] },
     ],
   },
   information_request: {
-    subject: 'informationRequestSubject',
+    subject: 'notifications:informationRequestSubject',
     blocks: [
-      { list: 'items', heading: 'informationRequestIntro' },
-      { key: 'informationRequestMessage', needs: ['message'] },
-      { key: 'informationRequestDue', needs: ['dueDate'] },
-      { key: 'informationRequestPause', needs: ['paused'] },
+      { list: 'items', heading: 'notifications:informationRequestIntro' },
+      { key: 'notifications:informationRequestMessage', needs: ['message'] },
+      { key: 'notifications:informationRequestDue', needs: ['dueDate'] },
+      { key: 'notifications:informationRequestPause', needs: ['paused'] },
     ],
   },
   phase_change: {
-    subject: 'phaseChangeSubject',
-    blocks: [{ key: 'phaseChangeIntro', needs: ['phaseName'] }, { key: 'phaseChangeText', needs: ['phaseText'] }],
+    subject: 'notifications:phaseChangeSubject',
+    blocks: [{ key: 'notifications:phaseChangeIntro', needs: ['phaseName'] }, { key: 'notifications:phaseChangeText', needs: ['phaseText'] }],
   },
   extension: {
-    subject: 'extensionSubject',
+    subject: 'notifications:extensionSubject',
     blocks: [
-      { key: 'extensionIntro' },
-      { key: 'extensionMessage', needs: ['message'] },
-      { key: 'extensionNewDate', needs: ['newDate'] },
+      { key: 'notifications:extensionIntro' },
+      { key: 'notifications:extensionMessage', needs: ['message'] },
+      { key: 'notifications:extensionNewDate', needs: ['newDate'] },
     ],
   },
   decision: {
-    subject: 'decisionSubject',
-    blocks: [{ key: 'decisionIntro' }, { key: 'decisionRead' }, { key: 'decisionAppeal', needs: ['appealBy'] }],
+    subject: 'notifications:decisionSubject',
+    blocks: [{ key: 'notifications:decisionIntro' }, { key: 'notifications:decisionRead' }, { key: 'notifications:decisionAppeal', needs: ['appealBy'] }],
   },
 };
 
@@ -76,9 +76,9 @@ function bodyParts(kind: NotificationKind, locale: Locale, values: NotificationV
   for (const block of BODY[kind].blocks) {
     if ('list' in block) {
       const items = values[block.list];
-      if (Array.isArray(items) && items.length > 0) parts.push({ kind: 'list', heading: t(locale, `notifications:${block.heading}`, scalars), items });
+      if (Array.isArray(items) && items.length > 0) parts.push({ kind: 'list', heading: t(locale, block.heading, scalars), items });
     } else if ((block.needs ?? []).every((n) => scalars[n] !== undefined && scalars[n] !== '')) {
-      parts.push({ kind: 'p', text: t(locale, `notifications:${block.key}`, scalars) });
+      parts.push({ kind: 'p', text: t(locale, block.key, scalars) });
     }
   }
   return parts;
@@ -104,7 +104,7 @@ export function renderNotification(input: {
       ? html`<p>${lines(p.text)}</p>`
       : html`<p>${p.heading}</p><ul>${p.items.map((i) => html`<li>${i}</li>`)}</ul>`,
   );
-  const subject = t(locale, `notifications:${BODY[kind].subject}`, scalars);
+  const subject = t(locale, BODY[kind].subject, scalars);
   const body = html`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${subject}</title></head><body><p>${greeting}</p>${htmlParts}</body></html>`;
   return { subject, text, html: body.toString() };
 }

@@ -15,7 +15,8 @@ export interface LayoutInput {
 
 // Every language of the catalogue is offered; a case type's own texts fall back to English where Swedish is missing.
 const OFFERED: readonly Locale[] = LOCALES;
-const LANGUAGE_NAMES: Record<Locale, string> = { da: 'Dansk', en: 'English', sv: 'Svenska' };
+// Each language is named in itself (the catalogue's text is the same in every locale).
+const LANGUAGE_NAME_KEYS: Record<Locale, string> = { da: 'common:danish', en: 'common:english', sv: 'common:swedish' };
 
 function languageSwitcher(page: PageContext): SafeHtml {
   return html`<div class="language-switcher">
@@ -23,8 +24,8 @@ function languageSwitcher(page: PageContext): SafeHtml {
     <ul aria-label="${page.t('portal:chooseLanguage')}">
       ${OFFERED.map((l) =>
         l === page.locale
-          ? html`<li><a href="${withLang(page.url, l)}" lang="${l}" hreflang="${l}" aria-current="true">${icon('check')}${LANGUAGE_NAMES[l]}</a></li>`
-          : html`<li><a href="${withLang(page.url, l)}" lang="${l}" hreflang="${l}">${LANGUAGE_NAMES[l]}</a></li>`,
+          ? html`<li><a href="${withLang(page.url, l)}" lang="${l}" hreflang="${l}" aria-current="true">${icon('check')}${page.t(LANGUAGE_NAME_KEYS[l])}</a></li>`
+          : html`<li><a href="${withLang(page.url, l)}" lang="${l}" hreflang="${l}">${page.t(LANGUAGE_NAME_KEYS[l])}</a></li>`,
       )}
     </ul>
   </div>

@@ -3,8 +3,8 @@ import { isLocale, localeFromAcceptLanguage, t, translator } from './i18n.js';
 
 describe('server-side translation', () => {
   test('translates a namespaced key per locale', () => {
-    expect(t('da', 'common:signIn')).toBe('Log ind');
-    expect(t('en', 'common:signIn')).toBe('Sign in');
+    expect(t('da', 'common:signOut')).toBe('Log ud');
+    expect(t('en', 'common:signOut')).toBe('Sign out');
   });
 
   test('Swedish falls back to English where the catalogue has no Swedish text', () => {

@@ -4,10 +4,10 @@ import { traceShape, STATE_STYLE } from './ball-sprites.js';
 import type { ReplayController } from './replay-controller.js';
 
 const SPEEDS = [
-  { key: 'speedDay', minutesPerSecond: 24 * 60 },
-  { key: 'speedWeek', minutesPerSecond: 7 * 24 * 60 },
-  { key: 'speedMonth', minutesPerSecond: 30 * 24 * 60 },
-  { key: 'speedQuarter', minutesPerSecond: 91 * 24 * 60 },
+  { key: 'navigator:speedDay', minutesPerSecond: 24 * 60 },
+  { key: 'navigator:speedWeek', minutesPerSecond: 7 * 24 * 60 },
+  { key: 'navigator:speedMonth', minutesPerSecond: 30 * 24 * 60 },
+  { key: 'navigator:speedQuarter', minutesPerSecond: 91 * 24 * 60 },
 ];
 
 /** The canvas the balls are drawn on; it lies over the diagram and lets clicks through. */
@@ -45,7 +45,7 @@ export function ReplayControls(props: { controller: ReplayController; t0: number
         <label className="form-label" htmlFor="replay-speed">{t('navigator:speed')}</label>
         <select className="form-select" id="replay-speed" value={s.speed} onChange={(e) => c.setSpeed(Number(e.target.value))}>
           {!SPEEDS.some((x) => x.minutesPerSecond === s.speed) && <option value={s.speed}>{t('navigator:speedWhole')}</option>}
-          {SPEEDS.map((x) => <option key={x.key} value={x.minutesPerSecond}>{t(`navigator:${x.key}`)}</option>)}
+          {SPEEDS.map((x) => <option key={x.key} value={x.minutesPerSecond}>{t(x.key)}</option>)}
         </select>
       </div>
       <div className="form-group bo-scrubber">
