@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@sagsgang/contracts';
+import { i18n } from '../i18n/i18n.js';
 
 /**
  * A small typed client for the Sagsgang API. It sends the CSRF token on every state-changing request and turns
@@ -77,7 +78,7 @@ async function send(method: string, path: string, options: RequestOptions, token
     });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError('The server could not be reached. Check the connection and try again.', 0, 'network');
+    throw new ApiError(i18n.t('backOffice:serverUnreachable'), 0, 'network');
   }
 }
 

@@ -115,7 +115,7 @@ export function AppShell(props: { children: ReactNode }) {
               </li>
               <li>
                 <a className="function-link" href="/api/docs">
-                  API
+                  {t('common:apiDocs')}
                 </a>
               </li>
             </ul>

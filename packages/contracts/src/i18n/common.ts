@@ -8,6 +8,7 @@ export const common: Catalogue = {
     skipToContent: 'Gå til indhold',
     signOut: 'Log ud',
     accessibilityStatement: 'Tilgængelighedserklæring',
+    apiDocs: 'API-dokumentation',
   },
   en: {
     danish: 'Dansk',
@@ -16,6 +17,7 @@ export const common: Catalogue = {
     skipToContent: 'Skip to content',
     signOut: 'Sign out',
     accessibilityStatement: 'Accessibility statement',
+    apiDocs: 'API documentation',
   },
   sv: {
     danish: 'Dansk',
@@ -24,5 +26,6 @@ export const common: Catalogue = {
     skipToContent: 'Gå till innehållet',
     signOut: 'Logga ut',
     accessibilityStatement: 'Tillgänglighetsredogörelse',
+    apiDocs: 'API-dokumentation',
   },
 };

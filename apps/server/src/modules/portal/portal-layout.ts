@@ -96,7 +96,7 @@ function footer(page: PageContext): SafeHtml {
       </div>
       <ul class="mt-4 align-text-left unstyled-list inline-list">
         <li><a class="function-link" href="/tilgaengelighed">${t('common:accessibilityStatement')}</a></li>
-        <li><a class="function-link" href="/api/docs">API</a></li>
+        <li><a class="function-link" href="/api/docs">${t('common:apiDocs')}</a></li>
       </ul>
     </div>
   </div>
