@@ -185,6 +185,21 @@ describe('OCEL JSON, streamed', () => {
     expect(produced).toBeGreaterThan(10);
   });
 
+  test('an event attribute named __proto__ is an attribute like any other, read from JSON and from XML', async () => {
+    const attributes: Record<string, string | number> = { amount: 3 };
+    Object.defineProperty(attributes, '__proto__', { value: 'x', enumerable: true, writable: true, configurable: true });
+    const ocel: OcelLog = { objects: [], events: [{ id: 'e1', type: 'A', time: 0, attributes, relationships: [] }] };
+    const back = await readOcel(Buffer.from(writeOcelJson(ocel)));
+    expect(Object.keys(back.events[0].attributes).sort()).toEqual(['__proto__', 'amount']);
+    expect(Object.getPrototypeOf(back.events[0].attributes)).toBe(Object.prototype);
+    expect(back).toEqual(ocel);
+    const xml = '<?xml version="1.0"?><log><events><event id="e1" type="A" time="1970-01-01T00:00:00Z"><attributes>'
+      + '<attribute name="__proto__">x</attribute></attributes></event></events></log>';
+    const fromXml = await readOcel(Buffer.from(xml));
+    expect(Object.keys(fromXml.events[0].attributes)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(fromXml.events[0].attributes)).toBe(Object.prototype);
+  });
+
   test('round trip through the OCEL JSON writer', async () => {
     const id = fc.string({ minLength: 1, maxLength: 12 });
     const value = fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }).filter((d) => !Object.is(d, -0)), fc.boolean());

@@ -136,8 +136,8 @@ class ValueBuilder implements JsonTokenSink {
   }
 }
 
-// Like JSON.parse, a "__proto__" key becomes an own property rather than the prototype.
-function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
+/** Like JSON.parse, a "__proto__" key becomes an own property rather than the prototype. */
+export function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
   else obj[key] = value;
 }

@@ -2,7 +2,7 @@ import { MiningError, type MiningErrorPosition } from '../errors.js';
 import type { AttributeValue } from './attributes.js';
 import type { EventLog } from './event-log.js';
 import { rawByteChunks, utf8Chunks, type LogSource, type ReadOptions } from './input-stream.js';
-import { streamJsonArrays } from './json-stream.js';
+import { setOwn, streamJsonArrays } from './json-stream.js';
 import { LogBuilder } from './log-builder.js';
 import { tryParseTimestamp } from './timestamp.js';
 import { walkXml, type XmlCursor } from './xml-stream.js';
@@ -106,7 +106,7 @@ function jsonObject(o: JsonItem, i: number, at: MiningErrorPosition): OcelObject
 function jsonEvent(e: JsonItem, i: number, at: MiningErrorPosition): OcelEvent {
   if (!e?.id || !e?.type) throw new MiningError('bad_ocel', `event ${i} lacks id or type`, at);
   const attributes: Record<string, AttributeValue> = {};
-  for (const a of list<{ name?: unknown; value: AttributeValue }>(e.attributes, `event ${e.id} attributes`, at)) attributes[String(a.name)] = a.value;
+  for (const a of list<{ name?: unknown; value: AttributeValue }>(e.attributes, `event ${e.id} attributes`, at)) setOwn(attributes, String(a.name), a.value);
   return { id: String(e.id), type: String(e.type), time: time(e.time, String(e.id), at), attributes, relationships: relationships(e.relationships, `event ${e.id}`, at) };
 }
 
@@ -149,7 +149,7 @@ async function ocelFromXml(chunks: AsyncIterable<string>, opts: ReadOptions, fil
       },
       close(tag) {
         if (tag === 'attribute' && attr) {
-          if (ev) ev.attributes[attr.name] = text;
+          if (ev) setOwn(ev.attributes, attr.name, text);
           else obj?.attributes.push({ name: attr.name, time: tryParseTimestamp(attr.time ?? '1970-01-01T00:00:00Z'), value: text });
           attr = undefined;
         } else if (tag === 'object' && obj && !ev) {
@@ -201,7 +201,7 @@ export function logToOcel(log: EventLog, objectType = 'case'): OcelLog {
     for (let e = log.caseOffsets[c]; e < log.caseOffsets[c + 1]; e++) {
       const attributes: Record<string, AttributeValue> = {};
       if (log.resources[e] >= 0) attributes['org:resource'] = log.resourceNames[log.resources[e]];
-      for (const [k, col] of log.eventAttributes) if (col.values[e] !== undefined && k !== 'ocel:eid') attributes[k] = col.values[e]!;
+      for (const [k, col] of log.eventAttributes) if (col.values[e] !== undefined && k !== 'ocel:eid') setOwn(attributes, k, col.values[e]!);
       const id = log.eventAttributes.get('ocel:eid')?.values[e];
       events.push({ id: id !== undefined ? String(id) : `e${e}`, type: log.activityNames[log.activities[e]], time: log.timestamps[e], attributes, relationships: [{ objectId: log.caseIds[c], qualifier: '' }] });
     }
