@@ -22,6 +22,8 @@ export interface CaseContext {
   actor: Actor;
   /** The moment the change happens; tests and generators pass it, the app uses the wall clock. */
   now?: Date;
+  /** The HTTP request acting, for the audit entries the change writes. */
+  requestId?: string;
 }
 
 export const CASEWORK_ROLES: readonly StaffRole[] = ['caseworker', 'teamlead'];

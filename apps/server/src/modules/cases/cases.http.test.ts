@@ -134,6 +134,13 @@ for (const engine of ENGINES) {
       expect(res.statusCode).toBe(200);
       expect(res.json().reassigned).toEqual([a.id]);
       expect(res.json().failed).toEqual([expect.objectContaining({ caseId: b.id, code: 'conflict' })]);
+      // A team lead of another centre: the case is reported as forbidden, unchanged, and the refusal audited with the request.
+      const db = t().database.db;
+      const foreignLead = await sessionFor(t().app, db, (await createUser(db, { grants: [{ role: 'teamlead', unitId: w.units.centreB }] })).id);
+      const foreign = await foreignLead.inject({ method: 'POST', url: '/api/cases/reassign', payload: { assigneeId: null, cases: [{ caseId: b.id, expectedVersion: 1 }] } });
+      expect(foreign.json()).toMatchObject({ reassigned: [], failed: [{ caseId: b.id, code: 'forbidden' }] });
+      const denied = await db.selectFrom('audit_log').select(['action', 'entity_id']).where('request_id', '=', String(foreign.headers['x-request-id'])).execute();
+      expect(denied).toEqual([{ action: 'denied', entity_id: b.id }]);
       expect((await w.worker.inject({ method: 'POST', url: '/api/cases/reassign', payload: { assigneeId: null, cases: [{ caseId: a.id, expectedVersion: 2 }] } })).statusCode).toBe(403);
       const assignees = (await w.lead.inject({ method: 'GET', url: '/api/cases/assignees' })).json() as { id: string }[];
       expect(assignees.map((a) => a.id)).toEqual(expect.arrayContaining([w.ids.worker, w.ids.colleague]));

@@ -63,7 +63,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
 
     app.post('/api/cases/reassign', { schema: { tags: ['cases'], summary: 'Reassign many cases at once (team lead)', body: ZBulkReassignRequest, response: { 200: ZBulkReassignResult } } }, async (request) =>
-      cases.bulkReassign(caseCtx(requireStaff(request, ['teamlead'])), request.body),
+      cases.bulkReassign({ ...caseCtx(requireStaff(request, ['teamlead'])), requestId: request.id }, request.body),
     );
 
     app.get(

@@ -45,7 +45,7 @@ export async function bulkReassign(ctx: CaseContext, input: TBulkReassignRequest
     } catch (err) {
       if (!isAppError(err)) throw err;
       if (err.code === 'forbidden' && !('system' in ctx.actor)) {
-        await recordAudit(ctx.db, { actorUserId: ctx.actor.userId, action: 'denied', entityType: 'case', entityId: item.caseId, purpose: AUDIT_PURPOSES.accessRefused, details: { code: 'forbidden', operation: 'bulk_reassign' } });
+        await recordAudit(ctx.db, { actorUserId: ctx.actor.userId, action: 'denied', entityType: 'case', entityId: item.caseId, purpose: AUDIT_PURPOSES.accessRefused, requestId: ctx.requestId ?? null, details: { code: 'forbidden', operation: 'bulk_reassign' } });
       }
       result.failed.push({ caseId: item.caseId, code: err.code, message: err.message });
     }
