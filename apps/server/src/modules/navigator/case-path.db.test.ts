@@ -4,16 +4,22 @@ import { applicantPrincipal, grantRole, makeApplicantUser, makeCaseType, makeSta
 import { decideCase, openCase, screenCase } from '../cases/index.js';
 import { seedDemoWorkflows } from '../process-models/demo-workflows.js';
 import { casePath } from './use-cases/case-path.js';
+import type { Database } from '../../platform/db/database.js';
+
+/** A unit with a case type, its demo workflow, and a caseworker on the unit. */
+async function workflowWorld(db: Database['db']) {
+  const unit = await makeUnit(db);
+  const type = await makeCaseType(db, unit.code);
+  await seedDemoWorkflows(db, [type.definition]);
+  const userId = await makeStaffUser(db);
+  await grantRole(db, userId, 'caseworker', unit.id);
+  const worker = await principalFor(db, userId, [{ role: 'caseworker', unitId: unit.id }]);
+  return { db, type, worker };
+}
 
 describeEachEngine("a case's own path through its workflow", (database) => {
   test('shows what was done, what comes next, and a skipped step once the case is decided', async () => {
-    const { db } = database();
-    const unit = await makeUnit(db);
-    const type = await makeCaseType(db, unit.code);
-    await seedDemoWorkflows(db, [type.definition]);
-    const userId = await makeStaffUser(db);
-    await grantRole(db, userId, 'caseworker', unit.id);
-    const worker = await principalFor(db, userId, [{ role: 'caseworker', unitId: unit.id }]);
+    const { db, type, worker } = await workflowWorld(database().db);
     const ctx = (iso: string) => ({ db, actor: worker, now: new Date(iso) });
 
     const c = await openCase(ctx('2026-03-02T09:00:00Z'), { caseTypeCode: type.code, channel: 'digital', applicant: { name: 'Test' } });
@@ -35,13 +41,7 @@ describeEachEngine("a case's own path through its workflow", (database) => {
   });
 
   test("the citizen's own path reads the case's steps as the case page does, and nobody else's case", async () => {
-    const { db } = database();
-    const unit = await makeUnit(db);
-    const type = await makeCaseType(db, unit.code);
-    await seedDemoWorkflows(db, [type.definition]);
-    const userId = await makeStaffUser(db);
-    await grantRole(db, userId, 'caseworker', unit.id);
-    const worker = await principalFor(db, userId, [{ role: 'caseworker', unitId: unit.id }]);
+    const { db, type, worker } = await workflowWorld(database().db);
     const citizenId = await makeApplicantUser(db);
     const ctx = (iso: string) => ({ db, actor: worker, now: new Date(iso) });
 
