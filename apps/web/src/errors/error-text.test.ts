@@ -30,7 +30,10 @@ describe('API errors in the reader\'s language', () => {
       expect(inDanish.text).toContain(danish);
       expect(inDanish.issues).toEqual([]);
       expect(errorText(refusal(code), en).text).toContain(english);
-      if (code === 'network') expect(inDanish.serverMessage).toBeUndefined();
+      // Where the sentence is only general, the server's words are the reason and are shown beside it.
+      const general = ['validation', 'conflict', 'invalid_state'].includes(code);
+      expect(inDanish.serverReason).toBe(general ? `server says ${code}` : undefined);
+      if (code === 'network' || general) expect(inDanish.serverMessage).toBeUndefined();
       else expect(inDanish.serverMessage).toBe(`server says ${code}`);
       expect(inDanish.requestId).toBe('req-7');
     });
@@ -40,12 +43,16 @@ describe('API errors in the reader\'s language', () => {
     const stale = refusal('conflict', { reason: 'stale_version', currentVersion: 4 });
     expect(errorText(stale, da).text).toBe('Sagen er ændret af en anden, mens du arbejdede. Hent siden igen og prøv igen.');
     expect(errorText(stale, en).text).toBe('Someone else changed the case while you were working. Reload the page and try again.');
+    expect(errorText(stale, da)).toMatchObject({ serverMessage: 'server says conflict' });
+    expect(errorText(stale, da)).not.toHaveProperty('serverReason');
   });
 
   test('a refused step names the step and the case\'s state; a reason beyond the state is said instead', () => {
     const closed = refusal('invalid_state', { operation: 'decide', state: 'closed' });
     expect(errorText(closed, da).text).toBe('Du kan ikke træffe afgørelse, mens sagen har status »Lukket«.');
     expect(errorText(closed, en).text).toBe('You cannot make the decision while the case has the status “Closed”.');
+    expect(errorText(closed, da)).toMatchObject({ serverMessage: 'server says invalid_state' });
+    expect(errorText(closed, da)).not.toHaveProperty('serverReason');
     const awaiting = refusal('invalid_state', { operation: 'screen', state: 'awaiting_applicant' });
     expect(errorText(awaiting, da).text).toBe('Du kan ikke screene sagen, mens sagen har status »Afventer ansøger«.');
     const pending = refusal('invalid_state', { operation: 'request_information', state: 'awaiting_applicant', reason: 'request_pending' });
@@ -53,6 +60,8 @@ describe('API errors in the reader\'s language', () => {
     expect(errorText(pending, en).text).toBe('An information request is already waiting for the applicant’s answer.');
     const unknownStep = refusal('invalid_state', { operation: 'launch', state: 'received' });
     expect(errorText(unknownStep, da).text).toBe('Det kan ikke lade sig gøre i den nuværende tilstand.');
+    expect(errorSentence(new ApiError('You cannot deactivate yourself.', 409, 'invalid_state'), en))
+      .toBe('This cannot be done in the current state. You cannot deactivate yourself.');
   });
 
   test('an internal error gives the request id, so support can find it in the log', () => {
@@ -66,16 +75,20 @@ describe('API errors in the reader\'s language', () => {
       { path: '/appealGuidance', message: 'appeal guidance is required when the request is not fully granted', keyword: 'custom', params: { params: { rule: 'required' } } },
       { path: '/reasons', message: 'Too big', keyword: 'too_big', params: { maximum: 20000, origin: 'string' } },
       { path: '/code', message: 'must be lower-case letters', keyword: 'invalid_format', params: { format: 'regex' } },
+      { path: '/legalRules/0', message: 'Too small', keyword: 'too_small', params: { minimum: 1, origin: 'string' } },
     ]);
-    const e = errorText(refused, da, { labels: { appealGuidance: 'Klagevejledning', reasons: 'Begrundelse' } });
+    const e = errorText(refused, da, { labels: { appealGuidance: 'Klagevejledning', reasons: 'Begrundelse', legalRules: 'Anvendte retsregler' } });
     expect(e.text).toBe('Der er problemer med det udfyldte:');
+    expect(e).toMatchObject({ serverMessage: 'server says validation' });
+    expect(e).not.toHaveProperty('serverReason');
     expect(e.issues).toEqual([
       { field: 'appealGuidance', label: 'Klagevejledning', text: 'Skal udfyldes.' },
       { field: 'reasons', label: 'Begrundelse', text: 'Må højst være 20000 tegn.' },
       { field: 'code', label: undefined, text: 'must be lower-case letters' },
+      { field: 'legalRules/0', label: 'Anvendte retsregler', text: 'Skal udfyldes.' },
     ]);
     expect(errorSentence(refused, en, { labels: { appealGuidance: 'Appeal guidance' } }))
-      .toBe('There are problems with what was filled in: Appeal guidance: Required. reasons: Must be at most 20000 characters. code: must be lower-case letters');
+      .toBe('There are problems with what was filled in: Appeal guidance: Required. reasons: Must be at most 20000 characters. code: must be lower-case letters legalRules/0: Required.');
   });
 
   test('a code this client does not know falls back to the server\'s message; an error of the page\'s own is shown as it is', () => {

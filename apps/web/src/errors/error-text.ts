@@ -18,12 +18,17 @@ export interface ErrorText {
   issues: IssueLine[];
   /** The server's own words, kept for support behind the sentence (they are English). */
   serverMessage?: string;
+  /**
+   * Set instead of `serverMessage` where the sentence is only general (a refusal that names no field, a clash or a
+   * state this client cannot word): then the server's words are the reason, and the page shows them beside it.
+   */
+  serverReason?: string;
   /** The request's id in the server's log. */
   requestId?: string;
 }
 
 export interface ErrorTextOptions {
-  /** The page's label of each field the server may name, by its path without the leading slash. */
+  /** The page's label of each field the server may name, by its path without the leading slash (or its first part). */
   labels?: Record<string, string>;
 }
 
@@ -43,6 +48,21 @@ function invalidStateText(details: unknown, t: Translate): string {
 
 const BY_CODE = new Set(['validation', 'unauthenticated', 'forbidden', 'not_found', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'network']);
 
+/** True where the code's sentence is all there is to say; false where it is general and the server knows more. */
+function isSpecific(error: ApiError, issues: readonly IssueLine[]): boolean {
+  const details = isRecord(error.details) ? error.details : {};
+  switch (error.code) {
+    case 'validation':
+      return issues.length > 0;
+    case 'conflict':
+      return issues.length > 0 || details.reason === 'stale_version';
+    case 'invalid_state':
+      return isOneOf(CASE_OPERATIONS, details.operation);
+    default:
+      return true;
+  }
+}
+
 /** The sentence for the error's code, or undefined for a code this client does not know. */
 function codeText(error: ApiError, t: Translate): string | undefined {
   switch (error.code) {
@@ -60,7 +80,8 @@ function codeText(error: ApiError, t: Translate): string | undefined {
 function issueLines(error: ApiError, t: Translate, labels: Record<string, string>): IssueLine[] {
   return allIssues(error).map((issue) => {
     const field = fieldOf(issue.path);
-    return { field, label: labels[field], text: issueMessage(issue, t)! };
+    // "legalRules/0" is the first line of the field the page calls "legalRules".
+    return { field, label: labels[field] ?? labels[field.split('/')[0]!], text: issueMessage(issue, t)! };
   });
 }
 
@@ -74,13 +95,10 @@ export function errorText(error: unknown, t: Translate, options: ErrorTextOption
   const issues = issueLines(error, t, options.labels ?? {});
   const sentence = codeText(error, t);
   if (sentence === undefined) return { text: error.message, issues, requestId: error.requestId };
-  return {
-    text: issues.length > 0 ? t('errors:validationSummary') : sentence,
-    issues,
-    // The client's own words about a lost connection say nothing more than the sentence.
-    serverMessage: error.code === 'network' ? undefined : error.message,
-    requestId: error.requestId,
-  };
+  const text = issues.length > 0 ? t('errors:validationSummary') : sentence;
+  if (!isSpecific(error, issues)) return { text, issues, serverReason: error.message, requestId: error.requestId };
+  // The client's own words about a lost connection say nothing more than the sentence.
+  return { text, issues, serverMessage: error.code === 'network' ? undefined : error.message, requestId: error.requestId };
 }
 
 /** One field problem as a line: "Klagevejledning: Skal udfyldes." */
@@ -89,7 +107,7 @@ export const issueLine = (issue: IssueLine) => (issue.field ? `${issue.label ?? 
 /** The error as one line of text, for places that show a plain message (a status line, a notice). */
 export function errorSentence(error: unknown, t: Translate, options: ErrorTextOptions = {}): string {
   const e = errorText(error, t, options);
-  return [e.text, ...e.issues.map(issueLine)].join(' ');
+  return [e.text, ...(e.serverReason ? [e.serverReason] : []), ...e.issues.map(issueLine)].join(' ');
 }
 
 /** True for a request the page cancelled itself (it left the page, or asked again): nothing to show. */
