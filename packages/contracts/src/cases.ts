@@ -57,6 +57,7 @@ export const ZScreenCaseRequest = z
   .refine((r) => r.verdict === 'fully_informed' || r.missing.length > 0, {
     path: ['missing'],
     message: 'list what is missing when the case is not fully informed',
+    params: { rule: 'required' },
   });
 export type TScreenCaseRequest = z.infer<typeof ZScreenCaseRequest>;
 
@@ -142,7 +143,8 @@ export const ZDecideCaseRequest = z
   })
   .refine(
     (r) => !(OUTCOMES_NEEDING_APPEAL_GUIDANCE as readonly string[]).includes(r.outcome) || !!r.appealGuidance,
-    { path: ['appealGuidance'], message: 'appeal guidance is required when the request is not fully granted' },
+    // The rule is machine-readable, so a client can say "required" in its own language.
+    { path: ['appealGuidance'], message: 'appeal guidance is required when the request is not fully granted', params: { rule: 'required' } },
   );
 export type TDecideCaseRequest = z.infer<typeof ZDecideCaseRequest>;
 

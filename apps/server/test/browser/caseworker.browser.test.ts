@@ -107,7 +107,14 @@ describe.skipIf(SKIP_BROWSER)('caseworker in the back office', () => {
     await decide.getByLabel('Begrundelse').fill('Betingelserne for familiesammenføring er ikke opfyldt.');
     await decide.getByLabel('Anvendte retsregler').fill('Udlændingelovens § 9, stk. 1, nr. 1');
     await decide.getByRole('button', { name: 'Træf afgørelse' }).click();
-    await expect.poll(() => decide.getByRole('alert').textContent()).toContain('appealGuidance');
+    // The refusal is in Danish and names the field by its label; the server's English stays behind a disclosure.
+    const refusal = decide.getByRole('alert');
+    await expect.poll(() => refusal.locator('li').first().textContent()).toBe('Klagevejledning: Skal udfyldes.');
+    expect(await refusal.locator('p.alert-text').first().textContent()).toBe('Der er problemer med det udfyldte:');
+    expect(await refusal.locator('details').getAttribute('open')).toBeNull();
+    expect(await refusal.locator('details summary').textContent()).toBe('Serverens besked');
+    expect(await refusal.locator('details p[lang="en"]').textContent()).toContain('appealGuidance');
+    await expectNoAxeViolations(page);
     await decide.getByLabel('Klagevejledning').fill('Du kan klage til Udlændingenævnet inden 8 uger.');
     await decide.getByRole('button', { name: 'Træf afgørelse' }).click();
     await expectStatus(page, 'Afgørelsen er truffet.');

@@ -1,4 +1,5 @@
 import { useT } from '../i18n/i18n.js';
+import { ErrorContent } from '../errors/error-alert.js';
 import { Link } from '../router/router.js';
 
 export function NotFoundPage() {
@@ -46,7 +47,7 @@ export function ErrorPage(props: { error: Error; retry: () => void }) {
       <h1>{t('errorTitle')}</h1>
       <div className="alert alert-error" role="alert">
         <div className="alert-body">
-          <p className="alert-text">{props.error.message}</p>
+          <ErrorContent error={props.error} t={t} />
         </div>
       </div>
       <p>

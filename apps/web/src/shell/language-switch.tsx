@@ -1,6 +1,7 @@
 import type { Locale } from '@sagsgang/contracts/i18n';
 import { authApi } from '../api/auth-api.js';
-import { applyLocale, offeredLocales, useT } from '../i18n/i18n.js';
+import { applyLocale, i18n, offeredLocales, useT, type Translate } from '../i18n/i18n.js';
+import { errorSentence } from '../errors/error-text.js';
 
 // Each language is named in itself (the catalogue's text is the same in every locale).
 const LANGUAGE_NAME_KEYS: Record<Locale, string> = { da: 'common:danish', en: 'common:english', sv: 'common:swedish' };
@@ -12,7 +13,9 @@ export function LanguageSwitch(props: { onMessage: (message: string) => void }) 
     if (next === locale) return;
     applyLocale(next);
     props.onMessage(t('languageSwitched', { lng: next }));
-    authApi.setLocale(next).catch((err: Error) => props.onMessage(err.message));
+    // The page speaks the new language already, so the refusal is worded in it too.
+    const inNext: Translate = (key, values) => String(i18n.t(key, { lng: next, ...(values ?? {}) }));
+    authApi.setLocale(next).catch((err: unknown) => props.onMessage(errorSentence(err, inNext)));
   };
   return (
     <ul className="bo-language-switch" aria-label={t('portal:chooseLanguage')}>

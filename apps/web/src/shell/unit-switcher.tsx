@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { authApi, type MeUnit } from '../api/auth-api.js';
 import { useT } from '../i18n/i18n.js';
+import { errorSentence } from '../errors/error-text.js';
 import { unitName, useSession } from '../session/session.js';
 
 /** Units in tree order, each with its depth, so the list reads like the organisation chart. */
@@ -40,7 +41,7 @@ export function UnitSwitcher(props: { onMessage: (message: string) => void }) {
       const unit = me.units.find((u) => u.id === value);
       props.onMessage(t('unitSwitched', { unit: unit ? unitName(unit, locale) : t('unitAll') }));
     } catch (err) {
-      props.onMessage(t('unitSwitchFailed', { message: (err as Error).message }));
+      props.onMessage(t('unitSwitchFailed', { message: errorSentence(err, t) }));
     } finally {
       setBusy(false);
     }

@@ -9,6 +9,7 @@ import { caseTypes } from './case-types.js';
 import { workflows } from './workflows.js';
 import { navigator } from './navigator.js';
 import { admin } from './admin.js';
+import { errors } from './errors.js';
 import type { Catalogue, Locale } from './types.js';
 
 export * from './types.js';
@@ -29,6 +30,7 @@ export const CATALOGUES: Record<string, Catalogue> = {
   workflows,
   navigator,
   admin,
+  errors,
 };
 
 /** i18next resources built from the catalogues; Swedish falls back to English where a text is missing. */

@@ -3,7 +3,7 @@
  * version the client saw, let the use case decide the change and its event, write both, recompute the clock row.
  */
 import type { Updateable } from 'kysely';
-import type { TCaseTypeDefinition } from '@sagsgang/contracts';
+import type { CaseOperation, InvalidStateDetails, InvalidStateReason, StaleVersionDetails, TCaseTypeDefinition } from '@sagsgang/contracts';
 import { AppError } from '../../platform/errors.js';
 import { hasRole, type Principal, type StaffRole } from '../../platform/auth/principal.js';
 import { inTransaction, type Executor } from '../../platform/db/transaction.js';
@@ -38,12 +38,35 @@ export function assertCaseAccess(actor: Actor, unitId: string, roles: readonly S
   throw new AppError('forbidden', 'This case belongs to a unit you do not work in.', { unitId });
 }
 
-export function invalidState(message: string, state: string): AppError {
-  return new AppError('invalid_state', message, { state });
+// The English words of each step, for the message; the back office words it from `details.operation` instead.
+const OPERATION_WORDS: Record<CaseOperation, string> = {
+  screen: 'screen the case',
+  request_information: 'request information',
+  register_information: 'register the information received',
+  start_hearing: 'start a hearing',
+  register_hearing_reply: 'register the hearing reply',
+  change_phase: 'change the phase',
+  extend_deadline: 'extend the deadline',
+  decide: 'decide the case',
+  close: 'close the case',
+  reassign: 'reassign the case',
+  add_document: 'add a document',
+  record_automatic_screening: 'record the automatic screening',
+};
+
+/** A step refused by the case's state; the details say which step, the state and why, so a client can word it. */
+export function invalidState(message: string, details: InvalidStateDetails): AppError {
+  return new AppError('invalid_state', message, details);
 }
 
-export function requireState(c: CaseRow, allowed: readonly string[], what: string): void {
-  if (!allowed.includes(c.state)) throw invalidState(`Cannot ${what}: the case is ${c.state.replace('_', ' ')}.`, c.state);
+/** Refuses `operation` for a reason beyond the state alone (a hearing with no reply pending, …). */
+export function refuseStep(c: CaseRow, operation: CaseOperation, reason: InvalidStateReason, message: string): AppError {
+  return invalidState(message, { operation, state: c.state, reason });
+}
+
+export function requireState(c: CaseRow, allowed: readonly string[], operation: CaseOperation): void {
+  if (allowed.includes(c.state)) return;
+  throw invalidState(`Cannot ${OPERATION_WORDS[operation]}: the case is ${c.state.replaceAll('_', ' ')}.`, { operation, state: c.state });
 }
 
 export interface Step {
@@ -93,7 +116,8 @@ export function runCommand(ctx: CaseContext, input: CommandInput): Promise<Comma
 }
 
 export function conflict(currentVersion: number | undefined): AppError {
-  return new AppError('conflict', 'Someone else changed this case since you opened it. Reload it and try again.', { currentVersion });
+  const details: StaleVersionDetails = { reason: 'stale_version', currentVersion };
+  return new AppError('conflict', 'Someone else changed this case since you opened it. Reload it and try again.', details);
 }
 
 export async function refreshClock(db: Executor, c: CaseRow, events: LoggedEvent[], definition: TCaseTypeDefinition, now: Date) {

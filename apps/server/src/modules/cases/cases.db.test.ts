@@ -91,13 +91,19 @@ describeEachEngine('case lifecycle', (database) => {
     const { type, worker } = await setup(db);
     const ctx = { db, actor: worker };
     const c = await openCase(ctx, { caseTypeCode: type.code, channel: 'paper', applicant: { name: 'A' } });
-    expect((await refusal(receiveInformation(ctx, c.id, { expectedVersion: 1, fullyInformed: true }))).code).toBe('invalid_state');
-    expect((await refusal(closeCase(ctx, c.id, { expectedVersion: 1 }))).code).toBe('invalid_state');
-    expect((await refusal(recordHearingReply(ctx, c.id, { expectedVersion: 1, summary: 'x' }))).code).toBe('invalid_state');
+    // The details name the step, the state and any reason beyond it, so the back office can word the refusal.
+    expect(await refusal(receiveInformation(ctx, c.id, { expectedVersion: 1, fullyInformed: true })))
+      .toMatchObject({ code: 'invalid_state', details: { operation: 'register_information', state: 'received', reason: 'no_request_pending' } });
+    expect(await refusal(closeCase(ctx, c.id, { expectedVersion: 1 }))).toMatchObject({ code: 'invalid_state', details: { operation: 'close', state: 'received' } });
+    expect(await refusal(recordHearingReply(ctx, c.id, { expectedVersion: 1, summary: 'x' })))
+      .toMatchObject({ code: 'invalid_state', details: { operation: 'register_hearing_reply', state: 'received', reason: 'no_hearing_pending' } });
+    const samePhase = await refusal(changePhase(ctx, c.id, { expectedVersion: 1, phaseCode: 'received' }));
+    expect(samePhase).toMatchObject({ code: 'invalid_state', details: { operation: 'change_phase', state: 'received', reason: 'same_phase' } });
     const decided = await decideCase(ctx, c.id, { expectedVersion: 1, outcome: 'granted', reasons: 'OK', legalRules: ['§ 9'] });
     const closed = await closeCase(ctx, c.id, { expectedVersion: decided.case.version });
     const again = await refusal(decideCase(ctx, c.id, { expectedVersion: closed.case.version, outcome: 'granted', reasons: 'x', legalRules: ['§ 9'] }));
-    expect(again.code).toBe('invalid_state');
+    expect(again).toMatchObject({ code: 'invalid_state', details: { operation: 'decide', state: 'closed' } });
+    expect(again.details).not.toHaveProperty('reason');
     expect(again.message).toContain('closed');
     const n = await db.selectFrom('case_event').select((eb) => eb.fn.countAll<number>().as('n')).where('case_id', '=', c.id).executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(3);

@@ -75,6 +75,8 @@ for (const engine of ENGINES) {
       const noGuidance = await post('decision', { expectedVersion: 5, outcome: 'refused', reasons: 'Boligkrav.', legalRules: ['§ 9'] });
       expect(noGuidance.statusCode).toBe(400);
       expect(noGuidance.json().error.message).toContain('appealGuidance');
+      // The rule is in the details as data, so the back office can say "required" in the reader's language.
+      expect(noGuidance.json().error.details).toEqual([expect.objectContaining({ path: '/appealGuidance', keyword: 'custom', params: { params: { rule: 'required' } } })]);
       r = await post('decision', { expectedVersion: 5, outcome: 'refused', reasons: 'Boligkrav.', legalRules: ['§ 9'], appealGuidance: 'Klag inden 8 uger.' });
       expect(r.json()).toMatchObject({ state: 'decided', version: 6 });
       const detail = await w.worker.inject({ method: 'GET', url: `/api/cases/${c.id}` });
@@ -102,10 +104,10 @@ for (const engine of ENGINES) {
       expect(ok.statusCode).toBe(200);
       const stale = await w.worker.inject({ method: 'POST', url: `/api/cases/${c.id}/phase`, payload: { expectedVersion: 1, phaseCode: 'processing' } });
       expect(stale.statusCode).toBe(409);
-      expect(stale.json().error.code).toBe('conflict');
+      expect(stale.json().error).toMatchObject({ code: 'conflict', details: { reason: 'stale_version', currentVersion: 2 } });
       const illegal = await w.worker.inject({ method: 'POST', url: `/api/cases/${c.id}/information-received`, payload: { expectedVersion: 2 } });
       expect(illegal.statusCode).toBe(409);
-      expect(illegal.json().error.code).toBe('invalid_state');
+      expect(illegal.json().error).toMatchObject({ code: 'invalid_state', details: { operation: 'register_information', state: 'in_progress', reason: 'no_request_pending' } });
       const missing = await w.worker.inject({ method: 'GET', url: '/api/cases/00000000-0000-4000-8000-000000000000' });
       expect(missing.statusCode).toBe(404);
     });

@@ -6,7 +6,8 @@ import { Link, navigate, useLocation } from '../../router/router.js';
 import { adminApi } from './admin-api.js';
 import { formatInstant } from './admin-format.js';
 import { apiQuery, AUDIT_ACTION_KEYS, AUDIT_ENTITY_TYPES, filtersFromSearch, searchFromFilters, type AuditFilters } from './audit-query.js';
-import { Alert, errorMessage } from './form-fields.js';
+import { ErrorAlert } from '../../errors/error-alert.js';
+import { isAbort } from '../../errors/error-text.js';
 import { PersonPicker } from './person-picker.js';
 import { useUnits } from './use-units.js';
 
@@ -62,7 +63,7 @@ export function AuditPage() {
   // The ids each page started below; the last is the page shown. Newer pages are those before it.
   const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);
   const [entries, setEntries] = useState<TAuditEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const before = cursors[cursors.length - 1];
 
   useEffect(() => {
@@ -72,7 +73,7 @@ export function AuditPage() {
   useEffect(() => {
     const ctl = new AbortController();
     setError(null);
-    adminApi.audit({ ...apiQuery(applied), before, limit: PAGE + 1 }, ctl.signal).then(setEntries, (e: Error) => e.name !== 'AbortError' && setError(errorMessage(e)));
+    adminApi.audit({ ...apiQuery(applied), before, limit: PAGE + 1 }, ctl.signal).then(setEntries, (e: unknown) => !isAbort(e) && setError(e));
     return () => ctl.abort();
   }, [applied, before]);
 
@@ -128,7 +129,7 @@ export function AuditPage() {
         <a className="button button-secondary" href={adminApi.auditExportHref(apiQuery(applied))} download>{t('admin:exportCsv')}</a>
         <span className="form-hint bo-inline-hint">{t('admin:exportHint')}</span>
       </p>
-      {error && <Alert message={error} />}
+      {error != null && <ErrorAlert error={error} t={t} />}
       <p role="status">{entries === null ? t('admin:loading') : t(hasOlder ? 'admin:auditShownMore' : 'admin:auditShown', { count: shown.length, page: cursors.length })}</p>
       {shown.length > 0 && <AuditTable entries={shown} caption={t('admin:auditCaption', { page: cursors.length })} t={t} locale={locale} />}
       <nav className="bo-pager" aria-label={t('admin:pages')}>

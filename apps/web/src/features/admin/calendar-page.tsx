@@ -6,7 +6,9 @@ import { Link, navigate, useLocation } from '../../router/router.js';
 import { adminApi } from './admin-api.js';
 import { formatDay } from './admin-format.js';
 import { calendarRows, yearFromSearch } from './calendar-rows.js';
-import { Alert, ErrorSummary, errorMessage, issueMessage, RemoveButton, StatusMessage, TextField, useAction } from './form-fields.js';
+import { ErrorAlert } from '../../errors/error-alert.js';
+import { isAbort } from '../../errors/error-text.js';
+import { ErrorSummary, issueMessage, RemoveButton, StatusMessage, TextField, useAction } from './form-fields.js';
 
 /**
  * The working-day calendar the service-goal clocks count in: a year's public holidays and the authority's own
@@ -17,7 +19,7 @@ export function CalendarPage() {
   const location = useLocation();
   const year = yearFromSearch(location.search);
   const [calendar, setCalendar] = useState<TCalendarYear | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
   const [status, setStatus] = useState('');
   const [form, setForm] = useState({ day: '', reason: '' });
   const add = useAction();
@@ -29,7 +31,7 @@ export function CalendarPage() {
   }, [year]);
   useEffect(() => {
     const ctl = new AbortController();
-    load(ctl.signal).catch((e: Error) => e.name !== 'AbortError' && setLoadError(errorMessage(e)));
+    load(ctl.signal).catch((e: unknown) => !isAbort(e) && setLoadError(e));
     return () => ctl.abort();
   }, [load]);
 
@@ -65,7 +67,7 @@ export function CalendarPage() {
         <h2 className="bo-year">{year}</h2>
         <Link href={`/app/admin/calendar?year=${year + 1}`}>{t('admin:nextYear', { year: year + 1 })}</Link>
       </nav>
-      {loadError && <Alert message={loadError} />}
+      {loadError != null && <ErrorAlert error={loadError} t={t} />}
       {calendar && (
         <>
           <p>{t('admin:workingDays', { year: calendar.year, count: calendar.workingDays })}</p>

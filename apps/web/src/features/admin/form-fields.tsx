@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { Translate } from '../../i18n/i18n.js';
-import { fieldIssues, issueText, type FieldIssue } from './field-errors.js';
+import { fieldIssues, issueMessage } from '../../errors/field-issues.js';
+import { ErrorContent } from '../../errors/error-alert.js';
+
+export { issueMessage };
 
 /**
  * Runs one request of a form and keeps what the server refused: `issues` by field, for the fields and the error
@@ -28,23 +31,6 @@ export function useAction() {
 
 export type Action = ReturnType<typeof useAction>;
 
-/** The text for a field's issue, in the reader's language where the kind of problem is known. */
-export function issueMessage(issue: FieldIssue | undefined, t: Translate): string | undefined {
-  if (!issue) return undefined;
-  const text = issueText(issue);
-  return 'key' in text ? t(text.key, text.values) : text.raw;
-}
-
-export const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-export function Alert({ message }: { message: string }) {
-  return (
-    <div className="alert alert-error" role="alert">
-      <div className="alert-body"><p className="alert-text">{message}</p></div>
-    </div>
-  );
-}
-
 /** A live region that is always in the page, so a message put in it is read out. */
 export function StatusMessage({ text }: { text: string }) {
   return <p role="status" className="bo-status">{text}</p>;
@@ -52,7 +38,7 @@ export function StatusMessage({ text }: { text: string }) {
 
 /**
  * What went wrong with a form: with field issues, a list of links that move focus to each field (DKFDS error
- * summary); otherwise the server's message. Focus moves here when a new error comes, so keyboard users land on it.
+ * summary); otherwise the error in words (see ErrorContent). Focus moves here when a new error comes, so keyboard users land on it.
  */
 export function ErrorSummary(props: { action: Action; fields: Record<string, { id: string; label: string }>; t: Translate }) {
   const { action, fields, t } = props;
@@ -70,7 +56,7 @@ export function ErrorSummary(props: { action: Action; fields: Record<string, { i
     <div className="alert alert-error bo-error-summary" role="alert" tabIndex={-1} ref={ref}>
       <div className="alert-body">
         {listed.length === 0 ? (
-          <p className="alert-text">{errorMessage(action.error)}</p>
+          <ErrorContent error={action.error} t={t} labels={Object.fromEntries(Object.entries(fields).map(([f, v]) => [f, v.label]))} />
         ) : (
           <>
             <p className="alert-heading">{t('admin:errSummary')}</p>

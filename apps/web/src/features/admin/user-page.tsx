@@ -4,7 +4,8 @@ import type { TUserView } from '@sagsgang/contracts';
 import { useT } from '../../i18n/i18n.js';
 import { Link, useLocation, useParams } from '../../router/router.js';
 import { adminApi } from './admin-api.js';
-import { Alert, errorMessage, StatusMessage } from './form-fields.js';
+import { StatusMessage } from './form-fields.js';
+import { ErrorAlert } from '../../errors/error-alert.js';
 import { GrantsSection, PasswordForm, ProfileForm, StatusSection } from './user-forms.js';
 import { useUnits } from './use-units.js';
 
@@ -15,16 +16,16 @@ export function UserPage() {
   const location = useLocation();
   const units = useUnits();
   const [user, setUser] = useState<TUserView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState(location.searchParams.get('created') ? t('admin:userCreated') : '');
   const load = useCallback(async () => setUser(await adminApi.user(id!)), [id]);
-  useEffect(() => void load().catch((e: unknown) => setError(errorMessage(e))), [load]);
+  useEffect(() => void load().catch((e: unknown) => setError(e)), [load]);
   const onDone = async (message: string) => {
     await load();
     setStatus(message);
   };
   const back = <p><Link className="back-link" href="/app/admin/users">{t('admin:backToUsers')}</Link></p>;
-  if (error) return <>{back}<h1>{t('admin:userTitle')}</h1><Alert message={error} /></>;
+  if (error != null) return <>{back}<h1>{t('admin:userTitle')}</h1><ErrorAlert error={error} t={t} /></>;
   if (!user) return <>{back}<h1>{t('admin:userTitle')}</h1><p role="status">{t('admin:loading')}</p></>;
   const props = { user, t, locale, onDone };
   return (

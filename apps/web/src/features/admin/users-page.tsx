@@ -5,7 +5,8 @@ import { useT } from '../../i18n/i18n.js';
 import { Link, navigate, useLocation } from '../../router/router.js';
 import { adminApi, type UserKind } from './admin-api.js';
 import { roleName, unitLabel } from './admin-format.js';
-import { Alert, errorMessage } from './form-fields.js';
+import { ErrorAlert } from '../../errors/error-alert.js';
+import { isAbort } from '../../errors/error-text.js';
 import { useUnits } from './use-units.js';
 
 const PAGE = 100;
@@ -21,14 +22,14 @@ export function UsersPage() {
   const kind: UserKind = kindParam && KINDS.includes(kindParam) ? kindParam : 'staff';
   const [draft, setDraft] = useState({ q, kind });
   const [users, setUsers] = useState<TUserView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
 
   useEffect(() => setDraft({ q, kind }), [q, kind]);
   useEffect(() => {
     const ctl = new AbortController();
     setError(null);
     // One more than a page tells whether the search should be narrowed.
-    adminApi.users({ q: q || undefined, kind, limit: PAGE + 1 }, ctl.signal).then(setUsers, (e: Error) => e.name !== 'AbortError' && setError(errorMessage(e)));
+    adminApi.users({ q: q || undefined, kind, limit: PAGE + 1 }, ctl.signal).then(setUsers, (e: unknown) => !isAbort(e) && setError(e));
     return () => ctl.abort();
   }, [q, kind]);
 
@@ -65,7 +66,7 @@ export function UsersPage() {
         )}
         <button className="button button-secondary" type="submit">{t('admin:search')}</button>
       </form>
-      {error && <Alert message={error} />}
+      {error != null && <ErrorAlert error={error} t={t} />}
       <p role="status">
         {users === null ? t('admin:loading') : users.length > PAGE ? t('admin:usersMore', { n: PAGE }) : t('admin:usersCount', { count: users.length })}
       </p>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { Translate } from '../../i18n/i18n.js';
+import { ErrorAlert } from '../../errors/error-alert.js';
 
 export interface Field {
   name: string;
@@ -19,7 +20,7 @@ export type Files = Record<string, File | undefined>;
 
 /**
  * One case action as a plain form inside a disclosure: labelled fields, hints tied to their inputs, and the
- * server's refusal shown beside the form (the message names the field).
+ * server's refusal shown beside the form in the reader's language, naming each field by its label.
  */
 export function ActionForm(props: {
   id: string; title: string; fields: Field[]; submitLabel: string; t: Translate; open?: boolean;
@@ -30,7 +31,7 @@ export function ActionForm(props: {
   const [files, setFiles] = useState<Files>({});
   // A file input cannot be set from state; a new key empties it after a successful submit.
   const [fileKey, setFileKey] = useState(0);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const set = (name: string, value: string) => setValues({ ...values, [name]: value });
   const submit = async (e: FormEvent) => {
@@ -43,7 +44,7 @@ export function ActionForm(props: {
       setFiles({});
       setFileKey((k) => k + 1);
     } catch (err) {
-      setError((err as Error).message);
+      setError(err);
     } finally {
       setBusy(false);
     }
@@ -102,7 +103,7 @@ export function ActionForm(props: {
             </div>
           );
         })}
-        {error && <div className="alert alert-error" role="alert"><div className="alert-body"><p className="alert-text">{error}</p></div></div>}
+        {error != null && <ErrorAlert error={error} t={props.t} labels={Object.fromEntries(props.fields.map((f) => [f.name, f.label]))} />}
         <button className="button button-primary" type="submit" disabled={busy}>{props.submitLabel}</button>
       </form>
     </details>

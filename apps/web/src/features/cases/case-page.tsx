@@ -2,6 +2,7 @@ import './cases.css';
 import { useCallback, useEffect, useState } from 'react';
 import type { TCaseDetail, TCaseEvent } from '@sagsgang/contracts';
 import { useT, type Translate } from '../../i18n/i18n.js';
+import { ErrorAlert } from '../../errors/error-alert.js';
 import { Link, useParams } from '../../router/router.js';
 import { casesApi } from './cases-api.js';
 import { ClockBar } from './clock-bar.js';
@@ -30,11 +31,11 @@ export function CasePage() {
   const { t, locale } = useT();
   const { id } = useParams();
   const [c, setCase] = useState<TCaseDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState('');
   const load = useCallback(async () => setCase(await casesApi.get(id!)), [id]);
-  useEffect(() => void load().catch((e: Error) => setError(e.message)), [load]);
-  if (error) return (<><h1>{t('cases:caseTitle')}</h1><div className="alert alert-error" role="alert"><div className="alert-body"><p className="alert-text">{error}</p></div></div></>);
+  useEffect(() => void load().catch((e: unknown) => setError(e)), [load]);
+  if (error != null) return (<><h1>{t('cases:caseTitle')}</h1><ErrorAlert error={error} t={t} /></>);
   if (!c) return <p role="status">{t('cases:loading')}</p>;
   const onDone = async (message: string) => { await load(); setStatus(message); };
   return (

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { ApiError } from '../../api/client.js';
 import { useT, type Translate } from '../../i18n/i18n.js';
+import { errorSentence } from '../../errors/error-text.js';
 import { casesApi } from './cases-api.js';
 import { DECISION_OUTCOMES, formToDefinition, toggleOutcome, type CaseTypeForm } from './case-type-form.js';
 import { errorsByField, fieldId, fieldPaths, formHints, nearestField, pathParts, rowKeysOf, type FieldError } from './case-type-form-fields.js';
@@ -114,7 +115,7 @@ export function CaseTypeEditor(props: {
       props.onPublished(r);
     } catch (err) {
       const details = err instanceof ApiError && Array.isArray(err.details) ? (err.details as FieldError[]).filter((d) => typeof d?.path === 'string') : [];
-      showErrors(details.length > 0 ? details : [{ path: '(root)', message: (err as Error).message }]);
+      showErrors(details.length > 0 ? details : [{ path: '(root)', message: errorSentence(err, t) }]);
     } finally {
       setBusy(false);
     }

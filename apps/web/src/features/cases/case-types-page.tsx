@@ -2,6 +2,7 @@ import './cases.css';
 import { useEffect, useState } from 'react';
 import type { TCaseTypeSummary, TUnitNode } from '@sagsgang/contracts';
 import { useT } from '../../i18n/i18n.js';
+import { ErrorAlert } from '../../errors/error-alert.js';
 import { casesApi } from './cases-api.js';
 import { localized } from './case-format.js';
 import { definitionToForm, emptyForm, type CaseTypeForm } from './case-type-form.js';
@@ -33,15 +34,15 @@ export function CaseTypesPage() {
   const [units, setUnits] = useState<TUnitNode[]>([]);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [status, setStatus] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const load = () => casesApi.caseTypes().then(setTypes, (e: Error) => setError(e.message));
+  const [error, setError] = useState<unknown>(null);
+  const load = () => casesApi.caseTypes().then(setTypes, (e: unknown) => setError(e));
   useEffect(() => {
     void load();
-    void casesApi.units().then(setUnits, (e: Error) => setError(e.message));
+    void casesApi.units().then(setUnits, (e: unknown) => setError(e));
   }, []);
   const attempt = async (work: () => Promise<string>) => {
     setError(null);
-    try { setStatus(await work()); await load(); } catch (e) { setError((e as Error).message); }
+    try { setStatus(await work()); await load(); } catch (e) { setError(e); }
   };
   const open = (code: string) => attempt(async () => {
     const detail = await casesApi.caseType(code);
@@ -82,7 +83,7 @@ export function CaseTypesPage() {
       <h1>{t('caseTypes:title')}</h1>
       <p className="font-lead">{t('caseTypes:intro')}</p>
       <p role="status" className="bo-status">{status}</p>
-      {error && <div className="alert alert-error" role="alert"><div className="alert-body"><p className="alert-text">{error}</p></div></div>}
+      {error != null && <ErrorAlert error={error} t={t} />}
       <table className="table table--compact">
         <caption>{t('caseTypes:caption')}</caption>
         <thead><tr><th scope="col">{t('caseTypes:name')}</th><th scope="col">{t('caseTypes:code')}</th><th scope="col">{t('caseTypes:version')}</th><th scope="col">{t('caseTypes:goal')}</th><th scope="col"><span className="sr-only">{t('caseTypes:edit')}</span></th></tr></thead>

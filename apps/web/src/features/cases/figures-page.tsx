@@ -2,6 +2,8 @@ import './cases.css';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { TCaseTypeSummary, TFigures } from '@sagsgang/contracts';
 import { useT } from '../../i18n/i18n.js';
+import { ErrorAlert } from '../../errors/error-alert.js';
+import { isAbort } from '../../errors/error-text.js';
 import { casesApi } from './cases-api.js';
 import { localized } from './case-format.js';
 import { ComplianceChart, DistributionChart } from './figures-charts.js';
@@ -19,11 +21,11 @@ export function FiguresPage() {
   const [query, setQuery] = useState({ unitId: '', caseTypeId: '', from: '', to: '', breachWithinDays: '14' });
   const [applied, setApplied] = useState(query);
   const [figures, setFigures] = useState<TFigures | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   useEffect(() => void casesApi.caseTypes().then(setTypes, () => undefined), []);
   useEffect(() => {
     const ctl = new AbortController();
-    casesApi.figures(applied, ctl.signal).then(setFigures, (e: Error) => e.name !== 'AbortError' && setError(e.message));
+    casesApi.figures(applied, ctl.signal).then(setFigures, (e: unknown) => !isAbort(e) && setError(e));
     return () => ctl.abort();
   }, [applied]);
   const onSubmit = (e: FormEvent) => { e.preventDefault(); setApplied(query); };
@@ -45,7 +47,7 @@ export function FiguresPage() {
         <div className="form-group"><label className="form-label" htmlFor="f-n">{t('cases:breachWithin')}</label><input className="form-input" type="number" min={1} max={365} id="f-n" value={query.breachWithinDays} onChange={(e) => setQuery({ ...query, breachWithinDays: e.target.value })} /></div>
         <button className="button button-secondary" type="submit">{t('cases:applyFilters')}</button>
       </form>
-      {error && <div className="alert alert-error" role="alert"><div className="alert-body"><p className="alert-text">{error}</p></div></div>}
+      {error != null && <ErrorAlert error={error} t={t} />}
       {figures && (
         <>
           <div className="table--responsive-scroll">

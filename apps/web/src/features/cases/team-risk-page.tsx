@@ -2,6 +2,7 @@ import './cases.css';
 import { useCallback, useEffect, useState } from 'react';
 import type { TCaseSummary } from '@sagsgang/contracts';
 import { useT } from '../../i18n/i18n.js';
+import { ErrorAlert } from '../../errors/error-alert.js';
 import { casesApi, type Assignee } from './cases-api.js';
 import { QueueTable } from './work-queue-page.js';
 
@@ -13,7 +14,7 @@ export function TeamRiskPage() {
   const [selected, setSelected] = useState<Map<string, number>>(new Map());
   const [assignee, setAssignee] = useState('');
   const [status, setStatus] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const load = useCallback(async () => {
     const [breached, warning, unassigned] = await Promise.all([
       casesApi.queue({ risk: 'breached', limit: 100 }), casesApi.queue({ risk: 'warning', limit: 100 }), casesApi.queue({ assignee: 'unassigned', limit: 100 }),
@@ -21,7 +22,7 @@ export function TeamRiskPage() {
     setLists({ breached: breached.items, warning: warning.items, unassigned: unassigned.items });
     setSelected(new Map());
   }, []);
-  useEffect(() => void load().catch((e: Error) => setError(e.message)), [load]);
+  useEffect(() => void load().catch((e: unknown) => setError(e)), [load]);
   useEffect(() => void casesApi.assignees().then(setPeople, () => undefined), []);
   const toggle = (c: TCaseSummary) => {
     const next = new Map(selected);
@@ -39,7 +40,7 @@ export function TeamRiskPage() {
       setStatus(t('cases:bulkDone', { ok: r.reassigned.length, failed: r.failed.length }));
       await load();
     } catch (e) {
-      setError((e as Error).message);
+      setError(e);
     }
   };
   return (
@@ -47,7 +48,7 @@ export function TeamRiskPage() {
       <h1>{t('cases:teamTitle')}</h1>
       <p className="font-lead">{t('cases:teamIntro')}</p>
       <p role="status" className="bo-status">{status}</p>
-      {error && <div className="alert alert-error" role="alert"><div className="alert-body"><p className="alert-text">{error}</p></div></div>}
+      {error != null && <ErrorAlert error={error} t={t} />}
       <div className="bo-filter">
         <div className="form-group">
           <label className="form-label" htmlFor="bulk-assignee">{t('cases:reassignTo')}</label>

@@ -2,6 +2,8 @@ import './cases.css';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { TCaseSummary, TCaseTypeSummary, TWorkQueuePage } from '@sagsgang/contracts';
 import { useT, type Translate } from '../../i18n/i18n.js';
+import { ErrorAlert } from '../../errors/error-alert.js';
+import { isAbort } from '../../errors/error-text.js';
 import { Link } from '../../router/router.js';
 import { casesApi } from './cases-api.js';
 import { ClockTag, daysLeftText, formatDate, localized } from './case-format.js';
@@ -56,11 +58,11 @@ export function WorkQueuePage() {
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<TWorkQueuePage | null>(null);
   const [types, setTypes] = useState<TCaseTypeSummary[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   useEffect(() => void casesApi.caseTypes().then(setTypes, () => undefined), []);
   useEffect(() => {
     const ctl = new AbortController();
-    casesApi.queue({ ...applied, limit: PAGE, offset }, ctl.signal).then(setPage, (e: Error) => e.name !== 'AbortError' && setError(e.message));
+    casesApi.queue({ ...applied, limit: PAGE, offset }, ctl.signal).then(setPage, (e: unknown) => !isAbort(e) && setError(e));
     return () => ctl.abort();
   }, [applied, offset]);
   const onSubmit = (e: FormEvent) => {
@@ -92,7 +94,7 @@ export function WorkQueuePage() {
         {select('risk', t('cases:risk'), [['breached', t('cases:clock_breached')], ['warning', t('cases:clock_warning')], ['paused', t('cases:clock_paused')]])}
         <button className="button button-secondary" type="submit">{t('cases:applyFilters')}</button>
       </form>
-      {error && <div className="alert alert-error" role="alert"><div className="alert-body"><p className="alert-text">{error}</p></div></div>}
+      {error != null && <ErrorAlert error={error} t={t} />}
       {page && (
         <>
           <p role="status">{t('cases:queueCount', { n: page.totalCapped ? `${page.total}+` : page.total })}</p>

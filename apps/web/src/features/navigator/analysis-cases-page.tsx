@@ -1,6 +1,8 @@
 import '../workflows/workflows.css';
 import { useEffect, useState } from 'react';
 import type { TCaseList } from '@sagsgang/contracts';
+import { ErrorAlert } from '../../errors/error-alert.js';
+import { isAbort } from '../../errors/error-text.js';
 import { useT } from '../../i18n/i18n.js';
 import { Link, useLocation, useParams } from '../../router/router.js';
 import { navigatorApi, pct } from './navigator-api.js';
@@ -13,7 +15,7 @@ export function AnalysisCasesPage() {
   const { id } = useParams();
   const location = useLocation();
   const [list, setList] = useState<TCaseList | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const params = new URLSearchParams(location.search);
   const offset = Number(params.get('offset') ?? 0);
 
@@ -21,7 +23,7 @@ export function AnalysisCasesPage() {
     const ctl = new AbortController();
     const q = new URLSearchParams(location.search);
     q.set('limit', String(PAGE));
-    navigatorApi.cases(id, q.toString(), ctl.signal).then(setList, (e: Error) => e.name !== 'AbortError' && setError(e.message));
+    navigatorApi.cases(id, q.toString(), ctl.signal).then(setList, (e: unknown) => !isAbort(e) && setError(e));
     return () => ctl.abort();
   }, [id, location.search]);
 
@@ -36,7 +38,7 @@ export function AnalysisCasesPage() {
       <p><Link href={`/app/navigator/analyses/${id}`}>{t('navigator:backToAnalysis')}</Link></p>
       <h1>{t('navigator:casesTitle')}</h1>
       <p>{filters.length ? filters.join(' · ') : t('navigator:allCases')}</p>
-      {error && <div className="alert alert-error" role="alert"><div className="alert-body"><p className="alert-text">{error}</p></div></div>}
+      {error != null && <ErrorAlert error={error} t={t} />}
       {!list ? <p role="status">{t('navigator:loading')}</p> : (
         <>
           <p role="status">{t('navigator:casesCount', { total: list.total })}</p>

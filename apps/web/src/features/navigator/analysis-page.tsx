@@ -1,6 +1,8 @@
 import '../workflows/workflows.css';
 import { useCallback, useEffect, useState } from 'react';
 import type { TAnalysisInfo, TAnalysisResult, TElementStats, TPeopleStats } from '@sagsgang/contracts';
+import { ErrorAlert } from '../../errors/error-alert.js';
+import { isAbort } from '../../errors/error-text.js';
 import { useT } from '../../i18n/i18n.js';
 import { Link, navigate, useParams } from '../../router/router.js';
 import { activeRoles, useSession } from '../../session/session.js';
@@ -62,7 +64,7 @@ export function AnalysisPage() {
   const [info, setInfo] = useState<TAnalysisInfo | null>(null);
   const [result, setResult] = useState<TAnalysisResult | null>(null);
   const [people, setPeople] = useState<TPeopleStats | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [view, setView] = useState<View>('model');
   const [metric, setMetric] = useState<Metric>('deviating');
   const [diagram, setDiagram] = useState<DiagramHandle | null>(null);
@@ -78,13 +80,13 @@ export function AnalysisPage() {
       if (i.status === 'pending' || i.status === 'running') timer = window.setTimeout(() => void poll().catch(() => undefined), 700);
       else if (i.status === 'done') setResult(await navigatorApi.result(id, ctl.signal));
     };
-    poll().catch((e: Error) => e.name !== 'AbortError' && setError(e.message));
+    poll().catch((e: unknown) => !isAbort(e) && setError(e));
     return () => {
       ctl.abort();
       clearTimeout(timer);
     };
   }, [id]);
-  useEffect(() => void (view === 'people' && seesPeople && !people && navigatorApi.people(id).then(setPeople, (e: Error) => setError(e.message))), [view, seesPeople, people, id]);
+  useEffect(() => void (view === 'people' && seesPeople && !people && navigatorApi.people(id).then(setPeople, (e: unknown) => setError(e))), [view, seesPeople, people, id]);
 
   useEffect(() => {
     if (!diagram || !result) return;
@@ -111,7 +113,7 @@ export function AnalysisPage() {
 
   const onReady = useCallback((h: DiagramHandle) => setDiagram(h), []);
   const onSelect = useCallback((el: string) => setSelected(el), []);
-  if (error) return <div className="alert alert-error" role="alert"><div className="alert-body"><p className="alert-text">{error}</p></div></div>;
+  if (error != null) return <ErrorAlert error={error} t={t} />;
   if (!info) return <p role="status">{t('navigator:loading')}</p>;
   const chosen = result?.elements.find((e) => e.elementId === selected);
   return (

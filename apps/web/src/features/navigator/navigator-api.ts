@@ -11,7 +11,7 @@ async function upload(file: File): Promise<TUploadedLog> {
     body: file,
   });
   const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiError(body?.error?.message ?? `${res.status}`, res.status, body?.error?.code ?? 'validation', body?.error?.details);
+  if (!res.ok) throw new ApiError(body?.error?.message ?? `${res.status}`, res.status, body?.error?.code ?? 'validation', body?.error?.details, body?.requestId);
   return body as TUploadedLog;
 }
 

@@ -2,14 +2,11 @@ import '../workflows/workflows.css';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { TAnalysisInfo, TProcessModelSummary, TUploadedLog } from '@sagsgang/contracts';
 import { useT } from '../../i18n/i18n.js';
+import { ErrorAlert } from '../../errors/error-alert.js';
 import { Link, navigate, useLocation } from '../../router/router.js';
 import { workflowsApi } from '../workflows/workflows-api.js';
 import { navigatorApi, pct } from './navigator-api.js';
 
-function ErrorBox(props: { message: string | null }) {
-  if (!props.message) return null;
-  return <div className="alert alert-error" role="alert"><div className="alert-body"><p className="alert-text">{props.message}</p></div></div>;
-}
 
 /** Choose a workflow and a population, start an analysis; upload logs from other systems; earlier analyses. */
 export function NavigatorPage() {
@@ -22,8 +19,8 @@ export function NavigatorPage() {
   const [kind, setKind] = useState<'log' | 'case-type'>('log');
   const [logId, setLogId] = useState('');
   const [period, setPeriod] = useState({ caseTypeCode: '', from: '', to: '' });
-  const [uploadError, setUploadError] = useState<string | null>(null);
-  const [startError, setStartError] = useState<string | null>(null);
+  const [uploadError, setUploadError] = useState<unknown>(null);
+  const [startError, setStartError] = useState<unknown>(null);
   const [uploading, setUploading] = useState(false);
 
   useEffect(() => {
@@ -41,7 +38,7 @@ export function NavigatorPage() {
   const onUpload = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const file = (e.currentTarget.elements.namedItem('nav-file') as HTMLInputElement).files?.[0];
-    if (!file) return setUploadError(t('navigator:chooseFile'));
+    if (!file) return setUploadError(new Error(t('navigator:chooseFile')));
     setUploading(true);
     setUploadError(null);
     try {
@@ -50,7 +47,7 @@ export function NavigatorPage() {
       setLogId(log.id);
       setKind('log');
     } catch (err) {
-      setUploadError((err as Error).message);
+      setUploadError(err);
     } finally {
       setUploading(false);
     }
@@ -63,7 +60,7 @@ export function NavigatorPage() {
       const a = await navigatorApi.start({ modelId, population, name: '' });
       navigate(`/app/navigator/analyses/${a.id}`);
     } catch (err) {
-      setStartError((err as Error).message);
+      setStartError(err);
     }
   };
   return (
@@ -72,7 +69,7 @@ export function NavigatorPage() {
       <p className="font-lead">{t('navigator:intro')}</p>
       <section aria-labelledby="nav-start">
         <h2 id="nav-start">{t('navigator:startTitle')}</h2>
-        <ErrorBox message={startError} />
+        {startError != null && <ErrorAlert error={startError} t={t} />}
         <form onSubmit={(e) => void onStart(e)}>
           <div className="form-group">
             <label className="form-label" htmlFor="nav-model">{t('navigator:workflow')}</label>
@@ -111,7 +108,7 @@ export function NavigatorPage() {
       <section aria-labelledby="nav-upload" id="import">
         <h2 id="nav-upload">{t('navigator:uploadTitle')}</h2>
         <p>{t('navigator:uploadIntro')}</p>
-        <ErrorBox message={uploadError} />
+        {uploadError != null && <ErrorAlert error={uploadError} t={t} />}
         <form onSubmit={(e) => void onUpload(e)}>
           <div className="form-group">
             <label className="form-label" htmlFor="nav-file">{t('navigator:logFile')}</label>

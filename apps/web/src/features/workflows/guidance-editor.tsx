@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { TModelTask, TTaskLink } from '@sagsgang/contracts';
 import { useT } from '../../i18n/i18n.js';
+import { ErrorAlert } from '../../errors/error-alert.js';
 import { workflowsApi } from './workflows-api.js';
 
 const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
@@ -21,7 +22,7 @@ export function GuidanceEditor(props: { modelId: string; version: number; task: 
   const [checklist, setChecklist] = useState(task.checklist.join('\n'));
   const [links, setLinks] = useState(task.links.map((l) => `${l.label} | ${l.url} | ${l.kind}`).join('\n'));
   const [deadline, setDeadline] = useState(task.deadlineDays === null ? '' : String(task.deadlineDays));
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const id = (k: string) => `ge-${k}`;
 
@@ -35,7 +36,7 @@ export function GuidanceEditor(props: { modelId: string; version: number; task: 
       });
       props.onSaved(saved);
     } catch (err) {
-      setError((err as Error).message);
+      setError(err);
     } finally {
       setBusy(false);
     }
@@ -49,7 +50,11 @@ export function GuidanceEditor(props: { modelId: string; version: number; task: 
   );
   return (
     <form onSubmit={(e) => void onSubmit(e)} aria-label={t('workflows:editGuidanceFor', { name: task.name })}>
-      {error && <div className="alert alert-error" role="alert"><div className="alert-body"><p className="alert-text">{error}</p></div></div>}
+      {error != null && (
+        <ErrorAlert error={error} t={t} labels={{
+          guidance: t('workflows:guidance'), legalRefs: t('workflows:legalRefs'), checklist: t('workflows:checklist'), links: t('workflows:toolsAndTemplates'), deadlineDays: t('workflows:deadlineLabel'),
+        }} />
+      )}
       {field('guidance', t('workflows:guidance'), t('workflows:guidanceHint'), guidance, setGuidance, 8)}
       {field('legal', t('workflows:legalRefs'), t('workflows:onePerLine'), legal, setLegal)}
       {field('checklist', t('workflows:checklist'), t('workflows:onePerLine'), checklist, setChecklist)}

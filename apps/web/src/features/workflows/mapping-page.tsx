@@ -2,6 +2,7 @@ import './workflows.css';
 import { useEffect, useState } from 'react';
 import type { TModelMapping } from '@sagsgang/contracts';
 import { useT } from '../../i18n/i18n.js';
+import { errorSentence } from '../../errors/error-text.js';
 import { Link, useParams } from '../../router/router.js';
 import { workflowsApi } from './workflows-api.js';
 
@@ -20,7 +21,7 @@ export function MappingPage() {
     setMapping(m);
     setChoice(Object.fromEntries(m.rows.map((r) => [r.activity, r.how === 'ignored' ? IGNORE : r.how === 'manual' ? r.elementId ?? '' : ''])));
   };
-  useEffect(() => void workflowsApi.mapping(id).then(load, (e: Error) => setStatus({ ok: false, text: e.message })), [id]);
+  useEffect(() => void workflowsApi.mapping(id).then(load, (e: unknown) => setStatus({ ok: false, text: errorSentence(e, t) })), [id]);
   if (!mapping) return <p role="status">{status?.text ?? t('workflows:loading')}</p>;
 
   const rows = [...mapping.rows, ...(extra.trim() && !mapping.rows.some((r) => r.activity === extra.trim()) ? [{ activity: extra.trim(), elementId: null, how: 'unmapped' as const }] : [])];
@@ -31,7 +32,7 @@ export function MappingPage() {
       setExtra('');
       setStatus({ ok: true, text: t('workflows:mappingSaved') });
     } catch (e) {
-      setStatus({ ok: false, text: (e as Error).message });
+      setStatus({ ok: false, text: errorSentence(e, t) });
     }
   };
   const nameOf = (el: string | null) => mapping.tasks.find((x) => x.elementId === el)?.name ?? el ?? '';

@@ -2,6 +2,8 @@ import './workflows.css';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { TProcessModelSummary } from '@sagsgang/contracts';
 import { useT } from '../../i18n/i18n.js';
+import { ErrorAlert } from '../../errors/error-alert.js';
+import { isAbort } from '../../errors/error-text.js';
 import { Link } from '../../router/router.js';
 import { activeRoles, useSession } from '../../session/session.js';
 import { EDITOR_ROLES, workflowsApi } from './workflows-api.js';
@@ -15,11 +17,11 @@ export function WorkflowListPage() {
   const [submitted, setSubmitted] = useState(query);
   const [models, setModels] = useState<TProcessModelSummary[] | null>(null);
   const [all, setAll] = useState<TProcessModelSummary[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
     const ctl = new AbortController();
-    workflowsApi.search(submitted, ctl.signal).then(setModels, (e: Error) => e.name !== 'AbortError' && setError(e.message));
+    workflowsApi.search(submitted, ctl.signal).then(setModels, (e: unknown) => !isAbort(e) && setError(e));
     return () => ctl.abort();
   }, [submitted]);
   useEffect(() => void workflowsApi.search({}).then(setAll, () => undefined), []);
@@ -61,7 +63,7 @@ export function WorkflowListPage() {
         </div>
         <button type="submit" className="button button-secondary">{t('workflows:search')}</button>
       </form>
-      {error && <div className="alert alert-error" role="alert"><div className="alert-body"><p className="alert-text">{error}</p></div></div>}
+      {error != null && <ErrorAlert error={error} t={t} />}
       <p role="status" className="bo-result-count">{models ? t('workflows:resultCount', { count: models.length }) : t('workflows:loading')}</p>
       <ul className="bo-card-list">
         {models?.map((m) => (

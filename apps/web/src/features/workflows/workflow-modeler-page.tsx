@@ -4,6 +4,7 @@ import type { TProcessModelDetail, TUploadedLog } from '@sagsgang/contracts';
 import { api } from '../../api/client.js';
 import { useT } from '../../i18n/i18n.js';
 import { ApiError } from '../../api/client.js';
+import { ErrorContent } from '../../errors/error-alert.js';
 import { Link, navigate, useParams } from '../../router/router.js';
 import type { ModelerHandle } from './bpmn-modeler.js';
 import { workflowsApi } from './workflows-api.js';
@@ -31,7 +32,7 @@ export function WorkflowModelerPage() {
   const [logs, setLogs] = useState<TUploadedLog[]>([]);
   const [logId, setLogId] = useState('');
   useEffect(() => void api.get<TUploadedLog[]>('/api/navigator/logs').then((l) => { setLogs(l); setLogId(l[0]?.id ?? ''); }, () => undefined), []);
-  const [error, setError] = useState<{ message: string; problems: Problem[] } | null>(null);
+  const [error, setError] = useState<{ error: unknown; problems: Problem[] } | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -46,7 +47,7 @@ export function WorkflowModelerPage() {
       if (cancelled) return;
       setExisting(model);
       await handle.load(model?.bpmnXml ?? mod.EMPTY_DIAGRAM);
-    })().catch((e: Error) => setError({ message: e.message, problems: [] }));
+    })().catch((e: unknown) => setError({ error: e, problems: [] }));
     return () => {
       cancelled = true;
       handle?.destroy();
@@ -62,7 +63,7 @@ export function WorkflowModelerPage() {
       setSource('import');
       if (!form.name && !existing) setForm({ ...form, name: file.name.replace(/\.bpmn$/i, '') });
     } catch (err) {
-      setError({ message: t('workflows:importFailed', { file: file.name, message: (err as Error).message }), problems: [] });
+      setError({ error: new Error(t('workflows:importFailed', { file: file.name, message: (err as Error).message })), problems: [] });
     }
   };
 
@@ -75,7 +76,7 @@ export function WorkflowModelerPage() {
       await modeler.current.load(found.bpmnXml);
       setSource('discovered');
     } catch (err) {
-      setError({ message: (err as Error).message, problems: [] });
+      setError({ error: err, problems: [] });
     }
   };
 
@@ -91,7 +92,7 @@ export function WorkflowModelerPage() {
         : await workflowsApi.create({ ...form, caseTypeCode: form.caseTypeCode || null, bpmnXml, source });
       navigate(`/app/workflows/${saved.id}`);
     } catch (err) {
-      setError({ message: (err as Error).message, problems: problemsOf(err) });
+      setError({ error: err, problems: problemsOf(err) });
     } finally {
       setBusy(false);
     }
@@ -110,7 +111,7 @@ export function WorkflowModelerPage() {
       {error && (
         <div className="alert alert-error" role="alert">
           <div className="alert-body">
-            <p className="alert-text">{error.message}</p>
+            <ErrorContent error={error.error} t={t} />
             {error.problems.length > 0 && <ul>{error.problems.map((p, i) => <li key={i}>{p.message}{p.elementId ? ` (${p.elementId})` : ''}{p.line ? ` — ${t('workflows:line', { line: p.line })}` : ''}</li>)}</ul>}
           </div>
         </div>

@@ -2,6 +2,8 @@ import './workflows.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TModelTask, TProcessModelDetail } from '@sagsgang/contracts';
 import { useT } from '../../i18n/i18n.js';
+import { ErrorAlert } from '../../errors/error-alert.js';
+import { isAbort } from '../../errors/error-text.js';
 import { Link, navigate, useLocation, useParams } from '../../router/router.js';
 import { activeRoles, useSession } from '../../session/session.js';
 import { BpmnDiagram } from './bpmn-diagram.js';
@@ -20,13 +22,13 @@ export function WorkflowPage() {
   const version = Number(location.searchParams.get('version')) || undefined;
   const selected = location.searchParams.get('step');
   const [model, setModel] = useState<TProcessModelDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState(false);
   const diagram = useRef<DiagramHandle | null>(null);
 
   useEffect(() => {
     const ctl = new AbortController();
-    workflowsApi.get(id, version, ctl.signal).then(setModel, (e: Error) => e.name !== 'AbortError' && setError(e.message));
+    workflowsApi.get(id, version, ctl.signal).then(setModel, (e: unknown) => !isAbort(e) && setError(e));
     return () => ctl.abort();
   }, [id, version]);
 
@@ -50,7 +52,7 @@ export function WorkflowPage() {
     return () => h.removeMarker(selected, 'bo-selected');
   }, [selected, model]);
 
-  if (error) return <div className="alert alert-error" role="alert"><div className="alert-body"><p className="alert-text">{error}</p></div></div>;
+  if (error != null) return <ErrorAlert error={error} t={t} />;
   if (!model) return <p role="status">{t('workflows:loading')}</p>;
   const task = model.tasks.find((x) => x.elementId === selected) ?? null;
   const isCurrent = model.version === model.currentVersion;

@@ -39,7 +39,7 @@ export function addDocument(ctx: CaseContext, caseId: string, input: AddDocument
     const result = await runCommand({ ...ctx, db: trx, now }, {
       caseId, expectedVersion,
       decide: (c) => {
-        requireState(c, DOCUMENT_STATES, 'add a document');
+        requireState(c, DOCUMENT_STATES, 'add_document');
         return { activity: 'document_added', attributes: { ...described, ...file } };
       },
     });

@@ -27,7 +27,7 @@ export async function attachDocument(
   const current = await loadCaseOr404(ctx.db, caseId);
   assertCaseAccess(ctx.actor, current.unit_id);
   if (current.version !== input.expectedVersion) throw conflict(current.version);
-  requireState(current, DOCUMENT_STATES, 'add a document');
+  requireState(current, DOCUMENT_STATES, 'add_document');
   const fileName = safeFileName(input.file.fileName);
   const stored = await storeUpload(ctx.fileDir, input.file.content, input.file.isTruncated);
   try {

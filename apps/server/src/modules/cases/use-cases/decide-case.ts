@@ -7,7 +7,7 @@ export function decideCase(ctx: CaseContext, caseId: string, input: TDecideCaseR
   return runCommand(ctx, {
     caseId, expectedVersion: input.expectedVersion,
     decide: (c, definition) => {
-      requireState(c, ['received', 'in_progress', 'awaiting_applicant', 'awaiting_hearing'], 'decide the case');
+      requireState(c, ['received', 'in_progress', 'awaiting_applicant', 'awaiting_hearing'], 'decide');
       if (!definition.outcomes.includes(input.outcome)) {
         throw new AppError('validation', `outcome: "${input.outcome}" is not an outcome of this case type`, [{ path: 'outcome', message: 'not allowed' }]);
       }
@@ -30,7 +30,7 @@ export function closeCase(ctx: CaseContext, caseId: string, input: TCloseCaseReq
   return runCommand(ctx, {
     caseId, expectedVersion: input.expectedVersion,
     decide: (c) => {
-      requireState(c, ['decided'], 'close the case');
+      requireState(c, ['decided'], 'close');
       return { activity: 'closed', attributes: input.reason ? { reason: input.reason } : {}, changes: { state: 'closed' } };
     },
   });

@@ -1,6 +1,6 @@
 import { approximateDays, type TDuration, type TExtendDeadlineRequest } from '@sagsgang/contracts';
 import { AppError } from '../../../platform/errors.js';
-import { invalidState, requireState, runCommand, type CaseContext, type CommandResult } from '../case-command.js';
+import { refuseStep, requireState, runCommand, type CaseContext, type CommandResult } from '../case-command.js';
 import { deriveClockRow } from '../case-clock.js';
 import { loadAuthorityCalendar } from '../../calendar/index.js';
 
@@ -17,9 +17,9 @@ export function extendDeadline(ctx: CaseContext, caseId: string, input: TExtendD
   return runCommand(ctx, {
     caseId, expectedVersion: input.expectedVersion,
     decide: async (c, definition, events, trx) => {
-      requireState(c, ['received', 'in_progress', 'awaiting_applicant', 'awaiting_hearing'], 'extend the deadline');
+      requireState(c, ['received', 'in_progress', 'awaiting_applicant', 'awaiting_hearing'], 'extend_deadline');
       const rule = definition.serviceGoal.extension;
-      if (!rule.allowed || !rule.maximum) throw invalidState('This case type does not allow the deadline to be extended.', c.state);
+      if (!rule.allowed || !rule.maximum) throw refuseStep(c, 'extend_deadline', 'extension_not_allowed', 'This case type does not allow the deadline to be extended.');
       const used = events.filter((e) => e.activity === 'extended').reduce((n, e) => n + extensionDays(e.attributes.by as TDuration), 0);
       if (used + extensionDays(input.by) > extensionDays(rule.maximum) + 0.5) {
         throw new AppError('validation', `by: extensions may add at most ${rule.maximum.amount} ${rule.maximum.unit.replace('_', ' ')} in all`,
@@ -33,7 +33,7 @@ export function extendDeadline(ctx: CaseContext, caseId: string, input: TExtendD
       const calendar = await loadAuthorityCalendar(trx);
       const before = deriveClockRow(facts, events, definition, now, calendar);
       const after = deriveClockRow(facts, [...events, event], definition, now, calendar);
-      if (!after.deadline) throw invalidState('The clock has not started yet, so there is no deadline to extend.', c.state);
+      if (!after.deadline) throw refuseStep(c, 'extend_deadline', 'no_deadline', 'The clock has not started yet, so there is no deadline to extend.');
       return {
         activity: 'extended',
         attributes: {

@@ -20,7 +20,7 @@ export function reassignCase(ctx: CaseContext, caseId: string, input: TReassignC
   return runCommand(ctx, {
     caseId, expectedVersion: input.expectedVersion, roles: ['caseworker', 'teamlead'],
     decide: async (c, _definition, _events, trx) => {
-      requireState(c, ['received', 'in_progress', 'awaiting_applicant', 'awaiting_hearing', 'decided'], 'reassign the case');
+      requireState(c, ['received', 'in_progress', 'awaiting_applicant', 'awaiting_hearing', 'decided'], 'reassign');
       const unitId = input.unitId ?? c.unit_id;
       assertMayReassign(ctx.actor, c.unit_id, input.assigneeId, unitId);
       if (input.assigneeId && !(await repo.canHandleUnit(trx, input.assigneeId, unitId))) {

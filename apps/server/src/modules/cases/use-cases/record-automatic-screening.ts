@@ -17,7 +17,7 @@ export function recordAutomaticScreening(ctx: CaseContext, caseId: string, input
   return runCommand(ctx, {
     caseId, expectedVersion: input.expectedVersion,
     decide: (c) => {
-      requireState(c, ['received'], 'record the automatic screening');
+      requireState(c, ['received'], 'record_automatic_screening');
       return {
         activity: 'screened_automatically',
         attributes: { fullyInformed: input.fullyInformed, missing: input.missing, findings: input.findings },

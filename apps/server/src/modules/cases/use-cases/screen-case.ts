@@ -6,7 +6,7 @@ export function screenCase(ctx: CaseContext, caseId: string, input: TScreenCaseR
   return runCommand(ctx, {
     caseId, expectedVersion: input.expectedVersion,
     decide: (c) => {
-      requireState(c, ['received', 'in_progress'], 'screen the case');
+      requireState(c, ['received', 'in_progress'], 'screen');
       const fullyInformed = input.verdict === 'fully_informed';
       return {
         activity: 'screened',
