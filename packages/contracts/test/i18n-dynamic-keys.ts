@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   ACCEPTED_FILE_TYPES, ANALYSIS_STATUSES, ANSWER_TYPES, AUDIT_ACTIONS, AUDIT_PURPOSES, BALL_STATES, CASE_ACTIVITIES,
-  CASE_STATES, CHANNELS, DECISION_OUTCOMES, DOCUMENT_DIRECTIONS, DOCUMENT_TYPES, DURATION_UNITS, LOCALES, ZCaseDocument,
+  CASE_OPERATIONS, CASE_STATES, CHANNELS, INVALID_STATE_REASONS, DECISION_OUTCOMES, DOCUMENT_DIRECTIONS, DOCUMENT_TYPES, DURATION_UNITS, LOCALES, ZCaseDocument,
   ZCasePath, ZClockState, ZDeviation, ZMappingRow, ZTaskLink, ZUserListQuery, ZUserView, type ErrorCode,
 } from '../src/index.js';
 
@@ -34,6 +34,7 @@ const CASE_FILTERS = ['element', 'metric', 'flow', 'variant', 'unit', 'state', '
 const BALL_SHAPES = ['circle', 'triangle', 'square', 'diamond']; // navigator/ball-sprites.ts
 const FORM_HINTS = ['notNumber', 'required']; // cases/case-type-form-fields.ts
 const FILE_REFUSALS = ['required', 'type', 'too_large', 'empty', 'incomplete']; // cases/case-actions.tsx
+const ERRORS_BY_CODE = ['validation', 'unauthenticated', 'forbidden', 'not_found', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'network']; // errors/error-text.ts
 const AUDIT_ENTITY_TYPES = ['case', 'case_document', 'application', 'complaint', 'case_type', 'user', 'role_grant', 'unit', 'calendar_closure', 'user_session', 'audit_log', 'route']; // admin/audit-query.ts
 // server applications/case-journal.ts: APPLICANT_EVENTS and JOURNAL_ONLY
 const JOURNAL_EVENTS = CASE_ACTIVITIES;
@@ -62,6 +63,9 @@ export const DYNAMIC_KEYS: DynamicKey[] = [
   { shape: 'cases:source_${…}', values: enumValues(ZCaseDocument.shape.source).filter((s) => s !== 'casework') },
   { shape: 'cases:state_${…}', values: CASE_STATES },
   { shape: 'cases:unit_${…}', values: DURATION_UNITS },
+  { shape: 'errors:${…}', values: ERRORS_BY_CODE }, // web errors/error-text.ts: BY_CODE
+  { shape: 'errors:op_${…}', values: CASE_OPERATIONS },
+  { shape: 'errors:reason_${…}', values: INVALID_STATE_REASONS },
   { shape: 'myCases:error_${…}', values: Object.keys(ERROR_CODES) },
   { shape: 'myCases:event_${…}', values: JOURNAL_EVENTS },
   { shape: 'myCases:outcome_${…}', values: DECISION_OUTCOMES },
