@@ -1,5 +1,6 @@
 import { MiningError } from '../errors.js';
 import { MinHeap } from './binary-heap.js';
+import { UNBOUNDED } from './final-distance.js';
 import type { MarkingGraph } from './marking-graph.js';
 
 /** The standard cost function of the reference: sync 0, log/model move 10,000, silent move 1. */
@@ -22,8 +23,7 @@ export interface TraceAlignment {
 
 /**
  * Optimal alignment of one trace (model label ids; -1 for activities the model lacks) by A* over
- * the synchronous product. Heuristic: each remaining event whose label can no longer occur from
- * the current marking must be a log move (admissible and consistent).
+ * the synchronous product, with the admissible and consistent heuristic described at heuristicRow.
  */
 export function alignTrace(g: MarkingGraph, trace: Int32Array, opts: { maxStates?: number } = {}): TraceAlignment {
   const n = trace.length;
@@ -31,8 +31,9 @@ export function alignTrace(g: MarkingGraph, trace: Int32Array, opts: { maxStates
   const maxStates = opts.maxStates ?? 10_000_000;
   const st = new StateTable();
   const heap = new MinHeap();
-  const hCache = new Map<number, Int32Array>();
-  const h = (mid: number, i: number) => heuristicRow(g, trace, mid, hCache)[i];
+  const hCache = new Map<number, Float64Array>();
+  const counts = new Int32Array(g.labels.length);
+  const h = (mid: number, i: number) => heuristicRow(g, trace, mid, hCache, counts)[i];
   const start = st.slot(g.initial * stride);
   st.g[start] = 0;
   heap.push(start, h(g.initial, 0), 0);
@@ -58,8 +59,10 @@ export function alignTrace(g: MarkingGraph, trace: Int32Array, opts: { maxStates
       st.g[s2] = g2;
       st.parent[s2] = slot;
       st.via[s2] = t;
+      const h2 = h(m2, i2);
+      if (h2 === Infinity) return; // the final marking cannot be reached from m2
       // Ties: deeper into the trace first, which reaches the goal sooner.
-      heap.push(s2, g2 + h(m2, i2), -i2);
+      heap.push(s2, g2 + h2, -i2);
     };
     if (i < n) relax(-1, mid, i + 1, MOVE_COST);
     const ts = g.transitionsOf(mid);
@@ -111,17 +114,72 @@ class StateTable {
   }
 }
 
-// For one marking: for every trace position, the cost of the remaining events that can no longer
-// occur from it (computed once per marking and trace, as a suffix sum).
-function heuristicRow(g: MarkingGraph, trace: Int32Array, mid: number, cache: Map<number, Int32Array>): Int32Array {
+/** The heuristic's value at state (marking mid, trace position i); exported for tests. */
+export function remainingCostBound(g: MarkingGraph, trace: Int32Array, mid: number, i: number): number {
+  return heuristicRow(g, trace, mid, new Map(), new Int32Array(g.labels.length))[i];
+}
+
+/*
+ * The heuristic, for state (marking m, trace position i), in units of MOVE_COST plus silent cost.
+ * Any completion fires some sequence P from m to the final marking, f_l times label l, L_P labelled
+ * and S_P silent transitions in all, and pairs some events with equally labelled transitions
+ * (synchronous moves); the rest are log and model moves. With e_l remaining events of label l its
+ * cost is at least MOVE_COST * sum_l |e_l - f_l| + S_P. Let [Fmin_l(m), Fmax_l(m)] bound f_l over
+ * all such P, Lmin(m) and Smin(m) bound L_P and S_P from below. Then, splitting the sum into
+ * events left over and transitions left over,
+ *   U   = sum_l max(0, e_l - Fmax_l)           (events that must be log moves; unknown labels too)
+ *   M   = sum_l max(0, Fmin_l - e_l)           (transitions that must be model moves, per label)
+ *   Cap = sum_l min(e_l, Fmax_l)               (events that could be synchronous at all)
+ *   h   = MOVE_COST * (U + max(M, Lmin - Cap)) + Smin
+ * is admissible: sum_l (e_l - f_l)^+ >= U, and sum_l (f_l - e_l)^+ is at least M and at least
+ * L_P - sum_l min(e_l, f_l) >= Lmin - Cap. It is also consistent, so closed states are never
+ * reopened: along a move the label bounds can only tighten (a transition with label x lowers
+ * Fmax_x and Fmin_x by at most one), Lmin drops by at most one per labelled and Smin by at most one
+ * per silent transition, and U + Cap is the number of remaining events. Per move, h drops by at
+ * most MOVE_COST for a log move (one event less: U or Cap drops by one, or M grows) and for a
+ * model move (label x: only |e_x - f_x| terms for x can shrink, by one), never for a synchronous
+ * move (e_x and the bounds for x drop together, Lmin by at most one and Cap by at least one), and
+ * by at most 1 (Smin) for a silent move. Without a fully explored graph (too many markings) only
+ * the structural label sets are used (Fmax 0 or unbounded, Fmin, Lmin and Smin 0).
+ */
+function heuristicRow(g: MarkingGraph, trace: Int32Array, mid: number, cache: Map<number, Float64Array>, counts: Int32Array): Float64Array {
   let row = cache.get(mid);
   if (row) return row;
-  const bits = g.reachableLabels(mid);
-  row = new Int32Array(trace.length + 1);
-  for (let j = trace.length - 1; j >= 0; j--) {
-    const l = trace[j];
-    row[j] = row[j + 1] + (l < 0 || !(bits[l >> 5] & (1 << (l & 31))) ? MOVE_COST : 0);
+  const labelCount = g.labels.length;
+  const dist = g.distanceToFinal();
+  const lmin = dist ? dist.labelled[mid] : 0;
+  const smin = dist ? dist.silent[mid] : 0;
+  let fmin: Int32Array, fmax: Int32Array;
+  if (dist?.minLabel && dist.maxLabel) {
+    fmin = dist.minLabel.subarray(mid * labelCount, (mid + 1) * labelCount);
+    fmax = dist.maxLabel.subarray(mid * labelCount, (mid + 1) * labelCount);
+  } else {
+    const bits = g.reachableLabels(mid);
+    fmin = new Int32Array(labelCount);
+    fmax = Int32Array.from({ length: labelCount }, (_, l) => (bits[l >> 5] & (1 << (l & 31)) ? UNBOUNDED : 0));
   }
+  row = new Float64Array(trace.length + 1);
+  if (lmin === Infinity) {
+    row.fill(Infinity);
+    cache.set(mid, row);
+    return row;
+  }
+  let u = 0, cap = 0, m = 0;
+  for (let l = 0; l < labelCount; l++) m += fmin[l];
+  for (let j = trace.length; j >= 0; j--) {
+    if (j < trace.length) {
+      const l = trace[j];
+      if (l < 0) u++;
+      else {
+        const e = ++counts[l];
+        if (e > fmax[l]) u++;
+        else cap++;
+        if (e <= fmin[l]) m--;
+      }
+    }
+    row[j] = MOVE_COST * (u + Math.max(m, lmin - cap)) + smin;
+  }
+  for (let j = 0; j < trace.length; j++) if (trace[j] >= 0) counts[trace[j]] = 0;
   cache.set(mid, row);
   return row;
 }

@@ -1,5 +1,6 @@
 import { MiningError } from '../errors.js';
 import type { PetriNet } from '../model/petri-net.js';
+import { finalDistance, type FinalDistance } from './final-distance.js';
 
 /**
  * The reachability graph of a net, explored lazily and memoised: markings are interned to ids,
@@ -19,8 +20,17 @@ export class MarkingGraph {
   readonly labels: string[];
   private readonly placeReach: Uint32Array[];
   private readonly words: number;
+  private distance?: FinalDistance | null;
 
-  constructor(readonly net: PetriNet, readonly maxMarkings = 5_000_000) {
+  /**
+   * bounds: up to how many markings the graph is explored in full for the search heuristic, and
+   * up to how many (marking, label) entries the per-label firing bounds are kept.
+   */
+  constructor(
+    readonly net: PetriNet,
+    readonly maxMarkings = 5_000_000,
+    readonly bounds: { exploreLimit?: number; labelTableLimit?: number } = {},
+  ) {
     const labelIds = new Map<string, number>();
     this.labelOf = Int32Array.from(net.transitions, (t) => {
       if (t.label === null) return -1;
@@ -82,6 +92,21 @@ export class MarkingGraph {
       this.labelSets[id] = s;
     }
     return s;
+  }
+
+  /**
+   * Per marking, the fewest labelled and the fewest silent transitions to the final marking, or
+   * null when the reachability graph has more markings than bounds.exploreLimit (then it stays
+   * lazily explored). Computed once per graph, by exploring it fully.
+   */
+  distanceToFinal(): FinalDistance | null {
+    if (this.distance !== undefined) return this.distance;
+    const limit = this.bounds.exploreLimit ?? 200_000;
+    for (let id = 0; id < this.markings.length; id++) {
+      if (this.markings.length > limit) return (this.distance = null);
+      this.transitionsOf(id);
+    }
+    return (this.distance = finalDistance(this, this.bounds.labelTableLimit));
   }
 
   private expand(id: number): void {

@@ -1,0 +1,136 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { readXes } from '../src/log/xes-reader.js';
+import { readPnml } from '../src/model/pnml-reader.js';
+import { alignTrace, MOVE_COST, remainingCostBound, SILENT_COST } from '../src/conformance/alignment-search.js';
+import { MarkingGraph } from '../src/conformance/marking-graph.js';
+import { variantTraces } from '../src/conformance/alignments.js';
+import { treeToPetri, node, leaf, tau, type ProcessTree } from '../src/discovery/process-tree.js';
+import { fixture } from './helpers.js';
+import { sharedCases } from './reference-cases.js';
+
+const labels = fc.constantFrom('a', 'b', 'c', 'd');
+const tree: fc.Arbitrary<ProcessTree> = fc.letrec<{ t: ProcessTree }>((tie) => ({
+  t: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    labels.map(leaf),
+    fc.constant(tau()),
+    fc.tuple(fc.constantFrom('seq', 'xor', 'and', 'loop') as fc.Arbitrary<'seq' | 'xor' | 'and' | 'loop'>, fc.array(tie('t'), { minLength: 2, maxLength: 3 })).map(([op, c]) => node(op, c)),
+  ),
+})).t;
+const traceArb = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'x'), { maxLength: 8 });
+
+// The three ways the heuristic can be set up: everything, no per-label tables, structural only.
+const setups = [{}, { labelTableLimit: 0 }, { exploreLimit: 0 }];
+
+function allMarkings(g: MarkingGraph, limit: number): number[] | null {
+  for (let m = 0; m < g.size; m++) {
+    if (g.size > limit) return null;
+    g.transitionsOf(m);
+  }
+  return Array.from({ length: g.size }, (_, m) => m);
+}
+
+/** Exact cost from every state (marking, position) to the goal, by Dijkstra layer by layer from the end of the trace. */
+function exactCostToGo(g: MarkingGraph, trace: Int32Array): Float64Array[] {
+  const n = trace.length, size = g.size;
+  const layers: Float64Array[] = [];
+  for (let i = n; i >= 0; i--) {
+    const next = layers[0];
+    const d = new Float64Array(size).fill(Infinity);
+    if (i === n) d[g.final] = 0;
+    for (let m = 0; m < size && next; m++) {
+      d[m] = Math.min(d[m], MOVE_COST + next[m]);
+      const ts = g.transitionsOf(m), ms = g.successorsOf(m);
+      for (let k = 0; k < ts.length; k++) if (g.labelOf[ts[k]] === trace[i] && trace[i] >= 0) d[m] = Math.min(d[m], next[ms[k]]);
+    }
+    // Model and silent moves stay in the layer: relax until nothing changes (small graphs).
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (let m = 0; m < size; m++) {
+        const ts = g.transitionsOf(m), ms = g.successorsOf(m);
+        for (let k = 0; k < ts.length; k++) {
+          const v = (g.labelOf[ts[k]] < 0 ? SILENT_COST : MOVE_COST) + d[ms[k]];
+          if (v < d[m]) {
+            d[m] = v;
+            changed = true;
+          }
+        }
+      }
+    }
+    layers.unshift(d);
+  }
+  return layers;
+}
+
+describe('alignment heuristic', () => {
+  test('never exceeds the exact remaining cost, is consistent, and the search stays optimal (random nets and traces)', () => {
+    fc.assert(
+      fc.property(tree, fc.array(traceArb, { minLength: 1, maxLength: 4 }), (t, traces) => {
+        const net = treeToPetri(t);
+        for (const bounds of setups) {
+          const g = new MarkingGraph(net, 5_000_000, bounds);
+          const markings = allMarkings(g, 300);
+          fc.pre(markings !== null);
+          const ids = (tr: string[]) => Int32Array.from(tr, (a) => g.labels.indexOf(a));
+          for (const tr of traces.map(ids)) {
+            const exact = exactCostToGo(g, tr);
+            expect(alignTrace(g, tr).cost).toBe(exact[0][g.initial]);
+            for (let i = 0; i <= tr.length; i++) {
+              for (const m of markings!) {
+                const h = remainingCostBound(g, tr, m, i);
+                expect(h).toBeLessThanOrEqual(exact[i][m]);
+                // Consistency along every move out of (m, i).
+                if (i < tr.length) expect(h).toBeLessThanOrEqual(MOVE_COST + remainingCostBound(g, tr, m, i + 1));
+                const ts = g.transitionsOf(m), ms = g.successorsOf(m);
+                for (let k = 0; k < ts.length; k++) {
+                  const l = g.labelOf[ts[k]];
+                  expect(h).toBeLessThanOrEqual((l < 0 ? SILENT_COST : MOVE_COST) + remainingCostBound(g, tr, ms[k], i));
+                  if (l >= 0 && i < tr.length && tr[i] === l) expect(h).toBeLessThanOrEqual(remainingCostBound(g, tr, ms[k], i + 1));
+                }
+              }
+            }
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  }, 120_000);
+
+  test('on a sequence, a missing step and a repeated step are each seen before the search reaches them', async () => {
+    const net = treeToPetri(node('seq', [leaf('a'), leaf('b'), leaf('c')]));
+    const g = new MarkingGraph(net);
+    const id = (a: string) => g.labels.indexOf(a);
+    // "a c": b must be a model move; "a b b c": one b must be a log move.
+    expect(remainingCostBound(g, Int32Array.from(['a', 'c'], id), g.initial, 0)).toBe(MOVE_COST);
+    expect(remainingCostBound(g, Int32Array.from(['a', 'b', 'b', 'c'], id), g.initial, 0)).toBe(MOVE_COST);
+    expect(alignTrace(g, Int32Array.from(['a', 'b', 'b', 'c'], id)).cost).toBe(MOVE_COST);
+  });
+
+  // Every variant's cost equals what the search finds with the structural heuristic alone (the
+  // earlier one), on the fixture logs and on every shared reference log.
+  const pairs = [
+    ['running-example.xes', 'running-example.pnml'],
+    ['roadtraffic100traces.xes', 'roadtraffic100traces.im.pnml'],
+    ['roadtraffic100traces.xes', 'roadtraffic100traces.imf.pnml'],
+  ].map(([l, m]) => [`${l} / ${m}`, fixture(l), fixture(m)] as const);
+  const shared = sharedCases.map((c) => [`${c.log} / ${c.model}`, c.logPath, c.modelPath] as const);
+  test.each([...pairs, ...shared])('variant costs unchanged: %s', async (_n, logPath, modelPath) => {
+    const log = await readXes(logPath);
+    const net = await readPnml(modelPath);
+    const full = new MarkingGraph(net);
+    const structural = new MarkingGraph(net, 5_000_000, { exploreLimit: 0 });
+    expect(full.distanceToFinal()).not.toBeNull();
+    expect(structural.distanceToFinal()).toBeNull();
+    let fewer = 0, more = 0;
+    for (const trace of variantTraces(log)) {
+      const ids = (g: MarkingGraph) => Int32Array.from(trace, (a) => g.labels.indexOf(a));
+      const a = alignTrace(full, ids(full));
+      const b = alignTrace(structural, ids(structural));
+      expect(a.cost).toBe(b.cost);
+      if (a.visitedStates < b.visitedStates) fewer++;
+      if (a.visitedStates > b.visitedStates) more++;
+    }
+    expect(fewer).toBeGreaterThanOrEqual(more);
+  }, 120_000);
+});
