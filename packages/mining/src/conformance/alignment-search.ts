@@ -59,10 +59,10 @@ export function alignTrace(g: MarkingGraph, trace: Int32Array, opts: { maxStates
       st.g[s2] = g2;
       st.parent[s2] = slot;
       st.via[s2] = t;
-      const h2 = h(m2, i2);
-      if (h2 === Infinity) return; // the final marking cannot be reached from m2
+      const hNext = h(m2, i2);
+      if (hNext === Infinity) return; // the final marking cannot be reached from m2
       // Ties: deeper into the trace first, which reaches the goal sooner.
-      heap.push(s2, g2 + h2, -i2);
+      heap.push(s2, g2 + hNext, -i2);
     };
     if (i < n) relax(-1, mid, i + 1, MOVE_COST);
     const ts = g.transitionsOf(mid);
@@ -139,8 +139,21 @@ export function remainingCostBound(g: MarkingGraph, trace: Int32Array, mid: numb
  * most MOVE_COST for a log move (one event less: U or Cap drops by one, or M grows) and for a
  * model move (label x: only |e_x - f_x| terms for x can shrink, by one), never for a synchronous
  * move (e_x and the bounds for x drop together, Lmin by at most one and Cap by at least one), and
- * by at most 1 (Smin) for a silent move. Without a fully explored graph (too many markings) only
- * the structural label sets are used (Fmax 0 or unbounded, Fmin, Lmin and Smin 0).
+ * by at most 1 (Smin) for a silent move.
+ *
+ * A second bound looks at silent steps before the next event: let F be the remaining events whose
+ * label cannot occur at all from m (forced log moves) and x the label of the first other one. A
+ * completion with no deviation beyond F synchronises that event after silent moves only, so
+ * S_P >= Sx(m), the fewest silent transitions to a marking enabling x; any other completion costs
+ * at least MOVE_COST * (F + 1) + Smin. Hence
+ *   h2 = MOVE_COST * F + max(Smin, min(MOVE_COST + Smin, Sx(m)))
+ * is admissible, and consistent: a log move drops F by one or moves to the next event (h2 drops at
+ * most MOVE_COST), a model move never lowers F or Smin, a silent move either keeps F and x (Sx and
+ * Smin drop by at most one) or raises F, and a synchronous move starts where Sx = 0. The search
+ * uses max(h, h2), which is then admissible and consistent too.
+ *
+ * Without a fully explored graph (too many markings) only the structural label sets are used
+ * (Fmax 0 or unbounded, Fmin, Lmin and Smin 0, no h2).
  */
 function heuristicRow(g: MarkingGraph, trace: Int32Array, mid: number, cache: Map<number, Float64Array>, counts: Int32Array): Float64Array {
   let row = cache.get(mid);
@@ -149,10 +162,11 @@ function heuristicRow(g: MarkingGraph, trace: Int32Array, mid: number, cache: Ma
   const dist = g.distanceToFinal();
   const lmin = dist ? dist.labelled[mid] : 0;
   const smin = dist ? dist.silent[mid] : 0;
-  let fmin: Int32Array, fmax: Int32Array;
-  if (dist?.minLabel && dist.maxLabel) {
+  let fmin: Int32Array, fmax: Int32Array, toLabel: Int32Array | null = null;
+  if (dist?.minLabel && dist.maxLabel && dist.silentToLabel) {
     fmin = dist.minLabel.subarray(mid * labelCount, (mid + 1) * labelCount);
     fmax = dist.maxLabel.subarray(mid * labelCount, (mid + 1) * labelCount);
+    toLabel = dist.silentToLabel.subarray(mid * labelCount, (mid + 1) * labelCount);
   } else {
     const bits = g.reachableLabels(mid);
     fmin = new Int32Array(labelCount);
@@ -164,11 +178,13 @@ function heuristicRow(g: MarkingGraph, trace: Int32Array, mid: number, cache: Ma
     cache.set(mid, row);
     return row;
   }
-  let u = 0, cap = 0, m = 0;
+  let u = 0, cap = 0, m = 0, forced = 0, next = -1;
   for (let l = 0; l < labelCount; l++) m += fmin[l];
   for (let j = trace.length; j >= 0; j--) {
     if (j < trace.length) {
       const l = trace[j];
+      if (l < 0 || fmax[l] === 0) forced++;
+      else next = l;
       if (l < 0) u++;
       else {
         const e = ++counts[l];
@@ -178,6 +194,10 @@ function heuristicRow(g: MarkingGraph, trace: Int32Array, mid: number, cache: Ma
       }
     }
     row[j] = MOVE_COST * (u + Math.max(m, lmin - cap)) + smin;
+    if (toLabel && next >= 0) {
+      const toNext = toLabel[next] === UNBOUNDED ? Infinity : toLabel[next];
+      row[j] = Math.max(row[j], MOVE_COST * forced + Math.max(smin, Math.min(MOVE_COST + smin, toNext)));
+    }
   }
   for (let j = 0; j < trace.length; j++) if (trace[j] >= 0) counts[trace[j]] = 0;
   cache.set(mid, row);

@@ -15,6 +15,8 @@ export interface FinalDistance {
   /** Per marking m and label l, at [m * labelCount + l]; null when the graph was too large for them. */
   minLabel: Int32Array | null;
   maxLabel: Int32Array | null;
+  /** Per marking and label, the fewest silent transitions to a marking that enables that label (UNBOUNDED: none). */
+  silentToLabel: Int32Array | null;
   labelCount: number;
 }
 
@@ -25,13 +27,41 @@ export function finalDistance(g: MarkingGraph, maxLabelTable = 4_000_000): Final
   const rev = reverseGraph(g);
   const labelled = zeroOneDistance(g, rev, (t) => (labelOf[t] < 0 ? 0 : 1));
   const silent = zeroOneDistance(g, rev, (t) => (labelOf[t] < 0 ? 1 : 0));
-  if (n * labelCount > maxLabelTable) return { labelled, silent, minLabel: null, maxLabel: null, labelCount };
+  if (n * labelCount > maxLabelTable) return { labelled, silent, minLabel: null, maxLabel: null, silentToLabel: null, labelCount };
   const minLabel = new Int32Array(n * labelCount);
   for (let l = 0; l < labelCount; l++) {
     const d = zeroOneDistance(g, rev, (t) => (labelOf[t] === l ? 1 : 0));
     for (let m = 0; m < n; m++) minLabel[m * labelCount + l] = d[m] === Infinity ? UNBOUNDED : d[m];
   }
-  return { labelled, silent, minLabel, maxLabel: maxLabelCounts(g, labelled), labelCount };
+  return { labelled, silent, minLabel, maxLabel: maxLabelCounts(g, labelled), silentToLabel: silentToLabel(g, rev), labelCount };
+}
+
+// Breadth-first search backwards along silent transitions from the markings that enable each label.
+function silentToLabel(g: MarkingGraph, rev: Reverse): Int32Array {
+  const n = g.size;
+  const L = g.labels.length;
+  const out = new Int32Array(n * L).fill(UNBOUNDED);
+  const queue = new Int32Array(n);
+  for (let l = 0; l < L; l++) {
+    let tail = 0;
+    for (let m = 0; m < n; m++) {
+      if (g.transitionsOf(m).some((t) => g.labelOf[t] === l)) {
+        out[m * L + l] = 0;
+        queue[tail++] = m;
+      }
+    }
+    for (let head = 0; head < tail; head++) {
+      const m = queue[head];
+      const d = out[m * L + l] + 1;
+      for (let k = rev.start[m]; k < rev.start[m + 1]; k++) {
+        const p = rev.pred[k];
+        if (g.labelOf[rev.predT[k]] >= 0 || out[p * L + l] <= d) continue;
+        out[p * L + l] = d;
+        queue[tail++] = p;
+      }
+    }
+  }
+  return out;
 }
 
 interface Reverse {
