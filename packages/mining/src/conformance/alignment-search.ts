@@ -1,6 +1,6 @@
 import { MiningError } from '../errors.js';
 import { MinHeap } from './binary-heap.js';
-import { UNBOUNDED } from './final-distance.js';
+import { UNBOUNDED, type FinalDistance } from './final-distance.js';
 import type { MarkingGraph } from './marking-graph.js';
 
 /** The standard cost function of the reference: sync 0, log/model move 10,000, silent move 1. */
@@ -33,7 +33,9 @@ export function alignTrace(g: MarkingGraph, trace: Int32Array, opts: { maxStates
   const heap = new MinHeap();
   const hCache = new Map<number, Float64Array>();
   const counts = new Int32Array(g.labels.length);
-  const h = (mid: number, i: number) => heuristicRow(g, trace, mid, hCache, counts)[i];
+  // Fixed for the whole search, so the heuristic stays consistent within it.
+  const bounds = g.searchBounds();
+  const h = (mid: number, i: number) => heuristicRow(g, bounds, trace, mid, hCache, counts)[i];
   const start = st.slot(g.initial * stride);
   st.g[start] = 0;
   heap.push(start, h(g.initial, 0), 0);
@@ -48,7 +50,10 @@ export function alignTrace(g: MarkingGraph, trace: Int32Array, opts: { maxStates
     const mid = Math.floor(s / stride);
     const i = s - mid * stride;
     const gs = st.g[slot];
-    if (i === n && mid === g.final) return { cost: gs, moves: path(st, slot, stride), visitedStates: closedCount };
+    if (i === n && mid === g.final) {
+      g.searchWork += closedCount;
+      return { cost: gs, moves: path(st, slot, stride), visitedStates: closedCount };
+    }
     if (closedCount > maxStates) throw new MiningError('state_limit', `alignment explored more than ${maxStates} states`);
     const relax = (t: number, m2: number, i2: number, cost: number) => {
       const k2 = m2 * stride + i2;
@@ -116,7 +121,7 @@ class StateTable {
 
 /** The heuristic's value at state (marking mid, trace position i); exported for tests. */
 export function remainingCostBound(g: MarkingGraph, trace: Int32Array, mid: number, i: number): number {
-  return heuristicRow(g, trace, mid, new Map(), new Int32Array(g.labels.length))[i];
+  return heuristicRow(g, g.distanceToFinal(), trace, mid, new Map(), new Int32Array(g.labels.length))[i];
 }
 
 /*
@@ -155,11 +160,10 @@ export function remainingCostBound(g: MarkingGraph, trace: Int32Array, mid: numb
  * Without a fully explored graph (too many markings) only the structural label sets are used
  * (Fmax 0 or unbounded, Fmin, Lmin and Smin 0, no h2).
  */
-function heuristicRow(g: MarkingGraph, trace: Int32Array, mid: number, cache: Map<number, Float64Array>, counts: Int32Array): Float64Array {
+function heuristicRow(g: MarkingGraph, dist: FinalDistance | null, trace: Int32Array, mid: number, cache: Map<number, Float64Array>, counts: Int32Array): Float64Array {
   let row = cache.get(mid);
   if (row) return row;
   const labelCount = g.labels.length;
-  const dist = g.distanceToFinal();
   const lmin = dist ? dist.labelled[mid] : 0;
   const smin = dist ? dist.silent[mid] : 0;
   let fmin: Int32Array, fmax: Int32Array, toLabel: Int32Array | null = null;

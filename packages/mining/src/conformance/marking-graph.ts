@@ -94,19 +94,41 @@ export class MarkingGraph {
     return s;
   }
 
+  /** States closed by searches on this graph so far (what exploring it in full is weighed against). */
+  searchWork = 0;
+  private expandedUpTo = 0;
+
   /**
-   * Per marking, the fewest labelled and the fewest silent transitions to the final marking, or
-   * null when the reachability graph has more markings than bounds.exploreLimit (then it stays
-   * lazily explored). Computed once per graph, by exploring it fully.
+   * What the whole reachability graph says about the way to the final marking (see FinalDistance),
+   * or null when it has more markings than `limit` (default bounds.exploreLimit). Explores the
+   * graph in full, once; an attempt cut short by the limit is resumed by the next call.
    */
-  distanceToFinal(): FinalDistance | null {
-    if (this.distance !== undefined) return this.distance;
-    const limit = this.bounds.exploreLimit ?? 200_000;
-    for (let id = 0; id < this.markings.length; id++) {
-      if (this.markings.length > limit) return (this.distance = null);
-      this.transitionsOf(id);
+  distanceToFinal(limit = this.hardLimit): FinalDistance | null {
+    if (this.distance) return this.distance;
+    if (this.distance === null) return null;
+    for (; this.expandedUpTo < this.markings.length; this.expandedUpTo++) {
+      if (this.markings.length > Math.min(limit, this.hardLimit)) {
+        if (this.markings.length > this.hardLimit) this.distance = null;
+        return null;
+      }
+      this.transitionsOf(this.expandedUpTo);
     }
     return (this.distance = finalDistance(this, this.bounds.labelTableLimit));
+  }
+
+  /**
+   * The bounds for the next search, explored only as far as the searches so far have worked: on a
+   * net with a huge reachability graph that alignments cross in a few steps, exploring it all
+   * would cost more than it saves. So the exploration never runs ahead of the search work by more
+   * than a constant factor, and is resumed as that work grows.
+   */
+  searchBounds(): FinalDistance | null {
+    if (this.distance !== undefined) return this.distance;
+    return this.distanceToFinal(Math.max(2_000, this.searchWork));
+  }
+
+  private get hardLimit(): number {
+    return this.bounds.exploreLimit ?? 200_000;
   }
 
   private expand(id: number): void {
