@@ -107,6 +107,20 @@ describe('alignment heuristic', () => {
     expect(alignTrace(g, Int32Array.from(['a', 'b', 'b', 'c'], id)).cost).toBe(MOVE_COST);
   });
 
+  test('a wide parallel net is explored in full only once the searches have worked as much', () => {
+    const branches = 9; // 4^9 markings
+    const net = treeToPetri(node('and', Array.from({ length: branches }, (_, b) => node('seq', [leaf(`a${b}`), leaf(`b${b}`), leaf(`c${b}`)]))));
+    const g = new MarkingGraph(net, 5_000_000, { exploreLimit: 300_000 });
+    const trace = Int32Array.from(Array.from({ length: branches }, (_, b) => [`a${b}`, `b${b}`, `c${b}`]).flat().slice(1), (a) => g.labels.indexOf(a));
+    expect(alignTrace(g, trace).cost).toBe(MOVE_COST + 2 * SILENT_COST); // the split and the join are silent
+    expect(g.size).toBeLessThan(5_000);
+    expect(g.searchBounds()).toBeNull();
+    g.searchWork = 300_000;
+    expect(g.searchBounds()?.labelled[g.initial]).toBe(3 * branches);
+    expect(g.size).toBeGreaterThan(4 ** branches);
+    expect(alignTrace(g, trace).cost).toBe(MOVE_COST + 2 * SILENT_COST); // the split and the join are silent
+  }, 60_000);
+
   // Every variant's cost equals what the search finds with the structural heuristic alone (the
   // earlier one), on the fixture logs and on every shared reference log.
   const pairs = [
