@@ -115,6 +115,9 @@ describe('alignment heuristic', () => {
     expect(alignTrace(g, trace).cost).toBe(MOVE_COST + 2 * SILENT_COST); // the split and the join are silent
     expect(g.size).toBeLessThan(5_000);
     expect(g.searchBounds()).toBeNull();
+    g.searchWork = 20_000;
+    expect(g.searchBounds()).toBeNull();
+    expect(g.size).toBeLessThan(30_000);
     g.searchWork = 300_000;
     expect(g.searchBounds()?.labelled[g.initial]).toBe(3 * branches);
     expect(g.size).toBeGreaterThan(4 ** branches);

@@ -117,14 +117,16 @@ export class MarkingGraph {
   }
 
   /**
-   * The bounds for the next search, explored only as far as the searches so far have worked: on a
-   * net with a huge reachability graph that alignments cross in a few steps, exploring it all
-   * would cost more than it saves. So the exploration never runs ahead of the search work by more
-   * than a constant factor, and is resumed as that work grows.
+   * The bounds for the next search (null: the structural heuristic only). Exploring the whole graph
+   * and tabulating it costs about as much as a search closing as many states, so it waits until the
+   * searches on this graph have closed 10,000 states and never runs ahead of them: a wide parallel
+   * net that traces cross in a few steps is not expanded to its full size, and a short log on a
+   * small net pays nothing. An attempt cut short resumes as the search work grows.
    */
   searchBounds(): FinalDistance | null {
     if (this.distance !== undefined) return this.distance;
-    return this.distanceToFinal(Math.max(2_000, this.searchWork));
+    if (this.searchWork < 10_000) return null;
+    return this.distanceToFinal(this.searchWork);
   }
 
   private get hardLimit(): number {
