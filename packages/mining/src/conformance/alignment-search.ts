@@ -146,16 +146,20 @@ export function remainingCostBound(g: MarkingGraph, trace: Int32Array, mid: numb
  * move (e_x and the bounds for x drop together, Lmin by at most one and Cap by at least one), and
  * by at most 1 (Smin) for a silent move.
  *
- * A second bound looks at silent steps before the next event: let F be the remaining events whose
- * label cannot occur at all from m (forced log moves) and x the label of the first other one. A
- * completion with no deviation beyond F synchronises that event after silent moves only, so
- * S_P >= Sx(m), the fewest silent transitions to a marking enabling x; any other completion costs
- * at least MOVE_COST * (F + 1) + Smin. Hence
- *   h2 = MOVE_COST * F + max(Smin, min(MOVE_COST + Smin, Sx(m)))
- * is admissible, and consistent: a log move drops F by one or moves to the next event (h2 drops at
- * most MOVE_COST), a model move never lowers F or Smin, a silent move either keeps F and x (Sx and
- * Smin drop by at most one) or raises F, and a synchronous move starts where Sx = 0. The search
- * uses max(h, h2), which is then admissible and consistent too.
+ * A second bound looks at the silent steps the trace forces: let F be the remaining events whose
+ * label cannot occur at all from m (forced log moves) and x1, x2, ..., xk the labels of the others,
+ * in order. A completion with no deviation beyond F synchronises all of them, with only silent
+ * moves before x1, between consecutive ones and after xk, so
+ *   S_P >= W = Sx1(m) + B(x1, x2) + ... + B(xk-1, xk) + B(xk, end),
+ * with Sx(m) the fewest silent transitions from m to a marking enabling x, B(a, b) the fewest from
+ * any marking just after an a-transition to one enabling b, and B(a, end) to the final marking.
+ * Any other completion costs at least MOVE_COST * (F + 1) + Smin. Hence
+ *   h2 = MOVE_COST * F + max(Smin, min(MOVE_COST + Smin, W))
+ * is admissible, and consistent: a log move drops F by one (same W) or drops x1 (h2 drops at
+ * most MOVE_COST), a model move never lowers F or Smin, a silent move either keeps F and the xs
+ * (Sx1 and Smin drop by at most one) or raises F, and a synchronous move on x1 starts where
+ * Sx1 = 0 and ends just after an x1-transition, where Sx2 >= B(x1, x2) (or Smin >= B(x1, end)).
+ * The search uses max(h, h2), which is then admissible and consistent too.
  *
  * Without a fully explored graph (too many markings) only the structural label sets are used
  * (Fmax 0 or unbounded, Fmin, Lmin and Smin 0, no h2).
@@ -167,6 +171,7 @@ function heuristicRow(g: MarkingGraph, dist: FinalDistance | null, trace: Int32A
   const lmin = dist ? dist.labelled[mid] : 0;
   const smin = dist ? dist.silent[mid] : 0;
   let fmin: Int32Array, fmax: Int32Array, toLabel: Int32Array | null = null;
+  const between = dist?.silentBetween ?? null;
   if (dist?.minLabel && dist.maxLabel && dist.silentToLabel) {
     fmin = dist.minLabel.subarray(mid * labelCount, (mid + 1) * labelCount);
     fmax = dist.maxLabel.subarray(mid * labelCount, (mid + 1) * labelCount);
@@ -182,13 +187,17 @@ function heuristicRow(g: MarkingGraph, dist: FinalDistance | null, trace: Int32A
     cache.set(mid, row);
     return row;
   }
-  let u = 0, cap = 0, m = 0, forced = 0, next = -1;
+  let u = 0, cap = 0, m = 0, forced = 0, next = -1, chain = 0;
+  const finite = (x: number) => (x === UNBOUNDED ? Infinity : x);
   for (let l = 0; l < labelCount; l++) m += fmin[l];
   for (let j = trace.length; j >= 0; j--) {
     if (j < trace.length) {
       const l = trace[j];
       if (l < 0 || fmax[l] === 0) forced++;
-      else next = l;
+      else {
+        if (between) chain += finite(between[next < 0 ? labelCount * labelCount + l : l * labelCount + next]);
+        next = l;
+      }
       if (l < 0) u++;
       else {
         const e = ++counts[l];
@@ -199,8 +208,8 @@ function heuristicRow(g: MarkingGraph, dist: FinalDistance | null, trace: Int32A
     }
     row[j] = MOVE_COST * (u + Math.max(m, lmin - cap)) + smin;
     if (toLabel && next >= 0) {
-      const toNext = toLabel[next] === UNBOUNDED ? Infinity : toLabel[next];
-      row[j] = Math.max(row[j], MOVE_COST * forced + Math.max(smin, Math.min(MOVE_COST + smin, toNext)));
+      const silentAhead = finite(toLabel[next]) + chain;
+      row[j] = Math.max(row[j], MOVE_COST * forced + Math.max(smin, Math.min(MOVE_COST + smin, silentAhead)));
     }
   }
   for (let j = 0; j < trace.length; j++) if (trace[j] >= 0) counts[trace[j]] = 0;

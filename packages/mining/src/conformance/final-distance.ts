@@ -17,6 +17,11 @@ export interface FinalDistance {
   maxLabel: Int32Array | null;
   /** Per marking and label, the fewest silent transitions to a marking that enables that label (UNBOUNDED: none). */
   silentToLabel: Int32Array | null;
+  /**
+   * At [a * labelCount + b], the fewest silent transitions from a marking just after a transition
+   * labelled a to one that enables b; at [labelCount * labelCount + a], to the final marking.
+   */
+  silentBetween: Int32Array | null;
   labelCount: number;
 }
 
@@ -27,13 +32,32 @@ export function finalDistance(g: MarkingGraph, maxLabelTable = 4_000_000): Final
   const rev = reverseGraph(g);
   const labelled = zeroOneDistance(g, rev, (t) => (labelOf[t] < 0 ? 0 : 1));
   const silent = zeroOneDistance(g, rev, (t) => (labelOf[t] < 0 ? 1 : 0));
-  if (n * labelCount > maxLabelTable) return { labelled, silent, minLabel: null, maxLabel: null, silentToLabel: null, labelCount };
+  if (n * labelCount > maxLabelTable) return { labelled, silent, minLabel: null, maxLabel: null, silentToLabel: null, silentBetween: null, labelCount };
   const minLabel = new Int32Array(n * labelCount);
   for (let l = 0; l < labelCount; l++) {
     const d = zeroOneDistance(g, rev, (t) => (labelOf[t] === l ? 1 : 0));
     for (let m = 0; m < n; m++) minLabel[m * labelCount + l] = d[m] === Infinity ? UNBOUNDED : d[m];
   }
-  return { labelled, silent, minLabel, maxLabel: maxLabelCounts(g, labelled), silentToLabel: silentToLabel(g, rev), labelCount };
+  const toLabel = silentToLabel(g, rev);
+  const between = labelCount * labelCount <= maxLabelTable ? silentBetween(g, toLabel, silent) : null;
+  return { labelled, silent, minLabel, maxLabel: maxLabelCounts(g, labelled), silentToLabel: toLabel, silentBetween: between, labelCount };
+}
+
+function silentBetween(g: MarkingGraph, toLabel: Int32Array, silent: Float64Array): Int32Array {
+  const L = g.labels.length;
+  const out = new Int32Array(L * L + L).fill(UNBOUNDED);
+  const seen = new Uint8Array(g.size * L);
+  for (let m = 0; m < g.size; m++) {
+    const ts = g.transitionsOf(m), ms = g.successorsOf(m);
+    for (let k = 0; k < ts.length; k++) {
+      const a = g.labelOf[ts[k]], m2 = ms[k];
+      if (a < 0 || silent[m2] === Infinity || seen[m2 * L + a]) continue;
+      seen[m2 * L + a] = 1;
+      for (let b = 0; b < L; b++) out[a * L + b] = Math.min(out[a * L + b], toLabel[m2 * L + b]);
+      out[L * L + a] = Math.min(out[L * L + a], silent[m2]);
+    }
+  }
+  return out;
 }
 
 // Breadth-first search backwards along silent transitions from the markings that enable each label.
