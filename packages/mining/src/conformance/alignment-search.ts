@@ -33,8 +33,7 @@ export function alignTrace(g: MarkingGraph, trace: Int32Array, opts: { maxStates
   const heap = new MinHeap();
   const hCache = new Map<number, Float64Array>();
   const counts = new Int32Array(g.labels.length);
-  // Fixed for the whole search, so the heuristic stays consistent within it.
-  const bounds = g.searchBounds();
+  const bounds = g.distanceToFinal();
   const h = (mid: number, i: number) => heuristicRow(g, bounds, trace, mid, hCache, counts)[i];
   const start = st.slot(g.initial * stride);
   st.g[start] = 0;
@@ -50,10 +49,7 @@ export function alignTrace(g: MarkingGraph, trace: Int32Array, opts: { maxStates
     const mid = Math.floor(s / stride);
     const i = s - mid * stride;
     const gs = st.g[slot];
-    if (i === n && mid === g.final) {
-      g.searchWork += closedCount;
-      return { cost: gs, moves: path(st, slot, stride), visitedStates: closedCount };
-    }
+    if (i === n && mid === g.final) return { cost: gs, moves: path(st, slot, stride), visitedStates: closedCount };
     if (closedCount > maxStates) throw new MiningError('state_limit', `alignment explored more than ${maxStates} states`);
     const relax = (t: number, m2: number, i2: number, cost: number) => {
       const k2 = m2 * stride + i2;
