@@ -12,7 +12,10 @@ export const UNBOUNDED = 0x3fffffff;
 export interface FinalDistance {
   labelled: Float64Array;
   silent: Float64Array;
-  /** Per marking m and label l, at [m * labelCount + l]; null when the graph was too large for them. */
+  /**
+   * Per marking m and label l, at [m * labelCount + l]. These tables are null when they would have
+   * more than maxLabelTable entries (default 1,000,000, about 12 MB for the three of them).
+   */
   minLabel: Int32Array | null;
   maxLabel: Int32Array | null;
   /** Per marking and label, the fewest silent transitions to a marking that enables that label (UNBOUNDED: none). */
@@ -25,7 +28,7 @@ export interface FinalDistance {
   labelCount: number;
 }
 
-export function finalDistance(g: MarkingGraph, maxLabelTable = 4_000_000): FinalDistance {
+export function finalDistance(g: MarkingGraph, maxLabelTable = 1_000_000): FinalDistance {
   const n = g.size;
   const labelOf = g.labelOf;
   const labelCount = g.labels.length;
