@@ -31,10 +31,10 @@ export function alignTrace(g: MarkingGraph, trace: Int32Array, opts: { maxStates
   const maxStates = opts.maxStates ?? 10_000_000;
   const st = new StateTable();
   const heap = new MinHeap();
-  const hCache = new Map<number, Float64Array>();
+  const hCache: (Float64Array | undefined)[] = [];
   const counts = new Int32Array(g.labels.length);
   const bounds = g.distanceToFinal();
-  const h = (mid: number, i: number) => heuristicRow(g, bounds, trace, mid, hCache, counts)[i];
+  const h = (mid: number, i: number) => (hCache[mid] ?? heuristicRow(g, bounds, trace, mid, hCache, counts))[i];
   const start = st.slot(g.initial * stride);
   st.g[start] = 0;
   heap.push(start, h(g.initial, 0), 0);
@@ -117,7 +117,7 @@ class StateTable {
 
 /** The heuristic's value at state (marking mid, trace position i); exported for tests. */
 export function remainingCostBound(g: MarkingGraph, trace: Int32Array, mid: number, i: number): number {
-  return heuristicRow(g, g.distanceToFinal(), trace, mid, new Map(), new Int32Array(g.labels.length))[i];
+  return heuristicRow(g, g.distanceToFinal(), trace, mid, [], new Int32Array(g.labels.length))[i];
 }
 
 /*
@@ -160,57 +160,63 @@ export function remainingCostBound(g: MarkingGraph, trace: Int32Array, mid: numb
  * Without a fully explored graph (too many markings) only the structural label sets are used
  * (Fmax 0 or unbounded, Fmin, Lmin and Smin 0, no h2).
  */
-function heuristicRow(g: MarkingGraph, dist: FinalDistance | null, trace: Int32Array, mid: number, cache: Map<number, Float64Array>, counts: Int32Array): Float64Array {
-  let row = cache.get(mid);
+function heuristicRow(g: MarkingGraph, dist: FinalDistance | null, trace: Int32Array, mid: number, cache: (Float64Array | undefined)[], counts: Int32Array): Float64Array {
+  let row = cache[mid];
   if (row) return row;
-  const labelCount = g.labels.length;
+  row = new Float64Array(trace.length + 1);
+  cache[mid] = row;
+  const L = g.labels.length;
   const lmin = dist ? dist.labelled[mid] : 0;
   const smin = dist ? dist.silent[mid] : 0;
-  let fmin: Int32Array, fmax: Int32Array, toLabel: Int32Array | null = null;
-  const between = dist?.silentBetween ?? null;
+  if (lmin === Infinity) return row.fill(Infinity);
+  let fmin: Int32Array, fmax: Int32Array, toLabel: Int32Array | null, at: number;
   if (dist?.minLabel && dist.maxLabel && dist.silentToLabel) {
-    fmin = dist.minLabel.subarray(mid * labelCount, (mid + 1) * labelCount);
-    fmax = dist.maxLabel.subarray(mid * labelCount, (mid + 1) * labelCount);
-    toLabel = dist.silentToLabel.subarray(mid * labelCount, (mid + 1) * labelCount);
+    fmin = dist.minLabel;
+    fmax = dist.maxLabel;
+    toLabel = dist.silentToLabel;
+    at = mid * L;
   } else {
     const bits = g.reachableLabels(mid);
-    fmin = new Int32Array(labelCount);
-    fmax = Int32Array.from({ length: labelCount }, (_, l) => (bits[l >> 5] & (1 << (l & 31)) ? UNBOUNDED : 0));
+    fmin = new Int32Array(L);
+    fmax = Int32Array.from({ length: L }, (_, l) => (bits[l >> 5] & (1 << (l & 31)) ? UNBOUNDED : 0));
+    toLabel = null;
+    at = 0;
   }
-  row = new Float64Array(trace.length + 1);
-  if (lmin === Infinity) {
-    row.fill(Infinity);
-    cache.set(mid, row);
-    return row;
-  }
+  const between = toLabel ? dist!.silentBetween : null;
   let u = 0, cap = 0, m = 0, forced = 0, next = -1, chain = 0;
-  const finite = (x: number) => (x === UNBOUNDED ? Infinity : x);
-  for (let l = 0; l < labelCount; l++) m += fmin[l];
+  for (let l = 0; l < L; l++) m += fmin[at + l];
   for (let j = trace.length; j >= 0; j--) {
     if (j < trace.length) {
       const l = trace[j];
-      if (l < 0 || fmax[l] === 0) forced++;
-      else {
-        if (between) chain += finite(between[next < 0 ? labelCount * labelCount + l : l * labelCount + next]);
-        next = l;
-      }
-      if (l < 0) u++;
-      else {
+      if (l < 0) {
+        u++;
+        forced++;
+      } else {
         const e = ++counts[l];
-        if (e > fmax[l]) u++;
+        const most = fmax[at + l];
+        if (e > most) u++;
         else cap++;
-        if (e <= fmin[l]) m--;
+        if (e <= fmin[at + l]) m--;
+        if (most === 0) forced++;
+        else {
+          if (between) chain += finite(between[next < 0 ? L * L + l : l * L + next]);
+          next = l;
+        }
       }
     }
-    row[j] = MOVE_COST * (u + Math.max(m, lmin - cap)) + smin;
+    let h = MOVE_COST * (u + Math.max(m, lmin - cap)) + smin;
     if (toLabel && next >= 0) {
-      const silentAhead = finite(toLabel[next]) + chain;
-      row[j] = Math.max(row[j], MOVE_COST * forced + Math.max(smin, Math.min(MOVE_COST + smin, silentAhead)));
+      const silentAhead = finite(toLabel[at + next]) + chain;
+      h = Math.max(h, MOVE_COST * forced + Math.max(smin, Math.min(MOVE_COST + smin, silentAhead)));
     }
+    row[j] = h;
   }
   for (let j = 0; j < trace.length; j++) if (trace[j] >= 0) counts[trace[j]] = 0;
-  cache.set(mid, row);
   return row;
+}
+
+function finite(x: number): number {
+  return x === UNBOUNDED ? Infinity : x;
 }
 
 const SYNC = 1 << 30;
