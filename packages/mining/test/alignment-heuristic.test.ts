@@ -4,7 +4,8 @@ import { readXes } from '../src/log/xes-reader.js';
 import { readPnml } from '../src/model/pnml-reader.js';
 import { alignTrace, MOVE_COST, remainingCostBound, SILENT_COST } from '../src/conformance/alignment-search.js';
 import { MarkingGraph } from '../src/conformance/marking-graph.js';
-import { variantTraces } from '../src/conformance/alignments.js';
+import { Aligner, variantTraces } from '../src/conformance/alignments.js';
+import { PetriNet } from '../src/model/petri-net.js';
 import { treeToPetri, node, leaf, tau, type ProcessTree } from '../src/discovery/process-tree.js';
 import { fixture } from './helpers.js';
 import { sharedCases } from './reference-cases.js';
@@ -121,6 +122,19 @@ describe('alignment heuristic', () => {
     expect(full.size).toBeGreaterThan(4 ** branches);
     expect(alignTrace(full, ids).cost).toBe(MOVE_COST + 2 * SILENT_COST);
   }, 60_000);
+
+  test('an unbounded net that the search crosses in a few steps still aligns (the heuristic falls back)', () => {
+    const n = new PetriNet('unbounded');
+    const [i, p, o] = ['i', 'p', 'o'].map((x) => n.addPlace(x));
+    const gen = n.addTransition('gen', 'Gen'), end = n.addTransition('end', 'End');
+    n.addArc('pt', i, gen); n.addArc('tp', i, gen); n.addArc('tp', p, gen, 10_000);
+    n.addArc('pt', i, end); n.addArc('pt', p, end, 10_000); n.addArc('tp', o, end);
+    n.setMarkings(new Map([[i, 1]]), new Map([[o, 1]]));
+    const al = new Aligner(n);
+    expect(al.graph.distanceToFinal()).toBeNull();
+    expect(al.align(['Gen', 'End']).cost).toBe(0);
+    expect(al.align(['Gen', 'Gen', 'End']).cost).toBe(MOVE_COST);
+  });
 
   test('the alignment of a trace does not depend on what was aligned before on the same graph', async () => {
     const log = await readXes(fixture('roadtraffic100traces.xes'));

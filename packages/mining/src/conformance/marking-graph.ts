@@ -108,9 +108,15 @@ export class MarkingGraph {
   distanceToFinal(): FinalDistance | null {
     if (this.distance !== undefined) return this.distance;
     const limit = this.bounds.exploreLimit ?? 50_000;
-    for (; this.expandedUpTo < this.markings.length; this.expandedUpTo++) {
-      if (this.markings.length > limit) return (this.distance = null);
-      this.transitionsOf(this.expandedUpTo);
+    try {
+      for (; this.expandedUpTo < this.markings.length; this.expandedUpTo++) {
+        if (this.markings.length > limit) return (this.distance = null);
+        this.transitionsOf(this.expandedUpTo);
+      }
+    } catch (e) {
+      // An unbounded place or the graph's own cap: the search may still never get there.
+      if (e instanceof MiningError) return (this.distance = null);
+      throw e;
     }
     return (this.distance = finalDistance(this, this.bounds.labelTableLimit));
   }
