@@ -33,12 +33,15 @@ export function finalDistance(g: MarkingGraph, maxLabelTable = 1_000_000): Final
   const labelOf = g.labelOf;
   const labelCount = g.labels.length;
   const rev = reverseGraph(g);
-  const labelled = zeroOneDistance(g, rev, (t) => (labelOf[t] < 0 ? 0 : 1));
-  const silent = zeroOneDistance(g, rev, (t) => (labelOf[t] < 0 ? 1 : 0));
+  // Edge weights per transition (0 or 1), one array per distance.
+  const weight = new Uint8Array(labelOf.length);
+  const labelled = zeroOneDistance(g, rev, weight.map((_, t) => (labelOf[t] < 0 ? 0 : 1)));
+  const silent = zeroOneDistance(g, rev, weight.map((_, t) => (labelOf[t] < 0 ? 1 : 0)));
   if (n * labelCount > maxLabelTable) return { labelled, silent, minLabel: null, maxLabel: null, silentToLabel: null, silentBetween: null, labelCount };
   const minLabel = new Int32Array(n * labelCount);
   for (let l = 0; l < labelCount; l++) {
-    const d = zeroOneDistance(g, rev, (t) => (labelOf[t] === l ? 1 : 0));
+    for (let t = 0; t < labelOf.length; t++) weight[t] = labelOf[t] === l ? 1 : 0;
+    const d = zeroOneDistance(g, rev, weight);
     for (let m = 0; m < n; m++) minLabel[m * labelCount + l] = d[m] === Infinity ? UNBOUNDED : d[m];
   }
   const toLabel = silentToLabel(g, rev);
@@ -67,22 +70,22 @@ function silentBetween(g: MarkingGraph, toLabel: Int32Array, silent: Float64Arra
 function silentToLabel(g: MarkingGraph, rev: Reverse): Int32Array {
   const n = g.size;
   const L = g.labels.length;
+  const labelOf = g.labelOf;
   const out = new Int32Array(n * L).fill(UNBOUNDED);
+  for (let m = 0; m < n; m++) {
+    const ts = g.transitionsOf(m);
+    for (let k = 0; k < ts.length; k++) if (labelOf[ts[k]] >= 0) out[m * L + labelOf[ts[k]]] = 0;
+  }
   const queue = new Int32Array(n);
   for (let l = 0; l < L; l++) {
     let tail = 0;
-    for (let m = 0; m < n; m++) {
-      if (g.transitionsOf(m).some((t) => g.labelOf[t] === l)) {
-        out[m * L + l] = 0;
-        queue[tail++] = m;
-      }
-    }
+    for (let m = 0; m < n; m++) if (out[m * L + l] === 0) queue[tail++] = m;
     for (let head = 0; head < tail; head++) {
       const m = queue[head];
       const d = out[m * L + l] + 1;
       for (let k = rev.start[m]; k < rev.start[m + 1]; k++) {
         const p = rev.pred[k];
-        if (g.labelOf[rev.predT[k]] >= 0 || out[p * L + l] <= d) continue;
+        if (labelOf[rev.predT[k]] >= 0 || out[p * L + l] <= d) continue;
         out[p * L + l] = d;
         queue[tail++] = p;
       }
@@ -101,7 +104,10 @@ interface Reverse {
 function reverseGraph(g: MarkingGraph): Reverse {
   const n = g.size;
   const start = new Int32Array(n + 1);
-  for (let m = 0; m < n; m++) for (const s of g.successorsOf(m)) start[s + 1]++;
+  for (let m = 0; m < n; m++) {
+    const ms = g.successorsOf(m);
+    for (let k = 0; k < ms.length; k++) start[ms[k] + 1]++;
+  }
   for (let m = 0; m < n; m++) start[m + 1] += start[m];
   const pred = new Int32Array(start[n]);
   const predT = new Int32Array(start[n]);
@@ -119,28 +125,32 @@ function reverseGraph(g: MarkingGraph): Reverse {
 
 // Distance of every marking to the final one with edge weights 0 or 1: 0-1 breadth-first search
 // backwards from the final marking (weight-0 edges to the front of a deque, weight-1 to the back).
-function zeroOneDistance(g: MarkingGraph, rev: Reverse, weightOf: (t: number) => number): Float64Array {
+function zeroOneDistance(g: MarkingGraph, rev: Reverse, weight: Uint8Array): Float64Array {
   const n = g.size;
   const dist = new Float64Array(n).fill(Infinity);
   const cap = rev.pred.length + 2;
   const ring = new Int32Array(cap);
+  const { start, pred, predT } = rev;
   let head = 0, len = 1;
   dist[g.final] = 0;
   ring[0] = g.final;
   while (len > 0) {
     const m = ring[head];
-    head = (head + 1) % cap;
+    if (++head === cap) head = 0;
     len--;
     const d = dist[m];
-    for (let k = rev.start[m]; k < rev.start[m + 1]; k++) {
-      const p = rev.pred[k];
-      const w = weightOf(rev.predT[k]);
+    for (let k = start[m]; k < start[m + 1]; k++) {
+      const p = pred[k];
+      const w = weight[predT[k]];
       if (d + w >= dist[p]) continue;
       dist[p] = d + w;
       if (w === 0) {
-        head = (head - 1 + cap) % cap;
+        if (--head < 0) head = cap - 1;
         ring[head] = p;
-      } else ring[(head + len) % cap] = p;
+      } else {
+        const back = head + len;
+        ring[back >= cap ? back - cap : back] = p;
+      }
       len++;
     }
   }
@@ -154,15 +164,14 @@ function maxLabelCounts(g: MarkingGraph, toFinal: Float64Array): Int32Array {
   const n = g.size;
   const L = g.labels.length;
   const labelOf = g.labelOf;
-  const alive = (m: number) => toFinal[m] !== Infinity;
-  const comp = stronglyConnected(g, alive);
+  const comp = stronglyConnected(g, toFinal);
   // Tarjan numbers components in reverse topological order: successors' components come first.
   const compCount = comp.count;
   const members: number[][] = Array.from({ length: compCount }, () => []);
   for (let m = 0; m < n; m++) if (comp.of[m] >= 0) members[comp.of[m]].push(m);
   const byComp = new Int32Array(compCount * L);
   for (let c = 0; c < compCount; c++) {
-    const row = byComp.subarray(c * L, (c + 1) * L);
+    const row = c * L;
     for (const m of members[c]) {
       const ts = g.transitionsOf(m), ms = g.successorsOf(m);
       for (let k = 0; k < ms.length; k++) {
@@ -170,24 +179,28 @@ function maxLabelCounts(g: MarkingGraph, toFinal: Float64Array): Int32Array {
         if (c2 < 0) continue;
         const l = labelOf[ts[k]];
         if (c2 === c) {
-          if (l >= 0) row[l] = UNBOUNDED;
+          if (l >= 0) byComp[row + l] = UNBOUNDED;
           continue;
         }
-        const next = byComp.subarray(c2 * L, (c2 + 1) * L);
+        const next = c2 * L;
         for (let x = 0; x < L; x++) {
-          const v = next[x] === UNBOUNDED ? UNBOUNDED : next[x] + (x === l ? 1 : 0);
-          if (v > row[x]) row[x] = v;
+          const nx = byComp[next + x];
+          const v = nx === UNBOUNDED ? UNBOUNDED : nx + (x === l ? 1 : 0);
+          if (v > byComp[row + x]) byComp[row + x] = v;
         }
       }
     }
   }
   const out = new Int32Array(n * L);
-  for (let m = 0; m < n; m++) if (comp.of[m] >= 0) out.set(byComp.subarray(comp.of[m] * L, (comp.of[m] + 1) * L), m * L);
+  for (let m = 0; m < n; m++) {
+    const c = comp.of[m];
+    if (c >= 0) for (let x = 0; x < L; x++) out[m * L + x] = byComp[c * L + x];
+  }
   return out;
 }
 
-// Iterative Tarjan over the markings for which alive() holds; others get component -1.
-function stronglyConnected(g: MarkingGraph, alive: (m: number) => boolean): { of: Int32Array; count: number } {
+// Iterative Tarjan over the markings that can reach the final one (finite toFinal); others get component -1.
+function stronglyConnected(g: MarkingGraph, toFinal: Float64Array): { of: Int32Array; count: number } {
   const n = g.size;
   const of = new Int32Array(n).fill(-1);
   const index = new Int32Array(n).fill(-1);
@@ -197,7 +210,7 @@ function stronglyConnected(g: MarkingGraph, alive: (m: number) => boolean): { of
   const work: number[] = []; // pairs (marking, next edge)
   let counter = 0, count = 0;
   for (let root = 0; root < n; root++) {
-    if (index[root] >= 0 || !alive(root)) continue;
+    if (index[root] >= 0 || toFinal[root] === Infinity) continue;
     work.push(root, 0);
     while (work.length) {
       const k = work.pop()!;
@@ -211,7 +224,7 @@ function stronglyConnected(g: MarkingGraph, alive: (m: number) => boolean): { of
       let descended = false;
       for (let e = k; e < ms.length; e++) {
         const w = ms[e];
-        if (!alive(w)) continue;
+        if (toFinal[w] === Infinity) continue;
         if (index[w] < 0) {
           work.push(v, e + 1, w, 0);
           descended = true;
