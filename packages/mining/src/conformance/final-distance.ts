@@ -76,6 +76,14 @@ function silentToLabel(g: MarkingGraph, rev: Reverse): Int32Array {
     const ts = g.transitionsOf(m);
     for (let k = 0; k < ts.length; k++) if (labelOf[ts[k]] >= 0) out[m * L + labelOf[ts[k]]] = 0;
   }
+  // Only the silent edges backwards, once for all labels.
+  const start = new Int32Array(n + 1);
+  for (let m = 0; m < n; m++) {
+    start[m + 1] = start[m];
+    for (let k = rev.start[m]; k < rev.start[m + 1]; k++) if (labelOf[rev.predT[k]] < 0) start[m + 1]++;
+  }
+  const pred = new Int32Array(start[n]);
+  for (let m = 0, at = 0; m < n; m++) for (let k = rev.start[m]; k < rev.start[m + 1]; k++) if (labelOf[rev.predT[k]] < 0) pred[at++] = rev.pred[k];
   const queue = new Int32Array(n);
   for (let l = 0; l < L; l++) {
     let tail = 0;
@@ -83,9 +91,9 @@ function silentToLabel(g: MarkingGraph, rev: Reverse): Int32Array {
     for (let head = 0; head < tail; head++) {
       const m = queue[head];
       const d = out[m * L + l] + 1;
-      for (let k = rev.start[m]; k < rev.start[m + 1]; k++) {
-        const p = rev.pred[k];
-        if (labelOf[rev.predT[k]] >= 0 || out[p * L + l] <= d) continue;
+      for (let k = start[m]; k < start[m + 1]; k++) {
+        const p = pred[k];
+        if (out[p * L + l] <= d) continue;
         out[p * L + l] = d;
         queue[tail++] = p;
       }
@@ -167,12 +175,18 @@ function maxLabelCounts(g: MarkingGraph, toFinal: Float64Array): Int32Array {
   const comp = stronglyConnected(g, toFinal);
   // Tarjan numbers components in reverse topological order: successors' components come first.
   const compCount = comp.count;
-  const members: number[][] = Array.from({ length: compCount }, () => []);
-  for (let m = 0; m < n; m++) if (comp.of[m] >= 0) members[comp.of[m]].push(m);
+  // The markings of each component, in CSR form.
+  const first = new Int32Array(compCount + 1);
+  for (let m = 0; m < n; m++) if (comp.of[m] >= 0) first[comp.of[m] + 1]++;
+  for (let c = 0; c < compCount; c++) first[c + 1] += first[c];
+  const members = new Int32Array(first[compCount]);
+  const fill = first.slice(0, compCount);
+  for (let m = 0; m < n; m++) if (comp.of[m] >= 0) members[fill[comp.of[m]]++] = m;
   const byComp = new Int32Array(compCount * L);
   for (let c = 0; c < compCount; c++) {
     const row = c * L;
-    for (const m of members[c]) {
+    for (let j = first[c]; j < first[c + 1]; j++) {
+      const m = members[j];
       const ts = g.transitionsOf(m), ms = g.successorsOf(m);
       for (let k = 0; k < ms.length; k++) {
         const c2 = comp.of[ms[k]];
