@@ -77,6 +77,7 @@ function search(g: MarkingGraph, trace: Int32Array, maxStates: number, st: Searc
 const INITIAL_CAPACITY = 1024;
 /** Tables beyond this many states are dropped after a trace rather than kept for the next one. */
 const KEPT_CAPACITY = 1 << 16;
+const ROW_CELLS = 4096;
 
 /**
  * Search states (marking id, trace position) in flat typed arrays, found through an open-addressing
@@ -96,14 +97,18 @@ export class SearchSpace {
   heap!: MinHeap;
   /** The heuristic's tables for the graph being searched (null: the structural label sets alone). */
   private dist: FinalDistance | null = null;
-  private counts = new Int32Array(0);
   /**
-   * Heuristic rows of the current trace (the bound per position). With the full tables a row
-   * depends on the marking itself, so it is kept per marking; with the structural label sets alone
-   * only on the marking's label set, so markings that share one share the row.
+   * Heuristic rows of the current trace (the bound per position), one after another in rowData.
+   * With the full tables a row depends on the marking itself, so it is kept per marking; with the
+   * structural label sets alone only on the marking's label set, so markings that share one share
+   * the row. rowAt holds per key where its row starts (-1: not computed for this trace).
    */
-  private readonly rows: (Float64Array | undefined)[] = [];
-  /** Keys of rows that are set, so clearing them does not walk the whole array. */
+  private rowTrace: Int32Array | null = null;
+  private ahead: Int32Array = new Int32Array(0);
+  private rowAt = new Int32Array(0);
+  private rowData = new Float64Array(ROW_CELLS);
+  private rowEnd = 0;
+  /** Keys of rows that are set, so clearing them does not walk the whole index. */
   private readonly rowKeys: number[] = [];
 
   constructor() {
@@ -130,18 +135,20 @@ export class SearchSpace {
     this.heap.clear();
     this.clearRows();
     this.dist = g.distanceToFinal();
-    if (this.counts.length !== g.labels.length) this.counts = new Int32Array(g.labels.length);
   }
 
   /** Frees oversized tables once a trace is done, so one hard trace does not pin its memory. */
   release(): void {
     this.clearRows();
+    if (this.rowData.length > KEPT_CAPACITY) this.rowData = new Float64Array(ROW_CELLS);
     if (this.mid.length > KEPT_CAPACITY) this.allocate();
   }
 
   private clearRows(): void {
-    for (const k of this.rowKeys) this.rows[k] = undefined;
+    for (const k of this.rowKeys) this.rowAt[k] = -1;
     this.rowKeys.length = 0;
+    this.rowEnd = 0;
+    this.rowTrace = null;
   }
 
   /** The slot of state (marking, position), created unvisited with g = Infinity when new. */
@@ -185,16 +192,34 @@ export class SearchSpace {
   }
 
   h(g: MarkingGraph, trace: Int32Array, mid: number, pos: number): number {
+    if (trace !== this.rowTrace) {
+      this.clearRows();
+      this.rowTrace = trace;
+      this.ahead = labelsAhead(trace);
+    }
     const key = this.dist ? mid : g.labelSetOf(mid);
-    return (this.rows[key] ?? this.row(g, trace, mid, key))[pos];
+    let at = key < this.rowAt.length ? this.rowAt[key] : -1;
+    if (at < 0) at = this.row(g, trace, mid, key);
+    return this.rowData[at + pos];
   }
 
-  private row(g: MarkingGraph, trace: Int32Array, mid: number, key: number): Float64Array {
-    const row = heuristicRow(g, this.dist, trace, mid, this.counts);
-    while (this.rows.length <= key) this.rows.push(undefined);
-    this.rows[key] = row;
+  private row(g: MarkingGraph, trace: Int32Array, mid: number, key: number): number {
+    const at = this.rowEnd;
+    this.rowEnd += trace.length + 1;
+    if (this.rowEnd > this.rowData.length) {
+      const data = new Float64Array(Math.max(2 * this.rowData.length, this.rowEnd));
+      data.set(this.rowData.subarray(0, at));
+      this.rowData = data;
+    }
+    if (key >= this.rowAt.length) {
+      const index = new Int32Array(Math.max(2 * this.rowAt.length, key + 1)).fill(-1);
+      index.set(this.rowAt);
+      this.rowAt = index;
+    }
+    heuristicRow(g, this.dist, trace, this.ahead, mid, this.rowData, at);
+    this.rowAt[key] = at;
     this.rowKeys.push(key);
-    return row;
+    return at;
   }
 
   private grow(): void {
@@ -224,7 +249,19 @@ export class SearchSpace {
 
 /** The heuristic's value at state (marking mid, trace position i); exported for tests. */
 export function remainingCostBound(g: MarkingGraph, trace: Int32Array, mid: number, i: number): number {
-  return heuristicRow(g, g.distanceToFinal(), trace, mid, new Int32Array(g.labels.length))[i];
+  const row = new Float64Array(trace.length + 1);
+  heuristicRow(g, g.distanceToFinal(), trace, labelsAhead(trace), mid, row, 0);
+  return row[i];
+}
+
+/** Per position of the trace, how often its label occurs from there to the end (0 for unknown labels). */
+function labelsAhead(trace: Int32Array): Int32Array {
+  let top = 0;
+  for (let j = 0; j < trace.length; j++) top = Math.max(top, trace[j] + 1);
+  const seen = new Int32Array(top);
+  const ahead = new Int32Array(trace.length);
+  for (let j = trace.length - 1; j >= 0; j--) if (trace[j] >= 0) ahead[j] = ++seen[trace[j]];
+  return ahead;
 }
 
 /*
@@ -267,12 +304,15 @@ export function remainingCostBound(g: MarkingGraph, trace: Int32Array, mid: numb
  * Without a fully explored graph (too many markings) only the structural label sets are used
  * (Fmax 0 or unbounded, Fmin, Lmin and Smin 0, no h2).
  */
-function heuristicRow(g: MarkingGraph, dist: FinalDistance | null, trace: Int32Array, mid: number, counts: Int32Array): Float64Array {
-  const row = new Float64Array(trace.length + 1);
+// Writes the row of marking mid to out[start .. start + trace.length]; ahead from labelsAhead(trace).
+function heuristicRow(g: MarkingGraph, dist: FinalDistance | null, trace: Int32Array, ahead: Int32Array, mid: number, out: Float64Array, start: number): void {
   const L = g.labels.length;
   const lmin = dist ? dist.labelled[mid] : 0;
   const smin = dist ? dist.silent[mid] : 0;
-  if (lmin === Infinity) return row.fill(Infinity);
+  if (lmin === Infinity) {
+    out.fill(Infinity, start, start + trace.length + 1);
+    return;
+  }
   let fmin: Int32Array, fmax: Int32Array, toLabel: Int32Array | null, at: number;
   if (dist?.minLabel && dist.maxLabel && dist.silentToLabel) {
     fmin = dist.minLabel;
@@ -296,7 +336,7 @@ function heuristicRow(g: MarkingGraph, dist: FinalDistance | null, trace: Int32A
         u++;
         forced++;
       } else {
-        const e = ++counts[l];
+        const e = ahead[j];
         const most = fmax[at + l];
         if (e > most) u++;
         else cap++;
@@ -313,10 +353,8 @@ function heuristicRow(g: MarkingGraph, dist: FinalDistance | null, trace: Int32A
       const silentAhead = finite(toLabel[at + next]) + chain;
       h = Math.max(h, MOVE_COST * forced + Math.max(smin, Math.min(MOVE_COST + smin, silentAhead)));
     }
-    row[j] = h;
+    out[start + j] = h;
   }
-  for (let j = 0; j < trace.length; j++) if (trace[j] >= 0) counts[trace[j]] = 0;
-  return row;
 }
 
 function finite(x: number): number {
