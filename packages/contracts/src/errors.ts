@@ -25,6 +25,17 @@ export const INVALID_STATE_REASONS = [
 export type InvalidStateReason = (typeof INVALID_STATE_REASONS)[number];
 
 /**
+ * Why the administration of units and users refused a change (`details.reason` of its `invalid_state`, `conflict`
+ * or `forbidden`); the back office words each in the reader's language.
+ */
+export const ADMIN_REFUSAL_REASONS = [
+  'deactivate_self', 'remove_own_admin', 'staff_only_roles', 'user_outside_reach', 'roles_outside_reach',
+  'unit_not_administered', 'team_has_no_subunits', 'authority_cannot_move', 'move_below_itself',
+  'authority_cannot_delete', 'unit_not_empty', 'unit_referenced', 'unit_code_taken',
+] as const;
+export type AdminRefusalReason = (typeof ADMIN_REFUSAL_REASONS)[number];
+
+/**
  * Rules a case-type definition breaks beyond a single field's type or size, as `params.rule` of a `custom` field
  * issue; the back office words each in the reader's language.
  */
