@@ -61,6 +61,14 @@ export interface InvalidStateDetails {
   reason?: InvalidStateReason;
 }
 
+/**
+ * The details of a `forbidden` because the request's CSRF token is missing, expired or from elsewhere: the client
+ * fetches a new token and tries once more.
+ */
+export interface CsrfRefusalDetails {
+  reason: 'csrf';
+}
+
 /** The details of a `conflict` because the record changed since the client read it. */
 export interface StaleVersionDetails {
   reason: 'stale_version';
