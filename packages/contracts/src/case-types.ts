@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ACCEPTED_FILE_TYPES } from './documents.js';
+import type { CaseTypeRule, FieldIssueDetail } from './errors.js';
 
 export const DURATION_UNITS = ['calendar_days', 'working_days', 'weeks', 'months'] as const;
 export const CLOCK_STARTS = ['on_receipt', 'when_fully_informed'] as const;
@@ -26,7 +27,11 @@ export const ZLocalizedText = z.object({
 });
 export type TLocalizedText = z.infer<typeof ZLocalizedText>;
 
-const ZCode = z.string().regex(/^[a-z][a-z0-9_-]{1,47}$/, 'must be 2-48 lower-case letters, digits, - or _');
+/** The form of a code in a definition (case type, phase, requirement, option); a client words a mismatch by it. */
+export const CASE_TYPE_CODE_PATTERN = /^[a-z][a-z0-9_-]{1,47}$/;
+/** A KLE topic number, e.g. 27.24.00. */
+export const KLE_TOPIC_PATTERN = /^\d{2}\.\d{2}(\.\d{2})?$/;
+const ZCode = z.string().regex(CASE_TYPE_CODE_PATTERN, 'must be 2-48 lower-case letters, digits, - or _');
 
 export const ZServiceGoal = z.object({
   duration: ZDuration,
@@ -44,7 +49,7 @@ export const ZServiceGoal = z.object({
    * one puts the case on the "warning" list of the work queue.
    */
   warnAt: z.array(z.number().gt(0, 'must be above 0').lt(1, 'must be below 1 (100%)')).min(1).max(3)
-    .refine((xs) => xs.every((x, i) => i === 0 || x > xs[i - 1]), 'must be ascending')
+    .refine((xs) => xs.every((x, i) => i === 0 || x > xs[i - 1]), { message: 'must be ascending', params: { rule: 'warn_at_ascending' } })
     .optional(),
 });
 export const DEFAULT_WARN_AT: readonly number[] = [0.75, 0.9];
@@ -110,7 +115,7 @@ const ZCaseTypeShape = z.object({
   code: ZCode,
   name: ZLocalizedText,
   /** KLE topic number, e.g. 27.24.00. */
-  topicCode: z.string().regex(/^\d{2}\.\d{2}(\.\d{2})?$/, 'must be a KLE number such as 27.24.00'),
+  topicCode: z.string().regex(KLE_TOPIC_PATTERN, 'must be a KLE number such as 27.24.00'),
   legalBasis: z.string().trim().min(1).max(1000),
   /** The unit that handles cases of this type, by its code (portable between installations). */
   unitCode: z.string().trim().min(1).max(100),
@@ -122,49 +127,52 @@ const ZCaseTypeShape = z.object({
   appeal: ZAppeal.nullable(),
 });
 
-type Issue = { path: (string | number)[]; message: string };
+type Issue = { path: (string | number)[]; message: string; params: { rule: CaseTypeRule } & Record<string, unknown> };
+const broken = (path: Issue['path'], rule: CaseTypeRule, message: string, more: Record<string, unknown> = {}): Issue =>
+  ({ path, message, params: { rule, ...more } });
 
 /** An answer the applicant could never give: a choice without options, two options alike, an empty date range. */
 function answerIssues(a: TAnswerSpec, at: (string | number)[]): Issue[] {
   const issues: Issue[] = [];
-  if (a.type === 'choice' && !a.options?.length) issues.push({ path: [...at, 'options'], message: 'a choice needs at least one option' });
+  if (a.type === 'choice' && !a.options?.length) issues.push(broken([...at, 'options'], 'choice_needs_option', 'a choice needs at least one option'));
   const values = (a.options ?? []).map((o) => o.value);
   const dup = values.findIndex((v, j) => values.indexOf(v) !== j);
-  if (dup >= 0) issues.push({ path: [...at, 'options', dup, 'value'], message: 'option codes must be unique' });
+  if (dup >= 0) issues.push(broken([...at, 'options', dup, 'value'], 'option_codes_unique', 'option codes must be unique'));
   const { minYears, maxYears } = a.dateBounds ?? {};
   if (minYears !== undefined && maxYears !== undefined && minYears > maxYears)
-    issues.push({ path: [...at, 'dateBounds', 'maxYears'], message: 'must not be earlier than minYears' });
+    issues.push(broken([...at, 'dateBounds', 'maxYears'], 'date_bounds_order', 'must not be earlier than minYears'));
   return issues;
 }
 
 function crossFieldIssues(d: z.infer<typeof ZCaseTypeShape>): Issue[] {
   const issues: Issue[] = [];
   d.phases.forEach((p, i) => {
-    if (i > 0 && p.order <= d.phases[i - 1].order)
-      issues.push({ path: ['phases', i, 'order'], message: `phases are out of order: ${p.order} follows ${d.phases[i - 1].order}` });
+    const previous = i > 0 ? d.phases[i - 1].order : undefined;
+    if (previous !== undefined && p.order <= previous)
+      issues.push(broken(['phases', i, 'order'], 'phases_out_of_order', `phases are out of order: ${p.order} follows ${previous}`, { order: p.order, previous }));
   });
   const dup = (codes: string[]) => codes.findIndex((c, i) => codes.indexOf(c) !== i);
   const dupPhase = dup(d.phases.map((p) => p.code));
-  if (dupPhase >= 0) issues.push({ path: ['phases', dupPhase, 'code'], message: 'phase codes must be unique' });
+  if (dupPhase >= 0) issues.push(broken(['phases', dupPhase, 'code'], 'phase_codes_unique', 'phase codes must be unique'));
   const dupReq = dup(d.requirements.map((r) => r.code));
-  if (dupReq >= 0) issues.push({ path: ['requirements', dupReq, 'code'], message: 'requirement codes must be unique' });
+  if (dupReq >= 0) issues.push(broken(['requirements', dupReq, 'code'], 'requirement_codes_unique', 'requirement codes must be unique'));
   d.requirements.forEach((r, i) => {
     if (r.necessity === 'conditional' && !r.condition)
-      issues.push({ path: ['requirements', i, 'condition'], message: 'a conditional requirement must say when it applies' });
+      issues.push(broken(['requirements', i, 'condition'], 'condition_required', 'a conditional requirement must say when it applies'));
     if (r.answer) issues.push(...answerIssues(r.answer, ['requirements', i, 'answer']));
   });
   const dupOutcome = dup(d.outcomes);
-  if (dupOutcome >= 0) issues.push({ path: ['outcomes', dupOutcome], message: 'outcomes must be unique' });
+  if (dupOutcome >= 0) issues.push(broken(['outcomes', dupOutcome], 'outcomes_unique', 'outcomes must be unique'));
   const ext = d.serviceGoal.extension;
   if (ext.allowed && !ext.maximum)
-    issues.push({ path: ['serviceGoal', 'extension', 'maximum'], message: 'say how much the deadline may be extended' });
+    issues.push(broken(['serviceGoal', 'extension', 'maximum'], 'extension_maximum_required', 'say how much the deadline may be extended'));
   if (!ext.allowed && ext.maximum)
-    issues.push({ path: ['serviceGoal', 'extension', 'maximum'], message: 'must be null when extensions are not allowed' });
+    issues.push(broken(['serviceGoal', 'extension', 'maximum'], 'extension_maximum_not_allowed', 'must be null when extensions are not allowed'));
   if (d.legalMaximum && approximateDays(d.serviceGoal.duration) > approximateDays(d.legalMaximum))
-    issues.push({ path: ['serviceGoal', 'duration'], message: 'the service goal is longer than the legal maximum' });
+    issues.push(broken(['serviceGoal', 'duration'], 'goal_exceeds_legal_maximum', 'the service goal is longer than the legal maximum'));
   const needsAppeal = d.outcomes.some((o) => (OUTCOMES_NEEDING_APPEAL_GUIDANCE as readonly string[]).includes(o));
   if (needsAppeal && !d.appeal)
-    issues.push({ path: ['appeal'], message: 'an appeal body and deadline are required when a decision can go against the applicant' });
+    issues.push(broken(['appeal'], 'appeal_required', 'an appeal body and deadline are required when a decision can go against the applicant'));
   return issues;
 }
 
@@ -173,9 +181,27 @@ export const ZCaseTypeDefinition = ZCaseTypeShape.superRefine((d, ctx) => {
 });
 export type TCaseTypeDefinition = z.infer<typeof ZCaseTypeDefinition>;
 
-/** Turns zod issues into "field.path: message" lines, so a refusal names the field. */
-export function describeIssues(error: z.ZodError): { path: string; message: string }[] {
-  return error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(root)', message: i.message }));
+/** The issue's own facts besides code, path and message (a size's `minimum`, a rule's `rule`), for wording it. */
+function issueParams(issue: z.core.$ZodIssue): Record<string, unknown> | undefined {
+  if (issue.code === 'custom') return issue.params;
+  const { code: _code, path: _path, message: _message, input: _input, ...rest } = issue as z.core.$ZodIssue & { input?: unknown };
+  return Object.keys(rest).length > 0 ? rest : undefined;
+}
+
+/**
+ * Turns zod issues into field issues at "field.path", so a refusal names the field; the keyword and params say
+ * what kind of problem it is, so a client can word it in its reader's language.
+ */
+export function describeIssues(error: z.ZodError): FieldIssueDetail[] {
+  return error.issues.map((i) => {
+    const params = issueParams(i);
+    return {
+      path: i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(root)',
+      message: i.message,
+      keyword: i.code,
+      ...(params ? { params } : {}),
+    };
+  });
 }
 
 export const ZCaseTypeVersionInfo = z.object({

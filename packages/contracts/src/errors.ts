@@ -24,11 +24,49 @@ export const INVALID_STATE_REASONS = [
 ] as const;
 export type InvalidStateReason = (typeof INVALID_STATE_REASONS)[number];
 
+/**
+ * Why the administration of units and users refused a change (`details.reason` of its `invalid_state`, `conflict`
+ * or `forbidden`); the back office words each in the reader's language.
+ */
+export const ADMIN_REFUSAL_REASONS = [
+  'deactivate_self', 'remove_own_admin', 'staff_only_roles', 'user_outside_reach', 'roles_outside_reach',
+  'unit_not_administered', 'team_has_no_subunits', 'authority_cannot_move', 'move_below_itself',
+  'authority_cannot_delete', 'unit_not_empty', 'unit_referenced', 'unit_code_taken',
+] as const;
+export type AdminRefusalReason = (typeof ADMIN_REFUSAL_REASONS)[number];
+
+/**
+ * Rules a case-type definition breaks beyond a single field's type or size, as `params.rule` of a `custom` field
+ * issue; the back office words each in the reader's language.
+ */
+export const CASE_TYPE_RULES = [
+  'warn_at_ascending', 'choice_needs_option', 'option_codes_unique', 'date_bounds_order', 'phases_out_of_order',
+  'phase_codes_unique', 'requirement_codes_unique', 'condition_required', 'outcomes_unique', 'extension_maximum_required',
+  'extension_maximum_not_allowed', 'goal_exceeds_legal_maximum', 'appeal_required', 'unknown_unit', 'unknown_case_type',
+] as const;
+export type CaseTypeRule = (typeof CASE_TYPE_RULES)[number];
+
+/** One problem with a field as the API's `validation` details carry it; `keyword` is zod's issue code. */
+export interface FieldIssueDetail {
+  path: string;
+  message: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
+}
+
 /** The details of an `invalid_state` refusal of a step on a case: which step, the case's state, and why if more. */
 export interface InvalidStateDetails {
   operation: CaseOperation;
   state: string;
   reason?: InvalidStateReason;
+}
+
+/**
+ * The details of a `forbidden` because the request's CSRF token is missing, expired or from elsewhere: the client
+ * fetches a new token and tries once more.
+ */
+export interface CsrfRefusalDetails {
+  reason: 'csrf';
 }
 
 /** The details of a `conflict` because the record changed since the client read it. */

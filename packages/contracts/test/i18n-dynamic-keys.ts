@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
-  ACCEPTED_FILE_TYPES, ANALYSIS_STATUSES, ANSWER_TYPES, AUDIT_ACTIONS, AUDIT_PURPOSES, BALL_STATES, CASE_ACTIVITIES,
-  CASE_OPERATIONS, CASE_STATES, CHANNELS, INVALID_STATE_REASONS, DECISION_OUTCOMES, DOCUMENT_DIRECTIONS, DOCUMENT_TYPES, DURATION_UNITS, LOCALES, ZCaseDocument,
+  ACCEPTED_FILE_TYPES, ADMIN_REFUSAL_REASONS, ANALYSIS_STATUSES, ANSWER_TYPES, AUDIT_ACTIONS, AUDIT_PURPOSES, BALL_STATES, CASE_ACTIVITIES,
+  CASE_OPERATIONS, CASE_STATES, CASE_TYPE_RULES, CHANNELS, INVALID_STATE_REASONS, DECISION_OUTCOMES, DOCUMENT_DIRECTIONS, DOCUMENT_TYPES, DURATION_UNITS, LOCALES, ZCaseDocument,
   ZCasePath, ZClockState, ZDeviation, ZMappingRow, ZTaskLink, ZUserListQuery, ZUserView, type ErrorCode,
 } from '../src/index.js';
 
@@ -64,8 +64,10 @@ export const DYNAMIC_KEYS: DynamicKey[] = [
   { shape: 'cases:state_${…}', values: CASE_STATES },
   { shape: 'cases:unit_${…}', values: DURATION_UNITS },
   { shape: 'errors:${…}', values: ERRORS_BY_CODE }, // web errors/error-text.ts: BY_CODE
+  { shape: 'errors:admin_${…}', values: ADMIN_REFUSAL_REASONS },
   { shape: 'errors:op_${…}', values: CASE_OPERATIONS },
   { shape: 'errors:reason_${…}', values: INVALID_STATE_REASONS },
+  { shape: 'errors:rule_${…}', values: CASE_TYPE_RULES },
   { shape: 'myCases:error_${…}', values: Object.keys(ERROR_CODES) },
   { shape: 'myCases:event_${…}', values: JOURNAL_EVENTS },
   { shape: 'myCases:outcome_${…}', values: DECISION_OUTCOMES },

@@ -82,9 +82,9 @@ describe.skipIf(SKIP_BROWSER)('administrator edits the case-type catalogue', () 
     const summary = page.getByTestId('case-type-errors');
     await summary.waitFor();
     expect(await summary.textContent()).toContain('phases[5].expectedDuration.amount');
-    expect(await summary.textContent()).toContain('must be greater than zero');
+    expect(await summary.textContent()).toContain('Skal være over 0.');
     expect(await summary.textContent()).toContain('Fase 6 › Forventet varighed › Antal');
-    expect(await page.locator('#ct-phases-5-expectedDuration-amount-error').textContent()).toContain('must be greater than zero');
+    expect(await page.locator('#ct-phases-5-expectedDuration-amount-error').textContent()).toContain('Skal være over 0.');
     expect(await page.getAttribute('#ct-phases-5-expectedDuration-amount', 'aria-invalid')).toBe('true');
     expect(await page.inputValue('#ct-phases-5-expectedDuration-amount')).toBe('-3');
     expect(await page.inputValue('#ct-legalBasis')).toBe('Udlændingelovens § 9, stk. 1, nr. 1, litra a');
@@ -145,7 +145,7 @@ describe.skipIf(SKIP_BROWSER)('administrator edits the case-type catalogue', () 
     await summary.waitFor();
     expect(await summary.textContent()).toContain('requirements[1].answer.options[1].value');
     expect(await summary.textContent()).toContain('Krav 2 › Svar › Svarmulighed 2 › Kode');
-    expect(await page.locator('#ct-requirements-1-answer-options-1-value-error').textContent()).toContain('lower-case');
+    expect(await page.locator('#ct-requirements-1-answer-options-1-value-error').textContent()).toContain('små bogstaver, tal, - eller _');
     expect(await page.getAttribute('#ct-requirements-1-answer-options-1-value', 'aria-invalid')).toBe('true');
     expect(await page.inputValue('#ct-requirements-1-answer-options-1-value')).toBe('Alone');
     expect(await page.inputValue('#ct-requirements-0-files-maxBytes')).toBe('5');

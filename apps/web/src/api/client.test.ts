@@ -71,11 +71,22 @@ describe('API client', () => {
       if (url === '/api/auth/csrf') return json(200, { token: `tok-${++tokens}` });
       puts += 1;
       return puts === 1
-        ? json(403, { error: { code: 'forbidden', message: 'The form has expired or did not come from this site.' }, requestId: 'r' })
+        ? json(403, { error: { code: 'forbidden', message: 'Abgelaufen.', details: { reason: 'csrf' } }, requestId: 'r' })
         : json(200, { ok: true });
     });
     await expect(apiRequest('POST', '/api/things', { body: {} })).resolves.toEqual({ ok: true });
     expect(puts).toBe(2);
+  });
+
+  test('a refusal of the person is not retried, whatever its words: only the CSRF reason is', async () => {
+    let puts = 0;
+    serve((url) => {
+      if (url === '/api/auth/csrf') return json(200, { token: 'tok' });
+      puts += 1;
+      return json(403, { error: { code: 'forbidden', message: 'The form has expired or did not come from this site.', details: { reason: 'user_outside_reach' } }, requestId: 'r' });
+    });
+    await expect(apiRequest('POST', '/api/things', { body: {} })).rejects.toMatchObject({ code: 'forbidden', status: 403 });
+    expect(puts).toBe(1);
   });
 
   test('an unreachable server is a network error, not a crash', async () => {

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@sagsgang/contracts';
+import type { CsrfRefusalDetails, ErrorCode } from '@sagsgang/contracts';
 import { i18n } from '../i18n/i18n.js';
 
 /**
@@ -82,13 +82,19 @@ async function send(method: string, path: string, options: RequestOptions, token
   }
 }
 
+/** The server refused the request's CSRF token (missing, expired, or from elsewhere), not the person. */
+function isCsrfRefusal(error: ApiError): boolean {
+  const details = error.details as Partial<CsrfRefusalDetails> | null | undefined;
+  return typeof details === 'object' && details !== null && details.reason === 'csrf';
+}
+
 /** Sends one request; a rejected CSRF token is refreshed and the request tried once more. */
 export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const unsafe = UNSAFE.has(method);
   let res = await send(method, path, options, unsafe ? await getCsrfToken() : undefined);
   if (unsafe && res.status === 403) {
     const error = await toApiError(res.clone());
-    if (/expired|did not come from this site/i.test(error.message)) res = await send(method, path, options, await getCsrfToken(true));
+    if (isCsrfRefusal(error)) res = await send(method, path, options, await getCsrfToken(true));
   }
   if (!res.ok) throw await toApiError(res);
   if (res.status === 204) return undefined as T;

@@ -64,6 +64,19 @@ describe('API errors in the reader\'s language', () => {
       .toBe('This cannot be done in the current state. You cannot deactivate yourself.');
   });
 
+  test('a refused change to units or users is worded by its reason, in Danish and English, the server\'s words kept for support', () => {
+    const self = new ApiError('You cannot deactivate yourself.', 409, 'invalid_state', { reason: 'deactivate_self' }, 'req-3');
+    expect(errorText(self, da)).toMatchObject({ text: 'Du kan ikke deaktivere dig selv.', serverMessage: 'You cannot deactivate yourself.' });
+    expect(errorText(self, da)).not.toHaveProperty('serverReason');
+    expect(errorSentence(self, en)).toBe('You cannot deactivate yourself.');
+    const notEmpty = new ApiError('The unit still has units or people in it.', 409, 'conflict', { reason: 'unit_not_empty' });
+    expect(errorSentence(notEmpty, da)).toBe('Enheden har stadig enheder eller personer i sig. Flyt dem først.');
+    const outside = new ApiError('That user is outside the units you administer.', 403, 'forbidden', { reason: 'user_outside_reach', subjectUserId: 'u1' });
+    expect(errorSentence(outside, da)).toBe('Brugeren hører ikke til de enheder, du administrerer.');
+    const unknown = new ApiError('Something new.', 409, 'conflict', { reason: 'not_a_reason' });
+    expect(errorText(unknown, da)).toMatchObject({ serverReason: 'Something new.' });
+  });
+
   test('an internal error gives the request id, so support can find it in the log', () => {
     expect(errorText(refusal('internal', undefined, 'Something went wrong', 'req-42'), da).text).toContain('fejlreferencen req-42');
     expect(errorText(refusal('internal', undefined, 'Something went wrong', 'req-42'), en).text).toContain('error reference req-42');

@@ -1,4 +1,4 @@
-import { CASE_OPERATIONS, INVALID_STATE_REASONS } from '@sagsgang/contracts/errors';
+import { ADMIN_REFUSAL_REASONS, CASE_OPERATIONS, INVALID_STATE_REASONS } from '@sagsgang/contracts/errors';
 import { ApiError } from '../api/client.js';
 import type { Translate } from '../i18n/i18n.js';
 import { allIssues, fieldOf, issueMessage } from './field-issues.js';
@@ -48,9 +48,16 @@ function invalidStateText(details: unknown, t: Translate): string {
 
 const BY_CODE = new Set(['validation', 'unauthenticated', 'forbidden', 'not_found', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'network']);
 
+/** The refusal of a change to units or users, by its reason; undefined for any other error. */
+function adminRefusal(error: ApiError): string | undefined {
+  const reason = isRecord(error.details) ? error.details.reason : undefined;
+  return isOneOf(ADMIN_REFUSAL_REASONS, reason) ? reason : undefined;
+}
+
 /** True where the code's sentence is all there is to say; false where it is general and the server knows more. */
 function isSpecific(error: ApiError, issues: readonly IssueLine[]): boolean {
   const details = isRecord(error.details) ? error.details : {};
+  if (adminRefusal(error)) return true;
   switch (error.code) {
     case 'validation':
       return issues.length > 0;
@@ -65,6 +72,8 @@ function isSpecific(error: ApiError, issues: readonly IssueLine[]): boolean {
 
 /** The sentence for the error's code, or undefined for a code this client does not know. */
 function codeText(error: ApiError, t: Translate): string | undefined {
+  const admin = adminRefusal(error);
+  if (admin) return t(`errors:admin_${admin}`);
   switch (error.code) {
     case 'conflict':
       return isRecord(error.details) && error.details.reason === 'stale_version' ? t('errors:conflictStale') : t('errors:conflict');

@@ -1,3 +1,5 @@
+import { CASE_TYPE_CODE_PATTERN, KLE_TOPIC_PATTERN } from '@sagsgang/contracts';
+import { CASE_TYPE_RULES } from '@sagsgang/contracts/errors';
 import { ApiError } from '../api/client.js';
 import type { Translate } from '../i18n/i18n.js';
 
@@ -57,18 +59,30 @@ function paramsOf(issue: FieldIssue): Record<string, unknown> {
 }
 
 const NUMERIC = new Set(['number', 'int', 'bigint']);
+const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T => (list as readonly unknown[]).includes(value);
+
+// Patterns whose form can be said in words, by the pattern as zod reports it ("/^…$/").
+const BY_PATTERN: Record<string, string> = {
+  [String(CASE_TYPE_CODE_PATTERN)]: 'errors:codeFormat',
+  [String(KLE_TOPIC_PATTERN)]: 'errors:topicCodeFormat',
+};
+
+/** A rule's own values (`{ order: 1, previous: 2 }`) that its sentence can show. */
+function ruleValues(params: Record<string, unknown>): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(params).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'));
+}
 
 function sizeText(issue: FieldIssue, params: Record<string, unknown>): IssueText {
   const origin = String(params.origin ?? '');
   if (issue.keyword === 'too_small') {
     const n = Number(params.minimum);
     if (origin === 'array' || origin === 'set') return { key: 'errors:tooFew', values: { n } };
-    if (NUMERIC.has(origin)) return { key: 'errors:tooSmall', values: { n } };
+    if (NUMERIC.has(origin)) return { key: params.inclusive === false ? 'errors:above' : 'errors:tooSmall', values: { n } };
     return n <= 1 ? { key: 'errors:required' } : { key: 'errors:tooShort', values: { n } };
   }
   const n = Number(params.maximum);
   if (origin === 'array' || origin === 'set') return { key: 'errors:tooMany', values: { n } };
-  if (NUMERIC.has(origin)) return { key: 'errors:tooBig', values: { n } };
+  if (NUMERIC.has(origin)) return { key: params.inclusive === false ? 'errors:below' : 'errors:tooBig', values: { n } };
   return { key: 'errors:tooLong', values: { n } };
 }
 
@@ -81,7 +95,7 @@ export function issueText(issue: FieldIssue): IssueText {
   if (/within \d+ years/.test(issue.message)) return { key: 'admin:errDayRange' };
   switch (issue.keyword) {
     case 'invalid_type':
-      return { key: 'errors:required' };
+      return params.expected === 'int' ? { key: 'errors:wholeNumber' } : { key: 'errors:required' };
     case 'too_small':
     case 'too_big':
       return sizeText(issue, params);
@@ -91,9 +105,12 @@ export function issueText(issue: FieldIssue): IssueText {
       if (params.format === 'email') return { key: 'errors:email' };
       if (field === 'username') return { key: 'admin:errUsernameChars' };
       if (field === 'day' || params.format === 'date') return { key: 'errors:date' };
+      if (typeof params.pattern === 'string' && BY_PATTERN[params.pattern]) return { key: BY_PATTERN[params.pattern]! };
       return { raw: issue.message };
     case 'custom':
-      return params.rule === 'required' ? { key: 'errors:required' } : { raw: issue.message };
+      if (params.rule === 'required') return { key: 'errors:required' };
+      if (isOneOf(CASE_TYPE_RULES, params.rule)) return { key: `errors:rule_${params.rule}`, values: ruleValues(params) };
+      return { raw: issue.message };
     default:
       return { raw: issue.message };
   }

@@ -57,6 +57,10 @@ describeEachEngine('case-type catalogue', (database) => {
     const err = await refusal(publishCaseType(db, bad, null));
     expect(err.code).toBe('validation');
     expect(err.message).toContain('serviceGoal.duration.amount');
+    expect(err.details).toEqual([{
+      path: 'serviceGoal.duration.amount', message: 'must be greater than zero', keyword: 'too_small',
+      params: { origin: 'number', minimum: 0, inclusive: false },
+    }]);
   });
 
   test('refuses phases out of order, naming the phase', async () => {
@@ -67,6 +71,10 @@ describeEachEngine('case-type catalogue', (database) => {
     const err = await refusal(publishCaseType(db, d, null));
     expect(err.code).toBe('validation');
     expect(err.message).toContain('phases[2].order');
+    expect(err.details).toContainEqual({
+      path: 'phases[2].order', message: 'phases are out of order: 1 follows 2', keyword: 'custom',
+      params: { rule: 'phases_out_of_order', order: 1, previous: 2 },
+    });
   });
 
   test('refuses an unknown unit, naming the field', async () => {
@@ -74,6 +82,7 @@ describeEachEngine('case-type catalogue', (database) => {
     const err = await refusal(publishCaseType(db, definitionFor('no-such-unit'), null));
     expect(err.code).toBe('validation');
     expect(err.message).toContain('unitCode');
+    expect(err.details).toEqual([{ path: 'unitCode', message: 'unknown unit', keyword: 'custom', params: { rule: 'unknown_unit' } }]);
     expect(await listCaseTypes(db).then((l) => l.some((t) => t.unitCode === 'no-such-unit'))).toBe(false);
   });
 
@@ -89,13 +98,13 @@ describeEachEngine('case-type catalogue', (database) => {
     const err = await refusal(publishCaseType(db, d, null));
     expect(err.code).toBe('validation');
     expect(err.details).toEqual([
-      { path: `requirements[${i}].answer.dateBounds.maxYears`, message: 'must not be earlier than minYears' },
-      { path: `requirements[${j}].answer.options[2].value`, message: 'option codes must be unique' },
+      { path: `requirements[${i}].answer.dateBounds.maxYears`, message: 'must not be earlier than minYears', keyword: 'custom', params: { rule: 'date_bounds_order' } },
+      { path: `requirements[${j}].answer.options[2].value`, message: 'option codes must be unique', keyword: 'custom', params: { rule: 'option_codes_unique' } },
     ]);
     d.requirements[i] = { ...d.requirements[i]!, answer: { type: 'date' } };
     d.requirements[j] = { ...d.requirements[j]!, answer: { type: 'choice' } };
     expect((await refusal(publishCaseType(db, d, null))).details).toEqual([
-      { path: `requirements[${j}].answer.options`, message: 'a choice needs at least one option' },
+      { path: `requirements[${j}].answer.options`, message: 'a choice needs at least one option', keyword: 'custom', params: { rule: 'choice_needs_option' } },
     ]);
     d.requirements[j] = { ...d.requirements[j]!, answer: { type: 'choice', options: [option('own'), option('rented')] } };
     expect(await publishCaseType(db, d, null)).toMatchObject({ version: 1, published: true });

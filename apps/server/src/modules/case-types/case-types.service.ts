@@ -1,6 +1,7 @@
 import {
   ZCaseTypeDefinition, ZCaseTypeExport, approximateDays, describeIssues,
   type TCaseTypeDefinition, type TCaseTypeDetail, type TCaseTypeExport, type TCaseTypeImportResult, type TCaseTypeSummary,
+  type FieldIssueDetail,
 } from '@sagsgang/contracts';
 import { AppError } from '../../platform/errors.js';
 import { assertRole, type Principal } from '../../platform/auth/principal.js';
@@ -46,7 +47,7 @@ export async function publishCaseType(
     const unitId = await repo.unitIdByCode(trx, definition.unitCode);
     if (!unitId) {
       const path = `${pathPrefix}unitCode`;
-      throw new AppError('validation', `${path}: no unit has the code "${definition.unitCode}"`, [{ path, message: 'unknown unit' }]);
+      throw new AppError('validation', `${path}: no unit has the code "${definition.unitCode}"`, [{ path, message: 'unknown unit', keyword: 'custom', params: { rule: 'unknown_unit' } }]);
     }
     let type = await repo.findTypeForUpdate(trx, definition.code);
     const caseTypeId = type?.id ?? (await repo.insertType(trx, definition.code));
@@ -109,7 +110,7 @@ export async function getCaseTypeVersion(executor: Executor, versionId: string):
 
 export async function getCurrentCaseTypeVersion(executor: Executor, code: string): Promise<CaseTypeVersionRow> {
   const row = await repo.currentVersionByCode(executor, code);
-  if (!row) throw new AppError('validation', `caseTypeCode: no case type has the code "${code}"`, [{ path: 'caseTypeCode', message: 'unknown case type' }]);
+  if (!row) throw new AppError('validation', `caseTypeCode: no case type has the code "${code}"`, [{ path: 'caseTypeCode', message: 'unknown case type', keyword: 'custom', params: { rule: 'unknown_case_type' } }]);
   return row;
 }
 
@@ -127,7 +128,7 @@ export async function importCaseTypes(executor: Executor, input: unknown, publis
     throw new AppError('validation', 'This is not a case-type export file: ' + issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
   }
   // Validate all before writing, so the refusal lists every bad field of every definition at once.
-  const problems: { path: string; message: string }[] = [];
+  const problems: FieldIssueDetail[] = [];
   parsed.data.caseTypes.forEach((d, i) => {
     try {
       parseCaseTypeDefinition(d, `caseTypes[${i}].`);

@@ -31,7 +31,7 @@ export async function assertReachesUser(executor: Executor, principal: Principal
   const reach = await adminReach(executor, principal);
   if (!(await userGrantUnits(executor, userId))) throw new AppError('not_found', 'No such user.');
   if (!(await reachesUser(executor, reach, userId))) {
-    throw new AppError('forbidden', 'That user is outside the units you administer.', { subjectUserId: userId });
+    throw new AppError('forbidden', 'That user is outside the units you administer.', { reason: 'user_outside_reach', subjectUserId: userId });
   }
   return reach;
 }
@@ -47,13 +47,13 @@ export async function assertAdministersWholly(executor: Executor, principal: Pri
   const user = await userGrantUnits(executor, userId);
   if (user?.unitIds.some((id) => !reach.unitIds.has(id))) {
     throw new AppError('forbidden', 'That person also holds roles outside the units you administer; an administrator of all their units must do this.', {
-      subjectUserId: userId,
+      reason: 'roles_outside_reach', subjectUserId: userId,
     });
   }
 }
 
 export function assertAdminOn(principal: Principal, unitId: string): void {
   if (!principal.scope.admin?.has(unitId)) {
-    throw new AppError('forbidden', 'You do not administer that unit.', { unitId });
+    throw new AppError('forbidden', 'You do not administer that unit.', { reason: 'unit_not_administered', unitId });
   }
 }

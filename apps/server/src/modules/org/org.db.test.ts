@@ -35,6 +35,7 @@ for (const engine of ENGINES) {
       expect(ok.statusCode).toBe(201);
       const refused = await centreAdmin.inject({ method: 'POST', url: '/api/units', payload: { parentId: units.centreB, kind: 'team', code: `other-${engine}`, nameDa: 'X', nameEn: 'X' } });
       expect(refused.statusCode).toBe(403);
+      expect(refused.json().error.details).toMatchObject({ reason: 'unit_not_administered', unitId: units.centreB });
       const denied = await deniedFor(centreAdminId);
       expect(denied.some((d) => (d.details as { unitId?: string }).unitId === units.centreB)).toBe(true);
       const stored = await t().database.db.selectFrom('unit').select('id').where('code', '=', `other-${engine}`).execute();
@@ -63,11 +64,15 @@ for (const engine of ENGINES) {
       const cycle = await centreAdmin.inject({ method: 'PATCH', url: `/api/units/${units.centreA}`, payload: { parentId: units.teamA1 } });
       expect(cycle.statusCode).toBe(409);
       expect(cycle.json().error.code).toBe('invalid_state');
+      expect(cycle.json().error.details).toEqual({ reason: 'move_below_itself' });
       const empty = await centreAdmin.inject({ method: 'POST', url: '/api/units', payload: { parentId: units.centreA, kind: 'team', code: `empty-${engine}`, nameDa: 'Tom', nameEn: 'Empty' } });
       expect((await centreAdmin.inject({ method: 'DELETE', url: `/api/units/${empty.json().id}` })).statusCode).toBe(204);
       await createUser(t().database.db, { grants: [{ role: 'frontline', unitId: units.teamA2 }] });
       const withPeople = await centreAdmin.inject({ method: 'DELETE', url: `/api/units/${units.teamA2}` });
       expect(withPeople.statusCode).toBe(409);
+      expect(withPeople.json().error).toMatchObject({ code: 'conflict', details: { reason: 'unit_not_empty' } });
+      const ontoItself = await centreAdmin.inject({ method: 'PATCH', url: `/api/units/${units.centreA}`, payload: { parentId: units.centreA } });
+      expect(ontoItself.json().error.details).toEqual({ reason: 'move_below_itself' });
     });
 
     test('an authority admin cannot move a centre below its own team', async () => {
@@ -97,6 +102,7 @@ for (const engine of ENGINES) {
       expect(list.map((u) => u.id)).not.toContain(outsider.id);
       const foreign = await centreAdmin.inject({ method: 'GET', url: `/api/users/${outsider.id}` });
       expect(foreign.statusCode).toBe(403);
+      expect(foreign.json().error.details).toMatchObject({ reason: 'user_outside_reach' });
       const denied = await deniedFor(centreAdminId);
       expect(denied.some((d) => (d.details as { subjectUserId?: string }).subjectUserId === outsider.id)).toBe(true);
 
@@ -182,6 +188,10 @@ for (const engine of ENGINES) {
       const own = (await centreAdmin.inject({ method: 'GET', url: `/api/users/${centreAdminId}` })).json();
       const ownAdmin = await centreAdmin.inject({ method: 'DELETE', url: `/api/users/${centreAdminId}/grants/${own.grants[0].id}` });
       expect(ownAdmin.statusCode).toBe(409);
+      expect(ownAdmin.json().error).toMatchObject({ code: 'invalid_state', details: { reason: 'remove_own_admin' } });
+      const self = await centreAdmin.inject({ method: 'PATCH', url: `/api/users/${centreAdminId}`, payload: { active: false } });
+      expect(self.statusCode).toBe(409);
+      expect(self.json().error).toMatchObject({ code: 'invalid_state', details: { reason: 'deactivate_self' } });
     });
   });
 }

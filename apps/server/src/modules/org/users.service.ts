@@ -66,7 +66,7 @@ export async function createUser(db: Executor, principal: Principal, input: TCre
 export async function updateUser(db: Executor, principal: Principal, userId: string, input: TUpdateUserRequest, meta: RequestMeta): Promise<void> {
   if (input.password !== undefined || input.active !== undefined) await assertAdministersWholly(db, principal, userId);
   else await assertReachesUser(db, principal, userId);
-  if (input.active === false && userId === principal.userId) throw new AppError('invalid_state', 'You cannot deactivate yourself.');
+  if (input.active === false && userId === principal.userId) throw new AppError('invalid_state', 'You cannot deactivate yourself.', { reason: 'deactivate_self' });
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   await inTransaction(db, async (trx) => {
     await repo.updateUser(trx, userId, {
@@ -96,7 +96,7 @@ export async function grantRole(db: Executor, principal: Principal, userId: stri
   assertAdminOn(principal, input.unitId);
   const user = await repo.userGrantUnits(db, userId);
   if (!user) throw new AppError('not_found', 'No such user.');
-  if (user.kind !== 'staff') throw new AppError('invalid_state', 'Only staff can hold unit roles.');
+  if (user.kind !== 'staff') throw new AppError('invalid_state', 'Only staff can hold unit roles.', { reason: 'staff_only_roles' });
   return inTransaction(db, async (trx) => {
     const id = await repo.insertGrant(trx, userId, input.role, input.unitId);
     await recordAudit(trx, { ...meta, actorUserId: principal.userId, action: 'create', subjectUserId: userId, entityType: 'role_grant', entityId: id, purpose: PURPOSE, details: input });
@@ -108,7 +108,7 @@ export async function revokeRole(db: Executor, principal: Principal, userId: str
   const grant = await repo.findGrant(db, grantId);
   if (!grant || grant.user_id !== userId || !grant.unit_id) throw new AppError('not_found', 'No such role grant.');
   assertAdminOn(principal, grant.unit_id);
-  if (userId === principal.userId && grant.role === 'admin') throw new AppError('invalid_state', 'You cannot remove your own admin role.');
+  if (userId === principal.userId && grant.role === 'admin') throw new AppError('invalid_state', 'You cannot remove your own admin role.', { reason: 'remove_own_admin' });
   await inTransaction(db, async (trx) => {
     await repo.deleteGrant(trx, grantId);
     await recordAudit(trx, {

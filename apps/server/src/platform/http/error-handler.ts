@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { CsrfRefusalDetails } from '@sagsgang/contracts';
 import { AppError, HTTP_STATUS, type ErrorCode } from '../errors.js';
 import { isDeniedMarker } from '../audit/record-audit.js';
 
@@ -27,8 +28,10 @@ function fromFastifyError(err: FastifyError): AppError {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new AppError('validation', 'The request body is not valid JSON.');
     case 'FST_CSRF_INVALID_TOKEN':
-    case 'FST_CSRF_MISSING_SECRET':
-      return new AppError('forbidden', 'The form has expired or did not come from this site. Reload the page and try again.');
+    case 'FST_CSRF_MISSING_SECRET': {
+      const details: CsrfRefusalDetails = { reason: 'csrf' };
+      return new AppError('forbidden', 'The form has expired or did not come from this site. Reload the page and try again.', details);
+    }
   }
   if (err.statusCode === 429) return new AppError('rate_limited', 'Too many attempts. Wait a moment and try again.');
   if (err instanceof SyntaxError || err.statusCode === 400) return new AppError('validation', err.message);

@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { ApiError } from '../../api/client.js';
 import { useT, type Translate } from '../../i18n/i18n.js';
-import { errorSentence } from '../../errors/error-text.js';
 import { casesApi } from './cases-api.js';
 import { DECISION_OUTCOMES, formToDefinition, toggleOutcome, type CaseTypeForm } from './case-type-form.js';
 import { errorsByField, fieldId, fieldPaths, formHints, nearestField, pathParts, rowKeysOf, type FieldError } from './case-type-form-fields.js';
 import { Checkbox, CheckboxGroup, DurationInputs, FieldErrors, LocalizedInputs, RadioGroup, Select, TextInput } from './case-type-inputs.js';
 import { PhaseList, RequirementList, type Edit, type Unfolded } from './case-type-lists.js';
+import { refusalErrors } from './case-type-refusal.js';
 
 export interface UnitOption { code: string; label: string }
 export interface PublishOutcome { code: string; version: number; published: boolean }
@@ -114,8 +113,7 @@ export function CaseTypeEditor(props: {
       setErrors(null);
       props.onPublished(r);
     } catch (err) {
-      const details = err instanceof ApiError && Array.isArray(err.details) ? (err.details as FieldError[]).filter((d) => typeof d?.path === 'string') : [];
-      showErrors(details.length > 0 ? details : [{ path: '(root)', message: errorSentence(err, t) }]);
+      showErrors(refusalErrors(err, t));
     } finally {
       setBusy(false);
     }
