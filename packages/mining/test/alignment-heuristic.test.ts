@@ -6,19 +6,11 @@ import { alignTrace, MOVE_COST, remainingCostBound, SearchSpace, SILENT_COST } f
 import { MarkingGraph } from '../src/conformance/marking-graph.js';
 import { Aligner, variantTraces } from '../src/conformance/alignments.js';
 import { PetriNet } from '../src/model/petri-net.js';
-import { treeToPetri, node, leaf, tau, type ProcessTree } from '../src/discovery/process-tree.js';
+import { treeToPetri, node, leaf } from '../src/discovery/process-tree.js';
 import { fixture } from './helpers.js';
 import { sharedCases } from './reference-cases.js';
+import { processTree } from './tree-arbitrary.js';
 
-const labels = fc.constantFrom('a', 'b', 'c', 'd');
-const tree: fc.Arbitrary<ProcessTree> = fc.letrec<{ t: ProcessTree }>((tie) => ({
-  t: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    labels.map(leaf),
-    fc.constant(tau()),
-    fc.tuple(fc.constantFrom('seq', 'xor', 'and', 'loop') as fc.Arbitrary<'seq' | 'xor' | 'and' | 'loop'>, fc.array(tie('t'), { minLength: 2, maxLength: 3 })).map(([op, c]) => node(op, c)),
-  ),
-})).t;
 const traceArb = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'x'), { maxLength: 8 });
 
 // The three ways the heuristic can be set up: everything, no per-label tables, structural only.
@@ -67,7 +59,7 @@ function exactCostToGo(g: MarkingGraph, trace: Int32Array): Float64Array[] {
 describe('alignment heuristic', () => {
   test('never exceeds the exact remaining cost, is consistent, and the search stays optimal (random nets and traces)', () => {
     fc.assert(
-      fc.property(tree, fc.array(traceArb, { minLength: 1, maxLength: 4 }), (t, traces) => {
+      fc.property(processTree, fc.array(traceArb, { minLength: 1, maxLength: 4 }), (t, traces) => {
         const net = treeToPetri(t);
         // One search space for every trace and setup, as an aligner reuses it.
         const space = new SearchSpace();

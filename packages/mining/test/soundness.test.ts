@@ -4,9 +4,10 @@ import { readPnml, readPnmlText } from '../src/model/pnml-reader.js';
 import { writePnml } from '../src/model/pnml-writer.js';
 import { assertSound, checkSoundness } from '../src/model/soundness.js';
 import { PetriNet } from '../src/model/petri-net.js';
-import { treeToPetri, node, leaf, tau, type ProcessTree } from '../src/discovery/process-tree.js';
+import { treeToPetri } from '../src/discovery/process-tree.js';
 import { MiningError } from '../src/errors.js';
 import { fixture } from './helpers.js';
+import { processTree } from './tree-arbitrary.js';
 
 function net(build: (n: PetriNet) => void): PetriNet {
   const n = new PetriNet('t');
@@ -53,17 +54,8 @@ describe('soundness', () => {
   });
 
   test('process trees always translate into sound nets (property)', () => {
-    const labels = fc.constantFrom('a', 'b', 'c', 'd');
-    const tree: fc.Arbitrary<ProcessTree> = fc.letrec<{ t: ProcessTree }>((tie) => ({
-      t: fc.oneof(
-        { depthSize: 'small', withCrossShrink: true },
-        labels.map(leaf),
-        fc.constant(tau()),
-        fc.tuple(fc.constantFrom('seq', 'xor', 'and', 'loop') as fc.Arbitrary<'seq' | 'xor' | 'and' | 'loop'>, fc.array(tie('t'), { minLength: 2, maxLength: 3 })).map(([op, c]) => node(op, c)),
-      ),
-    })).t;
     fc.assert(
-      fc.property(tree, (t) => {
+      fc.property(processTree, (t) => {
         const r = checkSoundness(treeToPetri(t), 50_000);
         fc.pre(!r.truncated);
         expect(r.problems).toEqual([]);
