@@ -13,7 +13,9 @@ if (!fs.existsSync(chromium)) {
     console.error(`Browser journeys need Chromium at ${chromium} (apt-get install -y chromium).`);
     process.exit(1);
   }
-  console.warn(`\nNo Chromium at ${chromium}: the browser journeys are skipped. Install it with: apt-get install -y chromium\n`);
+  console.warn(
+    `\nNo Chromium at ${chromium}: the browser journeys are skipped. Install it with: apt-get install -y chromium\n`,
+  );
   env.SAGSGANG_SKIP_BROWSER = '1';
 } else {
   // The journeys drive the built back office; build it once up front.

@@ -50,9 +50,16 @@ export async function timeIt(runs: number, work: () => Promise<unknown>): Promis
  * Bulk cases straight in SQL (no events: the queue and the figures read case_file and case_clock only), in batches
  * so neither engine holds a million rows in one statement.
  */
-export async function insertSyntheticCases(db: Database, opts: {
-  count: number; unitIds: string[]; typeIds: { caseTypeId: string; versionId: string }[]; open: boolean; batch?: number;
-}): Promise<void> {
+export async function insertSyntheticCases(
+  db: Database,
+  opts: {
+    count: number;
+    unitIds: string[];
+    typeIds: { caseTypeId: string; versionId: string }[];
+    open: boolean;
+    batch?: number;
+  },
+): Promise<void> {
   const batch = opts.batch ?? 100_000;
   const open = sql.lit(opts.open);
   const prefix = sql.lit(opts.open ? 'OPEN-' : 'DONE-');

@@ -22,18 +22,38 @@ const NOW = new Date('2026-11-01T12:00:00Z');
 const BURN_IN_DAYS = 180;
 const WINDOW = 500;
 
-interface CaseRow { caseTypeId: string; code: string; received: string; decided: string | null; phases: { at: string; phase: string }[] }
+interface CaseRow {
+  caseTypeId: string;
+  code: string;
+  received: string;
+  decided: string | null;
+  phases: { at: string; phase: string }[];
+}
 
 async function loadCases(db: Awaited<ReturnType<typeof benchDatabase>>): Promise<CaseRow[]> {
-  const rows = await sql<{ case_id: string; case_type_id: string; code: string; received: string; decided: string | null }>`
+  const rows = await sql<{
+    case_id: string;
+    case_type_id: string;
+    code: string;
+    received: string;
+    decided: string | null;
+  }>`
     SELECT k.case_id, k.case_type_id, t.code, k.received_date::text AS received, k.decided_date::text AS decided
     FROM case_clock k JOIN case_type t ON t.id = k.case_type_id`.execute(db.db);
   const phases = await sql<{ case_id: string; at: string; phase: string }>`
     SELECT case_id, (occurred_at AT TIME ZONE 'Europe/Copenhagen')::date::text AS at, COALESCE(attributes->>'to', attributes->>'phase') AS phase
     FROM case_event WHERE activity IN ('received', 'phase_changed') ORDER BY case_id, seq`.execute(db.db);
   const byCase = new Map<string, { at: string; phase: string }[]>();
-  for (const p of phases.rows) if (p.phase) (byCase.get(p.case_id) ?? byCase.set(p.case_id, []).get(p.case_id)!).push({ at: p.at, phase: p.phase });
-  return rows.rows.map((r) => ({ caseTypeId: r.case_type_id, code: r.code, received: r.received, decided: r.decided, phases: byCase.get(r.case_id) ?? [] }));
+  for (const p of phases.rows)
+    if (p.phase)
+      (byCase.get(p.case_id) ?? byCase.set(p.case_id, []).get(p.case_id)!).push({ at: p.at, phase: p.phase });
+  return rows.rows.map((r) => ({
+    caseTypeId: r.case_type_id,
+    code: r.code,
+    received: r.received,
+    decided: r.decided,
+    phases: byCase.get(r.case_id) ?? [],
+  }));
 }
 
 function phaseOn(c: CaseRow, day: string): string | null {
@@ -45,13 +65,29 @@ function phaseOn(c: CaseRow, day: string): string | null {
 /** The portal's forecast, replayed at calendar snapshots over one case type's history. */
 function portalBacktest(cases: CaseRow[], first: string, last: string) {
   const decided = cases.filter((c) => c.decided).sort((a, b) => a.decided!.localeCompare(b.decided!));
-  let n = 0, in50 = 0, in90 = 0, byPhase = 0, low = 0;
+  let n = 0,
+    in50 = 0,
+    in90 = 0,
+    byPhase = 0,
+    low = 0;
   for (let day = addCalendarDays(first, BURN_IN_DAYS); day < last; day = addCalendarDays(day, 14)) {
     const known = decided.filter((c) => c.decided! < day).slice(-WINDOW);
-    const history = known.map((c) => ({ durationDays: calendarDaysBetween(c.received, c.decided!), receivedDate: c.received, decidedDate: c.decided!, phases: [...new Set(c.phases.map((p) => p.phase))] }));
+    const history = known.map((c) => ({
+      durationDays: calendarDaysBetween(c.received, c.decided!),
+      receivedDate: c.received,
+      decidedDate: c.decided!,
+      phases: [...new Set(c.phases.map((p) => p.phase))],
+    }));
     for (const c of cases) {
       if (c.received > day || (c.decided && c.decided < day) || !c.decided) continue; // open that day, and decided since
-      const f = forecastFromHistory(history, { phaseCode: phaseOn(c, day), receivedDate: c.received, today: day, goalDate: null, paused: false, decided: false });
+      const f = forecastFromHistory(history, {
+        phaseCode: phaseOn(c, day),
+        receivedDate: c.received,
+        today: day,
+        goalDate: null,
+        paused: false,
+        decided: false,
+      });
       if (!f.forecast?.medianDate || !f.forecast.upperDate) continue;
       n++;
       if (c.decided <= f.forecast.medianDate) in50++;
@@ -69,7 +105,9 @@ async function main() {
   const db = await benchDatabase('pglite');
   const t0 = performance.now();
   const made = await generateDemoHistory(db.db, { cases: CASES, seed: 2026, now: NOW });
-  console.log(`demo history: ${made.cases} cases, ${made.events} events, ${made.openCases} open (${(made.millis / 1000).toFixed(1)} s)`);
+  console.log(
+    `demo history: ${made.cases} cases, ${made.events} events, ${made.openCases} open (${(made.millis / 1000).toFixed(1)} s)`,
+  );
   const all = await loadCases(db);
   const first = all.reduce((m, c) => (c.received < m ? c.received : m), '9999-12-31');
   const last = NOW.toISOString().slice(0, 10);
@@ -85,16 +123,28 @@ async function main() {
       history.map((h) => ({ start: h.receivedDate, durationDays: h.durationDays, asOfDays: Math.floor(rng() * 120) })),
       { evaluateFrom: addCalendarDays(first, BURN_IN_DAYS), window: WINDOW },
     );
-    total = { n: total.n + portal.n, in50: total.in50 + (portal.coverage50 ?? 0) * portal.n, in90: total.in90 + (portal.coverage90 ?? 0) * portal.n };
+    total = {
+      n: total.n + portal.n,
+      in50: total.in50 + (portal.coverage50 ?? 0) * portal.n,
+      in90: total.in90 + (portal.coverage90 ?? 0) * portal.n,
+    };
     rows.push({
-      'case type': cases[0].code, forecasts: portal.n, '90% range': pct(portal.coverage90), '50% (median)': pct(portal.coverage50),
-      'by phase': pct(portal.n ? portal.byPhase / portal.n : null), 'low conf.': portal.low,
-      'clock backtest n': clock.evaluated, 'clock 90%': pct(clock.coverage90), 'clock 50%': pct(clock.coverage50),
+      'case type': cases[0].code,
+      forecasts: portal.n,
+      '90% range': pct(portal.coverage90),
+      '50% (median)': pct(portal.coverage50),
+      'by phase': pct(portal.n ? portal.byPhase / portal.n : null),
+      'low conf.': portal.low,
+      'clock backtest n': clock.evaluated,
+      'clock 90%': pct(clock.coverage90),
+      'clock 50%': pct(clock.coverage50),
     });
   }
   console.table(rows);
-  console.log(`portal forecast, all case types: ${total.n} forecasts; covered by the "9 of 10" date ${pct(total.in90 / total.n)}, by the "half" date ${pct(total.in50 / total.n)} (ideal 90% and 50%)`);
-  console.log(`total ${(performance.now() - t0) / 1000 | 0} s`);
+  console.log(
+    `portal forecast, all case types: ${total.n} forecasts; covered by the "9 of 10" date ${pct(total.in90 / total.n)}, by the "half" date ${pct(total.in50 / total.n)} (ideal 90% and 50%)`,
+  );
+  console.log(`total ${((performance.now() - t0) / 1000) | 0} s`);
   await db.close();
 }
 

@@ -20,7 +20,10 @@ const CASES = Number(process.env.BENCH_NAVIGATOR_CASES ?? 100_000);
 const TYPE = 'cash-benefit';
 const RUNS = Number(process.env.BENCH_RUNS ?? 2);
 const DAY = 86_400_000;
-const engines = [...(process.env.BENCH_PGLITE === '1' ? (['pglite'] as const) : []), ...(process.env.DATABASE_URL ? (['postgres'] as const) : [])];
+const engines = [
+  ...(process.env.BENCH_PGLITE === '1' ? (['pglite'] as const) : []),
+  ...(process.env.DATABASE_URL ? (['postgres'] as const) : []),
+];
 
 function prng(seed: number) {
   let a = seed >>> 0;
@@ -47,29 +50,42 @@ function caseActivities(r: () => number): string[] {
 
 /** Bench cases written in bulk (the demo generator is made for realism, not for 100,000 cases in a minute). */
 async function insertBenchCases(db: Database, n: number): Promise<void> {
-  const t = (await sql<{ type: string; version: string; unit: string }>`
-    SELECT t.id AS type, v.id AS version, v.unit_id AS unit FROM case_type t JOIN case_type_version v ON v.case_type_id = t.id WHERE t.code = ${TYPE} LIMIT 1`.execute(db.db)).rows[0];
+  const t = (
+    await sql<{ type: string; version: string; unit: string }>`
+    SELECT t.id AS type, v.id AS version, v.unit_id AS unit FROM case_type t JOIN case_type_version v ON v.case_type_id = t.id WHERE t.code = ${TYPE} LIMIT 1`.execute(
+      db.db,
+    )
+  ).rows[0];
   const r = prng(42);
   const origin = Date.UTC(2024, 0, 1);
   for (let start = 0; start < n; start += 10_000) {
     const size = Math.min(10_000, n - start);
     const refs = Array.from({ length: size }, (_, i) => `BENCH-${start + i + 1}`);
-    const received = refs.map(() => new Date(origin + Math.floor(r() * 700) * DAY + Math.floor(r() * 8 * 3_600_000)).toISOString());
-    const ids = (await sql<{ id: string; reference: string }>`
+    const received = refs.map(() =>
+      new Date(origin + Math.floor(r() * 700) * DAY + Math.floor(r() * 8 * 3_600_000)).toISOString(),
+    );
+    const ids = (
+      await sql<{ id: string; reference: string }>`
       INSERT INTO case_file (reference, case_type_id, case_type_version_id, unit_id, applicant_name, channel, state, received_at)
       SELECT ref, ${t.type}::uuid, ${t.version}::uuid, ${t.unit}::uuid, 'Bench', 'digital', 'closed', at::timestamptz
-      FROM unnest(${refs}::text[], ${received}::text[]) AS x(ref, at) RETURNING id, reference`.execute(db.db)).rows;
+      FROM unnest(${refs}::text[], ${received}::text[]) AS x(ref, at) RETURNING id, reference`.execute(db.db)
+    ).rows;
     const ev = { caseId: [] as string[], seq: [] as number[], activity: [] as string[], at: [] as string[] };
     ids.forEach((c, i) => {
       let at = Date.parse(received[i]);
       caseActivities(r).forEach((activity, k) => {
         if (k > 0) at += Math.round((0.1 + -Math.log(1 - r()) * 4) * DAY);
-        ev.caseId.push(c.id); ev.seq.push(k + 1); ev.activity.push(activity); ev.at.push(new Date(at).toISOString());
+        ev.caseId.push(c.id);
+        ev.seq.push(k + 1);
+        ev.activity.push(activity);
+        ev.at.push(new Date(at).toISOString());
       });
     });
     await sql`
       INSERT INTO case_event (case_id, seq, activity, occurred_at, unit_id)
-      SELECT c, s, a, o::timestamptz, ${t.unit}::uuid FROM unnest(${ev.caseId}::uuid[], ${ev.seq}::int[], ${ev.activity}::text[], ${ev.at}::text[]) AS x(c, s, a, o)`.execute(db.db);
+      SELECT c, s, a, o::timestamptz, ${t.unit}::uuid FROM unnest(${ev.caseId}::uuid[], ${ev.seq}::int[], ${ev.activity}::text[], ${ev.at}::text[]) AS x(c, s, a, o)`.execute(
+      db.db,
+    );
   }
 }
 
@@ -100,7 +116,13 @@ async function analyse(engine: string, db: Database, run: number) {
     const units = (await sql<{ id: string }>`SELECT id FROM unit`.execute(db.db)).rows.map((u) => u.id);
     const phases: string[] = [];
     t = performance.now();
-    const info = await startAnalysis(db.db, { modelId: model.id, population: { kind: 'case-type', caseTypeCode: TYPE, unitIds: [] }, name: 'bench' }, null, async () => null, units);
+    const info = await startAnalysis(
+      db.db,
+      { modelId: model.id, population: { kind: 'case-type', caseTypeCode: TYPE, unitIds: [] }, name: 'bench' },
+      null,
+      async () => null,
+      units,
+    );
     let last = t;
     let lastPhase = 'read+start';
     const outcome = await runAnalysis(db.db, info.id, {
@@ -115,7 +137,9 @@ async function analyse(engine: string, db: Database, run: number) {
     const total = performance.now() - t;
     phases.push(`${lastPhase} ${Math.round(performance.now() - last)} ms`);
     const done = await getAnalysisInfo(db.db, info.id);
-    console.log(`[${engine}] run ${run}: analysis of ${done.summary?.cases} cases / ${done.summary?.events} events: ${outcome} in ${Math.round(total)} ms (${phases.join(', ')}); fitness ${done.summary?.logFitness.toFixed(4)}`);
+    console.log(
+      `[${engine}] run ${run}: analysis of ${done.summary?.cases} cases / ${done.summary?.events} events: ${outcome} in ${Math.round(total)} ms (${phases.join(', ')}); fitness ${done.summary?.logFitness.toFixed(4)}`,
+    );
   }
 }
 

@@ -24,13 +24,17 @@ async function weigh(label: string, pageUrl: string): Promise<void> {
   const scripts = [...page.body.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
   const styles = [...page.body.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
   const row = async (kind: string, urls: string[]) => {
-    let raw = 0, gz = 0, br = 0;
+    let raw = 0,
+      gz = 0,
+      br = 0;
     for (const u of urls) {
       raw += await size(u, 'identity');
       gz += await size(u, 'gzip');
       br += await size(u, 'br');
     }
-    console.log(`${label.padEnd(22)} ${kind.padEnd(4)} ${String(urls.length).padStart(2)} files  raw ${(raw / 1024).toFixed(1).padStart(6)} KB  gzip ${(gz / 1024).toFixed(1).padStart(5)} KB  brotli ${(br / 1024).toFixed(1).padStart(5)} KB`);
+    console.log(
+      `${label.padEnd(22)} ${kind.padEnd(4)} ${String(urls.length).padStart(2)} files  raw ${(raw / 1024).toFixed(1).padStart(6)} KB  gzip ${(gz / 1024).toFixed(1).padStart(5)} KB  brotli ${(br / 1024).toFixed(1).padStart(5)} KB`,
+    );
   };
   await row('JS', scripts);
   await row('CSS', styles);

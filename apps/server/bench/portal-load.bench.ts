@@ -16,11 +16,21 @@ import { demoCaseTypes, publishCaseType } from '../src/modules/case-types/index.
 import { benchDatabase } from './bench-support.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8 * 0.9, uploadThroughput: (750 * 1024) / 8 * 0.9 };
+const NETWORK = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: ((1.6 * 1024 * 1024) / 8) * 0.9,
+  uploadThroughput: ((750 * 1024) / 8) * 0.9,
+};
 const CPU_SLOWDOWN = 4;
 const RUNS = Number(process.env.BENCH_PORTAL_RUNS ?? 3);
 
-interface Load { bytes: Record<string, number>; dcl: number; load: number; fcp: number }
+interface Load {
+  bytes: Record<string, number>;
+  dcl: number;
+  load: number;
+  fcp: number;
+}
 
 async function measure(page: Page, url: string): Promise<Load> {
   const cdp = await page.context().newCDPSession(page);
@@ -55,7 +65,11 @@ async function main() {
   }
   const database = await benchDatabase('pglite');
   const config = loadConfig({ ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' }, { seedDemo: false });
-  await seedDemoIfEmpty({ config, database }, { info: () => undefined }, DEMO_SEED_STEPS.filter((s) => s.name === 'organisation'));
+  await seedDemoIfEmpty(
+    { config, database },
+    { info: () => undefined },
+    DEMO_SEED_STEPS.filter((s) => s.name === 'organisation'),
+  );
   const unit = await database.db.selectFrom('unit').select('code').where('kind', '=', 'team').executeTakeFirstOrThrow();
   const family = demoCaseTypes().find((d) => d.code === 'family-reunification')!;
   await publishCaseType(database.db, { ...family, unitCode: unit.code }, null);
@@ -63,8 +77,18 @@ async function main() {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const pages = { 'front page /': '/', 'apply start /ansoeg/…': `/ansoeg/${family.code}`, 'sign-in /login': '/login' };
   const rows: Record<string, string>[] = [];
@@ -78,12 +102,21 @@ async function main() {
     const b = loads[0].bytes;
     const total = Object.values(b).reduce((s, x) => s + x, 0);
     rows.push({
-      page: name, 'JS (compressed)': kb(b.Script), CSS: kb(b.Stylesheet), HTML: kb(b.Document), fonts: kb(b.Font), images: kb(b.Image), total: kb(total),
-      'FCP ms': String(Math.round(median(loads.map((l) => l.fcp)))), 'DCL ms': String(Math.round(median(loads.map((l) => l.dcl)))),
+      page: name,
+      'JS (compressed)': kb(b.Script),
+      CSS: kb(b.Stylesheet),
+      HTML: kb(b.Document),
+      fonts: kb(b.Font),
+      images: kb(b.Image),
+      total: kb(total),
+      'FCP ms': String(Math.round(median(loads.map((l) => l.fcp)))),
+      'DCL ms': String(Math.round(median(loads.map((l) => l.dcl)))),
       'load ms': String(Math.round(median(loads.map((l) => l.load)))),
     });
   }
-  console.log(`Chromium, cold cache, Fast 3G (${NETWORK.latency} ms RTT, 1.6 Mbit/s) and CPU ×${CPU_SLOWDOWN}; median of ${RUNS} loads`);
+  console.log(
+    `Chromium, cold cache, Fast 3G (${NETWORK.latency} ms RTT, 1.6 Mbit/s) and CPU ×${CPU_SLOWDOWN}; median of ${RUNS} loads`,
+  );
   console.table(rows);
   await browser.close();
   await app.close();

@@ -29,14 +29,32 @@ const SPREAD = Number(process.env.BENCH_REPLAY_SPREAD_DAYS ?? 20);
 const SECONDS = Number(process.env.BENCH_REPLAY_SECONDS ?? 8);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 async function prepareAnalysis(db: Awaited<ReturnType<typeof openDatabase>>) {
   const bpmnXml = fs.readFileSync(new URL('../test/fixtures/navigator/housing-benefit.bpmn', import.meta.url), 'utf8');
-  const model = await createProcessModel(db.db, { name: 'Housing benefit', topic: '', description: '', caseTypeCode: null, bpmnXml, source: 'import', comment: '' }, null);
+  const model = await createProcessModel(
+    db.db,
+    { name: 'Housing benefit', topic: '', description: '', caseTypeCode: null, bpmnXml, source: 'import', comment: '' },
+    null,
+  );
   const bytes = zlib.gzipSync(toXes(housingBenefitTraces(CASES, 5, SPREAD)));
   const log = await uploadLog(db.db, { name: `housing-${CASES}.xes.gz`, bytes }, null);
-  const info = await startAnalysis(db.db, { modelId: model.id, population: { kind: 'log', logId: log.id }, name: 'frames' }, null, async () => null);
+  const info = await startAnalysis(
+    db.db,
+    { modelId: model.id, population: { kind: 'log', logId: log.id }, name: 'frames' },
+    null,
+    async () => null,
+  );
   await runAnalysis(db.db, info.id);
   return info.id;
 }
@@ -59,13 +77,19 @@ function measure(page: Page, seconds: number): Promise<{ stamps: number[]; balls
 }
 
 function summarise(label: string, stamps: number[], balls: number) {
-  const d = stamps.slice(1).map((t, i) => t - stamps[i]).sort((a, b) => a - b);
+  const d = stamps
+    .slice(1)
+    .map((t, i) => t - stamps[i])
+    .sort((a, b) => a - b);
   const q = (p: number) => d[Math.min(d.length - 1, Math.floor(p * d.length))].toFixed(1);
   const mean = d.reduce((a, b) => a + b, 0) / d.length;
-  console.log(`${label}: ${d.length} frames, ${(1000 / mean).toFixed(1)} fps; frame interval median ${q(0.5)} ms, p95 ${q(0.95)} ms, p99 ${q(0.99)} ms, max ${d[d.length - 1].toFixed(1)} ms; ${balls} balls on screen`);
+  console.log(
+    `${label}: ${d.length} frames, ${(1000 / mean).toFixed(1)} fps; frame interval median ${q(0.5)} ms, p95 ${q(0.95)} ms, p99 ${q(0.99)} ms, max ${d[d.length - 1].toFixed(1)} ms; ${balls} balls on screen`,
+  );
 }
 
-if (!fs.existsSync(`${REPO}/apps/web/dist/index.html`)) execFileSync('npm', ['run', 'build', '-w', '@sagsgang/web', '--silent'], { cwd: REPO, stdio: 'inherit' });
+if (!fs.existsSync(`${REPO}/apps/web/dist/index.html`))
+  execFileSync('npm', ['run', 'build', '-w', '@sagsgang/web', '--silent'], { cwd: REPO, stdio: 'inherit' });
 const database = await openDatabase({ dataDir: 'memory://' });
 await migrate(database.pool);
 const config = loadConfig({ ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' }, { seedDemo: false });
@@ -79,7 +103,11 @@ try {
   console.log(`analysis of ${CASES} cases ready in ${Math.round(performance.now() - t)} ms`);
   const units = await createUnitTree(database.db);
   const analyst = await createUser(database.db, { grants: [{ role: 'analyst', unitId: units.authority }] });
-  const { token } = await createSession(database.db, { userId: analyst.id, authMethod: 'bench' }, { idleMinutes: 60, maxMinutes: 120 });
+  const { token } = await createSession(
+    database.db,
+    { userId: analyst.id, authMethod: 'bench' },
+    { idleMinutes: 60, maxMinutes: 120 },
+  );
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addCookies([{ name: SESSION_COOKIE, value: token, url: base }]);
   const page = await context.newPage();

@@ -4,7 +4,12 @@ import helmet from '@fastify/helmet';
 import compress from '@fastify/compress';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  jsonSchemaTransform,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { loggerOptions } from './platform/logging.js';
 import { frameworkErrorReply, registerErrorHandler } from './platform/http/error-handler.js';
 import { registerAuthPlatform } from './platform/auth/auth-plugin.js';
@@ -62,7 +67,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Sagsgang API', version: '0.1.0', description: 'Casework and service quality for public authorities.' },
+      info: {
+        title: 'Sagsgang API',
+        version: '0.1.0',
+        description: 'Casework and service quality for public authorities.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sagsgang_session' } } },
     },
     transform: jsonSchemaTransform,

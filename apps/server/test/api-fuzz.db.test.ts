@@ -25,7 +25,17 @@ import { hostileRequestArb, toInject, type FuzzRoute, type HostileRequest } from
 const SEED = Number(process.env.FUZZ_SEED ?? 20260518);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 const SHRINK = process.env.FUZZ_SHRINK === '1';
-const ERROR_CODES = ['validation', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'invalid_state', 'payload_too_large', 'unsupported_media_type', 'rate_limited'];
+const ERROR_CODES = [
+  'validation',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'invalid_state',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+];
 
 const fileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sagsgang-fuzz-'));
 afterAll(() => fs.rmSync(fileDir, { recursive: true, force: true }));
@@ -57,7 +67,10 @@ const isPortalForm = (r: FuzzRoute) => r.method === 'POST' && !r.url.startsWith(
 
 function printable(req: HostileRequest): string {
   const payload = req.payload === undefined ? '' : String(req.payload);
-  const shown = payload.length > 300 ? `${JSON.stringify(payload.slice(0, 300))}… (${payload.length} chars)` : JSON.stringify(payload);
+  const shown =
+    payload.length > 300
+      ? `${JSON.stringify(payload.slice(0, 300))}… (${payload.length} chars)`
+      : JSON.stringify(payload);
   return `${req.method} ${req.url.slice(0, 300)} [${req.bodyKind}${req.dropCsrf ? ', no csrf' : ''}] headers=${JSON.stringify(req.headers)} body=${shown}`;
 }
 
@@ -84,37 +97,74 @@ for (const engine of ENGINES) {
       const db = database.db;
       const units = await createUnitTree(db);
       const spareUnit = await makeUnit(db, units.centreB);
-      const everyRole = (['frontline', 'caseworker', 'teamlead', 'quality', 'analyst', 'admin'] as const).map((role) => ({ role, unitId: units.authority }));
+      const everyRole = (['frontline', 'caseworker', 'teamlead', 'quality', 'analyst', 'admin'] as const).map(
+        (role) => ({ role, unitId: units.authority }),
+      );
       const staffUser = await createUser(db, { grants: everyRole });
       const victim = await createUser(db, { grants: [{ role: 'caseworker', unitId: units.teamB1 }] });
-      const victimGrant = (await db.selectFrom('role_grant').select('id').where('user_id', '=', victim.id).executeTakeFirstOrThrow()).id;
+      const victimGrant = (
+        await db.selectFrom('role_grant').select('id').where('user_id', '=', victim.id).executeTakeFirstOrThrow()
+      ).id;
       const applicantUser = await createUser(db, { kind: 'applicant' });
       const staff = await sessionFor(app, db, staffUser.id);
       const applicant = await sessionFor(app, db, applicantUser.id);
 
       const definition = definitionFor(units.codes.teamA1);
-      expect((await staff.inject({ method: 'POST', url: '/api/case-types', payload: definition })).statusCode).toBe(201);
-      const opened = await staff.inject({ method: 'POST', url: '/api/cases', payload: { caseTypeCode: definition.code, channel: 'digital', applicant: { userId: applicantUser.id, name: 'Amira Hansen' } } });
+      expect((await staff.inject({ method: 'POST', url: '/api/case-types', payload: definition })).statusCode).toBe(
+        201,
+      );
+      const opened = await staff.inject({
+        method: 'POST',
+        url: '/api/cases',
+        payload: {
+          caseTypeCode: definition.code,
+          channel: 'digital',
+          applicant: { userId: applicantUser.id, name: 'Amira Hansen' },
+        },
+      });
       expect(opened.statusCode, opened.body).toBe(201);
       const caseId = (opened.json() as { id: string }).id;
-      const reference = (await db.selectFrom('case_file').select('reference').where('id', '=', caseId).executeTakeFirstOrThrow()).reference;
+      const reference = (
+        await db.selectFrom('case_file').select('reference').where('id', '=', caseId).executeTakeFirstOrThrow()
+      ).reference;
       const attached = await staff.inject({
-        method: 'POST', url: `/api/cases/${caseId}/documents`,
-        ...multipartBody({ expectedVersion: '1', title: 'Brev', documentType: 'letter', direction: 'outgoing' }, [{ field: 'file', filename: 'brev.pdf', contentType: 'application/pdf', content: tinyPdf('fuzz') }]),
+        method: 'POST',
+        url: `/api/cases/${caseId}/documents`,
+        ...multipartBody({ expectedVersion: '1', title: 'Brev', documentType: 'letter', direction: 'outgoing' }, [
+          { field: 'file', filename: 'brev.pdf', contentType: 'application/pdf', content: tinyPdf('fuzz') },
+        ]),
       });
       expect(attached.statusCode, attached.body).toBe(200);
       const documentId = (attached.json() as { documentId: string }).documentId;
-      const model = await staff.inject({ method: 'POST', url: '/api/process-models', payload: { name: 'Boligstøtte', bpmnXml: housingXml } });
+      const model = await staff.inject({
+        method: 'POST',
+        url: '/api/process-models',
+        payload: { name: 'Boligstøtte', bpmnXml: housingXml },
+      });
       expect(model.statusCode, model.body).toBe(201);
       const modelId = (model.json() as { id: string }).id;
-      const started = await applicant.inject({ method: 'POST', url: `/ansoeg/${definition.code}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
+      const started = await applicant.inject({
+        method: 'POST',
+        url: `/ansoeg/${definition.code}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: '',
+      });
       expect(started.statusCode, started.body).toBe(303);
-      const [, applicationId, firstStep] = /\/ansoegning\/([0-9a-f-]{36})\/trin\/([^/?]+)$/.exec(String(started.headers.location))!;
+      const [, applicationId, firstStep] = /\/ansoegning\/([0-9a-f-]{36})\/trin\/([^/?]+)$/.exec(
+        String(started.headers.location),
+      )!;
 
       const byParam: Record<string, readonly string[]> = {
-        code: [definition.code], year: ['2026', '1970', '9999'], day: ['2026-12-24', '2026-02-29'], version: ['1', '2'],
-        elementId: ['screen', 'decide'], grantId: [victimGrant], reference: [reference], step: [firstStep, 'q2', 'documents', 'kontroller'],
-        documentId: [documentId], caseId: [caseId],
+        code: [definition.code],
+        year: ['2026', '1970', '9999'],
+        day: ['2026-12-24', '2026-02-29'],
+        version: ['1', '2'],
+        elementId: ['screen', 'decide'],
+        grantId: [victimGrant],
+        reference: [reference],
+        step: [firstStep, 'q2', 'documents', 'kontroller'],
+        documentId: [documentId],
+        caseId: [caseId],
       };
       const paramValues = (route: FuzzRoute, param: string): readonly string[] => {
         if (param !== 'id') return byParam[param] ?? [];
@@ -126,7 +176,22 @@ for (const engine of ENGINES) {
         if (route.url.startsWith('/auth/oidc/')) return ['test', 'mitid'];
         return [caseId];
       };
-      const known = [caseId, documentId, modelId, applicationId, victim.id, applicantUser.id, units.teamA1, units.teamB1, spareUnit.id, units.authority, definition.code, reference, 'screen', '2026-12-24'];
+      const known = [
+        caseId,
+        documentId,
+        modelId,
+        applicationId,
+        victim.id,
+        applicantUser.id,
+        units.teamA1,
+        units.teamB1,
+        spareUnit.id,
+        units.authority,
+        definition.code,
+        reference,
+        'screen',
+        '2026-12-24',
+      ];
       return { staff, applicant, paramValues, known, staffUserId: staffUser.id };
     }
 
@@ -171,11 +236,21 @@ for (const engine of ENGINES) {
           { seed, numRuns: RUNS, endOnFailure: !SHRINK },
         );
         if (result.failed) {
-          failures.push(`${route.method} ${route.url} (seed ${seed}, FUZZ_SEED=${SEED}):\n  ${String((result.errorInstance as Error | undefined)?.message ?? result.errorInstance).split('\n').slice(0, 6).join('\n  ')}`);
+          failures.push(
+            `${route.method} ${route.url} (seed ${seed}, FUZZ_SEED=${SEED}):\n  ${String(
+              (result.errorInstance as Error | undefined)?.message ?? result.errorInstance,
+            )
+              .split('\n')
+              .slice(0, 6)
+              .join('\n  ')}`,
+          );
           baseline = await fingerprint(database.db, fileDir);
         }
       }
-      if (process.env.FUZZ_VERBOSE) console.info(`fuzzed ${all.length} routes, ${sent} requests; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+      if (process.env.FUZZ_VERBOSE)
+        console.info(
+          `fuzzed ${all.length} routes, ${sent} requests; statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+        );
       expect(failures, failures.join('\n\n')).toEqual([]);
       expect(sent).toBeGreaterThanOrEqual(all.length * RUNS);
       // Hostile requests must also reach the handlers, not only bounce off the validator.

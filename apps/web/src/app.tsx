@@ -48,7 +48,11 @@ export function App() {
   }, []);
   return (
     <RoutedPathsProvider value={ROUTED_PATHS}>
-      <SessionProvider loading={<LoadingPage />} renderError={(error, retry) => <ErrorPage error={error} retry={retry} />} onLoaded={onLoaded}>
+      <SessionProvider
+        loading={<LoadingPage />}
+        renderError={(error, retry) => <ErrorPage error={error} retry={retry} />}
+        onLoaded={onLoaded}
+      >
         <SignedIn />
       </SessionProvider>
     </RoutedPathsProvider>

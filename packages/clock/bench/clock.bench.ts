@@ -3,7 +3,12 @@
  * Run: npm run bench -w @sagsgang/clock. Figures only; nothing here fails on a time.
  */
 import {
-  backtestForecast, computeClock, createBusinessCalendar, forecastDecision, type ClockEventInput, type ServiceGoal,
+  backtestForecast,
+  computeClock,
+  createBusinessCalendar,
+  forecastDecision,
+  type ClockEventInput,
+  type ServiceGoal,
 } from '../src/index.js';
 
 const CASES = 100_000;
@@ -22,10 +27,31 @@ function mulberry32(seed: number): () => number {
 }
 
 const goals: ServiceGoal[] = [
-  { duration: { amount: 3, unit: 'months' }, targetShare: 0.97, clockStart: 'on_receipt', pauseWhileAwaitingApplicant: true, maxExtension: { amount: 1, unit: 'months' } },
-  { duration: { amount: 1, unit: 'months' }, targetShare: 0.9, clockStart: 'when_fully_informed', pauseWhileAwaitingApplicant: true },
-  { duration: { amount: 20, unit: 'working_days' }, targetShare: 0.95, clockStart: 'on_receipt', pauseWhileAwaitingApplicant: true },
-  { duration: { amount: 8, unit: 'weeks' }, targetShare: 0.9, clockStart: 'on_receipt', pauseWhileAwaitingApplicant: false },
+  {
+    duration: { amount: 3, unit: 'months' },
+    targetShare: 0.97,
+    clockStart: 'on_receipt',
+    pauseWhileAwaitingApplicant: true,
+    maxExtension: { amount: 1, unit: 'months' },
+  },
+  {
+    duration: { amount: 1, unit: 'months' },
+    targetShare: 0.9,
+    clockStart: 'when_fully_informed',
+    pauseWhileAwaitingApplicant: true,
+  },
+  {
+    duration: { amount: 20, unit: 'working_days' },
+    targetShare: 0.95,
+    clockStart: 'on_receipt',
+    pauseWhileAwaitingApplicant: true,
+  },
+  {
+    duration: { amount: 8, unit: 'weeks' },
+    targetShare: 0.9,
+    clockStart: 'on_receipt',
+    pauseWhileAwaitingApplicant: false,
+  },
 ];
 
 function generateCase(rand: () => number, start: number): ClockEventInput[] {
@@ -39,7 +65,13 @@ function generateCase(rand: () => number, start: number): ClockEventInput[] {
     t += (3 + rand() * 20) * DAY;
     events.push({ type: 'information_received', at: new Date(t).toISOString() });
   }
-  if (rand() < 0.1) events.push({ type: 'extended', at: new Date(t + DAY).toISOString(), by: { amount: 10, unit: 'working_days' }, reason: 'hearing of parties' });
+  if (rand() < 0.1)
+    events.push({
+      type: 'extended',
+      at: new Date(t + DAY).toISOString(),
+      by: { amount: 10, unit: 'working_days' },
+      reason: 'hearing of parties',
+    });
   if (rand() < 0.7) events.push({ type: 'decided', at: new Date(t + (5 + rand() * 60) * DAY).toISOString() });
   return events;
 }
@@ -61,22 +93,27 @@ const cases = Array.from({ length: CASES }, () => generateCase(rand, origin + Ma
 const calendar = createBusinessCalendar({ closeObservances: true });
 const now = Date.UTC(2026, 0, 15, 12);
 
-console.log(`@sagsgang/clock bench — Node ${process.version}, ${CASES.toLocaleString('en')} cases, ${cases.reduce((n, c) => n + c.length, 0).toLocaleString('en')} events`);
+console.log(
+  `@sagsgang/clock bench — Node ${process.version}, ${CASES.toLocaleString('en')} cases, ${cases.reduce((n, c) => n + c.length, 0).toLocaleString('en')} events`,
+);
 measure('computeClock, 100k cases (ISO string instants)', 5, () => {
   let breached = 0;
-  for (let i = 0; i < CASES; i++) if (computeClock({ events: cases[i], goal: goals[i & 3], calendar, now }).state === 'breached') breached++;
+  for (let i = 0; i < CASES; i++)
+    if (computeClock({ events: cases[i], goal: goals[i & 3], calendar, now }).state === 'breached') breached++;
   return breached;
 });
 const numeric = cases.map((c) => c.map((e) => ({ ...e, at: Date.parse(e.at as string) })));
 measure('computeClock, 100k cases (epoch-ms instants)', 5, () => {
   let breached = 0;
-  for (let i = 0; i < CASES; i++) if (computeClock({ events: numeric[i], goal: goals[i & 3], calendar, now }).state === 'breached') breached++;
+  for (let i = 0; i < CASES; i++)
+    if (computeClock({ events: numeric[i], goal: goals[i & 3], calendar, now }).state === 'breached') breached++;
   return breached;
 });
 measure('fresh calendar + first 100k cases (cold caches)', 1, () => {
   const cold = createBusinessCalendar({ closeObservances: true, extraClosedDays: ['2025-12-31'] });
   let met = 0;
-  for (let i = 0; i < CASES; i++) if (computeClock({ events: cases[i], goal: goals[i & 3], calendar: cold, now }).state === 'met') met++;
+  for (let i = 0; i < CASES; i++)
+    if (computeClock({ events: cases[i], goal: goals[i & 3], calendar: cold, now }).state === 'met') met++;
   return met;
 });
 measure('addWorkingDays(d, 1..60) + workingDaysBetween, 1M', 3, () => {
@@ -89,11 +126,19 @@ measure('addWorkingDays(d, 1..60) + workingDaysBetween, 1M', 3, () => {
   return sum;
 });
 
-const history = Array.from({ length: 2000 }, () => Math.exp(Math.log(40) + 0.6 * Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand())));
+const history = Array.from({ length: 2000 }, () =>
+  Math.exp(Math.log(40) + 0.6 * Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand())),
+);
 measure('forecastDecision over 2,000 similar cases, 10k calls', 3, () => {
   let sum = 0;
   for (let i = 0; i < 10_000; i++) sum += forecastDecision({ history, elapsedDays: i % 60 }).conditionalSampleSize;
   return sum;
 });
-const past = Array.from({ length: 10_000 }, (_, i) => ({ start: Math.floor(i / 14), durationDays: history[i % 2000], asOfDays: rand() * 90 }));
-measure('backtestForecast, 10,000 cases (window 500)', 1, () => Math.round(1000 * (backtestForecast(past, { evaluateFrom: 180 }).coverage90 ?? 0)));
+const past = Array.from({ length: 10_000 }, (_, i) => ({
+  start: Math.floor(i / 14),
+  durationDays: history[i % 2000],
+  asOfDays: rand() * 90,
+}));
+measure('backtestForecast, 10,000 cases (window 500)', 1, () =>
+  Math.round(1000 * (backtestForecast(past, { evaluateFrom: 180 }).coverage90 ?? 0)),
+);

@@ -1,8 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import {
-  addWorkingDays, createBusinessCalendar, isWorkingDay, workingDaysBetween,
-} from './business-calendar.js';
+import { addWorkingDays, createBusinessCalendar, isWorkingDay, workingDaysBetween } from './business-calendar.js';
 import { dayFromCivil, fromDayNumber } from './local-date.js';
 
 const dk = createBusinessCalendar();
@@ -11,15 +9,31 @@ const dkClosedObservances = createBusinessCalendar({ closeObservances: true });
 describe('Danish business calendar', () => {
   test('public holidays 2026 are the ten listed in STACK.md', () => {
     expect(dk.closingHolidays(2026).map((h) => h.date)).toEqual([
-      '2026-01-01', '2026-04-02', '2026-04-03', '2026-04-05', '2026-04-06',
-      '2026-05-14', '2026-05-24', '2026-05-25', '2026-12-25', '2026-12-26',
+      '2026-01-01',
+      '2026-04-02',
+      '2026-04-03',
+      '2026-04-05',
+      '2026-04-06',
+      '2026-05-14',
+      '2026-05-24',
+      '2026-05-25',
+      '2026-12-25',
+      '2026-12-26',
     ]);
-    for (const d of ['2026-01-01', '2026-04-02', '2026-04-03', '2026-04-06', '2026-05-14', '2026-05-25', '2026-12-25']) {
+    for (const d of [
+      '2026-01-01',
+      '2026-04-02',
+      '2026-04-03',
+      '2026-04-06',
+      '2026-05-14',
+      '2026-05-25',
+      '2026-12-25',
+    ]) {
       expect(isWorkingDay(dk, d)).toBe(false);
     }
   });
 
-  test('holiday names come in the country\'s language, or in the one asked for', () => {
+  test("holiday names come in the country's language, or in the one asked for", () => {
     expect(dkClosedObservances.closingHolidays(2027).find((h) => h.date === '2027-12-25')?.name).toBe('Juledag');
     const english = dkClosedObservances.closingHolidays(2027, 'en');
     expect(english.find((h) => h.date === '2027-12-25')?.name).toBe('Christmas Day');
@@ -80,27 +94,35 @@ const day = fc.integer({ min: dayFromCivil(2020, 1, 1), max: dayFromCivil(2035, 
 
 describe('working-day properties', () => {
   test('adding working days always lands on a working day', () => {
-    fc.assert(fc.property(day, fc.integer({ min: -400, max: 400 }), fc.boolean(), (d, n, obs) => {
-      const cal = obs ? dkClosedObservances : dk;
-      expect(cal.isWorkingDay(cal.addWorkingDays(fromDayNumber(d), n))).toBe(true);
-    }));
+    fc.assert(
+      fc.property(day, fc.integer({ min: -400, max: 400 }), fc.boolean(), (d, n, obs) => {
+        const cal = obs ? dkClosedObservances : dk;
+        expect(cal.isWorkingDay(cal.addWorkingDays(fromDayNumber(d), n))).toBe(true);
+      }),
+    );
   });
 
   test('counting undoes adding, and agrees with a day-by-day count', () => {
-    fc.assert(fc.property(day, fc.integer({ min: 1, max: 400 }), (d, n) => {
-      const start = fromDayNumber(d);
-      const end = dk.addWorkingDays(start, n);
-      expect(dk.workingDaysBetween(start, end)).toBe(n);
-      expect(dk.addWorkingDays(end, -n)).toBe(dk.isWorkingDay(start) ? start : dk.addWorkingDays(start, -1));
-      let slow = 0;
-      for (let x = d + 1; x <= dk.addWorkingDaysToNumber(d, n); x++) if (dk.isWorkingDayNumber(x)) slow++;
-      expect(slow).toBe(n);
-    }));
+    fc.assert(
+      fc.property(day, fc.integer({ min: 1, max: 400 }), (d, n) => {
+        const start = fromDayNumber(d);
+        const end = dk.addWorkingDays(start, n);
+        expect(dk.workingDaysBetween(start, end)).toBe(n);
+        expect(dk.addWorkingDays(end, -n)).toBe(dk.isWorkingDay(start) ? start : dk.addWorkingDays(start, -1));
+        let slow = 0;
+        for (let x = d + 1; x <= dk.addWorkingDaysToNumber(d, n); x++) if (dk.isWorkingDayNumber(x)) slow++;
+        expect(slow).toBe(n);
+      }),
+    );
   });
 
   test('between is additive over a midpoint', () => {
-    fc.assert(fc.property(day, day, day, (a, b, c) => {
-      expect(dk.workingDaysBetweenNumbers(a, c)).toBe(dk.workingDaysBetweenNumbers(a, b) + dk.workingDaysBetweenNumbers(b, c));
-    }));
+    fc.assert(
+      fc.property(day, day, day, (a, b, c) => {
+        expect(dk.workingDaysBetweenNumbers(a, c)).toBe(
+          dk.workingDaysBetweenNumbers(a, b) + dk.workingDaysBetweenNumbers(b, c),
+        );
+      }),
+    );
   });
 });

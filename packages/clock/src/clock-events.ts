@@ -11,8 +11,15 @@ import { dayFromCivil, daysInMonth } from './local-date.js';
 export type Instant = string | number | Date;
 
 export type ClockEventType =
-  | 'received' | 'screened' | 'information_requested' | 'information_received' | 'extended'
-  | 'decided' | 'closed' | 'withdrawn' | 'reopened';
+  | 'received'
+  | 'screened'
+  | 'information_requested'
+  | 'information_received'
+  | 'extended'
+  | 'decided'
+  | 'closed'
+  | 'withdrawn'
+  | 'reopened';
 
 /** The events the clock understands, with their payloads. */
 export type KnownClockEvent =
@@ -36,11 +43,23 @@ export interface ClockEventInput {
 }
 
 export type AnomalyCode =
-  | 'invalid_timestamp' | 'events_out_of_order' | 'event_before_received' | 'duplicate_received'
-  | 'information_received_without_request' | 'duplicate_information_request' | 'duplicate_screening'
-  | 'invalid_extension' | 'extension_before_start' | 'extension_after_deadline' | 'extension_capped'
-  | 'pause_after_deadline' | 'event_after_end' | 'duplicate_decision' | 'reopened_while_open'
-  | 'decided_before_start' | 'invalid_goal';
+  | 'invalid_timestamp'
+  | 'events_out_of_order'
+  | 'event_before_received'
+  | 'duplicate_received'
+  | 'information_received_without_request'
+  | 'duplicate_information_request'
+  | 'duplicate_screening'
+  | 'invalid_extension'
+  | 'extension_before_start'
+  | 'extension_after_deadline'
+  | 'extension_capped'
+  | 'pause_after_deadline'
+  | 'event_after_end'
+  | 'duplicate_decision'
+  | 'reopened_while_open'
+  | 'decided_before_start'
+  | 'invalid_goal';
 
 /** Something in the event sequence the clock could not use as given; the event's index is in the input array. */
 export interface ClockAnomaly {
@@ -69,7 +88,8 @@ const num2 = (s: string, i: number): number => digit(s, i) * 10 + digit(s, i + 1
  */
 function parseIsoInstant(s: string): number | null {
   const n = s.length;
-  if (n < 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return null;
+  if (n < 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58)
+    return null;
   const sep = s.charCodeAt(10);
   if (sep !== 84 && sep !== 116 && sep !== 32) return null; // 'T', 't' or a space
   const year = num2(s, 0) * 100 + num2(s, 2);
@@ -78,7 +98,17 @@ function parseIsoInstant(s: string): number | null {
   const hour = num2(s, 11);
   const minute = num2(s, 14);
   const second = num2(s, 17);
-  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59)) return NaN;
+  if (!(
+    year >= 0 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59
+  ))
+    return NaN;
   let i = 19;
   let ms = 0;
   if (s.charCodeAt(i) === 46) {
@@ -91,12 +121,21 @@ function parseIsoInstant(s: string): number | null {
   else if ((c === 43 || c === 45) && i + 6 === n && s.charCodeAt(i + 3) === 58) {
     offset = (c === 45 ? -1 : 1) * (num2(s, i + 1) * 60 + num2(s, i + 4)) * 60_000;
   } else return null;
-  return (dayFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second) * 1000 + Math.floor(ms) - offset;
+  return (
+    (dayFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second) * 1000 + Math.floor(ms) - offset
+  );
 }
 
 const KNOWN: ReadonlySet<string> = new Set([
-  'received', 'screened', 'information_requested', 'information_received', 'extended',
-  'decided', 'closed', 'withdrawn', 'reopened',
+  'received',
+  'screened',
+  'information_requested',
+  'information_received',
+  'extended',
+  'decided',
+  'closed',
+  'withdrawn',
+  'reopened',
 ]);
 
 // A string instant must name its offset: without one, Date.parse would read it in the server's own zone.
@@ -119,7 +158,9 @@ export function instantMs(at: unknown): number {
  * sorts them stably by time if the input was not already in order.
  */
 export function normaliseEvents(
-  events: readonly ClockEventInput[], nowMs: number, anomalies: ClockAnomaly[],
+  events: readonly ClockEventInput[],
+  nowMs: number,
+  anomalies: ClockAnomaly[],
 ): NormalisedEvent[] {
   const out: NormalisedEvent[] = [];
   let ordered = true;

@@ -61,7 +61,8 @@ export class ClockRun {
 
   /** The deadline given the closed pauses plus `extraCal`/`extraWork` days of an open one. */
   deadline(extraCal = 0, extraWork = 0): number {
-    if (this.workingUnit) return this.calendar.addWorkingDaysToNumber(this.extendedDeadline, this.pausedWorking + extraWork);
+    if (this.workingUnit)
+      return this.calendar.addWorkingDaysToNumber(this.extendedDeadline, this.pausedWorking + extraWork);
     const day = this.extendedDeadline + this.pausedCalendar + extraCal;
     return this.roll ? this.calendar.rollForward(day) : day;
   }
@@ -71,12 +72,20 @@ export class ClockRun {
     if (!this.received) return this.flag('event_before_received', e);
     if (this.end) return this.onAfterEnd(e);
     switch (e.type) {
-      case 'screened': return this.onScreened(e);
-      case 'information_requested': return this.onRequested(e);
-      case 'information_received': return this.onInformation(e);
-      case 'extended': return this.onExtended(e);
-      case 'decided': case 'withdrawn': case 'closed': return this.onEnd(e, e.type);
-      case 'reopened': return this.flag('reopened_while_open', e);
+      case 'screened':
+        return this.onScreened(e);
+      case 'information_requested':
+        return this.onRequested(e);
+      case 'information_received':
+        return this.onInformation(e);
+      case 'extended':
+        return this.onExtended(e);
+      case 'decided':
+      case 'withdrawn':
+      case 'closed':
+        return this.onEnd(e, e.type);
+      case 'reopened':
+        return this.flag('reopened_while_open', e);
     }
   }
 
@@ -154,8 +163,12 @@ export class ClockRun {
   private onExtended(e: NormalisedEvent): void {
     const by = e.event.by;
     const ext: ClockExtension = {
-      atMs: e.ms, date: fromDayNumber(this.calendar.zone.dayOf(e.ms)), by, reason: typeof e.event.reason === 'string' ? e.event.reason : null,
-      applied: false, capped: false,
+      atMs: e.ms,
+      date: fromDayNumber(this.calendar.zone.dayOf(e.ms)),
+      by,
+      reason: typeof e.event.reason === 'string' ? e.event.reason : null,
+      applied: false,
+      capped: false,
     };
     this.extensions.push(ext);
     if (!isDuration(by)) return this.flag('invalid_extension', e);
@@ -179,7 +192,8 @@ export class ClockRun {
 
   private onAfterEnd(e: NormalisedEvent): void {
     if (e.type === 'closed') return; // closing a decided or withdrawn case leaves the clock where it stopped
-    if (e.type === 'decided') return this.flag(this.end?.kind === 'decided' ? 'duplicate_decision' : 'event_after_end', e);
+    if (e.type === 'decided')
+      return this.flag(this.end?.kind === 'decided' ? 'duplicate_decision' : 'event_after_end', e);
     if (e.type !== 'reopened') return this.flag('event_after_end', e);
     const endMs = this.end?.ms ?? e.ms;
     this.end = null;

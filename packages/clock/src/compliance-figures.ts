@@ -54,10 +54,16 @@ export function complianceFigures(cases: readonly DecidedCase[], targetShare: nu
   const sorted = sortedNumbers(durations);
   const shareMet = n ? met / n : null;
   return {
-    count: n, skipped: cases.length - n, metCount: met, shareMet, targetShare,
+    count: n,
+    skipped: cases.length - n,
+    metCount: met,
+    shareMet,
+    targetShare,
     meetsTarget: shareMet === null ? null : shareMet >= targetShare,
-    medianDays: percentileContSorted(sorted, 0.5), p75Days: percentileContSorted(sorted, 0.75),
+    medianDays: percentileContSorted(sorted, 0.5),
+    p75Days: percentileContSorted(sorted, 0.75),
     p90Days: percentileContSorted(sorted, 0.9),
-    screenedCount: screened, shareFullyInformedOnReceipt: screened ? informed / screened : null,
+    screenedCount: screened,
+    shareFullyInformedOnReceipt: screened ? informed / screened : null,
   };
 }

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { forecastDecision } from './decision-forecast.js';
 import { backtestForecast, type BacktestCase } from './forecast-backtest.js';
 
-const range = (from: number, to: number, step = 1): number[] => Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step);
+const range = (from: number, to: number, step = 1): number[] =>
+  Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step);
 
 describe('decision forecast', () => {
   test('conditions on the time already spent', () => {
@@ -27,7 +28,12 @@ describe('decision forecast', () => {
 
   test('no comparable cases: no forecast', () => {
     const f = forecastDecision({ history: [5, 10], elapsedDays: 30 });
-    expect([f.confidence, f.note, f.medianRemainingDays, f.medianDate]).toEqual(['none', 'no_similar_cases', null, null]);
+    expect([f.confidence, f.note, f.medianRemainingDays, f.medianDate]).toEqual([
+      'none',
+      'no_similar_cases',
+      null,
+      null,
+    ]);
     expect(forecastDecision({ history: [], elapsedDays: 0 }).confidence).toBe('none');
   });
 
@@ -43,17 +49,25 @@ describe('decision forecast', () => {
   });
 
   test('forecast quantiles are monotone', () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: 0, max: 400, noNaN: true }), { maxLength: 80 }),
-      fc.double({ min: 0, max: 200, noNaN: true }), (history, elapsedDays) => {
-        const qs = [0.6, 0.75, 0.9, 0.95].map((upperQuantile) => forecastDecision({ history, elapsedDays, upperQuantile, asOfDate: '2026-01-01' }));
-        for (const f of qs) {
-          if (f.confidence === 'none') return;
-          expect(f.medianRemainingDays!).toBeLessThanOrEqual(f.upperRemainingDays!);
-          expect(f.medianDate! <= f.upperDate!).toBe(true);
-          expect(f.medianRemainingDays!).toBeGreaterThan(0);
-        }
-        for (let i = 1; i < qs.length; i++) expect(qs[i - 1].upperRemainingDays!).toBeLessThanOrEqual(qs[i].upperRemainingDays!);
-      }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 400, noNaN: true }), { maxLength: 80 }),
+        fc.double({ min: 0, max: 200, noNaN: true }),
+        (history, elapsedDays) => {
+          const qs = [0.6, 0.75, 0.9, 0.95].map((upperQuantile) =>
+            forecastDecision({ history, elapsedDays, upperQuantile, asOfDate: '2026-01-01' }),
+          );
+          for (const f of qs) {
+            if (f.confidence === 'none') return;
+            expect(f.medianRemainingDays!).toBeLessThanOrEqual(f.upperRemainingDays!);
+            expect(f.medianDate! <= f.upperDate!).toBe(true);
+            expect(f.medianRemainingDays!).toBeGreaterThan(0);
+          }
+          for (let i = 1; i < qs.length; i++)
+            expect(qs[i - 1].upperRemainingDays!).toBeLessThanOrEqual(qs[i].upperRemainingDays!);
+        },
+      ),
+    );
   });
 });
 
@@ -102,14 +116,19 @@ describe('forecast backtest', () => {
   test('early in a record the history is censored toward quick cases, which the burn-in excludes', () => {
     const { uniform, normal } = rng(7);
     const cases: BacktestCase[] = Array.from({ length: 4000 }, () => ({
-      start: Math.floor(uniform() * 730), durationDays: Math.exp(Math.log(40) + 0.6 * normal()), asOfDays: uniform() * 90,
+      start: Math.floor(uniform() * 730),
+      durationDays: Math.exp(Math.log(40) + 0.6 * normal()),
+      asOfDays: uniform() * 90,
     }));
     const early = backtestForecast(cases.filter((c) => (c.start as number) < 120));
     expect(early.coverage90!).toBeLessThan(0.85);
   });
 
   test('skips malformed rows without throwing', () => {
-    const r = backtestForecast([{ start: 'not a date', durationDays: 3, asOfDays: 1 }, { start: '2026-01-01', durationDays: Number.NaN, asOfDays: 0 }]);
+    const r = backtestForecast([
+      { start: 'not a date', durationDays: 3, asOfDays: 1 },
+      { start: '2026-01-01', durationDays: Number.NaN, asOfDays: 0 },
+    ]);
     expect([r.evaluated, r.skipped, r.coverage90]).toEqual([0, 2, null]);
   });
 });

@@ -50,7 +50,10 @@ export interface DecisionForecast {
 const durationOf = (c: number | SimilarCase): number => (typeof c === 'number' ? c : c.durationDays);
 
 /** Remaining days of the comparable cases (duration > elapsed), sorted ascending, and the phase-filtered count. */
-export function remainingTimes(input: Pick<ForecastInput, 'history' | 'elapsedDays' | 'phase'>): { remaining: Float64Array; sampleSize: number } {
+export function remainingTimes(input: Pick<ForecastInput, 'history' | 'elapsedDays' | 'phase'>): {
+  remaining: Float64Array;
+  sampleSize: number;
+} {
   const t = Math.max(0, input.elapsedDays);
   const out: number[] = [];
   let sampleSize = 0;
@@ -75,11 +78,20 @@ export function forecastDecision(input: ForecastInput): DecisionForecast {
   const { remaining, sampleSize } = remainingTimes(input);
   const n = remaining.length;
   const toDate = (days: number | null): IsoDate | null =>
-    days === null || !input.asOfDate || !isIsoDate(input.asOfDate) ? null : addCalendarDays(input.asOfDate, Math.ceil(days - 1e-9));
+    days === null || !input.asOfDate || !isIsoDate(input.asOfDate)
+      ? null
+      : addCalendarDays(input.asOfDate, Math.ceil(days - 1e-9));
   if (n === 0) {
     return {
-      sampleSize, conditionalSampleSize: 0, medianRemainingDays: null, upperRemainingDays: null, medianDate: null,
-      upperDate: null, confidence: 'none', widened: false, note: 'no_similar_cases',
+      sampleSize,
+      conditionalSampleSize: 0,
+      medianRemainingDays: null,
+      upperRemainingDays: null,
+      medianDate: null,
+      upperDate: null,
+      confidence: 'none',
+      widened: false,
+      note: 'no_similar_cases',
     };
   }
   const median = percentileContSorted(remaining, 0.5)!;
@@ -87,8 +99,14 @@ export function forecastDecision(input: ForecastInput): DecisionForecast {
   const small = n < minSample;
   if (small) upper = Math.max(upper, remaining[Math.min(upperBoundRank(n, q, 0.9), n) - 1]);
   return {
-    sampleSize, conditionalSampleSize: n, medianRemainingDays: median, upperRemainingDays: upper,
-    medianDate: toDate(median), upperDate: toDate(upper), confidence: small ? 'low' : 'normal', widened: small,
+    sampleSize,
+    conditionalSampleSize: n,
+    medianRemainingDays: median,
+    upperRemainingDays: upper,
+    medianDate: toDate(median),
+    upperDate: toDate(upper),
+    confidence: small ? 'low' : 'normal',
+    widened: small,
     note: small ? 'small_sample' : null,
   };
 }

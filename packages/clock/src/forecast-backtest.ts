@@ -46,7 +46,9 @@ export interface BacktestOptions {
 
 const tally = (): { n: number; in50: number; in90: number } => ({ n: 0, in50: 0, in90: 0 });
 const coverageOf = (t: { n: number; in50: number; in90: number }): Coverage => ({
-  evaluated: t.n, coverage50: t.n ? t.in50 / t.n : null, coverage90: t.n ? t.in90 / t.n : null,
+  evaluated: t.n,
+  coverage50: t.n ? t.in50 / t.n : null,
+  coverage90: t.n ? t.in90 / t.n : null,
 });
 
 /** Coverage of the 50% and 90% forecast ranges over past cases, each forecast made as of its own as-of point. */
@@ -62,11 +64,22 @@ export function backtestForecast(cases: readonly BacktestCase[], options: Backte
   const from = dayOf(options.evaluateFrom ?? -Infinity);
   for (const r of rows) {
     const asOf = r.start + r.t;
-    if (r.d <= r.t || !(asOf >= from)) { skipped++; continue; }
+    if (r.d <= r.t || !(asOf >= from)) {
+      skipped++;
+      continue;
+    }
     const k = firstAtOrAfter(decided, asOf); // decided[0..k) were decided strictly before asOf
     const history = decided.slice(Math.max(0, k - window), k).map((x) => x.d);
-    const f = forecastDecision({ history, elapsedDays: r.t, minSample: options.minSample, upperQuantile: options.upperQuantile });
-    if (f.confidence === 'none') { skipped++; continue; }
+    const f = forecastDecision({
+      history,
+      elapsedDays: r.t,
+      minSample: options.minSample,
+      upperQuantile: options.upperQuantile,
+    });
+    if (f.confidence === 'none') {
+      skipped++;
+      continue;
+    }
     const actual = r.d - r.t;
     for (const t of [all, by[f.confidence]]) {
       t.n++;

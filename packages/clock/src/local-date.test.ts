@@ -1,8 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import {
-  addCalendarDays, addCalendarMonths, addCalendarWeeks, calendarDaysBetween, civilFromDay, dayFromCivil,
-  fromDayNumber, isIsoDate, toDayNumber, weekdayOf,
+  addCalendarDays,
+  addCalendarMonths,
+  addCalendarWeeks,
+  calendarDaysBetween,
+  civilFromDay,
+  dayFromCivil,
+  fromDayNumber,
+  isIsoDate,
+  toDayNumber,
+  weekdayOf,
 } from './local-date.js';
 
 describe('local dates', () => {
@@ -14,12 +22,14 @@ describe('local dates', () => {
   });
 
   test('round trip holds for every day from 1900 to 2200', () => {
-    fc.assert(fc.property(fc.integer({ min: dayFromCivil(1900, 1, 1), max: dayFromCivil(2200, 12, 31) }), (d) => {
-      const [y, m, day] = civilFromDay(d);
-      expect(dayFromCivil(y, m, day)).toBe(d);
-      expect(toDayNumber(fromDayNumber(d))).toBe(d);
-      expect(fromDayNumber(d)).toBe(new Date(d * 86_400_000).toISOString().slice(0, 10));
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: dayFromCivil(1900, 1, 1), max: dayFromCivil(2200, 12, 31) }), (d) => {
+        const [y, m, day] = civilFromDay(d);
+        expect(dayFromCivil(y, m, day)).toBe(d);
+        expect(toDayNumber(fromDayNumber(d))).toBe(d);
+        expect(fromDayNumber(d)).toBe(new Date(d * 86_400_000).toISOString().slice(0, 10));
+      }),
+    );
   });
 
   test('rejects impossible dates', () => {
@@ -46,11 +56,16 @@ describe('local dates', () => {
   });
 
   test('adding months never overshoots the target month', () => {
-    fc.assert(fc.property(fc.integer({ min: dayFromCivil(2000, 1, 1), max: dayFromCivil(2100, 1, 1) }),
-      fc.integer({ min: -36, max: 36 }), (d, n) => {
-        const [y, m] = civilFromDay(d);
-        const [y2, m2] = civilFromDay(toDayNumber(addCalendarMonths(fromDayNumber(d), n)));
-        expect(y2 * 12 + m2 - (y * 12 + m)).toBe(n);
-      }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: dayFromCivil(2000, 1, 1), max: dayFromCivil(2100, 1, 1) }),
+        fc.integer({ min: -36, max: 36 }),
+        (d, n) => {
+          const [y, m] = civilFromDay(d);
+          const [y2, m2] = civilFromDay(toDayNumber(addCalendarMonths(fromDayNumber(d), n)));
+          expect(y2 * 12 + m2 - (y * 12 + m)).toBe(n);
+        },
+      ),
+    );
   });
 });

@@ -17,14 +17,20 @@ describe('percentile_cont', () => {
   });
 
   test('quantiles are monotone in p and stay within the data', () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: 0, max: 1000, noNaN: true }), { minLength: 1, maxLength: 60 }),
-      fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (values, p1, p2) => {
-        const s = sortedNumbers(values);
-        const [lo, hi] = p1 <= p2 ? [p1, p2] : [p2, p1];
-        expect(percentileContSorted(s, lo)!).toBeLessThanOrEqual(percentileContSorted(s, hi)!);
-        expect(percentileContSorted(s, lo)!).toBeGreaterThanOrEqual(s[0]);
-        expect(percentileContSorted(s, hi)!).toBeLessThanOrEqual(s[s.length - 1]);
-      }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1000, noNaN: true }), { minLength: 1, maxLength: 60 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (values, p1, p2) => {
+          const s = sortedNumbers(values);
+          const [lo, hi] = p1 <= p2 ? [p1, p2] : [p2, p1];
+          expect(percentileContSorted(s, lo)!).toBeLessThanOrEqual(percentileContSorted(s, hi)!);
+          expect(percentileContSorted(s, lo)!).toBeGreaterThanOrEqual(s[0]);
+          expect(percentileContSorted(s, hi)!).toBeLessThanOrEqual(s[s.length - 1]);
+        },
+      ),
+    );
   });
 
   test('order-statistic bound for the 90th percentile', () => {

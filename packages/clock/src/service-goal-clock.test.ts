@@ -6,17 +6,26 @@ import { computeClock } from './service-goal-clock.js';
 
 const dk = createBusinessCalendar();
 const tenWorkingDays: ServiceGoal = {
-  duration: { amount: 10, unit: 'working_days' }, targetShare: 0.97, clockStart: 'on_receipt',
+  duration: { amount: 10, unit: 'working_days' },
+  targetShare: 0.97,
+  clockStart: 'on_receipt',
   pauseWhileAwaitingApplicant: true,
 };
 const thirtyDays: ServiceGoal = { ...tenWorkingDays, duration: { amount: 30, unit: 'calendar_days' } };
 const oneMonth: ServiceGoal = { ...tenWorkingDays, duration: { amount: 1, unit: 'months' } };
-const ev = (type: string, at: string, payload: Record<string, unknown> = {}): ClockEventInput => ({ type, at, ...payload });
+const ev = (type: string, at: string, payload: Record<string, unknown> = {}): ClockEventInput => ({
+  type,
+  at,
+  ...payload,
+});
 
 describe('deadlines on the Danish calendar', () => {
   test('10 working days across Easter 2026', () => {
     const r = computeClock({
-      events: [ev('received', '2026-03-31T10:00:00+02:00')], goal: tenWorkingDays, calendar: dk, now: '2026-04-08T12:00:00Z',
+      events: [ev('received', '2026-03-31T10:00:00+02:00')],
+      goal: tenWorkingDays,
+      calendar: dk,
+      now: '2026-04-08T12:00:00Z',
     });
     expect(r.deadlineDate).toBe('2026-04-17');
     expect(r.deadlineMs).toBe(Date.parse('2026-04-17T21:59:59.999Z'));
@@ -44,9 +53,19 @@ describe('deadlines on the Danish calendar', () => {
     expect(rolled.deadlineDate).toBe('2026-03-02'); // 28 Feb 2026 is a Saturday
     const exact = computeClock({ events, goal: { ...oneMonth, rollForwardToWorkingDay: false }, calendar: dk, now });
     expect(exact.deadlineDate).toBe('2026-02-28');
-    const leap = computeClock({ events: [ev('received', '2028-01-31T09:00:00+01:00')], goal: oneMonth, calendar: dk, now: '2028-02-01T00:00:00Z' });
+    const leap = computeClock({
+      events: [ev('received', '2028-01-31T09:00:00+01:00')],
+      goal: oneMonth,
+      calendar: dk,
+      now: '2028-02-01T00:00:00Z',
+    });
     expect(leap.deadlineDate).toBe('2028-02-29'); // a Tuesday
-    const three = computeClock({ events, goal: { ...oneMonth, duration: { amount: 3, unit: 'months' } }, calendar: dk, now });
+    const three = computeClock({
+      events,
+      goal: { ...oneMonth, duration: { amount: 3, unit: 'months' } },
+      calendar: dk,
+      now,
+    });
     expect(three.deadlineDate).toBe('2026-04-30');
   });
 
@@ -80,13 +99,21 @@ describe('deadlines on the Danish calendar', () => {
   });
 
   test('while awaiting the applicant the clock is paused and the deadline moves day by day', () => {
-    const events = [ev('received', '2026-03-23T09:00:00+01:00'), ev('information_requested', '2026-03-30T10:00:00+02:00')];
+    const events = [
+      ev('received', '2026-03-23T09:00:00+01:00'),
+      ev('information_requested', '2026-03-30T10:00:00+02:00'),
+    ];
     const r = computeClock({ events, goal: thirtyDays, calendar: dk, now: '2026-04-04T12:00:00Z' });
     expect(r.state).toBe('paused');
     expect(r.deadlineDate).toBe('2026-04-27'); // 22 Apr + 5 days paused so far
     expect(r.pauses[0]).toMatchObject({ toMs: null, toDate: null, days: 5 });
     expect(r.elapsedCalendarDays + r.remainingCalendarDays).toBe(30);
-    const noPause = computeClock({ events, goal: { ...thirtyDays, pauseWhileAwaitingApplicant: false }, calendar: dk, now: '2026-04-04T12:00:00Z' });
+    const noPause = computeClock({
+      events,
+      goal: { ...thirtyDays, pauseWhileAwaitingApplicant: false },
+      calendar: dk,
+      now: '2026-04-04T12:00:00Z',
+    });
     expect(noPause.state).toBe('running');
     expect(noPause.deadlineDate).toBe('2026-04-22');
   });
@@ -95,7 +122,12 @@ describe('deadlines on the Danish calendar', () => {
 describe('time zone edges', () => {
   test('a case received 00:30 local on the spring-forward night starts that day', () => {
     const events = [ev('received', '2026-03-28T23:30:00Z')];
-    const r = computeClock({ events, goal: { ...thirtyDays, duration: { amount: 14, unit: 'calendar_days' } }, calendar: dk, now: '2026-03-30T00:00:00Z' });
+    const r = computeClock({
+      events,
+      goal: { ...thirtyDays, duration: { amount: 14, unit: 'calendar_days' } },
+      calendar: dk,
+      now: '2026-03-30T00:00:00Z',
+    });
     expect(r.startDate).toBe('2026-03-29');
     expect(r.deadlineDate).toBe('2026-04-13'); // 12 Apr is a Sunday
     expect(r.deadlineMs).toBe(Date.parse('2026-04-13T21:59:59.999Z'));
@@ -105,17 +137,29 @@ describe('time zone edges', () => {
     const base = [ev('received', '2026-10-01T09:00:00+02:00')];
     const goal = { ...thirtyDays, duration: { amount: 30, unit: 'calendar_days' as const } };
     // 31 Oct 2026 is a Saturday → deadline Mon 2 Nov, in winter time (UTC+1).
-    const met = computeClock({ events: [...base, ev('decided', '2026-11-02T22:59:59Z')], goal, calendar: dk, now: '2026-12-01T00:00:00Z' });
+    const met = computeClock({
+      events: [...base, ev('decided', '2026-11-02T22:59:59Z')],
+      goal,
+      calendar: dk,
+      now: '2026-12-01T00:00:00Z',
+    });
     expect(met.deadlineMs).toBe(Date.parse('2026-11-02T22:59:59.999Z'));
     expect(met.state).toBe('met');
-    const late = computeClock({ events: [...base, ev('decided', '2026-11-02T23:00:00Z')], goal, calendar: dk, now: '2026-12-01T00:00:00Z' });
+    const late = computeClock({
+      events: [...base, ev('decided', '2026-11-02T23:00:00Z')],
+      goal,
+      calendar: dk,
+      now: '2026-12-01T00:00:00Z',
+    });
     expect(late.decisionDate).toBe('2026-11-03');
     expect(late.state).toBe('breached');
   });
 
   test('an open case turns breached the first instant after the deadline day', () => {
     const events = [ev('received', '2026-10-01T09:00:00+02:00')];
-    expect(computeClock({ events, goal: thirtyDays, calendar: dk, now: '2026-11-02T22:59:59.999Z' }).state).toBe('running');
+    expect(computeClock({ events, goal: thirtyDays, calendar: dk, now: '2026-11-02T22:59:59.999Z' }).state).toBe(
+      'running',
+    );
     const r = computeClock({ events, goal: thirtyDays, calendar: dk, now: '2026-11-02T23:00:00Z' });
     expect(r.state).toBe('breached');
     expect(r.breachDate).toBe('2026-11-03');

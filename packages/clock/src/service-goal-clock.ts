@@ -35,7 +35,14 @@ export function computeClock({ events, goal, calendar, now }: ComputeClockInput)
   if (!isDuration(goal.duration)) {
     // A goal without a usable duration cannot give a deadline; report it instead of computing NaN dates.
     anomalies.push({ code: 'invalid_goal', index: -1, type: '' });
-    return notStarted(new ClockRun({ ...goal, clockStart: 'when_fully_informed', duration: { amount: 0, unit: 'calendar_days' } }, calendar, anomalies), anomalies);
+    return notStarted(
+      new ClockRun(
+        { ...goal, clockStart: 'when_fully_informed', duration: { amount: 0, unit: 'calendar_days' } },
+        calendar,
+        anomalies,
+      ),
+      anomalies,
+    );
   }
   for (const e of list) run.apply(e);
   if (run.startMs === null) return notStarted(run, anomalies);
@@ -104,8 +111,12 @@ function pausesOut(run: ClockRun, openCal: number, openWork: number): ClockPause
 
 function pauseOut(p: PauseDays, days: number): ClockPause {
   return {
-    reason: p.reason, fromMs: p.fromMs, toMs: p.toMs, fromDate: fromDayNumber(p.fromDay),
-    toDate: p.toDay === null ? null : fromDayNumber(p.toDay), days,
+    reason: p.reason,
+    fromMs: p.fromMs,
+    toMs: p.toMs,
+    fromDate: fromDayNumber(p.fromDay),
+    toDate: p.toDay === null ? null : fromDayNumber(p.toDay),
+    days,
   };
 }
 
@@ -117,14 +128,28 @@ function notStarted(run: ClockRun, anomalies: ClockAnomaly[]): ClockResult {
     anomalies.push({ code: 'decided_before_start', index: -1, type: 'decided' });
   } else if (run.end) state = 'stopped';
   return {
-    state, stoppedBy: run.end && run.end.kind !== 'decided' ? run.end.kind : null,
+    state,
+    stoppedBy: run.end && run.end.kind !== 'decided' ? run.end.kind : null,
     unit: run.workingUnit ? 'working_days' : 'calendar_days',
-    startMs: null, startDate: null, fullyInformedOnReceipt: run.fullyInformedOnReceipt,
-    goalDeadlineDate: null, deadlineDate: null, deadlineMs: null, breachDate: null, breachMs: null,
+    startMs: null,
+    startDate: null,
+    fullyInformedOnReceipt: run.fullyInformedOnReceipt,
+    goalDeadlineDate: null,
+    deadlineDate: null,
+    deadlineMs: null,
+    breachDate: null,
+    breachMs: null,
     decisionMs: run.end?.kind === 'decided' ? run.end.ms : null,
     decisionDate: run.end?.kind === 'decided' ? fromDayNumber(run.end.day) : null,
-    pauses: [], extensions: run.extensions,
-    elapsedCalendarDays: 0, elapsedWorkingDays: 0, remainingCalendarDays: 0, remainingWorkingDays: 0,
-    budgetDays: 0, shareUsed: 0, warnings: [], anomalies,
+    pauses: [],
+    extensions: run.extensions,
+    elapsedCalendarDays: 0,
+    elapsedWorkingDays: 0,
+    remainingCalendarDays: 0,
+    remainingWorkingDays: 0,
+    budgetDays: 0,
+    shareUsed: 0,
+    warnings: [],
+    anomalies,
   };
 }

@@ -33,15 +33,22 @@ describe('Europe/Copenhagen', () => {
   });
 
   test('agrees with Intl for random instants, and days start where the previous one ends', () => {
-    const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
-    fc.assert(fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }), (ms) => {
-      const date = localDateOf(ms);
-      expect(date).toBe(fmt.format(ms));
-      const day = toDayNumber(date);
-      expect(cph.startOfDay(day)).toBeLessThanOrEqual(ms);
-      expect(cph.endOfDay(day)).toBeGreaterThanOrEqual(ms);
-      expect(cph.dayOf(cph.startOfDay(day) - 1)).toBe(day - 1);
-    }));
+    const fmt = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Copenhagen',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }), (ms) => {
+        const date = localDateOf(ms);
+        expect(date).toBe(fmt.format(ms));
+        const day = toDayNumber(date);
+        expect(cph.startOfDay(day)).toBeLessThanOrEqual(ms);
+        expect(cph.endOfDay(day)).toBeGreaterThanOrEqual(ms);
+        expect(cph.dayOf(cph.startOfDay(day) - 1)).toBe(day - 1);
+      }),
+    );
   });
 
   test('other zones work too', () => {

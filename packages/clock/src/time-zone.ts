@@ -71,8 +71,14 @@ export function timeZone(name = 'Europe/Copenhagen'): TimeZone {
   const cached = zones.get(name);
   if (cached) return cached;
   const format = new Intl.DateTimeFormat('en-US', {
-    timeZone: name, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-    hour: 'numeric', minute: 'numeric', second: 'numeric',
+    timeZone: name,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
   });
   const years = new Map<number, YearOffsets>();
   let last: YearOffsets | undefined; // the year looked up last: events of a case cluster in time

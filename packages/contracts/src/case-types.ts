@@ -48,8 +48,14 @@ export const ZServiceGoal = z.object({
    * Shares of the time budget at which an open case shows a warning, ascending (default 75% and 90%). The first
    * one puts the case on the "warning" list of the work queue.
    */
-  warnAt: z.array(z.number().gt(0, 'must be above 0').lt(1, 'must be below 1 (100%)')).min(1).max(3)
-    .refine((xs) => xs.every((x, i) => i === 0 || x > xs[i - 1]), { message: 'must be ascending', params: { rule: 'warn_at_ascending' } })
+  warnAt: z
+    .array(z.number().gt(0, 'must be above 0').lt(1, 'must be below 1 (100%)'))
+    .min(1)
+    .max(3)
+    .refine((xs) => xs.every((x, i) => i === 0 || x > xs[i - 1]), {
+      message: 'must be ascending',
+      params: { rule: 'warn_at_ascending' },
+    })
     .optional(),
 });
 export const DEFAULT_WARN_AT: readonly number[] = [0.75, 0.9];
@@ -71,16 +77,28 @@ export type TPhase = z.infer<typeof ZPhase>;
 export const ANSWER_TYPES = ['text', 'longtext', 'date', 'number', 'yesno', 'choice', 'email'] as const;
 export const ZAnswerSpec = z.object({
   type: z.enum(ANSWER_TYPES),
-  options: z.array(z.object({ value: ZCode, label: ZLocalizedText })).max(50).optional(),
+  options: z
+    .array(z.object({ value: ZCode, label: ZLocalizedText }))
+    .max(50)
+    .optional(),
   /** Plausible dates in whole years from the day of application (negative = the past), checked on receipt. */
-  dateBounds: z.object({ minYears: z.number().int().min(-150).max(150).optional(), maxYears: z.number().int().min(-150).max(150).optional() }).optional(),
+  dateBounds: z
+    .object({
+      minYears: z.number().int().min(-150).max(150).optional(),
+      maxYears: z.number().int().min(-150).max(150).optional(),
+    })
+    .optional(),
   maxLength: z.number().int().positive().max(20_000).optional(),
 });
 export type TAnswerSpec = z.infer<typeof ZAnswerSpec>;
 
 export const ZFileSpec = z.object({
   acceptedTypes: z.array(z.enum(ACCEPTED_FILE_TYPES)).min(1).max(3),
-  maxBytes: z.number().int().positive().max(50 * 1024 * 1024),
+  maxBytes: z
+    .number()
+    .int()
+    .positive()
+    .max(50 * 1024 * 1024),
 });
 export type TFileSpec = z.infer<typeof ZFileSpec>;
 
@@ -128,16 +146,22 @@ const ZCaseTypeShape = z.object({
 });
 
 type Issue = { path: (string | number)[]; message: string; params: { rule: CaseTypeRule } & Record<string, unknown> };
-const broken = (path: Issue['path'], rule: CaseTypeRule, message: string, more: Record<string, unknown> = {}): Issue =>
-  ({ path, message, params: { rule, ...more } });
+const broken = (
+  path: Issue['path'],
+  rule: CaseTypeRule,
+  message: string,
+  more: Record<string, unknown> = {},
+): Issue => ({ path, message, params: { rule, ...more } });
 
 /** An answer the applicant could never give: a choice without options, two options alike, an empty date range. */
 function answerIssues(a: TAnswerSpec, at: (string | number)[]): Issue[] {
   const issues: Issue[] = [];
-  if (a.type === 'choice' && !a.options?.length) issues.push(broken([...at, 'options'], 'choice_needs_option', 'a choice needs at least one option'));
+  if (a.type === 'choice' && !a.options?.length)
+    issues.push(broken([...at, 'options'], 'choice_needs_option', 'a choice needs at least one option'));
   const values = (a.options ?? []).map((o) => o.value);
   const dup = values.findIndex((v, j) => values.indexOf(v) !== j);
-  if (dup >= 0) issues.push(broken([...at, 'options', dup, 'value'], 'option_codes_unique', 'option codes must be unique'));
+  if (dup >= 0)
+    issues.push(broken([...at, 'options', dup, 'value'], 'option_codes_unique', 'option codes must be unique'));
   const { minYears, maxYears } = a.dateBounds ?? {};
   if (minYears !== undefined && maxYears !== undefined && minYears > maxYears)
     issues.push(broken([...at, 'dateBounds', 'maxYears'], 'date_bounds_order', 'must not be earlier than minYears'));
@@ -149,30 +173,71 @@ function crossFieldIssues(d: z.infer<typeof ZCaseTypeShape>): Issue[] {
   d.phases.forEach((p, i) => {
     const previous = i > 0 ? d.phases[i - 1].order : undefined;
     if (previous !== undefined && p.order <= previous)
-      issues.push(broken(['phases', i, 'order'], 'phases_out_of_order', `phases are out of order: ${p.order} follows ${previous}`, { order: p.order, previous }));
+      issues.push(
+        broken(
+          ['phases', i, 'order'],
+          'phases_out_of_order',
+          `phases are out of order: ${p.order} follows ${previous}`,
+          { order: p.order, previous },
+        ),
+      );
   });
   const dup = (codes: string[]) => codes.findIndex((c, i) => codes.indexOf(c) !== i);
   const dupPhase = dup(d.phases.map((p) => p.code));
-  if (dupPhase >= 0) issues.push(broken(['phases', dupPhase, 'code'], 'phase_codes_unique', 'phase codes must be unique'));
+  if (dupPhase >= 0)
+    issues.push(broken(['phases', dupPhase, 'code'], 'phase_codes_unique', 'phase codes must be unique'));
   const dupReq = dup(d.requirements.map((r) => r.code));
-  if (dupReq >= 0) issues.push(broken(['requirements', dupReq, 'code'], 'requirement_codes_unique', 'requirement codes must be unique'));
+  if (dupReq >= 0)
+    issues.push(
+      broken(['requirements', dupReq, 'code'], 'requirement_codes_unique', 'requirement codes must be unique'),
+    );
   d.requirements.forEach((r, i) => {
     if (r.necessity === 'conditional' && !r.condition)
-      issues.push(broken(['requirements', i, 'condition'], 'condition_required', 'a conditional requirement must say when it applies'));
+      issues.push(
+        broken(
+          ['requirements', i, 'condition'],
+          'condition_required',
+          'a conditional requirement must say when it applies',
+        ),
+      );
     if (r.answer) issues.push(...answerIssues(r.answer, ['requirements', i, 'answer']));
   });
   const dupOutcome = dup(d.outcomes);
   if (dupOutcome >= 0) issues.push(broken(['outcomes', dupOutcome], 'outcomes_unique', 'outcomes must be unique'));
   const ext = d.serviceGoal.extension;
   if (ext.allowed && !ext.maximum)
-    issues.push(broken(['serviceGoal', 'extension', 'maximum'], 'extension_maximum_required', 'say how much the deadline may be extended'));
+    issues.push(
+      broken(
+        ['serviceGoal', 'extension', 'maximum'],
+        'extension_maximum_required',
+        'say how much the deadline may be extended',
+      ),
+    );
   if (!ext.allowed && ext.maximum)
-    issues.push(broken(['serviceGoal', 'extension', 'maximum'], 'extension_maximum_not_allowed', 'must be null when extensions are not allowed'));
+    issues.push(
+      broken(
+        ['serviceGoal', 'extension', 'maximum'],
+        'extension_maximum_not_allowed',
+        'must be null when extensions are not allowed',
+      ),
+    );
   if (d.legalMaximum && approximateDays(d.serviceGoal.duration) > approximateDays(d.legalMaximum))
-    issues.push(broken(['serviceGoal', 'duration'], 'goal_exceeds_legal_maximum', 'the service goal is longer than the legal maximum'));
+    issues.push(
+      broken(
+        ['serviceGoal', 'duration'],
+        'goal_exceeds_legal_maximum',
+        'the service goal is longer than the legal maximum',
+      ),
+    );
   const needsAppeal = d.outcomes.some((o) => (OUTCOMES_NEEDING_APPEAL_GUIDANCE as readonly string[]).includes(o));
   if (needsAppeal && !d.appeal)
-    issues.push(broken(['appeal'], 'appeal_required', 'an appeal body and deadline are required when a decision can go against the applicant'));
+    issues.push(
+      broken(
+        ['appeal'],
+        'appeal_required',
+        'an appeal body and deadline are required when a decision can go against the applicant',
+      ),
+    );
   return issues;
 }
 
@@ -184,7 +249,13 @@ export type TCaseTypeDefinition = z.infer<typeof ZCaseTypeDefinition>;
 /** The issue's own facts besides code, path and message (a size's `minimum`, a rule's `rule`), for wording it. */
 function issueParams(issue: z.core.$ZodIssue): Record<string, unknown> | undefined {
   if (issue.code === 'custom') return issue.params;
-  const { code: _code, path: _path, message: _message, input: _input, ...rest } = issue as z.core.$ZodIssue & { input?: unknown };
+  const {
+    code: _code,
+    path: _path,
+    message: _message,
+    input: _input,
+    ...rest
+  } = issue as z.core.$ZodIssue & { input?: unknown };
   return Object.keys(rest).length > 0 ? rest : undefined;
 }
 
@@ -196,7 +267,11 @@ export function describeIssues(error: z.ZodError): FieldIssueDetail[] {
   return error.issues.map((i) => {
     const params = issueParams(i);
     return {
-      path: i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(root)',
+      path:
+        i.path
+          .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+          .join('')
+          .replace(/^\./, '') || '(root)',
       message: i.message,
       keyword: i.code,
       ...(params ? { params } : {}),

@@ -8,7 +8,14 @@ import { DOCUMENT_DIRECTIONS, DOCUMENT_TYPES } from './documents.js';
 import { MAX_INT32, ZIsoDate as ZIsoDateOf, ZVersionNumber } from './primitives.js';
 
 export const CHANNELS = ['digital', 'paper', 'email', 'counter', 'phone'] as const;
-export const CASE_STATES = ['received', 'in_progress', 'awaiting_applicant', 'awaiting_hearing', 'decided', 'closed'] as const;
+export const CASE_STATES = [
+  'received',
+  'in_progress',
+  'awaiting_applicant',
+  'awaiting_hearing',
+  'decided',
+  'closed',
+] as const;
 export const OPEN_CASE_STATES = ['received', 'in_progress', 'awaiting_applicant', 'awaiting_hearing'] as const;
 
 /**
@@ -16,8 +23,19 @@ export const OPEN_CASE_STATES = ['received', 'in_progress', 'awaiting_applicant'
  * the timeline and the process navigator show.
  */
 export const CASE_ACTIVITIES = [
-  'received', 'screened', 'information_requested', 'information_received', 'extended', 'decided', 'closed',
-  'hearing_started', 'hearing_replied', 'note_recorded', 'document_added', 'phase_changed', 'reassigned',
+  'received',
+  'screened',
+  'information_requested',
+  'information_received',
+  'extended',
+  'decided',
+  'closed',
+  'hearing_started',
+  'hearing_replied',
+  'note_recorded',
+  'document_added',
+  'phase_changed',
+  'reassigned',
   // Recorded by the applications capability: the automatic checks on receipt, before the caseworker's verdict.
   'screened_automatically',
 ] as const;
@@ -144,11 +162,18 @@ export const ZDecideCaseRequest = z
   .refine(
     (r) => !(OUTCOMES_NEEDING_APPEAL_GUIDANCE as readonly string[]).includes(r.outcome) || !!r.appealGuidance,
     // The rule is machine-readable, so a client can say "required" in its own language.
-    { path: ['appealGuidance'], message: 'appeal guidance is required when the request is not fully granted', params: { rule: 'required' } },
+    {
+      path: ['appealGuidance'],
+      message: 'appeal guidance is required when the request is not fully granted',
+      params: { rule: 'required' },
+    },
   );
 export type TDecideCaseRequest = z.infer<typeof ZDecideCaseRequest>;
 
-export const ZCloseCaseRequest = z.object({ expectedVersion: ZExpectedVersion, reason: z.string().trim().max(1000).optional() });
+export const ZCloseCaseRequest = z.object({
+  expectedVersion: ZExpectedVersion,
+  reason: z.string().trim().max(1000).optional(),
+});
 export type TCloseCaseRequest = z.infer<typeof ZCloseCaseRequest>;
 
 export const ZReassignCaseRequest = z.object({
@@ -160,7 +185,10 @@ export const ZReassignCaseRequest = z.object({
 export type TReassignCaseRequest = z.infer<typeof ZReassignCaseRequest>;
 
 export const ZBulkReassignRequest = z.object({
-  cases: z.array(z.object({ caseId: z.uuid(), expectedVersion: ZExpectedVersion })).min(1).max(500),
+  cases: z
+    .array(z.object({ caseId: z.uuid(), expectedVersion: ZExpectedVersion }))
+    .min(1)
+    .max(500),
   assigneeId: z.uuid().nullable(),
   reason: z.string().trim().max(1000).optional(),
 });
@@ -253,7 +281,16 @@ export const ZCaseDetail = ZCaseSummary.extend({
   outcomes: z.array(ZDecisionOutcome),
   extensionAllowed: z.boolean(),
   events: z.array(ZCaseEvent),
-  notes: z.array(z.object({ eventId: z.number(), kind: z.string(), who: z.string(), when: z.string(), what: z.string(), recordedBy: z.string().nullable() })),
+  notes: z.array(
+    z.object({
+      eventId: z.number(),
+      kind: z.string(),
+      who: z.string(),
+      when: z.string(),
+      what: z.string(),
+      recordedBy: z.string().nullable(),
+    }),
+  ),
   documents: z.array(ZCaseDocument),
 });
 export type TCaseDetail = z.infer<typeof ZCaseDetail>;
@@ -304,7 +341,13 @@ export const ZFiguresRow = z.object({
   received: z.number().int(),
   fullyInformedOnReceipt: z.number().int(),
   shareFullyInformedOnReceipt: z.number().nullable(),
-  open: z.object({ notStarted: z.number().int(), running: z.number().int(), paused: z.number().int(), warning: z.number().int(), breached: z.number().int() }),
+  open: z.object({
+    notStarted: z.number().int(),
+    running: z.number().int(),
+    paused: z.number().int(),
+    warning: z.number().int(),
+    breached: z.number().int(),
+  }),
   willBreachSoon: z.number().int(),
 });
 export type TFiguresRow = z.infer<typeof ZFiguresRow>;
@@ -315,7 +358,15 @@ export const ZFigures = z.object({
   today: z.string(),
   breachWithinDays: z.number().int(),
   rows: z.array(ZFiguresRow),
-  monthly: z.array(z.object({ caseTypeId: z.uuid(), month: z.string(), decided: z.number().int(), withinGoal: z.number().int(), share: z.number() })),
+  monthly: z.array(
+    z.object({
+      caseTypeId: z.uuid(),
+      month: z.string(),
+      decided: z.number().int(),
+      withinGoal: z.number().int(),
+      share: z.number(),
+    }),
+  ),
   distribution: z.array(z.object({ caseTypeId: z.uuid(), days: z.number().int(), count: z.number().int() })),
 });
 export type TFigures = z.infer<typeof ZFigures>;

@@ -13,14 +13,29 @@ export type ErrorCode =
 
 /** The steps on a case that `invalid_state` can refuse; the back office words each in the reader's language. */
 export const CASE_OPERATIONS = [
-  'screen', 'request_information', 'register_information', 'start_hearing', 'register_hearing_reply', 'change_phase',
-  'extend_deadline', 'decide', 'close', 'reassign', 'add_document', 'record_automatic_screening',
+  'screen',
+  'request_information',
+  'register_information',
+  'start_hearing',
+  'register_hearing_reply',
+  'change_phase',
+  'extend_deadline',
+  'decide',
+  'close',
+  'reassign',
+  'add_document',
+  'record_automatic_screening',
 ] as const;
 export type CaseOperation = (typeof CASE_OPERATIONS)[number];
 
 /** Why a step was refused beyond the case's state alone. */
 export const INVALID_STATE_REASONS = [
-  'same_phase', 'extension_not_allowed', 'no_deadline', 'request_pending', 'no_request_pending', 'no_hearing_pending',
+  'same_phase',
+  'extension_not_allowed',
+  'no_deadline',
+  'request_pending',
+  'no_request_pending',
+  'no_hearing_pending',
 ] as const;
 export type InvalidStateReason = (typeof INVALID_STATE_REASONS)[number];
 
@@ -29,9 +44,19 @@ export type InvalidStateReason = (typeof INVALID_STATE_REASONS)[number];
  * or `forbidden`); the back office words each in the reader's language.
  */
 export const ADMIN_REFUSAL_REASONS = [
-  'deactivate_self', 'remove_own_admin', 'staff_only_roles', 'user_outside_reach', 'roles_outside_reach',
-  'unit_not_administered', 'team_has_no_subunits', 'authority_cannot_move', 'move_below_itself',
-  'authority_cannot_delete', 'unit_not_empty', 'unit_referenced', 'unit_code_taken',
+  'deactivate_self',
+  'remove_own_admin',
+  'staff_only_roles',
+  'user_outside_reach',
+  'roles_outside_reach',
+  'unit_not_administered',
+  'team_has_no_subunits',
+  'authority_cannot_move',
+  'move_below_itself',
+  'authority_cannot_delete',
+  'unit_not_empty',
+  'unit_referenced',
+  'unit_code_taken',
 ] as const;
 export type AdminRefusalReason = (typeof ADMIN_REFUSAL_REASONS)[number];
 
@@ -40,9 +65,21 @@ export type AdminRefusalReason = (typeof ADMIN_REFUSAL_REASONS)[number];
  * issue; the back office words each in the reader's language.
  */
 export const CASE_TYPE_RULES = [
-  'warn_at_ascending', 'choice_needs_option', 'option_codes_unique', 'date_bounds_order', 'phases_out_of_order',
-  'phase_codes_unique', 'requirement_codes_unique', 'condition_required', 'outcomes_unique', 'extension_maximum_required',
-  'extension_maximum_not_allowed', 'goal_exceeds_legal_maximum', 'appeal_required', 'unknown_unit', 'unknown_case_type',
+  'warn_at_ascending',
+  'choice_needs_option',
+  'option_codes_unique',
+  'date_bounds_order',
+  'phases_out_of_order',
+  'phase_codes_unique',
+  'requirement_codes_unique',
+  'condition_required',
+  'outcomes_unique',
+  'extension_maximum_required',
+  'extension_maximum_not_allowed',
+  'goal_exceeds_legal_maximum',
+  'appeal_required',
+  'unknown_unit',
+  'unknown_case_type',
 ] as const;
 export type CaseTypeRule = (typeof CASE_TYPE_RULES)[number];
 

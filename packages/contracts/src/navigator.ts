@@ -108,8 +108,18 @@ export const ZVariantStats = z.object({
 export type TVariantStats = z.infer<typeof ZVariantStats>;
 
 export const ZDfg = z.object({
-  activities: z.array(z.object({ name: z.string(), count: z.number().int(), starts: z.number().int(), ends: z.number().int() })),
-  edges: z.array(z.object({ from: z.number().int(), to: z.number().int(), count: z.number().int(), medianMs: z.number().nullable(), meanMs: z.number().nullable() })),
+  activities: z.array(
+    z.object({ name: z.string(), count: z.number().int(), starts: z.number().int(), ends: z.number().int() }),
+  ),
+  edges: z.array(
+    z.object({
+      from: z.number().int(),
+      to: z.number().int(),
+      count: z.number().int(),
+      medianMs: z.number().nullable(),
+      meanMs: z.number().nullable(),
+    }),
+  ),
 });
 export type TDfg = z.infer<typeof ZDfg>;
 

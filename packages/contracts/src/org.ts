@@ -6,7 +6,10 @@ import { z } from 'zod';
 import { ZLocale, ZStaffRole } from './auth.js';
 
 const ZName = z.string().trim().min(1, 'is required').max(200);
-const ZCode = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and dashes');
+const ZCode = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and dashes');
 
 export const ZUnitKind = z.enum(['authority', 'centre', 'team']);
 
@@ -30,7 +33,12 @@ export const ZCreateUnitRequest = z.strictObject({
 export type TCreateUnitRequest = z.infer<typeof ZCreateUnitRequest>;
 
 export const ZUpdateUnitRequest = z
-  .strictObject({ parentId: z.uuid().optional(), code: ZCode.optional(), nameDa: ZName.optional(), nameEn: ZName.optional() })
+  .strictObject({
+    parentId: z.uuid().optional(),
+    code: ZCode.optional(),
+    nameDa: ZName.optional(),
+    nameEn: ZName.optional(),
+  })
   .refine((v) => Object.keys(v).length > 0, 'change at least one field');
 export type TUpdateUnitRequest = z.infer<typeof ZUpdateUnitRequest>;
 
@@ -41,7 +49,12 @@ export type TGrantRequest = z.infer<typeof ZGrantRequest>;
 const ZNewPassword = z.string().min(12, 'must be at least 12 characters').max(256);
 
 export const ZCreateUserRequest = z.strictObject({
-  username: z.string().trim().min(2).max(100).regex(/^[A-Za-z0-9._@-]+$/, 'may contain letters, digits and . _ @ -'),
+  username: z
+    .string()
+    .trim()
+    .min(2)
+    .max(100)
+    .regex(/^[A-Za-z0-9._@-]+$/, 'may contain letters, digits and . _ @ -'),
   displayName: ZName,
   email: z.email().max(320).optional(),
   locale: ZLocale.optional(),
@@ -86,7 +99,17 @@ export type TUserView = z.infer<typeof ZUserView>;
 
 const ZWhen = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 
-export const AUDIT_ACTIONS = ['read', 'create', 'update', 'delete', 'export', 'denied', 'sign_in', 'sign_out', 'sign_in_failed'] as const;
+export const AUDIT_ACTIONS = [
+  'read',
+  'create',
+  'update',
+  'delete',
+  'export',
+  'denied',
+  'sign_in',
+  'sign_out',
+  'sign_in_failed',
+] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;
 

@@ -13,7 +13,10 @@ export function isRealIsoDate(value: string): boolean {
 
 /** A date as YYYY-MM-DD that is a real day. */
 export const ZIsoDate = (message = 'must be a date YYYY-MM-DD') =>
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, message).refine(isRealIsoDate, 'is not a real date');
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
+    .refine(isRealIsoDate, 'is not a real date');
 
 /** A version number of something stored (a case, a model): a positive PostgreSQL integer. */
 export const ZVersionNumber = z.number().int().positive().max(MAX_INT32);

@@ -11,7 +11,12 @@ export const ZBpmnXml = z.string().min(1).max(MAX_BPMN_BYTES);
 
 export const ZTaskLink = z.object({
   label: z.string().trim().min(1).max(200),
-  url: z.string().trim().url().max(2000).refine((u) => /^https?:\/\//i.test(u), 'only http and https links'),
+  url: z
+    .string()
+    .trim()
+    .url()
+    .max(2000)
+    .refine((u) => /^https?:\/\//i.test(u), 'only http and https links'),
   kind: z.enum(['tool', 'template', 'other']).default('other'),
 });
 export type TTaskLink = z.infer<typeof ZTaskLink>;
@@ -45,7 +50,12 @@ export const ZCreateProcessModel = z.object({
 });
 export type TCreateProcessModel = z.infer<typeof ZCreateProcessModel>;
 
-export const ZUpdateProcessModel = ZCreateProcessModel.pick({ name: true, topic: true, caseTypeCode: true, description: true }).partial();
+export const ZUpdateProcessModel = ZCreateProcessModel.pick({
+  name: true,
+  topic: true,
+  caseTypeCode: true,
+  description: true,
+}).partial();
 export type TUpdateProcessModel = z.infer<typeof ZUpdateProcessModel>;
 
 export const ZCreateModelVersion = z.object({

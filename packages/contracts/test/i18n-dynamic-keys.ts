@@ -1,8 +1,32 @@
 import { z } from 'zod';
 import {
-  ACCEPTED_FILE_TYPES, ADMIN_REFUSAL_REASONS, ANALYSIS_STATUSES, ANSWER_TYPES, AUDIT_ACTIONS, AUDIT_PURPOSES, BALL_STATES, CASE_ACTIVITIES,
-  CASE_OPERATIONS, CASE_STATES, CASE_TYPE_RULES, CHANNELS, INVALID_STATE_REASONS, DECISION_OUTCOMES, DOCUMENT_DIRECTIONS, DOCUMENT_TYPES, DURATION_UNITS, LOCALES, ZCaseDocument,
-  ZCasePath, ZClockState, ZDeviation, ZMappingRow, ZTaskLink, ZUserListQuery, ZUserView, type ErrorCode,
+  ACCEPTED_FILE_TYPES,
+  ADMIN_REFUSAL_REASONS,
+  ANALYSIS_STATUSES,
+  ANSWER_TYPES,
+  AUDIT_ACTIONS,
+  AUDIT_PURPOSES,
+  BALL_STATES,
+  CASE_ACTIVITIES,
+  CASE_OPERATIONS,
+  CASE_STATES,
+  CASE_TYPE_RULES,
+  CHANNELS,
+  INVALID_STATE_REASONS,
+  DECISION_OUTCOMES,
+  DOCUMENT_DIRECTIONS,
+  DOCUMENT_TYPES,
+  DURATION_UNITS,
+  LOCALES,
+  ZCaseDocument,
+  ZCasePath,
+  ZClockState,
+  ZDeviation,
+  ZMappingRow,
+  ZTaskLink,
+  ZUserListQuery,
+  ZUserView,
+  type ErrorCode,
 } from '../src/index.js';
 
 /**
@@ -21,8 +45,16 @@ const enumValues = (schema: z.ZodType): readonly string[] => {
 };
 
 const ERROR_CODES = {
-  validation: 1, unauthenticated: 1, forbidden: 1, not_found: 1, conflict: 1, invalid_state: 1, payload_too_large: 1,
-  unsupported_media_type: 1, rate_limited: 1, internal: 1,
+  validation: 1,
+  unauthenticated: 1,
+  forbidden: 1,
+  not_found: 1,
+  conflict: 1,
+  invalid_state: 1,
+  payload_too_large: 1,
+  unsupported_media_type: 1,
+  rate_limited: 1,
+  internal: 1,
 } satisfies Record<ErrorCode, 1>;
 
 // Copied from where the web app defines them; the comment names the place, so a new value is added here too.
@@ -34,8 +66,30 @@ const CASE_FILTERS = ['element', 'metric', 'flow', 'variant', 'unit', 'state', '
 const BALL_SHAPES = ['circle', 'triangle', 'square', 'diamond']; // navigator/ball-sprites.ts
 const FORM_HINTS = ['notNumber', 'required']; // cases/case-type-form-fields.ts
 const FILE_REFUSALS = ['required', 'type', 'too_large', 'empty', 'incomplete']; // cases/case-actions.tsx
-const ERRORS_BY_CODE = ['validation', 'unauthenticated', 'forbidden', 'not_found', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'network']; // errors/error-text.ts
-const AUDIT_ENTITY_TYPES = ['case', 'case_document', 'application', 'complaint', 'case_type', 'user', 'role_grant', 'unit', 'calendar_closure', 'user_session', 'audit_log', 'route']; // admin/audit-query.ts
+const ERRORS_BY_CODE = [
+  'validation',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'network',
+]; // errors/error-text.ts
+const AUDIT_ENTITY_TYPES = [
+  'case',
+  'case_document',
+  'application',
+  'complaint',
+  'case_type',
+  'user',
+  'role_grant',
+  'unit',
+  'calendar_closure',
+  'user_session',
+  'audit_log',
+  'route',
+]; // admin/audit-query.ts
 // server applications/case-journal.ts: APPLICANT_EVENTS and JOURNAL_ONLY
 const JOURNAL_EVENTS = CASE_ACTIVITIES;
 
@@ -49,7 +103,10 @@ export const DYNAMIC_KEYS: DynamicKey[] = [
   { shape: 'applications:goal_${…}', values: DURATION_UNITS },
   { shape: 'caseTypes:answerType_${…}', values: ANSWER_TYPES },
   { shape: 'caseTypes:field_${…}', values: { open: 'a form path segment; the editor falls back to the name itself' } },
-  { shape: 'caseTypes:field_${…}_n', values: { open: 'a form path segment; the editor falls back to the name itself' } },
+  {
+    shape: 'caseTypes:field_${…}_n',
+    values: { open: 'a form path segment; the editor falls back to the name itself' },
+  },
   { shape: 'caseTypes:fileType_${…}', values: ACCEPTED_FILE_TYPES.map((type) => type.split('/')[1] ?? type) },
   { shape: 'caseTypes:hint_${…}', values: FORM_HINTS },
   { shape: 'caseTypes:lang_${…}', values: LOCALES },

@@ -50,7 +50,9 @@ describe('translation keys named in the source', () => {
   test('the scan finds the keys it is meant to (a guard against a scan that silently finds nothing)', () => {
     expect(literal.get('portal:signIn')?.length).toBeGreaterThan(0);
     expect(literal.get('backOffice:navStart')?.some((u) => u.at.startsWith('apps/web/'))).toBe(true);
-    expect(literal.get('myCases:backToMyCases')?.some((u) => u.at.startsWith('apps/server/src/modules/portal/'))).toBe(true);
+    expect(literal.get('myCases:backToMyCases')?.some((u) => u.at.startsWith('apps/server/src/modules/portal/'))).toBe(
+      true,
+    );
     expect(dynamic.get('cases:state_${…}')?.length).toBeGreaterThan(0);
   });
 
@@ -62,9 +64,14 @@ describe('translation keys named in the source', () => {
 
   test('every key built at run time is listed with the values it can take', () => {
     const listed = new Set(DYNAMIC_KEYS.map((d) => d.shape));
-    const unlisted = [...dynamic].filter(([shape]) => !listed.has(shape)).map(([shape, uses]) => `${shape} at ${uses[0]!.at}`);
+    const unlisted = [...dynamic]
+      .filter(([shape]) => !listed.has(shape))
+      .map(([shape, uses]) => `${shape} at ${uses[0]!.at}`);
     expect(unlisted).toEqual([]);
-    expect(DYNAMIC_KEYS.map((d) => d.shape).filter((shape) => !dynamic.has(shape)), 'listed but no longer in the code').toEqual([]);
+    expect(
+      DYNAMIC_KEYS.map((d) => d.shape).filter((shape) => !dynamic.has(shape)),
+      'listed but no longer in the code',
+    ).toEqual([]);
   });
 
   test('every value a built key can take has its texts', () => {

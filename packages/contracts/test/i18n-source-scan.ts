@@ -29,7 +29,9 @@ export function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')
+      ? [path]
+      : [];
   });
 }
 
@@ -46,7 +48,8 @@ const isPlainString = (node: ts.Node): node is ts.StringLiteral | ts.NoSubstitut
 /** The key argument of a translator call: `t(key)`, `page.t(key)`, and the server's `t(locale, key)`. */
 function keyArgument(call: ts.CallExpression): ts.Expression | undefined {
   const [first, second] = call.arguments;
-  const isKeyLike = (node: ts.Expression | undefined) => !!node && (isPlainString(node) || ts.isTemplateExpression(node));
+  const isKeyLike = (node: ts.Expression | undefined) =>
+    !!node && (isPlainString(node) || ts.isTemplateExpression(node));
   return isKeyLike(first) ? first : isKeyLike(second) ? second : undefined;
 }
 
@@ -71,17 +74,26 @@ export function scanKeys(repoRoot: string, roots: SourceRoot[], namespaces: stri
   for (const root of roots) {
     for (const file of sourceFiles(join(repoRoot, root.dir))) {
       const text = readFileSync(file, 'utf8');
-      const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-      const at = (node: ts.Node) => `${relative(repoRoot, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+      const source = ts.createSourceFile(
+        file,
+        text,
+        ts.ScriptTarget.Latest,
+        true,
+        file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+      );
+      const at = (node: ts.Node) =>
+        `${relative(repoRoot, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
       const visit = (node: ts.Node): void => {
         if (isPlainString(node)) {
           if (namespaced.test(node.text)) scan.literal.push({ key: node.text, at: at(node) });
-          else if (storedAsKey(node) && /^[a-z][A-Za-z0-9_]*$/.test(node.text)) scan.bareInData.push({ key: node.text, at: at(node) });
+          else if (storedAsKey(node) && /^[a-z][A-Za-z0-9_]*$/.test(node.text))
+            scan.bareInData.push({ key: node.text, at: at(node) });
         } else if (ts.isTemplateExpression(node) && namespacedPrefix.test(node.head.text)) {
           scan.dynamic.push({ key: templateShape(node), at: at(node) });
         } else if (ts.isCallExpression(node) && TRANSLATORS.has(calleeName(node))) {
           const arg = keyArgument(node);
-          if (arg && isPlainString(arg) && !arg.text.includes(':')) scan.literal.push({ key: `${root.defaultNamespace}:${arg.text}`, at: at(arg) });
+          if (arg && isPlainString(arg) && !arg.text.includes(':'))
+            scan.literal.push({ key: `${root.defaultNamespace}:${arg.text}`, at: at(arg) });
           if (arg && ts.isTemplateExpression(arg) && !arg.head.text.includes(':')) {
             scan.dynamic.push({ key: `${root.defaultNamespace}:${templateShape(arg)}`, at: at(arg) });
           }

@@ -19,7 +19,9 @@ const shared = path.resolve(here, '../../../../shared/data/eventlogs');
 function measure(name: string, log: EventLog, net: PetriNet) {
   const cpu0 = process.cpuUsage();
   const aligner = new Aligner(net);
-  let states = 0, cost = 0, worst = 0;
+  let states = 0,
+    cost = 0,
+    worst = 0;
   for (const t of variantTraces(log)) {
     const r = aligner.align(t);
     states += r.visitedStates;
@@ -28,7 +30,9 @@ function measure(name: string, log: EventLog, net: PetriNet) {
   }
   const c = process.cpuUsage(cpu0);
   const cpu = ((c.user + c.system) / 1e6).toFixed(2);
-  console.log(`${name.padEnd(44)} states ${String(states).padStart(10)}  worst ${String(worst).padStart(8)}  markings ${String(aligner.graph.size).padStart(8)}  cost ${cost}  cpu ${cpu} s`);
+  console.log(
+    `${name.padEnd(44)} states ${String(states).padStart(10)}  worst ${String(worst).padStart(8)}  markings ${String(aligner.graph.size).padStart(8)}  cost ${cost}  cpu ${cpu} s`,
+  );
 }
 
 const which = process.argv[2];
@@ -45,9 +49,11 @@ for (const [l, m] of [
 }
 if (run('bpic15') && existsSync(path.join(shared, 'BPIC15_1.xes.gz'))) {
   const log = await readXes(path.join(shared, 'BPIC15_1.xes.gz'));
-  for (const noise of [0, 0.2]) measure(`BPIC15_1 IM noise ${noise}`, log, treeToPetri(inductiveMiner(log, { noiseThreshold: noise })));
+  for (const noise of [0, 0.2])
+    measure(`BPIC15_1 IM noise ${noise}`, log, treeToPetri(inductiveMiner(log, { noiseThreshold: noise })));
 }
 if (run('sepsis')) {
   const log = sepsisShapedLog();
-  for (const noise of [0, 0.2]) measure(`sepsis-shaped IM noise ${noise}`, log, treeToPetri(inductiveMiner(log, { noiseThreshold: noise })));
+  for (const noise of [0, 0.2])
+    measure(`sepsis-shaped IM noise ${noise}`, log, treeToPetri(inductiveMiner(log, { noiseThreshold: noise })));
 }

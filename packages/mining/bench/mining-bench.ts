@@ -20,7 +20,8 @@ import { sepsisShapedLog } from './sepsis-shaped-log.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const shared = path.resolve(here, '../../../../shared/data/eventlogs');
 const fixtures = path.resolve(here, '../test/fixtures');
-const src = (f: string) => (existsSync(path.join(shared, f)) ? path.join(shared, f) : path.join(fixtures, path.basename(f)));
+const src = (f: string) =>
+  existsSync(path.join(shared, f)) ? path.join(shared, f) : path.join(fixtures, path.basename(f));
 
 // Wall time, plus this thread's CPU time: on a busy machine the CPU figure is the steadier one.
 async function timed<T>(label: string, refSeconds: number | null, fn: () => Promise<T> | T): Promise<T> {
@@ -41,7 +42,9 @@ async function bigRoadTraffic() {
   const base = await readXes(src('roadtraffic100traces.xes'));
   const file = path.join(tmpdir(), 'sagsgang-roadtraffic-150k.xes');
   const size = await ensureXesFile(file, () => repeatLog(base, 1504));
-  console.log(`synthetic Road Traffic log: roadtraffic100traces repeated 1504x with shifted case ids and times -> ${file} (${mb(size)}; the real one is 185 MB)`);
+  console.log(
+    `synthetic Road Traffic log: roadtraffic100traces repeated 1504x with shifted case ids and times -> ${file} (${mb(size)}; the real one is 185 MB)`,
+  );
   const log = await timed('read 150k-case XES (reference: full Road Traffic Fine, 185 MB)', 30.1, () => readXes(file));
   console.log(`  ${log.caseCount} cases, ${log.eventCount} events, ${log.variants().length} variants`);
   // Sparse attribute columns are laid out densely on first use; this is what a full read of them costs.
@@ -81,7 +84,9 @@ async function alignReferencePairs() {
   };
   const ms = (s: number) => `${(s * 1000).toFixed(1)} ms`.padStart(10);
   const ratio = (ref: number, s: number) => `${(ref / s).toFixed(1)}x`.padStart(8);
-  console.log(`${'alignments: log / model'.padEnd(86)} ${'first'.padStart(10)} ${'best of 3'.padStart(10)} ${'reference'.padStart(10)} ${'ratio'.padStart(8)} ${'ratio'.padStart(8)}  log fitness (ours - reference)`);
+  console.log(
+    `${'alignments: log / model'.padEnd(86)} ${'first'.padStart(10)} ${'best of 3'.padStart(10)} ${'reference'.padStart(10)} ${'ratio'.padStart(8)} ${'ratio'.padStart(8)}  log fitness (ours - reference)`,
+  );
   for (const [l, m, refFitness, ref] of referencePairs) {
     if (!existsSync(path.join(shared, l)) || !existsSync(path.join(shared, m))) continue;
     const log = await readXes(src(l));
@@ -94,7 +99,9 @@ async function alignReferencePairs() {
       best = Math.min(best, await wall(() => alignLog(log, again)));
     }
     const name = `${l} / ${path.basename(m)}`.padEnd(86);
-    console.log(`${name} ${ms(first)} ${ms(best)} ${ms(ref)} ${ratio(ref, first)} ${ratio(ref, best)}  ${fitness.toFixed(12)} (${(fitness - refFitness).toExponential(1)})`);
+    console.log(
+      `${name} ${ms(first)} ${ms(best)} ${ms(ref)} ${ratio(ref, first)} ${ratio(ref, best)}  ${fitness.toFixed(12)} (${(fitness - refFitness).toExponential(1)})`,
+    );
   }
 }
 
@@ -103,8 +110,16 @@ async function alignEverywhere() {
     if (!existsSync(path.join(shared, l))) continue;
     const log = await readXes(src(l));
     for (const noise of [0, 0.2]) {
-      const net: PetriNet = await timed(`inductive miner ${l} (noise ${noise})`, l.startsWith('BPIC15') && noise === 0 ? 240 : null, () => treeToPetri(inductiveMiner(log, { noiseThreshold: noise })));
-      await timed(`  alignments on it (${log.variants().length} variants, ${net.transitions.length} transitions)`, null, () => alignLog(log, net));
+      const net: PetriNet = await timed(
+        `inductive miner ${l} (noise ${noise})`,
+        l.startsWith('BPIC15') && noise === 0 ? 240 : null,
+        () => treeToPetri(inductiveMiner(log, { noiseThreshold: noise })),
+      );
+      await timed(
+        `  alignments on it (${log.variants().length} variants, ${net.transitions.length} transitions)`,
+        null,
+        () => alignLog(log, net),
+      );
     }
   }
 }
@@ -112,10 +127,18 @@ async function alignEverywhere() {
 // The reference did not finish alignments on Sepsis Cases (1,050 cases, 846 variants, 16 activities) in 300 s.
 async function sepsisShaped() {
   const log = sepsisShapedLog();
-  console.log(`Sepsis-shaped synthetic log: ${log.caseCount} cases, ${log.eventCount} events, ${log.variants().length} variants, ${log.activityNames.length} activities`);
+  console.log(
+    `Sepsis-shaped synthetic log: ${log.caseCount} cases, ${log.eventCount} events, ${log.variants().length} variants, ${log.activityNames.length} activities`,
+  );
   for (const noise of [0, 0.2]) {
-    const net: PetriNet = await timed(`  inductive miner (noise ${noise})`, null, () => treeToPetri(inductiveMiner(log, { noiseThreshold: noise })));
-    await timed(`  alignments on it (${net.transitions.length} transitions; ref. on real Sepsis: not done in 300 s)`, 300, () => alignLog(log, net));
+    const net: PetriNet = await timed(`  inductive miner (noise ${noise})`, null, () =>
+      treeToPetri(inductiveMiner(log, { noiseThreshold: noise })),
+    );
+    await timed(
+      `  alignments on it (${net.transitions.length} transitions; ref. on real Sepsis: not done in 300 s)`,
+      300,
+      () => alignLog(log, net),
+    );
   }
 }
 
@@ -127,17 +150,28 @@ async function memory() {
   const size = await ensureXesFile(file, () => repeatLog(base, times));
   gc?.();
   const before = process.memoryUsage();
-  let log: EventLog | undefined = await timed(`read 1M-event XES (domestic declarations x${times}, ${mb(size)})`, null, () => readXes(file));
+  let log: EventLog | undefined = await timed(
+    `read 1M-event XES (domestic declarations x${times}, ${mb(size)})`,
+    null,
+    () => readXes(file),
+  );
   log.variants();
   gc?.();
   const after = process.memoryUsage();
   const held = after.heapUsed - before.heapUsed + (after.arrayBuffers - before.arrayBuffers);
-  console.log(`memory: ${log.eventCount} events (${log.caseCount} cases, every attribute kept) held in ${mb(held)} (target < 300 MB)${gc ? '' : ' [run with --expose-gc for a clean figure]'}`);
+  console.log(
+    `memory: ${log.eventCount} events (${log.caseCount} cases, every attribute kept) held in ${mb(held)} (target < 300 MB)${gc ? '' : ' [run with --expose-gc for a clean figure]'}`,
+  );
   log = undefined;
 }
 
 const which = process.argv[2] ?? 'all';
-console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (figures are slower when the load exceeds the cores)`);
+console.log(
+  `machine: ${os.cpus().length} cores, load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} (figures are slower when the load exceeds the cores)`,
+);
 if (which === 'all' || which === 'read') await bigRoadTraffic();
 if (which === 'all' || which === 'align' || which === 'reference') await alignReferencePairs();
 if (which === 'all' || which === 'align') await alignEverywhere();

@@ -34,8 +34,11 @@ export function sepsisShapedLog(cases = 1050, seed = 846): EventLog {
   for (let c = 0; c < cases; c++) {
     const trace: string[] = ['ER Registration'];
     const first = shuffle([
-      'ER Triage', 'ER Sepsis Triage', ...labs(),
-      ...(chance(0.5) ? ['IV Liquid'] : []), ...(chance(0.6) ? ['IV Antibiotics'] : []),
+      'ER Triage',
+      'ER Sepsis Triage',
+      ...labs(),
+      ...(chance(0.5) ? ['IV Liquid'] : []),
+      ...(chance(0.6) ? ['IV Antibiotics'] : []),
     ]);
     if (chance(0.8)) first.sort((x, y) => Number(y === 'ER Triage') - Number(x === 'ER Triage'));
     trace.push(...first);
@@ -47,7 +50,8 @@ export function sepsisShapedLog(cases = 1050, seed = 846): EventLog {
       trace.push(...labs());
       if (chance(0.08)) trace.push(pick(['Admission NC', 'Admission IC']));
     }
-    if (chance(0.8)) trace.push(pick(['Release A', 'Release A', 'Release A', 'Release B', 'Release C', 'Release D', 'Release E']));
+    if (chance(0.8))
+      trace.push(pick(['Release A', 'Release A', 'Release A', 'Release B', 'Release C', 'Release D', 'Release E']));
     if (chance(0.15)) trace.push('Return ER');
     if (chance(0.05) && trace.length > 3) {
       const i = 1 + Math.floor(random() * (trace.length - 2));

@@ -19,9 +19,13 @@ export function repeatLog(log: EventLog, times: number): EventLog {
         if (v !== undefined) b.caseAttr(cs, key, col.type, col.type === 'date' ? (v as number) + k * day : v);
       }
       for (let e = log.caseOffsets[c]; e < log.caseOffsets[c + 1]; e++) {
-        const row = b.addEvent(cs, log.activityNames[log.activities[e]], log.timestamps[e] + k * day,
+        const row = b.addEvent(
+          cs,
+          log.activityNames[log.activities[e]],
+          log.timestamps[e] + k * day,
           log.resources[e] >= 0 ? log.resourceNames[log.resources[e]] : undefined,
-          log.lifecycles[e] >= 0 ? log.lifecycleNames[log.lifecycles[e]] : undefined);
+          log.lifecycles[e] >= 0 ? log.lifecycleNames[log.lifecycles[e]] : undefined,
+        );
         for (const [key, col] of log.eventAttributes) {
           const v = col.values[e];
           if (v !== undefined) b.eventAttr(row, key, col.type, col.type === 'date' ? (v as number) + k * day : v);

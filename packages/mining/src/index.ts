@@ -8,10 +8,24 @@ export { readCsv, readCsvText, type CsvMapping, type CsvReadOptions } from './lo
 export { PetriNet, type Place, type Transition, type Arc } from './model/petri-net.js';
 export { readPnml, readPnmlText } from './model/pnml-reader.js';
 export { writePnml } from './model/pnml-writer.js';
-export { tokenReplay, TokenReplayer, type TraceReplay, type LogReplay, type ReplayOptions } from './conformance/token-replay.js';
+export {
+  tokenReplay,
+  TokenReplayer,
+  type TraceReplay,
+  type LogReplay,
+  type ReplayOptions,
+} from './conformance/token-replay.js';
 export { discoverDfg, type Dfg, type DfgEdge } from './discovery/dfg.js';
 export { variantTable, type VariantRow } from './discovery/variants.js';
-export { Aligner, alignerFor, alignLogSync, aggregateAlignments, type AlignmentResult, type AlignmentStep, type LogAlignment } from './conformance/alignments.js';
+export {
+  Aligner,
+  alignerFor,
+  alignLogSync,
+  aggregateAlignments,
+  type AlignmentResult,
+  type AlignmentStep,
+  type LogAlignment,
+} from './conformance/alignments.js';
 export { alignLog, alignTraces, type AlignOptions, type ParallelAlignment } from './conformance/parallel-align.js';
 export { etcPrecision, alignEtcPrecision, type PrecisionResult } from './conformance/precision.js';
 export { playOut } from './model/playout.js';
@@ -22,11 +36,29 @@ export { treeToPetri, treeToString, type ProcessTree } from './discovery/process
 export { treeToBpmn } from './discovery/tree-to-bpmn.js';
 export { writeXes, xesToString } from './log/xes-writer.js';
 export { writeCsv } from './log/csv-writer.js';
-export { readOcel, flattenOcel, logToOcel, writeOcelJson, ocelObjectTypes, type OcelLog, type OcelEvent, type OcelObject } from './log/ocel.js';
+export {
+  readOcel,
+  flattenOcel,
+  logToOcel,
+  writeOcelJson,
+  ocelObjectTypes,
+  type OcelLog,
+  type OcelEvent,
+  type OcelObject,
+} from './log/ocel.js';
 export { caseEventsToLog, type CaseEventRow } from './log/case-events-adapter.js';
 export { pairLifecycle, foldLifecycle, type LifecyclePairs, type FoldedLog } from './log/lifecycle.js';
 export {
-  deviationSummary, classifyMoves, eventTimings, exceedsAllowedTime,
-  type DeviationSummary, type ActivityDeviation, type StepTiming, type DeadlineRule, type MoveVerdict, type StepKey, type EventTimings,
+  deviationSummary,
+  classifyMoves,
+  eventTimings,
+  exceedsAllowedTime,
+  type DeviationSummary,
+  type ActivityDeviation,
+  type StepTiming,
+  type DeadlineRule,
+  type MoveVerdict,
+  type StepKey,
+  type EventTimings,
 } from './conformance/deviations.js';
 export { checkSoundness, assertSound, type SoundnessReport } from './model/soundness.js';

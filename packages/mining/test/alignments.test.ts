@@ -20,7 +20,11 @@ async function check(c: RefCase) {
 
 describe('alignments equal the reference', () => {
   test.each(fixtureCases.map((c) => [c.model, c] as const))('fixture %s', async (_n, c) => check(c));
-  test.skipIf(!sharedCases.length).each(sharedCases.map((c) => [`${c.log} / ${c.model}`, c] as const))('shared %s', async (_n, c) => check(c), 120_000);
+  test.skipIf(!sharedCases.length).each(sharedCases.map((c) => [`${c.log} / ${c.model}`, c] as const))(
+    'shared %s',
+    async (_n, c) => check(c),
+    120_000,
+  );
 });
 
 describe('alignment details', () => {
@@ -32,7 +36,14 @@ describe('alignment details', () => {
     const skipped = al.align(['register request', 'examine casually', 'decide', 'pay compensation']);
     expect(Math.floor(skipped.cost / 10_000)).toBe(1);
     expect(skipped.steps.filter((s) => s.log === '>>' && s.model === 'check ticket')).toHaveLength(1);
-    const extra = al.align(['register request', 'check ticket', 'examine casually', 'coffee', 'decide', 'pay compensation']);
+    const extra = al.align([
+      'register request',
+      'check ticket',
+      'examine casually',
+      'coffee',
+      'decide',
+      'pay compensation',
+    ]);
     expect(extra.steps.filter((s) => s.model === '>>').map((s) => s.log)).toEqual(['coffee']);
     expect(extra.fitness).toBeCloseTo(1 - 1 / (6 + Math.floor(al.modelCost / 10_000)), 12);
   });
@@ -78,7 +89,10 @@ describe('one aligner per net', () => {
     const traces = variantTraces(log);
     const fresh = traces.map((t) => new Aligner(net).align(t));
     const shared = new Aligner(net);
-    const reversed = [...traces].reverse().map((t) => shared.align(t)).reverse();
+    const reversed = [...traces]
+      .reverse()
+      .map((t) => shared.align(t))
+      .reverse();
     expect(reversed).toEqual(fresh);
     expect(traces.map((t) => shared.align(t))).toEqual(fresh);
   });

@@ -34,7 +34,10 @@ describe('sagsgang-mine', () => {
     const log = fixture('roadtraffic100traces.xes');
     const model = fixture('roadtraffic100traces.imf.pnml');
     expect(JSON.parse((await run('replay', log, model)).out).logFitness).toBeCloseTo(0.9930151338766007, 12);
-    expect(JSON.parse((await run('align', log, model, '--workers', '1')).out).logFitness).toBeCloseTo(0.9876801420321205, 12);
+    expect(JSON.parse((await run('align', log, model, '--workers', '1')).out).logFitness).toBeCloseTo(
+      0.9876801420321205,
+      12,
+    );
     expect(JSON.parse((await run('precision', log, model)).out).precision).toBeCloseTo(0.7425287356321839, 12);
     const dev = JSON.parse((await run('align', log, model, '--workers', '1', '--deviations')).out);
     expect(dev.deviations.length).toBeGreaterThan(0);
@@ -64,7 +67,10 @@ describe('sagsgang-mine', () => {
     expect(r.code).toBe(3);
     expect(r.err).toContain('malformed_xml');
     const unsound = path.join(dir, 'u.bpmn');
-    writeFileSync(unsound, readFileSync(fixture('running-example.bpmn'), 'utf8').replace(/exclusiveGateway/g, 'complexGateway'));
+    writeFileSync(
+      unsound,
+      readFileSync(fixture('running-example.bpmn'), 'utf8').replace(/exclusiveGateway/g, 'complexGateway'),
+    );
     expect((await run('replay', fixture('running-example.xes'), unsound)).code).toBe(4);
   });
 

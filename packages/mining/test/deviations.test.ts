@@ -59,11 +59,21 @@ describe('deviation summary', () => {
     const net = await readPnml(fixture('running-example.pnml'));
     const log = caseEventsToLog([
       // skips "check ticket"
-      ...['register request', 'examine casually', 'decide', 'pay compensation'].map((a, i) => ({ caseId: 'skip', activity: a, timestamp: h(i) })),
+      ...['register request', 'examine casually', 'decide', 'pay compensation'].map((a, i) => ({
+        caseId: 'skip',
+        activity: a,
+        timestamp: h(i),
+      })),
       // does "check ticket" after deciding: out of order
-      ...['register request', 'examine casually', 'decide', 'check ticket', 'pay compensation'].map((a, i) => ({ caseId: 'late', activity: a, timestamp: h(i) })),
+      ...['register request', 'examine casually', 'decide', 'check ticket', 'pay compensation'].map((a, i) => ({
+        caseId: 'late',
+        activity: a,
+        timestamp: h(i),
+      })),
       // an extra step the model does not know
-      ...['register request', 'check ticket', 'examine casually', 'call citizen', 'decide', 'reject request'].map((a, i) => ({ caseId: 'extra', activity: a, timestamp: h(i) })),
+      ...['register request', 'check ticket', 'examine casually', 'call citizen', 'decide', 'reject request'].map(
+        (a, i) => ({ caseId: 'extra', activity: a, timestamp: h(i) }),
+      ),
     ]);
     const s = deviationSummary(log, alignLogSync(log, net));
     const row = (a: string) => s.activities.find((r) => r.activity === a) ?? { skipped: 0, extra: 0, outOfOrder: 0 };
@@ -81,74 +91,119 @@ describe('deviation summary', () => {
       { caseId: 'b', activity: 'Modtag', timestamp: h(1) },
       { caseId: 'b', activity: 'Afgør', timestamp: h(3), attributes: { frist: new Date(h(4)) } },
     ]);
-    const net = { variants: log.variants().map(() => ({ steps: [], cost: 0, fitness: 1, bwc: 0, visitedStates: 0 })), logFitness: 1, averageTraceFitness: 1, percentageFittingTraces: 100 };
+    const net = {
+      variants: log.variants().map(() => ({ steps: [], cost: 0, fitness: 1, bwc: 0, visitedStates: 0 })),
+      logFitness: 1,
+      averageTraceFitness: 1,
+      percentageFittingTraces: 100,
+    };
     const s = deviationSummary(log, net, { eventAttribute: 'frist' });
     const afgoer = s.steps.find((x) => x.activity === 'Afgør')!;
     expect(afgoer.count).toBe(2);
     expect(afgoer.waitingMeanMs).toBe(3.5 * 3600_000);
     expect(afgoer.waitingMedianMs).toBe(3.5 * 3600_000);
     expect(afgoer).toMatchObject({ deadlineChecked: 2, deadlineExceeded: 1 });
-    const perStep = deviationSummary(log, net, { perStepMs: { 'Afgør': 4 * 3600_000 } });
-    expect(perStep.steps.find((x) => x.activity === 'Afgør')).toMatchObject({ deadlineChecked: 2, deadlineExceeded: 1 });
+    const perStep = deviationSummary(log, net, { perStepMs: { Afgør: 4 * 3600_000 } });
+    expect(perStep.steps.find((x) => x.activity === 'Afgør')).toMatchObject({
+      deadlineChecked: 2,
+      deadlineExceeded: 1,
+    });
   });
 
   test('the whole summary of a bent running example, pinned', async () => {
     const log = await perturbedRunningExample(400);
     const alignment = alignLogSync(log, await readPnml(fixture('running-example.pnml')));
     const perStepMs = { decide: 2 * 86_400_000, 'check ticket': 3 * 86_400_000, 'pay compensation': 86_400_000 };
-    const pins = { perStep: deviationSummary(log, alignment, { perStepMs }), byCase: deviationSummary(log, alignment, { caseAttribute: 'due' }) };
+    const pins = {
+      perStep: deviationSummary(log, alignment, { perStepMs }),
+      byCase: deviationSummary(log, alignment, { caseAttribute: 'due' }),
+    };
     expect(pins.perStep.activities.some((a) => a.outOfOrder > 0 && a.skipped > 0 && a.extra > 0)).toBe(true);
-    await expect(JSON.stringify(pins, null, 1)).toMatchFileSnapshot('./__snapshots__/deviations-running-example.pin.json');
+    await expect(JSON.stringify(pins, null, 1)).toMatchFileSnapshot(
+      './__snapshots__/deviations-running-example.pin.json',
+    );
   });
 
   test.skipIf(!hasShared)('reviewing log: start/complete pairs give step durations', async () => {
     const log = await readXes(shared('reviewing.xes'));
-    const net = { variants: log.variants().map(() => ({ steps: [], cost: 0, fitness: 1, bwc: 0, visitedStates: 0 })), logFitness: 1, averageTraceFitness: 1, percentageFittingTraces: 100 };
+    const net = {
+      variants: log.variants().map(() => ({ steps: [], cost: 0, fitness: 1, bwc: 0, visitedStates: 0 })),
+      logFitness: 1,
+      averageTraceFitness: 1,
+      percentageFittingTraces: 100,
+    };
     const s = deviationSummary(log, net);
     expect(s.steps.some((x) => x.durationMeanMs > 0)).toBe(true);
   });
 });
 
 const sync = (a: string): AlignmentStep => ({ log: a, model: a });
-const skip = (a: string, transitionId?: string): AlignmentStep => ({ log: '>>', model: a, ...(transitionId ? { transitionId } : {}) });
+const skip = (a: string, transitionId?: string): AlignmentStep => ({
+  log: '>>',
+  model: a,
+  ...(transitionId ? { transitionId } : {}),
+});
 const logOnly = (a: string): AlignmentStep => ({ log: a, model: '>>' });
 
 describe('classifying the moves of one alignment', () => {
   test('sync, silent, skipped and extra moves', () => {
-    expect(classifyMoves([sync('a'), { log: '>>', model: null }, skip('b'), logOnly('c'), sync('d')])).toEqual(['sync', 'silent', 'skipped', 'extra', 'sync']);
+    expect(classifyMoves([sync('a'), { log: '>>', model: null }, skip('b'), logOnly('c'), sync('d')])).toEqual([
+      'sync',
+      'silent',
+      'skipped',
+      'extra',
+      'sync',
+    ]);
   });
 
-  test("a skip and a log move of the same step are one step out of order: the earliest log moves pair with the latest skips", () => {
-    expect(classifyMoves([skip('b'), sync('a'), logOnly('b'), skip('b'), logOnly('b'), logOnly('b')]))
-      .toEqual(['moved', 'sync', 'out_of_order', 'moved', 'out_of_order', 'extra']);
+  test('a skip and a log move of the same step are one step out of order: the earliest log moves pair with the latest skips', () => {
+    expect(classifyMoves([skip('b'), sync('a'), logOnly('b'), skip('b'), logOnly('b'), logOnly('b')])).toEqual([
+      'moved',
+      'sync',
+      'out_of_order',
+      'moved',
+      'out_of_order',
+      'extra',
+    ]);
     expect(classifyMoves([skip('b'), skip('b'), logOnly('b')])).toEqual(['skipped', 'moved', 'out_of_order']);
   });
 
   test('a key of its own tells apart steps with one label, and an undefined key never pairs', () => {
     const steps = [skip('Review', 't1'), logOnly('Review'), logOnly('Call')];
-    const byTransition = (s: AlignmentStep, i: number) => (s.log === '>>' ? s.transitionId : i === 1 ? 't2' : undefined);
+    const byTransition = (s: AlignmentStep, i: number) =>
+      s.log === '>>' ? s.transitionId : i === 1 ? 't2' : undefined;
     expect(classifyMoves(steps, byTransition)).toEqual(['skipped', 'extra', 'extra']);
-    expect(classifyMoves([skip('Call'), logOnly('Call')], (s) => (s.log === 'Call' ? undefined : s.model ?? undefined))).toEqual(['skipped', 'extra']);
+    expect(
+      classifyMoves([skip('Call'), logOnly('Call')], (s) => (s.log === 'Call' ? undefined : (s.model ?? undefined))),
+    ).toEqual(['skipped', 'extra']);
   });
 
   test('per step, pairs are as many as the fewer of its skips and its log moves; every other move keeps its kind', () => {
-    const move = fc.oneof(fc.constantFrom('a', 'b', 'c').map(sync), fc.constantFrom('a', 'b', 'c').map(skip), fc.constantFrom('a', 'b', 'c').map(logOnly), fc.constant<AlignmentStep>({ log: '>>', model: null }));
-    fc.assert(fc.property(fc.array(move, { maxLength: 30 }), (steps) => {
-      const verdicts = classifyMoves(steps);
-      for (const a of ['a', 'b', 'c']) {
-        const skips = steps.filter((s) => s.log === '>>' && s.model === a).length;
-        const logs = steps.filter((s) => s.log === a && s.model === '>>').length;
-        const of = (v: string) => verdicts.filter((x, i) => x === v && (steps[i].log === a || steps[i].model === a)).length;
-        expect(of('out_of_order')).toBe(Math.min(skips, logs));
-        expect(of('moved')).toBe(Math.min(skips, logs));
-        expect(of('skipped')).toBe(skips - Math.min(skips, logs));
-        expect(of('extra')).toBe(logs - Math.min(skips, logs));
-      }
-      verdicts.forEach((v, i) => {
-        if (v === 'sync') expect(steps[i].log).toBe(steps[i].model);
-        if (v === 'silent') expect(steps[i].model).toBeNull();
-      });
-    }));
+    const move = fc.oneof(
+      fc.constantFrom('a', 'b', 'c').map(sync),
+      fc.constantFrom('a', 'b', 'c').map(skip),
+      fc.constantFrom('a', 'b', 'c').map(logOnly),
+      fc.constant<AlignmentStep>({ log: '>>', model: null }),
+    );
+    fc.assert(
+      fc.property(fc.array(move, { maxLength: 30 }), (steps) => {
+        const verdicts = classifyMoves(steps);
+        for (const a of ['a', 'b', 'c']) {
+          const skips = steps.filter((s) => s.log === '>>' && s.model === a).length;
+          const logs = steps.filter((s) => s.log === a && s.model === '>>').length;
+          const of = (v: string) =>
+            verdicts.filter((x, i) => x === v && (steps[i].log === a || steps[i].model === a)).length;
+          expect(of('out_of_order')).toBe(Math.min(skips, logs));
+          expect(of('moved')).toBe(Math.min(skips, logs));
+          expect(of('skipped')).toBe(skips - Math.min(skips, logs));
+          expect(of('extra')).toBe(logs - Math.min(skips, logs));
+        }
+        verdicts.forEach((v, i) => {
+          if (v === 'sync') expect(steps[i].log).toBe(steps[i].model);
+          if (v === 'silent') expect(steps[i].model).toBeNull();
+        });
+      }),
+    );
   });
 });
 
@@ -170,7 +225,9 @@ describe('timing each event', () => {
   });
 
   test('without lifecycle, a wait and a span are both the time since the previous event of the case', () => {
-    const log = caseEventsToLog(['Modtag', 'Afgør', 'Send'].map((a, i) => ({ caseId: 'x', activity: a, timestamp: h(i * i) })));
+    const log = caseEventsToLog(
+      ['Modtag', 'Afgør', 'Send'].map((a, i) => ({ caseId: 'x', activity: a, timestamp: h(i * i) })),
+    );
     const t = eventTimings(log);
     expect(Array.from(t.waits)).toEqual([NaN, 3_600_000, 3 * 3_600_000]);
     expect(Array.from(t.spans)).toEqual(Array.from(t.waits));

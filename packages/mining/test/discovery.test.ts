@@ -51,21 +51,30 @@ describe('inductive miner', () => {
     expect(alignLogSync(log, net).percentageFittingTraces).toBe(100);
   });
 
-  test.skipIf(!hasShared)('BPIC15_1 (398 activities) is mined into a fitting model', async () => {
-    const log = await readXes(shared('BPIC15_1.xes.gz'));
-    const net = treeToPetri(inductiveMiner(log));
-    expect(new Set(net.transitions.map((t) => t.label).filter(Boolean)).size).toBe(398);
-    expect(tokenReplay(log, net).logFitness).toBe(1);
-  }, 60_000);
+  test.skipIf(!hasShared)(
+    'BPIC15_1 (398 activities) is mined into a fitting model',
+    async () => {
+      const log = await readXes(shared('BPIC15_1.xes.gz'));
+      const net = treeToPetri(inductiveMiner(log));
+      expect(new Set(net.transitions.map((t) => t.label).filter(Boolean)).size).toBe(398);
+      expect(tokenReplay(log, net).logFitness).toBe(1);
+    },
+    60_000,
+  );
 
   test('on any log, the IM model is a sound workflow net that every trace fits', async () => {
     const trace = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), { minLength: 1, maxLength: 8 });
-    await fc.assert(fc.asyncProperty(fc.array(trace, { minLength: 1, maxLength: 10 }), async (traces) => {
-      const rows = traces.flatMap((t, c) => t.map((a, i) => `c${c},${a},2026-01-01T00:${String(i).padStart(2, '0')}:00Z`));
-      const log = await readCsv(Buffer.from(`case,activity,timestamp\n${rows.join('\n')}\n`));
-      const net = treeToPetri(inductiveMiner(log));
-      expect(checkSoundness(net).sound).toBe(true);
-      expect(alignLogSync(log, net).percentageFittingTraces).toBe(100);
-    }), { numRuns: 150 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(trace, { minLength: 1, maxLength: 10 }), async (traces) => {
+        const rows = traces.flatMap((t, c) =>
+          t.map((a, i) => `c${c},${a},2026-01-01T00:${String(i).padStart(2, '0')}:00Z`),
+        );
+        const log = await readCsv(Buffer.from(`case,activity,timestamp\n${rows.join('\n')}\n`));
+        const net = treeToPetri(inductiveMiner(log));
+        expect(checkSoundness(net).sound).toBe(true);
+        expect(alignLogSync(log, net).percentageFittingTraces).toBe(100);
+      }),
+      { numRuns: 150 },
+    );
   }, 120_000);
 });

@@ -16,7 +16,10 @@ const edit: fc.Arbitrary<Edit> = fc.record({
   kind: fc.constantFrom('cut', 'insert', 'dup', 'truncate'),
   at: fc.nat(),
   len: fc.integer({ min: 1, max: 40 }),
-  text: fc.string({ unit: fc.constantFrom('<', '>', '&', '"', "'", '/', '=', ' ', 'a', '\n', ';', ',', '{', '}', '#', 'ø', '\u0000'), maxLength: 8 }),
+  text: fc.string({
+    unit: fc.constantFrom('<', '>', '&', '"', "'", '/', '=', ' ', 'a', '\n', ';', ',', '{', '}', '#', 'ø', '\u0000'),
+    maxLength: 8,
+  }),
 });
 
 /** Applies random damage to a valid document. */
@@ -52,64 +55,88 @@ const xesDoc = (() => {
 
 describe('importers survive broken input (fuzzing)', () => {
   test('XES', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 4 }), async (edits) => {
-      await survives(() => readXes(Buffer.from(damage(xesDoc, edits))));
-    }), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 4 }), async (edits) => {
+        await survives(() => readXes(Buffer.from(damage(xesDoc, edits))));
+      }),
+      { numRuns: 300 },
+    );
   }, 60_000);
 
   test('XES split into arbitrary chunks parses the same as whole', async () => {
     const whole = await readXes(Buffer.from(xesDoc));
-    await fc.assert(fc.asyncProperty(fc.array(fc.nat({ max: xesDoc.length }), { maxLength: 12 }), async (cuts) => {
-      const bytes = Buffer.from(xesDoc);
-      const points = [...new Set(cuts.map((c) => c % bytes.length))].sort((a, b) => a - b);
-      async function* chunks() {
-        let prev = 0;
-        for (const p of [...points, bytes.length]) {
-          yield bytes.subarray(prev, p);
-          prev = p;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat({ max: xesDoc.length }), { maxLength: 12 }), async (cuts) => {
+        const bytes = Buffer.from(xesDoc);
+        const points = [...new Set(cuts.map((c) => c % bytes.length))].sort((a, b) => a - b);
+        async function* chunks() {
+          let prev = 0;
+          for (const p of [...points, bytes.length]) {
+            yield bytes.subarray(prev, p);
+            prev = p;
+          }
         }
-      }
-      const log = await readXes(chunks());
-      expect(log.caseIds).toEqual(whole.caseIds);
-      expect(Array.from(log.timestamps)).toEqual(Array.from(whole.timestamps));
-    }), { numRuns: 100 });
+        const log = await readXes(chunks());
+        expect(log.caseIds).toEqual(whole.caseIds);
+        expect(Array.from(log.timestamps)).toEqual(Array.from(whole.timestamps));
+      }),
+      { numRuns: 100 },
+    );
   });
 
   test('truncated gzip is a typed error, at any cut', async () => {
     const gz = gzipSync(Buffer.from(xesDoc));
-    await fc.assert(fc.asyncProperty(fc.integer({ min: 1, max: gz.length - 1 }), async (cut) => {
-      const err = await readXes(gz.subarray(0, cut)).then(() => null, (e) => e);
-      expect(err).toBeInstanceOf(MiningError);
-      expect(['truncated_gzip', 'malformed_xml']).toContain(err.code);
-    }), { numRuns: 80 });
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: gz.length - 1 }), async (cut) => {
+        const err = await readXes(gz.subarray(0, cut)).then(
+          () => null,
+          (e) => e,
+        );
+        expect(err).toBeInstanceOf(MiningError);
+        expect(['truncated_gzip', 'malformed_xml']).toContain(err.code);
+      }),
+      { numRuns: 80 },
+    );
   });
 
   test('CSV', async () => {
     const doc = small('running-example.csv', 2000);
-    await fc.assert(fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 4 }), async (edits) => {
-      await survives(() => readCsv(Buffer.from(damage(doc, edits))));
-    }), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 4 }), async (edits) => {
+        await survives(() => readCsv(Buffer.from(damage(doc, edits))));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   test('PNML', async () => {
     const doc = readFileSync(fixture('running-example.im.pnml'), 'utf8');
-    await fc.assert(fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 4 }), async (edits) => {
-      await survives(() => readPnml(Buffer.from(damage(doc, edits))));
-    }), { numRuns: 200 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 4 }), async (edits) => {
+        await survives(() => readPnml(Buffer.from(damage(doc, edits))));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   test('OCEL JSON and XML', async () => {
     const json = readFileSync(fixture('ocel20_example.jsonocel'), 'utf8');
     const xml = readFileSync(fixture('ocel20_example.xmlocel'), 'utf8');
-    await fc.assert(fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 3 }), fc.boolean(), async (edits, useXml) => {
-      await survives(() => readOcel(Buffer.from(damage(useXml ? xml : json, edits))));
-    }), { numRuns: 200 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 3 }), fc.boolean(), async (edits, useXml) => {
+        await survives(() => readOcel(Buffer.from(damage(useXml ? xml : json, edits))));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   test('BPMN', async () => {
     const doc = readFileSync(fixture('running-example.bpmn'), 'utf8');
-    await fc.assert(fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 3 }), async (edits) => {
-      await survives(() => readBpmnAsPetri(damage(doc, edits)));
-    }), { numRuns: 100 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 3 }), async (edits) => {
+        await survives(() => readBpmnAsPetri(damage(doc, edits)));
+      }),
+      { numRuns: 100 },
+    );
   }, 60_000);
 });

@@ -23,13 +23,27 @@ function logOf(...cases: Row[][]): EventLog {
 
 /** Each case's events as "activity@hour", the way a reader checks a folded log by eye. */
 const eventsOf = (log: EventLog) =>
-  Array.from({ length: log.caseCount }, (_, c) => log.traceNames(c).map((a, i) => `${a}@${(log.timestamps[log.caseOffsets[c] + i] - at(0)) / HOUR}`));
+  Array.from({ length: log.caseCount }, (_, c) =>
+    log.traceNames(c).map((a, i) => `${a}@${(log.timestamps[log.caseOffsets[c] + i] - at(0)) / HOUR}`),
+  );
 
 describe('pairing start events with their completions', () => {
   test('a completion takes the earliest open start of its activity in its case; a start nobody takes is in progress', () => {
     const log = logOf(
-      [['Modtag', 0, 'complete'], ['Behandl', 1, 'start'], ['Behandl', 2, 'START'], ['Høring', 3, 'start'], ['Behandl', 4, 'complete'], ['Behandl', 6, 'complete'], ['Afgør', 7, 'complete'], ['Send', 8, 'start']],
-      [['Høring', 9, 'complete'], ['Behandl', 10, 'complete']],
+      [
+        ['Modtag', 0, 'complete'],
+        ['Behandl', 1, 'start'],
+        ['Behandl', 2, 'START'],
+        ['Høring', 3, 'start'],
+        ['Behandl', 4, 'complete'],
+        ['Behandl', 6, 'complete'],
+        ['Afgør', 7, 'complete'],
+        ['Send', 8, 'start'],
+      ],
+      [
+        ['Høring', 9, 'complete'],
+        ['Behandl', 10, 'complete'],
+      ],
     );
     const pairs = pairLifecycle(log);
     expect(pairs.hasStarts).toBe(true);
@@ -39,7 +53,10 @@ describe('pairing start events with their completions', () => {
     expect(Array.from(pairs.partner)).toEqual([-1, 4, 5, -1, 1, 2, -1, -1, -1, -1]);
 
     const folded = foldLifecycle(log, pairs);
-    expect(eventsOf(folded.log)).toEqual([['Modtag@0', 'Behandl@4', 'Behandl@6', 'Afgør@7'], ['Høring@9', 'Behandl@10']]);
+    expect(eventsOf(folded.log)).toEqual([
+      ['Modtag@0', 'Behandl@4', 'Behandl@6', 'Afgør@7'],
+      ['Høring@9', 'Behandl@10'],
+    ]);
     expect(Array.from(folded.source)).toEqual([0, 4, 5, 6, 8, 9]);
     expect(folded.inProgress).toEqual([3, 7]);
 
@@ -53,7 +70,13 @@ describe('pairing start events with their completions', () => {
   });
 
   test('a start after its only completion does not pair backwards, and a case of nothing but a start folds to an empty case', () => {
-    const log = logOf([['Behandl', 1, 'complete'], ['Behandl', 2, 'start']], [['Modtag', 3, 'start']]);
+    const log = logOf(
+      [
+        ['Behandl', 1, 'complete'],
+        ['Behandl', 2, 'start'],
+      ],
+      [['Modtag', 3, 'start']],
+    );
     const folded = foldLifecycle(log);
     expect(eventsOf(folded.log)).toEqual([['Behandl@1'], []]);
     expect(folded.log.caseIds).toEqual(['c0', 'c1']);
@@ -72,7 +95,21 @@ describe('pairing start events with their completions', () => {
 
 // Steps of the running example's net plus one from outside it, each case a list of steps with the hours since the
 // previous completion and how long the step took (in half hours, so a start never ties with a completion).
-const stepArb = fc.record({ activity: fc.constantFrom('register request', 'examine casually', 'examine thoroughly', 'check ticket', 'decide', 'reject request', 'pay compensation', 'reinitiate request', 'call citizen'), gap: fc.integer({ min: 1, max: 48 }), halfHours: fc.integer({ min: 1, max: 200 }) });
+const stepArb = fc.record({
+  activity: fc.constantFrom(
+    'register request',
+    'examine casually',
+    'examine thoroughly',
+    'check ticket',
+    'decide',
+    'reject request',
+    'pay compensation',
+    'reinitiate request',
+    'call citizen',
+  ),
+  gap: fc.integer({ min: 1, max: 48 }),
+  halfHours: fc.integer({ min: 1, max: 200 }),
+});
 const casesArb = fc.array(fc.array(stepArb, { minLength: 1, maxLength: 9 }), { minLength: 1, maxLength: 6 });
 type Step = { activity: string; gap: number; halfHours: number };
 
@@ -85,58 +122,90 @@ function logsOf(cases: Step[][], lifecycleOnCompletes: boolean) {
     const [c, p] = [completes.beginCase(`c${i}`), paired.beginCase(`c${i}`)];
     let done = at(0);
     const lastStart = new Map<string, number>();
-    expected.push(steps.map((s, k) => {
-      const previous = done;
-      done += s.gap * HOUR;
-      // Starts of one activity stay in the order of its completions, so first-in, first-out is the right pairing.
-      const start = Math.max(done - s.halfHours * HOUR / 2 - HOUR / 4, (lastStart.get(s.activity) ?? -Infinity) + 1);
-      lastStart.set(s.activity, start);
-      completes.addEvent(c, s.activity, done, `r${k}`, lifecycleOnCompletes ? 'complete' : undefined);
-      paired.addEvent(p, s.activity, start, `s${k}`, 'start');
-      paired.addEvent(p, s.activity, done, `r${k}`, 'complete');
-      return { wait: k === 0 ? NaN : start - previous, duration: done - start };
-    }));
+    expected.push(
+      steps.map((s, k) => {
+        const previous = done;
+        done += s.gap * HOUR;
+        // Starts of one activity stay in the order of its completions, so first-in, first-out is the right pairing.
+        const start = Math.max(
+          done - (s.halfHours * HOUR) / 2 - HOUR / 4,
+          (lastStart.get(s.activity) ?? -Infinity) + 1,
+        );
+        lastStart.set(s.activity, start);
+        completes.addEvent(c, s.activity, done, `r${k}`, lifecycleOnCompletes ? 'complete' : undefined);
+        paired.addEvent(p, s.activity, start, `s${k}`, 'start');
+        paired.addEvent(p, s.activity, done, `r${k}`, 'complete');
+        return { wait: k === 0 ? NaN : start - previous, duration: done - start };
+      }),
+    );
   });
   return { completes: completes.build(), paired: paired.build({ sortByTimestamp: true }), expected };
 }
 
 const columnsOf = (log: EventLog) => ({
-  caseIds: log.caseIds, caseOffsets: Array.from(log.caseOffsets), timestamps: Array.from(log.timestamps),
-  activities: Array.from(log.activities, (a) => log.activityNames[a]), resources: Array.from(log.resources, (r) => (r < 0 ? null : log.resourceNames[r])),
+  caseIds: log.caseIds,
+  caseOffsets: Array.from(log.caseOffsets),
+  timestamps: Array.from(log.timestamps),
+  activities: Array.from(log.activities, (a) => log.activityNames[a]),
+  resources: Array.from(log.resources, (r) => (r < 0 ? null : log.resourceNames[r])),
 });
 
 describe('folding, as properties', () => {
   test('a log with completions only (or no lifecycle at all) folds to itself', () => {
-    fc.assert(fc.property(casesArb, fc.boolean(), (cases, withLifecycle) => {
-      const { completes } = logsOf(cases, withLifecycle);
-      const folded = foldLifecycle(completes);
-      expect(folded.log).toBe(completes);
-      expect(Array.from(folded.source)).toEqual(Array.from({ length: completes.eventCount }, (_, i) => i));
-      expect(folded.inProgress).toEqual([]);
-      const t = eventTimings(completes);
-      expect(Array.from(t.durations).every(Number.isNaN)).toBe(true);
-      expect(Array.from(t.waits)).toEqual(Array.from(t.spans));
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(casesArb, fc.boolean(), (cases, withLifecycle) => {
+        const { completes } = logsOf(cases, withLifecycle);
+        const folded = foldLifecycle(completes);
+        expect(folded.log).toBe(completes);
+        expect(Array.from(folded.source)).toEqual(Array.from({ length: completes.eventCount }, (_, i) => i));
+        expect(folded.inProgress).toEqual([]);
+        const t = eventTimings(completes);
+        expect(Array.from(t.durations).every(Number.isNaN)).toBe(true);
+        expect(Array.from(t.waits)).toEqual(Array.from(t.spans));
+      }),
+      { numRuns: 100 },
+    );
   });
 
   test('a log with start and complete pairs folds to the log of its completions and aligns exactly like it', async () => {
     const aligner = new Aligner(await readPnml(fixture('running-example.pnml')));
-    fc.assert(fc.property(casesArb, (cases) => {
-      const { completes, paired, expected } = logsOf(cases, true);
-      const folded = foldLifecycle(paired);
-      expect(folded.inProgress).toEqual([]);
-      expect(columnsOf(folded.log)).toEqual(columnsOf(completes));
-      for (let c = 0; c < completes.caseCount; c++) expect(aligner.align(folded.log.traceNames(c))).toEqual(aligner.align(completes.traceNames(c)));
-      // Each completion carries its own step's wait and duration, as generated.
-      const t = eventTimings(paired);
-      const perStep = cases.map((_, c) => Array.from(folded.source.subarray(folded.log.caseOffsets[c], folded.log.caseOffsets[c + 1]), (e) => ({ wait: t.waits[e], duration: t.durations[e] })));
-      expect(perStep).toEqual(expected);
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(casesArb, (cases) => {
+        const { completes, paired, expected } = logsOf(cases, true);
+        const folded = foldLifecycle(paired);
+        expect(folded.inProgress).toEqual([]);
+        expect(columnsOf(folded.log)).toEqual(columnsOf(completes));
+        for (let c = 0; c < completes.caseCount; c++)
+          expect(aligner.align(folded.log.traceNames(c))).toEqual(aligner.align(completes.traceNames(c)));
+        // Each completion carries its own step's wait and duration, as generated.
+        const t = eventTimings(paired);
+        const perStep = cases.map((_, c) =>
+          Array.from(folded.source.subarray(folded.log.caseOffsets[c], folded.log.caseOffsets[c + 1]), (e) => ({
+            wait: t.waits[e],
+            duration: t.durations[e],
+          })),
+        );
+        expect(perStep).toEqual(expected);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   test('the whole-log alignment of the folded log equals that of the completions', async () => {
     const net = await readPnml(fixture('running-example.pnml'));
-    const { completes, paired } = logsOf([[{ activity: 'register request', gap: 1, halfHours: 2 }, { activity: 'check ticket', gap: 3, halfHours: 5 }, { activity: 'examine casually', gap: 2, halfHours: 1 }, { activity: 'decide', gap: 5, halfHours: 4 }, { activity: 'call citizen', gap: 1, halfHours: 1 }, { activity: 'reject request', gap: 2, halfHours: 3 }]], true);
+    const { completes, paired } = logsOf(
+      [
+        [
+          { activity: 'register request', gap: 1, halfHours: 2 },
+          { activity: 'check ticket', gap: 3, halfHours: 5 },
+          { activity: 'examine casually', gap: 2, halfHours: 1 },
+          { activity: 'decide', gap: 5, halfHours: 4 },
+          { activity: 'call citizen', gap: 1, halfHours: 1 },
+          { activity: 'reject request', gap: 2, halfHours: 3 },
+        ],
+      ],
+      true,
+    );
     const raw = alignLogSync(paired, net);
     const folded = alignLogSync(foldLifecycle(paired).log, net);
     expect(folded).toEqual(alignLogSync(completes, net));

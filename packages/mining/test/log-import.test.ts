@@ -68,7 +68,11 @@ describe('XES import', () => {
       yield Buffer.from('<log>');
       for (let i = 0; ; i++) {
         produced++;
-        yield Buffer.from(`<trace><string key="concept:name" value="c${i}"/><event><string key="concept:name" value="A"/></event></trace>`.repeat(50));
+        yield Buffer.from(
+          `<trace><string key="concept:name" value="c${i}"/><event><string key="concept:name" value="A"/></event></trace>`.repeat(
+            50,
+          ),
+        );
         await new Promise((r) => setImmediate(r));
       }
     }
@@ -81,9 +85,13 @@ describe('XES import', () => {
 
   test.skipIf(!hasShared)('gzipped real logs match the reference counts', async () => {
     const receipt = await readXes(shared('receipt.xes.gz'));
-    expect([receipt.caseCount, receipt.eventCount, receipt.activityNames.length, receipt.variants().length]).toEqual([1434, 8577, 27, 116]);
+    expect([receipt.caseCount, receipt.eventCount, receipt.activityNames.length, receipt.variants().length]).toEqual([
+      1434, 8577, 27, 116,
+    ]);
     const dom = await readXes(shared('BPI_2020_DomesticDeclarations.xes.gz'));
-    expect([dom.caseCount, dom.eventCount, dom.activityNames.length, dom.variants().length]).toEqual([10500, 56437, 17, 99]);
+    expect([dom.caseCount, dom.eventCount, dom.activityNames.length, dom.variants().length]).toEqual([
+      10500, 56437, 17, 99,
+    ]);
     expect(receipt.caseAttributes.get('deadline')?.type).toBe('date');
   });
 });
@@ -100,11 +108,16 @@ describe('CSV import', () => {
   });
 
   test('explicit mapping, quoting and a missing case id', async () => {
-    const text = 'id;what;when;who;note\n1;A;2020-01-01 10:00;ann;"x;""y"""\n1;B;2020-01-01 09:00;bob;\n;C;2020-01-02;ann;\n';
-    const err = await readCsv(Buffer.from(text), { mapping: { case: 'id', activity: 'what', timestamp: 'when', resource: 'who' } }).catch((e) => e);
+    const text =
+      'id;what;when;who;note\n1;A;2020-01-01 10:00;ann;"x;""y"""\n1;B;2020-01-01 09:00;bob;\n;C;2020-01-02;ann;\n';
+    const err = await readCsv(Buffer.from(text), {
+      mapping: { case: 'id', activity: 'what', timestamp: 'when', resource: 'who' },
+    }).catch((e) => e);
     expect(err.code).toBe('missing_case_id');
     expect(err.position.row).toBe(4);
-    const ok = await readCsv(Buffer.from(text.split('\n').slice(0, 3).join('\n')), { mapping: { case: 'id', activity: 'what', timestamp: 'when', resource: 'who' } });
+    const ok = await readCsv(Buffer.from(text.split('\n').slice(0, 3).join('\n')), {
+      mapping: { case: 'id', activity: 'what', timestamp: 'when', resource: 'who' },
+    });
     expect(ok.traceNames(0)).toEqual(['B', 'A']);
     expect(ok.eventAttributes.get('note')?.values[1]).toBe('x;"y"');
   });

@@ -61,8 +61,24 @@ describe('marking stores', () => {
     const net = new PetriNet('two tokens');
     const [i, p1, p2, q, x, o] = ['i', 'p1', 'p2', 'q', 'x', 'o'].map((p) => net.addPlace(p));
     const [a, b, c, d, e] = ['a', 'b', 'c', 'd', 'e'].map((l) => net.addTransition(l, l));
-    for (const [p, t] of [[i, a], [p1, b], [p2, c], [q, d], [q, e], [x, e]]) net.addArc('pt', p, t);
-    for (const [p, t] of [[p1, a], [p2, a], [q, b], [q, c], [x, d], [o, e]]) net.addArc('tp', p, t);
+    for (const [p, t] of [
+      [i, a],
+      [p1, b],
+      [p2, c],
+      [q, d],
+      [q, e],
+      [x, e],
+    ])
+      net.addArc('pt', p, t);
+    for (const [p, t] of [
+      [p1, a],
+      [p2, a],
+      [q, b],
+      [q, c],
+      [x, d],
+      [o, e],
+    ])
+      net.addArc('tp', p, t);
     net.setMarkings(new Map([[i, 1]]), new Map([[o, 1]]));
     expect(SafeMarkings.fits(net)).toBe(true);
 

@@ -13,7 +13,11 @@ async function check(c: RefCase) {
 
 describe('ETC precision equals the reference', () => {
   test.each(fixtureCases.map((c) => [c.model, c] as const))('fixture %s', async (_n, c) => check(c));
-  test.skipIf(!sharedCases.length).each(sharedCases.map((c) => [`${c.log} / ${c.model}`, c] as const))('shared %s', async (_n, c) => check(c), 60_000);
+  test.skipIf(!sharedCases.length).each(sharedCases.map((c) => [`${c.log} / ${c.model}`, c] as const))(
+    'shared %s',
+    async (_n, c) => check(c),
+    60_000,
+  );
 });
 
 describe('alignment-based precision', () => {

@@ -29,11 +29,15 @@ function casesFrom(json: string, logPath: (f: string) => string, modelPath: (f: 
 
 /** Cases on the shipped fixtures: always available. */
 export const fixtureCases: RefCase[] = [
-  ...casesFrom(fixture('running-example.pm4py.json'), fixture, fixture).filter((c) => c.model !== 'running-example.imf.pnml'),
+  ...casesFrom(fixture('running-example.pm4py.json'), fixture, fixture).filter(
+    (c) => c.model !== 'running-example.imf.pnml',
+  ),
   ...casesFrom(fixture('roadtraffic100.pm4py.json'), fixture, fixture).filter((c) => c.model !== 'roadtraffic.pnml'),
 ];
 
 /** Cases on the shared real logs (empty when the folder is absent). */
 export const sharedCases: RefCase[] = hasShared
-  ? ['running-example', 'roadtraffic100', 'receipt', 'domestic'].flatMap((n) => casesFrom(shared(`reference/${n}.pm4py.json`), shared, sharedModel))
+  ? ['running-example', 'roadtraffic100', 'receipt', 'domestic'].flatMap((n) =>
+      casesFrom(shared(`reference/${n}.pm4py.json`), shared, sharedModel),
+    )
   : [];

@@ -16,20 +16,29 @@ function net(build: (n: PetriNet) => void): PetriNet {
 }
 
 describe('soundness', () => {
-  test.each(['running-example.pnml', 'running-example.im.pnml', 'roadtraffic100traces.im.pnml'])('%s is a sound workflow net', async (f) => {
-    const r = checkSoundness(await readPnml(fixture(f)));
-    expect(r.problems).toEqual([]);
-    expect(r.sound).toBe(true);
-    expect(r.safe).toBe(true);
-  });
+  test.each(['running-example.pnml', 'running-example.im.pnml', 'roadtraffic100traces.im.pnml'])(
+    '%s is a sound workflow net',
+    async (f) => {
+      const r = checkSoundness(await readPnml(fixture(f)));
+      expect(r.problems).toEqual([]);
+      expect(r.sound).toBe(true);
+      expect(r.safe).toBe(true);
+    },
+  );
 
   test('a deadlocking AND-join of an XOR-split is reported in words', () => {
     const n = net((n) => {
       const [i, a, b, o] = ['i', 'a', 'b', 'o'].map((p) => n.addPlace(p));
-      const x = n.addTransition('x', 'X'), y = n.addTransition('y', 'Y'), j = n.addTransition('j', 'J');
-      n.addArc('pt', i, x); n.addArc('tp', a, x);
-      n.addArc('pt', i, y); n.addArc('tp', b, y);
-      n.addArc('pt', a, j); n.addArc('pt', b, j); n.addArc('tp', o, j);
+      const x = n.addTransition('x', 'X'),
+        y = n.addTransition('y', 'Y'),
+        j = n.addTransition('j', 'J');
+      n.addArc('pt', i, x);
+      n.addArc('tp', a, x);
+      n.addArc('pt', i, y);
+      n.addArc('tp', b, y);
+      n.addArc('pt', a, j);
+      n.addArc('pt', b, j);
+      n.addArc('tp', o, j);
       n.setMarkings(new Map([[i, 1]]), new Map([[o, 1]]));
     });
     const r = checkSoundness(n);
@@ -42,9 +51,13 @@ describe('soundness', () => {
   test('an unbounded net is found without exploring forever', () => {
     const n = net((n) => {
       const [i, p, o] = ['i', 'p', 'o'].map((x) => n.addPlace(x));
-      const gen = n.addTransition('gen', 'Gen'), end = n.addTransition('end', 'End');
-      n.addArc('pt', i, gen); n.addArc('tp', i, gen); n.addArc('tp', p, gen);
-      n.addArc('pt', i, end); n.addArc('tp', o, end);
+      const gen = n.addTransition('gen', 'Gen'),
+        end = n.addTransition('end', 'End');
+      n.addArc('pt', i, gen);
+      n.addArc('tp', i, gen);
+      n.addArc('tp', p, gen);
+      n.addArc('pt', i, end);
+      n.addArc('tp', o, end);
       n.addArc('pt', p, end);
       n.setMarkings(new Map([[i, 1]]), new Map([[o, 1]]));
     });

@@ -16,7 +16,11 @@ async function check(c: RefCase) {
 
 describe('token replay equals the reference', () => {
   test.each(fixtureCases.map((c) => [c.model, c] as const))('fixture %s', async (_n, c) => check(c));
-  test.skipIf(!sharedCases.length).each(sharedCases.map((c) => [`${c.log} / ${c.model}`, c] as const))('shared %s', async (_n, c) => check(c), 60_000);
+  test.skipIf(!sharedCases.length).each(sharedCases.map((c) => [`${c.log} / ${c.model}`, c] as const))(
+    'shared %s',
+    async (_n, c) => check(c),
+    60_000,
+  );
 });
 
 describe('token replay details', () => {

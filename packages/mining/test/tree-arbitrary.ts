@@ -7,6 +7,11 @@ export const processTree: fc.Arbitrary<ProcessTree> = fc.letrec<{ t: ProcessTree
     { depthSize: 'small', withCrossShrink: true },
     fc.constantFrom('a', 'b', 'c', 'd').map(leaf),
     fc.constant(tau()),
-    fc.tuple(fc.constantFrom('seq', 'xor', 'and', 'loop') as fc.Arbitrary<'seq' | 'xor' | 'and' | 'loop'>, fc.array(tie('t'), { minLength: 2, maxLength: 3 })).map(([op, c]) => node(op, c)),
+    fc
+      .tuple(
+        fc.constantFrom('seq', 'xor', 'and', 'loop') as fc.Arbitrary<'seq' | 'xor' | 'and' | 'loop'>,
+        fc.array(tie('t'), { minLength: 2, maxLength: 3 }),
+      )
+      .map(([op, c]) => node(op, c)),
   ),
 })).t;

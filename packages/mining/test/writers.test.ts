@@ -19,24 +19,41 @@ function snapshot(log: EventLog) {
         a: log.activityNames[log.activities[e]],
         t: log.timestamps[e],
         r: log.resources[e] >= 0 ? log.resourceNames[log.resources[e]] : null,
-        attrs: Object.fromEntries([...log.eventAttributes].filter(([, col]) => col.values[e] !== undefined).map(([k2, col]) => [k2, col.values[e]])),
+        attrs: Object.fromEntries(
+          [...log.eventAttributes]
+            .filter(([, col]) => col.values[e] !== undefined)
+            .map(([k2, col]) => [k2, col.values[e]]),
+        ),
       };
     }),
-    caseAttrs: Object.fromEntries([...log.caseAttributes].filter(([, col]) => col.values[c] !== undefined).map(([k, col]) => [k, col.values[c]])),
+    caseAttrs: Object.fromEntries(
+      [...log.caseAttributes].filter(([, col]) => col.values[c] !== undefined).map(([k, col]) => [k, col.values[c]]),
+    ),
   }));
 }
 
 describe('round trips', () => {
-  test.each(['running-example.xes', 'roadtraffic100traces.xes'])('XES write then read gives the same log: %s', async (f) => {
-    const log = await readXes(fixture(f));
-    const again = await readXesText(xesToString(log));
-    expect(snapshot(again)).toEqual(snapshot(log));
-    expect(again.variants().length).toBe(log.variants().length);
-  });
+  test.each(['running-example.xes', 'roadtraffic100traces.xes'])(
+    'XES write then read gives the same log: %s',
+    async (f) => {
+      const log = await readXes(fixture(f));
+      const again = await readXesText(xesToString(log));
+      expect(snapshot(again)).toEqual(snapshot(log));
+      expect(again.variants().length).toBe(log.variants().length);
+    },
+  );
 
   test('XES round trip holds for generated logs (property)', async () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'b', '<', '&', '"', ' ', 'æ', '\n'), maxLength: 6 });
-    const rows = fc.array(fc.record({ caseId: fc.constantFrom('c1', 'c2', 'c&3'), activity: text.filter((s) => s.length > 0), timestamp: fc.integer({ min: 0, max: 4e12 }), actor: text }), { minLength: 1, maxLength: 20 });
+    const rows = fc.array(
+      fc.record({
+        caseId: fc.constantFrom('c1', 'c2', 'c&3'),
+        activity: text.filter((s) => s.length > 0),
+        timestamp: fc.integer({ min: 0, max: 4e12 }),
+        actor: text,
+      }),
+      { minLength: 1, maxLength: 20 },
+    );
     await fc.assert(
       fc.asyncProperty(rows, async (r) => {
         const log = caseEventsToLog(r.map((x) => ({ ...x, attributes: { n: x.timestamp % 7, note: x.actor } })));
@@ -81,7 +98,14 @@ describe('platform case events', () => {
   test('rows in any order become time-ordered cases with actor and unit', () => {
     const log = caseEventsToLog([
       { caseId: 'S-2', activity: 'Afgørelse', timestamp: '2026-03-02T10:00:00Z', actor: 'kb', unit: 'Byg' },
-      { caseId: 'S-1', activity: 'Modtaget', timestamp: new Date('2026-03-01T08:00:00Z'), actor: 'ab', unit: 'Miljø', attributes: { frist: new Date('2026-04-01T00:00:00Z') } },
+      {
+        caseId: 'S-1',
+        activity: 'Modtaget',
+        timestamp: new Date('2026-03-01T08:00:00Z'),
+        actor: 'ab',
+        unit: 'Miljø',
+        attributes: { frist: new Date('2026-04-01T00:00:00Z') },
+      },
       { caseId: 'S-2', activity: 'Modtaget', timestamp: Date.parse('2026-03-01T09:00:00Z'), actor: null },
     ]);
     expect(log.caseIds).toEqual(['S-2', 'S-1']);

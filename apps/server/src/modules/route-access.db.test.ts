@@ -56,13 +56,24 @@ const NAVIGATOR = ['analyst', 'teamlead', 'quality', 'admin'] as const;
 
 const open: Access = { anonymous: 'allowed' };
 const signedIn = (o: Partial<Access> = {}): Access => ({ anonymous: 401, allowed: 'insider', ...o });
-const staff = (roles: readonly StaffRole[], otherUnit?: number): Access => ({ anonymous: 401, citizen: 403, roles, otherUnit, allowed: 'insider' });
+const staff = (roles: readonly StaffRole[], otherUnit?: number): Access => ({
+  anonymous: 401,
+  citizen: 403,
+  roles,
+  otherUnit,
+  allowed: 'insider',
+});
 /** For applicants; `owned` when it is about one applicant's own case or application. */
 const applicant = (o: { page: boolean; owned: boolean }): Access => ({
-  anonymous: o.page ? 'sign-in' : 401, staff: 403, ...(o.owned ? { citizen: 404, allowed: 'owner' as const } : { allowed: 'owner' as const }),
+  anonymous: o.page ? 'sign-in' : 401,
+  staff: 403,
+  ...(o.owned ? { citizen: 404, allowed: 'owner' as const } : { allowed: 'owner' as const }),
 });
 
-const form = (body: string): Pick<Request, 'payload' | 'headers'> => ({ payload: body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+const form = (body: string): Pick<Request, 'payload' | 'headers'> => ({
+  payload: body,
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+});
 const caseUrl = (w: AccessWorld, tail = '') => `/api/cases/${w.caseId}${tail}`;
 const myCase = (w: AccessWorld, tail = '') => `/mine-sager/${w.reference}${tail}`;
 const draft = (w: AccessWorld, tail: string) => `/ansoegning/${w.draftId}${tail}`;
@@ -86,7 +97,8 @@ const COMMAND_BODIES: Record<string, object> = {
 };
 const commandRules = Object.fromEntries(
   Object.entries(COMMAND_BODIES).map(([name, payload]): [string, Rule] => [
-    `POST /api/cases/:id/${name}`, { access: staff(CASEWORK, 403), request: (w) => ({ url: caseUrl(w, `/${name}`), payload }) },
+    `POST /api/cases/:id/${name}`,
+    { access: staff(CASEWORK, 403), request: (w) => ({ url: caseUrl(w, `/${name}`), payload }) },
   ]),
 );
 
@@ -110,106 +122,288 @@ const RULES: Record<string, Rule> = {
   'GET /api/docs/static/*': { access: open, request: () => ({ url: '/api/docs/static/nothing.css' }) },
   'GET /api/auth/csrf': { access: open },
   'GET /api/auth/providers': { access: open },
-  'POST /api/auth/login': { access: open, request: () => ({ url: '/api/auth/login', payload: { username: 'nobody', password: 'wrong-password' } }) },
+  'POST /api/auth/login': {
+    access: open,
+    request: () => ({ url: '/api/auth/login', payload: { username: 'nobody', password: 'wrong-password' } }),
+  },
   'POST /api/auth/logout': { access: open },
   'GET /auth/oidc/:id/start': { access: open, request: () => ({ url: '/auth/oidc/none/start' }) },
   'GET /auth/oidc/:id/callback': { access: open, request: () => ({ url: '/auth/oidc/none/callback' }) },
 
   // Anyone signed in.
   'GET /api/auth/me': { access: signedIn() },
-  'PUT /api/auth/me/active-unit': { access: signedIn({ otherUnit: 403 }), request: (w) => ({ url: '/api/auth/me/active-unit', payload: { unitId: w.units.teamA1 } }) },
-  'PUT /api/auth/me/locale': { access: signedIn(), request: () => ({ url: '/api/auth/me/locale', payload: { locale: 'en' } }) },
+  'PUT /api/auth/me/active-unit': {
+    access: signedIn({ otherUnit: 403 }),
+    request: (w) => ({ url: '/api/auth/me/active-unit', payload: { unitId: w.units.teamA1 } }),
+  },
+  'PUT /api/auth/me/locale': {
+    access: signedIn(),
+    request: () => ({ url: '/api/auth/me/locale', payload: { locale: 'en' } }),
+  },
   'GET /mine-sager': { access: signedIn({ anonymous: 'sign-in' }) },
   // A case's path: its own applicant, or staff who may read the case.
-  'GET /api/navigator/case-path/:caseId': { access: signedIn({ citizen: 404, otherUnit: 403 }), request: (w) => ({ url: `/api/navigator/case-path/${w.caseId}` }) },
+  'GET /api/navigator/case-path/:caseId': {
+    access: signedIn({ citizen: 404, otherUnit: 403 }),
+    request: (w) => ({ url: `/api/navigator/case-path/${w.caseId}` }),
+  },
 
   // The applicant's own cases and applications: anyone else's is a 404, as if it did not exist.
   'GET /api/my/cases': { access: applicant({ page: false, owned: false }) },
-  'GET /api/my/cases/:id': { access: applicant({ page: false, owned: true }), request: (w) => ({ url: `/api/my/cases/${w.caseId}` }) },
-  'POST /ansoeg/:code': { access: { ...applicant({ page: true, owned: false }), citizen: undefined }, request: (w) => ({ url: `/ansoeg/${w.caseTypeCode}`, ...form('') }) },
-  'GET /ansoegning/:id/trin/:step': { access: applicant({ page: true, owned: true }), request: (w) => ({ url: draft(w, `/trin/${w.draftStep}`) }) },
-  'POST /ansoegning/:id/trin/:step': { access: applicant({ page: true, owned: true }), request: (w) => ({ url: draft(w, `/trin/${w.draftStep}`), ...form('action=later') }) },
-  'POST /ansoegning/:id/dokumenter/fjern': { access: applicant({ page: true, owned: true }), request: (w) => ({ url: draft(w, '/dokumenter/fjern'), ...form(`documentId=${w.documentId}`) }) },
-  'GET /ansoegning/:id/kontroller': { access: applicant({ page: true, owned: true }), request: (w) => ({ url: draft(w, '/kontroller') }) },
-  'POST /ansoegning/:id/send': { access: applicant({ page: true, owned: true }), request: (w) => ({ url: draft(w, '/send'), ...form('idempotencyKey=x') }) },
-  'GET /ansoegning/:id/kvittering': { access: applicant({ page: true, owned: true }), request: (w) => ({ url: `/ansoegning/${w.sentApplicationId}/kvittering` }) },
-  'GET /mine-sager/:reference': { access: applicant({ page: true, owned: true }), request: (w) => ({ url: myCase(w) }) },
-  'POST /mine-sager/:reference/svar': { access: applicant({ page: true, owned: true }), request: (w) => ({ url: myCase(w, '/svar'), ...form('answer=Her') }) },
-  'POST /mine-sager/:reference/klage': { access: applicant({ page: true, owned: true }), request: (w) => ({ url: myCase(w, '/klage'), ...form('kind=procedure&text=Klage') }) },
-  'POST /mine-sager/:reference/aktindsigt': { access: applicant({ page: true, owned: true }), request: (w) => ({ url: myCase(w, '/aktindsigt'), ...form('') }) },
-  'GET /mine-sager/:reference/dokumenter/:id': { access: applicant({ page: true, owned: true }), request: (w) => ({ url: myCase(w, `/dokumenter/${w.documentId}`) }) },
+  'GET /api/my/cases/:id': {
+    access: applicant({ page: false, owned: true }),
+    request: (w) => ({ url: `/api/my/cases/${w.caseId}` }),
+  },
+  'POST /ansoeg/:code': {
+    access: { ...applicant({ page: true, owned: false }), citizen: undefined },
+    request: (w) => ({ url: `/ansoeg/${w.caseTypeCode}`, ...form('') }),
+  },
+  'GET /ansoegning/:id/trin/:step': {
+    access: applicant({ page: true, owned: true }),
+    request: (w) => ({ url: draft(w, `/trin/${w.draftStep}`) }),
+  },
+  'POST /ansoegning/:id/trin/:step': {
+    access: applicant({ page: true, owned: true }),
+    request: (w) => ({ url: draft(w, `/trin/${w.draftStep}`), ...form('action=later') }),
+  },
+  'POST /ansoegning/:id/dokumenter/fjern': {
+    access: applicant({ page: true, owned: true }),
+    request: (w) => ({ url: draft(w, '/dokumenter/fjern'), ...form(`documentId=${w.documentId}`) }),
+  },
+  'GET /ansoegning/:id/kontroller': {
+    access: applicant({ page: true, owned: true }),
+    request: (w) => ({ url: draft(w, '/kontroller') }),
+  },
+  'POST /ansoegning/:id/send': {
+    access: applicant({ page: true, owned: true }),
+    request: (w) => ({ url: draft(w, '/send'), ...form('idempotencyKey=x') }),
+  },
+  'GET /ansoegning/:id/kvittering': {
+    access: applicant({ page: true, owned: true }),
+    request: (w) => ({ url: `/ansoegning/${w.sentApplicationId}/kvittering` }),
+  },
+  'GET /mine-sager/:reference': {
+    access: applicant({ page: true, owned: true }),
+    request: (w) => ({ url: myCase(w) }),
+  },
+  'POST /mine-sager/:reference/svar': {
+    access: applicant({ page: true, owned: true }),
+    request: (w) => ({ url: myCase(w, '/svar'), ...form('answer=Her') }),
+  },
+  'POST /mine-sager/:reference/klage': {
+    access: applicant({ page: true, owned: true }),
+    request: (w) => ({ url: myCase(w, '/klage'), ...form('kind=procedure&text=Klage') }),
+  },
+  'POST /mine-sager/:reference/aktindsigt': {
+    access: applicant({ page: true, owned: true }),
+    request: (w) => ({ url: myCase(w, '/aktindsigt'), ...form('') }),
+  },
+  'GET /mine-sager/:reference/dokumenter/:id': {
+    access: applicant({ page: true, owned: true }),
+    request: (w) => ({ url: myCase(w, `/dokumenter/${w.documentId}`) }),
+  },
 
   // Cases: staff of the case's unit (another unit's case is a 403; its documents a 404).
-  'POST /api/cases': { access: staff(['caseworker', 'teamlead', 'frontline'], 403), request: (w) => ({ url: '/api/cases', payload: { caseTypeCode: w.caseTypeCode, channel: 'paper', applicant: { name: 'Ane' } } }) },
-  'GET /api/cases/queue': { access: staff(CASEWORK, 403), request: (w) => ({ url: `/api/cases/queue?unitId=${w.units.teamA1}` }) },
-  'GET /api/cases/figures': { access: staff(READERS, 403), request: (w) => ({ url: `/api/cases/figures?unitId=${w.units.teamA1}` }) },
+  'POST /api/cases': {
+    access: staff(['caseworker', 'teamlead', 'frontline'], 403),
+    request: (w) => ({
+      url: '/api/cases',
+      payload: { caseTypeCode: w.caseTypeCode, channel: 'paper', applicant: { name: 'Ane' } },
+    }),
+  },
+  'GET /api/cases/queue': {
+    access: staff(CASEWORK, 403),
+    request: (w) => ({ url: `/api/cases/queue?unitId=${w.units.teamA1}` }),
+  },
+  'GET /api/cases/figures': {
+    access: staff(READERS, 403),
+    request: (w) => ({ url: `/api/cases/figures?unitId=${w.units.teamA1}` }),
+  },
   'GET /api/cases/assignees': { access: staff(CASEWORK) },
   // Bulk reassignment answers per case: another unit's case is listed as failed, and nothing changes.
-  'POST /api/cases/reassign': { access: staff(['teamlead'], 200), request: (w) => ({ url: '/api/cases/reassign', payload: { cases: [{ caseId: w.caseId, expectedVersion: 1 }], assigneeId: null } }) },
+  'POST /api/cases/reassign': {
+    access: staff(['teamlead'], 200),
+    request: (w) => ({
+      url: '/api/cases/reassign',
+      payload: { cases: [{ caseId: w.caseId, expectedVersion: 1 }], assigneeId: null },
+    }),
+  },
   'GET /api/cases/:id': { access: staff(CASE_READERS, 403), request: (w) => ({ url: caseUrl(w) }) },
   ...commandRules,
   'POST /api/cases/:id/documents': {
     access: staff(CASEWORK, 403),
     request: (w) => {
-      const body = multipartBody({ expectedVersion: '1', title: 'Notat', documentType: 'other', direction: 'internal' }, [{ field: 'file', filename: 'n.pdf', contentType: 'application/pdf', content: tinyPdf() }]);
+      const body = multipartBody(
+        { expectedVersion: '1', title: 'Notat', documentType: 'other', direction: 'internal' },
+        [{ field: 'file', filename: 'n.pdf', contentType: 'application/pdf', content: tinyPdf() }],
+      );
       return { url: caseUrl(w, '/documents'), ...body };
     },
   },
-  'GET /api/cases/:id/documents/:documentId': { access: staff(STAFF_ROLES, 404), request: (w) => ({ url: caseUrl(w, `/documents/${w.documentId}`) }) },
-  'GET /api/applications/screening-figures': { access: staff(READERS, 403), request: (w) => ({ url: `/api/applications/screening-figures?from=2026-01-01&to=2026-12-31&unitId=${w.units.teamA1}` }) },
+  'GET /api/cases/:id/documents/:documentId': {
+    access: staff(STAFF_ROLES, 404),
+    request: (w) => ({ url: caseUrl(w, `/documents/${w.documentId}`) }),
+  },
+  'GET /api/applications/screening-figures': {
+    access: staff(READERS, 403),
+    request: (w) => ({
+      url: `/api/applications/screening-figures?from=2026-01-01&to=2026-12-31&unitId=${w.units.teamA1}`,
+    }),
+  },
 
   // Case types: read by all staff; published by an admin of the unit that handles them.
   'GET /api/case-types': { access: staff(STAFF_ROLES) },
-  'GET /api/case-types/:code': { access: staff(STAFF_ROLES), request: (w) => ({ url: `/api/case-types/${w.caseTypeCode}` }) },
+  'GET /api/case-types/:code': {
+    access: staff(STAFF_ROLES),
+    request: (w) => ({ url: `/api/case-types/${w.caseTypeCode}` }),
+  },
   'GET /api/case-types/export': { access: staff(ADMIN) },
-  'POST /api/case-types': { access: staff(ADMIN, 403), request: (w) => ({ url: '/api/case-types', payload: { ...definitionFor(w.units.codes.teamA1), code: w.caseTypeCode } }) },
+  'POST /api/case-types': {
+    access: staff(ADMIN, 403),
+    request: (w) => ({
+      url: '/api/case-types',
+      payload: { ...definitionFor(w.units.codes.teamA1), code: w.caseTypeCode },
+    }),
+  },
   'POST /api/case-types/import': {
     access: staff(ADMIN, 403),
-    request: (w) => ({ url: '/api/case-types/import', payload: { format: 'sagsgang.case-types', formatVersion: 1, exportedAt: new Date().toISOString(), caseTypes: [{ ...definitionFor(w.units.codes.teamA1), code: w.caseTypeCode }] } }),
+    request: (w) => ({
+      url: '/api/case-types/import',
+      payload: {
+        format: 'sagsgang.case-types',
+        formatVersion: 1,
+        exportedAt: new Date().toISOString(),
+        caseTypes: [{ ...definitionFor(w.units.codes.teamA1), code: w.caseTypeCode }],
+      },
+    }),
   },
 
   // The organisation: an admin of the units concerned.
   'GET /api/units': { access: staff(STAFF_ROLES) },
-  'POST /api/units': { access: staff(ADMIN, 403), request: (w) => ({ url: '/api/units', payload: { parentId: w.units.teamA1, kind: 'team', code: 'new-team', nameDa: 'Nyt', nameEn: 'New' } }) },
-  'PATCH /api/units/:id': { access: staff(ADMIN, 403), request: (w) => ({ url: `/api/units/${w.units.teamA2}`, payload: { nameDa: 'Omdøbt' } }) },
+  'POST /api/units': {
+    access: staff(ADMIN, 403),
+    request: (w) => ({
+      url: '/api/units',
+      payload: { parentId: w.units.teamA1, kind: 'team', code: 'new-team', nameDa: 'Nyt', nameEn: 'New' },
+    }),
+  },
+  'PATCH /api/units/:id': {
+    access: staff(ADMIN, 403),
+    request: (w) => ({ url: `/api/units/${w.units.teamA2}`, payload: { nameDa: 'Omdøbt' } }),
+  },
   'DELETE /api/units/:id': { access: staff(ADMIN, 403), request: (w) => ({ url: `/api/units/${w.units.teamA2}` }) },
   'GET /api/users': { access: staff(ADMIN, 403), request: (w) => ({ url: `/api/users?unitId=${w.units.teamA1}` }) },
-  'POST /api/users': { access: staff(ADMIN, 403), request: (w) => ({ url: '/api/users', payload: { username: 'new-user', displayName: 'Ny', grants: [{ role: 'caseworker', unitId: w.units.teamA1 }] } }) },
+  'POST /api/users': {
+    access: staff(ADMIN, 403),
+    request: (w) => ({
+      url: '/api/users',
+      payload: { username: 'new-user', displayName: 'Ny', grants: [{ role: 'caseworker', unitId: w.units.teamA1 }] },
+    }),
+  },
   'GET /api/users/:id': { access: staff(ADMIN, 403), request: (w) => ({ url: `/api/users/${w.staffUserId}` }) },
-  'PATCH /api/users/:id': { access: staff(ADMIN, 403), request: (w) => ({ url: `/api/users/${w.staffUserId}`, payload: { displayName: 'Omdøbt' } }) },
-  'POST /api/users/:id/grants': { access: staff(ADMIN, 403), request: (w) => ({ url: `/api/users/${w.staffUserId}/grants`, payload: { role: 'teamlead', unitId: w.units.teamA1 } }) },
-  'DELETE /api/users/:id/grants/:grantId': { access: staff(ADMIN, 403), request: (w) => ({ url: `/api/users/${w.staffUserId}/grants/${w.grantId}` }) },
+  'PATCH /api/users/:id': {
+    access: staff(ADMIN, 403),
+    request: (w) => ({ url: `/api/users/${w.staffUserId}`, payload: { displayName: 'Omdøbt' } }),
+  },
+  'POST /api/users/:id/grants': {
+    access: staff(ADMIN, 403),
+    request: (w) => ({
+      url: `/api/users/${w.staffUserId}/grants`,
+      payload: { role: 'teamlead', unitId: w.units.teamA1 },
+    }),
+  },
+  'DELETE /api/users/:id/grants/:grantId': {
+    access: staff(ADMIN, 403),
+    request: (w) => ({ url: `/api/users/${w.staffUserId}/grants/${w.grantId}` }),
+  },
   'GET /api/audit': { access: staff(ADMIN, 403), request: (w) => ({ url: `/api/audit?actorUserId=${w.staffUserId}` }) },
-  'GET /api/audit/export': { access: staff(ADMIN, 403), request: (w) => ({ url: `/api/audit/export?actorUserId=${w.staffUserId}` }) },
+  'GET /api/audit/export': {
+    access: staff(ADMIN, 403),
+    request: (w) => ({ url: `/api/audit/export?actorUserId=${w.staffUserId}` }),
+  },
 
   // The calendar: read by all staff; closure days stop every unit's clocks, so only an authority-wide admin.
   'GET /api/calendar/:year': { access: staff(STAFF_ROLES), request: () => ({ url: '/api/calendar/2026' }) },
-  'POST /api/calendar/closures': { access: staff(ADMIN, 403), request: () => ({ url: '/api/calendar/closures', payload: { day: '2027-03-03', reason: 'Flytning' } }) },
-  'DELETE /api/calendar/closures/:day': { access: staff(ADMIN, 403), request: () => ({ url: '/api/calendar/closures/2027-03-03' }) },
+  'POST /api/calendar/closures': {
+    access: staff(ADMIN, 403),
+    request: () => ({ url: '/api/calendar/closures', payload: { day: '2027-03-03', reason: 'Flytning' } }),
+  },
+  'DELETE /api/calendar/closures/:day': {
+    access: staff(ADMIN, 403),
+    request: () => ({ url: '/api/calendar/closures/2027-03-03' }),
+  },
 
   // Workflow models: the authority's shared portal, read by all staff and drawn by analysts, quality and admins.
   'GET /api/process-models': { access: staff(STAFF_ROLES) },
-  'POST /api/process-models': { access: staff(MODEL_EDITORS), request: () => ({ url: '/api/process-models', payload: { name: 'Ny', bpmnXml: '<definitions/>' } }) },
-  'GET /api/process-models/for-case/:caseId/current-step': { access: staff(STAFF_ROLES, 403), request: (w) => ({ url: `/api/process-models/for-case/${w.caseId}/current-step` }) },
+  'POST /api/process-models': {
+    access: staff(MODEL_EDITORS),
+    request: () => ({ url: '/api/process-models', payload: { name: 'Ny', bpmnXml: '<definitions/>' } }),
+  },
+  'GET /api/process-models/for-case/:caseId/current-step': {
+    access: staff(STAFF_ROLES, 403),
+    request: (w) => ({ url: `/api/process-models/for-case/${w.caseId}/current-step` }),
+  },
   'GET /api/process-models/:id': { access: staff(STAFF_ROLES), request: (w) => ({ url: model(w) }) },
-  'PATCH /api/process-models/:id': { access: staff(MODEL_EDITORS), request: (w) => ({ url: model(w), payload: { name: 'Omdøbt' } }) },
-  'POST /api/process-models/:id/versions': { access: staff(MODEL_EDITORS), request: (w) => ({ url: model(w, '/versions'), payload: { bpmnXml: '<definitions/>' } }) },
-  'PUT /api/process-models/:id/versions/:version/tasks/:elementId': { access: staff(MODEL_EDITORS), request: (w) => ({ url: model(w, '/versions/1/tasks/Task_1'), payload: { guidance: 'Gør sådan' } }) },
-  'GET /api/process-models/:id/mapping': { access: staff(STAFF_ROLES), request: (w) => ({ url: model(w, '/mapping') }) },
-  'PUT /api/process-models/:id/mapping': { access: staff(MODEL_EDITORS), request: (w) => ({ url: model(w, '/mapping'), payload: { entries: [{ activity: 'X', elementId: null }] } }) },
+  'PATCH /api/process-models/:id': {
+    access: staff(MODEL_EDITORS),
+    request: (w) => ({ url: model(w), payload: { name: 'Omdøbt' } }),
+  },
+  'POST /api/process-models/:id/versions': {
+    access: staff(MODEL_EDITORS),
+    request: (w) => ({ url: model(w, '/versions'), payload: { bpmnXml: '<definitions/>' } }),
+  },
+  'PUT /api/process-models/:id/versions/:version/tasks/:elementId': {
+    access: staff(MODEL_EDITORS),
+    request: (w) => ({ url: model(w, '/versions/1/tasks/Task_1'), payload: { guidance: 'Gør sådan' } }),
+  },
+  'GET /api/process-models/:id/mapping': {
+    access: staff(STAFF_ROLES),
+    request: (w) => ({ url: model(w, '/mapping') }),
+  },
+  'PUT /api/process-models/:id/mapping': {
+    access: staff(MODEL_EDITORS),
+    request: (w) => ({ url: model(w, '/mapping'), payload: { entries: [{ activity: 'X', elementId: null }] } }),
+  },
 
   // The navigator: those who lead and improve the process, for the units they hold a role on.
   'GET /api/navigator/logs': { access: staff(NAVIGATOR) },
-  'POST /api/navigator/logs': { access: staff(NAVIGATOR), request: () => ({ url: '/api/navigator/logs?name=x', payload: 'a', headers: { 'content-type': 'application/octet-stream' } }) },
+  'POST /api/navigator/logs': {
+    access: staff(NAVIGATOR),
+    request: () => ({
+      url: '/api/navigator/logs?name=x',
+      payload: 'a',
+      headers: { 'content-type': 'application/octet-stream' },
+    }),
+  },
   'GET /api/navigator/analyses': { access: staff(NAVIGATOR) },
-  'POST /api/navigator/analyses': { access: staff(NAVIGATOR, 403), request: (w) => ({ url: '/api/navigator/analyses', payload: { modelId: w.modelId, population: teamA1(w) } }) },
+  'POST /api/navigator/analyses': {
+    access: staff(NAVIGATOR, 403),
+    request: (w) => ({ url: '/api/navigator/analyses', payload: { modelId: w.modelId, population: teamA1(w) } }),
+  },
   'GET /api/navigator/analyses/:id': { access: staff(NAVIGATOR, 404), request: (w) => ({ url: analysis(w) }) },
-  'POST /api/navigator/analyses/:id/cancel': { access: staff(NAVIGATOR, 404), request: (w) => ({ url: analysis(w, '/cancel') }) },
-  'GET /api/navigator/analyses/:id/result': { access: staff(NAVIGATOR, 404), request: (w) => ({ url: analysis(w, '/result') }) },
-  'GET /api/navigator/analyses/:id/cases': { access: staff(NAVIGATOR, 404), request: (w) => ({ url: analysis(w, '/cases') }) },
-  'GET /api/navigator/analyses/:id/replay': { access: staff(NAVIGATOR, 404), request: (w) => ({ url: analysis(w, '/replay') }) },
-  'GET /api/navigator/analyses/:id/people': { access: staff(['teamlead', 'analyst'], 404), request: (w) => ({ url: analysis(w, '/people') }) },
-  'POST /api/navigator/discover': { access: staff(NAVIGATOR, 403), request: (w) => ({ url: '/api/navigator/discover', payload: { population: teamA1(w) } }) },
+  'POST /api/navigator/analyses/:id/cancel': {
+    access: staff(NAVIGATOR, 404),
+    request: (w) => ({ url: analysis(w, '/cancel') }),
+  },
+  'GET /api/navigator/analyses/:id/result': {
+    access: staff(NAVIGATOR, 404),
+    request: (w) => ({ url: analysis(w, '/result') }),
+  },
+  'GET /api/navigator/analyses/:id/cases': {
+    access: staff(NAVIGATOR, 404),
+    request: (w) => ({ url: analysis(w, '/cases') }),
+  },
+  'GET /api/navigator/analyses/:id/replay': {
+    access: staff(NAVIGATOR, 404),
+    request: (w) => ({ url: analysis(w, '/replay') }),
+  },
+  'GET /api/navigator/analyses/:id/people': {
+    access: staff(['teamlead', 'analyst'], 404),
+    request: (w) => ({ url: analysis(w, '/people') }),
+  },
+  'POST /api/navigator/discover': {
+    access: staff(NAVIGATOR, 403),
+    request: (w) => ({ url: '/api/navigator/discover', payload: { population: teamA1(w) } }),
+  },
 };
 
 const isPage = (url: string) => !url.startsWith('/api/') && !url.startsWith('/auth/') && !url.startsWith('/app');
@@ -222,13 +416,19 @@ for (const engine of ENGINES) {
     const registered = new Set<string>();
     let w: AccessWorld;
     beforeAll(async () => {
-      for (const r of t().routes) for (const method of [r.method].flat()) if (method !== 'HEAD') registered.add(`${method} ${r.url}`);
+      for (const r of t().routes)
+        for (const method of [r.method].flat()) if (method !== 'HEAD') registered.add(`${method} ${r.url}`);
       w = await buildAccessWorld(t().app, t().database.db, fileDir);
     });
 
     test('every route has an access rule, and every rule a route', () => {
       expect([...registered].filter((r) => !(r in RULES)).sort(), 'routes without a rule in RULES').toEqual([]);
-      expect(Object.keys(RULES).filter((r) => !registered.has(r) && !RULES[r].optional).sort(), 'rules for no route').toEqual([]);
+      expect(
+        Object.keys(RULES)
+          .filter((r) => !registered.has(r) && !RULES[r].optional)
+          .sort(),
+        'rules for no route',
+      ).toEqual([]);
     });
 
     test.each(Object.entries(RULES))('%s', async (key, rule) => {
@@ -236,7 +436,12 @@ for (const engine of ENGINES) {
       const [method, pattern] = key.split(' ') as ['GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', string];
       const req = rule.request?.(w) ?? { url: pattern };
       const send = (who: TestSession) =>
-        who.inject({ method, url: req.url, payload: req.payload as string, headers: { ...(isPage(req.url) ? { accept: 'text/html' } : {}), ...req.headers } });
+        who.inject({
+          method,
+          url: req.url,
+          payload: req.payload as string,
+          headers: { ...(isPage(req.url) ? { accept: 'text/html' } : {}), ...req.headers },
+        });
       const db = t().database.db;
 
       /** Refused with `status`, recorded in the audit log when someone was signed in, and (for a write) nothing changed. */
@@ -251,17 +456,24 @@ for (const engine of ENGINES) {
           expect(res.statusCode, `${where}: ${res.body.slice(0, 200)}`).toBe(status);
         }
         if (who !== w.anonymous && (status === 403 || status === 404)) {
-          const denied = await db.selectFrom('audit_log').select('id').where('action', '=', 'denied').where('request_id', '=', String(res.headers['x-request-id'])).executeTakeFirst();
+          const denied = await db
+            .selectFrom('audit_log')
+            .select('id')
+            .where('action', '=', 'denied')
+            .where('request_id', '=', String(res.headers['x-request-id']))
+            .executeTakeFirst();
           expect(denied, `${where}: the refusal is not in the audit log`).toBeDefined();
         }
-        if (before) expect(await databaseFingerprint(db), `${where}: a refused write changed the database`).toEqual(before);
+        if (before)
+          expect(await databaseFingerprint(db), `${where}: a refused write changed the database`).toEqual(before);
       }
 
       const a = rule.access;
       if (a.anonymous !== 'allowed') await expectRefused(w.anonymous, a.anonymous, 'anonymous');
       if (a.citizen !== undefined) await expectRefused(w.stranger, a.citizen, 'another citizen');
       if (a.staff !== undefined) await expectRefused(w.insider, a.staff, 'staff');
-      for (const role of STAFF_ROLES.filter((r) => a.roles && !a.roles.includes(r))) await expectRefused(w.withRole[role], 403, role);
+      for (const role of STAFF_ROLES.filter((r) => a.roles && !a.roles.includes(r)))
+        await expectRefused(w.withRole[role], 403, role);
       if (a.otherUnit !== undefined) await expectRefused(w.outsider, a.otherUnit, 'staff of another centre');
       if (method === 'GET' && a.allowed) {
         const res = await send(a.allowed === 'owner' ? w.owner : w.insider);

@@ -72,7 +72,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionSecret,
     sessionTtlMinutes: Number(env.SESSION_TTL_MINUTES ?? 8 * 60),
     sessionMaxMinutes: Number(env.SESSION_MAX_MINUTES ?? 12 * 60),
-    loginRateLimit: { max: Number(env.LOGIN_RATE_LIMIT_MAX ?? 10), windowMinutes: Number(env.LOGIN_RATE_LIMIT_MINUTES ?? 15) },
+    loginRateLimit: {
+      max: Number(env.LOGIN_RATE_LIMIT_MAX ?? 10),
+      windowMinutes: Number(env.LOGIN_RATE_LIMIT_MINUTES ?? 15),
+    },
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
     authorityName: env.AUTHORITY_NAME ?? 'Sagsgang Kommune',
     authorityContact: {

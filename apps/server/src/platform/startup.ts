@@ -16,7 +16,11 @@ export interface StartBackgroundOptions {
  * Work done once the app is built but before it listens: the demo seed on an empty database, and the background
  * job runner. Returns a function that stops what it started.
  */
-export async function startBackground(app: FastifyInstance, ctx: AppContext, options: StartBackgroundOptions = {}): Promise<() => Promise<void>> {
+export async function startBackground(
+  app: FastifyInstance,
+  ctx: AppContext,
+  options: StartBackgroundOptions = {},
+): Promise<() => Promise<void>> {
   if (ctx.config.seedDemo) {
     const seeded = await seedDemoIfEmpty(ctx, { info: (msg) => app.log.info(msg) });
     // Also on later starts of a demo database, so whoever runs it can still sign in.

@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addCalendarDays, createBusinessCalendar } from '@sagsgang/clock';
-import { expectHeading, expectNoAxeViolations, saveScreenshot, SKIP_BROWSER, useJourneyEnvironment, watchPageErrors } from './harness.js';
+import {
+  expectHeading,
+  expectNoAxeViolations,
+  saveScreenshot,
+  SKIP_BROWSER,
+  useJourneyEnvironment,
+  watchPageErrors,
+} from './harness.js';
 import { JOURNEY_PASSWORD } from './journey-people.js';
 
 async function expectStatus(page: Page, text: string) {
@@ -43,7 +50,9 @@ describe.skipIf(SKIP_BROWSER)('administrator in the back office', () => {
     for (const path of ['/app/admin/users', '/app/admin/audit', '/app/admin/calendar']) {
       expect(await section.locator(`a.card[href="${path}"]`).count(), path).toBe(1);
     }
-    expect(await section.locator('[data-coming="users"], [data-coming="audit"], [data-coming="calendar"]').count()).toBe(0);
+    expect(
+      await section.locator('[data-coming="users"], [data-coming="audit"], [data-coming="calendar"]').count(),
+    ).toBe(0);
 
     // Users: the list, then a new staff user. A refused form keeps what was typed and marks the field.
     await section.locator('a.card[href="/app/admin/users"]').click();
@@ -115,7 +124,9 @@ describe.skipIf(SKIP_BROWSER)('administrator in the back office', () => {
     await page.getByLabel('Handling').selectOption('create');
     await page.getByLabel('Type af post').selectOption('user');
     await page.getByRole('button', { name: 'Vis', exact: true }).click();
-    await page.waitForURL((url) => url.searchParams.get('action') === 'create' && url.searchParams.get('entityType') === 'user');
+    await page.waitForURL(
+      (url) => url.searchParams.get('action') === 'create' && url.searchParams.get('entityType') === 'user',
+    );
     const created = page.locator('main tbody tr', { hasText: 'Nina Nybegynder' });
     await created.waitFor();
     expect(await created.textContent()).toContain(staff.admin.displayName);
@@ -140,7 +151,10 @@ describe.skipIf(SKIP_BROWSER)('administrator in the back office', () => {
     await page.getByRole('link', { name: `Næste år (${nextYear})` }).click();
     await page.waitForURL((url) => url.searchParams.get('year') === String(nextYear));
     await page.locator(`tr[data-day="${nextYear}-12-25"]`, { hasText: 'Juledag' }).waitFor();
-    const workingDays = async () => Number((await page.locator('main p', { hasText: /arbejdsdage?\.$/ }).textContent())!.match(/(\d+) arbejdsdag/)![1]);
+    const workingDays = async () =>
+      Number(
+        (await page.locator('main p', { hasText: /arbejdsdage?\.$/ }).textContent())!.match(/(\d+) arbejdsdag/)![1],
+      );
     const before = await workingDays();
     await expectNoAxeViolations(page);
 
@@ -169,10 +183,20 @@ describe.skipIf(SKIP_BROWSER)('administrator in the back office', () => {
     await closure.getByRole('button', { name: /^Remove/ }).click();
     await expectStatus(page, 'is no longer a closure day');
     expect(await page.locator(`tr[data-day="${day}"]`).count()).toBe(0);
-    expect(Number((await page.locator('main p', { hasText: /working days?\.$/ }).textContent())!.match(/(\d+) working day/)![1])).toBe(before);
+    expect(
+      Number(
+        (await page.locator('main p', { hasText: /working days?\.$/ }).textContent())!.match(/(\d+) working day/)![1],
+      ),
+    ).toBe(before);
     await page.click('header button[lang="da"]');
 
-    const closures = await env().database.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'calendar_closure').where('entity_id', '=', day).orderBy('id').execute();
+    const closures = await env()
+      .database.db.selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'calendar_closure')
+      .where('entity_id', '=', day)
+      .orderBy('id')
+      .execute();
     expect(closures.map((c) => c.action)).toEqual(['create', 'delete']);
     // The failed requests are the two refusals made on purpose above; the browser logs each.
     expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);

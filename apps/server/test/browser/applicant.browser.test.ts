@@ -25,7 +25,11 @@ async function h1(page: Page): Promise<string> {
 }
 
 /** Signs a staff member in through the sign-in page of its own browser context; returns its API client and token. */
-async function staffApi(page: Page, baseUrl: string, username: string): Promise<{ api: APIRequestContext; csrf: string }> {
+async function staffApi(
+  page: Page,
+  baseUrl: string,
+  username: string,
+): Promise<{ api: APIRequestContext; csrf: string }> {
   await page.goto(`${baseUrl}/login`);
   await page.fill('#username', username);
   await page.fill('#password', JOURNEY_PASSWORD);
@@ -41,10 +45,21 @@ describe.skipIf(SKIP_BROWSER)('applicant journey: apply, be told what is missing
 
   test('without JavaScript, every page clean under axe, and an e-mail for each step', async () => {
     const db = env().database.db;
-    const team = await db.selectFrom('unit').select(['code']).where('name_da', '=', 'Team Familiesammenføring').executeTakeFirstOrThrow();
-    const definition = { ...demoCaseTypes().find((d) => d.code === 'family-reunification')!, code: 'familiesammenfoering', unitCode: team.code };
+    const team = await db
+      .selectFrom('unit')
+      .select(['code'])
+      .where('name_da', '=', 'Team Familiesammenføring')
+      .executeTakeFirstOrThrow();
+    const definition = {
+      ...demoCaseTypes().find((d) => d.code === 'family-reunification')!,
+      code: 'familiesammenfoering',
+      unitCode: team.code,
+    };
     await publishCaseType(db, definition, null);
-    const config = loadConfig({ ...process.env, DATABASE_URL: '' }, { smtp, fileDir, publicUrl: 'https://selvbetjening.sagsgang.example', seedDemo: false });
+    const config = loadConfig(
+      { ...process.env, DATABASE_URL: '' },
+      { smtp, fileDir, publicUrl: 'https://selvbetjening.sagsgang.example', seedDemo: false },
+    );
     const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
     const runner = new JobRunner({ ctx: { config, database: env().database }, log: quiet });
     const mailsFor = async (n: number) => {
@@ -84,13 +99,25 @@ describe.skipIf(SKIP_BROWSER)('applicant journey: apply, be told what is missing
     await expectNoAxeViolations(page);
 
     // Two of three documents; the bank guarantee is missing. A renamed text file is refused with the reason.
-    await page.setInputFiles('#file-passport', { name: 'pas.pdf', mimeType: 'application/pdf', buffer: tinyPdf('pas') });
-    await page.setInputFiles('#file-marriage-certificate', { name: 'vielsesattest.pdf', mimeType: 'application/pdf', buffer: Buffer.from('ikke en pdf') });
+    await page.setInputFiles('#file-passport', {
+      name: 'pas.pdf',
+      mimeType: 'application/pdf',
+      buffer: tinyPdf('pas'),
+    });
+    await page.setInputFiles('#file-marriage-certificate', {
+      name: 'vielsesattest.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('ikke en pdf'),
+    });
     await page.click('button[value="continue"]');
     expect(await page.locator('.alert-error').textContent()).toContain('vielsesattest.pdf blev ikke modtaget');
     expect(await page.locator('main').textContent()).toContain('pas.pdf er modtaget.');
     await expectNoAxeViolations(page);
-    await page.setInputFiles('#file-marriage-certificate', { name: 'vielsesattest.pdf', mimeType: 'application/pdf', buffer: tinyPdf('vielse') });
+    await page.setInputFiles('#file-marriage-certificate', {
+      name: 'vielsesattest.pdf',
+      mimeType: 'application/pdf',
+      buffer: tinyPdf('vielse'),
+    });
     await page.click('button[value="continue"]');
     await page.waitForURL('**/kontroller');
     expect(await page.locator('#missing-heading').textContent()).toContain('Du kan sende nu, men vi mangler');
@@ -118,15 +145,28 @@ describe.skipIf(SKIP_BROWSER)('applicant journey: apply, be told what is missing
     await expectNoAxeViolations(page);
 
     // The caseworker asks for the bank guarantee and moves the case on (through the API, signed in as staff).
-    const c = await db.selectFrom('case_file').select(['id', 'version']).where('reference', '=', reference).executeTakeFirstOrThrow();
+    const c = await db
+      .selectFrom('case_file')
+      .select(['id', 'version'])
+      .where('reference', '=', reference)
+      .executeTakeFirstOrThrow();
     const staffPage = await env().newPage();
     const { api, csrf } = await staffApi(staffPage, env().baseUrl, env().people.staff.caseworker.username);
     const post = async (command: string, body: Record<string, unknown>) => {
-      const version = (await db.selectFrom('case_file').select('version').where('id', '=', c.id).executeTakeFirstOrThrow()).version;
-      const res = await api.post(`${env().baseUrl}/api/cases/${c.id}/${command}`, { headers: { 'x-csrf-token': csrf }, data: { expectedVersion: version, ...body } });
+      const version = (
+        await db.selectFrom('case_file').select('version').where('id', '=', c.id).executeTakeFirstOrThrow()
+      ).version;
+      const res = await api.post(`${env().baseUrl}/api/cases/${c.id}/${command}`, {
+        headers: { 'x-csrf-token': csrf },
+        data: { expectedVersion: version, ...body },
+      });
       expect(res.status(), await res.text()).toBe(200);
     };
-    await post('information-requests', { items: [{ requirementCode: 'bank-guarantee', text: 'Bankgaranti' }], message: 'Send venligst bankgarantien.', dueDate: '2031-01-15' });
+    await post('information-requests', {
+      items: [{ requirementCode: 'bank-guarantee', text: 'Bankgaranti' }],
+      message: 'Send venligst bankgarantien.',
+      dueDate: '2031-01-15',
+    });
     await post('phase', { phaseCode: 'processing' });
     const requestMail = (await mailsFor(3)).find((m) => m.subject.startsWith('Vi mangler oplysninger'))!;
     expect(requestMail.text).toContain('- Bankgaranti');
@@ -138,25 +178,44 @@ describe.skipIf(SKIP_BROWSER)('applicant journey: apply, be told what is missing
     expect(await page.locator('#request-heading').textContent()).toContain('Vi har bedt dig om flere oplysninger');
     expect(await page.locator('main').textContent()).toContain('Fristen står stille, mens vi venter på svar fra dig.');
     await expectNoAxeViolations(page);
-    expect((await db.selectFrom('case_clock').select('paused_since').where('case_id', '=', c.id).executeTakeFirstOrThrow()).paused_since).not.toBeNull();
+    expect(
+      (await db.selectFrom('case_clock').select('paused_since').where('case_id', '=', c.id).executeTakeFirstOrThrow())
+        .paused_since,
+    ).not.toBeNull();
     await page.fill('#answer', 'Hermed bankgarantien.');
-    await page.setInputFiles('#file-bank-guarantee', { name: 'bankgaranti.pdf', mimeType: 'application/pdf', buffer: tinyPdf('garanti') });
+    await page.setInputFiles('#file-bank-guarantee', {
+      name: 'bankgaranti.pdf',
+      mimeType: 'application/pdf',
+      buffer: tinyPdf('garanti'),
+    });
     await page.click('form[action*="/svar"] button');
     await page.waitForURL(`**/mine-sager/${reference}?sent=answer`);
     expect(await page.locator('main').textContent()).toContain('Vi har modtaget dit svar, og fristen løber videre.');
     expect(await page.locator('#missing-heading + p').textContent()).toContain('Vi har alle de oplysninger');
     await expectNoAxeViolations(page);
-    const clock = await db.selectFrom('case_clock').select(['paused_since', 'paused_days']).where('case_id', '=', c.id).executeTakeFirstOrThrow();
+    const clock = await db
+      .selectFrom('case_clock')
+      .select(['paused_since', 'paused_days'])
+      .where('case_id', '=', c.id)
+      .executeTakeFirstOrThrow();
     expect(clock.paused_since).toBeNull();
 
     // The caseworker extends the deadline, then decides; the applicant gets both e-mails and reads the decision.
-    await post('extensions', { by: { amount: 1, unit: 'months' }, reason: 'Mange sager', applicantMessage: 'Vi har mange sager lige nu.' });
+    await post('extensions', {
+      by: { amount: 1, unit: 'months' },
+      reason: 'Mange sager',
+      applicantMessage: 'Vi har mange sager lige nu.',
+    });
     await post('decision', {
-      outcome: 'refused', reasons: 'Boligen opfylder ikke kravet om passende størrelse.', legalRules: ['Udlændingelovens § 9, stk. 1, nr. 1'],
+      outcome: 'refused',
+      reasons: 'Boligen opfylder ikke kravet om passende størrelse.',
+      legalRules: ['Udlændingelovens § 9, stk. 1, nr. 1'],
       appealGuidance: 'Du kan klage til Udlændingenævnet. Klagen skal være modtaget inden 8 uger.',
     });
     const mails = await mailsFor(5);
-    expect(mails.find((m) => m.subject === `Vi skal bruge mere tid på sag ${reference}`)?.text).toMatch(/Du kan nu forvente en afgørelse senest \d+\. \w+ \d{4}/);
+    expect(mails.find((m) => m.subject === `Vi skal bruge mere tid på sag ${reference}`)?.text).toMatch(
+      /Du kan nu forvente en afgørelse senest \d+\. \w+ \d{4}/,
+    );
     const decisionMail = mails.find((m) => m.subject === `Der er truffet afgørelse i sag ${reference}`)!;
     expect(decisionMail.text).toContain('Log ind under Mine sager for at læse afgørelsen');
     expect(mails.every((m) => m.to[0] === 'borger@sagsgang.example')).toBe(true);
@@ -185,10 +244,13 @@ describe.skipIf(SKIP_BROWSER)('applicant journey: apply, be told what is missing
     expect(overflow).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page);
     const start = page.locator('main form button[type="submit"]');
-    for (let i = 0; i < 60 && !(await start.evaluate((el) => el === el.ownerDocument.activeElement)); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 60 && !(await start.evaluate((el) => el === el.ownerDocument.activeElement)); i++)
+      await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.waitForURL('**/trin/q1');
-    expect(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'),
+    ).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
   }, 240_000);

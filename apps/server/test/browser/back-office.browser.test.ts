@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectHeading, expectNoAxeViolations, saveScreenshot, SKIP_BROWSER, useJourneyEnvironment, watchPageErrors } from './harness.js';
+import {
+  expectHeading,
+  expectNoAxeViolations,
+  saveScreenshot,
+  SKIP_BROWSER,
+  useJourneyEnvironment,
+  watchPageErrors,
+} from './harness.js';
 import { JOURNEY_PASSWORD, STAFF_JOURNEY_ROLES, type StaffJourneyRole } from './journey-people.js';
 
 // The start page's section heading per role, as the catalogue has it.
@@ -40,7 +47,9 @@ describe.skipIf(SKIP_BROWSER)('back office in the browser', () => {
       expect(await page.locator(`#role-${role}`).textContent()).toBe(ROLE_HEADINGS[role].da);
       // Every way in is either a working link or plainly listed as being built, never a dead link.
       const section = page.locator(`section[aria-labelledby="role-${role}"]`);
-      expect((await section.locator('a.card').count()) + (await section.locator('[data-coming]').count())).toBeGreaterThan(0);
+      expect(
+        (await section.locator('a.card').count()) + (await section.locator('[data-coming]').count()),
+      ).toBeGreaterThan(0);
       expect(await section.locator('[data-coming] a').count()).toBe(0);
       await expectNoAxeViolations(page);
       if (role === 'caseworker') await saveScreenshot(page, 'back-office-start');
@@ -55,8 +64,12 @@ describe.skipIf(SKIP_BROWSER)('back office in the browser', () => {
       const value = await page.locator('#active-unit option', { hasText: unit.en }).first().getAttribute('value');
       await page.selectOption('#active-unit', value!);
       await page.click('form.bo-unit-switcher button[type="submit"]');
-      await expect.poll(() => page.locator('[role="status"].bo-status').textContent()).toBe(`You are now working in ${unit.en}.`);
-      expect(await page.locator('main .font-lead').first().textContent()).toBe(`These are the ways into your work in ${unit.en}.`);
+      await expect
+        .poll(() => page.locator('[role="status"].bo-status').textContent())
+        .toBe(`You are now working in ${unit.en}.`);
+      expect(await page.locator('main .font-lead').first().textContent()).toBe(
+        `These are the ways into your work in ${unit.en}.`,
+      );
       expect(await page.inputValue('#active-unit')).toBe(value);
 
       await page.click('header button:has-text("Sign out")');

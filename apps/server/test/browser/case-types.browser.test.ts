@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { expectNoAxeViolations, saveScreenshot, SKIP_BROWSER, useJourneyEnvironment, watchPageErrors } from './harness.js';
+import {
+  expectNoAxeViolations,
+  saveScreenshot,
+  SKIP_BROWSER,
+  useJourneyEnvironment,
+  watchPageErrors,
+} from './harness.js';
 import { JOURNEY_PASSWORD } from './journey-people.js';
 import type { TCaseTypeDetail } from '@sagsgang/contracts';
 import { getCaseType } from '../../src/modules/case-types/index.js';
@@ -54,20 +60,31 @@ describe.skipIf(SKIP_BROWSER)('administrator edits the case-type catalogue', () 
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('ct-phases-5-code');
     await phase.getByLabel('Fasens kode').fill('archiving');
     await fillTexts(phase, 'Fasens navn', 'Arkivering', 'Archiving');
-    await fillTexts(phase, 'Tekst til ansøgeren', 'Sagen er afsluttet og arkiveret.', 'The case is closed and archived.');
+    await fillTexts(
+      phase,
+      'Tekst til ansøgeren',
+      'Sagen er afsluttet og arkiveret.',
+      'The case is closed and archived.',
+    );
     await phase.getByLabel('Giv ansøgeren besked, når sagen kommer i denne fase').uncheck();
     await group(phase, 'Forventet varighed').getByLabel('Antal').fill('5');
     await saveScreenshot(page, 'case-type-editor');
     await publish(page);
     await status(page, 'family-reunification er udgivet som version 2.');
     await expect.poll(() => editorHeading(page).textContent()).toBe('Rediger family-reunification (version 2)');
-    expect(await page.locator('main table tbody tr', { hasText: 'family-reunification' }).locator('td').nth(2).textContent()).toBe('2');
+    expect(
+      await page.locator('main table tbody tr', { hasText: 'family-reunification' }).locator('td').nth(2).textContent(),
+    ).toBe('2');
     const v2 = await getCaseType(db, 'family-reunification');
     expect(v2.currentVersion).toBe(2);
     expect(v2.definition.serviceGoal).toMatchObject({ duration: { amount: 2, unit: 'months' }, targetShare: 0.95 });
     expect(v2.definition.phases.at(-1)).toEqual({
-      code: 'archiving', order: 6, name: { da: 'Arkivering', en: 'Archiving' }, notifyApplicant: false,
-      applicantText: { da: 'Sagen er afsluttet og arkiveret.', en: 'The case is closed and archived.' }, expectedDuration: { amount: 5, unit: 'calendar_days' },
+      code: 'archiving',
+      order: 6,
+      name: { da: 'Arkivering', en: 'Archiving' },
+      notifyApplicant: false,
+      applicantText: { da: 'Sagen er afsluttet og arkiveret.', en: 'The case is closed and archived.' },
+      expectedDuration: { amount: 5, unit: 'calendar_days' },
     });
 
     // A negative duration: the server refuses, names the field, and the form keeps everything typed.
@@ -84,7 +101,9 @@ describe.skipIf(SKIP_BROWSER)('administrator edits the case-type catalogue', () 
     expect(await summary.textContent()).toContain('phases[5].expectedDuration.amount');
     expect(await summary.textContent()).toContain('Skal være over 0.');
     expect(await summary.textContent()).toContain('Fase 6 › Forventet varighed › Antal');
-    expect(await page.locator('#ct-phases-5-expectedDuration-amount-error').textContent()).toContain('Skal være over 0.');
+    expect(await page.locator('#ct-phases-5-expectedDuration-amount-error').textContent()).toContain(
+      'Skal være over 0.',
+    );
     expect(await page.getAttribute('#ct-phases-5-expectedDuration-amount', 'aria-invalid')).toBe('true');
     expect(await page.inputValue('#ct-phases-5-expectedDuration-amount')).toBe('-3');
     expect(await page.inputValue('#ct-legalBasis')).toBe('Udlændingelovens § 9, stk. 1, nr. 1, litra a');
@@ -110,7 +129,7 @@ describe.skipIf(SKIP_BROWSER)('administrator edits the case-type catalogue', () 
     expect(errors.filter((e) => !e.includes('400'))).toEqual([]);
   });
 
-  test('makes an answer a choice of fixed options and narrows a document\'s file rules; a refused option code is named on the option', async () => {
+  test("makes an answer a choice of fixed options and narrows a document's file rules; a refused option code is named on the option", async () => {
     const page = await env().newPage();
     const errors = watchPageErrors(page);
     await signInAsAdmin(page, env().baseUrl, env().people.staff.admin.username);
@@ -129,13 +148,21 @@ describe.skipIf(SKIP_BROWSER)('administrator edits the case-type catalogue', () 
     const household = requirements.nth(1);
     await household.getByLabel('Svartype').selectOption({ label: 'Valg mellem faste svar' });
     const options = household.locator('.bo-ct-option-list > li');
-    for (const [i, code, da, en] of [[0, 'Alone', 'Jeg bor alene', 'I live alone'], [1, 'with-others', 'Jeg bor med andre', 'I live with others']] as const) {
+    for (const [i, code, da, en] of [
+      [0, 'Alone', 'Jeg bor alene', 'I live alone'],
+      [1, 'with-others', 'Jeg bor med andre', 'I live with others'],
+    ] as const) {
       await household.getByRole('button', { name: 'Tilføj svarmulighed' }).click();
-      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`ct-requirements-1-answer-options-${i}-value`);
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.id))
+        .toBe(`ct-requirements-1-answer-options-${i}-value`);
       await options.nth(i).getByLabel('Svarets kode').fill(code);
       await fillTexts(options.nth(i), 'Betegnelse', da, en);
     }
-    await options.nth(1).getByRole('button', { name: /Flyt op/ }).click();
+    await options
+      .nth(1)
+      .getByRole('button', { name: /Flyt op/ })
+      .click();
     await expect.poll(() => options.nth(0).getByLabel('Svarets kode').inputValue()).toBe('with-others');
     await expectNoAxeViolations(page);
 
@@ -145,7 +172,9 @@ describe.skipIf(SKIP_BROWSER)('administrator edits the case-type catalogue', () 
     await summary.waitFor();
     expect(await summary.textContent()).toContain('requirements[1].answer.options[1].value');
     expect(await summary.textContent()).toContain('Krav 2 › Svar › Svarmulighed 2 › Kode');
-    expect(await page.locator('#ct-requirements-1-answer-options-1-value-error').textContent()).toContain('små bogstaver, tal, - eller _');
+    expect(await page.locator('#ct-requirements-1-answer-options-1-value-error').textContent()).toContain(
+      'små bogstaver, tal, - eller _',
+    );
     expect(await page.getAttribute('#ct-requirements-1-answer-options-1-value', 'aria-invalid')).toBe('true');
     expect(await page.inputValue('#ct-requirements-1-answer-options-1-value')).toBe('Alone');
     expect(await page.inputValue('#ct-requirements-0-files-maxBytes')).toBe('5');
@@ -161,7 +190,10 @@ describe.skipIf(SKIP_BROWSER)('administrator edits the case-type catalogue', () 
     expect(response.status()).toBe(200);
     const published = (await response.json()) as TCaseTypeDetail;
     expect(published.currentVersion).toBe(2);
-    expect(published.definition.requirements[0]!.files).toEqual({ acceptedTypes: ['application/pdf'], maxBytes: 5 * 1024 * 1024 });
+    expect(published.definition.requirements[0]!.files).toEqual({
+      acceptedTypes: ['application/pdf'],
+      maxBytes: 5 * 1024 * 1024,
+    });
     expect(published.definition.requirements[1]!.answer).toEqual({
       type: 'choice',
       options: [
@@ -190,14 +222,20 @@ describe.skipIf(SKIP_BROWSER)('administrator edits the case-type catalogue', () 
     await page.getByLabel('Når sagen er fuldt oplyst').check();
 
     const phases = page.locator('.bo-ct-list').first().locator('> li');
-    for (const [i, code, da, en] of [[0, 'decision', 'Afgørelse', 'Decision'], [1, 'received', 'Modtaget', 'Received']] as const) {
+    for (const [i, code, da, en] of [
+      [0, 'decision', 'Afgørelse', 'Decision'],
+      [1, 'received', 'Modtaget', 'Received'],
+    ] as const) {
       if (i > 0) await page.getByRole('button', { name: 'Tilføj fase' }).click();
       await phases.nth(i).getByLabel('Fasens kode').fill(code);
       await fillTexts(phases.nth(i), 'Fasens navn', da, en);
       await fillTexts(phases.nth(i), 'Tekst til ansøgeren', `${da}.`, `${en}.`);
     }
     // The second phase belongs first: move it up.
-    await phases.nth(1).getByRole('button', { name: /Flyt op/ }).click();
+    await phases
+      .nth(1)
+      .getByRole('button', { name: /Flyt op/ })
+      .click();
     expect(await phases.nth(0).getByLabel('Fasens kode').inputValue()).toBe('received');
 
     await page.getByRole('button', { name: 'Tilføj krav' }).click();
@@ -217,12 +255,22 @@ describe.skipIf(SKIP_BROWSER)('administrator edits the case-type catalogue', () 
 
     const stored = await getCaseType(db, 'parking-permit');
     expect(stored.unitCode).toBe('cbm-byggesag');
-    expect(stored.definition.phases.map((p) => [p.code, p.order])).toEqual([['received', 1], ['decision', 2]]);
+    expect(stored.definition.phases.map((p) => [p.code, p.order])).toEqual([
+      ['received', 1],
+      ['decision', 2],
+    ]);
     expect(stored.definition.serviceGoal).toEqual({
-      duration: { amount: 10, unit: 'working_days' }, targetShare: 0.9, clockStart: 'when_fully_informed', pauseWhileAwaitingApplicant: true,
+      duration: { amount: 10, unit: 'working_days' },
+      targetShare: 0.9,
+      clockStart: 'when_fully_informed',
+      pauseWhileAwaitingApplicant: true,
       extension: { allowed: false, maximum: null },
     });
-    expect(stored.definition.requirements[0]).toMatchObject({ code: 'licence-plate', necessity: 'conditional', condition: { da: 'Hvis du har en bil', en: 'If you have a car' } });
+    expect(stored.definition.requirements[0]).toMatchObject({
+      code: 'licence-plate',
+      necessity: 'conditional',
+      condition: { da: 'Hvis du har en bil', en: 'If you have a car' },
+    });
     expect(stored.definition.outcomes).toEqual(['granted', 'withdrawn']);
     expect(stored.definition.appeal).toBeNull();
   });

@@ -3,7 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectHeading, expectNoAxeViolations, SKIP_BROWSER, useJourneyEnvironment, watchPageErrors } from './harness.js';
+import {
+  expectHeading,
+  expectNoAxeViolations,
+  SKIP_BROWSER,
+  useJourneyEnvironment,
+  watchPageErrors,
+} from './harness.js';
 import { JOURNEY_PASSWORD } from './journey-people.js';
 import { demoCaseTypes, publishCaseType } from '../../src/modules/case-types/index.js';
 import { openCase } from '../../src/modules/cases/index.js';
@@ -29,12 +35,25 @@ describe.skipIf(SKIP_BROWSER)('caseworker in the back office', () => {
 
   test('screens a case, requests information, sees the clock paused, records a note, attaches a letter and decides with reasons', async () => {
     const db = env().database.db;
-    const team = await db.selectFrom('unit').select(['code']).where('name_da', '=', 'Team Familiesammenføring').executeTakeFirstOrThrow();
-    const definition = { ...demoCaseTypes().find((d) => d.code === 'family-reunification')!, code: 'family-journey', unitCode: team.code };
+    const team = await db
+      .selectFrom('unit')
+      .select(['code'])
+      .where('name_da', '=', 'Team Familiesammenføring')
+      .executeTakeFirstOrThrow();
+    const definition = {
+      ...demoCaseTypes().find((d) => d.code === 'family-reunification')!,
+      code: 'family-journey',
+      unitCode: team.code,
+    };
     await publishCaseType(db, definition, null);
     const c = await openCase(
       { db, actor: { system: true, userId: null } },
-      { caseTypeCode: definition.code, channel: 'digital', receivedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(), applicant: { name: 'Amira Hansen' } },
+      {
+        caseTypeCode: definition.code,
+        channel: 'digital',
+        receivedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+        applicant: { name: 'Amira Hansen' },
+      },
     );
 
     const page = await env().newPage();
@@ -84,18 +103,32 @@ describe.skipIf(SKIP_BROWSER)('caseworker in the back office', () => {
     // downloads as the same bytes.
     const letter = tinyPdf('Brev til ansøger om vielsesattest');
     const attach = await openAction(page, 'Tilføj dokument');
-    await attach.getByLabel('Fil', { exact: false }).setInputFiles({ name: 'brev.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>ikke en pdf</html>') });
+    await attach.getByLabel('Fil', { exact: false }).setInputFiles({
+      name: 'brev.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('<html>ikke en pdf</html>'),
+    });
     await attach.getByLabel('Titel').fill('Brev om vielsesattest');
     await attach.getByLabel('Dokumenttype').selectOption('letter');
     await attach.getByLabel('Retning').selectOption('outgoing');
     await attach.getByRole('button', { name: 'Gem' }).click();
-    await expect.poll(() => attach.getByRole('alert').textContent()).toContain('brev.pdf er ikke en PDF, PNG eller JPEG');
-    await attach.getByLabel('Fil', { exact: false }).setInputFiles({ name: 'brev.pdf', mimeType: 'application/pdf', buffer: letter });
+    await expect
+      .poll(() => attach.getByRole('alert').textContent())
+      .toContain('brev.pdf er ikke en PDF, PNG eller JPEG');
+    await attach
+      .getByLabel('Fil', { exact: false })
+      .setInputFiles({ name: 'brev.pdf', mimeType: 'application/pdf', buffer: letter });
     await attach.getByRole('button', { name: 'Gem' }).click();
     await expectStatus(page, 'Dokumentet er tilføjet.');
     const row = page.locator('.bo-documents tbody tr', { hasText: 'Brev om vielsesattest' });
     const cells = await row.locator('td').allTextContents();
-    expect(cells.slice(1)).toEqual(['Brev, PDF', `${letter.length} B`, 'udgående', env().people.staff.caseworker.displayName, expect.any(String)]);
+    expect(cells.slice(1)).toEqual([
+      'Brev, PDF',
+      `${letter.length} B`,
+      'udgående',
+      env().people.staff.caseworker.displayName,
+      expect.any(String),
+    ]);
     await expectNoAxeViolations(page);
     const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link').click()]);
     expect(download.suggestedFilename()).toBe('brev.pdf');
@@ -122,9 +155,26 @@ describe.skipIf(SKIP_BROWSER)('caseworker in the back office', () => {
     expect(await page.locator('.bo-timeline').textContent()).toContain('Afgørelse truffet');
     await expectNoAxeViolations(page);
 
-    const events = await db.selectFrom('case_event').select('activity').where('case_id', '=', c.id).orderBy('seq').execute();
-    expect(events.map((e) => e.activity)).toEqual(['received', 'screened', 'information_requested', 'note_recorded', 'document_added', 'decided']);
-    const reads = await db.selectFrom('audit_log').select('entity_type').where('action', '=', 'read').where('entity_type', '=', 'case_document').execute();
+    const events = await db
+      .selectFrom('case_event')
+      .select('activity')
+      .where('case_id', '=', c.id)
+      .orderBy('seq')
+      .execute();
+    expect(events.map((e) => e.activity)).toEqual([
+      'received',
+      'screened',
+      'information_requested',
+      'note_recorded',
+      'document_added',
+      'decided',
+    ]);
+    const reads = await db
+      .selectFrom('audit_log')
+      .select('entity_type')
+      .where('action', '=', 'read')
+      .where('entity_type', '=', 'case_document')
+      .execute();
     expect(reads).toHaveLength(1);
     // The failed requests are the two refusals above, made on purpose; the browser logs them.
     const refusals = (e: string) => e.includes('status of 400') || e.includes('status of 415');
@@ -134,7 +184,11 @@ describe.skipIf(SKIP_BROWSER)('caseworker in the back office', () => {
 
   test('a team lead with several teams narrows the work queue and the figures to one team', async () => {
     const db = env().database.db;
-    const team = await db.selectFrom('unit').select(['id', 'name_da']).where('code', '=', 'udl-erhverv').executeTakeFirstOrThrow();
+    const team = await db
+      .selectFrom('unit')
+      .select(['id', 'name_da'])
+      .where('code', '=', 'udl-erhverv')
+      .executeTakeFirstOrThrow();
     const page = await env().newPage();
     const errors = watchPageErrors(page);
     await page.goto(env().url('/login?returnTo=%2Fapp%2Fcases%2Fqueue'));
@@ -145,13 +199,24 @@ describe.skipIf(SKIP_BROWSER)('caseworker in the back office', () => {
     await page.locator('main table').waitFor();
 
     const filter = page.getByRole('form', { name: 'Filtre' });
-    expect(await filter.getByLabel('Enhed', { exact: true }).locator('option').allTextContents()).toEqual(expect.arrayContaining(['Alle mine enheder', expect.stringContaining(team.name_da)]));
+    expect(await filter.getByLabel('Enhed', { exact: true }).locator('option').allTextContents()).toEqual(
+      expect.arrayContaining(['Alle mine enheder', expect.stringContaining(team.name_da)]),
+    );
     await filter.getByLabel('Enhed', { exact: true }).selectOption(team.id);
     await filter.getByRole('button', { name: 'Vis', exact: true }).click();
-    const want = await page.evaluate(async (unitId) => (await (await fetch(`/api/cases/queue?unitId=${unitId}&limit=50`)).json()) as { total: number; items: { caseTypeName: { da: string } }[] }, team.id);
+    const want = await page.evaluate(
+      async (unitId) =>
+        (await (await fetch(`/api/cases/queue?unitId=${unitId}&limit=50`)).json()) as {
+          total: number;
+          items: { caseTypeName: { da: string } }[];
+        },
+      team.id,
+    );
     expect(want.items.length).toBeGreaterThan(0);
     await expect.poll(() => page.locator('main table tbody tr').count()).toBe(want.items.length);
-    expect(new Set(await page.locator('main table tbody tr td:nth-child(3)').allTextContents())).toEqual(new Set(['Jobkort']));
+    expect(new Set(await page.locator('main table tbody tr td:nth-child(3)').allTextContents())).toEqual(
+      new Set(['Jobkort']),
+    );
     await expectNoAxeViolations(page);
 
     await page.goto(env().url('/app/cases/figures'));

@@ -53,7 +53,12 @@ function newestMtime(target: string): number {
 export function ensureWebBuild(): void {
   const index = path.join(WEB_DIR, 'dist', 'index.html');
   const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
-  const sources = [path.join(WEB_DIR, 'src'), path.join(WEB_DIR, 'index.html'), path.join(WEB_DIR, 'vite.config.ts'), path.join(REPO_ROOT, 'packages', 'contracts', 'src')];
+  const sources = [
+    path.join(WEB_DIR, 'src'),
+    path.join(WEB_DIR, 'index.html'),
+    path.join(WEB_DIR, 'vite.config.ts'),
+    path.join(REPO_ROOT, 'packages', 'contracts', 'src'),
+  ];
   if (built > 0 && Math.max(...sources.map(newestMtime)) <= built) return;
   execFileSync('npm', ['run', 'build', '-w', '@sagsgang/web', '--silent'], { cwd: REPO_ROOT, stdio: 'inherit' });
 }
@@ -82,7 +87,10 @@ export function useJourneyEnvironment(overrides: Partial<AppConfig> = {}): () =>
   beforeAll(async () => {
     ensureWebBuild();
     const database = await openTestDatabase('pglite');
-    const config = loadConfig({ ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' }, { seedDemo: false, demoCases: JOURNEY_DEMO_CASES, ...overrides });
+    const config = loadConfig(
+      { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' },
+      { seedDemo: false, demoCases: JOURNEY_DEMO_CASES, ...overrides },
+    );
     const people = await seedJourneyOrganisation({ config, database });
     const app = await buildApp({ config, database }, { logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -105,7 +113,11 @@ export function useJourneyEnvironment(overrides: Partial<AppConfig> = {}): () =>
     };
   });
   afterAll(async () => {
-    for (const page of pages) await page.context().close().catch(() => undefined);
+    for (const page of pages)
+      await page
+        .context()
+        .close()
+        .catch(() => undefined);
     await env?.browser.close();
     await env?.app.close();
     await env?.database.close();
@@ -129,7 +141,10 @@ export function formatViolations(violations: AxeViolation[]): string {
     .map((v) => {
       const nodes = v.nodes
         .slice(0, 5)
-        .map((n) => `    at ${n.target.map(String).join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`)
+        .map(
+          (n) =>
+            `    at ${n.target.map(String).join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`,
+        )
         .join('\n');
       return `  ${v.id} [${v.impact ?? 'n/a'}] ${v.help}\n    ${v.helpUrl}\n${nodes}`;
     })
@@ -148,7 +163,9 @@ async function scanWithoutScripts(page: Page, options: BrowserContextOptions): P
   const storageState = await page.context().storageState();
   const context = await browser.newContext({ ...options, javaScriptEnabled: true, storageState });
   try {
-    await context.route('**/*', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.continue()));
+    await context.route('**/*', (route) =>
+      route.request().resourceType() === 'script' ? route.abort() : route.continue(),
+    );
     const twin = await context.newPage();
     await twin.goto(page.url());
     expect(await twin.title(), 'the twin must show the same page').toBe(await page.title());
@@ -174,7 +191,9 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
  */
 export async function expectHeading(page: Page, expected: string): Promise<void> {
   const heading = page.locator('main h1').first();
-  await expect.poll(async () => (await heading.textContent({ timeout: 5_000 }).catch(() => ''))?.trim() ?? '').toBe(expected);
+  await expect
+    .poll(async () => (await heading.textContent({ timeout: 5_000 }).catch(() => ''))?.trim() ?? '')
+    .toBe(expected);
 }
 
 export function watchPageErrors(page: Page): string[] {

@@ -1,11 +1,24 @@
 import type { AppContext } from '../../src/platform/context.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SEED_STEPS, DEMO_UNITS, seedDemoIfEmpty } from '../../src/modules/demo/index.js';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  DEMO_SEED_STEPS,
+  DEMO_UNITS,
+  seedDemoIfEmpty,
+} from '../../src/modules/demo/index.js';
 
 /** The journeys sign in as the demo authority's people, with the demo password. */
 export const JOURNEY_PASSWORD = DEMO_PASSWORD;
 
 export type StaffJourneyRole = 'caseworker' | 'teamlead' | 'quality' | 'analyst' | 'frontline' | 'admin';
-export const STAFF_JOURNEY_ROLES: StaffJourneyRole[] = ['caseworker', 'teamlead', 'quality', 'analyst', 'frontline', 'admin'];
+export const STAFF_JOURNEY_ROLES: StaffJourneyRole[] = [
+  'caseworker',
+  'teamlead',
+  'quality',
+  'analyst',
+  'frontline',
+  'admin',
+];
 
 export interface JourneyPerson {
   username: string;
@@ -31,7 +44,8 @@ export async function seedJourneyOrganisation(ctx: AppContext): Promise<JourneyP
     if (!account) throw new Error(`the demo authority has no ${role}`);
     staff[role] = { role, username: account.username, displayName: account.displayName, unitCode: account.unit! };
   }
-  const borger = DEMO_ACCOUNTS.find((a) => a.username === 'borger') ?? DEMO_ACCOUNTS.find((a) => a.kind === 'applicant')!;
+  const borger =
+    DEMO_ACCOUNTS.find((a) => a.username === 'borger') ?? DEMO_ACCOUNTS.find((a) => a.kind === 'applicant')!;
   const units = Object.fromEntries(DEMO_UNITS.map((u) => [u.code, { da: u.da, en: u.en, parent: u.parent }]));
   return { staff, applicant: { username: borger.username, displayName: borger.displayName }, units };
 }

@@ -6,12 +6,20 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadConfig } from '../../src/platform/config.js';
 import { JobRunner } from '../../src/platform/jobs/index.js';
-import { expectHeading, expectNoAxeViolations, saveScreenshot, SKIP_BROWSER, useJourneyEnvironment, watchPageErrors } from './harness.js';
+import {
+  expectHeading,
+  expectNoAxeViolations,
+  saveScreenshot,
+  SKIP_BROWSER,
+  useJourneyEnvironment,
+  watchPageErrors,
+} from './harness.js';
 import { JOURNEY_PASSWORD } from './journey-people.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/navigator/', import.meta.url));
 const SHARED_LOGS = fileURLToPath(new URL('../../../../../shared/data/eventlogs/', import.meta.url));
-const HAS_RECEIPT = fs.existsSync(path.join(SHARED_LOGS, 'receipt.xes.gz')) && fs.existsSync(path.join(SHARED_LOGS, 'receipt.bpmn'));
+const HAS_RECEIPT =
+  fs.existsSync(path.join(SHARED_LOGS, 'receipt.xes.gz')) && fs.existsSync(path.join(SHARED_LOGS, 'receipt.bpmn'));
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 async function signIn(page: Page, url: (p: string) => string, username: string): Promise<void> {
@@ -43,14 +51,28 @@ interface JourneyFiles {
   metric: 'deviating' | 'passed';
 }
 
-const HOUSING: JourneyFiles = { name: 'Boligstøtte', bpmn: path.join(FIXTURES, 'housing-benefit.bpmn'), log: path.join(FIXTURES, 'housing-benefit.xes.gz'), metric: 'deviating' };
-const RECEIPT: JourneyFiles = { name: 'Kvittering for miljøansøgning', bpmn: path.join(SHARED_LOGS, 'receipt.bpmn'), log: path.join(SHARED_LOGS, 'receipt.xes.gz'), metric: 'passed' };
+const HOUSING: JourneyFiles = {
+  name: 'Boligstøtte',
+  bpmn: path.join(FIXTURES, 'housing-benefit.bpmn'),
+  log: path.join(FIXTURES, 'housing-benefit.xes.gz'),
+  metric: 'deviating',
+};
+const RECEIPT: JourneyFiles = {
+  name: 'Kvittering for miljøansøgning',
+  bpmn: path.join(SHARED_LOGS, 'receipt.bpmn'),
+  log: path.join(SHARED_LOGS, 'receipt.xes.gz'),
+  metric: 'passed',
+};
 
 describe.skipIf(SKIP_BROWSER)('process navigator in the browser', () => {
   const env = useJourneyEnvironment();
   let runner: JobRunner;
   beforeAll(() => {
-    runner = new JobRunner({ ctx: { config: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), database: env().database }, log: silent, pollMs: 200 });
+    runner = new JobRunner({
+      ctx: { config: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), database: env().database },
+      log: silent,
+      pollMs: 200,
+    });
     runner.start();
   });
   afterAll(async () => runner?.stop());
@@ -76,7 +98,9 @@ describe.skipIf(SKIP_BROWSER)('process navigator in the browser', () => {
     await page.goto(env().url('/app/navigator'));
     await page.setInputFiles('#nav-file', files.log);
     await page.click('button:has-text("Indlæs")');
-    await expect.poll(() => page.locator('#nav-log option').first().textContent(), { timeout: 60_000 }).toContain(path.basename(files.log));
+    await expect
+      .poll(() => page.locator('#nav-log option').first().textContent(), { timeout: 60_000 })
+      .toContain(path.basename(files.log));
     await page.selectOption('#nav-model', { label: files.name });
     await expectNoAxeViolations(page);
     await page.click('button:has-text("Kør analysen")');
@@ -108,7 +132,12 @@ describe.skipIf(SKIP_BROWSER)('process navigator in the browser', () => {
 
     await page.click('button:has-text("Hele diagrammet")');
     // The step with the highest figure under the chosen metric, and on to the cases behind it.
-    const values = await badges.evaluateAll((els) => els.map((e) => ({ el: (e as HTMLElement).dataset.element!, v: parseFloat(e.textContent!.replace(',', '.')) || 0 })));
+    const values = await badges.evaluateAll((els) =>
+      els.map((e) => ({
+        el: (e as HTMLElement).dataset.element!,
+        v: parseFloat(e.textContent!.replace(',', '.')) || 0,
+      })),
+    );
     const top = values.sort((a, b) => b.v - a.v)[0];
     expect(top.v).toBeGreaterThan(0);
     await page.click(`.bo-heat-badge[data-element="${top.el}"]`);
@@ -124,9 +153,13 @@ describe.skipIf(SKIP_BROWSER)('process navigator in the browser', () => {
     await journey(HOUSING, 'navigator-housing');
   }, 240_000);
 
-  test.skipIf(!HAS_RECEIPT)('the same journey on the public receipt log and its BPMN model', async () => {
-    await journey(RECEIPT, 'navigator-receipt');
-  }, 300_000);
+  test.skipIf(!HAS_RECEIPT)(
+    'the same journey on the public receipt log and its BPMN model',
+    async () => {
+      await journey(RECEIPT, 'navigator-receipt');
+    },
+    300_000,
+  );
 });
 
 /** The diagram alone, saved like the harness's page shots: only when SAGSGANG_SCREENSHOTS=1. */

@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, saveScreenshot, SKIP_BROWSER, useJourneyEnvironment, watchPageErrors } from './harness.js';
+import {
+  expectNoAxeViolations,
+  saveScreenshot,
+  SKIP_BROWSER,
+  useJourneyEnvironment,
+  watchPageErrors,
+} from './harness.js';
 import { JOURNEY_PASSWORD } from './journey-people.js';
 
 const PAGES = {

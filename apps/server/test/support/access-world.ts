@@ -10,7 +10,13 @@ import { sql } from 'kysely';
 import { STAFF_ROLES, type StaffRole } from '../../src/platform/auth/principal.js';
 import { CSRF_COOKIE } from '../../src/platform/auth/auth-plugin.js';
 import type { Executor } from '../../src/platform/db/transaction.js';
-import { loadOwnApplication, recordDraftUpload, startApplication, storeUpload, submitApplication } from '../../src/modules/applications/index.js';
+import {
+  loadOwnApplication,
+  recordDraftUpload,
+  startApplication,
+  storeUpload,
+  submitApplication,
+} from '../../src/modules/applications/index.js';
 import { insertAnalysis } from '../../src/modules/navigator/navigator.repository.js';
 import { applicantPrincipal, definitionFor } from './case-factories.js';
 import { tinyPdf } from './multipart.js';
@@ -51,9 +57,13 @@ async function anonymousSession(app: FastifyInstance): Promise<TestSession> {
   const cookie = `${CSRF_COOKIE}=${res.cookies.find((c) => c.name === CSRF_COOKIE)!.value}`;
   const csrfToken = res.json().token as string;
   return {
-    cookie, csrfToken,
+    cookie,
+    csrfToken,
     inject: (opts: InjectOptions) =>
-      app.inject({ ...opts, headers: { cookie, 'x-csrf-token': csrfToken, ...(opts.headers ?? {}) } }) as Promise<LightMyRequestResponse>,
+      app.inject({
+        ...opts,
+        headers: { cookie, 'x-csrf-token': csrfToken, ...(opts.headers ?? {}) },
+      }) as Promise<LightMyRequestResponse>,
   };
 }
 
@@ -61,42 +71,70 @@ async function applicantCase(db: Executor, fileDir: string, caseTypeCode: string
   const me = applicantPrincipal(userId);
   const draft = await startApplication(db, me, caseTypeCode);
   const stored = await storeUpload(fileDir, Readable.from([tinyPdf('passport')]), () => false);
-  await recordDraftUpload(db, me, { applicationId: draft.id, requirementCode: 'passport', fileName: 'pas.pdf', stored });
+  await recordDraftUpload(db, me, {
+    applicationId: draft.id,
+    requirementCode: 'passport',
+    fileName: 'pas.pdf',
+    stored,
+  });
   const sent = await submitApplication(db, me, { applicationId: draft.id, idempotencyKey: draft.idempotency_key });
   return { applicationId: draft.id, caseId: sent.caseId, reference: sent.reference };
 }
 
 export async function buildAccessWorld(app: FastifyInstance, db: Executor, fileDir: string): Promise<AccessWorld> {
   const units = await createUnitTree(db);
-  const session = async (grants: { role: StaffRole; unitId: string }[]) => sessionFor(app, db, (await createUser(db, { grants })).id);
+  const session = async (grants: { role: StaffRole; unitId: string }[]) =>
+    sessionFor(app, db, (await createUser(db, { grants })).id);
   const insider = await session(STAFF_ROLES.map((role) => ({ role, unitId: units.authority })));
   const definition = definitionFor(units.codes.teamA1, 'family-reunification');
   const published = await insider.inject({ method: 'POST', url: '/api/case-types', payload: definition });
-  if (published.statusCode !== 201) throw new Error(`publishing the case type gave ${published.statusCode}: ${published.body}`);
+  if (published.statusCode !== 201)
+    throw new Error(`publishing the case type gave ${published.statusCode}: ${published.body}`);
 
   const ownerUser = await createUser(db, { kind: 'applicant' });
   const sent = await applicantCase(db, fileDir, definition.code, ownerUser.id);
-  const documentId = (await db.selectFrom('case_document').select('id').where('case_id', '=', sent.caseId).executeTakeFirstOrThrow()).id;
+  const documentId = (
+    await db.selectFrom('case_document').select('id').where('case_id', '=', sent.caseId).executeTakeFirstOrThrow()
+  ).id;
   const draft = await startApplication(db, applicantPrincipal(ownerUser.id), definition.code);
   const draftStep = (await loadOwnApplication(db, applicantPrincipal(ownerUser.id), draft.id)).form.steps[0].id;
 
   const bpmnXml = fs.readFileSync(new URL('../fixtures/navigator/housing-benefit.bpmn', import.meta.url), 'utf8');
-  const model = await insider.inject({ method: 'POST', url: '/api/process-models', payload: { name: 'Access test', bpmnXml } });
+  const model = await insider.inject({
+    method: 'POST',
+    url: '/api/process-models',
+    payload: { name: 'Access test', bpmnXml },
+  });
   if (model.statusCode !== 201) throw new Error(`creating the model gave ${model.statusCode}: ${model.body}`);
   const analysisId = await insertAnalysis(db, {
-    name: 'Team A1', modelId: model.json().id, version: 1, createdBy: null, populationLabel: 'Team A1',
+    name: 'Team A1',
+    modelId: model.json().id,
+    version: 1,
+    createdBy: null,
+    populationLabel: 'Team A1',
     population: { kind: 'case-type', caseTypeCode: definition.code, unitIds: [units.teamA1] },
   });
 
   const staffUser = await createUser(db, { grants: [{ role: 'caseworker', unitId: units.teamA1 }] });
-  const grantId = (await db.selectFrom('role_grant').select('id').where('user_id', '=', staffUser.id).executeTakeFirstOrThrow()).id;
+  const grantId = (
+    await db.selectFrom('role_grant').select('id').where('user_id', '=', staffUser.id).executeTakeFirstOrThrow()
+  ).id;
   const withRole = {} as Record<StaffRole, TestSession>;
   for (const role of STAFF_ROLES) withRole[role] = await session([{ role, unitId: units.authority }]);
 
   return {
-    units, caseTypeCode: definition.code, caseId: sent.caseId, reference: sent.reference, documentId,
-    draftId: draft.id, draftStep, sentApplicationId: sent.applicationId, modelId: model.json().id, analysisId,
-    staffUserId: staffUser.id, grantId,
+    units,
+    caseTypeCode: definition.code,
+    caseId: sent.caseId,
+    reference: sent.reference,
+    documentId,
+    draftId: draft.id,
+    draftStep,
+    sentApplicationId: sent.applicationId,
+    modelId: model.json().id,
+    analysisId,
+    staffUserId: staffUser.id,
+    grantId,
     owner: await sessionFor(app, db, ownerUser.id),
     stranger: await sessionFor(app, db, (await createUser(db, { kind: 'applicant' })).id),
     anonymous: await anonymousSession(app),
@@ -115,7 +153,12 @@ export async function databaseFingerprint(db: Executor): Promise<Record<string, 
     SELECT table_name AS name FROM information_schema.tables
     WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('audit_log', 'user_session')
     ORDER BY table_name`.execute(db);
-  const hashes = rows.map(({ name }) => sql`(SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM ${sql.table(name)} t) AS ${sql.ref(name)}`);
-  const { rows: [fingerprint] } = await sql<Record<string, string | null>>`SELECT ${sql.join(hashes)}`.execute(db);
+  const hashes = rows.map(
+    ({ name }) =>
+      sql`(SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM ${sql.table(name)} t) AS ${sql.ref(name)}`,
+  );
+  const {
+    rows: [fingerprint],
+  } = await sql<Record<string, string | null>>`SELECT ${sql.join(hashes)}`.execute(db);
   return fingerprint;
 }

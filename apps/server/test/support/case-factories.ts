@@ -9,29 +9,48 @@ let counter = 0;
 const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
 
 /** A unit with a fresh code (optionally below a parent); returns its id and code. */
-export async function makeUnit(db: Executor, parentId: string | null = null, kind: 'authority' | 'centre' | 'team' = 'team') {
+export async function makeUnit(
+  db: Executor,
+  parentId: string | null = null,
+  kind: 'authority' | 'centre' | 'team' = 'team',
+) {
   const code = unique('unit');
   const r = await sql<{ id: string }>`
-    INSERT INTO unit (parent_id, kind, code, name_da, name_en) VALUES (${parentId}, ${kind}, ${code}, ${code}, ${code}) RETURNING id`.execute(db);
+    INSERT INTO unit (parent_id, kind, code, name_da, name_en) VALUES (${parentId}, ${kind}, ${code}, ${code}, ${code}) RETURNING id`.execute(
+    db,
+  );
   return { id: r.rows[0].id, code };
 }
 
 export async function makeStaffUser(db: Executor, name = 'Test Caseworker') {
   const username = unique('user');
   const r = await sql<{ id: string }>`
-    INSERT INTO app_user (kind, username, display_name) VALUES ('staff', ${username}, ${name}) RETURNING id`.execute(db);
+    INSERT INTO app_user (kind, username, display_name) VALUES ('staff', ${username}, ${name}) RETURNING id`.execute(
+    db,
+  );
   return r.rows[0].id;
 }
 
 export async function makeApplicantUser(db: Executor, name = 'Test Applicant') {
-  const r = await sql<{ id: string }>`INSERT INTO app_user (kind, display_name) VALUES ('applicant', ${name}) RETURNING id`.execute(db);
+  const r = await sql<{
+    id: string;
+  }>`INSERT INTO app_user (kind, display_name) VALUES ('applicant', ${name}) RETURNING id`.execute(db);
   return r.rows[0].id;
 }
 
 /** One of the demo definitions, renamed to a fresh code and handled by `unitCode`. */
-export function definitionFor(unitCode: string, base: 'family-reunification' | 'job-card' | 'cash-benefit' | 'building-permit' = 'family-reunification'): TCaseTypeDefinition {
+export function definitionFor(
+  unitCode: string,
+  base: 'family-reunification' | 'job-card' | 'cash-benefit' | 'building-permit' = 'family-reunification',
+): TCaseTypeDefinition {
   const d = demoCaseTypes().find((x) => x.code === base)!;
-  return { ...structuredClone(d), code: unique(base).replace(/[^a-z0-9-]/g, '-').slice(0, 48), unitCode };
+  return {
+    ...structuredClone(d),
+    code: unique(base)
+      .replace(/[^a-z0-9-]/g, '-')
+      .slice(0, 48),
+    unitCode,
+  };
 }
 
 export async function makeCaseType(db: Executor, unitCode: string, base?: Parameters<typeof definitionFor>[1]) {
@@ -42,14 +61,26 @@ export async function makeCaseType(db: Executor, unitCode: string, base?: Parame
 
 /** A principal as the auth layer would load it, for service-level tests. */
 export async function principalFor(
-  db: Executor, userId: string, grants: { role: 'caseworker' | 'teamlead' | 'frontline' | 'admin' | 'quality'; unitId: string }[],
+  db: Executor,
+  userId: string,
+  grants: { role: 'caseworker' | 'teamlead' | 'frontline' | 'admin' | 'quality'; unitId: string }[],
 ): Promise<Principal> {
-  const units = await sql<{ id: string; parentId: string | null }>`SELECT id, parent_id AS "parentId" FROM unit`.execute(db);
+  const units = await sql<{
+    id: string;
+    parentId: string | null;
+  }>`SELECT id, parent_id AS "parentId" FROM unit`.execute(db);
   return { userId, kind: 'staff', displayName: 'Staff', locale: 'da', grants, scope: expandScope(grants, units.rows) };
 }
 
 export function applicantPrincipal(userId: string): Principal {
-  return { userId, kind: 'applicant', displayName: 'Applicant', locale: 'da', grants: [{ role: 'applicant', unitId: null }], scope: {} };
+  return {
+    userId,
+    kind: 'applicant',
+    displayName: 'Applicant',
+    locale: 'da',
+    grants: [{ role: 'applicant', unitId: null }],
+    scope: {},
+  };
 }
 
 export async function grantRole(db: Executor, userId: string, role: string, unitId: string): Promise<void> {

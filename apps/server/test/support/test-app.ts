@@ -19,7 +19,10 @@ export function useTestApp(engine: Engine, overrides: Partial<AppConfig> = {}): 
   let current: TestApp | undefined;
   beforeAll(async () => {
     const database = await openTestDatabase(engine);
-    const config = loadConfig({ ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' }, { seedDemo: false, demoCases: 200, ...overrides });
+    const config = loadConfig(
+      { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' },
+      { seedDemo: false, demoCases: 200, ...overrides },
+    );
     const ctx: AppContext = { config, database };
     const routes: RouteOptions[] = [];
     // A copy of each: Fastify hands the same object on again, changed, for a prefix's trailing-slash variant.

@@ -49,8 +49,12 @@ export async function createUnitTree(db: Executor): Promise<UnitTree> {
   const teamA2 = await add('team', 'team-a2', 'Team A2', centreA);
   const teamB1 = await add('team', 'team-b1', 'Team B1', centreB);
   const codes = {
-    authority: `authority-${s}`, centreA: `centre-a-${s}`, centreB: `centre-b-${s}`,
-    teamA1: `team-a1-${s}`, teamA2: `team-a2-${s}`, teamB1: `team-b1-${s}`,
+    authority: `authority-${s}`,
+    centreA: `centre-a-${s}`,
+    centreB: `centre-b-${s}`,
+    teamA1: `team-a1-${s}`,
+    teamA2: `team-a2-${s}`,
+    teamB1: `team-b1-${s}`,
   };
   return { authority, centreA, centreB, teamA1, teamA2, teamB1, codes };
 }
@@ -124,7 +128,10 @@ function makeSession(app: FastifyInstance, cookie: string, csrfToken: string): T
     cookie,
     csrfToken,
     inject: (opts) =>
-      app.inject({ ...opts, headers: { cookie, 'x-csrf-token': csrfToken, ...(opts.headers ?? {}) } }) as Promise<LightMyRequestResponse>,
+      app.inject({
+        ...opts,
+        headers: { cookie, 'x-csrf-token': csrfToken, ...(opts.headers ?? {}) },
+      }) as Promise<LightMyRequestResponse>,
   };
 }
 

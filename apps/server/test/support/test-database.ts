@@ -40,7 +40,13 @@ async function pgliteImage(): Promise<Blob> {
 async function openPgliteTestDatabase(): Promise<Database> {
   const pglite = await PGlite.create({ loadDataDir: await pgliteImage() });
   const database = await openDatabase({ pglite });
-  return { ...database, close: async () => { await database.close(); await pglite.close(); } };
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await pglite.close();
+    },
+  };
 }
 
 async function openPostgresTestDatabase(): Promise<Database> {

@@ -44,7 +44,11 @@ export async function startTestOidcProvider(options: {
       if (!claims) return undefined;
       return { accountId: id, claims: async () => ({ sub: id, ...claims }) };
     },
-    claims: { openid: ['sub', 'cpr'], profile: ['name', 'given_name', 'family_name', 'locale'], email: ['email', 'email_verified'] },
+    claims: {
+      openid: ['sub', 'cpr'],
+      profile: ['name', 'given_name', 'family_name', 'locale'],
+      email: ['email', 'email_verified'],
+    },
     // Brokers can send claims in the ID token itself; this one does, so we prove the CPR claim is dropped.
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: true } },
@@ -83,7 +87,8 @@ function formOf(html: string, base: string): { action: string; fields: Record<st
   const form = /<form[^>]*action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/i.exec(html);
   if (!form) return undefined;
   const fields: Record<string, string> = {};
-  for (const input of form[2].matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/gi)) fields[input[1]] = input[2];
+  for (const input of form[2].matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/gi))
+    fields[input[1]] = input[2];
   return { action: new URL(form[1].replace(/&amp;/g, '&'), base).toString(), fields };
 }
 
@@ -96,7 +101,11 @@ export async function walkOidcFlow(authorizationUrl: string, login: string): Pro
   const jar = new CookieJar();
   let next: { url: string; init?: RequestInit } = { url: authorizationUrl };
   for (let step = 0; step < 20; step++) {
-    const res = await fetch(next.url, { ...next.init, redirect: 'manual', headers: { ...next.init?.headers, cookie: jar.header() } });
+    const res = await fetch(next.url, {
+      ...next.init,
+      redirect: 'manual',
+      headers: { ...next.init?.headers, cookie: jar.header() },
+    });
     jar.store(res);
     const location = res.headers.get('location');
     if (location) {
@@ -108,8 +117,14 @@ export async function walkOidcFlow(authorizationUrl: string, login: string): Pro
     const html = await res.text();
     const form = res.status === 200 ? formOf(html, next.url) : undefined;
     if (!form) throw new Error(`the provider answered ${res.status} without a form: ${html.slice(0, 300)}`);
-    const body = new URLSearchParams({ ...form.fields, ...(form.fields.prompt === 'login' ? { login, password: 'any' } : {}) });
-    next = { url: form.action, init: { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } } };
+    const body = new URLSearchParams({
+      ...form.fields,
+      ...(form.fields.prompt === 'login' ? { login, password: 'any' } : {}),
+    });
+    next = {
+      url: form.action,
+      init: { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+    };
   }
   throw new Error('the OIDC flow did not come back within 20 steps');
 }

@@ -13,13 +13,19 @@ function serve(handler: Handler): { calls: { url: string; init: RequestInit }[] 
   return { calls };
 }
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 afterEach(() => vi.unstubAllGlobals());
 
 describe('API client', () => {
   test('maps the error body to an ApiError with the server message, code and request id', async () => {
-    serve(() => json(409, { error: { code: 'conflict', message: 'The case was changed by someone else.', details: { version: 3 } }, requestId: 'r-1' }));
+    serve(() =>
+      json(409, {
+        error: { code: 'conflict', message: 'The case was changed by someone else.', details: { version: 3 } },
+        requestId: 'r-1',
+      }),
+    );
     const err = (await apiRequest('GET', '/api/cases/1').catch((e: unknown) => e)) as ApiError;
     expect(err).toBeInstanceOf(ApiError);
     expect(err.message).toBe('The case was changed by someone else.');
@@ -30,7 +36,9 @@ describe('API client', () => {
   });
 
   test('a server error carries its request id in the message, for support', async () => {
-    serve(() => json(500, { error: { code: 'internal', message: 'Something went wrong on our side.' }, requestId: 'abc' }));
+    serve(() =>
+      json(500, { error: { code: 'internal', message: 'Something went wrong on our side.' }, requestId: 'abc' }),
+    );
     await expect(apiRequest('GET', '/api/x')).rejects.toThrow('Something went wrong on our side. (ref. abc)');
   });
 
@@ -40,7 +48,9 @@ describe('API client', () => {
   });
 
   test('sends the CSRF token on changes but not on reads', async () => {
-    const { calls } = serve((url) => (url === '/api/auth/csrf' ? json(200, { token: 'tok-1' }) : new Response(null, { status: 204 })));
+    const { calls } = serve((url) =>
+      url === '/api/auth/csrf' ? json(200, { token: 'tok-1' }) : new Response(null, { status: 204 }),
+    );
     await apiRequest('GET', '/api/auth/me');
     await apiRequest('PUT', '/api/auth/me/locale', { body: { locale: 'en' } });
     const put = calls.find((c) => c.init.method === 'PUT')!;
@@ -51,7 +61,9 @@ describe('API client', () => {
   });
 
   test('a form with a file goes as multipart: the form itself, no JSON content type, with the CSRF token', async () => {
-    const { calls } = serve((url) => (url === '/api/auth/csrf' ? json(200, { token: 'tok-1' }) : json(200, { ok: true })));
+    const { calls } = serve((url) =>
+      url === '/api/auth/csrf' ? json(200, { token: 'tok-1' }) : json(200, { ok: true }),
+    );
     await getCsrfToken(true);
     const form = new FormData();
     form.append('title', 'Brev');
@@ -71,7 +83,10 @@ describe('API client', () => {
       if (url === '/api/auth/csrf') return json(200, { token: `tok-${++tokens}` });
       puts += 1;
       return puts === 1
-        ? json(403, { error: { code: 'forbidden', message: 'Abgelaufen.', details: { reason: 'csrf' } }, requestId: 'r' })
+        ? json(403, {
+            error: { code: 'forbidden', message: 'Abgelaufen.', details: { reason: 'csrf' } },
+            requestId: 'r',
+          })
         : json(200, { ok: true });
     });
     await expect(apiRequest('POST', '/api/things', { body: {} })).resolves.toEqual({ ok: true });
@@ -83,9 +98,19 @@ describe('API client', () => {
     serve((url) => {
       if (url === '/api/auth/csrf') return json(200, { token: 'tok' });
       puts += 1;
-      return json(403, { error: { code: 'forbidden', message: 'The form has expired or did not come from this site.', details: { reason: 'user_outside_reach' } }, requestId: 'r' });
+      return json(403, {
+        error: {
+          code: 'forbidden',
+          message: 'The form has expired or did not come from this site.',
+          details: { reason: 'user_outside_reach' },
+        },
+        requestId: 'r',
+      });
     });
-    await expect(apiRequest('POST', '/api/things', { body: {} })).rejects.toMatchObject({ code: 'forbidden', status: 403 });
+    await expect(apiRequest('POST', '/api/things', { body: {} })).rejects.toMatchObject({
+      code: 'forbidden',
+      status: 403,
+    });
     expect(puts).toBe(1);
   });
 

@@ -12,8 +12,18 @@ export function ErrorContent(props: { error: unknown; t: Translate } & ErrorText
   return (
     <>
       <p className="alert-text">{e.text}</p>
-      {e.serverReason && <p className="alert-text" lang="en">{e.serverReason}</p>}
-      {e.issues.length > 0 && <ul className="alert-text nobullet-list">{e.issues.map((issue, i) => <li key={i}>{issueLine(issue)}</li>)}</ul>}
+      {e.serverReason && (
+        <p className="alert-text" lang="en">
+          {e.serverReason}
+        </p>
+      )}
+      {e.issues.length > 0 && (
+        <ul className="alert-text nobullet-list">
+          {e.issues.map((issue, i) => (
+            <li key={i}>{issueLine(issue)}</li>
+          ))}
+        </ul>
+      )}
       {(e.serverMessage || e.requestId) && (
         <details className="bo-error-details">
           <summary>{t('errors:serverMessage')}</summary>
@@ -29,7 +39,9 @@ export function ErrorContent(props: { error: unknown; t: Translate } & ErrorText
 export function ErrorAlert(props: { error: unknown; t: Translate } & ErrorTextOptions) {
   return (
     <div className="alert alert-error" role="alert">
-      <div className="alert-body"><ErrorContent {...props} /></div>
+      <div className="alert-body">
+        <ErrorContent {...props} />
+      </div>
     </div>
   );
 }

@@ -32,8 +32,10 @@ export interface ErrorTextOptions {
   labels?: Record<string, string>;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T => (list as readonly unknown[]).includes(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
+  (list as readonly unknown[]).includes(value);
 
 /** A refused step on a case: which step, in which state, and why when the state alone does not say it. */
 function invalidStateText(details: unknown, t: Translate): string {
@@ -46,7 +48,16 @@ function invalidStateText(details: unknown, t: Translate): string {
   });
 }
 
-const BY_CODE = new Set(['validation', 'unauthenticated', 'forbidden', 'not_found', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'network']);
+const BY_CODE = new Set([
+  'validation',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'network',
+]);
 
 /** The refusal of a change to units or users, by its reason; undefined for any other error. */
 function adminRefusal(error: ApiError): string | undefined {
@@ -76,7 +87,9 @@ function codeText(error: ApiError, t: Translate): string | undefined {
   if (admin) return t(`errors:admin_${admin}`);
   switch (error.code) {
     case 'conflict':
-      return isRecord(error.details) && error.details.reason === 'stale_version' ? t('errors:conflictStale') : t('errors:conflict');
+      return isRecord(error.details) && error.details.reason === 'stale_version'
+        ? t('errors:conflictStale')
+        : t('errors:conflict');
     case 'invalid_state':
       return invalidStateText(error.details, t);
     case 'internal':
@@ -107,11 +120,17 @@ export function errorText(error: unknown, t: Translate, options: ErrorTextOption
   const text = issues.length > 0 ? t('errors:validationSummary') : sentence;
   if (!isSpecific(error, issues)) return { text, issues, serverReason: error.message, requestId: error.requestId };
   // The client's own words about a lost connection say nothing more than the sentence.
-  return { text, issues, serverMessage: error.code === 'network' ? undefined : error.message, requestId: error.requestId };
+  return {
+    text,
+    issues,
+    serverMessage: error.code === 'network' ? undefined : error.message,
+    requestId: error.requestId,
+  };
 }
 
 /** One field problem as a line: "Klagevejledning: Skal udfyldes." */
-export const issueLine = (issue: IssueLine) => (issue.field ? `${issue.label ?? issue.field}: ${issue.text}` : issue.text);
+export const issueLine = (issue: IssueLine) =>
+  issue.field ? `${issue.label ?? issue.field}: ${issue.text}` : issue.text;
 
 /** The error as one line of text, for places that show a plain message (a status line, a notice). */
 export function errorSentence(error: unknown, t: Translate, options: ErrorTextOptions = {}): string {

@@ -15,7 +15,8 @@ export interface FieldIssue {
 /** A text to show: a catalogue key with values, or the server's own words when there is no better one. */
 export type IssueText = { key: string; values?: Record<string, string | number> } | { raw: string };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function isIssue(value: unknown): value is FieldIssue {
   return isRecord(value) && typeof value.path === 'string' && typeof value.message === 'string';
@@ -59,7 +60,8 @@ function paramsOf(issue: FieldIssue): Record<string, unknown> {
 }
 
 const NUMERIC = new Set(['number', 'int', 'bigint']);
-const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T => (list as readonly unknown[]).includes(value);
+const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
+  (list as readonly unknown[]).includes(value);
 
 // Patterns whose form can be said in words, by the pattern as zod reports it ("/^…$/").
 const BY_PATTERN: Record<string, string> = {
@@ -69,7 +71,11 @@ const BY_PATTERN: Record<string, string> = {
 
 /** A rule's own values (`{ order: 1, previous: 2 }`) that its sentence can show. */
 function ruleValues(params: Record<string, unknown>): Record<string, string | number> {
-  return Object.fromEntries(Object.entries(params).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'));
+  return Object.fromEntries(
+    Object.entries(params).filter(
+      (e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number',
+    ),
+  );
 }
 
 function sizeText(issue: FieldIssue, params: Record<string, unknown>): IssueText {
@@ -77,7 +83,8 @@ function sizeText(issue: FieldIssue, params: Record<string, unknown>): IssueText
   if (issue.keyword === 'too_small') {
     const n = Number(params.minimum);
     if (origin === 'array' || origin === 'set') return { key: 'errors:tooFew', values: { n } };
-    if (NUMERIC.has(origin)) return { key: params.inclusive === false ? 'errors:above' : 'errors:tooSmall', values: { n } };
+    if (NUMERIC.has(origin))
+      return { key: params.inclusive === false ? 'errors:above' : 'errors:tooSmall', values: { n } };
     return n <= 1 ? { key: 'errors:required' } : { key: 'errors:tooShort', values: { n } };
   }
   const n = Number(params.maximum);
@@ -109,7 +116,8 @@ export function issueText(issue: FieldIssue): IssueText {
       return { raw: issue.message };
     case 'custom':
       if (params.rule === 'required') return { key: 'errors:required' };
-      if (isOneOf(CASE_TYPE_RULES, params.rule)) return { key: `errors:rule_${params.rule}`, values: ruleValues(params) };
+      if (isOneOf(CASE_TYPE_RULES, params.rule))
+        return { key: `errors:rule_${params.rule}`, values: ruleValues(params) };
       return { raw: issue.message };
     default:
       return { raw: issue.message };

@@ -3,7 +3,11 @@ import { unitName, useSession } from '../session/session.js';
 import { unitsInTreeOrder } from '../shell/unit-switcher.js';
 import { ROLE_STARTS } from '../start/capabilities.js';
 
-const KIND_KEYS: Record<string, string> = { authority: 'backOffice:unitKindAuthority', centre: 'backOffice:unitKindCentre', team: 'backOffice:unitKindTeam' };
+const KIND_KEYS: Record<string, string> = {
+  authority: 'backOffice:unitKindAuthority',
+  centre: 'backOffice:unitKindCentre',
+  team: 'backOffice:unitKindTeam',
+};
 
 /** The units in the person's scope as a tree, with the roles that apply in each. */
 export function UnitsPage() {

@@ -1,4 +1,14 @@
-import { createContext, useContext, useEffect, useMemo, useRef, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+  type AnchorHTMLAttributes,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 
 /**
  * A small History-API router: enough for the back office's flat page list, without a dependency. Paths are
@@ -61,7 +71,11 @@ function isPlainLeftClick(e: MouseEvent<HTMLAnchorElement>): boolean {
 }
 
 /** A real link (works with new tabs and without the router) that navigates in place on a plain click. */
-export function Link({ href, children, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string; children: ReactNode }) {
+export function Link({
+  href,
+  children,
+  ...rest
+}: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string; children: ReactNode }) {
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
     rest.onClick?.(e);
     if (!isPlainLeftClick(e) || rest.target) return;

@@ -21,7 +21,13 @@ export function LanguageSwitch(props: { onMessage: (message: string) => void }) 
     <ul className="bo-language-switch" aria-label={t('portal:chooseLanguage')}>
       {offeredLocales().map((l) => (
         <li key={l}>
-          <button type="button" className="function-link" lang={l} aria-pressed={l === locale} onClick={() => choose(l)}>
+          <button
+            type="button"
+            className="function-link"
+            lang={l}
+            aria-pressed={l === locale}
+            onClick={() => choose(l)}
+          >
             {t(LANGUAGE_NAME_KEYS[l])}
           </button>
         </li>

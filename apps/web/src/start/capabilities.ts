@@ -16,7 +16,12 @@ export interface RoleStart {
   capabilities: Capability[];
 }
 
-const cap = (id: string, titleKey: string, textKey: string, path: string): Capability => ({ id, titleKey, textKey, path });
+const cap = (id: string, titleKey: string, textKey: string, path: string): Capability => ({
+  id,
+  titleKey,
+  textKey,
+  path,
+});
 
 const WORKFLOWS = cap('workflows', 'backOffice:capWorkflows', 'backOffice:capWorkflowsText', '/app/workflows');
 const CASE_SEARCH = cap('case-search', 'backOffice:capCaseSearch', 'backOffice:capCaseSearchText', '/app/cases/search');
@@ -60,7 +65,12 @@ export const ROLE_STARTS: RoleStart[] = [
     capabilities: [
       cap('navigator', 'backOffice:capNavigator', 'backOffice:capNavigatorText', '/app/navigator'),
       WORKFLOWS,
-      cap('event-log-import', 'backOffice:capEventLogImport', 'backOffice:capEventLogImportText', '/app/navigator/import'),
+      cap(
+        'event-log-import',
+        'backOffice:capEventLogImport',
+        'backOffice:capEventLogImportText',
+        '/app/navigator/import',
+      ),
     ],
   },
   {
@@ -69,7 +79,12 @@ export const ROLE_STARTS: RoleStart[] = [
     introKey: 'backOffice:roleFrontlineIntro',
     capabilities: [
       cap('inquiries', 'backOffice:capInquiries', 'backOffice:capInquiriesText', '/app/citizen-service'),
-      cap('appointments', 'backOffice:capAppointments', 'backOffice:capAppointmentsText', '/app/citizen-service/appointments'),
+      cap(
+        'appointments',
+        'backOffice:capAppointments',
+        'backOffice:capAppointmentsText',
+        '/app/citizen-service/appointments',
+      ),
       CASE_SEARCH,
     ],
   },

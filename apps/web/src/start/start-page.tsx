@@ -56,7 +56,9 @@ export function StartPage() {
   return (
     <>
       <h1>{t('startTitle', { name: me.user.displayName })}</h1>
-      <p className="font-lead">{activeUnit ? t('startIntroUnit', { unit: unitName(activeUnit, locale) }) : t('startIntroAll')}</p>
+      <p className="font-lead">
+        {activeUnit ? t('startIntroUnit', { unit: unitName(activeUnit, locale) }) : t('startIntroAll')}
+      </p>
       {starts.length === 0 && <p>{t('startNoRoles')}</p>}
       {starts.map((s) => (
         <RoleSection key={s.role} start={s} t={t} />

@@ -20,7 +20,8 @@ export const admin: Catalogue = {
     errDayRange: 'Dagen skal ligge højst 5 år fra i dag.',
 
     usersTitle: 'Brugere og roller',
-    usersIntro: 'De personer, du administrerer, med deres roller på hver enhed. Vælg en person for at ændre roller, navn, adgangskode eller status.',
+    usersIntro:
+      'De personer, du administrerer, med deres roller på hver enhed. Vælg en person for at ændre roller, navn, adgangskode eller status.',
     newUser: 'Opret medarbejder',
     searchUsers: 'Søg efter brugere',
     searchLabel: 'Navn, brugernavn eller e-mail',
@@ -80,10 +81,12 @@ export const admin: Catalogue = {
     reactivated: 'Brugeren er aktiv igen.',
 
     newUserTitle: 'Opret medarbejder',
-    newUserIntro: 'Medarbejderen får de roller, du vælger, på enheder, du administrerer. Flere roller kan tildeles bagefter.',
+    newUserIntro:
+      'Medarbejderen får de roller, du vælger, på enheder, du administrerer. Flere roller kan tildeles bagefter.',
     usernameHint: 'Bogstaver, tal og . _ @ - Det bruges til at logge ind.',
     password: 'Adgangskode',
-    newUserPasswordHint: 'Mindst 12 tegn. Lad feltet stå tomt, hvis medarbejderen kun skal logge ind via myndighedens login (OpenID Connect).',
+    newUserPasswordHint:
+      'Mindst 12 tegn. Lad feltet stå tomt, hvis medarbejderen kun skal logge ind via myndighedens login (OpenID Connect).',
     roleNumber: 'Rolle {{n}}',
     unitNumber: 'Enhed for rolle {{n}}',
     removeRoleRow: 'Fjern rolle {{n}}',
@@ -91,7 +94,8 @@ export const admin: Catalogue = {
     createUser: 'Opret medarbejder',
 
     auditTitle: 'Adgangslog',
-    auditIntro: 'Hvem har set og ændret hvad, og hvornår. Loggen kan ikke ændres, og dine søgninger i den bliver selv logget.',
+    auditIntro:
+      'Hvem har set og ændret hvad, og hvornår. Loggen kan ikke ændres, og dine søgninger i den bliver selv logget.',
     filters: 'Filtrér adgangsloggen',
     from: 'Fra dato',
     to: 'Til og med dato',
@@ -159,15 +163,18 @@ export const admin: Catalogue = {
     entity_route: 'Adresse i systemet',
 
     calendarTitle: 'Arbejdsdage og lukkedage',
-    calendarIntro: 'Servicemålenes frister tælles i arbejdsdage. Weekender, helligdage, grundlovsdag og juleaftensdag er altid lukket; her tilføjer I jeres egne lukkedage.',
-    calendarRecompute: 'Når en lukkedag tilføjes eller fjernes, genberegnes fristerne for de åbne sager i baggrunden. Der kan gå lidt tid, før sagerne viser de nye frister.',
+    calendarIntro:
+      'Servicemålenes frister tælles i arbejdsdage. Weekender, helligdage, grundlovsdag og juleaftensdag er altid lukket; her tilføjer I jeres egne lukkedage.',
+    calendarRecompute:
+      'Når en lukkedag tilføjes eller fjernes, genberegnes fristerne for de åbne sager i baggrunden. Der kan gå lidt tid, før sagerne viser de nye frister.',
     chooseYear: 'Vælg år',
     previousYear: 'Forrige år ({{year}})',
     nextYear: 'Næste år ({{year}})',
     workingDays_one: '{{year}} har {{count}} arbejdsdag.',
     workingDays_other: '{{year}} har {{count}} arbejdsdage.',
     calendarCaption: 'Helligdage og lukkedage i {{year}} ud over weekender',
-    calendarReadOnly: 'Lukkedage gælder for hele myndigheden, så kun en administrator for hele myndigheden kan tilføje eller fjerne dem.',
+    calendarReadOnly:
+      'Lukkedage gælder for hele myndigheden, så kun en administrator for hele myndigheden kan tilføje eller fjerne dem.',
     date: 'Dato',
     dayKind: 'Type',
     nameOrReason: 'Navn eller begrundelse',
@@ -201,7 +208,8 @@ export const admin: Catalogue = {
     errDayRange: 'The day must be at most 5 years from today.',
 
     usersTitle: 'Users and roles',
-    usersIntro: 'The people you administer, with their roles on each unit. Choose a person to change roles, name, password or status.',
+    usersIntro:
+      'The people you administer, with their roles on each unit. Choose a person to change roles, name, password or status.',
     newUser: 'New staff user',
     searchUsers: 'Search users',
     searchLabel: 'Name, user name or e-mail',
@@ -261,10 +269,12 @@ export const admin: Catalogue = {
     reactivated: 'The user is active again.',
 
     newUserTitle: 'New staff user',
-    newUserIntro: 'The new staff member gets the roles you choose, on units you administer. More roles can be granted afterwards.',
+    newUserIntro:
+      'The new staff member gets the roles you choose, on units you administer. More roles can be granted afterwards.',
     usernameHint: 'Letters, digits and . _ @ - Used to sign in.',
     password: 'Password',
-    newUserPasswordHint: "At least 12 characters. Leave it empty if the person signs in only through the authority's login (OpenID Connect).",
+    newUserPasswordHint:
+      "At least 12 characters. Leave it empty if the person signs in only through the authority's login (OpenID Connect).",
     roleNumber: 'Role {{n}}',
     unitNumber: 'Unit for role {{n}}',
     removeRoleRow: 'Remove role {{n}}',
@@ -272,7 +282,8 @@ export const admin: Catalogue = {
     createUser: 'Create staff user',
 
     auditTitle: 'Access log',
-    auditIntro: 'Who has seen and changed what, and when. The log cannot be changed, and your searches in it are logged too.',
+    auditIntro:
+      'Who has seen and changed what, and when. The log cannot be changed, and your searches in it are logged too.',
     filters: 'Filter the access log',
     from: 'From date',
     to: 'To date (included)',
@@ -340,15 +351,18 @@ export const admin: Catalogue = {
     entity_route: 'Address in the system',
 
     calendarTitle: 'Working days and closure days',
-    calendarIntro: 'Service-goal deadlines count working days. Weekends, public holidays, Constitution Day and Christmas Eve are always closed; here you add your own closure days.',
-    calendarRecompute: 'When a closure day is added or removed, the deadlines of open cases are recomputed in the background. It may take a little while before the cases show the new deadlines.',
+    calendarIntro:
+      'Service-goal deadlines count working days. Weekends, public holidays, Constitution Day and Christmas Eve are always closed; here you add your own closure days.',
+    calendarRecompute:
+      'When a closure day is added or removed, the deadlines of open cases are recomputed in the background. It may take a little while before the cases show the new deadlines.',
     chooseYear: 'Choose year',
     previousYear: 'Previous year ({{year}})',
     nextYear: 'Next year ({{year}})',
     workingDays_one: '{{year}} has {{count}} working day.',
     workingDays_other: '{{year}} has {{count}} working days.',
     calendarCaption: 'Public holidays and closure days in {{year}} besides weekends',
-    calendarReadOnly: 'Closure days apply to the whole authority, so only an administrator of the whole authority can add or remove them.',
+    calendarReadOnly:
+      'Closure days apply to the whole authority, so only an administrator of the whole authority can add or remove them.',
     date: 'Date',
     dayKind: 'Kind',
     nameOrReason: 'Name or reason',

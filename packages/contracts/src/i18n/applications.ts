@@ -4,7 +4,8 @@ import type { Catalogue } from './types.js';
 export const applications: Catalogue = {
   da: {
     startTitle: 'Ansøg om {{caseType}}',
-    startIntro: 'Du bliver guidet trin for trin. Dine svar bliver gemt undervejs, så du kan holde pause og fortsætte senere.',
+    startIntro:
+      'Du bliver guidet trin for trin. Dine svar bliver gemt undervejs, så du kan holde pause og fortsætte senere.',
     whatYouNeed: 'Det skal du bruge',
     informationHeading: 'Oplysninger',
     documentsHeading: 'Dokumenter',
@@ -40,10 +41,12 @@ export const applications: Catalogue = {
     errorDateImplausible: '{{label}}: datoen skal ligge mellem {{min}} og {{max}}',
     errorTooLong: '{{label}}: skriv højst {{maxLength}} tegn',
     errorDocumentMissing: 'Mangler: {{label}}',
-    errorDocumentType: '{{file}} blev ikke modtaget, fordi filen ikke er en {{accepted}}. Vi ser på filens indhold, ikke dens navn.',
+    errorDocumentType:
+      '{{file}} blev ikke modtaget, fordi filen ikke er en {{accepted}}. Vi ser på filens indhold, ikke dens navn.',
     errorDocumentSize: '{{file}} blev ikke modtaget, fordi den er større end {{max}}.',
     errorDocumentEmpty: '{{file}} blev ikke modtaget, fordi filen er tom.',
-    documentsIntro: 'Mangler du et dokument, kan du sende ansøgningen alligevel og eftersende det under Mine sager. Vi kan først træffe afgørelse, når vi har det hele.',
+    documentsIntro:
+      'Mangler du et dokument, kan du sende ansøgningen alligevel og eftersende det under Mine sager. Vi kan først træffe afgørelse, når vi har det hele.',
     filesReceived: 'Modtaget:',
     removeFile: 'Fjern',
     noFileYet: 'Ingen fil endnu',
@@ -62,7 +65,8 @@ export const applications: Catalogue = {
     receiptCaseNumber: 'Dit sagsnummer er {{reference}}',
     receiptWhatNext: 'Det sker nu',
     receiptEmailSent: 'Vi har sendt en kvittering til {{email}}.',
-    receiptNoEmail: 'Vi har ingen e-mailadresse på dig, så du får ikke en kvittering på e-mail. Skriv sagsnummeret ned.',
+    receiptNoEmail:
+      'Vi har ingen e-mailadresse på dig, så du får ikke en kvittering på e-mail. Skriv sagsnummeret ned.',
     receiptMissingHeading: 'Det mangler vi',
     receiptMissingText: 'Send det under Mine sager. Vi kan først afgøre sagen, når vi har det.',
     receiptComplete: 'Du har sendt alt det, vi skal bruge.',
@@ -80,7 +84,8 @@ export const applications: Catalogue = {
   },
   en: {
     startTitle: 'Apply for {{caseType}}',
-    startIntro: 'We guide you step by step. Your answers are saved as you go, so you can take a break and continue later.',
+    startIntro:
+      'We guide you step by step. Your answers are saved as you go, so you can take a break and continue later.',
     whatYouNeed: 'What you will need',
     informationHeading: 'Information',
     documentsHeading: 'Documents',
@@ -116,10 +121,12 @@ export const applications: Catalogue = {
     errorDateImplausible: '{{label}}: the date must be between {{min}} and {{max}}',
     errorTooLong: '{{label}}: write at most {{maxLength}} characters',
     errorDocumentMissing: 'Missing: {{label}}',
-    errorDocumentType: '{{file}} was not accepted because the file is not a {{accepted}}. We look at the file’s content, not its name.',
+    errorDocumentType:
+      '{{file}} was not accepted because the file is not a {{accepted}}. We look at the file’s content, not its name.',
     errorDocumentSize: '{{file}} was not accepted because it is larger than {{max}}.',
     errorDocumentEmpty: '{{file}} was not accepted because the file is empty.',
-    documentsIntro: 'If you are missing a document, you can still send the application and send the document later under My cases. We can only decide once we have everything.',
+    documentsIntro:
+      'If you are missing a document, you can still send the application and send the document later under My cases. We can only decide once we have everything.',
     filesReceived: 'Received:',
     removeFile: 'Remove',
     noFileYet: 'No file yet',
@@ -138,7 +145,8 @@ export const applications: Catalogue = {
     receiptCaseNumber: 'Your case number is {{reference}}',
     receiptWhatNext: 'What happens next',
     receiptEmailSent: 'We have sent a receipt to {{email}}.',
-    receiptNoEmail: 'We have no e-mail address for you, so you will not get a receipt by e-mail. Please write down the case number.',
+    receiptNoEmail:
+      'We have no e-mail address for you, so you will not get a receipt by e-mail. Please write down the case number.',
     receiptMissingHeading: 'What we are missing',
     receiptMissingText: 'Send it under My cases. We can only decide the case once we have it.',
     receiptComplete: 'You have sent everything we need.',
@@ -156,7 +164,8 @@ export const applications: Catalogue = {
   },
   sv: {
     startTitle: 'Ansök om {{caseType}}',
-    startIntro: 'Vi guidar dig steg för steg. Dina svar sparas under tiden, så att du kan ta en paus och fortsätta senare.',
+    startIntro:
+      'Vi guidar dig steg för steg. Dina svar sparas under tiden, så att du kan ta en paus och fortsätta senare.',
     whatYouNeed: 'Det här behöver du',
     informationHeading: 'Uppgifter',
     documentsHeading: 'Dokument',
@@ -192,10 +201,12 @@ export const applications: Catalogue = {
     errorDateImplausible: '{{label}}: datumet måste ligga mellan {{min}} och {{max}}',
     errorTooLong: '{{label}}: skriv högst {{maxLength}} tecken',
     errorDocumentMissing: 'Saknas: {{label}}',
-    errorDocumentType: '{{file}} togs inte emot eftersom filen inte är en {{accepted}}. Vi ser på filens innehåll, inte dess namn.',
+    errorDocumentType:
+      '{{file}} togs inte emot eftersom filen inte är en {{accepted}}. Vi ser på filens innehåll, inte dess namn.',
     errorDocumentSize: '{{file}} togs inte emot eftersom den är större än {{max}}.',
     errorDocumentEmpty: '{{file}} togs inte emot eftersom filen är tom.',
-    documentsIntro: 'Saknar du ett dokument kan du ändå skicka ansökan och komplettera senare under Mina ärenden. Vi kan fatta beslut först när vi har allt.',
+    documentsIntro:
+      'Saknar du ett dokument kan du ändå skicka ansökan och komplettera senare under Mina ärenden. Vi kan fatta beslut först när vi har allt.',
     filesReceived: 'Mottaget:',
     removeFile: 'Ta bort',
     noFileYet: 'Ingen fil ännu',

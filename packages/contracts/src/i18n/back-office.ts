@@ -29,9 +29,11 @@ export const backOffice: Catalogue = {
     myRolesRoles: 'Roller',
 
     roleCaseworker: 'Sagsbehandler',
-    roleCaseworkerIntro: 'Dine sager ordnet efter risiko for at overskride servicemålet, og vejledningen til hvert trin.',
+    roleCaseworkerIntro:
+      'Dine sager ordnet efter risiko for at overskride servicemålet, og vejledningen til hvert trin.',
     roleTeamlead: 'Teamleder',
-    roleTeamleadIntro: 'Teamets sager, der er i risiko for at overskride fristen, fordelingen af arbejdet og resultaterne mod målene.',
+    roleTeamleadIntro:
+      'Teamets sager, der er i risiko for at overskride fristen, fordelingen af arbejdet og resultaterne mod målene.',
     roleQuality: 'Kvalitet og tilsyn',
     roleQualityIntro: 'Ledelsestilsyn med stikprøver, klager og ankesager, og rapporter til udvalget.',
     roleAnalyst: 'Procesanalytiker',
@@ -79,7 +81,8 @@ export const backOffice: Catalogue = {
     capCalendarText: 'Helligdage og myndighedens egne lukkedage, som fristerne tælles efter.',
 
     unitsTitle: 'Enheder',
-    unitsIntro: 'De enheder, du har adgang til, med dine roller i hver. En rolle på en enhed gælder også enhederne under den.',
+    unitsIntro:
+      'De enheder, du har adgang til, med dine roller i hver. En rolle på en enhed gælder også enhederne under den.',
     unitKindAuthority: 'Myndighed',
     unitKindCentre: 'Center',
     unitKindTeam: 'Team',
@@ -126,13 +129,15 @@ export const backOffice: Catalogue = {
     roleCaseworker: 'Caseworker',
     roleCaseworkerIntro: 'Your cases ordered by the risk of missing the service goal, and the guidance for each step.',
     roleTeamlead: 'Team lead',
-    roleTeamleadIntro: "The team's cases at risk of missing the deadline, the distribution of work and the results against the goals.",
+    roleTeamleadIntro:
+      "The team's cases at risk of missing the deadline, the distribution of work and the results against the goals.",
     roleQuality: 'Quality and supervision',
     roleQualityIntro: 'Management supervision with samples, complaints and appeals, and reports to the committee.',
     roleAnalyst: 'Process analyst',
     roleAnalystIntro: 'The workflows as models, and how the cases actually run through them.',
     roleFrontline: 'Citizen service',
-    roleFrontlineIntro: "Inquiries at the counter and in the contact centre, appointments and answers about a citizen's case.",
+    roleFrontlineIntro:
+      "Inquiries at the counter and in the contact centre, appointments and answers about a citizen's case.",
     roleAdmin: 'Administrator',
     roleAdminIntro: 'Units, users and roles, case types, the access log and the calendar of closure days.',
 
@@ -174,7 +179,8 @@ export const backOffice: Catalogue = {
     capCalendarText: "Public holidays and the authority's own closure days, which deadlines count by.",
 
     unitsTitle: 'Units',
-    unitsIntro: 'The units you have access to, with your roles in each. A role on a unit also covers the units below it.',
+    unitsIntro:
+      'The units you have access to, with your roles in each. A role on a unit also covers the units below it.',
     unitKindAuthority: 'Authority',
     unitKindCentre: 'Centre',
     unitKindTeam: 'Team',

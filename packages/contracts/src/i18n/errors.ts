@@ -11,7 +11,8 @@ export const errors: Catalogue = {
     unauthenticated: 'Du er ikke logget ind længere. Log ind igen, og prøv så igen.',
     forbidden: 'Du har ikke adgang til at gøre dette. Kontakt din leder, hvis du mener, at du bør have adgang.',
     not_found: 'Det, du leder efter, findes ikke. Det kan være slettet, eller adressen kan være forkert.',
-    conflict: 'Ændringen kunne ikke gemmes, fordi den strider mod noget, der allerede er gemt. Hent siden igen, og prøv igen.',
+    conflict:
+      'Ændringen kunne ikke gemmes, fordi den strider mod noget, der allerede er gemt. Hent siden igen, og prøv igen.',
     conflictStale: 'Sagen er ændret af en anden, mens du arbejdede. Hent siden igen og prøv igen.',
     invalid_state: 'Det kan ikke lade sig gøre i den nuværende tilstand.',
     invalidStateCase: 'Du kan ikke {{operation}}, mens sagen har status »{{state}}«.',
@@ -20,7 +21,8 @@ export const errors: Catalogue = {
     rate_limited: 'Du har prøvet for mange gange på kort tid. Vent et øjeblik, og prøv igen.',
     network: 'Serveren kunne ikke nås. Tjek forbindelsen, og prøv igen.',
     internal: 'Der skete en fejl hos os. Fejlen er logget. Prøv igen om lidt.',
-    internalRef: 'Der skete en fejl hos os. Fejlen er logget. Prøv igen om lidt, og oplys fejlreferencen {{ref}}, hvis du kontakter support.',
+    internalRef:
+      'Der skete en fejl hos os. Fejlen er logget. Prøv igen om lidt, og oplys fejlreferencen {{ref}}, hvis du kontakter support.',
     serverMessage: 'Serverens besked',
     reference: 'Fejlreference: {{ref}}',
     op_screen: 'screene sagen',
@@ -45,7 +47,8 @@ export const errors: Catalogue = {
     admin_remove_own_admin: 'Du kan ikke fjerne din egen administratorrolle.',
     admin_staff_only_roles: 'Kun medarbejdere kan have roller i en enhed.',
     admin_user_outside_reach: 'Brugeren hører ikke til de enheder, du administrerer.',
-    admin_roles_outside_reach: 'Personen har også roller i enheder, du ikke administrerer. En administrator af alle personens enheder skal gøre dette.',
+    admin_roles_outside_reach:
+      'Personen har også roller i enheder, du ikke administrerer. En administrator af alle personens enheder skal gøre dette.',
     admin_unit_not_administered: 'Du administrerer ikke den enhed.',
     admin_team_has_no_subunits: 'Et team kan ikke have enheder under sig.',
     admin_authority_cannot_move: 'Selve myndigheden kan ikke flyttes.',
@@ -92,7 +95,8 @@ export const errors: Catalogue = {
     unauthenticated: 'You are no longer signed in. Sign in again, then try again.',
     forbidden: 'You do not have access to do this. Ask your manager if you think you should.',
     not_found: 'What you are looking for does not exist. It may have been deleted, or the address may be wrong.',
-    conflict: 'The change could not be saved because it clashes with something already saved. Reload the page and try again.',
+    conflict:
+      'The change could not be saved because it clashes with something already saved. Reload the page and try again.',
     conflictStale: 'Someone else changed the case while you were working. Reload the page and try again.',
     invalid_state: 'This cannot be done in the current state.',
     invalidStateCase: 'You cannot {{operation}} while the case has the status “{{state}}”.',
@@ -101,7 +105,8 @@ export const errors: Catalogue = {
     rate_limited: 'You have tried too many times in a short while. Wait a moment and try again.',
     network: 'The server could not be reached. Check the connection and try again.',
     internal: 'Something went wrong on our side. The error has been logged. Try again in a moment.',
-    internalRef: 'Something went wrong on our side. The error has been logged. Try again in a moment, and give the error reference {{ref}} if you contact support.',
+    internalRef:
+      'Something went wrong on our side. The error has been logged. Try again in a moment, and give the error reference {{ref}} if you contact support.',
     serverMessage: 'Message from the server',
     reference: 'Error reference: {{ref}}',
     op_screen: 'screen the case',
@@ -126,7 +131,8 @@ export const errors: Catalogue = {
     admin_remove_own_admin: 'You cannot remove your own administrator role.',
     admin_staff_only_roles: 'Only staff can hold roles in a unit.',
     admin_user_outside_reach: 'The user is outside the units you administer.',
-    admin_roles_outside_reach: 'The person also holds roles in units you do not administer. An administrator of all their units must do this.',
+    admin_roles_outside_reach:
+      'The person also holds roles in units you do not administer. An administrator of all their units must do this.',
     admin_unit_not_administered: 'You do not administer that unit.',
     admin_team_has_no_subunits: 'A team cannot have units below it.',
     admin_authority_cannot_move: 'The authority itself cannot be moved.',

@@ -68,7 +68,8 @@ export const myCases: Catalogue = {
     appealBody: 'Du kan klage til {{body}}.',
     appealBy: 'Klagen skal være modtaget senest {{date}}.',
     complainHeading: 'Klag over sagen',
-    complainIntro: 'Du kan klage over, hvordan vi har behandlet din sag, eller over afgørelsen. Vi svarer dig skriftligt.',
+    complainIntro:
+      'Du kan klage over, hvordan vi har behandlet din sag, eller over afgørelsen. Vi svarer dig skriftligt.',
     complainKindLegend: 'Hvad vil du klage over?',
     complainKindProcedure: 'Sagsbehandlingen, fx ventetid eller service',
     complainKindDecision: 'Afgørelsen',
@@ -89,9 +90,12 @@ export const myCases: Catalogue = {
     expectedGoalNotStarted: 'Fristen begynder, når vi har alle oplysninger.',
     expectedPaused: 'Fristen står stille, mens vi venter på svar fra dig.',
     expectedRange: '9 ud af 10 lignende sager blev afgjort senest {{upperDate}}; halvdelen senest {{medianDate}}.',
-    expectedBasisPhase: 'Lignende sager er sager om {{caseType}}, der har været i samme fase og allerede havde ventet lige så længe som din ({{n}} sager).',
-    expectedBasisType: 'Lignende sager er sager om {{caseType}}, der allerede havde ventet lige så længe som din ({{n}} sager).',
-    expectedLowConfidence: 'Der er kun få lignende sager, så vurderingen er usikker, og den sene dato er sat forsigtigt.',
+    expectedBasisPhase:
+      'Lignende sager er sager om {{caseType}}, der har været i samme fase og allerede havde ventet lige så længe som din ({{n}} sager).',
+    expectedBasisType:
+      'Lignende sager er sager om {{caseType}}, der allerede havde ventet lige så længe som din ({{n}} sager).',
+    expectedLowConfidence:
+      'Der er kun få lignende sager, så vurderingen er usikker, og den sene dato er sat forsigtigt.',
     expectedNone: 'Vi har endnu ikke afgjort nok lignende sager til at kunne give et skøn ud over servicemålet.',
     expectedShort: 'Senest {{date}} (9 af 10 lignende sager)',
     expectedShortGoal: 'Senest {{date}} (servicemål)',
@@ -174,7 +178,8 @@ export const myCases: Catalogue = {
     appealBody: 'You can appeal to {{body}}.',
     appealBy: 'We must receive your appeal by {{date}}.',
     complainHeading: 'Complain about the case',
-    complainIntro: 'You can complain about how we handled your case, or about the decision. We will answer you in writing.',
+    complainIntro:
+      'You can complain about how we handled your case, or about the decision. We will answer you in writing.',
     complainKindLegend: 'What do you want to complain about?',
     complainKindProcedure: 'The handling, for example waiting time or service',
     complainKindDecision: 'The decision',
@@ -195,9 +200,12 @@ export const myCases: Catalogue = {
     expectedGoalNotStarted: 'The deadline starts once we have all the information.',
     expectedPaused: 'The deadline is paused while we wait for your answer.',
     expectedRange: '9 out of 10 similar cases were decided by {{upperDate}}; half of them by {{medianDate}}.',
-    expectedBasisPhase: 'Similar cases are cases about {{caseType}} that were in the same phase and had already waited as long as yours ({{n}} cases).',
-    expectedBasisType: 'Similar cases are cases about {{caseType}} that had already waited as long as yours ({{n}} cases).',
-    expectedLowConfidence: 'There are only a few similar cases, so this is uncertain and the later date is set cautiously.',
+    expectedBasisPhase:
+      'Similar cases are cases about {{caseType}} that were in the same phase and had already waited as long as yours ({{n}} cases).',
+    expectedBasisType:
+      'Similar cases are cases about {{caseType}} that had already waited as long as yours ({{n}} cases).',
+    expectedLowConfidence:
+      'There are only a few similar cases, so this is uncertain and the later date is set cautiously.',
     expectedNone: 'We have not yet decided enough similar cases to give an estimate beyond the service goal.',
     expectedShort: 'By {{date}} (9 of 10 similar cases)',
     expectedShortGoal: 'By {{date}} (service goal)',
@@ -301,10 +309,14 @@ export const myCases: Catalogue = {
     expectedGoalNotStarted: 'Tiden börjar löpa när vi har alla uppgifter.',
     expectedPaused: 'Tiden står still medan vi väntar på svar från dig.',
     expectedRange: '9 av 10 liknande ärenden avgjordes senast {{upperDate}}; hälften senast {{medianDate}}.',
-    expectedBasisPhase: 'Liknande ärenden är ärenden om {{caseType}} som varit i samma fas och redan hade väntat lika länge som ditt ({{n}} ärenden).',
-    expectedBasisType: 'Liknande ärenden är ärenden om {{caseType}} som redan hade väntat lika länge som ditt ({{n}} ärenden).',
-    expectedLowConfidence: 'Det finns bara få liknande ärenden, så bedömningen är osäker och det senare datumet är satt försiktigt.',
-    expectedNone: 'Vi har ännu inte avgjort tillräckligt många liknande ärenden för att kunna ge en bedömning utöver servicemålet.',
+    expectedBasisPhase:
+      'Liknande ärenden är ärenden om {{caseType}} som varit i samma fas och redan hade väntat lika länge som ditt ({{n}} ärenden).',
+    expectedBasisType:
+      'Liknande ärenden är ärenden om {{caseType}} som redan hade väntat lika länge som ditt ({{n}} ärenden).',
+    expectedLowConfidence:
+      'Det finns bara få liknande ärenden, så bedömningen är osäker och det senare datumet är satt försiktigt.',
+    expectedNone:
+      'Vi har ännu inte avgjort tillräckligt många liknande ärenden för att kunna ge en bedömning utöver servicemålet.',
     expectedShort: 'Senast {{date}} (9 av 10 liknande ärenden)',
     expectedShortGoal: 'Senast {{date}} (servicemål)',
     error_validation: 'Formuläret kunde inte tas emot',

@@ -4,7 +4,8 @@ import type { Catalogue } from './types.js';
 export const navigator: Catalogue = {
   da: {
     title: 'Procesnavigator',
-    intro: 'Se hvordan sagerne faktisk forløber i forhold til den beskrevne arbejdsgang og fristerne – som grundlag for dialog om processen, ikke kontrol af den enkelte.',
+    intro:
+      'Se hvordan sagerne faktisk forløber i forhold til den beskrevne arbejdsgang og fristerne – som grundlag for dialog om processen, ikke kontrol af den enkelte.',
     startTitle: 'Ny analyse',
     workflow: 'Arbejdsgang',
     population: 'Sager',
@@ -69,7 +70,8 @@ export const navigator: Catalogue = {
     m_wait: 'Median ventetid før trinnet',
     m_duration: 'Median behandlingstid (fra start til afsluttet)',
     m_deadline: 'Andel over trinnets frist',
-    heatLegend: 'Jo mørkere et trin er, jo højere er tallet. Tallet står altid ved trinnet; klik på det for at se sagerne.',
+    heatLegend:
+      'Jo mørkere et trin er, jo højere er tallet. Tallet står altid ved trinnet; klik på det for at se sagerne.',
     badgeLabel: '{{step}}: {{metric}} {{value}} – vis sagerne',
     diagramLabel: 'Arbejdsgangens diagram med tal pr. trin og afspilning af sagerne',
     replayControls: 'Afspilning af sagerne',
@@ -102,7 +104,8 @@ export const navigator: Catalogue = {
     lateShare: 'For sent',
     unitsCaption: 'Overholdelse og tider pr. enhed og team',
     peopleCaption: 'Overholdelse og tider pr. person',
-    peopleNote: 'Tal pr. person vises kun for teamledere og analytikere og aldrig for under {{min}} sager. Brug dem til dialog om processen.',
+    peopleNote:
+      'Tal pr. person vises kun for teamledere og analytikere og aldrig for under {{min}} sager. Brug dem til dialog om processen.',
     dfgFilter: 'Vis overgange med mindst {{share}} % af den hyppigste',
     dfgLabel: 'Opdaget proces: {{activities}} aktiviteter og {{edges}} overgange',
     dfgTableCaption: 'Alle direkte overgange, hyppigste først',
@@ -140,7 +143,8 @@ export const navigator: Catalogue = {
   },
   en: {
     title: 'Process navigator',
-    intro: 'See how cases actually run against the described workflow and its deadlines – as a basis for dialogue about the process, not for watching individuals.',
+    intro:
+      'See how cases actually run against the described workflow and its deadlines – as a basis for dialogue about the process, not for watching individuals.',
     startTitle: 'New analysis',
     workflow: 'Workflow',
     population: 'Cases',
@@ -205,7 +209,8 @@ export const navigator: Catalogue = {
     m_wait: 'Median wait before the step',
     m_duration: 'Median processing time (from start to completion)',
     m_deadline: "Share over the step's deadline",
-    heatLegend: 'The darker a step, the higher the number. The number always stands by the step; click it to see the cases.',
+    heatLegend:
+      'The darker a step, the higher the number. The number always stands by the step; click it to see the cases.',
     badgeLabel: '{{step}}: {{metric}} {{value}} – show the cases',
     diagramLabel: "The workflow's diagram with figures per step and the replay of the cases",
     replayControls: 'Replay of the cases',
@@ -238,7 +243,8 @@ export const navigator: Catalogue = {
     lateShare: 'Late',
     unitsCaption: 'Conformance and durations per unit and team',
     peopleCaption: 'Conformance and durations per person',
-    peopleNote: 'Figures per person are shown only to team leads and analysts, and never for fewer than {{min}} cases. Use them for dialogue about the process.',
+    peopleNote:
+      'Figures per person are shown only to team leads and analysts, and never for fewer than {{min}} cases. Use them for dialogue about the process.',
     dfgFilter: 'Show transitions with at least {{share}} % of the most frequent',
     dfgLabel: 'Discovered process: {{activities}} activities and {{edges}} transitions',
     dfgTableCaption: 'Every directly-follows transition, most frequent first',

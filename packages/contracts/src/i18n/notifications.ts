@@ -12,7 +12,8 @@ export const notifications: Catalogue = {
     followLink: 'Du kan følge din sag og se alle breve på {{url}}',
     doNotReply: 'Denne e-mail kan ikke besvares. Skriv til os gennem Mine sager.',
     receiptSubject: 'Vi har modtaget din ansøgning – sag {{reference}}',
-    receiptIntro: 'Vi har modtaget din ansøgning om {{caseType}} den {{receivedDate}}. Dit sagsnummer er {{reference}}.',
+    receiptIntro:
+      'Vi har modtaget din ansøgning om {{caseType}} den {{receivedDate}}. Dit sagsnummer er {{reference}}.',
     receiptNext: 'Det sker nu: {{nextStep}}',
     receiptMissing: 'Vi mangler stadig følgende, før vi kan behandle din sag færdig:',
     receiptComplete: 'Vi har fået alt det, vi skal bruge for at behandle din sag.',
@@ -21,7 +22,8 @@ export const notifications: Catalogue = {
     informationRequestSubject: 'Vi mangler oplysninger i sag {{reference}}',
     informationRequestIntro: 'For at kunne behandle din sag om {{caseType}} har vi brug for følgende:',
     informationRequestMessage: '{{message}}',
-    informationRequestDue: 'Send det til os senest {{dueDate}}. Du svarer lettest under Mine sager, hvor du også kan sende dokumenter.',
+    informationRequestDue:
+      'Send det til os senest {{dueDate}}. Du svarer lettest under Mine sager, hvor du også kan sende dokumenter.',
     informationRequestPause: 'Fristen for vores behandling står stille, indtil vi har modtaget dit svar.',
     phaseChangeSubject: 'Nyt om din sag {{reference}}: {{phaseName}}',
     phaseChangeIntro: 'Din sag om {{caseType}} er nu i fasen »{{phaseName}}«.',
@@ -41,7 +43,8 @@ export const notifications: Catalogue = {
     followLink: 'You can follow your case and read every letter at {{url}}',
     doNotReply: 'Please do not reply to this e-mail. Write to us through My cases.',
     receiptSubject: 'We have received your application – case {{reference}}',
-    receiptIntro: 'We received your application for {{caseType}} on {{receivedDate}}. Your case number is {{reference}}.',
+    receiptIntro:
+      'We received your application for {{caseType}} on {{receivedDate}}. Your case number is {{reference}}.',
     receiptNext: 'What happens next: {{nextStep}}',
     receiptMissing: 'We still need the following before we can finish your case:',
     receiptComplete: 'We have everything we need to process your case.',
@@ -50,7 +53,8 @@ export const notifications: Catalogue = {
     informationRequestSubject: 'We need more information in case {{reference}}',
     informationRequestIntro: 'To process your case about {{caseType}} we need the following:',
     informationRequestMessage: '{{message}}',
-    informationRequestDue: 'Please send it by {{dueDate}}. The easiest way to answer is under My cases, where you can also send documents.',
+    informationRequestDue:
+      'Please send it by {{dueDate}}. The easiest way to answer is under My cases, where you can also send documents.',
     informationRequestPause: 'Our processing time is paused until we receive your answer.',
     phaseChangeSubject: 'News about your case {{reference}}: {{phaseName}}',
     phaseChangeIntro: 'Your case about {{caseType}} is now in the phase “{{phaseName}}”.',
@@ -79,7 +83,8 @@ export const notifications: Catalogue = {
     informationRequestSubject: 'Vi behöver fler uppgifter i ärende {{reference}}',
     informationRequestIntro: 'För att kunna handlägga ditt ärende om {{caseType}} behöver vi följande:',
     informationRequestMessage: '{{message}}',
-    informationRequestDue: 'Skicka det till oss senast {{dueDate}}. Enklast svarar du under Mina ärenden, där du också kan skicka dokument.',
+    informationRequestDue:
+      'Skicka det till oss senast {{dueDate}}. Enklast svarar du under Mina ärenden, där du också kan skicka dokument.',
     informationRequestPause: 'Vår handläggningstid står still tills vi har fått ditt svar.',
     phaseChangeSubject: 'Nytt i ditt ärende {{reference}}: {{phaseName}}',
     phaseChangeIntro: 'Ditt ärende om {{caseType}} är nu i fasen ”{{phaseName}}”.',

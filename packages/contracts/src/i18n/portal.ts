@@ -20,7 +20,8 @@ export const portal: Catalogue = {
     footerPhone: 'Telefon',
     footerAddress: 'Adresse',
     footerAboutHeading: 'Om selvbetjeningen',
-    footerAboutText: 'Selvbetjeningen drives af {{authority}} på Sagsgang, en platform med åben kildekode til sagsbehandling og servicekvalitet.',
+    footerAboutText:
+      'Selvbetjeningen drives af {{authority}} på Sagsgang, en platform med åben kildekode til sagsbehandling og servicekvalitet.',
 
     frontTitle: 'Selvbetjening hos {{authority}}',
     frontIntro:
@@ -32,7 +33,8 @@ export const portal: Catalogue = {
       'Der er endnu ikke åbnet for digitale ansøgninger her. Kontakt Borgerservice, hvis du vil søge – så hjælper vi dig videre.',
     applyServiceGoal: 'Servicemål: {{goal}}',
     helpHeading: 'Brug for hjælp?',
-    helpText: 'Kan du ikke bruge selvbetjeningen, kan Borgerservice hjælpe dig eller tage imod din ansøgning på anden vis.',
+    helpText:
+      'Kan du ikke bruge selvbetjeningen, kan Borgerservice hjælpe dig eller tage imod din ansøgning på anden vis.',
 
     myCasesTitle: 'Mine sager',
     myCasesIntro: 'Her ser du de sager, du har hos {{authority}}.',
@@ -95,7 +97,6 @@ export const portal: Catalogue = {
     a11yPreparedHeading: 'Udarbejdelse',
     a11yPreparedText: 'Erklæringen blev udarbejdet den {{date}} på grundlag af automatiske test og egen gennemgang.',
     a11yContactFallback: 'Borgerservice',
-
   },
   en: {
     siteName: 'Self-service',
@@ -115,7 +116,8 @@ export const portal: Catalogue = {
     footerPhone: 'Phone',
     footerAddress: 'Address',
     footerAboutHeading: 'About this self-service',
-    footerAboutText: '{{authority}} runs this self-service on Sagsgang, an open-source platform for casework and service quality.',
+    footerAboutText:
+      '{{authority}} runs this self-service on Sagsgang, an open-source platform for casework and service quality.',
 
     frontTitle: '{{authority}} self-service',
     frontIntro:
@@ -123,15 +125,18 @@ export const portal: Catalogue = {
     myCasesHeading: 'My cases',
     myCasesText: 'See your cases, how far they have come, what we need from you, and answer our questions.',
     applyHeading: 'What you can apply for',
-    applyNone: 'Online applications have not been opened here yet. Contact citizen service if you want to apply, and we will help you.',
+    applyNone:
+      'Online applications have not been opened here yet. Contact citizen service if you want to apply, and we will help you.',
     applyServiceGoal: 'Service goal: {{goal}}',
     helpHeading: 'Need help?',
-    helpText: 'If you cannot use the self-service, citizen service can help you or take your application in another way.',
+    helpText:
+      'If you cannot use the self-service, citizen service can help you or take your application in another way.',
 
     myCasesTitle: 'My cases',
     myCasesIntro: 'These are the cases you have with {{authority}}.',
     myCasesNone: 'You have no cases with us.',
-    myCasesNotAvailable: 'The overview of your cases is not in use here yet. Contact citizen service to hear about your case.',
+    myCasesNotAvailable:
+      'The overview of your cases is not in use here yet. Contact citizen service to hear about your case.',
     myCasesStaff: 'You are signed in as staff. Your work is in the staff back office.',
     myCasesColumnCase: 'Case',
     myCasesColumnStatus: 'Status',
@@ -171,7 +176,8 @@ export const portal: Catalogue = {
     a11yKnownHeading: 'Content that is not accessible',
     a11yKnownDocuments:
       'Letters and documents in your case that come from other systems or are scanned may be hard to read with a screen reader. Ask us for an accessible version and we will send it.',
-    a11yKnownTexts: 'Guidance we write ourselves for each kind of application is not always available in English. The Danish text is shown then.',
+    a11yKnownTexts:
+      'Guidance we write ourselves for each kind of application is not always available in English. The Danish text is shown then.',
     a11yKnownManual:
       'The self-service has not yet been reviewed manually with a screen reader by an independent party. Automated tests do not find every problem.',
     a11yHowHeading: 'How the self-service is built and tested',
@@ -187,7 +193,6 @@ export const portal: Catalogue = {
     a11yPreparedHeading: 'Preparation of this statement',
     a11yPreparedText: 'This statement was prepared on {{date}}, based on automated tests and our own review.',
     a11yContactFallback: 'citizen service',
-
   },
   sv: {
     siteName: 'Självbetjäning',
@@ -207,7 +212,8 @@ export const portal: Catalogue = {
     footerPhone: 'Telefon',
     footerAddress: 'Adress',
     footerAboutHeading: 'Om den här självbetjäningen',
-    footerAboutText: '{{authority}} driver den här självbetjäningen på Sagsgang, en plattform med öppen källkod för ärendehandläggning och servicekvalitet.',
+    footerAboutText:
+      '{{authority}} driver den här självbetjäningen på Sagsgang, en plattform med öppen källkod för ärendehandläggning och servicekvalitet.',
 
     frontTitle: '{{authority}} självbetjäning',
     frontIntro:
@@ -215,15 +221,18 @@ export const portal: Catalogue = {
     myCasesHeading: 'Mina ärenden',
     myCasesText: 'Se dina ärenden, hur långt de har kommit, vad vi behöver från dig, och svara på våra frågor.',
     applyHeading: 'Det här kan du ansöka om',
-    applyNone: 'Ansökningar på nätet har inte öppnats här ännu. Kontakta medborgarservice om du vill ansöka, så hjälper vi dig.',
+    applyNone:
+      'Ansökningar på nätet har inte öppnats här ännu. Kontakta medborgarservice om du vill ansöka, så hjälper vi dig.',
     applyServiceGoal: 'Servicemål: {{goal}}',
     helpHeading: 'Behöver du hjälp?',
-    helpText: 'Om du inte kan använda självbetjäningen kan medborgarservice hjälpa dig eller ta emot din ansökan på annat sätt.',
+    helpText:
+      'Om du inte kan använda självbetjäningen kan medborgarservice hjälpa dig eller ta emot din ansökan på annat sätt.',
 
     myCasesTitle: 'Mina ärenden',
     myCasesIntro: 'Det här är de ärenden du har hos {{authority}}.',
     myCasesNone: 'Du har inga ärenden hos oss.',
-    myCasesNotAvailable: 'Översikten över dina ärenden används inte här ännu. Kontakta medborgarservice för att höra om ditt ärende.',
+    myCasesNotAvailable:
+      'Översikten över dina ärenden används inte här ännu. Kontakta medborgarservice för att höra om ditt ärende.',
     myCasesStaff: 'Du är inloggad som personal. Ditt arbete finns i personalens arbetsyta.',
     myCasesColumnCase: 'Ärende',
     myCasesColumnStatus: 'Status',
@@ -263,7 +272,8 @@ export const portal: Catalogue = {
     a11yKnownHeading: 'Innehåll som inte är tillgängligt',
     a11yKnownDocuments:
       'Brev och dokument i ditt ärende som kommer från andra system eller är inskannade kan vara svåra att läsa med skärmläsare. Be oss om en tillgänglig version så skickar vi den.',
-    a11yKnownTexts: 'Vägledning som vi själva skriver för varje typ av ansökan finns inte alltid på svenska. Då visas den engelska texten.',
+    a11yKnownTexts:
+      'Vägledning som vi själva skriver för varje typ av ansökan finns inte alltid på svenska. Då visas den engelska texten.',
     a11yKnownManual:
       'Självbetjäningen har ännu inte granskats manuellt med skärmläsare av en oberoende part. Automatiska tester hittar inte alla problem.',
     a11yHowHeading: 'Hur självbetjäningen är byggd och testad',
@@ -279,6 +289,5 @@ export const portal: Catalogue = {
     a11yPreparedHeading: 'Hur redogörelsen har tagits fram',
     a11yPreparedText: 'Redogörelsen upprättades den {{date}}, utifrån automatiska tester och vår egen granskning.',
     a11yContactFallback: 'medborgarservice',
-
   },
 };

@@ -4,7 +4,8 @@ import type { Catalogue } from './types.js';
 export const workflows: Catalogue = {
   da: {
     portalTitle: 'Arbejdsgange',
-    portalIntro: 'Alle arbejdsgange med vejledning, lovgrundlag, tjeklister og værktøjer til hvert trin. Søg på sagstype, emne eller tekst i vejledningen.',
+    portalIntro:
+      'Alle arbejdsgange med vejledning, lovgrundlag, tjeklister og værktøjer til hvert trin. Søg på sagstype, emne eller tekst i vejledningen.',
     newWorkflow: 'Ny arbejdsgang',
     searchLabel: 'Søg',
     searchHint: 'Navn, trin eller tekst i vejledningen',
@@ -39,7 +40,8 @@ export const workflows: Catalogue = {
     linkKind_template: 'skabelon',
     linkKind_other: 'link',
     guidance: 'Vejledning',
-    guidanceHint: 'Almindelig tekst. **fed**, *kursiv*, [tekst](https://…), linjer der starter med "- " bliver til punkter.',
+    guidanceHint:
+      'Almindelig tekst. **fed**, *kursiv*, [tekst](https://…), linjer der starter med "- " bliver til punkter.',
     onePerLine: 'Én pr. linje',
     linksHint: 'Én pr. linje: navn | https://adresse | tool, template eller other',
     deadlineLabel: 'Frist for trinnet (kalenderdage)',
@@ -53,7 +55,8 @@ export const workflows: Catalogue = {
     diagramError: 'Diagrammet kan ikke vises: {{message}}',
     newTitle: 'Ny arbejdsgang',
     editTitle: 'Redigér {{name}}',
-    modelerIntro: 'Tegn arbejdsgangen i BPMN 2.0, eller importér en .bpmn-fil. Hvert gem bliver en ny version; vejledningen følger trinnene med.',
+    modelerIntro:
+      'Tegn arbejdsgangen i BPMN 2.0, eller importér en .bpmn-fil. Hvert gem bliver en ny version; vejledningen følger trinnene med.',
     importFile: 'Importér .bpmn-fil',
     importHint: 'En BPMN 2.0-fil fra et andet værktøj',
     importFailed: 'Filen {{file}} kan ikke læses som BPMN: {{message}}',
@@ -66,7 +69,8 @@ export const workflows: Catalogue = {
     create: 'Opret arbejdsgang',
     line: 'linje {{line}}',
     mappingTitle: 'Aktiviteter og trin',
-    mappingIntro: 'Aktiviteter i sagernes hændelseslog knyttes til arbejdsgangens trin. Har de samme navn, sker det af sig selv; resten vælger du her.',
+    mappingIntro:
+      'Aktiviteter i sagernes hændelseslog knyttes til arbejdsgangens trin. Har de samme navn, sker det af sig selv; resten vælger du her.',
     addActivity: 'Tilføj en aktivitet fra en log',
     activity: 'Aktivitet',
     mappedBy: 'Knyttet',
@@ -90,7 +94,8 @@ export const workflows: Catalogue = {
   },
   en: {
     portalTitle: 'Workflows',
-    portalIntro: 'Every workflow with guidance, legal basis, checklists and tools for each step. Search by case type, topic or text in the guidance.',
+    portalIntro:
+      'Every workflow with guidance, legal basis, checklists and tools for each step. Search by case type, topic or text in the guidance.',
     newWorkflow: 'New workflow',
     searchLabel: 'Search',
     searchHint: 'Name, step or text in the guidance',
@@ -139,7 +144,8 @@ export const workflows: Catalogue = {
     diagramError: 'The diagram cannot be shown: {{message}}',
     newTitle: 'New workflow',
     editTitle: 'Edit {{name}}',
-    modelerIntro: 'Draw the workflow in BPMN 2.0, or import a .bpmn file. Every save becomes a new version; the guidance follows the steps.',
+    modelerIntro:
+      'Draw the workflow in BPMN 2.0, or import a .bpmn file. Every save becomes a new version; the guidance follows the steps.',
     importFile: 'Import a .bpmn file',
     importHint: 'A BPMN 2.0 file from another tool',
     importFailed: 'The file {{file}} cannot be read as BPMN: {{message}}',
@@ -152,7 +158,8 @@ export const workflows: Catalogue = {
     create: 'Create workflow',
     line: 'line {{line}}',
     mappingTitle: 'Activities and steps',
-    mappingIntro: "Activities in the cases' event log are tied to the workflow's steps. Equal names tie themselves; choose the rest here.",
+    mappingIntro:
+      "Activities in the cases' event log are tied to the workflow's steps. Equal names tie themselves; choose the rest here.",
     addActivity: 'Add an activity from a log',
     activity: 'Activity',
     mappedBy: 'Tied',

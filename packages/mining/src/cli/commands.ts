@@ -36,31 +36,55 @@ const num = (v: unknown, dflt: number) => (v === undefined ? dflt : Number(v));
 async function stats(ctx: Ctx) {
   need(ctx, 1, 'log file');
   const log = await loadLog(ctx.files[0], ctx.load);
-  let min = Infinity, max = -Infinity;
+  let min = Infinity,
+    max = -Infinity;
   for (const t of log.timestamps) {
     if (Number.isNaN(t)) continue;
     min = Math.min(min, t);
     max = Math.max(max, t);
   }
-  emit({
-    cases: log.caseCount, events: log.eventCount, activities: log.activityNames.length, variants: log.variants().length,
-    resources: log.resourceNames.length, first: Number.isFinite(min) ? new Date(min).toISOString() : null,
-    last: Number.isFinite(max) ? new Date(max).toISOString() : null,
-    eventAttributes: [...log.eventAttributes.keys()], caseAttributes: [...log.caseAttributes.keys()],
-  }, 'json', ctx.out);
+  emit(
+    {
+      cases: log.caseCount,
+      events: log.eventCount,
+      activities: log.activityNames.length,
+      variants: log.variants().length,
+      resources: log.resourceNames.length,
+      first: Number.isFinite(min) ? new Date(min).toISOString() : null,
+      last: Number.isFinite(max) ? new Date(max).toISOString() : null,
+      eventAttributes: [...log.eventAttributes.keys()],
+      caseAttributes: [...log.caseAttributes.keys()],
+    },
+    'json',
+    ctx.out,
+  );
 }
 
 async function variants(ctx: Ctx) {
   need(ctx, 1, 'log file');
   const log = await loadLog(ctx.files[0], ctx.load);
-  emit(variantTable(log, num(ctx.opt.limit, Infinity)).map((v) => ({ ...v })), ctx.format, ctx.out);
+  emit(
+    variantTable(log, num(ctx.opt.limit, Infinity)).map((v) => ({ ...v })),
+    ctx.format,
+    ctx.out,
+  );
 }
 
 async function dfg(ctx: Ctx) {
   need(ctx, 1, 'log file');
   const log = await loadLog(ctx.files[0], ctx.load);
   const d = discoverDfg(log);
-  emit(d.edges.map((e) => ({ from: d.activities[e.from], to: d.activities[e.to], count: e.count, meanHours: e.meanMs / 3.6e6, medianHours: e.medianMs / 3.6e6 })), ctx.format, ctx.out);
+  emit(
+    d.edges.map((e) => ({
+      from: d.activities[e.from],
+      to: d.activities[e.to],
+      count: e.count,
+      meanHours: e.meanMs / 3.6e6,
+      medianHours: e.medianMs / 3.6e6,
+    })),
+    ctx.format,
+    ctx.out,
+  );
 }
 
 async function discover(ctx: Ctx) {
@@ -82,7 +106,17 @@ async function logAndModel(ctx: Ctx): Promise<[EventLog, Awaited<ReturnType<type
 async function replay(ctx: Ctx) {
   const [log, net] = await logAndModel(ctx);
   const r = tokenReplay(log, net);
-  emit({ logFitness: r.logFitness, percentageFittingTraces: r.percentageFittingTraces, averageTraceFitness: r.averageTraceFitness, traces: r.traces, fittingTraces: r.fittingTraces }, 'json', ctx.out);
+  emit(
+    {
+      logFitness: r.logFitness,
+      percentageFittingTraces: r.percentageFittingTraces,
+      averageTraceFitness: r.averageTraceFitness,
+      traces: r.traces,
+      fittingTraces: r.fittingTraces,
+    },
+    'json',
+    ctx.out,
+  );
 }
 
 async function align(ctx: Ctx) {
@@ -91,13 +125,23 @@ async function align(ctx: Ctx) {
   const workers = ctx.opt.workers === undefined ? undefined : Number(ctx.opt.workers);
   const r = await alignLog(log, net, { workers, signal: ctx.load.signal, onProgress: (d, t) => bar.update(d, t) });
   bar.done();
-  const summary = { logFitness: r.logFitness, averageTraceFitness: r.averageTraceFitness, percentageFittingTraces: r.percentageFittingTraces, variants: r.variants.length };
+  const summary = {
+    logFitness: r.logFitness,
+    averageTraceFitness: r.averageTraceFitness,
+    percentageFittingTraces: r.percentageFittingTraces,
+    variants: r.variants.length,
+  };
   if (!ctx.opt.deviations) return emit(summary, 'json', ctx.out);
   const dev = deviationSummary(log, r, {
     caseAttribute: ctx.opt['deadline-case'] as string | undefined,
     eventAttribute: ctx.opt['deadline-event'] as string | undefined,
   });
-  if (ctx.format === 'csv') return emit(dev.activities.map((a) => ({ ...a })), 'csv', ctx.out);
+  if (ctx.format === 'csv')
+    return emit(
+      dev.activities.map((a) => ({ ...a })),
+      'csv',
+      ctx.out,
+    );
   emit({ ...summary, deviations: dev.activities, steps: dev.steps }, 'json', ctx.out);
 }
 
@@ -134,5 +178,13 @@ async function convert(ctx: Ctx) {
 }
 
 export const COMMANDS: Record<string, (ctx: Ctx) => Promise<number | void>> = {
-  stats, variants, dfg, discover, replay, align, precision, soundness, convert,
+  stats,
+  variants,
+  dfg,
+  discover,
+  replay,
+  align,
+  precision,
+  soundness,
+  convert,
 };

@@ -17,7 +17,10 @@ export function logFormat(file: string): LogFormat {
   if (f.endsWith('.xes') || f.endsWith('.xes.gz')) return 'xes';
   if (f.endsWith('.csv') || f.endsWith('.csv.gz')) return 'csv';
   if (/(ocel|\.json)$/.test(f)) return 'ocel';
-  throw new MiningError('invalid_argument', `cannot tell the log format of ${file} (use .xes, .xes.gz, .csv, .jsonocel or .xmlocel)`);
+  throw new MiningError(
+    'invalid_argument',
+    `cannot tell the log format of ${file} (use .xes, .xes.gz, .csv, .jsonocel or .xmlocel)`,
+  );
 }
 
 export interface LoadOptions {

@@ -29,18 +29,35 @@ const EXIT: Partial<Record<MiningErrorCode, number>> = {
 };
 
 /** Runs the command line; returns the exit code (never throws). */
-export async function main(argv: string[], io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) }): Promise<number> {
+export async function main(
+  argv: string[],
+  io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) },
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
-        limit: { type: 'string' }, noise: { type: 'string' }, as: { type: 'string' }, workers: { type: 'string' },
-        deviations: { type: 'boolean' }, 'deadline-case': { type: 'string' }, 'deadline-event': { type: 'string' },
-        alignments: { type: 'boolean' }, to: { type: 'string' }, output: { type: 'string' }, format: { type: 'string' },
-        case: { type: 'string' }, activity: { type: 'string' }, timestamp: { type: 'string' }, resource: { type: 'string' },
-        'object-type': { type: 'string' }, progress: { type: 'boolean' }, 'no-progress': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        limit: { type: 'string' },
+        noise: { type: 'string' },
+        as: { type: 'string' },
+        workers: { type: 'string' },
+        deviations: { type: 'boolean' },
+        'deadline-case': { type: 'string' },
+        'deadline-event': { type: 'string' },
+        alignments: { type: 'boolean' },
+        to: { type: 'string' },
+        output: { type: 'string' },
+        format: { type: 'string' },
+        case: { type: 'string' },
+        activity: { type: 'string' },
+        timestamp: { type: 'string' },
+        resource: { type: 'string' },
+        'object-type': { type: 'string' },
+        progress: { type: 'boolean' },
+        'no-progress': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (e) {

@@ -3,7 +3,11 @@ export class Progress {
   private last = 0;
   private shown = false;
 
-  constructor(private readonly label: string, private readonly enabled: boolean, private readonly out: NodeJS.WriteStream = process.stderr) {}
+  constructor(
+    private readonly label: string,
+    private readonly enabled: boolean,
+    private readonly out: NodeJS.WriteStream = process.stderr,
+  ) {}
 
   update(done: number, total?: number): void {
     if (!this.enabled) return;

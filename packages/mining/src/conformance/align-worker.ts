@@ -23,7 +23,10 @@ parentPort!.on('message', (jobs: AlignJob[]) => {
       parentPort!.postMessage({ index: job.index, result, threadId } satisfies AlignReply);
     } catch (e) {
       const err = e as Error & { code?: string };
-      parentPort!.postMessage({ index: job.index, error: { message: err.message, code: err.code } } satisfies AlignReply);
+      parentPort!.postMessage({
+        index: job.index,
+        error: { message: err.message, code: err.code },
+      } satisfies AlignReply);
     }
   }
 });

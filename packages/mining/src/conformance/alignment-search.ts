@@ -29,7 +29,12 @@ const LOG_MOVE = -1;
  * the synchronous product, with the admissible and consistent heuristic described at heuristicRow.
  * Pass the same SearchSpace for every trace of a net: its tables are then allocated once.
  */
-export function alignTrace(g: MarkingGraph, trace: Int32Array, opts: { maxStates?: number } = {}, space = new SearchSpace()): TraceAlignment {
+export function alignTrace(
+  g: MarkingGraph,
+  trace: Int32Array,
+  opts: { maxStates?: number } = {},
+  space = new SearchSpace(),
+): TraceAlignment {
   space.reset(g);
   try {
     return search(g, trace, opts.maxStates ?? 10_000_000, space);
@@ -55,7 +60,8 @@ function search(g: MarkingGraph, trace: Int32Array, maxStates: number, st: Searc
     const i = st.pos[slot];
     const gs = st.g[slot];
     if (i === n && mid === g.final) return { cost: gs, moves: path(st, slot), visitedStates: closedCount };
-    if (closedCount > maxStates) throw new MiningError('state_limit', `alignment explored more than ${maxStates} states`);
+    if (closedCount > maxStates)
+      throw new MiningError('state_limit', `alignment explored more than ${maxStates} states`);
     // Successors in a fixed order (log move, then per enabled transition its model move and
     // synchronous move): the order decides which of several optimal alignments is returned.
     if (i < n) st.relax(g, trace, slot, gs, LOG_MOVE, mid, i + 1, MOVE_COST);
@@ -177,7 +183,16 @@ export class SearchSpace {
     return s;
   }
 
-  relax(g: MarkingGraph, trace: Int32Array, from: number, gFrom: number, via: number, mid: number, pos: number, cost: number): void {
+  relax(
+    g: MarkingGraph,
+    trace: Int32Array,
+    from: number,
+    gFrom: number,
+    via: number,
+    mid: number,
+    pos: number,
+    cost: number,
+  ): void {
     const s = this.slot(mid, pos);
     if (this.closed[s]) return;
     const g2 = gFrom + cost;
@@ -305,7 +320,15 @@ function labelsAhead(trace: Int32Array): Int32Array {
  * (Fmax 0 or unbounded, Fmin, Lmin and Smin 0, no h2).
  */
 // Writes the row of marking mid to out[start .. start + trace.length]; ahead from labelsAhead(trace).
-function heuristicRow(g: MarkingGraph, dist: FinalDistance | null, trace: Int32Array, ahead: Int32Array, mid: number, out: Float64Array, start: number): void {
+function heuristicRow(
+  g: MarkingGraph,
+  dist: FinalDistance | null,
+  trace: Int32Array,
+  ahead: Int32Array,
+  mid: number,
+  out: Float64Array,
+  start: number,
+): void {
   const L = g.labels.length;
   const lmin = dist ? dist.labelled[mid] : 0;
   const smin = dist ? dist.silent[mid] : 0;
@@ -327,7 +350,12 @@ function heuristicRow(g: MarkingGraph, dist: FinalDistance | null, trace: Int32A
     at = 0;
   }
   const between = toLabel ? dist!.silentBetween : null;
-  let u = 0, cap = 0, m = 0, forced = 0, next = -1, chain = 0;
+  let u = 0,
+    cap = 0,
+    m = 0,
+    forced = 0,
+    next = -1,
+    chain = 0;
   for (let l = 0; l < L; l++) m += fmin[at + l];
   for (let j = trace.length; j >= 0; j--) {
     if (j < trace.length) {

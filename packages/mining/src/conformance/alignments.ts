@@ -36,7 +36,10 @@ export class Aligner {
   readonly modelCost: number;
   private readonly space = new SearchSpace();
 
-  constructor(readonly net: PetriNet, opts: { maxMarkings?: number } = {}) {
+  constructor(
+    readonly net: PetriNet,
+    opts: { maxMarkings?: number } = {},
+  ) {
     this.graph = new MarkingGraph(net, opts.maxMarkings);
     this.modelCost = alignTrace(this.graph, new Int32Array(0), {}, this.space).cost;
   }
@@ -80,9 +83,20 @@ const sharedAligners = new WeakMap<PetriNet, SharedAligner>();
  */
 export function alignerFor(net: PetriNet): Aligner {
   const known = sharedAligners.get(net);
-  if (known && known.index === net.idx && sameMarking(known.initial, net.initialMarking) && sameMarking(known.final, net.finalMarking)) return known.aligner;
+  if (
+    known &&
+    known.index === net.idx &&
+    sameMarking(known.initial, net.initialMarking) &&
+    sameMarking(known.final, net.finalMarking)
+  )
+    return known.aligner;
   const aligner = new Aligner(net);
-  sharedAligners.set(net, { index: net.idx, initial: net.initialMarking.slice(), final: net.finalMarking.slice(), aligner });
+  sharedAligners.set(net, {
+    index: net.idx,
+    initial: net.initialMarking.slice(),
+    final: net.finalMarking.slice(),
+    aligner,
+  });
   return aligner;
 }
 
@@ -92,7 +106,11 @@ function sameMarking(a: Int32Array, b: Int32Array): boolean {
 
 /** Log-level figures the way the reference computes them, weighting each variant by its count. */
 export function aggregateAlignments(counts: number[], variants: AlignmentResult[]): LogAlignment {
-  let cost = 0, bwc = 0, fit = 0, fitting = 0, traces = 0;
+  let cost = 0,
+    bwc = 0,
+    fit = 0,
+    fitting = 0,
+    traces = 0;
   variants.forEach((v, i) => {
     const k = counts[i];
     cost += v.cost * k;
@@ -118,5 +136,8 @@ export function variantTraces(log: EventLog): string[][] {
 export function alignLogSync(log: EventLog, net: PetriNet): LogAlignment {
   const aligner = alignerFor(net);
   const results = variantTraces(log).map((t) => aligner.align(t));
-  return aggregateAlignments(log.variants().map((v) => v.count), results);
+  return aggregateAlignments(
+    log.variants().map((v) => v.count),
+    results,
+  );
 }

@@ -29,12 +29,15 @@ export class MinHeap {
     if (this.size === 0) return -1;
     const top = this.ids[0];
     const n = --this.size;
-    const id = this.ids[n], a = this.k1[n], b = this.k2[n];
+    const id = this.ids[n],
+      a = this.k1[n],
+      b = this.k2[n];
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= n) break;
-      if (c + 1 < n && (this.k1[c + 1] < this.k1[c] || (this.k1[c + 1] === this.k1[c] && this.k2[c + 1] < this.k2[c]))) c++;
+      if (c + 1 < n && (this.k1[c + 1] < this.k1[c] || (this.k1[c + 1] === this.k1[c] && this.k2[c + 1] < this.k2[c])))
+        c++;
       if (a < this.k1[c] || (a === this.k1[c] && b <= this.k2[c])) break;
       this.ids[i] = this.ids[c];
       this.k1[i] = this.k1[c];
@@ -53,7 +56,9 @@ export class MinHeap {
 
   private grow(): void {
     const n = this.ids.length * 2;
-    const ids = new Int32Array(n), k1 = new Float64Array(n), k2 = new Float64Array(n);
+    const ids = new Int32Array(n),
+      k1 = new Float64Array(n),
+      k2 = new Float64Array(n);
     ids.set(this.ids);
     k1.set(this.k1);
     k2.set(this.k2);

@@ -42,7 +42,11 @@ export interface DeviationSummary {
 }
 
 /** A summary fit for people: per activity skipped / extra / out-of-order counts, per step times and deadline misses. */
-export function deviationSummary(log: EventLog, alignment: LogAlignment, deadline: DeadlineRule = {}): DeviationSummary {
+export function deviationSummary(
+  log: EventLog,
+  alignment: LogAlignment,
+  deadline: DeadlineRule = {},
+): DeviationSummary {
   return { activities: activityDeviations(log, alignment), steps: stepTimings(log, deadline) };
 }
 
@@ -129,7 +133,11 @@ export interface EventTimings {
  */
 export function eventTimings(log: EventLog, pairs: LifecyclePairs = pairLifecycle(log)): EventTimings {
   const n = log.eventCount;
-  const out: EventTimings = { waits: new Float64Array(n).fill(NaN), spans: new Float64Array(n).fill(NaN), durations: new Float64Array(n).fill(NaN) };
+  const out: EventTimings = {
+    waits: new Float64Array(n).fill(NaN),
+    spans: new Float64Array(n).fill(NaN),
+    durations: new Float64Array(n).fill(NaN),
+  };
   for (let c = 0; c < log.caseCount; c++) {
     let lastDone = NaN;
     for (let e = log.caseOffsets[c]; e < log.caseOffsets[c + 1]; e++) {
@@ -154,10 +162,16 @@ function stepTimings(log: EventLog, rule: DeadlineRule): StepTiming[] {
   for (let c = 0; c < log.caseCount; c++) {
     for (let e = log.caseOffsets[c]; e < log.caseOffsets[c + 1]; e++) {
       if (pairs.isStart[e]) continue;
-      const a = log.activities[e], ts = log.timestamps[e];
+      const a = log.activities[e],
+        ts = log.timestamps[e];
       acc[a].wait.push(waits[e]);
       acc[a].dur.push(durations[e]);
-      const over = overDeadline(rule, { activity: log.activityNames[a], ts, span: spans[e] }, caseDeadline?.values[c], eventDeadline?.values[e]);
+      const over = overDeadline(
+        rule,
+        { activity: log.activityNames[a], ts, span: spans[e] },
+        caseDeadline?.values[c],
+        eventDeadline?.values[e],
+      );
       if (over === undefined) continue;
       acc[a].checked++;
       if (over) acc[a].exceeded++;
@@ -180,7 +194,12 @@ function stepTimings(log: EventLog, rule: DeadlineRule): StepTiming[] {
 }
 
 /** Whether a step missed its deadline; undefined when none applies or a time is unknown. */
-function overDeadline(rule: DeadlineRule, step: { activity: string; ts: number; span: number }, caseValue: unknown, eventValue: unknown): boolean | undefined {
+function overDeadline(
+  rule: DeadlineRule,
+  step: { activity: string; ts: number; span: number },
+  caseValue: unknown,
+  eventValue: unknown,
+): boolean | undefined {
   if (Number.isNaN(step.ts)) return undefined;
   if (typeof eventValue === 'number') return step.ts > eventValue;
   if (typeof caseValue === 'number') return step.ts > caseValue;

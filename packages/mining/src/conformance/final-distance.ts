@@ -35,9 +35,18 @@ export function finalDistance(g: MarkingGraph, maxLabelTable = 1_000_000): Final
   const rev = reverseGraph(g);
   // Edge weights per transition (0 or 1), one array per distance.
   const weight = new Uint8Array(labelOf.length);
-  const labelled = zeroOneDistance(g, rev, weight.map((_, t) => (labelOf[t] < 0 ? 0 : 1)));
-  const silent = zeroOneDistance(g, rev, weight.map((_, t) => (labelOf[t] < 0 ? 1 : 0)));
-  if (n * labelCount > maxLabelTable) return { labelled, silent, minLabel: null, maxLabel: null, silentToLabel: null, silentBetween: null, labelCount };
+  const labelled = zeroOneDistance(
+    g,
+    rev,
+    weight.map((_, t) => (labelOf[t] < 0 ? 0 : 1)),
+  );
+  const silent = zeroOneDistance(
+    g,
+    rev,
+    weight.map((_, t) => (labelOf[t] < 0 ? 1 : 0)),
+  );
+  if (n * labelCount > maxLabelTable)
+    return { labelled, silent, minLabel: null, maxLabel: null, silentToLabel: null, silentBetween: null, labelCount };
   const minLabel = new Int32Array(n * labelCount);
   for (let l = 0; l < labelCount; l++) {
     for (let t = 0; t < labelOf.length; t++) weight[t] = labelOf[t] === l ? 1 : 0;
@@ -46,7 +55,15 @@ export function finalDistance(g: MarkingGraph, maxLabelTable = 1_000_000): Final
   }
   const toLabel = silentToLabel(g, rev);
   const between = labelCount * labelCount <= maxLabelTable ? silentBetween(g, toLabel, silent) : null;
-  return { labelled, silent, minLabel, maxLabel: maxLabelCounts(g, labelled), silentToLabel: toLabel, silentBetween: between, labelCount };
+  return {
+    labelled,
+    silent,
+    minLabel,
+    maxLabel: maxLabelCounts(g, labelled),
+    silentToLabel: toLabel,
+    silentBetween: between,
+    labelCount,
+  };
 }
 
 function silentBetween(g: MarkingGraph, toLabel: Int32Array, silent: Float64Array): Int32Array {
@@ -54,9 +71,11 @@ function silentBetween(g: MarkingGraph, toLabel: Int32Array, silent: Float64Arra
   const out = new Int32Array(L * L + L).fill(UNBOUNDED);
   const seen = new Uint8Array(g.size * L);
   for (let m = 0; m < g.size; m++) {
-    const ts = g.transitionsOf(m), ms = g.successorsOf(m);
+    const ts = g.transitionsOf(m),
+      ms = g.successorsOf(m);
     for (let k = 0; k < ts.length; k++) {
-      const a = g.labelOf[ts[k]], m2 = ms[k];
+      const a = g.labelOf[ts[k]],
+        m2 = ms[k];
       if (a < 0 || silent[m2] === Infinity || seen[m2 * L + a]) continue;
       seen[m2 * L + a] = 1;
       for (let b = 0; b < L; b++) out[a * L + b] = Math.min(out[a * L + b], toLabel[m2 * L + b]);
@@ -83,7 +102,8 @@ function silentToLabel(g: MarkingGraph, rev: Reverse): Int32Array {
     for (let k = rev.start[m]; k < rev.start[m + 1]; k++) if (labelOf[rev.predT[k]] < 0) start[m + 1]++;
   }
   const pred = new Int32Array(start[n]);
-  for (let m = 0, at = 0; m < n; m++) for (let k = rev.start[m]; k < rev.start[m + 1]; k++) if (labelOf[rev.predT[k]] < 0) pred[at++] = rev.pred[k];
+  for (let m = 0, at = 0; m < n; m++)
+    for (let k = rev.start[m]; k < rev.start[m + 1]; k++) if (labelOf[rev.predT[k]] < 0) pred[at++] = rev.pred[k];
   const queue = new Int32Array(n);
   for (let l = 0; l < L; l++) {
     let tail = 0;
@@ -121,7 +141,8 @@ function reverseGraph(g: MarkingGraph): Reverse {
   const predT = new Int32Array(start[n]);
   const fill = start.slice(0, n);
   for (let m = 0; m < n; m++) {
-    const ts = g.transitionsOf(m), ms = g.successorsOf(m);
+    const ts = g.transitionsOf(m),
+      ms = g.successorsOf(m);
     for (let k = 0; k < ms.length; k++) {
       const at = fill[ms[k]]++;
       pred[at] = m;
@@ -139,7 +160,8 @@ function zeroOneDistance(g: MarkingGraph, rev: Reverse, weight: Uint8Array): Flo
   const cap = rev.pred.length + 2;
   const ring = new Int32Array(cap);
   const { start, pred, predT } = rev;
-  let head = 0, len = 1;
+  let head = 0,
+    len = 1;
   dist[g.final] = 0;
   ring[0] = g.final;
   while (len > 0) {
@@ -187,7 +209,8 @@ function maxLabelCounts(g: MarkingGraph, toFinal: Float64Array): Int32Array {
     const row = c * L;
     for (let j = first[c]; j < first[c + 1]; j++) {
       const m = members[j];
-      const ts = g.transitionsOf(m), ms = g.successorsOf(m);
+      const ts = g.transitionsOf(m),
+        ms = g.successorsOf(m);
       for (let k = 0; k < ms.length; k++) {
         const c2 = comp.of[ms[k]];
         if (c2 < 0) continue;
@@ -222,7 +245,8 @@ function stronglyConnected(g: MarkingGraph, toFinal: Float64Array): { of: Int32A
   const onStack = new Uint8Array(n);
   const stack: number[] = [];
   const work: number[] = []; // pairs (marking, next edge)
-  let counter = 0, count = 0;
+  let counter = 0,
+    count = 0;
   for (let root = 0; root < n; root++) {
     if (index[root] >= 0 || toFinal[root] === Infinity) continue;
     work.push(root, 0);

@@ -24,7 +24,10 @@ export class DenseMarkings implements MarkingStore {
   private buckets = new Int32Array(1024);
   private readonly scratch: Int32Array;
 
-  constructor(private readonly net: PetriNet, private readonly maxMarkings: number) {
+  constructor(
+    private readonly net: PetriNet,
+    private readonly maxMarkings: number,
+  ) {
     this.scratch = new Int32Array(net.places.length);
   }
 
@@ -48,7 +51,11 @@ export class DenseMarkings implements MarkingStore {
     let count = 0;
     for (let t = 0; t < ts.length; t++) {
       let ok = true;
-      for (let k = preStart[t]; k < preStart[t + 1]; k++) if (m[preP[k]] < preW[k]) { ok = false; break; }
+      for (let k = preStart[t]; k < preStart[t + 1]; k++)
+        if (m[preP[k]] < preW[k]) {
+          ok = false;
+          break;
+        }
       if (!ok) continue;
       next.set(m);
       for (let k = preStart[t]; k < preStart[t + 1]; k++) next[preP[k]] -= preW[k];
@@ -80,8 +87,10 @@ export class DenseMarkings implements MarkingStore {
 
   private add(m: Int32Array, bucket: number): number {
     const id = this.markings.length;
-    if (id >= this.maxMarkings) throw new MiningError('state_limit', `more than ${this.maxMarkings} reachable markings`);
-    for (let i = 0; i < m.length; i++) if (m[i] > 0xffff) throw new MiningError('unsound_net', 'unbounded place (token count overflow)');
+    if (id >= this.maxMarkings)
+      throw new MiningError('state_limit', `more than ${this.maxMarkings} reachable markings`);
+    for (let i = 0; i < m.length; i++)
+      if (m[i] > 0xffff) throw new MiningError('unsound_net', 'unbounded place (token count overflow)');
     this.markings.push(m);
     this.buckets[bucket] = id + 1;
     if (2 * this.markings.length > this.buckets.length) {
@@ -120,14 +129,18 @@ export class SafeMarkings implements MarkingStore {
     return net.arcs.every((a) => a.weight === 1) && oneOrNone(net.initialMarking) && oneOrNone(net.finalMarking);
   }
 
-  constructor(private readonly net: PetriNet, private readonly maxMarkings: number) {
+  constructor(
+    private readonly net: PetriNet,
+    private readonly maxMarkings: number,
+  ) {
     const width = Math.max(1, Math.ceil(net.places.length / 32));
     this.width = width;
     this.bits = new Int32Array(1024 * width);
     this.scratch = new Int32Array(width);
     this.pre = new Int32Array(net.transitions.length * width);
     this.post = new Int32Array(net.transitions.length * width);
-    for (const a of net.arcs) (a.dir === 'pt' ? this.pre : this.post)[a.transition * width + (a.place >> 5)] |= 1 << (a.place & 31);
+    for (const a of net.arcs)
+      (a.dir === 'pt' ? this.pre : this.post)[a.transition * width + (a.place >> 5)] |= 1 << (a.place & 31);
   }
 
   get size(): number {
@@ -161,7 +174,11 @@ export class SafeMarkings implements MarkingStore {
       const base = id * width;
       const tb = t * width;
       let ok = true;
-      for (let w = 0; w < width; w++) if ((bits[base + w] & pre[tb + w]) !== pre[tb + w]) { ok = false; break; }
+      for (let w = 0; w < width; w++)
+        if ((bits[base + w] & pre[tb + w]) !== pre[tb + w]) {
+          ok = false;
+          break;
+        }
       if (!ok) continue;
       for (let w = 0; w < width; w++) {
         const kept = bits[base + w] & ~pre[tb + w];
@@ -192,7 +209,11 @@ export class SafeMarkings implements MarkingStore {
       if (e === 0) return ~b;
       const base = (e - 1) * width;
       let same = true;
-      for (let k = 0; k < width; k++) if (bits[base + k] !== w[k]) { same = false; break; }
+      for (let k = 0; k < width; k++)
+        if (bits[base + k] !== w[k]) {
+          same = false;
+          break;
+        }
       if (same) return e - 1;
       b = (b + 1) & mask;
     }
@@ -200,7 +221,8 @@ export class SafeMarkings implements MarkingStore {
 
   private add(w: Int32Array, bucket: number): number {
     const id = this.count;
-    if (id >= this.maxMarkings) throw new MiningError('state_limit', `more than ${this.maxMarkings} reachable markings`);
+    if (id >= this.maxMarkings)
+      throw new MiningError('state_limit', `more than ${this.maxMarkings} reachable markings`);
     if ((id + 1) * this.width > this.bits.length) {
       const grown = new Int32Array(this.bits.length * 2);
       grown.set(this.bits);

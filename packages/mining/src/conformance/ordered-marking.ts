@@ -6,7 +6,10 @@ import type { NetIndex, PetriNet } from '../model/petri-net.js';
  * numbers identical to it.
  */
 export class OrderedMarking {
-  constructor(readonly c: Int32Array, readonly order: number[] = []) {}
+  constructor(
+    readonly c: Int32Array,
+    readonly order: number[] = [],
+  ) {}
 
   static from(m: Int32Array): OrderedMarking {
     const om = new OrderedMarking(m.slice());

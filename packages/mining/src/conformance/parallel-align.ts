@@ -4,7 +4,13 @@ import { MiningError, type MiningErrorCode } from '../errors.js';
 import type { EventLog } from '../log/event-log.js';
 import type { PetriNet } from '../model/petri-net.js';
 import type { AlignJob, AlignReply } from './align-worker.js';
-import { aggregateAlignments, alignerFor, variantTraces, type AlignmentResult, type LogAlignment } from './alignments.js';
+import {
+  aggregateAlignments,
+  alignerFor,
+  variantTraces,
+  type AlignmentResult,
+  type LogAlignment,
+} from './alignments.js';
 
 export interface AlignOptions {
   /** Threads to align on, the calling thread included when it helps; 0 or 1 aligns in this thread. Default: available cores. */
@@ -76,7 +82,9 @@ function runPool(net: PetriNet, traces: string[][], n: number, opts: AlignOption
       opts.onProgress?.(done, traces.length);
       if (done === traces.length) stop();
     };
-    opts.signal?.addEventListener('abort', () => stop(new MiningError('aborted', 'operation was cancelled')), { once: true });
+    opts.signal?.addEventListener('abort', () => stop(new MiningError('aborted', 'operation was cancelled')), {
+      once: true,
+    });
     const spawn = (count: number) => {
       for (let i = 0; i < Math.max(1, count) && !finished && queue.length > 0; i++) startWorker();
     };
@@ -90,7 +98,8 @@ function runPool(net: PetriNet, traces: string[][], n: number, opts: AlignOption
         if (batch.length) w.postMessage(batch);
       };
       w.on('message', (r: AlignReply) => {
-        if ('error' in r) return stop(new MiningError((r.error.code as MiningErrorCode) ?? 'state_limit', r.error.message));
+        if ('error' in r)
+          return stop(new MiningError((r.error.code as MiningErrorCode) ?? 'state_limit', r.error.message));
         record(r.index, r.result, r.threadId);
         if (--pending <= 0) feed();
       });

@@ -40,7 +40,8 @@ function prefixes(log: EventLog) {
  */
 export function etcPrecision(log: EventLog, net: PetriNet): PrecisionResult {
   const replayer = new TokenReplayer(net);
-  const labelsOf = (ts: Set<number>) => new Set([...ts].map((t) => net.transitions[t].label!).filter((l) => l !== null));
+  const labelsOf = (ts: Set<number>) =>
+    new Set([...ts].map((t) => net.transitions[t].label!).filter((l) => l !== null));
   let ee = 0;
   let at = 0;
   const starts = new Set<string>();
@@ -51,7 +52,11 @@ export function etcPrecision(log: EventLog, net: PetriNet): PrecisionResult {
   // Many prefixes end in the same marking: explore each marking's enabled set once.
   const memo = new Map<string, Set<string>>();
   for (const p of prefixes(log)) {
-    const r = replayer.replay(p.prefix, { considerRemaining: false, reachFinalThroughSilent: false, stopImmediatelyUnfit: true });
+    const r = replayer.replay(p.prefix, {
+      considerRemaining: false,
+      reachFinalThroughSilent: false,
+      stopImmediatelyUnfit: true,
+    });
     if (!r.fit) continue;
     const key = String.fromCharCode(...r.reached);
     let enabled = memo.get(key);
@@ -86,7 +91,9 @@ export function alignEtcPrecision(log: EventLog, net: PetriNet): PrecisionResult
     }
   }
   for (const e of byPrefix.values()) {
-    const enabled = new Set([...visibleEventuallyEnabled(net, graph.marking(e.state))].map((t) => net.transitions[t].label!));
+    const enabled = new Set(
+      [...visibleEventuallyEnabled(net, graph.marking(e.state))].map((t) => net.transitions[t].label!),
+    );
     at += enabled.size * e.count;
     ee += [...enabled].filter((l) => !e.next.has(l)).length * e.count;
   }

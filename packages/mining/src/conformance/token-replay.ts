@@ -1,6 +1,13 @@
 import type { EventLog } from '../log/event-log.js';
 import type { PetriNet } from '../model/petri-net.js';
-import { consumedBy, cmpStr, OrderedMarking, producedBy, silentShortestPaths, visibleEventuallyEnabled } from './ordered-marking.js';
+import {
+  consumedBy,
+  cmpStr,
+  OrderedMarking,
+  producedBy,
+  silentShortestPaths,
+  visibleEventuallyEnabled,
+} from './ordered-marking.js';
 
 /** Token counts and verdict for one replayed trace. */
 export interface TraceReplay {
@@ -75,16 +82,20 @@ export class TokenReplayer {
     const from = m.order.slice().sort(byId);
     const to = targets.slice().sort(byId);
     const out: number[][] = [];
-    for (const p1 of from) for (const p2 of to) {
-      const path = this.paths[p1].get(p2);
-      if (path) out.push(path);
-    }
+    for (const p1 of from)
+      for (const p2 of to) {
+        const path = this.paths[p1].get(p2);
+        if (path) out.push(path);
+      }
     return stableSortByLength(out);
   }
 }
 
 function stableSortByLength(a: number[][]): number[][] {
-  return a.map((p, i) => [p, i] as const).sort((x, y) => x[0].length - y[0].length || x[1] - y[1]).map((x) => x[0]);
+  return a
+    .map((p, i) => [p, i] as const)
+    .sort((x, y) => x[0].length - y[0].length || x[1] - y[1])
+    .map((x) => x[0]);
 }
 
 /** The state of one trace's replay; the control flow follows the reference algorithm step by step. */
@@ -98,7 +109,10 @@ class TraceRun {
   private readonly unknown: string[] = [];
   private readonly net: PetriNet;
 
-  constructor(private readonly r: TokenReplayer, private readonly o: ReplayOptions) {
+  constructor(
+    private readonly r: TokenReplayer,
+    private readonly o: ReplayOptions,
+  ) {
     this.net = r.net;
     this.m = OrderedMarking.from(r.net.initialMarking);
     this.produced = sum(r.net.initialMarking);
@@ -144,7 +158,8 @@ class TraceRun {
   private addMissing(t: number): void {
     const ix = this.net.idx;
     for (let k = ix.preStart[t]; k < ix.preStart[t + 1]; k++) {
-      const p = ix.preP[k], w = ix.preW[k];
+      const p = ix.preP[k],
+        w = ix.preW[k];
       if (this.m.c[p] < w) {
         this.missing += w - this.m.c[p];
         this.m.add(p, w);
@@ -166,7 +181,8 @@ class TraceRun {
   private missingPlaces(t: number): number[] {
     const ix = this.net.idx;
     const out: number[] = [];
-    for (let k = ix.preStart[t]; k < ix.preStart[t + 1]; k++) if (this.m.c[ix.preP[k]] < ix.preW[k]) out.push(ix.preP[k]);
+    for (let k = ix.preStart[t]; k < ix.preStart[t + 1]; k++)
+      if (this.m.c[ix.preP[k]] < ix.preW[k]) out.push(ix.preP[k]);
     return [...new Set(out)];
   }
 
@@ -239,7 +255,9 @@ class TraceRun {
     const fin = this.finalPlaces();
     if (this.finalCovered() || fin.length !== 1) return;
     const sink = fin[0];
-    const conns = stableSortByLength(this.m.order.filter((p) => this.r.paths[p].has(sink)).map((p) => this.r.paths[p].get(sink)!));
+    const conns = stableSortByLength(
+      this.m.order.filter((p) => this.r.paths[p].has(sink)).map((p) => this.r.paths[p].get(sink)!),
+    );
     for (let i = 0; i < MAX_IT_FINAL; i++) {
       for (const path of conns) {
         for (const t of path) {
@@ -262,10 +280,19 @@ class TraceRun {
     const fit = this.missing === 0 && (!(this.o.considerRemaining ?? true) || remaining === 0);
     const consumed = this.consumed + sum(fm);
     const missing = this.missing + missingFinal;
-    const fitness = consumed > 0 && this.produced > 0 ? 0.5 * (1 - missing / consumed) + 0.5 * (1 - remaining / this.produced) : 1;
+    const fitness =
+      consumed > 0 && this.produced > 0 ? 0.5 * (1 - missing / consumed) + 0.5 * (1 - remaining / this.produced) : 1;
     return {
-      fit, fitness, missing, consumed, remaining, produced: this.produced,
-      fired: this.fired, problems: this.problems, reached, unknownActivities: this.unknown,
+      fit,
+      fitness,
+      missing,
+      consumed,
+      remaining,
+      produced: this.produced,
+      fired: this.fired,
+      problems: this.problems,
+      reached,
+      unknownActivities: this.unknown,
     };
   }
 }
@@ -279,13 +306,27 @@ function sum(a: Int32Array): number {
 /** Token-based replay of a whole log (once per variant), with the reference's log fitness. */
 export function tokenReplay(log: EventLog, net: PetriNet, o: ReplayOptions = {}): LogReplay {
   const replayer = new TokenReplayer(net);
-  const variants = log.variants().map((v) => replayer.replay(Array.from(v.activities, (a) => log.activityNames[a]), o));
-  return aggregateReplay(log.variants().map((v) => v.count), variants);
+  const variants = log.variants().map((v) =>
+    replayer.replay(
+      Array.from(v.activities, (a) => log.activityNames[a]),
+      o,
+    ),
+  );
+  return aggregateReplay(
+    log.variants().map((v) => v.count),
+    variants,
+  );
 }
 
 /** Log fitness 0.5(1 - m/c) + 0.5(1 - r/p) over all traces, plus fitting-trace share and mean trace fitness. */
 export function aggregateReplay(counts: number[], variants: TraceReplay[]): LogReplay {
-  let m = 0, c = 0, r = 0, p = 0, fitSum = 0, fitting = 0, traces = 0;
+  let m = 0,
+    c = 0,
+    r = 0,
+    p = 0,
+    fitSum = 0,
+    fitting = 0,
+    traces = 0;
   variants.forEach((v, i) => {
     const k = counts[i];
     m += v.missing * k;
@@ -298,7 +339,10 @@ export function aggregateReplay(counts: number[], variants: TraceReplay[]): LogR
   });
   const logFitness = c > 0 && p > 0 ? 0.5 * (1 - m / c) + 0.5 * (1 - r / p) : 1;
   return {
-    variants, logFitness, traces, fittingTraces: fitting,
+    variants,
+    logFitness,
+    traces,
+    fittingTraces: fitting,
     averageTraceFitness: traces ? fitSum / traces : 0,
     percentageFittingTraces: traces ? (100 * fitting) / traces : 0,
   };

@@ -32,7 +32,8 @@ export function discoverDfg(log: EventLog, opts: { durations?: boolean } = {}): 
   const counts: number[] = [];
   for (let e = 0; e < act.length; e++) activityCounts[act[e]]++;
   for (let c = 0; c < log.caseCount; c++) {
-    const s = off[c], t = off[c + 1];
+    const s = off[c],
+      t = off[c + 1];
     if (s === t) continue;
     startCounts[act[s]]++;
     endCounts[act[t - 1]]++;
@@ -67,7 +68,9 @@ function durationStats(log: EventLog, edgeIndex: Map<number, number>, counts: nu
   for (let k = 0; k < m; k++) start[k + 1] = start[k] + counts[k];
   const fill = start.slice(0, m);
   const all = new Float64Array(start[m]);
-  const act = log.activities, ts = log.timestamps, off = log.caseOffsets;
+  const act = log.activities,
+    ts = log.timestamps,
+    off = log.caseOffsets;
   for (let c = 0; c < log.caseCount; c++) {
     for (let e = off[c] + 1; e < off[c + 1]; e++) {
       const k = edgeIndex.get(act[e - 1] * n + act[e])!;
@@ -77,7 +80,10 @@ function durationStats(log: EventLog, edgeIndex: Map<number, number>, counts: nu
   const mean = new Float64Array(m);
   const median = new Float64Array(m);
   for (let k = 0; k < m; k++) {
-    const seg = all.subarray(start[k], start[k + 1]).filter((x) => !Number.isNaN(x)).sort();
+    const seg = all
+      .subarray(start[k], start[k + 1])
+      .filter((x) => !Number.isNaN(x))
+      .sort();
     if (seg.length === 0) {
       mean[k] = median[k] = NaN;
       continue;

@@ -18,7 +18,8 @@ function local(d: ImDfg) {
   const succ: number[][] = Array.from({ length: n }, () => []);
   const has = new Set<number>();
   for (const k of d.edges.keys()) {
-    const a = pos.get(Math.floor(k / d.stride)), b = pos.get(k % d.stride);
+    const a = pos.get(Math.floor(k / d.stride)),
+      b = pos.get(k % d.stride);
     if (a === undefined || b === undefined) continue;
     succ[a].push(b);
     has.add(a * n + b);
@@ -65,7 +66,7 @@ function seqCut(d: ImDfg): Cut | null {
   // Activities that reach each other, or neither reaches the other, belong to the same step.
   let groups = components(n, (a, b) => reach[a][b] === reach[b][a]);
   let gr = groupReach(groups, reach, n);
-  for (let changed = true; changed && groups.length > 1; ) {
+  for (let changed = true; changed && groups.length > 1;) {
     const merged = components(groups.length, (i, j) => gr(i, j) === gr(j, i));
     changed = merged.length < groups.length;
     groups = merged.map((m) => m.flatMap((i) => groups[i]));
@@ -105,12 +106,16 @@ function loopCut(d: ImDfg): Cut | null {
   const start = (i: number) => d.starts.has(d.activities[i]);
   const end = (i: number) => d.ends.has(d.activities[i]);
   const inner = Array.from({ length: n }, (_, i) => i).filter((i) => !start(i) && !end(i));
-  const comps = components(inner.length, (a, b) => edge(inner[a], inner[b]) || edge(inner[b], inner[a])).map((c) => c.map((i) => inner[i]));
+  const comps = components(inner.length, (a, b) => edge(inner[a], inner[b]) || edge(inner[b], inner[a])).map((c) =>
+    c.map((i) => inner[i]),
+  );
   const doPart = Array.from({ length: n }, (_, i) => i).filter((i) => start(i) || end(i));
   const redo: number[][] = [];
   for (const c of comps) {
     const inC = new Set(c);
-    let fromEnd = false, toStart = false, proper = true;
+    let fromEnd = false,
+      toStart = false,
+      proper = true;
     for (let x = 0; x < n && proper; x++) {
       if (inC.has(x)) continue;
       for (const y of c) {

@@ -16,9 +16,18 @@ export function splitLog(log: ImLog, cut: Cut): ImLog[] {
     const c = log.counts[ti];
     if (cut.op === 'xor') {
       const i = majorityGroup(t, groupOf, k);
-      add(i, Array.from(t).filter((a) => groupOf.get(a) === i), c);
+      add(
+        i,
+        Array.from(t).filter((a) => groupOf.get(a) === i),
+        c,
+      );
     } else if (cut.op === 'and') {
-      for (let i = 0; i < k; i++) add(i, Array.from(t).filter((a) => groupOf.get(a) === i), c);
+      for (let i = 0; i < k; i++)
+        add(
+          i,
+          Array.from(t).filter((a) => groupOf.get(a) === i),
+          c,
+        );
     } else if (cut.op === 'seq') {
       seqSegments(t, groupOf, k).forEach((seg, i) => add(i, seg, c));
     } else {

@@ -17,7 +17,10 @@ export function inductiveMiner(log: EventLog, opts: InductiveOptions = {}): Proc
 }
 
 class Miner {
-  constructor(private readonly names: string[], private readonly noise: number) {}
+  constructor(
+    private readonly names: string[],
+    private readonly noise: number,
+  ) {}
 
   mine(log: ImLog): ProcessTree {
     const d = imDfg(log, this.names.length);
@@ -36,7 +39,10 @@ class Miner {
 
   private apply(log: ImLog, cut: Cut): ProcessTree {
     const subs = splitLog(log, cut);
-    return node(cut.op, subs.map((s) => this.mine(s)));
+    return node(
+      cut.op,
+      subs.map((s) => this.mine(s)),
+    );
   }
 
   private single(log: ImLog, d: ImDfg): ProcessTree {
@@ -61,7 +67,13 @@ class Miner {
     }
     const split = splitAtRestarts(log, d);
     if (split) return node('loop', [this.mine(split), tau()]);
-    return node('loop', [tau(), node('xor', d.activities.map((a) => leaf(this.names[a])))]);
+    return node('loop', [
+      tau(),
+      node(
+        'xor',
+        d.activities.map((a) => leaf(this.names[a])),
+      ),
+    ]);
   }
 }
 

@@ -2,9 +2,7 @@ import { PetriNet } from '../model/petri-net.js';
 import { reduceSilent } from '../model/reduce-silent.js';
 
 /** A process tree: operators over activity leaves; a leaf with label null is tau (a silent step). */
-export type ProcessTree =
-  | { op: 'seq' | 'xor' | 'and' | 'loop'; children: ProcessTree[] }
-  | { label: string | null };
+export type ProcessTree = { op: 'seq' | 'xor' | 'and' | 'loop'; children: ProcessTree[] } | { label: string | null };
 
 export const tau = (): ProcessTree => ({ label: null });
 export const leaf = (label: string): ProcessTree => ({ label });

@@ -12,7 +12,8 @@ export async function treeToBpmn(tree: ProcessTree, processId = 'discovered_proc
   const flows: string[] = [];
   let n = 0;
   const id = (p: string) => `${p}_${n++}`;
-  const flow = (from: string, to: string) => flows.push(`<bpmn:sequenceFlow id="${id('Flow')}" sourceRef="${from}" targetRef="${to}"/>`);
+  const flow = (from: string, to: string) =>
+    flows.push(`<bpmn:sequenceFlow id="${id('Flow')}" sourceRef="${from}" targetRef="${to}"/>`);
   const gateway = (kind: 'exclusive' | 'parallel') => {
     const g = id(kind === 'exclusive' ? 'Xor' : 'And');
     nodes.push(`<bpmn:${kind}Gateway id="${g}"/>`);

@@ -13,5 +13,9 @@ export function variantTable(log: EventLog, limit = Infinity): VariantRow[] {
   return log
     .variants()
     .slice(0, limit)
-    .map((v) => ({ activities: Array.from(v.activities, (a) => log.activityNames[a]), count: v.count, share: v.count / total }));
+    .map((v) => ({
+      activities: Array.from(v.activities, (a) => log.activityNames[a]),
+      count: v.count,
+      share: v.count / total,
+    }));
 }

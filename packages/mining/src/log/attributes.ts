@@ -20,7 +20,12 @@ class SparseColumn implements AttributeColumn {
   #stored: AttributeValue[];
   #dense?: (AttributeValue | undefined)[];
 
-  constructor(readonly type: AttributeType, rows: Int32Array, stored: AttributeValue[], private readonly rowCount: number) {
+  constructor(
+    readonly type: AttributeType,
+    rows: Int32Array,
+    stored: AttributeValue[],
+    private readonly rowCount: number,
+  ) {
     this.#rows = rows;
     this.#stored = stored;
   }

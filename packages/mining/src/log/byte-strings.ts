@@ -85,7 +85,8 @@ export class ByteInterner {
       this.plain = grow(this.plain, this.plain.length * 2);
       this.starts = grow(this.starts, this.starts.length * 2);
     }
-    if (start + (e - s) > this.arena.length) this.arena = grow(this.arena, Math.max(this.arena.length * 2, start + (e - s)));
+    if (start + (e - s) > this.arena.length)
+      this.arena = grow(this.arena, Math.max(this.arena.length * 2, start + (e - s)));
     this.arena.set(b.subarray(s, e), start);
     this.starts[id + 1] = start + (e - s);
     this.hashes[id] = h;
@@ -121,7 +122,10 @@ export class ByteStrings {
   private off = false;
   private last = -1;
 
-  constructor(private readonly maxLen = 64, private readonly maxEntries = 200_000) {}
+  constructor(
+    private readonly maxLen = 64,
+    private readonly maxEntries = 200_000,
+  ) {}
 
   get(b: Uint8Array, s: number, e: number): string {
     if (this.off || e - s > this.maxLen) return decode(b, s, e);

@@ -10,13 +10,16 @@ const two = (b: Uint8Array, i: number) => (digit(b[i]) && digit(b[i + 1]) ? D(b[
  * the bytes are not of that shape. A time without zone is UTC.
  */
 export function parseIsoBytes(b: Uint8Array, s: number, e: number): number {
-  if (e - s < 16 || b[s + 4] !== 45 || b[s + 7] !== 45 || (b[s + 10] !== 84 && b[s + 10] !== 32) || b[s + 13] !== 58) return NaN;
+  if (e - s < 16 || b[s + 4] !== 45 || b[s + 7] !== 45 || (b[s + 10] !== 84 && b[s + 10] !== 32) || b[s + 13] !== 58)
+    return NaN;
   const year = two(b, s) * 100 + two(b, s + 2);
   const month = two(b, s + 5);
   const day = two(b, s + 8);
   const hour = two(b, s + 11);
   const min = two(b, s + 14);
-  let i = s + 16, sec = 0, ms = 0;
+  let i = s + 16,
+    sec = 0,
+    ms = 0;
   if (i < e && b[i] === 58) {
     if (i + 2 >= e) return NaN;
     sec = two(b, i + 1);
@@ -31,7 +34,8 @@ export function parseIsoBytes(b: Uint8Array, s: number, e: number): number {
   }
   const offset = i < e ? zoneOffset(b, i, e) : 0;
   // NaN from any bad digit pair fails these comparisons too.
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 24 && min <= 59 && sec <= 60 && year >= 0)) return NaN;
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 24 && min <= 59 && sec <= 60 && year >= 0))
+    return NaN;
   return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + min - offset) * 60_000 + sec * 1000 + ms;
 }
 
@@ -41,7 +45,8 @@ function zoneOffset(b: Uint8Array, i: number, e: number): number {
   if (c === 90) return i + 1 === e ? 0 : NaN;
   if ((c !== 43 && c !== 45) || e - i < 3) return NaN;
   const oh = two(b, i + 1);
-  let j = i + 3, om = 0;
+  let j = i + 3,
+    om = 0;
   if (j < e && b[j] === 58) j++;
   if (j + 2 <= e) {
     om = two(b, j);
@@ -70,7 +75,8 @@ export function parseDecimalBytes(b: Uint8Array, s: number, e: number): number {
   const negative = i < e && b[i] === 45;
   if (negative) i++;
   const start = i;
-  let mantissa = 0, scale = 1;
+  let mantissa = 0,
+    scale = 1;
   for (; i < e && digit(b[i]); i++) mantissa = mantissa * 10 + D(b[i]);
   if (i === start) return NaN;
   let digits = i - start;

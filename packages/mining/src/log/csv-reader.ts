@@ -69,9 +69,14 @@ interface ResolvedColumns {
 function resolve(header: string[], m: CsvMapping, file?: string): ResolvedColumns {
   const find = (role: keyof typeof GUESS, required: boolean): number => {
     const given = m[role];
-    const idx = given !== undefined ? header.indexOf(given) : header.findIndex((h) => GUESS[role].includes(h.toLowerCase()));
+    const idx =
+      given !== undefined ? header.indexOf(given) : header.findIndex((h) => GUESS[role].includes(h.toLowerCase()));
     if (idx < 0 && (required || given !== undefined)) {
-      throw new MiningError('bad_csv', `no ${role} column${given ? ` "${given}"` : ''} in header [${header.join(', ')}]`, { file, row: 1 });
+      throw new MiningError(
+        'bad_csv',
+        `no ${role} column${given ? ` "${given}"` : ''} in header [${header.join(', ')}]`,
+        { file, row: 1 },
+      );
     }
     return idx;
   };
@@ -84,7 +89,9 @@ function resolve(header: string[], m: CsvMapping, file?: string): ResolvedColumn
   const wanted = m.others ?? 'all';
   const others = header
     .map((h, index) => ({ index, key: h.startsWith('case:') ? h.slice(5) : h, caseLevel: h.startsWith('case:') }))
-    .filter((o) => !used.has(o.index) && header[o.index] !== '' && (wanted === 'all' || wanted.includes(header[o.index])));
+    .filter(
+      (o) => !used.has(o.index) && header[o.index] !== '' && (wanted === 'all' || wanted.includes(header[o.index])),
+    );
   return { caseCol, activityCol, timeCol, resourceCol, lifecycleCol, others };
 }
 
@@ -108,7 +115,10 @@ function addRow(b: LogBuilder, c: ResolvedColumns, f: string[], where: { file?: 
 }
 
 /** Splits CSV text into rows of fields (RFC 4180 quoting, CRLF or LF), streaming. */
-export async function* csvRows(chunks: AsyncIterable<string>, delimiter: () => string | undefined): AsyncGenerator<string[]> {
+export async function* csvRows(
+  chunks: AsyncIterable<string>,
+  delimiter: () => string | undefined,
+): AsyncGenerator<string[]> {
   let sep = delimiter();
   let field = '';
   let fields: string[] = [];

@@ -7,7 +7,15 @@ const q = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
 export function* writeCsv(log: EventLog, rowsPerChunk = 5000): Generator<string> {
   const ev = [...log.eventAttributes.keys()];
   const cs = [...log.caseAttributes.keys()];
-  const header = ['case:concept:name', 'concept:name', 'time:timestamp', 'org:resource', 'lifecycle:transition', ...ev, ...cs.map((k) => `case:${k}`)];
+  const header = [
+    'case:concept:name',
+    'concept:name',
+    'time:timestamp',
+    'org:resource',
+    'lifecycle:transition',
+    ...ev,
+    ...cs.map((k) => `case:${k}`),
+  ];
   let buf = header.map(q).join(',') + '\n';
   let rows = 0;
   for (let c = 0; c < log.caseCount; c++) {

@@ -26,7 +26,10 @@ export function isPathSource(src: LogSource): src is string {
  * Yields decoded text chunks of a source, gunzipping transparently (by magic bytes),
  * honouring cancellation and reporting progress. A truncated gzip stream is a MiningError.
  */
-export async function* textChunks(src: LogSource, opts: ReadOptions & { fromText?: boolean } = {}): AsyncGenerator<string> {
+export async function* textChunks(
+  src: LogSource,
+  opts: ReadOptions & { fromText?: boolean } = {},
+): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
   let bytes = 0;
   const raw = opts.fromText && typeof src === 'string' ? singleChunk(src) : rawChunks(src, opts.signal);
@@ -57,7 +60,12 @@ export async function* rawByteChunks(src: LogSource, opts: ReadOptions = {}): As
   let bytes = 0;
   for await (const chunk of gunzipIfNeeded(rawChunks(src, opts.signal), opts)) {
     throwIfAborted(opts.signal);
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    const buf =
+      typeof chunk === 'string'
+        ? Buffer.from(chunk, 'utf8')
+        : Buffer.isBuffer(chunk)
+          ? chunk
+          : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
     bytes += buf.length;
     opts.onProgress?.(bytes);
     yield buf;
@@ -78,7 +86,10 @@ async function* rawChunks(src: LogSource, signal?: AbortSignal): AsyncGenerator<
   }
 }
 
-async function* gunzipIfNeeded(raw: AsyncGenerator<Uint8Array | string>, opts: ReadOptions): AsyncGenerator<Uint8Array | string> {
+async function* gunzipIfNeeded(
+  raw: AsyncGenerator<Uint8Array | string>,
+  opts: ReadOptions,
+): AsyncGenerator<Uint8Array | string> {
   const first = await raw.next().catch((e) => rethrowIo(e, opts));
   if (first.done) return;
   const head = first.value;
@@ -102,7 +113,8 @@ async function* gunzipIfNeeded(raw: AsyncGenerator<Uint8Array | string>, opts: R
   } catch (e) {
     if (e instanceof MiningError) throw e;
     const msg = (e as Error).message ?? String(e);
-    if (/unexpected end/i.test(msg)) throw new MiningError('truncated_gzip', 'gzip data ends early (truncated file)', { file: opts.fileName });
+    if (/unexpected end/i.test(msg))
+      throw new MiningError('truncated_gzip', 'gzip data ends early (truncated file)', { file: opts.fileName });
     rethrowIo(e, opts);
   }
 }

@@ -19,7 +19,11 @@ export type TopLevelKinds = Map<string, 'array' | 'other'>;
  * top-level arrays one at a time, so the document is never held whole. Other values are checked
  * but not kept. Malformed JSON is a MiningError('bad_json') with its byte offset.
  */
-export async function streamJsonArrays(chunks: AsyncIterable<Buffer>, handlers: JsonArrayHandlers, opts: { file?: string; signal?: AbortSignal } = {}): Promise<TopLevelKinds> {
+export async function streamJsonArrays(
+  chunks: AsyncIterable<Buffer>,
+  handlers: JsonArrayHandlers,
+  opts: { file?: string; signal?: AbortSignal } = {},
+): Promise<TopLevelKinds> {
   const builder = new ValueBuilder(handlers);
   const tokenizer = new JsonTokenizer(builder, opts.file);
   builder.tokenizer = tokenizer;
@@ -32,7 +36,11 @@ export async function streamJsonArrays(chunks: AsyncIterable<Buffer>, handlers: 
   return builder.kinds;
 }
 
-const OPEN_OBJECT = 0x7b, CLOSE_OBJECT = 0x7d, OPEN_ARRAY = 0x5b, CLOSE_ARRAY = 0x5d, COLON = 0x3a;
+const OPEN_OBJECT = 0x7b,
+  CLOSE_OBJECT = 0x7d,
+  OPEN_ARRAY = 0x5b,
+  CLOSE_ARRAY = 0x5d,
+  COLON = 0x3a;
 
 // What the grammar allows next.
 const Expect = { value: 0, valueOrEnd: 1, keyOrEnd: 2, key: 3, colon: 4, commaOrEnd: 5, nothing: 6 } as const;
@@ -69,7 +77,9 @@ class ValueBuilder implements JsonTokenSink {
       this.open(c === OPEN_OBJECT, at);
     } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
       const closesObject = c === CLOSE_OBJECT;
-      const allowed = closesObject ? this.expect === Expect.keyOrEnd || this.expect === Expect.commaOrEnd : this.expect === Expect.valueOrEnd || this.expect === Expect.commaOrEnd;
+      const allowed = closesObject
+        ? this.expect === Expect.keyOrEnd || this.expect === Expect.commaOrEnd
+        : this.expect === Expect.valueOrEnd || this.expect === Expect.commaOrEnd;
       if (!top || top.isObject !== closesObject || !allowed) this.unexpected(c);
       this.stack.pop();
       this.completed(top.value, top.at, true);
@@ -94,7 +104,8 @@ class ValueBuilder implements JsonTokenSink {
   }
 
   end(): void {
-    if (this.expect !== Expect.nothing) this.tokenizer.fail(this.stack.length ? 'input ends inside an object or array' : 'no JSON value');
+    if (this.expect !== Expect.nothing)
+      this.tokenizer.fail(this.stack.length ? 'input ends inside an object or array' : 'no JSON value');
   }
 
   private open(isObject: boolean, at: number): void {
@@ -131,13 +142,22 @@ class ValueBuilder implements JsonTokenSink {
 
   private unexpected(c: number | undefined): never {
     const what = c === undefined ? 'value' : c === 0x22 ? 'string' : `"${String.fromCharCode(c)}"`;
-    const wanted = ['a value', 'a value or "]"', 'a key or "}"', 'a key', '":"', '"," or a closing bracket', 'the end of the input'][this.expect];
+    const wanted = [
+      'a value',
+      'a value or "]"',
+      'a key or "}"',
+      'a key',
+      '":"',
+      '"," or a closing bracket',
+      'the end of the input',
+    ][this.expect];
     this.tokenizer.fail(`unexpected ${what}, expected ${wanted}`);
   }
 }
 
 /** Like JSON.parse, a "__proto__" key becomes an own property rather than the prototype. */
 export function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
   else obj[key] = value;
 }

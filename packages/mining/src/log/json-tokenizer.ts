@@ -10,15 +10,22 @@ export interface JsonTokenSink {
   scalar(value: string | number | boolean | null, isString: boolean, at: number): void;
 }
 
-const QUOTE = 0x22, BACKSLASH = 0x5c, NL = 0x0a;
+const QUOTE = 0x22,
+  BACKSLASH = 0x5c,
+  NL = 0x0a;
 const STRUCTURAL = new Uint8Array(256);
 for (const c of [0x7b, 0x7d, 0x5b, 0x5d, 0x3a, 0x2c]) STRUCTURAL[c] = 1; // { } [ ] : ,
 const ENDS_STRING = new Uint8Array(256);
 ENDS_STRING[QUOTE] = 1;
 const ws = (c: number) => c === 0x20 || c === NL || c === 0x0d || c === 0x09;
-const numberByte = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x65 || c === 0x45;
+const numberByte = (c: number) =>
+  (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x65 || c === 0x45;
 const NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
-const LITERALS: [string, boolean | null][] = [['true', true], ['false', false], ['null', null]];
+const LITERALS: [string, boolean | null][] = [
+  ['true', true],
+  ['false', false],
+  ['null', null],
+];
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 /**
@@ -40,7 +47,10 @@ export class JsonTokenizer {
   private readonly keys = new ByteInterner();
   private readonly values = new ByteStrings(64, 50_000);
 
-  constructor(private readonly sink: JsonTokenSink, private readonly file?: string) {}
+  constructor(
+    private readonly sink: JsonTokenSink,
+    private readonly file?: string,
+  ) {}
 
   write(chunk: Buffer): void {
     this.linesBefore += countNl(this.buf, 0, this.pos);
@@ -51,7 +61,8 @@ export class JsonTokenizer {
     } else {
       // Keeps the unfinished token. A token already at the start of the work buffer stays put and
       // the buffer grows geometrically, so a huge string costs linear time.
-      const inPlace = this.pos === 0 && this.buf.buffer === this.work.buffer && this.buf.byteOffset === this.work.byteOffset;
+      const inPlace =
+        this.pos === 0 && this.buf.buffer === this.work.buffer && this.buf.byteOffset === this.work.byteOffset;
       if (this.work.length < rest + chunk.length) {
         const bigger = Buffer.allocUnsafe(Math.max(rest + chunk.length, this.work.length * 2));
         this.buf.copy(bigger, 0, this.pos);
@@ -185,7 +196,10 @@ export class JsonTokenizer {
     while (i < b.length && numberByte(b[i])) i++;
     if (i >= b.length && !final) return false;
     const digits = b[this.pos] === 0x2d ? this.pos + 1 : this.pos;
-    let value = b[digits] === 0x30 && digits + 1 < i && b[digits + 1] >= 0x30 && b[digits + 1] <= 0x39 ? NaN : parseDecimalBytes(b, this.pos, i);
+    let value =
+      b[digits] === 0x30 && digits + 1 < i && b[digits + 1] >= 0x30 && b[digits + 1] <= 0x39
+        ? NaN
+        : parseDecimalBytes(b, this.pos, i);
     if (Number.isNaN(value)) {
       const text = b.toString('latin1', this.pos, i);
       if (!NUMBER.test(text)) this.fail(`bad number "${text.slice(0, 40)}"`);

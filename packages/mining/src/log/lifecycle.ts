@@ -65,7 +65,8 @@ export interface FoldedLog {
  * a complete event is one step, as for alignments and conformance. A log without start events comes back as it is.
  */
 export function foldLifecycle(log: EventLog, pairs: LifecyclePairs = pairLifecycle(log)): FoldedLog {
-  if (!pairs.hasStarts) return { log, source: Int32Array.from({ length: log.eventCount }, (_, i) => i), inProgress: [] };
+  if (!pairs.hasStarts)
+    return { log, source: Int32Array.from({ length: log.eventCount }, (_, i) => i), inProgress: [] };
   const source: number[] = [];
   const inProgress: number[] = [];
   const caseOffsets = new Uint32Array(log.caseCount + 1);
@@ -81,16 +82,24 @@ export function foldLifecycle(log: EventLog, pairs: LifecyclePairs = pairLifecyc
   const eventAttributes = new Map<string, AttributeColumn>();
   for (const [key, column] of log.eventAttributes) eventAttributes.set(key, pickedColumn(column, rows));
   const folded = new EventLog({
-    activityNames: log.activityNames, resourceNames: log.resourceNames, lifecycleNames: log.lifecycleNames, caseIds: log.caseIds, caseOffsets,
-    activities: pick(log.activities), resources: pick(log.resources), lifecycles: pick(log.lifecycles), timestamps: Float64Array.from(rows, (r) => log.timestamps[r]),
-    eventAttributes, caseAttributes: log.caseAttributes,
+    activityNames: log.activityNames,
+    resourceNames: log.resourceNames,
+    lifecycleNames: log.lifecycleNames,
+    caseIds: log.caseIds,
+    caseOffsets,
+    activities: pick(log.activities),
+    resources: pick(log.resources),
+    lifecycles: pick(log.lifecycles),
+    timestamps: Float64Array.from(rows, (r) => log.timestamps[r]),
+    eventAttributes,
+    caseAttributes: log.caseAttributes,
   });
   return { log: folded, source: rows, inProgress };
 }
 
 // Laid out only when read: most attribute columns of a folded log are never looked at.
 function pickedColumn(column: AttributeColumn, rows: Int32Array): AttributeColumn {
-  let values: (AttributeColumn['values'][number])[] | undefined;
+  let values: AttributeColumn['values'][number][] | undefined;
   return {
     type: column.type,
     get values() {

@@ -54,13 +54,15 @@ export async function readOcel(source: LogSource, opts: ReadOptions = {}): Promi
 
 // The first byte that is not whitespace or a byte order mark; -1 when there is none.
 function firstNonSpace(b: Buffer): number {
-  for (const c of b) if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09 && c !== 0xef && c !== 0xbb && c !== 0xbf) return c;
+  for (const c of b)
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09 && c !== 0xef && c !== 0xbb && c !== 0xbf) return c;
   return -1;
 }
 
 function time(v: unknown, where: string, at: MiningErrorPosition): number {
   const ms = typeof v === 'string' ? tryParseTimestamp(v) : NaN;
-  if (Number.isNaN(ms)) throw new MiningError('bad_timestamp', `${where}: not a valid time "${String(v)}"`, { ...at, elementId: where });
+  if (Number.isNaN(ms))
+    throw new MiningError('bad_timestamp', `${where}: not a valid time "${String(v)}"`, { ...at, elementId: where });
   return ms;
 }
 
@@ -89,36 +91,57 @@ async function ocelFromJson(chunks: AsyncIterable<Buffer>, opts: ReadOptions, fi
     },
     { file, signal: opts.signal },
   );
-  if (kinds.get('objects') !== 'array' || kinds.get('events') !== 'array') throw new MiningError('bad_ocel', 'OCEL JSON needs "objects" and "events" arrays', { file });
+  if (kinds.get('objects') !== 'array' || kinds.get('events') !== 'array')
+    throw new MiningError('bad_ocel', 'OCEL JSON needs "objects" and "events" arrays', { file });
   return out;
 }
 
 function jsonObject(o: JsonItem, i: number, at: MiningErrorPosition): OcelObject {
   if (!o?.id || !o?.type) throw new MiningError('bad_ocel', `object ${i} lacks id or type`, at);
-  const attributes = list<{ name?: unknown; time?: unknown; value: AttributeValue }>(o.attributes, `object ${o.id} attributes`, at).map((a) => ({
+  const attributes = list<{ name?: unknown; time?: unknown; value: AttributeValue }>(
+    o.attributes,
+    `object ${o.id} attributes`,
+    at,
+  ).map((a) => ({
     name: String(a.name),
     time: time(a.time ?? '1970-01-01T00:00:00Z', `${o.id}.${a.name}`, at),
     value: a.value,
   }));
-  return { id: String(o.id), type: String(o.type), attributes, relationships: relationships(o.relationships, `object ${o.id}`, at) };
+  return {
+    id: String(o.id),
+    type: String(o.type),
+    attributes,
+    relationships: relationships(o.relationships, `object ${o.id}`, at),
+  };
 }
 
 function jsonEvent(e: JsonItem, i: number, at: MiningErrorPosition): OcelEvent {
   if (!e?.id || !e?.type) throw new MiningError('bad_ocel', `event ${i} lacks id or type`, at);
   const attributes: Record<string, AttributeValue> = {};
-  for (const a of list<{ name?: unknown; value: AttributeValue }>(e.attributes, `event ${e.id} attributes`, at)) setOwn(attributes, String(a.name), a.value);
-  return { id: String(e.id), type: String(e.type), time: time(e.time, String(e.id), at), attributes, relationships: relationships(e.relationships, `event ${e.id}`, at) };
+  for (const a of list<{ name?: unknown; value: AttributeValue }>(e.attributes, `event ${e.id} attributes`, at))
+    setOwn(attributes, String(a.name), a.value);
+  return {
+    id: String(e.id),
+    type: String(e.type),
+    time: time(e.time, String(e.id), at),
+    attributes,
+    relationships: relationships(e.relationships, `event ${e.id}`, at),
+  };
 }
 
 function relationships(r: unknown, owner: string, at: MiningErrorPosition): OcelRelationship[] {
   if (!Array.isArray(r)) return [];
-  return list<{ objectId?: unknown; qualifier?: unknown }>(r, `${owner} relationships`, at).map((x) => ({ objectId: String(x.objectId), qualifier: String(x.qualifier ?? '') }));
+  return list<{ objectId?: unknown; qualifier?: unknown }>(r, `${owner} relationships`, at).map((x) => ({
+    objectId: String(x.objectId),
+    qualifier: String(x.qualifier ?? ''),
+  }));
 }
 
 // An optional JSON array of objects; anything else is a typed error rather than a crash.
 function list<T>(v: unknown, what: string, at: MiningErrorPosition): T[] {
   if (v === undefined || v === null) return [];
-  if (!Array.isArray(v) || v.some((x) => x === null || typeof x !== 'object')) throw new MiningError('bad_ocel', `${what} must be an array of objects`, at);
+  if (!Array.isArray(v) || v.some((x) => x === null || typeof x !== 'object'))
+    throw new MiningError('bad_ocel', `${what} must be an array of objects`, at);
   return v as T[];
 }
 
@@ -134,15 +157,18 @@ async function ocelFromXml(chunks: AsyncIterable<string>, opts: ReadOptions, fil
     chunks,
     {
       open(tag, a) {
-        if (tag === 'object' && a.id !== undefined) obj = { id: a.id, type: a.type ?? '', attributes: [], relationships: [] };
+        if (tag === 'object' && a.id !== undefined)
+          obj = { id: a.id, type: a.type ?? '', attributes: [], relationships: [] };
         else if (tag === 'event' && a.id !== undefined) {
           const ms = tryParseTimestamp(a.time ?? '');
-          if (Number.isNaN(ms)) throw new MiningError('bad_timestamp', `event ${a.id}: not a valid time "${a.time}"`, at());
+          if (Number.isNaN(ms))
+            throw new MiningError('bad_timestamp', `event ${a.id}: not a valid time "${a.time}"`, at());
           ev = { id: a.id, type: a.type ?? '', time: ms, attributes: {}, relationships: [] };
         } else if (tag === 'attribute' && (obj || ev)) {
           attr = { name: a.name, time: a.time };
           text = '';
-        } else if (tag === 'relationship') (ev ?? obj)?.relationships.push({ objectId: a['object-id'], qualifier: a.qualifier ?? '' });
+        } else if (tag === 'relationship')
+          (ev ?? obj)?.relationships.push({ objectId: a['object-id'], qualifier: a.qualifier ?? '' });
       },
       text(t) {
         if (attr) text += t;
@@ -150,7 +176,12 @@ async function ocelFromXml(chunks: AsyncIterable<string>, opts: ReadOptions, fil
       close(tag) {
         if (tag === 'attribute' && attr) {
           if (ev) setOwn(ev.attributes, attr.name, text);
-          else obj?.attributes.push({ name: attr.name, time: tryParseTimestamp(attr.time ?? '1970-01-01T00:00:00Z'), value: text });
+          else
+            obj?.attributes.push({
+              name: attr.name,
+              time: tryParseTimestamp(attr.time ?? '1970-01-01T00:00:00Z'),
+              value: text,
+            });
           attr = undefined;
         } else if (tag === 'object' && obj && !ev) {
           out.objects.push(obj);
@@ -178,7 +209,10 @@ export function ocelObjectTypes(ocel: OcelLog): string[] {
 export function flattenOcel(ocel: OcelLog, objectType: string): EventLog {
   const types = new Map(ocel.objects.map((o) => [o.id, o.type]));
   if (!ocel.objects.some((o) => o.type === objectType)) {
-    throw new MiningError('invalid_argument', `no objects of type "${objectType}" (types: ${ocelObjectTypes(ocel).join(', ')})`);
+    throw new MiningError(
+      'invalid_argument',
+      `no objects of type "${objectType}" (types: ${ocelObjectTypes(ocel).join(', ')})`,
+    );
   }
   const b = new LogBuilder();
   for (const o of ocel.objects) if (o.type === objectType) b.caseFor(o.id);
@@ -187,7 +221,8 @@ export function flattenOcel(ocel: OcelLog, objectType: string): EventLog {
       if (types.get(r.objectId) !== objectType) continue;
       const row = b.addEvent(b.caseFor(r.objectId), e.type, e.time);
       b.eventAttr(row, 'ocel:eid', 'id', e.id);
-      for (const [k, v] of Object.entries(e.attributes)) b.eventAttr(row, k, typeof v === 'number' ? 'float' : typeof v === 'boolean' ? 'boolean' : 'string', v);
+      for (const [k, v] of Object.entries(e.attributes))
+        b.eventAttr(row, k, typeof v === 'number' ? 'float' : typeof v === 'boolean' ? 'boolean' : 'string', v);
     }
   }
   return b.build({ sortByTimestamp: true });
@@ -201,9 +236,16 @@ export function logToOcel(log: EventLog, objectType = 'case'): OcelLog {
     for (let e = log.caseOffsets[c]; e < log.caseOffsets[c + 1]; e++) {
       const attributes: Record<string, AttributeValue> = {};
       if (log.resources[e] >= 0) attributes['org:resource'] = log.resourceNames[log.resources[e]];
-      for (const [k, col] of log.eventAttributes) if (col.values[e] !== undefined && k !== 'ocel:eid') setOwn(attributes, k, col.values[e]!);
+      for (const [k, col] of log.eventAttributes)
+        if (col.values[e] !== undefined && k !== 'ocel:eid') setOwn(attributes, k, col.values[e]!);
       const id = log.eventAttributes.get('ocel:eid')?.values[e];
-      events.push({ id: id !== undefined ? String(id) : `e${e}`, type: log.activityNames[log.activities[e]], time: log.timestamps[e], attributes, relationships: [{ objectId: log.caseIds[c], qualifier: '' }] });
+      events.push({
+        id: id !== undefined ? String(id) : `e${e}`,
+        type: log.activityNames[log.activities[e]],
+        time: log.timestamps[e],
+        attributes,
+        relationships: [{ objectId: log.caseIds[c], qualifier: '' }],
+      });
     }
   }
   return { objects, events };
@@ -211,7 +253,8 @@ export function logToOcel(log: EventLog, objectType = 'case'): OcelLog {
 
 /** Writes OCEL 2.0 JSON (type declarations derived from the data). */
 export function writeOcelJson(ocel: OcelLog): string {
-  const attrType = (v: AttributeValue) => (typeof v === 'number' ? 'float' : typeof v === 'boolean' ? 'boolean' : 'string');
+  const attrType = (v: AttributeValue) =>
+    typeof v === 'number' ? 'float' : typeof v === 'boolean' ? 'boolean' : 'string';
   const decl = <T>(items: T[], type: (x: T) => string, attrs: (x: T) => [string, AttributeValue][]) => {
     const m = new Map<string, Map<string, string>>();
     for (const x of items) {
@@ -224,10 +267,29 @@ export function writeOcelJson(ocel: OcelLog): string {
   const iso = (ms: number) => (Number.isNaN(ms) ? '1970-01-01T00:00:00.000Z' : new Date(ms).toISOString());
   return JSON.stringify(
     {
-      objectTypes: decl(ocel.objects, (o) => o.type, (o) => o.attributes.map((a) => [a.name, a.value])),
-      eventTypes: decl(ocel.events, (e) => e.type, (e) => Object.entries(e.attributes)),
-      objects: ocel.objects.map((o) => ({ id: o.id, type: o.type, attributes: o.attributes.map((a) => ({ name: a.name, time: iso(a.time), value: a.value })), relationships: o.relationships })),
-      events: ocel.events.map((e) => ({ id: e.id, type: e.type, time: iso(e.time), attributes: Object.entries(e.attributes).map(([name, value]) => ({ name, value })), relationships: e.relationships })),
+      objectTypes: decl(
+        ocel.objects,
+        (o) => o.type,
+        (o) => o.attributes.map((a) => [a.name, a.value]),
+      ),
+      eventTypes: decl(
+        ocel.events,
+        (e) => e.type,
+        (e) => Object.entries(e.attributes),
+      ),
+      objects: ocel.objects.map((o) => ({
+        id: o.id,
+        type: o.type,
+        attributes: o.attributes.map((a) => ({ name: a.name, time: iso(a.time), value: a.value })),
+        relationships: o.relationships,
+      })),
+      events: ocel.events.map((e) => ({
+        id: e.id,
+        type: e.type,
+        time: iso(e.time),
+        attributes: Object.entries(e.attributes).map(([name, value]) => ({ name, value })),
+        relationships: e.relationships,
+      })),
     },
     null,
     1,

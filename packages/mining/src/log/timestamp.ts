@@ -15,7 +15,8 @@ export function parseTimestamp(value: string, where: MiningErrorPosition | (() =
 
 /** Like parseTimestamp, but NaN instead of an error. */
 export function tryParseTimestamp(value: string): number {
-  const v = value.length > 0 && value.charCodeAt(0) > 32 && value.charCodeAt(value.length - 1) > 32 ? value : value.trim();
+  const v =
+    value.length > 0 && value.charCodeAt(0) > 32 && value.charCodeAt(value.length - 1) > 32 ? value : value.trim();
   const m = ISO.exec(v);
   if (!m) return NaN;
   // A time without zone is read as UTC, so results do not depend on the machine's time zone.

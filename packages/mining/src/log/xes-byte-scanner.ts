@@ -2,7 +2,20 @@ import { MiningError } from '../errors.js';
 import { ByteInterner, decode } from './byte-strings.js';
 
 /** The element kinds the XES reader tells apart; every other element is `other`. */
-export const XesTag = { other: 0, log: 1, trace: 2, event: 3, string: 4, date: 5, int: 6, float: 7, boolean: 8, id: 9, list: 10, container: 11 } as const;
+export const XesTag = {
+  other: 0,
+  log: 1,
+  trace: 2,
+  event: 3,
+  string: 4,
+  date: 5,
+  int: 6,
+  float: 7,
+  boolean: 8,
+  id: 9,
+  list: 10,
+  container: 11,
+} as const;
 const KIND_OF: Record<string, number> = XesTag;
 
 /** Receives the XES-relevant parts of each element. */
@@ -15,7 +28,16 @@ export interface XesSink {
   close(): void;
 }
 
-const LT = 0x3c, GT = 0x3e, SL = 0x2f, QM = 0x3f, EX = 0x21, EQ = 0x3d, DQ = 0x22, SQ = 0x27, AMP = 0x26, NL = 0x0a;
+const LT = 0x3c,
+  GT = 0x3e,
+  SL = 0x2f,
+  QM = 0x3f,
+  EX = 0x21,
+  EQ = 0x3d,
+  DQ = 0x22,
+  SQ = 0x27,
+  AMP = 0x26,
+  NL = 0x0a;
 const ws = (c: number) => c <= 32 && (c === 32 || c === 10 || c === 13 || c === 9);
 const ENT: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -41,7 +63,10 @@ export class XesByteScanner {
   private sawAmp = false;
   private linesBefore = 1;
 
-  constructor(private readonly sink: XesSink, private readonly file?: string) {}
+  constructor(
+    private readonly sink: XesSink,
+    private readonly file?: string,
+  ) {}
 
   write(chunk: Buffer): void {
     this.linesBefore += countNl(this.buf, 0, this.pos);
@@ -154,7 +179,8 @@ export class XesByteScanner {
     while (e > lt + 2 && ws(b[e - 1])) e--;
     const open = this.stack.pop();
     if (open === undefined) this.fail(`unexpected </${decode(b, lt + 2, e)}>`);
-    if (!this.names.matches(open, b, lt + 2, e)) this.fail(`</${decode(b, lt + 2, e)}> closes <${this.names.strings[open]}>`);
+    if (!this.names.matches(open, b, lt + 2, e))
+      this.fail(`</${decode(b, lt + 2, e)}> closes <${this.names.strings[open]}>`);
     this.pos = gt + 1;
     this.sink.close();
     return true;
@@ -165,7 +191,11 @@ export class XesByteScanner {
     let i = this.readName(b, lt + 1);
     if (i < 0) return this.more(final, 'a tag');
     const nameId = this.lastName;
-    let key = -1, vs = 0, ve = 0, hasValue = false, valueAmp = false;
+    let key = -1,
+      vs = 0,
+      ve = 0,
+      hasValue = false,
+      valueAmp = false;
     for (;;) {
       while (i < n && ws(b[i])) i++;
       if (i >= n) return this.more(final, this.label(nameId));
@@ -220,7 +250,8 @@ export class XesByteScanner {
       return s + this.names.length(guess);
     }
     const first = b[s];
-    if (!(first >= 65 && first <= 90) && !(first >= 97 && first <= 122) && first !== 95 && first !== 58 && first < 0x80) this.fail('invalid tag name after "<"');
+    if (!(first >= 65 && first <= 90) && !(first >= 97 && first <= 122) && first !== 95 && first !== 58 && first < 0x80)
+      this.fail('invalid tag name after "<"');
     let e = s;
     while (e < n && NAME_END[b[e]] === 0) e++;
     if (e >= n) return -1;
@@ -275,7 +306,16 @@ export class XesByteScanner {
     return -1;
   }
 
-  private emit(nameId: number, key: number, vs: number, ve: number, entities: boolean, hasValue: boolean, selfClosing: boolean, next: number): void {
+  private emit(
+    nameId: number,
+    key: number,
+    vs: number,
+    ve: number,
+    entities: boolean,
+    hasValue: boolean,
+    selfClosing: boolean,
+    next: number,
+  ): void {
     if (this.stack.length === 0) {
       if (this.rootSeen) this.fail(`second root element ${this.label(nameId)}`);
       this.rootSeen = true;

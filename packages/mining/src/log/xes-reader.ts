@@ -32,7 +32,8 @@ export async function readXes(source: LogSource, opts: ReadOptions = {}): Promis
     scanner.write(chunk);
   }
   scanner.close();
-  if (!state.sawLog) throw new MiningError('malformed_xml', 'not an XES document (no <log> element)', { file: fileName });
+  if (!state.sawLog)
+    throw new MiningError('malformed_xml', 'not an XES document (no <log> element)', { file: fileName });
   return state.builder.build();
 }
 
@@ -43,7 +44,12 @@ export function readXesText(text: string, opts: ReadOptions = {}): Promise<Event
 
 const Depth = { none: 0, log: 1, trace: 2, event: 3 } as const;
 const Role = { none: 0, name: 1, time: 2, resource: 3, lifecycle: 4 } as const;
-const ROLE_OF: Record<string, number> = { 'concept:name': Role.name, 'time:timestamp': Role.time, 'org:resource': Role.resource, 'lifecycle:transition': Role.lifecycle };
+const ROLE_OF: Record<string, number> = {
+  'concept:name': Role.name,
+  'time:timestamp': Role.time,
+  'org:resource': Role.resource,
+  'lifecycle:transition': Role.lifecycle,
+};
 
 /** What the reader keeps per attribute key, found by the key's id: no string lookups per value. */
 class KeyState {
@@ -118,7 +124,15 @@ class XesState implements XesSink {
     }
   }
 
-  private attribute(tag: number, name: string, keyId: number, b: Buffer, vs: number, ve: number, hasValue: boolean): void {
+  private attribute(
+    tag: number,
+    name: string,
+    keyId: number,
+    b: Buffer,
+    vs: number,
+    ve: number,
+    hasValue: boolean,
+  ): void {
     const type = TYPE_OF[tag];
     if (!type) {
       if (tag === XesTag.list || tag === XesTag.container) return; // they carry no value of their own
@@ -127,10 +141,20 @@ class XesState implements XesSink {
     if (keyId < 0) throw new MiningError('malformed_xml', `<${name}> without a key`, this.where());
     const key = (this.keys[keyId] ??= new KeyState(this.scanner.keys.strings[keyId]));
     const inEvent = this.depth === Depth.event;
-    const value = hasValue ? this.convert(type, key, inEvent, b, vs, ve) : type === 'string' || type === 'id' ? '' : this.convert(type, key, inEvent, b, 0, 0);
+    const value = hasValue
+      ? this.convert(type, key, inEvent, b, vs, ve)
+      : type === 'string' || type === 'id'
+        ? ''
+        : this.convert(type, key, inEvent, b, 0, 0);
     if (inEvent) this.eventAttribute(key, type, value);
     else if (key.role === Role.name) this.builder.setCaseId(this.caseIdx, String(value), true);
-    else this.builder.caseAttrs.put((key.caseColumn ??= this.builder.caseAttrs.column(key.name, type)), this.caseIdx, type, value);
+    else
+      this.builder.caseAttrs.put(
+        (key.caseColumn ??= this.builder.caseAttrs.column(key.name, type)),
+        this.caseIdx,
+        type,
+        value,
+      );
   }
 
   private eventAttribute(key: KeyState, type: AttributeType, value: AttributeValue): void {
@@ -150,15 +174,31 @@ class XesState implements XesSink {
           return;
         }
     }
-    this.builder.eventAttrs.put((key.eventColumn ??= this.builder.eventAttrs.column(key.name, type)), this.row, type, value);
+    this.builder.eventAttrs.put(
+      (key.eventColumn ??= this.builder.eventAttrs.column(key.name, type)),
+      this.row,
+      type,
+      value,
+    );
   }
 
-  private convert(type: AttributeType, key: KeyState, inEvent: boolean, b: Buffer, vs: number, ve: number): AttributeValue {
+  private convert(
+    type: AttributeType,
+    key: KeyState,
+    inEvent: boolean,
+    b: Buffer,
+    vs: number,
+    ve: number,
+  ): AttributeValue {
     switch (type) {
       case 'date': {
         let ms = parseIsoBytes(b, vs, ve);
         if (Number.isNaN(ms)) ms = tryParseTimestamp(decode(b, vs, ve));
-        if (Number.isNaN(ms)) throw new MiningError('bad_timestamp', `not a valid timestamp: "${decode(b, vs, Math.min(ve, vs + 60))}"`, { ...this.where(), elementId: key.name });
+        if (Number.isNaN(ms))
+          throw new MiningError('bad_timestamp', `not a valid timestamp: "${decode(b, vs, Math.min(ve, vs + 60))}"`, {
+            ...this.where(),
+            elementId: key.name,
+          });
         return ms;
       }
       case 'int':
@@ -167,7 +207,9 @@ class XesState implements XesSink {
         return Number.isNaN(n) ? this.slowNumber(b, vs, ve, key) : n;
       }
       case 'boolean':
-        return ve - vs === 4 && b[vs] === 116 && b[vs + 1] === 114 && b[vs + 2] === 117 && b[vs + 3] === 101 ? true : decode(b, vs, ve).trim().toLowerCase() === 'true';
+        return ve - vs === 4 && b[vs] === 116 && b[vs + 1] === 114 && b[vs + 2] === 117 && b[vs + 3] === 101
+          ? true
+          : decode(b, vs, ve).trim().toLowerCase() === 'true';
       default:
         return key.strings(inEvent).get(b, vs, ve);
     }
@@ -176,12 +218,14 @@ class XesState implements XesSink {
   private slowNumber(b: Buffer, vs: number, ve: number, key: KeyState): number {
     const raw = decode(b, vs, ve);
     const n = Number(raw);
-    if (raw.trim() === '' || Number.isNaN(n)) throw new MiningError('malformed_xml', `attribute ${key.name}: "${raw}" is not a number`, this.where());
+    if (raw.trim() === '' || Number.isNaN(n))
+      throw new MiningError('malformed_xml', `attribute ${key.name}: "${raw}" is not a number`, this.where());
     return n;
   }
 
   private finishEvent(): void {
-    if (this.activity === undefined) throw new MiningError('missing_activity', 'event has no concept:name (activity)', this.where());
+    if (this.activity === undefined)
+      throw new MiningError('missing_activity', 'event has no concept:name (activity)', this.where());
     this.builder.addEvent(this.caseIdx, this.activity, this.time, this.resource, this.lifecycle);
   }
 

@@ -2,8 +2,21 @@ import { formatValue, type AttributeColumn, type AttributeType, type AttributeVa
 import type { EventLog } from './event-log.js';
 
 const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
-const TAG: Record<AttributeType, string> = { string: 'string', id: 'id', int: 'int', float: 'float', date: 'date', boolean: 'boolean' };
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
+const TAG: Record<AttributeType, string> = {
+  string: 'string',
+  id: 'id',
+  int: 'int',
+  float: 'float',
+  date: 'date',
+  boolean: 'boolean',
+};
 
 function attr(key: string, type: AttributeType, v: AttributeValue): string {
   const text = type === 'float' && typeof v === 'number' ? String(v) : formatValue(type, v);
@@ -21,15 +34,18 @@ function columnAttrs(cols: Map<string, AttributeColumn>, row: number): string {
 
 /** Serialises a log as IEEE XES, in chunks of about `tracesPerChunk` traces (stream them to a file). */
 export function* writeXes(log: EventLog, tracesPerChunk = 500): Generator<string> {
-  yield '<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0" xes.features="nested-attributes" xmlns="http://www.xes-standard.org/">\n' +
+  yield (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0" xes.features="nested-attributes" xmlns="http://www.xes-standard.org/">\n' +
     '  <extension name="Concept" prefix="concept" uri="http://www.xes-standard.org/concept.xesext"/>\n' +
     '  <extension name="Time" prefix="time" uri="http://www.xes-standard.org/time.xesext"/>\n' +
     '  <extension name="Organizational" prefix="org" uri="http://www.xes-standard.org/org.xesext"/>\n' +
-    '  <extension name="Lifecycle" prefix="lifecycle" uri="http://www.xes-standard.org/lifecycle.xesext"/>\n';
+    '  <extension name="Lifecycle" prefix="lifecycle" uri="http://www.xes-standard.org/lifecycle.xesext"/>\n'
+  );
   let buf = '';
   for (let c = 0; c < log.caseCount; c++) {
     buf += `  <trace>${attr('concept:name', 'string', log.caseIds[c])}${columnAttrs(log.caseAttributes, c)}\n`;
-    for (let e = log.caseOffsets[c]; e < log.caseOffsets[c + 1]; e++) buf += `    <event>${eventAttrs(log, e)}</event>\n`;
+    for (let e = log.caseOffsets[c]; e < log.caseOffsets[c + 1]; e++)
+      buf += `    <event>${eventAttrs(log, e)}</event>\n`;
     buf += '  </trace>\n';
     if ((c + 1) % tracesPerChunk === 0) {
       yield buf;

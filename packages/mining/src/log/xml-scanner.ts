@@ -21,7 +21,10 @@ export class XmlScanner {
   private lineAt = 0; // buf offset up to which `line` is counted
   private line = 1; // line number at buf offset lineAt
 
-  constructor(private readonly h: XmlHandlers, private readonly file?: string) {}
+  constructor(
+    private readonly h: XmlHandlers,
+    private readonly file?: string,
+  ) {}
 
   /** A cursor whose line is computed on demand (handlers read it only for messages). */
   cursor(): XmlCursor {

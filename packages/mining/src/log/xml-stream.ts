@@ -37,4 +37,3 @@ export async function walkXml(
 export function pos(parser: { line: number; column: number }, file?: string) {
   return { file, line: parser.line, column: parser.column + 1 };
 }
-

@@ -33,6 +33,9 @@ export async function parseBpmn(xml: string, file?: string): Promise<BpmnElement
     if (e instanceof MiningError) throw e;
     const msg = (e as Error).message ?? String(e);
     const line = /line:\s*(\d+)/i.exec(msg);
-    throw new MiningError('bad_bpmn', `not valid BPMN XML: ${msg.split('\n')[0]}`, { file, line: line ? Number(line[1]) : undefined });
+    throw new MiningError('bad_bpmn', `not valid BPMN XML: ${msg.split('\n')[0]}`, {
+      file,
+      line: line ? Number(line[1]) : undefined,
+    });
   }
 }

@@ -3,11 +3,27 @@ import { PetriNet } from './petri-net.js';
 import { parseBpmn, type BpmnElement } from './bpmn-moddle.js';
 import { reduceSilent } from './reduce-silent.js';
 
-const TASKS = new Set(['bpmn:Task', 'bpmn:UserTask', 'bpmn:ServiceTask', 'bpmn:ManualTask', 'bpmn:ScriptTask',
-  'bpmn:SendTask', 'bpmn:ReceiveTask', 'bpmn:BusinessRuleTask', 'bpmn:CallActivity']);
+const TASKS = new Set([
+  'bpmn:Task',
+  'bpmn:UserTask',
+  'bpmn:ServiceTask',
+  'bpmn:ManualTask',
+  'bpmn:ScriptTask',
+  'bpmn:SendTask',
+  'bpmn:ReceiveTask',
+  'bpmn:BusinessRuleTask',
+  'bpmn:CallActivity',
+]);
 const SILENT_EVENTS = new Set(['bpmn:IntermediateThrowEvent', 'bpmn:IntermediateCatchEvent']);
-const IGNORED = new Set(['bpmn:SequenceFlow', 'bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference',
-  'bpmn:TextAnnotation', 'bpmn:Association', 'bpmn:Group']);
+const IGNORED = new Set([
+  'bpmn:SequenceFlow',
+  'bpmn:DataObject',
+  'bpmn:DataObjectReference',
+  'bpmn:DataStoreReference',
+  'bpmn:TextAnnotation',
+  'bpmn:Association',
+  'bpmn:Group',
+]);
 const MAX_INCLUSIVE_BRANCHES = 8;
 
 /** Reads BPMN XML and translates its process into a workflow net (see bpmnToPetri). */
@@ -22,9 +38,13 @@ export async function readBpmnAsPetri(xml: string, file?: string): Promise<Petri
  * Anything else is a MiningError naming the element.
  */
 export function bpmnToPetri(definitions: BpmnElement, file?: string): PetriNet {
-  const processes = (definitions.rootElements ?? []).filter((e) => e.$type === 'bpmn:Process' && e.flowElements?.length);
+  const processes = (definitions.rootElements ?? []).filter(
+    (e) => e.$type === 'bpmn:Process' && e.flowElements?.length,
+  );
   if (processes.length !== 1) {
-    throw new MiningError('unsupported_bpmn_element', `expected one process with elements, found ${processes.length}`, { file });
+    throw new MiningError('unsupported_bpmn_element', `expected one process with elements, found ${processes.length}`, {
+      file,
+    });
   }
   linkFlows(processes[0]);
   const b = new Translator(new PetriNet(processes[0].id), file);
@@ -39,12 +59,16 @@ class Translator {
   private tau = 0;
   private readonly flowPlace = new Map<string, number>();
 
-  constructor(readonly net: PetriNet, private readonly file?: string) {}
+  constructor(
+    readonly net: PetriNet,
+    private readonly file?: string,
+  ) {}
 
   /** Translates a process or sub-process whose start events consume from `entry` and end events feed `exit`. */
   translate(container: BpmnElement, entry: number, exit: number): void {
     const elements = container.flowElements ?? [];
-    for (const f of elements.filter((e) => e.$type === 'bpmn:SequenceFlow')) this.flowPlace.set(f.id, this.net.addPlace(f.id));
+    for (const f of elements.filter((e) => e.$type === 'bpmn:SequenceFlow'))
+      this.flowPlace.set(f.id, this.net.addPlace(f.id));
     const starts = elements.filter((e) => e.$type === 'bpmn:StartEvent');
     if (!starts.length) throw this.unsupported(container, 'has no start event');
     const joins = pairInclusive(elements, (e, why) => this.unsupported(e, why));
@@ -137,7 +161,10 @@ class Translator {
   }
 
   private unsupported(e: BpmnElement, why: string): MiningError {
-    return new MiningError('unsupported_bpmn_element', `${e.$type.replace('bpmn:', '')} ${e.id} ${why}`, { file: this.file, elementId: e.id });
+    return new MiningError('unsupported_bpmn_element', `${e.$type.replace('bpmn:', '')} ${e.id} ${why}`, {
+      file: this.file,
+      elementId: e.id,
+    });
   }
 }
 
@@ -150,16 +177,21 @@ interface InclusivePair {
 }
 
 // Pairs each inclusive split with the inclusive join all its branches reach, one branch per join input.
-function pairInclusive(elements: BpmnElement[], err: (e: BpmnElement, why: string) => MiningError): Map<string, InclusivePair> {
+function pairInclusive(
+  elements: BpmnElement[],
+  err: (e: BpmnElement, why: string) => MiningError,
+): Map<string, InclusivePair> {
   const out = new Map<string, InclusivePair>();
   const gws = elements.filter((e) => e.$type === 'bpmn:InclusiveGateway');
   for (const g of gws) {
-    const nIn = g.incoming?.length ?? 0, nOut = g.outgoing?.length ?? 0;
+    const nIn = g.incoming?.length ?? 0,
+      nOut = g.outgoing?.length ?? 0;
     if (nIn <= 1 && nOut <= 1) out.set(g.id, { role: 'trivial', join: g, joinIncoming: [], branchToJoin: [] });
   }
   for (const split of gws.filter((g) => (g.outgoing?.length ?? 0) > 1)) {
     if ((split.incoming?.length ?? 0) > 1) throw err(split, 'mixes an inclusive join and split');
-    if (split.outgoing!.length > MAX_INCLUSIVE_BRANCHES) throw err(split, `has more than ${MAX_INCLUSIVE_BRANCHES} branches`);
+    if (split.outgoing!.length > MAX_INCLUSIVE_BRANCHES)
+      throw err(split, `has more than ${MAX_INCLUSIVE_BRANCHES} branches`);
     const reached = split.outgoing!.map((f) => firstInclusiveJoin(f));
     const join = reached[0]?.node;
     if (!join || reached.some((r) => r?.node !== join) || join.incoming!.length !== reached.length) {
@@ -167,7 +199,8 @@ function pairInclusive(elements: BpmnElement[], err: (e: BpmnElement, why: strin
     }
     const joinIncoming = join.incoming!.map((f) => f.id);
     const branchToJoin = reached.map((r) => joinIncoming.indexOf(r!.via));
-    if (new Set(branchToJoin).size !== branchToJoin.length) throw err(split, 'cannot be translated exactly: two branches share a join input');
+    if (new Set(branchToJoin).size !== branchToJoin.length)
+      throw err(split, 'cannot be translated exactly: two branches share a join input');
     out.set(split.id, { role: 'split', join, joinIncoming, branchToJoin });
     out.set(join.id, { role: 'join', join, joinIncoming, branchToJoin });
   }
@@ -211,7 +244,8 @@ function linkFlows(container: BpmnElement): void {
     e.outgoing = [];
   }
   for (const f of all.filter((e) => e.$type === 'bpmn:SequenceFlow')) {
-    if (!f.sourceRef || !f.targetRef) throw new MiningError('bad_bpmn', `sequence flow ${f.id} lacks a source or target`, { elementId: f.id });
+    if (!f.sourceRef || !f.targetRef)
+      throw new MiningError('bad_bpmn', `sequence flow ${f.id} lacks a source or target`, { elementId: f.id });
     f.sourceRef.outgoing!.push(f);
     f.targetRef.incoming!.push(f);
   }

@@ -130,10 +130,26 @@ export interface NetIndex {
 function buildIndex(net: PetriNet): NetIndex {
   const nt = net.transitions.length;
   const np = net.places.length;
-  const pre = groupBy(net.arcs.filter((a) => a.dir === 'pt'), nt, (a) => a.transition);
-  const post = groupBy(net.arcs.filter((a) => a.dir === 'tp'), nt, (a) => a.transition);
-  const out = groupBy(net.arcs.filter((a) => a.dir === 'pt'), np, (a) => a.place);
-  const inn = groupBy(net.arcs.filter((a) => a.dir === 'tp'), np, (a) => a.place);
+  const pre = groupBy(
+    net.arcs.filter((a) => a.dir === 'pt'),
+    nt,
+    (a) => a.transition,
+  );
+  const post = groupBy(
+    net.arcs.filter((a) => a.dir === 'tp'),
+    nt,
+    (a) => a.transition,
+  );
+  const out = groupBy(
+    net.arcs.filter((a) => a.dir === 'pt'),
+    np,
+    (a) => a.place,
+  );
+  const inn = groupBy(
+    net.arcs.filter((a) => a.dir === 'tp'),
+    np,
+    (a) => a.place,
+  );
   return {
     preStart: pre.start,
     preP: Int32Array.from(pre.items, (a) => a.place),

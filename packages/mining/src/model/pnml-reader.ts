@@ -43,7 +43,7 @@ export async function readTree(source: LogSource, opts: ReadOptions, file?: stri
 }
 
 const child = (n: Node, tag: string) => n.children.find((c) => c.tag === tag);
-const textOf = (n: Node | undefined) => (n ? child(n, 'text')?.text ?? '' : '');
+const textOf = (n: Node | undefined) => (n ? (child(n, 'text')?.text ?? '') : '');
 
 function pnmlFromTree(root: Node, file?: string): PetriNet {
   const pnml = child(root, 'pnml');
@@ -85,7 +85,11 @@ function addArc(net: PetriNet, n: Node, places: Map<string, number>, trans: Map<
   const weight = weightText ? count(weightText, id ?? '', file) : 1;
   if (places.has(source) && trans.has(target)) net.addArc('pt', places.get(source)!, trans.get(target)!, weight);
   else if (trans.has(source) && places.has(target)) net.addArc('tp', places.get(target)!, trans.get(source)!, weight);
-  else throw new MiningError('bad_pnml', `arc ${source} -> ${target} does not join a place and a transition`, { file, elementId: id });
+  else
+    throw new MiningError('bad_pnml', `arc ${source} -> ${target} does not join a place and a transition`, {
+      file,
+      elementId: id,
+    });
 }
 
 function readFinalMarking(netEl: Node, places: Map<string, number>, file?: string): Map<number, number> | undefined {
@@ -95,7 +99,8 @@ function readFinalMarking(netEl: Node, places: Map<string, number>, file?: strin
   for (const marking of fms.children) {
     for (const pl of marking.children) {
       const p = places.get(pl.attrs.idref);
-      if (p === undefined) throw new MiningError('bad_pnml', `final marking names unknown place ${pl.attrs.idref}`, { file });
+      if (p === undefined)
+        throw new MiningError('bad_pnml', `final marking names unknown place ${pl.attrs.idref}`, { file });
       const k = count(textOf(pl), pl.attrs.idref, file);
       if (k > 0) m.set(p, k);
     }
@@ -114,7 +119,8 @@ function guessFinal(net: PetriNet): Map<number, number> {
 function count(s: string, id: string, file?: string): number {
   if (!s.trim()) return 0;
   const n = Number(s.trim());
-  if (!Number.isInteger(n) || n < 0) throw new MiningError('bad_pnml', `"${s}" is not a token count`, { file, elementId: id });
+  if (!Number.isInteger(n) || n < 0)
+    throw new MiningError('bad_pnml', `"${s}" is not a token count`, { file, elementId: id });
   return n;
 }
 

@@ -13,8 +13,11 @@ export function writePnml(net: PetriNet): string {
     out.push(`      <place id="${esc(p.id)}"><name><text>${esc(p.name)}</text></name>${mark}</place>`);
   });
   for (const t of net.transitions) {
-    const silent = t.label === null ? '<toolspecific tool="ProM" version="6.4" activity="$invisible$" localNodeID=""/>' : '';
-    out.push(`      <transition id="${esc(t.id)}"><name><text>${esc(t.label ?? t.name)}</text></name>${silent}</transition>`);
+    const silent =
+      t.label === null ? '<toolspecific tool="ProM" version="6.4" activity="$invisible$" localNodeID=""/>' : '';
+    out.push(
+      `      <transition id="${esc(t.id)}"><name><text>${esc(t.label ?? t.name)}</text></name>${silent}</transition>`,
+    );
   }
   net.arcs.forEach((a, i) => {
     const p = esc(net.places[a.place].id);
@@ -25,7 +28,8 @@ export function writePnml(net: PetriNet): string {
   });
   out.push('    </page>', '    <finalmarkings>', '      <marking>');
   net.places.forEach((p, i) => {
-    if (net.finalMarking[i] > 0) out.push(`        <place idref="${esc(p.id)}"><text>${net.finalMarking[i]}</text></place>`);
+    if (net.finalMarking[i] > 0)
+      out.push(`        <place idref="${esc(p.id)}"><text>${net.finalMarking[i]}</text></place>`);
   });
   out.push('      </marking>', '    </finalmarkings>', '  </net>', '</pnml>', '');
   return out.join('\n');

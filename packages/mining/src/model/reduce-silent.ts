@@ -12,14 +12,15 @@ export function reduceSilent(net: PetriNet): PetriNet {
   const trans = net.transitions.map((t) => ({ ...t, alive: true }));
   let arcs = net.arcs.map((a) => ({ ...a }));
   const marked = (p: number) => net.initialMarking[p] > 0 || net.finalMarking[p] > 0;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let t = 0; t < trans.length; t++) {
       if (!trans[t].alive || trans[t].label !== null) continue;
       const pre = arcs.filter((a) => a.transition === t && a.dir === 'pt');
       const post = arcs.filter((a) => a.transition === t && a.dir === 'tp');
       if (pre.length !== 1 || post.length !== 1 || pre[0].weight !== 1 || post[0].weight !== 1) continue;
-      const p = pre[0].place, q = post[0].place;
+      const p = pre[0].place,
+        q = post[0].place;
       if (p === q) continue;
       const consumersOfP = arcs.filter((a) => a.dir === 'pt' && a.place === p).length;
       const producersOfQ = arcs.filter((a) => a.dir === 'tp' && a.place === q).length;
@@ -28,7 +29,8 @@ export function reduceSilent(net: PetriNet): PetriNet {
       else if (producersOfQ === 1 && !marked(q)) [keep, drop] = [p, q];
       else continue;
       // A transition touching both places would get a self-loop; leave those alone.
-      const touching = (pl: number) => new Set(arcs.filter((a) => a.place === pl && a.transition !== t).map((a) => a.transition));
+      const touching = (pl: number) =>
+        new Set(arcs.filter((a) => a.place === pl && a.transition !== t).map((a) => a.transition));
       const tk = touching(keep);
       if ([...touching(drop)].some((x) => tk.has(x))) continue;
       arcs = arcs.filter((a) => a.transition !== t).map((a) => (a.place === drop ? { ...a, place: keep } : a));

@@ -27,12 +27,14 @@ export function checkSoundness(net: PetriNet, maxStates = 200_000): SoundnessRep
   const g = explore(net, maxStates);
   const deadTransitions = net.transitions.filter((_, t) => !g.fired[t]).map((t) => t.label ?? `${t.name} (silent)`);
   if (g.unbounded) problems.push(`unbounded: place ${net.places[g.unbounded].id} can collect any number of tokens`);
-  if (deadTransitions.length && !g.truncated) problems.push(`dead transitions (can never fire): ${deadTransitions.slice(0, 10).join(', ')}`);
+  if (deadTransitions.length && !g.truncated)
+    problems.push(`dead transitions (can never fire): ${deadTransitions.slice(0, 10).join(', ')}`);
   const option = g.truncated || g.unbounded !== undefined ? 'unknown' : optionToComplete(g, net);
   if (option === false) problems.push('some reachable states cannot reach the final marking (deadlock or livelock)');
   const proper = g.truncated || g.unbounded !== undefined ? 'unknown' : properCompletion(g, net);
   if (proper === false) problems.push('the final place can be marked while tokens remain elsewhere');
-  if (g.truncated) problems.push(`state space larger than ${maxStates} markings: boundedness and completion not decided`);
+  if (g.truncated)
+    problems.push(`state space larger than ${maxStates} markings: boundedness and completion not decided`);
   const bounded = g.unbounded !== undefined ? false : g.truncated ? 'unknown' : true;
   return {
     sound: workflowNet && bounded === true && option === true && proper === true && deadTransitions.length === 0,
@@ -65,13 +67,16 @@ function workflowProblems(net: PetriNet): string[] {
   if (sinks.length !== 1) out.push(`expected one sink place, found ${sinks.length}`);
   if (out.length) return out;
   const [src, snk] = [sources[0], sinks[0]];
-  if (net.initialMarking[src] !== 1 || net.initialMarking.some((k, p) => p !== src && k > 0)) out.push('initial marking must be one token in the source place');
-  if (net.finalMarking[snk] !== 1 || net.finalMarking.some((k, p) => p !== snk && k > 0)) out.push('final marking must be one token in the sink place');
+  if (net.initialMarking[src] !== 1 || net.initialMarking.some((k, p) => p !== src && k > 0))
+    out.push('initial marking must be one token in the source place');
+  if (net.finalMarking[snk] !== 1 || net.finalMarking.some((k, p) => p !== snk && k > 0))
+    out.push('final marking must be one token in the sink place');
   const fwd = reach(net, src, 'forward');
   const bwd = reach(net, snk, 'backward');
   const off = net.places.filter((_, p) => !fwd.places.has(p) || !bwd.places.has(p)).map((p) => p.id);
   const offT = net.transitions.filter((_, t) => !fwd.trans.has(t) || !bwd.trans.has(t)).map((t) => t.label ?? t.id);
-  if (off.length || offT.length) out.push(`not on a path from source to sink: ${[...off, ...offT].slice(0, 10).join(', ')}`);
+  if (off.length || offT.length)
+    out.push(`not on a path from source to sink: ${[...off, ...offT].slice(0, 10).join(', ')}`);
   return out;
 }
 
@@ -82,12 +87,16 @@ function reach(net: PetriNet, start: number, dir: 'forward' | 'backward') {
   const stack = [start];
   while (stack.length) {
     const p = stack.pop()!;
-    const [s, e, arr] = dir === 'forward' ? [ix.outStart[p], ix.outStart[p + 1], ix.outT] : [ix.inStart[p], ix.inStart[p + 1], ix.inT];
+    const [s, e, arr] =
+      dir === 'forward' ? [ix.outStart[p], ix.outStart[p + 1], ix.outT] : [ix.inStart[p], ix.inStart[p + 1], ix.inT];
     for (let k = s; k < e; k++) {
       const t = arr[k];
       if (trans.has(t)) continue;
       trans.add(t);
-      const [s2, e2, arr2] = dir === 'forward' ? [ix.postStart[t], ix.postStart[t + 1], ix.postP] : [ix.preStart[t], ix.preStart[t + 1], ix.preP];
+      const [s2, e2, arr2] =
+        dir === 'forward'
+          ? [ix.postStart[t], ix.postStart[t + 1], ix.postP]
+          : [ix.preStart[t], ix.preStart[t + 1], ix.preP];
       for (let q = s2; q < e2; q++) {
         if (places.has(arr2[q])) continue;
         places.add(arr2[q]);
@@ -111,7 +120,13 @@ interface Graph {
 function explore(net: PetriNet, maxStates: number): Graph {
   const ix = net.idx;
   const ids = new Map<string, number>();
-  const g: Graph = { markings: [], succ: [], parent: [], fired: new Uint8Array(net.transitions.length), truncated: false };
+  const g: Graph = {
+    markings: [],
+    succ: [],
+    parent: [],
+    fired: new Uint8Array(net.transitions.length),
+    truncated: false,
+  };
   const add = (m: Int32Array, parent: number) => {
     const key = m.join(',');
     let id = ids.get(key);
@@ -152,7 +167,8 @@ function coveredAncestor(g: Graph, id: number): number | undefined {
   const m = g.markings[id];
   for (let a = g.parent[id]; a >= 0; a = g.parent[a]) {
     const anc = g.markings[a];
-    let ge = true, gt = -1;
+    let ge = true,
+      gt = -1;
     for (let p = 0; p < m.length && ge; p++) {
       if (m[p] < anc[p]) ge = false;
       else if (m[p] > anc[p]) gt = p;

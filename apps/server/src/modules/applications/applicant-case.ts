@@ -24,8 +24,11 @@ export function openRequest(events: readonly EventRow[], state: string): OpenReq
   if (!e) return null;
   const a = e.attributes;
   return {
-    seq: e.seq, items: Array.isArray(a.items) ? (a.items as MissingItem[]) : [], message: String(a.message ?? ''),
-    dueDate: typeof a.dueDate === 'string' ? a.dueDate : null, pausesClock: a.pausesClock === true,
+    seq: e.seq,
+    items: Array.isArray(a.items) ? (a.items as MissingItem[]) : [],
+    message: String(a.message ?? ''),
+    dueDate: typeof a.dueDate === 'string' ? a.dueDate : null,
+    pausesClock: a.pausesClock === true,
   };
 }
 
@@ -33,18 +36,33 @@ export function openRequest(events: readonly EventRow[], state: string): OpenReq
  * What the authority is waiting for: the open request's items; otherwise the latest screening's missing list
  * (the caseworker's verdict if there is one, else the automatic checks), minus what arrived since.
  */
-export function currentlyMissing(events: readonly EventRow[], state: string, receivedCodes: ReadonlySet<string>): MissingItem[] {
+export function currentlyMissing(
+  events: readonly EventRow[],
+  state: string,
+  receivedCodes: ReadonlySet<string>,
+): MissingItem[] {
   if (state === 'decided' || state === 'closed') return [];
   const request = openRequest(events, state);
   if (request) return request.items;
   const lastAnswer = [...events].reverse().find((e) => e.activity === 'information_received');
-  const screening = [...events].reverse().find((e) => e.activity === 'screened' || e.activity === 'screened_automatically');
+  const screening = [...events]
+    .reverse()
+    .find((e) => e.activity === 'screened' || e.activity === 'screened_automatically');
   if (!screening || (lastAnswer && lastAnswer.seq > screening.seq)) return [];
   const missing = Array.isArray(screening.attributes.missing) ? (screening.attributes.missing as MissingItem[]) : [];
   return missing.filter((m) => !m.requirementCode || !receivedCodes.has(m.requirementCode));
 }
 
 /** An answer covers a request when every requested document has arrived and, for the rest, something was written. */
-export function answerCovers(items: readonly MissingItem[], receivedCodes: ReadonlySet<string>, documentCodes: ReadonlySet<string>, textGiven: boolean): boolean {
-  return items.every((i) => (i.requirementCode && documentCodes.has(i.requirementCode) ? receivedCodes.has(i.requirementCode) : textGiven || (!!i.requirementCode && receivedCodes.has(i.requirementCode))));
+export function answerCovers(
+  items: readonly MissingItem[],
+  receivedCodes: ReadonlySet<string>,
+  documentCodes: ReadonlySet<string>,
+  textGiven: boolean,
+): boolean {
+  return items.every((i) =>
+    i.requirementCode && documentCodes.has(i.requirementCode)
+      ? receivedCodes.has(i.requirementCode)
+      : textGiven || (!!i.requirementCode && receivedCodes.has(i.requirementCode)),
+  );
 }

@@ -5,7 +5,12 @@
  * A conditional requirement whose condition is prose ("If you have children under 18") becomes a yes/no question
  * the applicant answers first ("Does this apply to you?"); the requirement itself applies when the answer is yes.
  */
-import { ACCEPTED_FILE_TYPES, DEFAULT_MAX_FILE_BYTES, type TCaseTypeDefinition, type TRequirement } from '@sagsgang/contracts';
+import {
+  ACCEPTED_FILE_TYPES,
+  DEFAULT_MAX_FILE_BYTES,
+  type TCaseTypeDefinition,
+  type TRequirement,
+} from '@sagsgang/contracts';
 import type { ScreeningRequirement } from './screening/screening-types.js';
 
 export const DEFAULT_MAX_BYTES = DEFAULT_MAX_FILE_BYTES;
@@ -36,7 +41,11 @@ export function buildForm(definition: Pick<TCaseTypeDefinition, 'requirements'>)
   const docs = definition.requirements.filter((r) => r.kind === 'document');
   const steps: FormStep[] = [];
   for (let i = 0; i < info.length; i += QUESTIONS_PER_STEP) {
-    steps.push({ id: `q${steps.length + 1}`, kind: 'questions', requirementCodes: info.slice(i, i + QUESTIONS_PER_STEP).map((r) => r.code) });
+    steps.push({
+      id: `q${steps.length + 1}`,
+      kind: 'questions',
+      requirementCodes: info.slice(i, i + QUESTIONS_PER_STEP).map((r) => r.code),
+    });
   }
   if (docs.length > 0) steps.push({ id: 'documents', kind: 'documents', requirementCodes: docs.map((r) => r.code) });
   return { steps, requirements: definition.requirements };
@@ -54,7 +63,10 @@ export function stepAnswerKeys(form: ApplicationForm, step: FormStep): string[] 
 }
 
 export function fileSpec(r: TRequirement): { acceptedTypes: (typeof ACCEPTED_FILE_TYPES)[number][]; maxBytes: number } {
-  return { acceptedTypes: r.files?.acceptedTypes ?? [...ACCEPTED_FILE_TYPES], maxBytes: r.files?.maxBytes ?? DEFAULT_MAX_BYTES };
+  return {
+    acceptedTypes: r.files?.acceptedTypes ?? [...ACCEPTED_FILE_TYPES],
+    maxBytes: r.files?.maxBytes ?? DEFAULT_MAX_BYTES,
+  };
 }
 
 /** The requirements as the screening rules read them, the implicit "applies" questions included. */
@@ -62,7 +74,8 @@ export function screeningRequirements(definition: Pick<TCaseTypeDefinition, 'req
   const out: ScreeningRequirement[] = [];
   for (const r of definition.requirements) {
     const conditional = r.necessity === 'conditional';
-    if (conditional) out.push({ key: appliesKey(r.code), kind: 'information', necessity: 'mandatory', answerType: 'yesno' });
+    if (conditional)
+      out.push({ key: appliesKey(r.code), kind: 'information', necessity: 'mandatory', answerType: 'yesno' });
     const base = {
       key: r.code,
       necessity: r.necessity,
@@ -72,8 +85,12 @@ export function screeningRequirements(definition: Pick<TCaseTypeDefinition, 'req
       out.push({ ...base, kind: 'document', ...fileSpec(r) });
     } else {
       out.push({
-        ...base, kind: 'information', answerType: r.answer?.type ?? 'longtext',
-        options: r.answer?.options?.map((o) => o.value), dateBounds: r.answer?.dateBounds, maxLength: r.answer?.maxLength ?? 10_000,
+        ...base,
+        kind: 'information',
+        answerType: r.answer?.type ?? 'longtext',
+        options: r.answer?.options?.map((o) => o.value),
+        dateBounds: r.answer?.dateBounds,
+        maxLength: r.answer?.maxLength ?? 10_000,
       });
     }
   }

@@ -24,12 +24,18 @@ export interface NewDocument {
 }
 
 export const applicationsRepository = {
-  async insertDraft(db: Executor, d: { applicantId: string; caseTypeId: string; caseTypeVersionId: string }): Promise<ApplicationRow> {
+  async insertDraft(
+    db: Executor,
+    d: { applicantId: string; caseTypeId: string; caseTypeVersionId: string },
+  ): Promise<ApplicationRow> {
     return db
       .insertInto('application')
       .values({
-        applicant_id: d.applicantId, case_type_id: d.caseTypeId, case_type_version_id: d.caseTypeVersionId,
-        idempotency_key: crypto.randomUUID(), updated_at: new Date(),
+        applicant_id: d.applicantId,
+        case_type_id: d.caseTypeId,
+        case_type_version_id: d.caseTypeVersionId,
+        idempotency_key: crypto.randomUUID(),
+        updated_at: new Date(),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -79,9 +85,15 @@ export const applicationsRepository = {
     return db
       .insertInto('applicant_document')
       .values({
-        application_id: d.applicationId, case_id: d.caseId, requirement_code: d.requirementCode,
-        answers_event_seq: d.answersEventSeq ?? null, file_name: d.fileName, media_type: d.mediaType,
-        size_bytes: d.sizeBytes, sha256: d.sha256, uploaded_by: d.uploadedBy,
+        application_id: d.applicationId,
+        case_id: d.caseId,
+        requirement_code: d.requirementCode,
+        answers_event_seq: d.answersEventSeq ?? null,
+        file_name: d.fileName,
+        media_type: d.mediaType,
+        size_bytes: d.sizeBytes,
+        sha256: d.sha256,
+        uploaded_by: d.uploadedBy,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -121,7 +133,12 @@ export const applicationsRepository = {
 
   /** On submission the application's documents become the case's. */
   async attachDocumentsToCase(db: Executor, applicationId: string, caseId: string): Promise<void> {
-    await db.updateTable('applicant_document').set({ case_id: caseId }).where('application_id', '=', applicationId).where('removed_at', 'is', null).execute();
+    await db
+      .updateTable('applicant_document')
+      .set({ case_id: caseId })
+      .where('application_id', '=', applicationId)
+      .where('removed_at', 'is', null)
+      .execute();
   },
 
   /** The applicant as cases and receipts name them; businesses act through a named contact person. */
@@ -131,10 +148,18 @@ export const applicationsRepository = {
       .select(['display_name', 'email', 'organisation_name', 'organisation_cvr'])
       .where('id', '=', userId)
       .executeTakeFirstOrThrow();
-    return { displayName: r.display_name, email: r.email, organisationName: r.organisation_name, organisationCvr: r.organisation_cvr };
+    return {
+      displayName: r.display_name,
+      email: r.email,
+      organisationName: r.organisation_name,
+      organisationCvr: r.organisation_cvr,
+    };
   },
 
-  async insertComplaint(db: Executor, c: { caseId: string; complainantId: string; kind: 'procedure' | 'decision'; text: string }): Promise<string> {
+  async insertComplaint(
+    db: Executor,
+    c: { caseId: string; complainantId: string; kind: 'procedure' | 'decision'; text: string },
+  ): Promise<string> {
     const r = await db
       .insertInto('complaint')
       .values({ case_id: c.caseId, complainant_id: c.complainantId, kind: c.kind, text: c.text })
@@ -144,6 +169,11 @@ export const applicationsRepository = {
   },
 
   async complaintsOfCase(db: Executor, caseId: string) {
-    return db.selectFrom('complaint').select(['id', 'kind', 'text', 'created_at']).where('case_id', '=', caseId).orderBy('created_at').execute();
+    return db
+      .selectFrom('complaint')
+      .select(['id', 'kind', 'text', 'created_at'])
+      .where('case_id', '=', caseId)
+      .orderBy('created_at')
+      .execute();
   },
 };

@@ -8,13 +8,24 @@ import { t } from '../../platform/i18n/i18n.js';
 import type { EventRow } from '../cases/index.js';
 import { formatDate } from '../notifications/index.js';
 
-const text = (v: TLocalizedText | undefined, locale: Locale) => (v ? ((locale === 'sv' ? (v.sv ?? v.en) : v[locale]) ?? v.da) : '');
+const text = (v: TLocalizedText | undefined, locale: Locale) =>
+  v ? ((locale === 'sv' ? (v.sv ?? v.en) : v[locale]) ?? v.da) : '';
 const dateOf = (d: Date) => new Date(d).toISOString().slice(0, 10);
 
 /** Events the timeline shows the applicant (the rest is internal casework: reassignment, notes). */
 export const APPLICANT_EVENTS = new Set([
-  'received', 'screened_automatically', 'screened', 'information_requested', 'information_received', 'phase_changed',
-  'extended', 'decided', 'hearing_started', 'hearing_replied', 'document_added', 'closed',
+  'received',
+  'screened_automatically',
+  'screened',
+  'information_requested',
+  'information_received',
+  'phase_changed',
+  'extended',
+  'decided',
+  'hearing_started',
+  'hearing_replied',
+  'document_added',
+  'closed',
 ]);
 
 const JOURNAL_ONLY = new Set(['reassigned', 'note_recorded']);
@@ -24,13 +35,17 @@ export function describeEvent(locale: Locale, definition: TCaseTypeDefinition, e
   const a = e.attributes;
   switch (e.activity) {
     case 'phase_changed':
-      return t(locale, 'myCases:event_phase_changed', { phase: text(definition.phases.find((p) => p.code === a.to)?.name, locale) || String(a.to) });
+      return t(locale, 'myCases:event_phase_changed', {
+        phase: text(definition.phases.find((p) => p.code === a.to)?.name, locale) || String(a.to),
+      });
     case 'extended':
       return t(locale, 'myCases:event_extended', { date: formatDate(locale, String(a.newDeadline ?? '')) });
     case 'document_added':
       return t(locale, 'myCases:event_document_added', { title: String(a.title ?? '') });
     default:
-      return APPLICANT_EVENTS.has(e.activity) || JOURNAL_ONLY.has(e.activity) ? t(locale, `myCases:event_${e.activity}`) : e.activity.replace(/_/g, ' ');
+      return APPLICANT_EVENTS.has(e.activity) || JOURNAL_ONLY.has(e.activity)
+        ? t(locale, `myCases:event_${e.activity}`)
+        : e.activity.replace(/_/g, ' ');
   }
 }
 
@@ -50,7 +65,9 @@ function details(locale: Locale, e: EventRow): SafeHtml | null {
 ${Array.isArray(a.legalRules) ? html`<ul>${(a.legalRules as string[]).map((r) => html`<li>${r}</li>`)}</ul>` : null}
 ${a.appealGuidance ? html`<p style="white-space: pre-line">${String(a.appealGuidance)}</p>` : null}`;
     case 'note_recorded':
-      return a.kind === 'internal' ? html`<p>${t(locale, 'myCases:journalInternalNote')}</p>` : html`<p>${String(a.who ?? '')}: ${String(a.what ?? '')}</p>`;
+      return a.kind === 'internal'
+        ? html`<p>${t(locale, 'myCases:journalInternalNote')}</p>`
+        : html`<p>${String(a.who ?? '')}: ${String(a.what ?? '')}</p>`;
     default:
       return null;
   }
@@ -58,8 +75,15 @@ ${a.appealGuidance ? html`<p style="white-space: pre-line">${String(a.appealGuid
 
 /** The case journal as a standalone HTML document (it opens in any browser and prints). */
 export function renderJournal(o: {
-  locale: Locale; reference: string; caseTypeName: TLocalizedText; definition: TCaseTypeDefinition; events: EventRow[];
-  applicantName: string; authorityName: string; documents: { path: string; fileName: string; uploadedAt: Date }[]; now: Date;
+  locale: Locale;
+  reference: string;
+  caseTypeName: TLocalizedText;
+  definition: TCaseTypeDefinition;
+  events: EventRow[];
+  applicantName: string;
+  authorityName: string;
+  documents: { path: string; fileName: string; uploadedAt: Date }[];
+  now: Date;
 }): string {
   const { locale } = o;
   const title = t(locale, 'myCases:journalTitle', { reference: o.reference });
@@ -74,9 +98,11 @@ export function renderJournal(o: {
 <table><thead><tr><th scope="col">${t(locale, 'myCases:colDate')}</th><th scope="col">${t(locale, 'myCases:eventsHeading')}</th></tr></thead>
 <tbody>${o.events.map((e) => html`<tr><td>${formatDate(locale, dateOf(e.occurredAt))}</td><td>${describeEvent(locale, o.definition, e)}${details(locale, e)}</td></tr>`)}</tbody></table>
 <h2>${t(locale, 'myCases:documentsHeading')}</h2>
-${o.documents.length
-  ? html`<ul>${o.documents.map((d) => html`<li><a href="${d.path}">${d.fileName}</a> (${formatDate(locale, dateOf(d.uploadedAt))})</li>`)}</ul>`
-  : html`<p>${t(locale, 'myCases:documentsNone')}</p>`}
+${
+  o.documents.length
+    ? html`<ul>${o.documents.map((d) => html`<li><a href="${d.path}">${d.fileName}</a> (${formatDate(locale, dateOf(d.uploadedAt))})</li>`)}</ul>`
+    : html`<p>${t(locale, 'myCases:documentsNone')}</p>`
+}
 </body></html>
 `.toString();
 }

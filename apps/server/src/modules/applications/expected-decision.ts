@@ -30,10 +30,18 @@ const MIN_SAMPLE = 20;
  * Forecast for one open case from decided cases of its type. Cases that went through its current phase are used
  * when there are enough of them; otherwise the whole case type (and the forecast says so through `basis`).
  */
-export function forecastFromHistory(history: readonly DecidedCase[], input: Omit<ExpectedDecisionInput, 'caseTypeId'>): Pick<ExpectedDecision, 'forecast' | 'basis'> {
+export function forecastFromHistory(
+  history: readonly DecidedCase[],
+  input: Omit<ExpectedDecisionInput, 'caseTypeId'>,
+): Pick<ExpectedDecision, 'forecast' | 'basis'> {
   if (input.decided || history.length === 0) return { forecast: null, basis: null };
   const elapsedDays = Math.max(0, calendarDaysBetween(input.receivedDate, input.today));
-  const common = { history: history.map((h) => ({ durationDays: h.durationDays, phases: h.phases })), elapsedDays, asOfDate: input.today, minSample: MIN_SAMPLE };
+  const common = {
+    history: history.map((h) => ({ durationDays: h.durationDays, phases: h.phases })),
+    elapsedDays,
+    asOfDate: input.today,
+    minSample: MIN_SAMPLE,
+  };
   if (input.phaseCode) {
     const byPhase = forecastDecision({ ...common, phase: input.phaseCode });
     if (byPhase.conditionalSampleSize >= MIN_SAMPLE) return { forecast: byPhase, basis: 'phase' };

@@ -1,5 +1,14 @@
 // Public face of the applications module: the guided application (drafts, uploads, submission) and screening.
-export { buildForm, fileSpec, screeningRequirements, appliesKey, requirementCodeOf, DEFAULT_MAX_BYTES, type ApplicationForm, type FormStep } from './application-form.js';
+export {
+  buildForm,
+  fileSpec,
+  screeningRequirements,
+  appliesKey,
+  requirementCodeOf,
+  DEFAULT_MAX_BYTES,
+  type ApplicationForm,
+  type FormStep,
+} from './application-form.js';
 export { validateStep } from './step-validation.js';
 export { storeUpload, readStored, type StoredFile } from '../../platform/files/file-store.js';
 export { detectMediaType } from '../../platform/files/media-type.js';
@@ -8,7 +17,12 @@ export type { Finding, ScreeningResult } from './screening/screening-types.js';
 export { startApplication, openForApplications } from './use-cases/start-application.js';
 export { loadOwnApplication, type OwnApplication } from './use-cases/load-own-application.js';
 export { saveAnswers } from './use-cases/save-answers.js';
-export { recordDraftUpload, removeDraftDocument, documentRequirement, judgeUpload } from './use-cases/upload-document.js';
+export {
+  recordDraftUpload,
+  removeDraftDocument,
+  documentRequirement,
+  judgeUpload,
+} from './use-cases/upload-document.js';
 export { safeFileName } from '../../platform/files/file-names.js';
 export { submitApplication, type SubmitResult } from './use-cases/submit-application.js';
 export { expectedDecision, forecastFromHistory, type ExpectedDecision } from './expected-decision.js';

@@ -22,25 +22,59 @@ for (const engine of ENGINES) {
         const me = applicantPrincipal(applicant.id);
         const draft = await startApplication(db, me, type.code);
         // Job card: the contract always; the education document only applies when the job requires one.
-        if (i < 2) await saveAnswers(db, me, { applicationId: draft.id, stepId: 'documents', today: '2026-03-02', answers: { 'applies:education': 'no' } });
-        submitted.push((await submitApplication(db, me, { applicationId: draft.id, idempotencyKey: draft.idempotency_key })).caseId);
+        if (i < 2)
+          await saveAnswers(db, me, {
+            applicationId: draft.id,
+            stepId: 'documents',
+            today: '2026-03-02',
+            answers: { 'applies:education': 'no' },
+          });
+        submitted.push(
+          (await submitApplication(db, me, { applicationId: draft.id, idempotencyKey: draft.idempotency_key })).caseId,
+        );
       }
       // The caseworker finds the first case fully informed after all (the contract came by post).
-      const first = await db.selectFrom('case_file').select('version').where('id', '=', submitted[0]).executeTakeFirstOrThrow();
-      await screenCase({ db, actor: staff }, submitted[0], { expectedVersion: first.version, verdict: 'fully_informed', missing: [] });
+      const first = await db
+        .selectFrom('case_file')
+        .select('version')
+        .where('id', '=', submitted[0])
+        .executeTakeFirstOrThrow();
+      await screenCase({ db, actor: staff }, submitted[0], {
+        expectedVersion: first.version,
+        verdict: 'fully_informed',
+        missing: [],
+      });
 
       const s = await sessionFor(t().app, db, lead.id);
       const month = new Date().toISOString().slice(0, 7);
-      const res = await s.inject({ method: 'GET', url: `/api/applications/screening-figures?from=2020-01-01&to=2099-01-01&caseTypeId=${type.caseTypeId}` });
+      const res = await s.inject({
+        method: 'GET',
+        url: `/api/applications/screening-figures?from=2020-01-01&to=2099-01-01&caseTypeId=${type.caseTypeId}`,
+      });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual([{
-        caseTypeId: type.caseTypeId, caseTypeCode: type.code, month, received: 3, screenedAutomatically: 3, automaticFullyInformed: 0,
-        verdicts: 1, confirmed: 0, overridden: 1, screened: 3, fullyInformedOnReceipt: 1, share: 0.333,
-      }]);
+      expect(res.json()).toEqual([
+        {
+          caseTypeId: type.caseTypeId,
+          caseTypeCode: type.code,
+          month,
+          received: 3,
+          screenedAutomatically: 3,
+          automaticFullyInformed: 0,
+          verdicts: 1,
+          confirmed: 0,
+          overridden: 1,
+          screened: 3,
+          fullyInformedOnReceipt: 1,
+          share: 0.333,
+        },
+      ]);
 
       const applicant = await createUser(db, { kind: 'applicant' });
       const as = await sessionFor(t().app, db, applicant.id);
-      expect((await as.inject({ method: 'GET', url: '/api/applications/screening-figures?from=2020-01-01&to=2099-01-01' })).statusCode).toBe(403);
+      expect(
+        (await as.inject({ method: 'GET', url: '/api/applications/screening-figures?from=2020-01-01&to=2099-01-01' }))
+          .statusCode,
+      ).toBe(403);
     });
   });
 }

@@ -26,7 +26,20 @@ export function screeningFigures(rows: readonly ScreeningEventRow[]): ScreeningF
     const key = `${r.caseTypeId}|${r.month}`;
     let g = groups.get(key);
     if (!g) {
-      g = { caseTypeId: r.caseTypeId, caseTypeCode: r.caseTypeCode, month: r.month, received: 0, screenedAutomatically: 0, automaticFullyInformed: 0, verdicts: 0, confirmed: 0, overridden: 0, screened: 0, fullyInformedOnReceipt: 0, share: null };
+      g = {
+        caseTypeId: r.caseTypeId,
+        caseTypeCode: r.caseTypeCode,
+        month: r.month,
+        received: 0,
+        screenedAutomatically: 0,
+        automaticFullyInformed: 0,
+        verdicts: 0,
+        confirmed: 0,
+        overridden: 0,
+        screened: 0,
+        fullyInformedOnReceipt: 0,
+        share: null,
+      };
       groups.set(key, g);
     }
     g.received++;
@@ -48,6 +61,9 @@ export function screeningFigures(rows: readonly ScreeningEventRow[]): ScreeningF
     }
   }
   return [...groups.values()]
-    .map((g) => ({ ...g, share: g.screened ? Math.round((g.fullyInformedOnReceipt / g.screened) * 1000) / 1000 : null }))
+    .map((g) => ({
+      ...g,
+      share: g.screened ? Math.round((g.fullyInformedOnReceipt / g.screened) * 1000) / 1000 : null,
+    }))
     .sort((a, b) => a.caseTypeCode.localeCompare(b.caseTypeCode) || a.month.localeCompare(b.month));
 }

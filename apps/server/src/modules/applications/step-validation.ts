@@ -1,5 +1,11 @@
 import { AppError } from '../../platform/errors.js';
-import { appliesKey, screeningRequirements, stepAnswerKeys, type ApplicationForm, type FormStep } from './application-form.js';
+import {
+  appliesKey,
+  screeningRequirements,
+  stepAnswerKeys,
+  type ApplicationForm,
+  type FormStep,
+} from './application-form.js';
 import { checkAnswer, isAnswered, isApplicable } from './screening/screening-rules.js';
 import type { Answers, Finding, InformationRequirement } from './screening/screening-types.js';
 
@@ -11,9 +17,13 @@ export function assertStepFields(form: ApplicationForm, step: FormStep, submitte
   const allowed = new Set(stepAnswerKeys(form, step));
   const unknown = Object.keys(submitted).filter((k) => !allowed.has(k));
   if (unknown.length > 0) {
-    throw new AppError('validation', `The form contains fields that are not part of this application: ${unknown.join(', ')}.`, {
-      fields: unknown,
-    });
+    throw new AppError(
+      'validation',
+      `The form contains fields that are not part of this application: ${unknown.join(', ')}.`,
+      {
+        fields: unknown,
+      },
+    );
   }
 }
 

@@ -10,20 +10,32 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/audit',
-      { schema: { tags: ['audit'], summary: 'Search the audit log, newest first (admin)', querystring: ZAuditQuery, response: { 200: z.array(ZAuditEntry) } } },
-      async (request) => searchAudit(db, requireStaff(request, ['admin']), request.query, { requestId: request.id, ip: request.ip }),
+      {
+        schema: {
+          tags: ['audit'],
+          summary: 'Search the audit log, newest first (admin)',
+          querystring: ZAuditQuery,
+          response: { 200: z.array(ZAuditEntry) },
+        },
+      },
+      async (request) =>
+        searchAudit(db, requireStaff(request, ['admin']), request.query, { requestId: request.id, ip: request.ip }),
     );
     app.get(
       '/api/audit/export',
       {
         schema: {
           tags: ['audit'],
-          summary: "The audit log as filtered, as CSV or JSON; with subjectUserId, that person's access log (GDPR art. 15)",
+          summary:
+            "The audit log as filtered, as CSV or JSON; with subjectUserId, that person's access log (GDPR art. 15)",
           querystring: ZAuditExportQuery,
         },
       },
       async (request, reply) => {
-        const file = await exportAudit(db, requireStaff(request, ['admin']), request.query, { requestId: request.id, ip: request.ip });
+        const file = await exportAudit(db, requireStaff(request, ['admin']), request.query, {
+          requestId: request.id,
+          ip: request.ip,
+        });
         return reply
           .header('content-type', file.contentType)
           .header('content-disposition', `attachment; filename="${file.fileName}"`)

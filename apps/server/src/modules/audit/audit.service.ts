@@ -1,4 +1,11 @@
-import { AUDIT_PURPOSES, DEFAULT_LOCALE, type Locale, type TAuditEntry, type TAuditExportQuery, type TAuditQuery } from '@sagsgang/contracts';
+import {
+  AUDIT_PURPOSES,
+  DEFAULT_LOCALE,
+  type Locale,
+  type TAuditEntry,
+  type TAuditExportQuery,
+  type TAuditQuery,
+} from '@sagsgang/contracts';
 import type { Executor } from '../../platform/db/transaction.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { AppError } from '../../platform/errors.js';
@@ -15,14 +22,20 @@ const reachUnits = (reach: AdminReach) => (reach.authorityWide ? undefined : [..
 
 /** The admin must reach the people a filter names; an unreached person is a recorded `forbidden`. */
 async function assertReachesNamed(db: Executor, principal: Principal, filter: Filter): Promise<void> {
-  for (const userId of [filter.subjectUserId, filter.actorUserId]) if (userId) await assertReachesUser(db, principal, userId);
+  for (const userId of [filter.subjectUserId, filter.actorUserId])
+    if (userId) await assertReachesUser(db, principal, userId);
 }
 
 /**
  * Audit entries an admin may read: about or by people in the units they administer (everything, for an
  * authority-wide admin), newest first, a page at a time. Reading the log is itself recorded.
  */
-export async function searchAudit(db: Executor, principal: Principal, query: TAuditQuery, meta: RequestMeta): Promise<TAuditEntry[]> {
+export async function searchAudit(
+  db: Executor,
+  principal: Principal,
+  query: TAuditQuery,
+  meta: RequestMeta,
+): Promise<TAuditEntry[]> {
   const reach = await adminReach(db, principal);
   await assertReachesNamed(db, principal, query);
   const rows = await findAuditEntries(db, { ...query, reachUnitIds: reachUnits(reach), limit: query.limit ?? 100 });
@@ -61,7 +74,8 @@ async function subjectLocale(db: Executor, userId: string): Promise<Locale> {
 
 async function rowsToExport(db: Executor, filter: Omit<AuditFilter, 'limit'>) {
   const rows = await findAuditEntries(db, { ...filter, limit: EXPORT_LIMIT + 1 });
-  if (rows.length > EXPORT_LIMIT) throw new AppError('validation', 'Too many entries: narrow the period with from and to.');
+  if (rows.length > EXPORT_LIMIT)
+    throw new AppError('validation', 'Too many entries: narrow the period with from and to.');
   return rows.reverse();
 }
 
@@ -76,11 +90,19 @@ export interface ExportFile {
  * when and why (GDPR art. 15): every entry about them, the person who acted named, addresses and internal details
  * left out. Without one it is an extract for the admin, limited to whom they administer. Either is recorded.
  */
-export async function exportAudit(db: Executor, principal: Principal, query: TAuditExportQuery, meta: RequestMeta): Promise<ExportFile> {
+export async function exportAudit(
+  db: Executor,
+  principal: Principal,
+  query: TAuditExportQuery,
+  meta: RequestMeta,
+): Promise<ExportFile> {
   const { format, ...filter } = query;
   await assertReachesNamed(db, principal, filter);
   const subjectUserId = filter.subjectUserId;
-  const rows = await rowsToExport(db, { ...filter, reachUnitIds: subjectUserId ? undefined : reachUnits(await adminReach(db, principal)) });
+  const rows = await rowsToExport(db, {
+    ...filter,
+    reachUnitIds: subjectUserId ? undefined : reachUnits(await adminReach(db, principal)),
+  });
   await recordAudit(db, {
     ...meta,
     actorUserId: principal.userId,
@@ -94,7 +116,12 @@ export async function exportAudit(db: Executor, principal: Principal, query: TAu
   if (subjectUserId) {
     const locale = await subjectLocale(db, subjectUserId);
     const entries = subjectLogEntries(rows, subjectUserId, locale);
-    if (format === 'json') return { fileName, contentType: 'application/json; charset=utf-8', body: JSON.stringify({ subjectUserId, language: locale, entries }) };
+    if (format === 'json')
+      return {
+        fileName,
+        contentType: 'application/json; charset=utf-8',
+        body: JSON.stringify({ subjectUserId, language: locale, entries }),
+      };
     const { header, rows: lines } = subjectLogCsvRows(entries, locale);
     return { fileName, contentType: 'text/csv; charset=utf-8', body: toCsv(header, lines) };
   }
@@ -111,10 +138,35 @@ export async function exportAudit(db: Executor, principal: Principal, query: TAu
     purpose: r.purpose,
     requestId: r.request_id,
   }));
-  if (format === 'json') return { fileName, contentType: 'application/json; charset=utf-8', body: JSON.stringify({ filter, entries }) };
+  if (format === 'json')
+    return { fileName, contentType: 'application/json; charset=utf-8', body: JSON.stringify({ filter, entries }) };
   const csv = toCsv(
-    ['id', 'at', 'action', 'actor', 'actor_id', 'subject', 'subject_id', 'entity_type', 'entity_id', 'purpose', 'request_id'],
-    entries.map((e) => [e.id, e.at, e.action, e.actor, e.actorUserId, e.subject, e.subjectUserId, e.entityType, e.entityId, e.purpose, e.requestId]),
+    [
+      'id',
+      'at',
+      'action',
+      'actor',
+      'actor_id',
+      'subject',
+      'subject_id',
+      'entity_type',
+      'entity_id',
+      'purpose',
+      'request_id',
+    ],
+    entries.map((e) => [
+      e.id,
+      e.at,
+      e.action,
+      e.actor,
+      e.actorUserId,
+      e.subject,
+      e.subjectUserId,
+      e.entityType,
+      e.entityId,
+      e.purpose,
+      e.requestId,
+    ]),
   );
   return { fileName, contentType: 'text/csv; charset=utf-8', body: csv };
 }

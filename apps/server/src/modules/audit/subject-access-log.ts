@@ -47,16 +47,38 @@ export function subjectLogEntries(rows: SubjectLogRow[], subjectUserId: string, 
       entityType: r.entity_type,
       entityTypeText: textOr(locale, `admin:entity_${r.entity_type}`, r.entity_type),
       entityId: r.entity_id,
-      actor: r.actor_user_id === subjectUserId ? t(locale, 'admin:subjectSelf') : (r.actor_name ?? t(locale, 'admin:noActor')),
+      actor:
+        r.actor_user_id === subjectUserId
+          ? t(locale, 'admin:subjectSelf')
+          : (r.actor_name ?? t(locale, 'admin:noActor')),
     };
   });
 }
 
 // The authority's local time, written as 2026-11-30 16:40 whatever the language (sv-SE formats dates that way).
-const LOCAL_TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen', dateStyle: 'short', timeStyle: 'short' });
+const LOCAL_TIME = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Copenhagen',
+  dateStyle: 'short',
+  timeStyle: 'short',
+});
 
 /** The CSV's columns, headed in the subject's language, with times in the authority's local time. */
-export function subjectLogCsvRows(entries: SubjectLogEntry[], locale: Locale): { header: string[]; rows: (string | null)[][] } {
-  const header = ['admin:at', 'admin:action', 'admin:purpose', 'admin:entityType', 'admin:entityId', 'admin:actor'].map((k) => t(locale, k));
-  return { header, rows: entries.map((e) => [LOCAL_TIME.format(new Date(e.at)), e.actionText, e.purposeText, e.entityTypeText, e.entityId, e.actor]) };
+export function subjectLogCsvRows(
+  entries: SubjectLogEntry[],
+  locale: Locale,
+): { header: string[]; rows: (string | null)[][] } {
+  const header = ['admin:at', 'admin:action', 'admin:purpose', 'admin:entityType', 'admin:entityId', 'admin:actor'].map(
+    (k) => t(locale, k),
+  );
+  return {
+    header,
+    rows: entries.map((e) => [
+      LOCAL_TIME.format(new Date(e.at)),
+      e.actionText,
+      e.purposeText,
+      e.entityTypeText,
+      e.entityId,
+      e.actor,
+    ]),
+  };
 }

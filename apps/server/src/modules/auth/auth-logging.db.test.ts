@@ -38,15 +38,23 @@ for (const engine of ENGINES) {
 
     test('sign-in attempts of every kind leave no CPR number or password in the log', async () => {
       await createUser(database.db, { username: CPR_USERNAME, password: CPR_PASSWORD });
-      const json = (payload: unknown) => app.inject({ method: 'POST', url: '/api/auth/login', payload: payload as object });
+      const json = (payload: unknown) =>
+        app.inject({ method: 'POST', url: '/api/auth/login', payload: payload as object });
       expect((await json({ username: CPR_USERNAME, password: CPR_PASSWORD })).statusCode).toBe(200);
       expect((await json({ username: CPR_USERNAME, password: `${CPR_PASSWORD}x` })).statusCode).toBe(401);
       expect((await json({ username: '0101901234', password: CPR_PASSWORD })).statusCode).toBe(401);
-      expect((await json({ username: CPR_USERNAME, password: CPR_PASSWORD, [CPR_PASSWORD]: true })).statusCode).toBe(400);
+      expect((await json({ username: CPR_USERNAME, password: CPR_PASSWORD, [CPR_PASSWORD]: true })).statusCode).toBe(
+        400,
+      );
 
       const csrf = await app.inject({ method: 'GET', url: '/api/auth/csrf' });
       const cookie = `${CSRF_COOKIE}=${csrf.cookies.find((c) => c.name === CSRF_COOKIE)!.value}`;
-      const form = new URLSearchParams({ username: CPR_USERNAME, password: CPR_PASSWORD, _csrf: csrf.json().token, returnTo: `/x/${CPR_USERNAME}` });
+      const form = new URLSearchParams({
+        username: CPR_USERNAME,
+        password: CPR_PASSWORD,
+        _csrf: csrf.json().token,
+        returnTo: `/x/${CPR_USERNAME}`,
+      });
       const formRes = await app.inject({
         method: 'POST',
         url: `/api/auth/login?cpr=${CPR_USERNAME}`,

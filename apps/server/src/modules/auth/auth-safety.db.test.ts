@@ -19,15 +19,29 @@ for (const engine of ENGINES) {
     }
 
     async function sessionCount(userId: string): Promise<number> {
-      const rows = await t().database.db.selectFrom('user_session').select('token_hash').where('user_id', '=', userId).execute();
+      const rows = await t()
+        .database.db.selectFrom('user_session')
+        .select('token_hash')
+        .where('user_id', '=', userId)
+        .execute();
       return rows.length;
     }
 
     test('a form sign-in with its CSRF token redirects to the same-site returnTo', async () => {
       const user = await createUser(t().database.db);
       const c = await csrf();
-      const payload = new URLSearchParams({ username: user.username, password: TEST_PASSWORD, _csrf: c.token, returnTo: '/cases?mine=1' });
-      const res = await t().app.inject({ method: 'POST', url: '/api/auth/login', headers: { ...FORM, cookie: c.cookie }, payload: payload.toString() });
+      const payload = new URLSearchParams({
+        username: user.username,
+        password: TEST_PASSWORD,
+        _csrf: c.token,
+        returnTo: '/cases?mine=1',
+      });
+      const res = await t().app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { ...FORM, cookie: c.cookie },
+        payload: payload.toString(),
+      });
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/cases?mine=1');
       expect(res.cookies.some((k) => k.name === SESSION_COOKIE)).toBe(true);
@@ -36,16 +50,36 @@ for (const engine of ENGINES) {
     test('a form sign-in never redirects off the site', async () => {
       const user = await createUser(t().database.db);
       const c = await csrf();
-      const payload = new URLSearchParams({ username: user.username, password: TEST_PASSWORD, _csrf: c.token, returnTo: '//evil.example/' });
-      const res = await t().app.inject({ method: 'POST', url: '/api/auth/login', headers: { ...FORM, cookie: c.cookie }, payload: payload.toString() });
+      const payload = new URLSearchParams({
+        username: user.username,
+        password: TEST_PASSWORD,
+        _csrf: c.token,
+        returnTo: '//evil.example/',
+      });
+      const res = await t().app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { ...FORM, cookie: c.cookie },
+        payload: payload.toString(),
+      });
       expect(res.headers.location).toBe('/');
     });
 
     test('a wrong password in the form goes back to the sign-in page with an error flag', async () => {
       const user = await createUser(t().database.db);
       const c = await csrf();
-      const payload = new URLSearchParams({ username: user.username, password: 'wrong', _csrf: c.token, returnTo: '/x' });
-      const res = await t().app.inject({ method: 'POST', url: '/api/auth/login', headers: { ...FORM, cookie: c.cookie }, payload: payload.toString() });
+      const payload = new URLSearchParams({
+        username: user.username,
+        password: 'wrong',
+        _csrf: c.token,
+        returnTo: '/x',
+      });
+      const res = await t().app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { ...FORM, cookie: c.cookie },
+        payload: payload.toString(),
+      });
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/login?error=invalid&returnTo=%2Fx');
       expect(await sessionCount(user.id)).toBe(0);
@@ -54,7 +88,12 @@ for (const engine of ENGINES) {
     test('a form sign-in without a CSRF token is refused (login CSRF) and sent back to the page as expired', async () => {
       const user = await createUser(t().database.db);
       const payload = new URLSearchParams({ username: user.username, password: TEST_PASSWORD, returnTo: '/x' });
-      const res = await t().app.inject({ method: 'POST', url: '/api/auth/login', headers: FORM, payload: payload.toString() });
+      const res = await t().app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: FORM,
+        payload: payload.toString(),
+      });
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/login?error=expired&returnTo=%2Fx');
       expect(res.headers['set-cookie'] ?? '').not.toContain('sagsgang_session=');
@@ -71,40 +110,71 @@ for (const engine of ENGINES) {
         payload: { locale: 'en' },
       });
       expect(res.statusCode).toBe(403);
-      const forged = await s.inject({ method: 'PUT', url: '/api/auth/me/locale', headers: { 'x-csrf-token': 'forged' }, payload: { locale: 'en' } });
+      const forged = await s.inject({
+        method: 'PUT',
+        url: '/api/auth/me/locale',
+        headers: { 'x-csrf-token': 'forged' },
+        payload: { locale: 'en' },
+      });
       expect(forged.statusCode).toBe(403);
-      const row = await t().database.db.selectFrom('app_user').select('locale').where('id', '=', user.id).executeTakeFirstOrThrow();
+      const row = await t()
+        .database.db.selectFrom('app_user')
+        .select('locale')
+        .where('id', '=', user.id)
+        .executeTakeFirstOrThrow();
       expect(row.locale).toBe('da');
     });
 
     test('sign-in is rate limited per address and user name with a JSON 429', async () => {
       const user = await createUser(t().database.db);
-      const attempt = () => t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: 'wrong' } });
+      const attempt = () =>
+        t().app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: user.username, password: 'wrong' },
+        });
       for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
       const limited = await attempt();
       expect(limited.statusCode).toBe(429);
       expect(limited.json().error.code).toBe('rate_limited');
       // Another user name from the same address is still let through.
       const other = await createUser(t().database.db);
-      const ok = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: other.username, password: TEST_PASSWORD } });
+      const ok = await t().app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: other.username, password: TEST_PASSWORD },
+      });
       expect(ok.statusCode).toBe(200);
     });
 
     describe('bad input gets a 4xx JSON answer and stores nothing', () => {
       test('malformed JSON', async () => {
-        const res = await t().app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username": "a",' });
+        const res = await t().app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          headers: { 'content-type': 'application/json' },
+          payload: '{"username": "a",',
+        });
         expect(res.statusCode).toBe(400);
         expect(res.json().error).toMatchObject({ code: 'validation', message: 'The request body is not valid JSON.' });
       });
 
       test('unknown fields', async () => {
         const user = await createUser(t().database.db);
-        const res = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: TEST_PASSWORD, admin: true } });
+        const res = await t().app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: user.username, password: TEST_PASSWORD, admin: true },
+        });
         expect(res.statusCode).toBe(400);
         expect(res.json().error.message).toContain('admin');
         expect(await sessionCount(user.id)).toBe(0);
         const s = await sessionFor(t().app, t().database.db, user.id);
-        const locale = await s.inject({ method: 'PUT', url: '/api/auth/me/locale', payload: { locale: 'en', extra: 1 } });
+        const locale = await s.inject({
+          method: 'PUT',
+          url: '/api/auth/me/locale',
+          payload: { locale: 'en', extra: 1 },
+        });
         expect(locale.statusCode).toBe(400);
       });
 
@@ -127,7 +197,12 @@ for (const engine of ENGINES) {
       });
 
       test('a content type the endpoint does not take', async () => {
-        const res = await t().app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'text/plain' }, payload: 'username=a' });
+        const res = await t().app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          headers: { 'content-type': 'text/plain' },
+          payload: 'username=a',
+        });
         expect(res.statusCode).toBe(415);
         expect(res.json().error.code).toBe('unsupported_media_type');
       });

@@ -18,7 +18,9 @@ for (const engine of ENGINES) {
       const body = me.json();
       expect(body.user).toMatchObject({ id: user.id, kind: 'staff', username: user.username });
       expect(body.authMethod).toBe('password');
-      expect(body.units.map((u: { id: string }) => u.id).sort()).toEqual([units.centreA, units.teamA1, units.teamA2].sort());
+      expect(body.units.map((u: { id: string }) => u.id).sort()).toEqual(
+        [units.centreA, units.teamA1, units.teamA2].sort(),
+      );
       expect(body.units.find((u: { id: string }) => u.id === units.teamA1).roles).toEqual(['caseworker']);
 
       const out = await s.inject({ method: 'POST', url: '/api/auth/logout' });
@@ -47,19 +49,35 @@ for (const engine of ENGINES) {
       expect(cookie.httpOnly).toBe(true);
       expect(cookie.sameSite).toBe('Lax');
       expect(Buffer.from(cookie.value, 'base64url')).toHaveLength(32);
-      const stored = await t().database.db.selectFrom('user_session').select('token_hash').where('user_id', '=', user.id).execute();
+      const stored = await t()
+        .database.db.selectFrom('user_session')
+        .select('token_hash')
+        .where('user_id', '=', user.id)
+        .execute();
       expect(stored).toEqual([{ token_hash: hashSessionToken(cookie.value) }]);
     });
 
     test('a wrong password and an unknown user get the same answer', async () => {
       const user = await createUser(t().database.db);
-      const wrong = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: 'nope' } });
-      const unknown = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody-here', password: 'nope' } });
+      const wrong = await t().app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: user.username, password: 'nope' },
+      });
+      const unknown = await t().app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'nobody-here', password: 'nope' },
+      });
       expect(wrong.statusCode).toBe(401);
       expect(unknown.statusCode).toBe(401);
       expect(wrong.json().error).toEqual(unknown.json().error);
       expect(wrong.cookies.some((c) => c.name === SESSION_COOKIE)).toBe(false);
-      const failed = await t().database.db.selectFrom('audit_log').select(['subject_user_id']).where('action', '=', 'sign_in_failed').execute();
+      const failed = await t()
+        .database.db.selectFrom('audit_log')
+        .select(['subject_user_id'])
+        .where('action', '=', 'sign_in_failed')
+        .execute();
       expect(failed.map((f) => f.subject_user_id)).toEqual(expect.arrayContaining([user.id, null]));
     });
 
@@ -68,7 +86,11 @@ for (const engine of ENGINES) {
       const s = await sessionFor(t().app, t().database.db, user.id);
       await t().database.db.updateTable('app_user').set({ active: false }).where('id', '=', user.id).execute();
       expect((await s.inject({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
-      const res = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: TEST_PASSWORD } });
+      const res = await t().app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: user.username, password: TEST_PASSWORD },
+      });
       expect(res.statusCode).toBe(401);
     });
 
@@ -76,7 +98,11 @@ for (const engine of ENGINES) {
       const user = await createUser(t().database.db);
       const s = await sessionFor(t().app, t().database.db, user.id);
       expect((await s.inject({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
-      await t().database.db.updateTable('user_session').set({ expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', user.id).execute();
+      await t()
+        .database.db.updateTable('user_session')
+        .set({ expires_at: new Date(Date.now() - 1000) })
+        .where('user_id', '=', user.id)
+        .execute();
       const res = await s.inject({ method: 'GET', url: '/api/auth/me' });
       expect(res.statusCode).toBe(401);
       expect(res.json().error.code).toBe('unauthenticated');
@@ -98,7 +124,11 @@ for (const engine of ENGINES) {
     test('sign-in replaces a session the browser already had', async () => {
       const user = await createUser(t().database.db);
       const before = await sessionFor(t().app, t().database.db, user.id);
-      const res = await before.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: TEST_PASSWORD } });
+      const res = await before.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: user.username, password: TEST_PASSWORD },
+      });
       expect(res.statusCode).toBe(200);
       expect((await before.inject({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
     });
@@ -109,14 +139,23 @@ for (const engine of ENGINES) {
       const s = await sessionFor(t().app, t().database.db, user.id);
       const ok = await s.inject({ method: 'PUT', url: '/api/auth/me/active-unit', payload: { unitId: units.teamA1 } });
       expect(ok.statusCode).toBe(204);
-      const other = await s.inject({ method: 'PUT', url: '/api/auth/me/active-unit', payload: { unitId: units.teamB1 } });
+      const other = await s.inject({
+        method: 'PUT',
+        url: '/api/auth/me/active-unit',
+        payload: { unitId: units.teamB1 },
+      });
       expect(other.statusCode).toBe(403);
       const locale = await s.inject({ method: 'PUT', url: '/api/auth/me/locale', payload: { locale: 'sv' } });
       expect(locale.statusCode).toBe(204);
       const me = (await s.inject({ method: 'GET', url: '/api/auth/me' })).json();
       expect(me.activeUnitId).toBe(units.teamA1);
       expect(me.user.locale).toBe('sv');
-      const denied = await t().database.db.selectFrom('audit_log').selectAll().where('actor_user_id', '=', user.id).where('action', '=', 'denied').execute();
+      const denied = await t()
+        .database.db.selectFrom('audit_log')
+        .selectAll()
+        .where('actor_user_id', '=', user.id)
+        .where('action', '=', 'denied')
+        .execute();
       expect(denied).toHaveLength(1);
       expect(denied[0].details).toMatchObject({ unitId: units.teamB1, route: '/api/auth/me/active-unit' });
     });

@@ -40,7 +40,11 @@ export async function updateLocale(executor: Executor, userId: string, locale: T
 }
 
 /** The user linked to an external identity, with whether they may still sign in. */
-export async function findIdentity(executor: Executor, issuer: string, subject: string): Promise<{ userId: string; active: boolean } | undefined> {
+export async function findIdentity(
+  executor: Executor,
+  issuer: string,
+  subject: string,
+): Promise<{ userId: string; active: boolean } | undefined> {
   const row = await executor
     .selectFrom('user_identity')
     .innerJoin('app_user', 'app_user.id', 'user_identity.user_id')
@@ -63,7 +67,12 @@ export interface NewApplicant {
 export async function insertApplicantWithIdentity(executor: Executor, applicant: NewApplicant): Promise<string> {
   const user = await executor
     .insertInto('app_user')
-    .values({ kind: 'applicant', display_name: applicant.displayName, email: applicant.email, locale: applicant.locale })
+    .values({
+      kind: 'applicant',
+      display_name: applicant.displayName,
+      email: applicant.email,
+      locale: applicant.locale,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await executor.insertInto('role_grant').values({ user_id: user.id, role: 'applicant', unit_id: null }).execute();

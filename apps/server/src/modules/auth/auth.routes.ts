@@ -9,7 +9,14 @@ import { toAppError } from '../../platform/http/error-handler.js';
 import { requirePrincipal } from '../../platform/auth/guards.js';
 import { sessionCookieOptions } from '../../platform/auth/auth-plugin.js';
 import { SESSION_COOKIE } from '../../platform/auth/session-store.js';
-import { auditFailedSignIn, checkPassword, chooseActiveUnit, describeMe, endSession, startSession } from './auth.service.js';
+import {
+  auditFailedSignIn,
+  checkPassword,
+  chooseActiveUnit,
+  describeMe,
+  endSession,
+  startSession,
+} from './auth.service.js';
 import { updateLocale } from './auth.repository.js';
 import { loginPageWithError, safeReturnTo } from './return-to.js';
 
@@ -17,7 +24,11 @@ function isFormPost(request: FastifyRequest): boolean {
   return (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
 }
 
-export function setSessionCookie(reply: FastifyReply, ctx: AppContext, session: { token: string; expiresAt: Date }): void {
+export function setSessionCookie(
+  reply: FastifyReply,
+  ctx: AppContext,
+  session: { token: string; expiresAt: Date },
+): void {
   // A browser-session cookie (no Max-Age): closing the browser ends it; the server enforces idle and absolute limits.
   reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions(ctx));
 }
@@ -87,25 +98,43 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
 
-    app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'Sign out: ends the session' } }, async (request, reply) => {
-      await endSession(ctx, request);
-      reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx));
-      if (isFormPost(request)) return reply.redirect(safeReturnTo((request.body as { returnTo?: unknown })?.returnTo), 303);
-      return reply.status(204).send();
-    });
-
-    app.get('/api/auth/me', { schema: { tags: ['auth'], summary: 'The signed-in person', response: { 200: ZMe } } }, async (request) =>
-      describeMe(ctx, requirePrincipal(request), request),
+    app.post(
+      '/api/auth/logout',
+      { schema: { tags: ['auth'], summary: 'Sign out: ends the session' } },
+      async (request, reply) => {
+        await endSession(ctx, request);
+        reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx));
+        if (isFormPost(request))
+          return reply.redirect(safeReturnTo((request.body as { returnTo?: unknown })?.returnTo), 303);
+        return reply.status(204).send();
+      },
     );
 
-    app.get('/api/auth/csrf', { schema: { tags: ['auth'], summary: 'A CSRF token for x-csrf-token', response: { 200: ZCsrfToken } } }, async (request, reply) => {
-      reply.header('cache-control', 'no-store');
-      return { token: request.csrfToken() };
-    });
+    app.get(
+      '/api/auth/me',
+      { schema: { tags: ['auth'], summary: 'The signed-in person', response: { 200: ZMe } } },
+      async (request) => describeMe(ctx, requirePrincipal(request), request),
+    );
+
+    app.get(
+      '/api/auth/csrf',
+      { schema: { tags: ['auth'], summary: 'A CSRF token for x-csrf-token', response: { 200: ZCsrfToken } } },
+      async (request, reply) => {
+        reply.header('cache-control', 'no-store');
+        return { token: request.csrfToken() };
+      },
+    );
 
     app.put(
       '/api/auth/me/active-unit',
-      { schema: { tags: ['auth'], summary: 'Choose the unit to work in', body: ZActiveUnitRequest, response: { 204: z.null() } } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Choose the unit to work in',
+          body: ZActiveUnitRequest,
+          response: { 204: z.null() },
+        },
+      },
       async (request, reply) => {
         await chooseActiveUnit(ctx, request, requirePrincipal(request), request.body.unitId);
         return reply.status(204).send(null);

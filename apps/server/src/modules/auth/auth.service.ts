@@ -116,7 +116,12 @@ export async function describeMe(ctx: AppContext, principal: Principal, request:
 }
 
 /** The unit the back office works in by default; it must be one the principal has a role on. */
-export async function chooseActiveUnit(ctx: AppContext, request: FastifyRequest, principal: Principal, unitId: string | null) {
+export async function chooseActiveUnit(
+  ctx: AppContext,
+  request: FastifyRequest,
+  principal: Principal,
+  unitId: string | null,
+) {
   if (unitId !== null && !unitsWithRole(principal, STAFF_ROLES).includes(unitId)) {
     throw new AppError('forbidden', 'You have no role on that unit.', { unitId });
   }

@@ -22,6 +22,7 @@ export function applicantProfileFromClaims(claims: Record<string, unknown>): App
   const joined = [text(claims.given_name), text(claims.family_name)].filter(Boolean).join(' ');
   const displayName = text(claims.name) ?? (joined || undefined) ?? text(claims.preferred_username) ?? 'Borger';
   const email = claims.email_verified === false ? null : (text(claims.email, 320) ?? null);
-  const locale = LOCALES.find((l) => typeof claims.locale === 'string' && claims.locale.toLowerCase().startsWith(l)) ?? 'da';
+  const locale =
+    LOCALES.find((l) => typeof claims.locale === 'string' && claims.locale.toLowerCase().startsWith(l)) ?? 'da';
   return { displayName, email, locale };
 }

@@ -3,7 +3,11 @@ import { sql } from 'kysely';
 import { ENGINES } from '../../../test/support/test-database.js';
 import { useTestApp } from '../../../test/support/test-app.js';
 import { createUnitTree, createUser } from '../../../test/support/test-auth.js';
-import { startTestOidcProvider, walkOidcFlow, type TestOidcProvider } from '../../../test/support/test-oidc-provider.js';
+import {
+  startTestOidcProvider,
+  walkOidcFlow,
+  type TestOidcProvider,
+} from '../../../test/support/test-oidc-provider.js';
 import { SESSION_COOKIE } from '../../platform/auth/session-store.js';
 
 const CPR = '0101901234';
@@ -26,8 +30,22 @@ for (const engine of ENGINES) {
         },
       });
       t().ctx.config.oidc.push(
-        { id: 'eid', label: 'MitID', issuer: idp.issuer, clientId: 'sagsgang-citizens', clientSecret: 'citizen-secret-0123456789', audience: 'applicant' },
-        { id: 'staff', label: 'Kommunens login', issuer: idp.issuer, clientId: 'sagsgang-staff', clientSecret: 'staff-secret-0123456789', audience: 'staff' },
+        {
+          id: 'eid',
+          label: 'MitID',
+          issuer: idp.issuer,
+          clientId: 'sagsgang-citizens',
+          clientSecret: 'citizen-secret-0123456789',
+          audience: 'applicant',
+        },
+        {
+          id: 'staff',
+          label: 'Kommunens login',
+          issuer: idp.issuer,
+          clientId: 'sagsgang-staff',
+          clientSecret: 'staff-secret-0123456789',
+          audience: 'staff',
+        },
       );
     });
     afterAll(async () => {
@@ -36,7 +54,10 @@ for (const engine of ENGINES) {
 
     /** Start at our /auth/oidc/:id/start, walk the provider, and deliver its redirect to our callback. */
     async function signInThrough(providerId: string, login: string, returnTo = '/mine') {
-      const start = await t().app.inject({ method: 'GET', url: `/auth/oidc/${providerId}/start?returnTo=${encodeURIComponent(returnTo)}` });
+      const start = await t().app.inject({
+        method: 'GET',
+        url: `/auth/oidc/${providerId}/start?returnTo=${encodeURIComponent(returnTo)}`,
+      });
       expect(start.statusCode).toBe(303);
       const flowCookie = start.cookies.find((c) => c.name === 'sagsgang_oidc')!;
       expect(flowCookie.httpOnly).toBe(true);
@@ -58,7 +79,11 @@ for (const engine of ENGINES) {
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/mine');
       const session = res.cookies.find((c) => c.name === SESSION_COOKIE)!;
-      const me = await t().app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `${SESSION_COOKIE}=${session.value}` } });
+      const me = await t().app.inject({
+        method: 'GET',
+        url: '/api/auth/me',
+        headers: { cookie: `${SESSION_COOKIE}=${session.value}` },
+      });
       expect(me.statusCode).toBe(200);
       expect(me.json()).toMatchObject({
         user: { kind: 'applicant', displayName: 'Karen Jensen', email: 'karen@example.dk' },
@@ -80,7 +105,11 @@ for (const engine of ENGINES) {
       await signInThrough('eid', 'citizen-1');
       const tables = ['app_user', 'user_identity', 'audit_log', 'user_session', 'role_grant'];
       for (const table of tables) {
-        const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} t WHERE t::text LIKE ${'%' + CPR + '%'}`.execute(t().database.db);
+        const { rows } = await sql<{
+          n: number;
+        }>`SELECT count(*)::int AS n FROM ${sql.table(table)} t WHERE t::text LIKE ${'%' + CPR + '%'}`.execute(
+          t().database.db,
+        );
         expect(rows[0].n, table).toBe(0);
       }
     });
@@ -92,8 +121,14 @@ for (const engine of ENGINES) {
       expect(refused.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? '').toBe('');
 
       const units = await createUnitTree(t().database.db);
-      const user = await createUser(t().database.db, { password: null, grants: [{ role: 'caseworker', unitId: units.teamA1 }] });
-      await t().database.db.insertInto('user_identity').values({ issuer: idp.issuer, subject: 'employee-7', user_id: user.id }).execute();
+      const user = await createUser(t().database.db, {
+        password: null,
+        grants: [{ role: 'caseworker', unitId: units.teamA1 }],
+      });
+      await t()
+        .database.db.insertInto('user_identity')
+        .values({ issuer: idp.issuer, subject: 'employee-7', user_id: user.id })
+        .execute();
       const ok = await signInThrough('staff', 'employee-7', '/app');
       expect(ok.statusCode).toBe(303);
       expect(ok.headers.location).toBe('/app');

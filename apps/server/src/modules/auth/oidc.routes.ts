@@ -16,7 +16,13 @@ const ZProviderParams = z.strictObject({ id: z.string().min(1).max(64) });
 
 export function oidcRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   // Lax, not Strict: the callback is a top-level navigation coming back from the provider's site.
-  const flowCookie = { path: '/auth/oidc', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.secureCookies, signed: true };
+  const flowCookie = {
+    path: '/auth/oidc',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: ctx.config.secureCookies,
+    signed: true,
+  };
 
   return async (app) => {
     app.get(
@@ -40,7 +46,11 @@ export function oidcRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/auth/oidc/:id/callback',
       {
-        schema: { tags: ['auth'], summary: 'Where the identity provider sends the browser back', params: ZProviderParams },
+        schema: {
+          tags: ['auth'],
+          summary: 'Where the identity provider sends the browser back',
+          params: ZProviderParams,
+        },
       },
       async (request, reply) => {
         const provider = findProvider(ctx, request.params.id);
@@ -74,13 +84,25 @@ export function oidcRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             `Your ${provider.label} account is not linked to an active user in Sagsgang. Ask an administrator to give you access.`,
           );
         }
-        setSessionCookie(reply, ctx, await startSession(ctx, request, { userId: outcome.userId, authMethod: `oidc:${provider.id}` }));
+        setSessionCookie(
+          reply,
+          ctx,
+          await startSession(ctx, request, { userId: outcome.userId, authMethod: `oidc:${provider.id}` }),
+        );
         return reply.redirect(safeReturnTo(flow.returnTo), 303);
       },
     );
 
-    app.get('/api/auth/providers', { schema: { tags: ['auth'], summary: 'Sign-in providers for the sign-in page' } }, async () =>
-      ctx.config.oidc.map((p) => ({ id: p.id, label: p.label, audience: p.audience, startUrl: `/auth/oidc/${encodeURIComponent(p.id)}/start` })),
+    app.get(
+      '/api/auth/providers',
+      { schema: { tags: ['auth'], summary: 'Sign-in providers for the sign-in page' } },
+      async () =>
+        ctx.config.oidc.map((p) => ({
+          id: p.id,
+          label: p.label,
+          audience: p.audience,
+          startUrl: `/auth/oidc/${encodeURIComponent(p.id)}/start`,
+        })),
     );
   };
 }

@@ -14,7 +14,9 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
  * issuers only; every real IdP and eID broker must be HTTPS.
  */
 function discoveryOptions(issuer: URL): oidc.DiscoveryRequestOptions | undefined {
-  return issuer.protocol === 'http:' && LOCAL_HOSTS.has(issuer.hostname) ? { execute: [oidc.allowInsecureRequests] } : undefined;
+  return issuer.protocol === 'http:' && LOCAL_HOSTS.has(issuer.hostname)
+    ? { execute: [oidc.allowInsecureRequests] }
+    : undefined;
 }
 
 const configurations = new Map<string, Promise<oidc.Configuration>>();
@@ -51,7 +53,11 @@ export interface OidcFlowState {
   returnTo?: string;
 }
 
-export async function beginSignIn(ctx: AppContext, provider: OidcProviderConfig, returnTo?: string): Promise<{ url: string; flow: OidcFlowState }> {
+export async function beginSignIn(
+  ctx: AppContext,
+  provider: OidcProviderConfig,
+  returnTo?: string,
+): Promise<{ url: string; flow: OidcFlowState }> {
   const config = await discover(provider);
   const flow: OidcFlowState = {
     providerId: provider.id,
@@ -75,7 +81,12 @@ export async function beginSignIn(ctx: AppContext, provider: OidcProviderConfig,
 export type OidcOutcome = { kind: 'signed-in'; userId: string } | { kind: 'refused'; issuer: string };
 
 /** Exchanges the code (checking state, nonce and PKCE) and finds — or, for applicants, creates — the user. */
-export async function completeSignIn(ctx: AppContext, provider: OidcProviderConfig, flow: OidcFlowState, callbackUrl: URL): Promise<OidcOutcome> {
+export async function completeSignIn(
+  ctx: AppContext,
+  provider: OidcProviderConfig,
+  flow: OidcFlowState,
+  callbackUrl: URL,
+): Promise<OidcOutcome> {
   const config = await discover(provider);
   const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
     pkceCodeVerifier: flow.codeVerifier,

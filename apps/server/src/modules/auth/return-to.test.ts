@@ -7,12 +7,19 @@ describe('safeReturnTo', () => {
     expect(safeReturnTo('/')).toBe('/');
   });
 
-  test.each(['//evil.example/x', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', 'cases', '/a\nb', '', 42, undefined])(
-    'refuses %s',
-    (raw) => {
-      expect(safeReturnTo(raw, '/home')).toBe('/home');
-    },
-  );
+  test.each([
+    '//evil.example/x',
+    '/\\evil.example',
+    'https://evil.example/',
+    'javascript:alert(1)',
+    'cases',
+    '/a\nb',
+    '',
+    42,
+    undefined,
+  ])('refuses %s', (raw) => {
+    expect(safeReturnTo(raw, '/home')).toBe('/home');
+  });
 
   test('the error page keeps a safe target and drops an unsafe one', () => {
     expect(loginPageWithError('invalid', '/cases/1')).toBe('/login?error=invalid&returnTo=%2Fcases%2F1');

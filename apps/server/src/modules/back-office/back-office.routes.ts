@@ -28,9 +28,9 @@ const NOT_BUILT = html`<!doctype html>
 
 function sendIndex(reply: FastifyReply, indexFile: string): Promise<FastifyReply> {
   // Read per request: a rebuild changes the hashed asset names, and the file is under a kilobyte.
-  return fs.promises.readFile(indexFile, 'utf8').then((body) =>
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(body),
-  );
+  return fs.promises
+    .readFile(indexFile, 'utf8')
+    .then((body) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(body));
 }
 
 /**
@@ -61,7 +61,9 @@ export function backOfficeRoutes(options: BackOfficeOptions = {}) {
             reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
           },
         });
-        scope.get('/', { schema: { hide: true }, prefixTrailingSlash: 'slash' }, (_request, reply) => sendIndex(reply, indexFile));
+        scope.get('/', { schema: { hide: true }, prefixTrailingSlash: 'slash' }, (_request, reply) =>
+          sendIndex(reply, indexFile),
+        );
         // A missing asset is a real 404; any other address is a page of the app.
         scope.setNotFoundHandler((request, reply) => {
           if (request.method !== 'GET' && request.method !== 'HEAD') return reply.status(404).send();

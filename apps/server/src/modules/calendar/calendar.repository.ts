@@ -18,18 +18,26 @@ export const calendarRepository = {
 
   /** The closure days as one string, cheap to compare with what a node last built its calendar from. */
   async closureKey(db: Executor): Promise<string> {
-    const r = await sql<{ key: string | null }>`SELECT string_agg(day::text, ',' ORDER BY day) AS key FROM calendar_closure`.execute(db);
+    const r = await sql<{
+      key: string | null;
+    }>`SELECT string_agg(day::text, ',' ORDER BY day) AS key FROM calendar_closure`.execute(db);
     return r.rows[0]?.key ?? '';
   },
 
   async isClosure(db: Executor, day: string): Promise<boolean> {
-    return (await db.selectFrom('calendar_closure').select('day').where('day', '=', day).executeTakeFirst()) !== undefined;
+    return (
+      (await db.selectFrom('calendar_closure').select('day').where('day', '=', day).executeTakeFirst()) !== undefined
+    );
   },
 
   /** False when the day was already a closure day. */
   async add(db: Executor, row: { day: string; reason: string; createdBy: string }): Promise<boolean> {
-    const r = await db.insertInto('calendar_closure').values({ day: row.day, reason: row.reason, created_by: row.createdBy })
-      .onConflict((oc) => oc.column('day').doNothing()).returning('day').executeTakeFirst();
+    const r = await db
+      .insertInto('calendar_closure')
+      .values({ day: row.day, reason: row.reason, created_by: row.createdBy })
+      .onConflict((oc) => oc.column('day').doNothing())
+      .returning('day')
+      .executeTakeFirst();
     return r !== undefined;
   },
 

@@ -29,7 +29,14 @@ export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/calendar/:year',
-      { schema: { tags: ['calendar'], summary: 'The working-day calendar of a year: public holidays and closure days', params: z.object({ year: z.coerce.number().int() }), response: { 200: ZCalendarYear } } },
+      {
+        schema: {
+          tags: ['calendar'],
+          summary: 'The working-day calendar of a year: public holidays and closure days',
+          params: z.object({ year: z.coerce.number().int() }),
+          response: { 200: ZCalendarYear },
+        },
+      },
       async (request) => {
         const principal = requireStaff(request, STAFF_ROLES);
         return { ...(await calendarYear(db, request.params.year)), canChange: await isAuthorityAdmin(db, principal) };
@@ -38,20 +45,44 @@ export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/api/calendar/closures',
-      { schema: { tags: ['calendar'], summary: 'Close the authority on a day (admin); the clocks it touches are recomputed', body: ZAddClosureDay, response: { 201: ZClosureChangeResult } } },
+      {
+        schema: {
+          tags: ['calendar'],
+          summary: 'Close the authority on a day (admin); the clocks it touches are recomputed',
+          body: ZAddClosureDay,
+          response: { 201: ZClosureChangeResult },
+        },
+      },
       async (request, reply) => {
         const principal = await requireAuthorityAdmin(db, request);
-        const r = await addClosureDay(db, { ...request.body, actorId: principal.userId, today: localDateOf(new Date()), requestId: request.id });
+        const r = await addClosureDay(db, {
+          ...request.body,
+          actorId: principal.userId,
+          today: localDateOf(new Date()),
+          requestId: request.id,
+        });
         return reply.status(201).send(r);
       },
     );
 
     app.delete(
       '/api/calendar/closures/:day',
-      { schema: { tags: ['calendar'], summary: 'Open the authority again on a closure day (admin)', params: z.object({ day: z.string() }), response: { 200: ZClosureChangeResult } } },
+      {
+        schema: {
+          tags: ['calendar'],
+          summary: 'Open the authority again on a closure day (admin)',
+          params: z.object({ day: z.string() }),
+          response: { 200: ZClosureChangeResult },
+        },
+      },
       async (request) => {
         const principal = await requireAuthorityAdmin(db, request);
-        return removeClosureDay(db, { day: request.params.day, actorId: principal.userId, today: localDateOf(new Date()), requestId: request.id });
+        return removeClosureDay(db, {
+          day: request.params.day,
+          actorId: principal.userId,
+          today: localDateOf(new Date()),
+          requestId: request.id,
+        });
       },
     );
   };

@@ -4,21 +4,34 @@ import { describeEachEngine } from '../../../test/support/test-database.js';
 import { definitionFor, makeUnit } from '../../../test/support/case-factories.js';
 import { AppError } from '../../platform/errors.js';
 import {
-  exportCaseTypes, getCaseType, getCaseTypeVersion, importCaseTypes, listCaseTypes, publishCaseType,
+  exportCaseTypes,
+  getCaseType,
+  getCaseTypeVersion,
+  importCaseTypes,
+  listCaseTypes,
+  publishCaseType,
 } from './index.js';
 import { demoCaseTypes } from './demo-case-types.js';
 
 async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   return err as AppError;
 }
 
 test('every demo case type is a valid definition', () => {
   for (const d of demoCaseTypes()) expect(ZCaseTypeDefinition.safeParse(d).success, d.code).toBe(true);
-  expect(demoCaseTypes().map((d) => d.code)).toEqual(
-    ['family-reunification', 'job-card', 'cash-benefit', 'housing-support', 'rehabilitation', 'building-permit'],
-  );
+  expect(demoCaseTypes().map((d) => d.code)).toEqual([
+    'family-reunification',
+    'job-card',
+    'cash-benefit',
+    'housing-support',
+    'rehabilitation',
+    'building-permit',
+  ]);
 });
 
 describeEachEngine('case-type catalogue', (database) => {
@@ -57,10 +70,14 @@ describeEachEngine('case-type catalogue', (database) => {
     const err = await refusal(publishCaseType(db, bad, null));
     expect(err.code).toBe('validation');
     expect(err.message).toContain('serviceGoal.duration.amount');
-    expect(err.details).toEqual([{
-      path: 'serviceGoal.duration.amount', message: 'must be greater than zero', keyword: 'too_small',
-      params: { origin: 'number', minimum: 0, inclusive: false },
-    }]);
+    expect(err.details).toEqual([
+      {
+        path: 'serviceGoal.duration.amount',
+        message: 'must be greater than zero',
+        keyword: 'too_small',
+        params: { origin: 'number', minimum: 0, inclusive: false },
+      },
+    ]);
   });
 
   test('refuses phases out of order, naming the phase', async () => {
@@ -72,7 +89,9 @@ describeEachEngine('case-type catalogue', (database) => {
     expect(err.code).toBe('validation');
     expect(err.message).toContain('phases[2].order');
     expect(err.details).toContainEqual({
-      path: 'phases[2].order', message: 'phases are out of order: 1 follows 2', keyword: 'custom',
+      path: 'phases[2].order',
+      message: 'phases are out of order: 1 follows 2',
+      keyword: 'custom',
       params: { rule: 'phases_out_of_order', order: 1, previous: 2 },
     });
   });
@@ -82,7 +101,9 @@ describeEachEngine('case-type catalogue', (database) => {
     const err = await refusal(publishCaseType(db, definitionFor('no-such-unit'), null));
     expect(err.code).toBe('validation');
     expect(err.message).toContain('unitCode');
-    expect(err.details).toEqual([{ path: 'unitCode', message: 'unknown unit', keyword: 'custom', params: { rule: 'unknown_unit' } }]);
+    expect(err.details).toEqual([
+      { path: 'unitCode', message: 'unknown unit', keyword: 'custom', params: { rule: 'unknown_unit' } },
+    ]);
     expect(await listCaseTypes(db).then((l) => l.some((t) => t.unitCode === 'no-such-unit'))).toBe(false);
   });
 
@@ -94,19 +115,40 @@ describeEachEngine('case-type catalogue', (database) => {
     const j = d.requirements.findIndex((r) => r.code === 'housing');
     const option = (value: string) => ({ value, label: { da: value, en: value } });
     d.requirements[i] = { ...d.requirements[i]!, answer: { type: 'date', dateBounds: { minYears: 0, maxYears: -80 } } };
-    d.requirements[j] = { ...d.requirements[j]!, answer: { type: 'choice', options: [option('own'), option('rented'), option('own')] } };
+    d.requirements[j] = {
+      ...d.requirements[j]!,
+      answer: { type: 'choice', options: [option('own'), option('rented'), option('own')] },
+    };
     const err = await refusal(publishCaseType(db, d, null));
     expect(err.code).toBe('validation');
     expect(err.details).toEqual([
-      { path: `requirements[${i}].answer.dateBounds.maxYears`, message: 'must not be earlier than minYears', keyword: 'custom', params: { rule: 'date_bounds_order' } },
-      { path: `requirements[${j}].answer.options[2].value`, message: 'option codes must be unique', keyword: 'custom', params: { rule: 'option_codes_unique' } },
+      {
+        path: `requirements[${i}].answer.dateBounds.maxYears`,
+        message: 'must not be earlier than minYears',
+        keyword: 'custom',
+        params: { rule: 'date_bounds_order' },
+      },
+      {
+        path: `requirements[${j}].answer.options[2].value`,
+        message: 'option codes must be unique',
+        keyword: 'custom',
+        params: { rule: 'option_codes_unique' },
+      },
     ]);
     d.requirements[i] = { ...d.requirements[i]!, answer: { type: 'date' } };
     d.requirements[j] = { ...d.requirements[j]!, answer: { type: 'choice' } };
     expect((await refusal(publishCaseType(db, d, null))).details).toEqual([
-      { path: `requirements[${j}].answer.options`, message: 'a choice needs at least one option', keyword: 'custom', params: { rule: 'choice_needs_option' } },
+      {
+        path: `requirements[${j}].answer.options`,
+        message: 'a choice needs at least one option',
+        keyword: 'custom',
+        params: { rule: 'choice_needs_option' },
+      },
     ]);
-    d.requirements[j] = { ...d.requirements[j]!, answer: { type: 'choice', options: [option('own'), option('rented')] } };
+    d.requirements[j] = {
+      ...d.requirements[j]!,
+      answer: { type: 'choice', options: [option('own'), option('rented')] },
+    };
     expect(await publishCaseType(db, d, null)).toMatchObject({ version: 1, published: true });
   });
 

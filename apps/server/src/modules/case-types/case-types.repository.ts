@@ -26,8 +26,16 @@ export interface NewVersion {
 }
 
 const versionColumns = [
-  'v.id as versionId', 'v.case_type_id as caseTypeId', 't.code', 'v.version', 't.current_version as currentVersion',
-  't.active', 'v.unit_id as unitId', 'v.definition', 'v.published_at as publishedAt', 'v.published_by as publishedBy',
+  'v.id as versionId',
+  'v.case_type_id as caseTypeId',
+  't.code',
+  'v.version',
+  't.current_version as currentVersion',
+  't.active',
+  'v.unit_id as unitId',
+  'v.definition',
+  'v.published_at as publishedAt',
+  'v.published_by as publishedBy',
 ] as const;
 
 function versions(executor: Executor) {
@@ -45,7 +53,9 @@ export const caseTypesRepository = {
 
   async unitCodesByIds(executor: Executor, ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    const r = await sql<{ id: string; code: string }>`SELECT id, code FROM unit WHERE id = ANY(${ids}::uuid[])`.execute(executor);
+    const r = await sql<{ id: string; code: string }>`SELECT id, code FROM unit WHERE id = ANY(${ids}::uuid[])`.execute(
+      executor,
+    );
     return new Map(r.rows.map((u) => [u.id, u.code]));
   },
 
@@ -64,13 +74,24 @@ export const caseTypesRepository = {
     const row = await executor
       .insertInto('case_type_version')
       .values({
-        case_type_id: v.caseTypeId, version: v.version, definition: JSON.stringify(v.definition), unit_id: v.unitId,
-        goal_amount: g.duration.amount, goal_unit: g.duration.unit, goal_days: v.goalDays, target_share: g.targetShare,
-        clock_start: g.clockStart, published_by: v.publishedBy,
+        case_type_id: v.caseTypeId,
+        version: v.version,
+        definition: JSON.stringify(v.definition),
+        unit_id: v.unitId,
+        goal_amount: g.duration.amount,
+        goal_unit: g.duration.unit,
+        goal_days: v.goalDays,
+        target_share: g.targetShare,
+        clock_start: g.clockStart,
+        published_by: v.publishedBy,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await executor.updateTable('case_type').set({ current_version: v.version }).where('id', '=', v.caseTypeId).execute();
+    await executor
+      .updateTable('case_type')
+      .set({ current_version: v.version })
+      .where('id', '=', v.caseTypeId)
+      .execute();
     return row.id;
   },
 
@@ -80,7 +101,10 @@ export const caseTypesRepository = {
   },
 
   async currentVersionByCode(executor: Executor, code: string): Promise<CaseTypeVersionRow | undefined> {
-    const row = await versions(executor).where('t.code', '=', code).whereRef('v.version', '=', 't.current_version').executeTakeFirst();
+    const row = await versions(executor)
+      .where('t.code', '=', code)
+      .whereRef('v.version', '=', 't.current_version')
+      .executeTakeFirst();
     return row as CaseTypeVersionRow | undefined;
   },
 

@@ -5,25 +5,55 @@ import type { AppContext } from '../../platform/context.js';
 import { requireStaff } from '../../platform/auth/guards.js';
 import { STAFF_ROLES } from '../../platform/auth/principal.js';
 import { recordAudit } from '../../platform/audit/record-audit.js';
-import { assertMayPublish, exportCaseTypes, getCaseType, importCaseTypes, listCaseTypes, publishCaseType } from './case-types.service.js';
+import {
+  assertMayPublish,
+  exportCaseTypes,
+  getCaseType,
+  importCaseTypes,
+  listCaseTypes,
+  publishCaseType,
+} from './case-types.service.js';
 
 const ZPublished = z.object({ code: z.string(), version: z.number().int(), published: z.boolean() });
 
 export function caseTypeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const db = ctx.database.db;
   return async (app) => {
-    app.get('/api/case-types', { schema: { tags: ['case-types'], summary: 'The catalogue: current version of every case type', response: { 200: z.array(ZCaseTypeSummary) } } }, async (request) => {
-      requireStaff(request, STAFF_ROLES);
-      return listCaseTypes(db);
-    });
+    app.get(
+      '/api/case-types',
+      {
+        schema: {
+          tags: ['case-types'],
+          summary: 'The catalogue: current version of every case type',
+          response: { 200: z.array(ZCaseTypeSummary) },
+        },
+      },
+      async (request) => {
+        requireStaff(request, STAFF_ROLES);
+        return listCaseTypes(db);
+      },
+    );
 
     app.get(
       '/api/case-types/export',
-      { schema: { tags: ['case-types'], summary: 'Export definitions as JSON (admin)', querystring: z.object({ codes: z.string().optional() }) } },
+      {
+        schema: {
+          tags: ['case-types'],
+          summary: 'Export definitions as JSON (admin)',
+          querystring: z.object({ codes: z.string().optional() }),
+        },
+      },
       async (request, reply) => {
         const principal = requireStaff(request, ['admin']);
         const file = await exportCaseTypes(db, request.query.codes?.split(',').filter(Boolean));
-        await recordAudit(db, { actorUserId: principal.userId, action: 'export', entityType: 'case_type', purpose: AUDIT_PURPOSES.caseTypeExport, requestId: request.id, details: { count: file.caseTypes.length } });
+        await recordAudit(db, {
+          actorUserId: principal.userId,
+          action: 'export',
+          entityType: 'case_type',
+          purpose: AUDIT_PURPOSES.caseTypeExport,
+          requestId: request.id,
+          details: { count: file.caseTypes.length },
+        });
         reply.header('content-disposition', 'attachment; filename="case-types.json"');
         return file;
       },
@@ -31,7 +61,14 @@ export function caseTypeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/case-types/:code',
-      { schema: { tags: ['case-types'], summary: 'One case type with its versions', params: z.object({ code: z.string() }), response: { 200: ZCaseTypeDetail } } },
+      {
+        schema: {
+          tags: ['case-types'],
+          summary: 'One case type with its versions',
+          params: z.object({ code: z.string() }),
+          response: { 200: ZCaseTypeDetail },
+        },
+      },
       async (request) => {
         requireStaff(request, STAFF_ROLES);
         return getCaseType(db, request.params.code);
@@ -41,7 +78,14 @@ export function caseTypeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     // The body is checked by the service, so a refusal names the offending field of the definition.
     app.post(
       '/api/case-types',
-      { schema: { tags: ['case-types'], summary: 'Publish a case-type definition as its next version (admin)', body: z.unknown(), response: { 201: ZPublished, 200: ZPublished } } },
+      {
+        schema: {
+          tags: ['case-types'],
+          summary: 'Publish a case-type definition as its next version (admin)',
+          body: z.unknown(),
+          response: { 201: ZPublished, 200: ZPublished },
+        },
+      },
       async (request, reply) => {
         const principal = requireStaff(request, ['admin']);
         await assertMayPublish(db, principal, [request.body]);
@@ -52,7 +96,14 @@ export function caseTypeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/api/case-types/import',
-      { schema: { tags: ['case-types'], summary: 'Import an export file: all definitions or none (admin)', body: z.unknown(), response: { 200: ZCaseTypeImportResult } } },
+      {
+        schema: {
+          tags: ['case-types'],
+          summary: 'Import an export file: all definitions or none (admin)',
+          body: z.unknown(),
+          response: { 200: ZCaseTypeImportResult },
+        },
+      },
       async (request) => {
         const principal = requireStaff(request, ['admin']);
         const caseTypes = (request.body as { caseTypes?: unknown } | null)?.caseTypes;

@@ -1,6 +1,13 @@
 import {
-  ZCaseTypeDefinition, ZCaseTypeExport, approximateDays, describeIssues,
-  type TCaseTypeDefinition, type TCaseTypeDetail, type TCaseTypeExport, type TCaseTypeImportResult, type TCaseTypeSummary,
+  ZCaseTypeDefinition,
+  ZCaseTypeExport,
+  approximateDays,
+  describeIssues,
+  type TCaseTypeDefinition,
+  type TCaseTypeDetail,
+  type TCaseTypeExport,
+  type TCaseTypeImportResult,
+  type TCaseTypeSummary,
   type FieldIssueDetail,
 } from '@sagsgang/contracts';
 import { AppError } from '../../platform/errors.js';
@@ -13,7 +20,11 @@ export function parseCaseTypeDefinition(input: unknown, pathPrefix = ''): TCaseT
   const parsed = ZCaseTypeDefinition.safeParse(input);
   if (parsed.success) return parsed.data;
   const issues = describeIssues(parsed.error).map((i) => ({ ...i, path: pathPrefix + i.path }));
-  throw new AppError('validation', 'The case type is not valid: ' + issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
+  throw new AppError(
+    'validation',
+    'The case type is not valid: ' + issues.map((i) => `${i.path}: ${i.message}`).join('; '),
+    issues,
+  );
 }
 
 // jsonb does not keep key order, so compare with keys sorted.
@@ -40,21 +51,33 @@ export interface PublishResult {
 
 /** Publishes a definition as the next version of its case type (creating the type on first publish). */
 export async function publishCaseType(
-  executor: Executor, input: unknown, publishedBy: string | null, pathPrefix = '',
+  executor: Executor,
+  input: unknown,
+  publishedBy: string | null,
+  pathPrefix = '',
 ): Promise<PublishResult> {
   const definition = parseCaseTypeDefinition(input, pathPrefix);
   return inTransaction(executor, async (trx) => {
     const unitId = await repo.unitIdByCode(trx, definition.unitCode);
     if (!unitId) {
       const path = `${pathPrefix}unitCode`;
-      throw new AppError('validation', `${path}: no unit has the code "${definition.unitCode}"`, [{ path, message: 'unknown unit', keyword: 'custom', params: { rule: 'unknown_unit' } }]);
+      throw new AppError('validation', `${path}: no unit has the code "${definition.unitCode}"`, [
+        { path, message: 'unknown unit', keyword: 'custom', params: { rule: 'unknown_unit' } },
+      ]);
     }
     let type = await repo.findTypeForUpdate(trx, definition.code);
     const caseTypeId = type?.id ?? (await repo.insertType(trx, definition.code));
     type ??= await repo.findTypeForUpdate(trx, definition.code);
-    const current = type && type.current_version > 0 ? await repo.currentVersionByCode(trx, definition.code) : undefined;
+    const current =
+      type && type.current_version > 0 ? await repo.currentVersionByCode(trx, definition.code) : undefined;
     if (current && current.unitId === unitId && sameDefinition(current.definition, definition)) {
-      return { code: definition.code, caseTypeId, versionId: current.versionId, version: current.version, published: false };
+      return {
+        code: definition.code,
+        caseTypeId,
+        versionId: current.versionId,
+        version: current.version,
+        published: false,
+      };
     }
     const version = (current?.version ?? 0) + 1;
     const goalDays = Math.round(approximateDays(definition.serviceGoal.duration));
@@ -68,7 +91,11 @@ export async function publishCaseType(
  * take over one that is now handled by a unit they administer. Checked before publishing; a definition naming an
  * unknown unit is left to publishing, which refuses it naming the field.
  */
-export async function assertMayPublish(executor: Executor, principal: Principal, definitions: unknown[]): Promise<void> {
+export async function assertMayPublish(
+  executor: Executor,
+  principal: Principal,
+  definitions: unknown[],
+): Promise<void> {
   for (const d of definitions) {
     const { code, unitCode } = (d && typeof d === 'object' ? d : {}) as { code?: unknown; unitCode?: unknown };
     const unitId = typeof unitCode === 'string' ? await repo.unitIdByCode(executor, unitCode) : undefined;
@@ -81,8 +108,16 @@ export async function assertMayPublish(executor: Executor, principal: Principal,
 function toSummary(row: CaseTypeVersionRow): TCaseTypeSummary {
   const d = row.definition;
   return {
-    id: row.caseTypeId, code: row.code, name: d.name, topicCode: d.topicCode, unitId: row.unitId, unitCode: d.unitCode,
-    currentVersion: row.currentVersion, versionId: row.versionId, serviceGoal: d.serviceGoal, active: row.active,
+    id: row.caseTypeId,
+    code: row.code,
+    name: d.name,
+    topicCode: d.topicCode,
+    unitId: row.unitId,
+    unitCode: d.unitCode,
+    currentVersion: row.currentVersion,
+    versionId: row.versionId,
+    serviceGoal: d.serviceGoal,
+    active: row.active,
   };
 }
 
@@ -97,7 +132,12 @@ export async function getCaseType(executor: Executor, code: string): Promise<TCa
   return {
     ...toSummary(row),
     definition: row.definition,
-    versions: versions.map((v) => ({ id: v.id, version: v.version, publishedAt: v.publishedAt.toISOString(), publishedBy: v.publishedBy })),
+    versions: versions.map((v) => ({
+      id: v.id,
+      version: v.version,
+      publishedAt: v.publishedAt.toISOString(),
+      publishedBy: v.publishedBy,
+    })),
   };
 }
 
@@ -110,22 +150,38 @@ export async function getCaseTypeVersion(executor: Executor, versionId: string):
 
 export async function getCurrentCaseTypeVersion(executor: Executor, code: string): Promise<CaseTypeVersionRow> {
   const row = await repo.currentVersionByCode(executor, code);
-  if (!row) throw new AppError('validation', `caseTypeCode: no case type has the code "${code}"`, [{ path: 'caseTypeCode', message: 'unknown case type', keyword: 'custom', params: { rule: 'unknown_case_type' } }]);
+  if (!row)
+    throw new AppError('validation', `caseTypeCode: no case type has the code "${code}"`, [
+      { path: 'caseTypeCode', message: 'unknown case type', keyword: 'custom', params: { rule: 'unknown_case_type' } },
+    ]);
   return row;
 }
 
 export async function exportCaseTypes(executor: Executor, codes?: string[]): Promise<TCaseTypeExport> {
   const rows = await repo.currentVersions(executor);
   const wanted = codes && codes.length > 0 ? rows.filter((r) => codes.includes(r.code)) : rows;
-  return { format: 'sagsgang.case-types', formatVersion: 1, exportedAt: new Date().toISOString(), caseTypes: wanted.map((r) => r.definition) };
+  return {
+    format: 'sagsgang.case-types',
+    formatVersion: 1,
+    exportedAt: new Date().toISOString(),
+    caseTypes: wanted.map((r) => r.definition),
+  };
 }
 
 /** Imports a whole export file in one transaction: every definition is valid, or nothing is published. */
-export async function importCaseTypes(executor: Executor, input: unknown, publishedBy: string | null): Promise<TCaseTypeImportResult> {
+export async function importCaseTypes(
+  executor: Executor,
+  input: unknown,
+  publishedBy: string | null,
+): Promise<TCaseTypeImportResult> {
   const parsed = ZCaseTypeExport.safeParse(input);
   if (!parsed.success) {
     const issues = describeIssues(parsed.error);
-    throw new AppError('validation', 'This is not a case-type export file: ' + issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
+    throw new AppError(
+      'validation',
+      'This is not a case-type export file: ' + issues.map((i) => `${i.path}: ${i.message}`).join('; '),
+      issues,
+    );
   }
   // Validate all before writing, so the refusal lists every bad field of every definition at once.
   const problems: FieldIssueDetail[] = [];
@@ -137,7 +193,12 @@ export async function importCaseTypes(executor: Executor, input: unknown, publis
       else throw err;
     }
   });
-  if (problems.length) throw new AppError('validation', 'The import was refused: ' + problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+  if (problems.length)
+    throw new AppError(
+      'validation',
+      'The import was refused: ' + problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+      problems,
+    );
   return inTransaction(executor, async (trx) => {
     const result: TCaseTypeImportResult = { published: [], unchanged: [] };
     for (const [i, d] of parsed.data.caseTypes.entries()) {

@@ -3,8 +3,14 @@
  * derived `case_clock` row (deadline, warning day, pause, decision, goal met) recomputed from a case's events.
  */
 import {
-  addDurationToDay, computeClock, localDateOf, toDayNumber, fromDayNumber,
-  type BusinessCalendar, type ClockEventInput, type ServiceGoal,
+  addDurationToDay,
+  computeClock,
+  localDateOf,
+  toDayNumber,
+  fromDayNumber,
+  type BusinessCalendar,
+  type ClockEventInput,
+  type ServiceGoal,
 } from '@sagsgang/clock';
 import { DEFAULT_WARN_AT, type TCaseTypeDefinition } from '@sagsgang/contracts';
 
@@ -29,8 +35,11 @@ export function toClockEvents(events: readonly LoggedEvent[]): ClockEventInput[]
 export function serviceGoalOf(d: TCaseTypeDefinition): ServiceGoal {
   const g = d.serviceGoal;
   return {
-    duration: g.duration, targetShare: g.targetShare, clockStart: g.clockStart,
-    pauseWhileAwaitingApplicant: g.pauseWhileAwaitingApplicant, warnAt: warnThresholds(d),
+    duration: g.duration,
+    targetShare: g.targetShare,
+    clockStart: g.clockStart,
+    pauseWhileAwaitingApplicant: g.pauseWhileAwaitingApplicant,
+    warnAt: warnThresholds(d),
     ...(g.extension.maximum ? { maxExtension: g.extension.maximum } : {}),
   };
 }
@@ -47,11 +56,28 @@ export interface CaseFacts {
 }
 
 export interface ClockRow {
-  case_id: string; case_type_id: string; unit_id: string; assignee_id: string | null; state: string; phase_code: string | null;
-  received_at: Date; received_date: string; fully_informed_at: Date | null; fully_informed_on_receipt: boolean | null;
-  clock_start_date: string | null; paused_since: Date | null; paused_days: number; deadline: string | null;
-  warn_date: string | null; legal_deadline: string | null; risk_date: string | null; decided_at: Date | null;
-  decided_date: string | null; outcome: string | null; processing_days: number | null; goal_met: boolean | null;
+  case_id: string;
+  case_type_id: string;
+  unit_id: string;
+  assignee_id: string | null;
+  state: string;
+  phase_code: string | null;
+  received_at: Date;
+  received_date: string;
+  fully_informed_at: Date | null;
+  fully_informed_on_receipt: boolean | null;
+  clock_start_date: string | null;
+  paused_since: Date | null;
+  paused_days: number;
+  deadline: string | null;
+  warn_date: string | null;
+  legal_deadline: string | null;
+  risk_date: string | null;
+  decided_at: Date | null;
+  decided_date: string | null;
+  outcome: string | null;
+  processing_days: number | null;
+  goal_met: boolean | null;
   closed_at: Date | null;
 }
 
@@ -61,9 +87,12 @@ function firstAt(events: readonly LoggedEvent[], match: (e: LoggedEvent) => bool
 }
 
 function fullyInformedAt(events: readonly LoggedEvent[]): Date | null {
-  return firstAt(events, (e) =>
-    (e.activity === 'screened' && e.attributes.fullyInformed === true) ||
-    (e.activity === 'information_received' && e.attributes.fullyInformed !== false));
+  return firstAt(
+    events,
+    (e) =>
+      (e.activity === 'screened' && e.attributes.fullyInformed === true) ||
+      (e.activity === 'information_received' && e.attributes.fullyInformed !== false),
+  );
 }
 
 function warnDate(start: string | null, deadline: string | null, share: number): string | null {
@@ -77,7 +106,11 @@ function warnDate(start: string | null, deadline: string | null, share: number):
  * authority's calendar (`loadAuthorityCalendar`).
  */
 export function deriveClockRow(
-  facts: CaseFacts, events: readonly LoggedEvent[], definition: TCaseTypeDefinition, now: Date, cal: BusinessCalendar,
+  facts: CaseFacts,
+  events: readonly LoggedEvent[],
+  definition: TCaseTypeDefinition,
+  now: Date,
+  cal: BusinessCalendar,
 ): ClockRow {
   const clock = computeClock({ events: toClockEvents(events), goal: serviceGoalOf(definition), calendar: cal, now });
   const receivedDate = localDateOf(facts.receivedAt);
@@ -92,13 +125,26 @@ export function deriveClockRow(
   const withdrawn = facts.outcome === 'withdrawn';
   const running = !decided && clock.startDate !== null && !openPause;
   return {
-    case_id: facts.caseId, case_type_id: facts.caseTypeId, unit_id: facts.unitId, assignee_id: facts.assigneeId,
-    state: facts.state, phase_code: facts.phaseCode, received_at: facts.receivedAt, received_date: receivedDate,
-    fully_informed_at: fullyInformedAt(events), fully_informed_on_receipt: clock.fullyInformedOnReceipt,
-    clock_start_date: clock.startDate, paused_since: openPause ? new Date(openPause.fromMs) : null, paused_days: pausedDays,
-    deadline: clock.deadlineDate, warn_date: warnDate(clock.startDate, clock.deadlineDate, warnThresholds(definition)[0]), legal_deadline: legal,
+    case_id: facts.caseId,
+    case_type_id: facts.caseTypeId,
+    unit_id: facts.unitId,
+    assignee_id: facts.assigneeId,
+    state: facts.state,
+    phase_code: facts.phaseCode,
+    received_at: facts.receivedAt,
+    received_date: receivedDate,
+    fully_informed_at: fullyInformedAt(events),
+    fully_informed_on_receipt: clock.fullyInformedOnReceipt,
+    clock_start_date: clock.startDate,
+    paused_since: openPause ? new Date(openPause.fromMs) : null,
+    paused_days: pausedDays,
+    deadline: clock.deadlineDate,
+    warn_date: warnDate(clock.startDate, clock.deadlineDate, warnThresholds(definition)[0]),
+    legal_deadline: legal,
     risk_date: running ? clock.deadlineDate : null,
-    decided_at: decidedAt, decided_date: decidedDate, outcome: facts.outcome,
+    decided_at: decidedAt,
+    decided_date: decidedDate,
+    outcome: facts.outcome,
     processing_days: decidedDate ? toDayNumber(decidedDate) - toDayNumber(receivedDate) : null,
     goal_met: !decided || withdrawn ? null : clock.state === 'met',
     closed_at: firstAt(events, (e) => e.activity === 'closed'),

@@ -3,7 +3,13 @@
  * version the client saw, let the use case decide the change and its event, write both, recompute the clock row.
  */
 import type { Updateable } from 'kysely';
-import type { CaseOperation, InvalidStateDetails, InvalidStateReason, StaleVersionDetails, TCaseTypeDefinition } from '@sagsgang/contracts';
+import type {
+  CaseOperation,
+  InvalidStateDetails,
+  InvalidStateReason,
+  StaleVersionDetails,
+  TCaseTypeDefinition,
+} from '@sagsgang/contracts';
 import { AppError } from '../../platform/errors.js';
 import { hasRole, type Principal, type StaffRole } from '../../platform/auth/principal.js';
 import { inTransaction, type Executor } from '../../platform/db/transaction.js';
@@ -60,13 +66,21 @@ export function invalidState(message: string, details: InvalidStateDetails): App
 }
 
 /** Refuses `operation` for a reason beyond the state alone (a hearing with no reply pending, …). */
-export function refuseStep(c: CaseRow, operation: CaseOperation, reason: InvalidStateReason, message: string): AppError {
+export function refuseStep(
+  c: CaseRow,
+  operation: CaseOperation,
+  reason: InvalidStateReason,
+  message: string,
+): AppError {
   return invalidState(message, { operation, state: c.state, reason });
 }
 
 export function requireState(c: CaseRow, allowed: readonly string[], operation: CaseOperation): void {
   if (allowed.includes(c.state)) return;
-  throw invalidState(`Cannot ${OPERATION_WORDS[operation]}: the case is ${c.state.replaceAll('_', ' ')}.`, { operation, state: c.state });
+  throw invalidState(`Cannot ${OPERATION_WORDS[operation]}: the case is ${c.state.replaceAll('_', ' ')}.`, {
+    operation,
+    state: c.state,
+  });
 }
 
 export interface Step {
@@ -108,7 +122,12 @@ export function runCommand(ctx: CaseContext, input: CommandInput): Promise<Comma
     if (!updated) throw conflict(undefined);
     const occurredAt = step.occurredAt ?? now;
     const event = { activity: step.activity, occurredAt, attributes: step.attributes };
-    const eventId = await repo.appendEvent(trx, { ...event, caseId: current.id, actorId: actorId(ctx.actor), unitId: current.unit_id });
+    const eventId = await repo.appendEvent(trx, {
+      ...event,
+      caseId: current.id,
+      actorId: actorId(ctx.actor),
+      unitId: current.unit_id,
+    });
     await refreshClock(trx, updated, [...events, event], version.definition, now);
     await announceCaseEvent({ trx, case: updated, definition: version.definition, ...event, now });
     return { case: updated, eventId };
@@ -117,16 +136,35 @@ export function runCommand(ctx: CaseContext, input: CommandInput): Promise<Comma
 
 export function conflict(currentVersion: number | undefined): AppError {
   const details: StaleVersionDetails = { reason: 'stale_version', currentVersion };
-  return new AppError('conflict', 'Someone else changed this case since you opened it. Reload it and try again.', details);
+  return new AppError(
+    'conflict',
+    'Someone else changed this case since you opened it. Reload it and try again.',
+    details,
+  );
 }
 
-export async function refreshClock(db: Executor, c: CaseRow, events: LoggedEvent[], definition: TCaseTypeDefinition, now: Date) {
+export async function refreshClock(
+  db: Executor,
+  c: CaseRow,
+  events: LoggedEvent[],
+  definition: TCaseTypeDefinition,
+  now: Date,
+) {
   const row = deriveClockRow(
     {
-      caseId: c.id, caseTypeId: c.case_type_id, unitId: c.unit_id, assigneeId: c.assignee_id, state: c.state,
-      phaseCode: c.phase_code, outcome: c.outcome, receivedAt: new Date(c.received_at),
+      caseId: c.id,
+      caseTypeId: c.case_type_id,
+      unitId: c.unit_id,
+      assigneeId: c.assignee_id,
+      state: c.state,
+      phaseCode: c.phase_code,
+      outcome: c.outcome,
+      receivedAt: new Date(c.received_at),
     },
-    events, definition, now, await loadAuthorityCalendar(db),
+    events,
+    definition,
+    now,
+    await loadAuthorityCalendar(db),
   );
   await repo.upsertClock(db, row);
 }

@@ -10,25 +10,54 @@ const sha = 'a'.repeat(64);
 
 function row(o: Partial<CaseDocumentRow> & Pick<CaseDocumentRow, 'id' | 'source' | 'added_at'>): CaseDocumentRow {
   return {
-    case_id: CASE, event_id: null, title: 'T', document_type: 'evidence', direction: 'incoming', file_name: 'f.pdf', media_type: 'application/pdf',
-    size_bytes: 10, sha256: sha, added_by: APPLICANT, added_by_name: 'Amal', ...o,
+    case_id: CASE,
+    event_id: null,
+    title: 'T',
+    document_type: 'evidence',
+    direction: 'incoming',
+    file_name: 'f.pdf',
+    media_type: 'application/pdf',
+    size_bytes: 10,
+    sha256: sha,
+    added_by: APPLICANT,
+    added_by_name: 'Amal',
+    ...o,
   };
 }
 
-function event(id: number, at: string, attributes: Record<string, unknown>, actorId: string | null = 'staff'): EventRow {
-  return { id, seq: id, activity: 'document_added', occurredAt: new Date(at), actorId, actorName: actorId ? 'Name' : null, unitId: 'u', attributes };
+function event(
+  id: number,
+  at: string,
+  attributes: Record<string, unknown>,
+  actorId: string | null = 'staff',
+): EventRow {
+  return {
+    id,
+    seq: id,
+    activity: 'document_added',
+    occurredAt: new Date(at),
+    actorId,
+    actorName: actorId ? 'Name' : null,
+    unitId: 'u',
+    attributes,
+  };
 }
 
-describe('the case file\'s document list', () => {
+describe("the case file's document list", () => {
   test('rows with content and events without, oldest first; an event a row names is listed once, as the row', () => {
     const list = caseDocumentList({
-      caseId: CASE, applicantId: APPLICANT,
+      caseId: CASE,
+      applicantId: APPLICANT,
       rows: [
         row({ id: 'd-answer', source: 'answer', event_id: 3, added_at: new Date('2026-03-03T10:00:00Z') }),
         row({ id: 'd-app', source: 'application', added_at: new Date('2026-03-01T09:00:00Z') }),
       ],
       events: [
-        event(2, '2026-03-02T08:00:00Z', { title: 'Ansøgning (papir)', documentType: 'application', direction: 'incoming' }),
+        event(2, '2026-03-02T08:00:00Z', {
+          title: 'Ansøgning (papir)',
+          documentType: 'application',
+          direction: 'incoming',
+        }),
         event(3, '2026-03-03T10:00:00Z', { title: 'Bankgaranti', fileName: 'f.pdf' }, APPLICANT),
         event(4, '2026-03-04T08:00:00Z', { title: 'Svar', documentType: 'letter', direction: 'incoming' }, APPLICANT),
         event(5, '2026-03-05T08:00:00Z', { title: 'Named elsewhere', documentId: 'd-x' }),
@@ -43,7 +72,7 @@ describe('the case file\'s document list', () => {
     ]);
   });
 
-  test('the applicant sees their own uploads and what was sent to them, not the caseworker\'s other papers', () => {
+  test("the applicant sees their own uploads and what was sent to them, not the caseworker's other papers", () => {
     expect(visibleToApplicant({ source: 'application', direction: 'incoming' })).toBe(true);
     expect(visibleToApplicant({ source: 'answer', direction: 'incoming' })).toBe(true);
     expect(visibleToApplicant({ source: 'casework', direction: 'outgoing' })).toBe(true);
@@ -54,7 +83,7 @@ describe('the case file\'s document list', () => {
 
 describe('upload refusals', () => {
   const ok = { sha256: sha, sizeBytes: 100, detectedType: 'application/pdf' as const, truncated: false };
-  test('the portal\'s rules: accepted type by content, not empty, within the limit', () => {
+  test("the portal's rules: accepted type by content, not empty, within the limit", () => {
     expect(uploadRefusal(ok)).toBeNull();
     expect(uploadRefusal({ ...ok, truncated: true })).toBe('too_large');
     expect(uploadRefusal({ ...ok, sizeBytes: 11 }, 10)).toBe('too_large');

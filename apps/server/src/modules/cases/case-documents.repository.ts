@@ -29,16 +29,30 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Documents with the name of whoever added them. */
 const withAdder = (db: Executor) =>
-  db.selectFrom('case_document as d').leftJoin('app_user as u', 'u.id', 'd.added_by').selectAll('d').select('u.display_name as added_by_name');
+  db
+    .selectFrom('case_document as d')
+    .leftJoin('app_user as u', 'u.id', 'd.added_by')
+    .selectAll('d')
+    .select('u.display_name as added_by_name');
 
 export const caseDocumentsRepository = {
   async insert(db: Executor, d: NewCaseDocument): Promise<string> {
     const r = await db
       .insertInto('case_document')
       .values({
-        ...(d.id ? { id: d.id } : {}), case_id: d.caseId, event_id: d.eventId, source: d.source, title: d.title,
-        document_type: d.documentType, direction: d.direction, file_name: d.fileName, media_type: d.mediaType,
-        size_bytes: d.sizeBytes, sha256: d.sha256, added_by: d.addedBy, added_at: d.addedAt,
+        ...(d.id ? { id: d.id } : {}),
+        case_id: d.caseId,
+        event_id: d.eventId,
+        source: d.source,
+        title: d.title,
+        document_type: d.documentType,
+        direction: d.direction,
+        file_name: d.fileName,
+        media_type: d.mediaType,
+        size_bytes: d.sizeBytes,
+        sha256: d.sha256,
+        added_by: d.addedBy,
+        added_at: d.addedAt,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -46,18 +60,12 @@ export const caseDocumentsRepository = {
   },
 
   async ofCase(db: Executor, caseId: string): Promise<CaseDocumentRow[]> {
-    return withAdder(db)
-      .where('d.case_id', '=', caseId)
-      .orderBy('d.added_at')
-      .orderBy('d.id')
-      .execute();
+    return withAdder(db).where('d.case_id', '=', caseId).orderBy('d.added_at').orderBy('d.id').execute();
   },
 
   /** Any case's document by its id; an id that is not a uuid finds nothing (it comes from an address). */
   async find(db: Executor, id: string): Promise<CaseDocumentRow | undefined> {
     if (!UUID.test(id)) return undefined;
-    return withAdder(db)
-      .where('d.id', '=', id)
-      .executeTakeFirst();
+    return withAdder(db).where('d.id', '=', id).executeTakeFirst();
   },
 };

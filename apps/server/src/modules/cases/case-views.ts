@@ -5,12 +5,18 @@ import type { SummaryRow } from './work-queue.repository.js';
 /** The clock as the case page and the queue show it, as of `today` (a local date). */
 export function clockView(row: SummaryRow, today: string): TClockView {
   const base = {
-    startDate: row.clock_start_date, deadlineDate: row.deadline, legalDeadlineDate: row.legal_deadline, warnDate: row.warn_date,
-    pausedSince: row.paused_since ? new Date(row.paused_since).toISOString() : null, pausedDays: row.paused_days,
-    fullyInformedOnReceipt: row.fully_informed_on_receipt, warnAt: [...(row.warn_at ?? DEFAULT_WARN_AT)],
+    startDate: row.clock_start_date,
+    deadlineDate: row.deadline,
+    legalDeadlineDate: row.legal_deadline,
+    warnDate: row.warn_date,
+    pausedSince: row.paused_since ? new Date(row.paused_since).toISOString() : null,
+    pausedDays: row.paused_days,
+    fullyInformedOnReceipt: row.fully_informed_on_receipt,
+    warnAt: [...(row.warn_at ?? DEFAULT_WARN_AT)],
   };
   if (row.decided_at) return { ...base, state: 'stopped', shareUsed: null, daysLeft: null, warningsPassed: [] };
-  if (!row.clock_start_date || !row.deadline) return { ...base, state: 'not_started', shareUsed: null, daysLeft: null, warningsPassed: [] };
+  if (!row.clock_start_date || !row.deadline)
+    return { ...base, state: 'not_started', shareUsed: null, daysLeft: null, warningsPassed: [] };
   const start = toDayNumber(row.clock_start_date);
   const deadline = toDayNumber(row.deadline);
   const now = toDayNumber(today);
@@ -26,10 +32,20 @@ export function clockView(row: SummaryRow, today: string): TClockView {
 
 export function toCaseSummary(row: SummaryRow, today = localDateOf(new Date())): TCaseSummary {
   return {
-    id: row.id, reference: row.reference, caseTypeId: row.case_type_id, caseTypeCode: row.case_type_code,
-    caseTypeName: row.case_type_name as TLocalizedText, unitId: row.unit_id, assigneeId: row.assignee_id,
-    assigneeName: row.assignee_name, applicantName: row.applicant_name, subject: row.subject,
-    state: row.state as TCaseSummary['state'], phaseCode: row.phase_code, receivedAt: new Date(row.received_at).toISOString(),
-    version: row.version, clock: clockView(row, today),
+    id: row.id,
+    reference: row.reference,
+    caseTypeId: row.case_type_id,
+    caseTypeCode: row.case_type_code,
+    caseTypeName: row.case_type_name as TLocalizedText,
+    unitId: row.unit_id,
+    assigneeId: row.assignee_id,
+    assigneeName: row.assignee_name,
+    applicantName: row.applicant_name,
+    subject: row.subject,
+    state: row.state as TCaseSummary['state'],
+    phaseCode: row.phase_code,
+    receivedAt: new Date(row.received_at).toISOString(),
+    version: row.version,
+    clock: clockView(row, today),
   };
 }

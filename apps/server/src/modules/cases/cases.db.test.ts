@@ -1,20 +1,43 @@
 import { expect, test } from 'vitest';
 import { describeEachEngine } from '../../../test/support/test-database.js';
 import {
-  applicantPrincipal, definitionFor, grantRole, makeApplicantUser, makeCaseType, makeStaffUser, makeUnit, principalFor,
+  applicantPrincipal,
+  definitionFor,
+  grantRole,
+  makeApplicantUser,
+  makeCaseType,
+  makeStaffUser,
+  makeUnit,
+  principalFor,
 } from '../../../test/support/case-factories.js';
 import { AppError } from '../../platform/errors.js';
 import type { Executor } from '../../platform/db/transaction.js';
 import { publishCaseType } from '../case-types/index.js';
 import {
-  closeCase, decideCase, extendDeadline, getApplicantCase, getCaseDetail, getWorkQueue, openCase, receiveInformation,
-  reassignCase, recordNote, requestInformation, screenCase, changePhase, startHearing, recordHearingReply,
+  closeCase,
+  decideCase,
+  extendDeadline,
+  getApplicantCase,
+  getCaseDetail,
+  getWorkQueue,
+  openCase,
+  receiveInformation,
+  reassignCase,
+  recordNote,
+  requestInformation,
+  screenCase,
+  changePhase,
+  startHearing,
+  recordHearingReply,
 } from './index.js';
 
 const at = (iso: string) => new Date(iso);
 
 async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   return err as AppError;
 }
@@ -39,7 +62,10 @@ describeEachEngine('case lifecycle', (database) => {
     const { type, worker, unit, userId } = await setup(db);
     const ctx = (now: string) => ({ db, actor: worker, now: at(now) });
     const c = await openCase(ctx('2026-01-05T10:00:00Z'), {
-      caseTypeCode: type.code, channel: 'digital', applicant: { name: 'Amira Hansen' }, assigneeId: userId,
+      caseTypeCode: type.code,
+      channel: 'digital',
+      applicant: { name: 'Amira Hansen' },
+      assigneeId: userId,
     });
     expect(c).toMatchObject({ state: 'received', version: 1, phase_code: 'received', unit_id: unit.id });
     expect(c.reference).toMatch(/^SAG-2026-\d{6}$/);
@@ -48,10 +74,15 @@ describeEachEngine('case lifecycle', (database) => {
     expect(base).toMatchObject({ clock_start_date: '2026-01-05', deadline: '2026-04-07', risk_date: '2026-04-07' });
 
     let r = await screenCase(ctx('2026-01-06T09:00:00Z'), c.id, {
-      expectedVersion: 1, verdict: 'missing_information', missing: [{ requirementCode: 'housing', text: 'Lejekontrakt' }],
+      expectedVersion: 1,
+      verdict: 'missing_information',
+      missing: [{ requirementCode: 'housing', text: 'Lejekontrakt' }],
     });
     r = await requestInformation(ctx('2026-01-06T09:05:00Z'), c.id, {
-      expectedVersion: r.case.version, items: [{ text: 'Lejekontrakt' }], message: 'Send venligst lejekontrakten.', dueDate: '2026-01-20',
+      expectedVersion: r.case.version,
+      items: [{ text: 'Lejekontrakt' }],
+      message: 'Send venligst lejekontrakten.',
+      dueDate: '2026-01-20',
     });
     expect(r.case.state).toBe('awaiting_applicant');
     const paused = await clockOf(db, c.id);
@@ -59,31 +90,53 @@ describeEachEngine('case lifecycle', (database) => {
     expect(paused.risk_date).toBeNull();
     expect(paused.fully_informed_on_receipt).toBe(false);
 
-    r = await receiveInformation(ctx('2026-01-16T12:00:00Z'), c.id, { expectedVersion: r.case.version, fullyInformed: true });
+    r = await receiveInformation(ctx('2026-01-16T12:00:00Z'), c.id, {
+      expectedVersion: r.case.version,
+      fullyInformed: true,
+    });
     const resumed = await clockOf(db, c.id);
     expect(resumed.paused_since).toBeNull();
     expect(resumed.paused_days).toBe(10);
     expect(resumed.deadline).toBe('2026-04-15');
 
     r = await recordNote(ctx('2026-01-17T08:00:00Z'), c.id, {
-      expectedVersion: r.case.version, kind: 'oral_information', who: 'Ansøger (telefon)', when: '2026-01-17T07:55:00Z', what: 'Bekræfter adresse.',
+      expectedVersion: r.case.version,
+      kind: 'oral_information',
+      who: 'Ansøger (telefon)',
+      when: '2026-01-17T07:55:00Z',
+      what: 'Bekræfter adresse.',
     });
     r = await decideCase(ctx('2026-02-02T10:00:00Z'), c.id, {
-      expectedVersion: r.case.version, outcome: 'refused', reasons: 'Boligkravet er ikke opfyldt.',
-      legalRules: ['Udlændingelovens § 9, stk. 5'], appealGuidance: 'Du kan klage inden 8 uger.',
+      expectedVersion: r.case.version,
+      outcome: 'refused',
+      reasons: 'Boligkravet er ikke opfyldt.',
+      legalRules: ['Udlændingelovens § 9, stk. 5'],
+      appealGuidance: 'Du kan klage inden 8 uger.',
     });
     r = await closeCase(ctx('2026-02-03T10:00:00Z'), c.id, { expectedVersion: r.case.version });
     expect(r.case).toMatchObject({ state: 'closed', outcome: 'refused', version: 7 });
 
     const events = await db.selectFrom('case_event').selectAll().where('case_id', '=', c.id).orderBy('seq').execute();
     expect(events.map((e) => e.activity)).toEqual([
-      'received', 'screened', 'information_requested', 'information_received', 'note_recorded', 'decided', 'closed',
+      'received',
+      'screened',
+      'information_requested',
+      'information_received',
+      'note_recorded',
+      'decided',
+      'closed',
     ]);
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(events.every((e) => e.actor_id === userId && e.unit_id === unit.id)).toBe(true);
     expect(events[5].attributes).toMatchObject({ outcome: 'refused', legalRules: ['Udlændingelovens § 9, stk. 5'] });
     const done = await clockOf(db, c.id);
-    expect(done).toMatchObject({ decided_date: '2026-02-02', processing_days: 28, goal_met: true, state: 'closed', outcome: 'refused' });
+    expect(done).toMatchObject({
+      decided_date: '2026-02-02',
+      processing_days: 28,
+      goal_met: true,
+      state: 'closed',
+      outcome: 'refused',
+    });
   });
 
   test('illegal steps are refused with invalid_state and leave no event', async () => {
@@ -92,28 +145,65 @@ describeEachEngine('case lifecycle', (database) => {
     const ctx = { db, actor: worker };
     const c = await openCase(ctx, { caseTypeCode: type.code, channel: 'paper', applicant: { name: 'A' } });
     // The details name the step, the state and any reason beyond it, so the back office can word the refusal.
-    expect(await refusal(receiveInformation(ctx, c.id, { expectedVersion: 1, fullyInformed: true })))
-      .toMatchObject({ code: 'invalid_state', details: { operation: 'register_information', state: 'received', reason: 'no_request_pending' } });
-    expect(await refusal(closeCase(ctx, c.id, { expectedVersion: 1 }))).toMatchObject({ code: 'invalid_state', details: { operation: 'close', state: 'received' } });
-    expect(await refusal(recordHearingReply(ctx, c.id, { expectedVersion: 1, summary: 'x' })))
-      .toMatchObject({ code: 'invalid_state', details: { operation: 'register_hearing_reply', state: 'received', reason: 'no_hearing_pending' } });
+    expect(await refusal(receiveInformation(ctx, c.id, { expectedVersion: 1, fullyInformed: true }))).toMatchObject({
+      code: 'invalid_state',
+      details: { operation: 'register_information', state: 'received', reason: 'no_request_pending' },
+    });
+    expect(await refusal(closeCase(ctx, c.id, { expectedVersion: 1 }))).toMatchObject({
+      code: 'invalid_state',
+      details: { operation: 'close', state: 'received' },
+    });
+    expect(await refusal(recordHearingReply(ctx, c.id, { expectedVersion: 1, summary: 'x' }))).toMatchObject({
+      code: 'invalid_state',
+      details: { operation: 'register_hearing_reply', state: 'received', reason: 'no_hearing_pending' },
+    });
     const samePhase = await refusal(changePhase(ctx, c.id, { expectedVersion: 1, phaseCode: 'received' }));
-    expect(samePhase).toMatchObject({ code: 'invalid_state', details: { operation: 'change_phase', state: 'received', reason: 'same_phase' } });
-    const decided = await decideCase(ctx, c.id, { expectedVersion: 1, outcome: 'granted', reasons: 'OK', legalRules: ['§ 9'] });
+    expect(samePhase).toMatchObject({
+      code: 'invalid_state',
+      details: { operation: 'change_phase', state: 'received', reason: 'same_phase' },
+    });
+    const decided = await decideCase(ctx, c.id, {
+      expectedVersion: 1,
+      outcome: 'granted',
+      reasons: 'OK',
+      legalRules: ['§ 9'],
+    });
     const closed = await closeCase(ctx, c.id, { expectedVersion: decided.case.version });
-    const again = await refusal(decideCase(ctx, c.id, { expectedVersion: closed.case.version, outcome: 'granted', reasons: 'x', legalRules: ['§ 9'] }));
+    const again = await refusal(
+      decideCase(ctx, c.id, {
+        expectedVersion: closed.case.version,
+        outcome: 'granted',
+        reasons: 'x',
+        legalRules: ['§ 9'],
+      }),
+    );
     expect(again).toMatchObject({ code: 'invalid_state', details: { operation: 'decide', state: 'closed' } });
     expect(again.details).not.toHaveProperty('reason');
     expect(again.message).toContain('closed');
-    const n = await db.selectFrom('case_event').select((eb) => eb.fn.countAll<number>().as('n')).where('case_id', '=', c.id).executeTakeFirstOrThrow();
+    const n = await db
+      .selectFrom('case_event')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('case_id', '=', c.id)
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(3);
   });
 
   test('an outcome the case type does not have and an unknown phase are refused naming the field', async () => {
     const { db } = database();
     const { type, worker } = await setup(db);
-    const c = await openCase({ db, actor: worker }, { caseTypeCode: type.code, channel: 'digital', applicant: { name: 'A' } });
-    const bad = await refusal(decideCase({ db, actor: worker }, c.id, { expectedVersion: 1, outcome: 'partly_granted', reasons: 'x', legalRules: ['§'], appealGuidance: 'g' }));
+    const c = await openCase(
+      { db, actor: worker },
+      { caseTypeCode: type.code, channel: 'digital', applicant: { name: 'A' } },
+    );
+    const bad = await refusal(
+      decideCase({ db, actor: worker }, c.id, {
+        expectedVersion: 1,
+        outcome: 'partly_granted',
+        reasons: 'x',
+        legalRules: ['§'],
+        appealGuidance: 'g',
+      }),
+    );
     expect(bad).toMatchObject({ code: 'validation' });
     expect(bad.message).toContain('outcome');
     const phase = await refusal(changePhase({ db, actor: worker }, c.id, { expectedVersion: 1, phaseCode: 'nope' }));
@@ -129,12 +219,26 @@ describeEachEngine('case lifecycle', (database) => {
     const c = await openCase(ctx, { caseTypeCode: type.code, channel: 'digital', applicant: { name: 'A' } });
     const results = await Promise.allSettled([
       screenCase(ctx, c.id, { expectedVersion: 1, verdict: 'fully_informed', missing: [] }),
-      recordNote(ctx, c.id, { expectedVersion: 1, kind: 'internal', who: 'Me', when: new Date().toISOString(), what: 'x' }),
+      recordNote(ctx, c.id, {
+        expectedVersion: 1,
+        kind: 'internal',
+        who: 'Me',
+        when: new Date().toISOString(),
+        what: 'x',
+      }),
     ]);
     expect(results.filter((x) => x.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((x) => x.status === 'rejected') as PromiseRejectedResult;
     expect((rejected.reason as AppError).code).toBe('conflict');
-    const stale = await refusal(recordNote(ctx, c.id, { expectedVersion: 1, kind: 'internal', who: 'Me', when: new Date().toISOString(), what: 'y' }));
+    const stale = await refusal(
+      recordNote(ctx, c.id, {
+        expectedVersion: 1,
+        kind: 'internal',
+        who: 'Me',
+        when: new Date().toISOString(),
+        what: 'y',
+      }),
+    );
     expect(stale.code).toBe('conflict');
     const events = await db.selectFrom('case_event').select('seq').where('case_id', '=', c.id).execute();
     expect(events).toHaveLength(2);
@@ -143,27 +247,49 @@ describeEachEngine('case lifecycle', (database) => {
   test('a caseworker cannot act on or read a case of another unit; the parent unit covers its teams', async () => {
     const { db } = database();
     const { type, worker, centre } = await setup(db);
-    const c = await openCase({ db, actor: worker }, { caseTypeCode: type.code, channel: 'digital', applicant: { name: 'A' } });
+    const c = await openCase(
+      { db, actor: worker },
+      { caseTypeCode: type.code, channel: 'digital', applicant: { name: 'A' } },
+    );
     const other = await makeUnit(db);
     const outsiderId = await makeStaffUser(db);
     const outsider = await principalFor(db, outsiderId, [{ role: 'caseworker', unitId: other.id }]);
-    expect((await refusal(screenCase({ db, actor: outsider }, c.id, { expectedVersion: 1, verdict: 'fully_informed', missing: [] }))).code).toBe('forbidden');
+    expect(
+      (
+        await refusal(
+          screenCase({ db, actor: outsider }, c.id, { expectedVersion: 1, verdict: 'fully_informed', missing: [] }),
+        )
+      ).code,
+    ).toBe('forbidden');
     expect((await refusal(getCaseDetail(db, outsider, c.id))).code).toBe('forbidden');
     const leadId = await makeStaffUser(db);
     const lead = await principalFor(db, leadId, [{ role: 'teamlead', unitId: centre.id }]);
-    const r = await screenCase({ db, actor: lead }, c.id, { expectedVersion: 1, verdict: 'fully_informed', missing: [] });
+    const r = await screenCase({ db, actor: lead }, c.id, {
+      expectedVersion: 1,
+      verdict: 'fully_informed',
+      missing: [],
+    });
     expect(r.case.version).toBe(2);
   });
 
   test('a case keeps the case-type version it was opened under', async () => {
     const { db } = database();
     const { type, worker } = await setup(db);
-    const c = await openCase({ db, actor: worker }, { caseTypeCode: type.code, channel: 'digital', applicant: { name: 'A' } });
+    const c = await openCase(
+      { db, actor: worker },
+      { caseTypeCode: type.code, channel: 'digital', applicant: { name: 'A' } },
+    );
     await publishCaseType(db, { ...type.definition, outcomes: ['granted', 'withdrawn'], appeal: null }, null);
     const detail = await getCaseDetail(db, worker, c.id);
     expect(detail.caseTypeVersion).toBe(1);
     expect(detail.outcomes).toContain('refused');
-    const r = await decideCase({ db, actor: worker }, c.id, { expectedVersion: 1, outcome: 'refused', reasons: 'x', legalRules: ['§'], appealGuidance: 'g' });
+    const r = await decideCase({ db, actor: worker }, c.id, {
+      expectedVersion: 1,
+      outcome: 'refused',
+      reasons: 'x',
+      legalRules: ['§'],
+      appealGuidance: 'g',
+    });
     expect(r.case.outcome).toBe('refused');
   });
 
@@ -171,12 +297,35 @@ describeEachEngine('case lifecycle', (database) => {
     const { db } = database();
     const { type, worker } = await setup(db);
     const ctx = { db, actor: worker, now: at('2026-03-02T10:00:00Z') };
-    const c = await openCase({ ...ctx, now: at('2026-01-05T10:00:00Z') }, { caseTypeCode: type.code, channel: 'digital', applicant: { name: 'A' } });
-    const r = await extendDeadline(ctx, c.id, { expectedVersion: 1, by: { amount: 1, unit: 'months' }, reason: 'Sagen kræver udtalelse fra politiet.', applicantMessage: 'Vi forventer nu at afgøre din sag senere.' });
-    const ev = await db.selectFrom('case_event').select('attributes').where('id', '=', r.eventId).executeTakeFirstOrThrow();
-    expect(ev.attributes).toMatchObject({ previousDeadline: '2026-04-07', newDeadline: '2026-05-05', applicantNotified: true });
+    const c = await openCase(
+      { ...ctx, now: at('2026-01-05T10:00:00Z') },
+      { caseTypeCode: type.code, channel: 'digital', applicant: { name: 'A' } },
+    );
+    const r = await extendDeadline(ctx, c.id, {
+      expectedVersion: 1,
+      by: { amount: 1, unit: 'months' },
+      reason: 'Sagen kræver udtalelse fra politiet.',
+      applicantMessage: 'Vi forventer nu at afgøre din sag senere.',
+    });
+    const ev = await db
+      .selectFrom('case_event')
+      .select('attributes')
+      .where('id', '=', r.eventId)
+      .executeTakeFirstOrThrow();
+    expect(ev.attributes).toMatchObject({
+      previousDeadline: '2026-04-07',
+      newDeadline: '2026-05-05',
+      applicantNotified: true,
+    });
     expect((await clockOf(db, c.id)).deadline).toBe('2026-05-05');
-    const over = await refusal(extendDeadline(ctx, c.id, { expectedVersion: 2, by: { amount: 2, unit: 'months' }, reason: 'x', applicantMessage: 'y' }));
+    const over = await refusal(
+      extendDeadline(ctx, c.id, {
+        expectedVersion: 2,
+        by: { amount: 2, unit: 'months' },
+        reason: 'x',
+        applicantMessage: 'y',
+      }),
+    );
     expect(over.message).toContain('by');
   });
 
@@ -184,13 +333,30 @@ describeEachEngine('case lifecycle', (database) => {
     const { db } = database();
     const { type, worker } = await setup(db, 'job-card');
     const ctx = (now: string) => ({ db, actor: worker, now: at(now) });
-    const c = await openCase(ctx('2026-02-02T09:00:00Z'), { caseTypeCode: type.code, channel: 'digital', applicant: { name: 'A' } });
+    const c = await openCase(ctx('2026-02-02T09:00:00Z'), {
+      caseTypeCode: type.code,
+      channel: 'digital',
+      applicant: { name: 'A' },
+    });
     expect(await clockOf(db, c.id)).toMatchObject({ clock_start_date: null, deadline: null, risk_date: null });
-    await screenCase(ctx('2026-02-03T09:00:00Z'), c.id, { expectedVersion: 1, verdict: 'missing_information', missing: [{ text: 'Kontrakt' }] });
-    await requestInformation(ctx('2026-02-03T09:10:00Z'), c.id, { expectedVersion: 2, items: [{ text: 'Kontrakt' }], message: 'm', dueDate: '2026-02-17' });
+    await screenCase(ctx('2026-02-03T09:00:00Z'), c.id, {
+      expectedVersion: 1,
+      verdict: 'missing_information',
+      missing: [{ text: 'Kontrakt' }],
+    });
+    await requestInformation(ctx('2026-02-03T09:10:00Z'), c.id, {
+      expectedVersion: 2,
+      items: [{ text: 'Kontrakt' }],
+      message: 'm',
+      dueDate: '2026-02-17',
+    });
     expect(await clockOf(db, c.id)).toMatchObject({ clock_start_date: null, fully_informed_on_receipt: false });
     await receiveInformation(ctx('2026-02-16T09:00:00Z'), c.id, { expectedVersion: 3, fullyInformed: true });
-    expect(await clockOf(db, c.id)).toMatchObject({ clock_start_date: '2026-02-16', deadline: '2026-03-16', risk_date: '2026-03-16' });
+    expect(await clockOf(db, c.id)).toMatchObject({
+      clock_start_date: '2026-02-16',
+      deadline: '2026-03-16',
+      risk_date: '2026-03-16',
+    });
   });
 
   test('hearing of parties waits for the reply; reassignment moves the case', async () => {
@@ -198,9 +364,21 @@ describeEachEngine('case lifecycle', (database) => {
     const { type, worker, unit } = await setup(db);
     const ctx = { db, actor: worker, now: at('2026-01-10T10:00:00Z') };
     const c = await openCase(ctx, { caseTypeCode: type.code, channel: 'digital', applicant: { name: 'A' } });
-    const past = await refusal(startHearing(ctx, c.id, { expectedVersion: 1, party: 'Ansøger', subject: 'Oplysninger fra politiet', replyBy: '2026-01-09' }));
+    const past = await refusal(
+      startHearing(ctx, c.id, {
+        expectedVersion: 1,
+        party: 'Ansøger',
+        subject: 'Oplysninger fra politiet',
+        replyBy: '2026-01-09',
+      }),
+    );
     expect(past.message).toContain('replyBy');
-    let r = await startHearing(ctx, c.id, { expectedVersion: 1, party: 'Ansøger', subject: 'Oplysninger fra politiet', replyBy: '2026-01-24' });
+    let r = await startHearing(ctx, c.id, {
+      expectedVersion: 1,
+      party: 'Ansøger',
+      subject: 'Oplysninger fra politiet',
+      replyBy: '2026-01-24',
+    });
     expect(r.case.state).toBe('awaiting_hearing');
     r = await recordHearingReply(ctx, c.id, { expectedVersion: 2, summary: 'Ingen bemærkninger.' });
     expect(r.case.state).toBe('in_progress');
@@ -212,12 +390,15 @@ describeEachEngine('case lifecycle', (database) => {
     expect(notLead.code).toBe('forbidden');
   });
 
-  test('an applicant sees their own case and gets 404 for anyone else\'s', async () => {
+  test("an applicant sees their own case and gets 404 for anyone else's", async () => {
     const { db } = database();
     const { type, worker } = await setup(db);
     const mine = await makeApplicantUser(db);
     const theirs = await makeApplicantUser(db);
-    const c = await openCase({ db, actor: worker }, { caseTypeCode: type.code, channel: 'digital', applicant: { userId: mine, name: 'Me' } });
+    const c = await openCase(
+      { db, actor: worker },
+      { caseTypeCode: type.code, channel: 'digital', applicant: { userId: mine, name: 'Me' } },
+    );
     const view = await getApplicantCase(db, applicantPrincipal(mine), c.id);
     expect(view).toMatchObject({ reference: c.reference, state: 'received', phase: { code: 'received' } });
     expect((await refusal(getApplicantCase(db, applicantPrincipal(theirs), c.id))).code).toBe('not_found');
@@ -231,12 +412,20 @@ describeEachEngine('work queue', (database) => {
     const { type, worker, unit } = await setup(db);
     const other = await setup(db);
     const open = (receivedAt: string, actor = worker, code = type.code) =>
-      openCase({ db, actor, now: at('2026-03-01T10:00:00Z') }, { caseTypeCode: code, channel: 'digital', receivedAt, applicant: { name: receivedAt } });
+      openCase(
+        { db, actor, now: at('2026-03-01T10:00:00Z') },
+        { caseTypeCode: code, channel: 'digital', receivedAt, applicant: { name: receivedAt } },
+      );
     const late = await open('2025-11-01T10:00:00Z');
     const soon = await open('2025-12-20T10:00:00Z');
     const fresh = await open('2026-02-27T10:00:00Z');
     const paused = await open('2026-02-20T10:00:00Z');
-    await requestInformation({ db, actor: worker, now: at('2026-03-01T11:00:00Z') }, paused.id, { expectedVersion: 1, items: [{ text: 'x' }], message: 'm', dueDate: '2026-03-15' });
+    await requestInformation({ db, actor: worker, now: at('2026-03-01T11:00:00Z') }, paused.id, {
+      expectedVersion: 1,
+      items: [{ text: 'x' }],
+      message: 'm',
+      dueDate: '2026-03-15',
+    });
     await open('2025-12-01T10:00:00Z', other.worker, other.type.code);
 
     const now = at('2026-03-02T10:00:00Z');
@@ -251,7 +440,9 @@ describeEachEngine('work queue', (database) => {
     const second = await getWorkQueue(db, worker, { limit: 2, offset: 2 }, now);
     expect(second.items.map((i) => i.id)).toEqual([fresh.id, paused.id]);
     expect((await getWorkQueue(db, worker, { assignee: 'me', limit: 50, offset: 0 }, now)).total).toBe(0);
-    expect((await refusal(getWorkQueue(db, worker, { unitId: other.unit.id, limit: 50, offset: 0 }, now))).code).toBe('forbidden');
+    expect((await refusal(getWorkQueue(db, worker, { unitId: other.unit.id, limit: 50, offset: 0 }, now))).code).toBe(
+      'forbidden',
+    );
     expect(unit.id).not.toBe(other.unit.id);
   });
 
@@ -261,7 +452,10 @@ describeEachEngine('work queue', (database) => {
     const base = definitionFor(unit.code);
     const definition = { ...base, serviceGoal: { ...base.serviceGoal, warnAt: [0.5, 0.8] } };
     await publishCaseType(db, definition, null);
-    const c = await openCase({ db, actor: worker, now: at('2026-01-05T10:00:00Z') }, { caseTypeCode: definition.code, channel: 'digital', applicant: { name: 'A' } });
+    const c = await openCase(
+      { db, actor: worker, now: at('2026-01-05T10:00:00Z') },
+      { caseTypeCode: definition.code, channel: 'digital', applicant: { name: 'A' } },
+    );
     // 5 January to 7 April is 92 days; half of them have passed on 20 February (the default 75% would be 15 March).
     expect(await clockOf(db, c.id)).toMatchObject({ deadline: '2026-04-07', warn_date: '2026-02-20' });
     const queue = await getWorkQueue(db, worker, { limit: 50, offset: 0 }, at('2026-03-20T12:00:00Z'));

@@ -32,7 +32,10 @@ export const casesRepository = {
     return `SAG-${year}-${String(r.rows[0].n).padStart(6, '0')}`;
   },
 
-  async insertCase(executor: Executor, row: Omit<CaseRow, 'id' | 'version' | 'created_at' | 'updated_at'>): Promise<CaseRow> {
+  async insertCase(
+    executor: Executor,
+    row: Omit<CaseRow, 'id' | 'version' | 'created_at' | 'updated_at'>,
+  ): Promise<CaseRow> {
     return executor.insertInto('case_file').values(row).returningAll().executeTakeFirstOrThrow();
   },
 
@@ -49,7 +52,10 @@ export const casesRepository = {
    * waits on the row lock and then finds the version moved on, so at most one of two wins.
    */
   async updateCase(
-    executor: Executor, caseId: string, expectedVersion: number, changes: Updateable<CaseFileTable>,
+    executor: Executor,
+    caseId: string,
+    expectedVersion: number,
+    changes: Updateable<CaseFileTable>,
   ): Promise<CaseRow | undefined> {
     return executor
       .updateTable('case_file')
@@ -75,8 +81,14 @@ export const casesRepository = {
       .selectFrom('case_event as e')
       .leftJoin('app_user as u', 'u.id', 'e.actor_id')
       .select([
-        'e.id', 'e.seq', 'e.activity', 'e.occurred_at as occurredAt', 'e.actor_id as actorId', 'u.display_name as actorName',
-        'e.unit_id as unitId', 'e.attributes',
+        'e.id',
+        'e.seq',
+        'e.activity',
+        'e.occurred_at as occurredAt',
+        'e.actor_id as actorId',
+        'u.display_name as actorName',
+        'e.unit_id as unitId',
+        'e.attributes',
       ])
       .where('e.case_id', '=', caseId)
       .orderBy('e.seq')
@@ -94,19 +106,33 @@ export const casesRepository = {
 
   /** Cases whose clock a calendar change on `fromDay` can move, in id order after `after`. */
   async clockIdsFrom(executor: Executor, fromDay: string, after: string, limit: number): Promise<string[]> {
-    const r = await executor.selectFrom('case_clock').select('case_id')
+    const r = await executor
+      .selectFrom('case_clock')
+      .select('case_id')
       .where('case_id', '>', after)
       .where((eb) => eb.or([eb('decided_date', 'is', null), eb('decided_date', '>=', fromDay)]))
-      .orderBy('case_id').limit(limit).execute();
+      .orderBy('case_id')
+      .limit(limit)
+      .execute();
     return r.map((x) => x.case_id);
   },
 
   async lockCases(executor: Executor, ids: string[]): Promise<CaseRow[]> {
-    return executor.selectFrom('case_file').selectAll().where('id', 'in', ids).orderBy('id').forUpdate().execute() as Promise<CaseRow[]>;
+    return executor
+      .selectFrom('case_file')
+      .selectAll()
+      .where('id', 'in', ids)
+      .orderBy('id')
+      .forUpdate()
+      .execute() as Promise<CaseRow[]>;
   },
 
   async clockDeadlines(executor: Executor, ids: string[]): Promise<Map<string, string | null>> {
-    const r = await executor.selectFrom('case_clock').select(['case_id', 'deadline']).where('case_id', 'in', ids).execute();
+    const r = await executor
+      .selectFrom('case_clock')
+      .select(['case_id', 'deadline'])
+      .where('case_id', 'in', ids)
+      .execute();
     return new Map(r.map((x) => [x.case_id, x.deadline]));
   },
 
@@ -146,6 +172,11 @@ export const casesRepository = {
   },
 
   async casesOfApplicant(executor: Executor, applicantId: string): Promise<CaseRow[]> {
-    return executor.selectFrom('case_file').selectAll().where('applicant_id', '=', applicantId).orderBy('received_at', 'desc').execute();
+    return executor
+      .selectFrom('case_file')
+      .selectAll()
+      .where('applicant_id', '=', applicantId)
+      .orderBy('received_at', 'desc')
+      .execute();
   },
 };

@@ -10,13 +10,20 @@ import { generateDemoHistory } from './demo-history.js';
 // Shaped like the demo module's DemoSeedStep, so that module can list it without this one depending on it.
 export const seedCaseHistory = {
   name: 'case types and two years of case history',
-  async run(trx: Transaction<DB>, state: { users: Record<string, string> }, ctx: AppContext, log: { info(msg: string): void }) {
+  async run(
+    trx: Transaction<DB>,
+    state: { users: Record<string, string> },
+    ctx: AppContext,
+    log: { info(msg: string): void },
+  ) {
     const applicants = ['borger', 'borger2']
       .filter((u) => state.users[u])
       .map((u, i) => ({ id: state.users[u], name: i === 0 ? 'Karen Jensen' : 'Ahmad Rahimi' }));
     const r = await generateDemoHistory(trx, { cases: ctx.config.demoCases, applicants });
     if (r.skipped) return;
     const rate = Math.round(r.cases / Math.max(r.millis / 1000, 0.001));
-    log.info(`Demo seed: ${r.cases} cases with ${r.events} events (${r.openCases} open) in ${(r.millis / 1000).toFixed(1)} s, ${rate} cases/s`);
+    log.info(
+      `Demo seed: ${r.cases} cases with ${r.events} events (${r.openCases} open) in ${(r.millis / 1000).toFixed(1)} s, ${rate} cases/s`,
+    );
   },
 };

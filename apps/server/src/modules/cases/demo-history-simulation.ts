@@ -37,8 +37,10 @@ export interface SimInput {
 
 const CHANNELS = ['digital', 'digital', 'digital', 'digital', 'digital', 'paper', 'email', 'counter', 'phone'] as const;
 const NOTE_TEXTS = [
-  'Ansøger ringede og spurgte til sagens status.', 'Ansøger oplyste telefonisk ny adresse.',
-  'Drøftet sagen med fagkoordinator.', 'Ansøger var i Borgerservice med supplerende bilag.',
+  'Ansøger ringede og spurgte til sagens status.',
+  'Ansøger oplyste telefonisk ny adresse.',
+  'Drøftet sagen med fagkoordinator.',
+  'Ansøger var i Borgerservice med supplerende bilag.',
 ];
 
 /** The next office-hours instant at least `days` after `from`, skipping weekends. */
@@ -53,7 +55,13 @@ function later(rng: Rng, from: number, days: number): number {
 }
 
 function outcomeFor(rng: Rng, allowed: readonly TDecisionOutcome[]): TDecisionOutcome {
-  const weights: [TDecisionOutcome, number][] = [['granted', 0.74], ['refused', 0.12], ['partly_granted', 0.06], ['withdrawn', 0.05], ['dismissed', 0.03]];
+  const weights: [TDecisionOutcome, number][] = [
+    ['granted', 0.74],
+    ['refused', 0.12],
+    ['partly_granted', 0.06],
+    ['withdrawn', 0.05],
+    ['dismissed', 0.03],
+  ];
   const usable = weights.filter(([o]) => allowed.includes(o));
   const total = usable.reduce((n, [, w]) => n + w, 0);
   let r = rng() * total;
@@ -68,8 +76,11 @@ export function simulateCase(rng: Rng, input: SimInput): SimEvent[] {
   const phases = d.phases.map((p) => p.code);
   const has = (code: string) => phases.includes(code);
   const events: SimEvent[] = [];
-  const push = (activity: string, at: number, attributes: Record<string, unknown> = {}) => events.push({ activity, at, attributes });
-  const phase = (code: string, at: number) => { if (has(code)) push('phase_changed', at, { to: code }); };
+  const push = (activity: string, at: number, attributes: Record<string, unknown> = {}) =>
+    events.push({ activity, at, attributes });
+  const phase = (code: string, at: number) => {
+    if (has(code)) push('phase_changed', at, { to: code });
+  };
 
   push('received', receivedAt, { channel: rng.pick(CHANNELS), caseType: d.code, phase: phases[0] });
   let t = later(rng, receivedAt, rng.logNormal(1.5, 0.6));
@@ -78,18 +89,27 @@ export function simulateCase(rng: Rng, input: SimInput): SimEvent[] {
   let informed = rng.chance(pInformed);
   const missing = informed ? [] : [{ requirementCode: rng.pick(d.requirements).code, text: 'Mangler i ansøgningen' }];
   push('screened', t, { fullyInformed: informed, missing });
-  let clockStart = d.serviceGoal.clockStart === 'on_receipt' || informed ? (d.serviceGoal.clockStart === 'on_receipt' ? receivedAt : t) : null;
+  let clockStart =
+    d.serviceGoal.clockStart === 'on_receipt' || informed
+      ? d.serviceGoal.clockStart === 'on_receipt'
+        ? receivedAt
+        : t
+      : null;
   let paused = 0;
   for (let round = 0; !informed && round < 3; round++) {
     const asked = later(rng, t, 0.1);
-    push('information_requested', asked, { items: missing, dueDate: new Date(asked + 14 * DAY).toISOString().slice(0, 10) });
+    push('information_requested', asked, {
+      items: missing,
+      dueDate: new Date(asked + 14 * DAY).toISOString().slice(0, 10),
+    });
     const answer = rng.chance(0.06) ? rng.logNormal(45, 0.4) : rng.logNormal(8, 0.75);
     t = later(rng, asked, answer);
     informed = !rng.chance(0.15);
     push('information_received', t, { fullyInformed: informed });
     if (clockStart !== null && d.serviceGoal.pauseWhileAwaitingApplicant) paused += t - asked;
     if (informed && clockStart === null) clockStart = t;
-    if (rng.chance(0.04)) push('screened', later(rng, t, 0.2), { fullyInformed: informed, missing: informed ? [] : missing }); // extra step
+    if (rng.chance(0.04))
+      push('screened', later(rng, t, 0.2), { fullyInformed: informed, missing: informed ? [] : missing }); // extra step
   }
   clockStart ??= t;
   const goalDays = approximateDays(d.serviceGoal.duration);
@@ -102,7 +122,11 @@ export function simulateCase(rng: Rng, input: SimInput): SimEvent[] {
   if (!outOfOrder) phase('decision', later(rng, Math.max(t, decisionAt - 3 * DAY), 0));
   const decided = later(rng, Math.max(decisionAt, ...events.map((e) => e.at)), 0);
   const outcome = outcomeFor(rng, d.outcomes);
-  push('decided', decided, { outcome, reasons: 'Afgørelsen er truffet på grundlag af sagens oplysninger.', legalRules: [d.legalBasis] });
+  push('decided', decided, {
+    outcome,
+    reasons: 'Afgørelsen er truffet på grundlag af sagens oplysninger.',
+    legalRules: [d.legalBasis],
+  });
   push('closed', later(rng, decided, rng.logNormal(3, 0.6)));
   return events.sort((a, b) => a.at - b.at);
 }
@@ -120,18 +144,31 @@ function fillProcessing(rng: Rng, type: SimType, f: Filler): void {
   const within = (share: number) => later(rng, f.from + span * share, 0);
   for (let i = rng.int(0, 2); i > 0; i--) {
     const at = within(rng());
-    f.push('note_recorded', at, { kind: 'oral_information', who: 'Ansøger (telefon)', when: new Date(at - 600_000).toISOString(), what: rng.pick(NOTE_TEXTS) });
+    f.push('note_recorded', at, {
+      kind: 'oral_information',
+      who: 'Ansøger (telefon)',
+      when: new Date(at - 600_000).toISOString(),
+      what: rng.pick(NOTE_TEXTS),
+    });
   }
   f.push('document_added', within(0.05), { title: 'Ansøgning', documentType: 'application', direction: 'incoming' });
   const d = type.definition;
   if (d.phases.some((p) => p.code === 'hearing') && rng.chance(type.hearingRate)) {
     const start = within(0.6);
     f.phase('hearing', start);
-    f.push('hearing_started', start, { party: 'Ansøger', subject: 'Partshøring', replyBy: new Date(start + 14 * DAY).toISOString().slice(0, 10) });
+    f.push('hearing_started', start, {
+      party: 'Ansøger',
+      subject: 'Partshøring',
+      replyBy: new Date(start + 14 * DAY).toISOString().slice(0, 10),
+    });
     f.push('hearing_replied', later(rng, start, rng.int(3, 13)), { summary: 'Ingen bemærkninger.' });
   }
   const ext = d.serviceGoal.extension;
   if (ext.allowed && ext.maximum && rng.chance(type.extensionRate)) {
-    f.push('extended', within(0.5), { by: ext.maximum, reason: 'Sagen afventer udtalelse fra anden myndighed.', applicantNotified: true });
+    f.push('extended', within(0.5), {
+      by: ext.maximum,
+      reason: 'Sagen afventer udtalelse fra anden myndighed.',
+      applicantNotified: true,
+    });
   }
 }

@@ -10,8 +10,19 @@ const NOW = new Date('2026-06-01T12:00:00Z');
 
 test('the simulation is deterministic for a seed and always starts with receipt and ends in order', () => {
   const definition = demoCaseTypes()[0];
-  const type = { definition, informedFrom: 0.5, informedTo: 0.6, medianShare: 0.55, sigma: 0.3, hearingRate: 0.2, extensionRate: 0.05 };
-  const run = (seed: number) => Array.from({ length: 400 }, (_, i) => simulateCase(createRng(seed + i), { type, receivedAt: Date.UTC(2025, 2, 3, 9), progress: 0.5, load: 1 }));
+  const type = {
+    definition,
+    informedFrom: 0.5,
+    informedTo: 0.6,
+    medianShare: 0.55,
+    sigma: 0.3,
+    hearingRate: 0.2,
+    extensionRate: 0.05,
+  };
+  const run = (seed: number) =>
+    Array.from({ length: 400 }, (_, i) =>
+      simulateCase(createRng(seed + i), { type, receivedAt: Date.UTC(2025, 2, 3, 9), progress: 0.5, load: 1 }),
+    );
   expect(run(7)).toEqual(run(7));
   expect(run(7)).not.toEqual(run(8));
   for (const events of run(7)) {
@@ -33,7 +44,14 @@ describeEachEngine('demo history', (database) => {
              (SELECT count(*)::int FROM case_event) AS events`.execute(db);
     expect(counts.rows[0]).toEqual({ cases: 600, clocks: 600, events: result.events });
 
-    const mix = await sql<{ not_informed: number; late: number; open: number; extended: number; requests: number; types: number }>`
+    const mix = await sql<{
+      not_informed: number;
+      late: number;
+      open: number;
+      extended: number;
+      requests: number;
+      types: number;
+    }>`
       SELECT avg((NOT fully_informed_on_receipt)::int)::float AS not_informed, avg((NOT goal_met)::int)::float AS late,
              count(*) FILTER (WHERE decided_at IS NULL)::int AS open, count(DISTINCT case_type_id)::int AS types,
              (SELECT count(*)::int FROM case_event WHERE activity = 'extended') AS extended,
@@ -49,7 +67,9 @@ describeEachEngine('demo history', (database) => {
     expect(m.requests).toBeGreaterThan(100);
 
     // Every case starts with receipt; states in case_file agree with the log.
-    const firsts = await sql<{ n: number }>`SELECT count(*)::int AS n FROM case_event WHERE seq = 1 AND activity <> 'received'`.execute(db);
+    const firsts = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM case_event WHERE seq = 1 AND activity <> 'received'`.execute(db);
     expect(firsts.rows[0].n).toBe(0);
     const closedWithoutEvent = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM case_file c WHERE c.state = 'closed'

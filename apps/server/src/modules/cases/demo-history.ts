@@ -20,16 +20,94 @@ const SEASON = [1.1, 1.0, 1.1, 1.0, 1.0, 1.05, 0.6, 1.2, 1.15, 1.05, 1.0, 0.75];
 const BACKLOG = [1.0, 0.95, 1.0, 1.0, 1.0, 1.05, 1.3, 1.25, 1.05, 1.0, 1.05, 1.15];
 
 const PROFILE: Record<string, Omit<SimType, 'definition'> & { weight: number }> = {
-  'family-reunification': { weight: 0.15, informedFrom: 0.45, informedTo: 0.65, medianShare: 0.55, sigma: 0.3, hearingRate: 0.15, extensionRate: 0.03 },
-  'job-card': { weight: 0.12, informedFrom: 0.6, informedTo: 0.75, medianShare: 0.5, sigma: 0.45, hearingRate: 0, extensionRate: 0 },
-  'cash-benefit': { weight: 0.28, informedFrom: 0.5, informedTo: 0.6, medianShare: 0.6, sigma: 0.45, hearingRate: 0, extensionRate: 0.03 },
-  'housing-support': { weight: 0.25, informedFrom: 0.7, informedTo: 0.8, medianShare: 0.5, sigma: 0.4, hearingRate: 0, extensionRate: 0 },
-  rehabilitation: { weight: 0.08, informedFrom: 0.8, informedTo: 0.85, medianShare: 0.7, sigma: 0.3, hearingRate: 0.3, extensionRate: 0.05 },
-  'building-permit': { weight: 0.12, informedFrom: 0.35, informedTo: 0.5, medianShare: 0.65, sigma: 0.45, hearingRate: 0.25, extensionRate: 0.05 },
+  'family-reunification': {
+    weight: 0.15,
+    informedFrom: 0.45,
+    informedTo: 0.65,
+    medianShare: 0.55,
+    sigma: 0.3,
+    hearingRate: 0.15,
+    extensionRate: 0.03,
+  },
+  'job-card': {
+    weight: 0.12,
+    informedFrom: 0.6,
+    informedTo: 0.75,
+    medianShare: 0.5,
+    sigma: 0.45,
+    hearingRate: 0,
+    extensionRate: 0,
+  },
+  'cash-benefit': {
+    weight: 0.28,
+    informedFrom: 0.5,
+    informedTo: 0.6,
+    medianShare: 0.6,
+    sigma: 0.45,
+    hearingRate: 0,
+    extensionRate: 0.03,
+  },
+  'housing-support': {
+    weight: 0.25,
+    informedFrom: 0.7,
+    informedTo: 0.8,
+    medianShare: 0.5,
+    sigma: 0.4,
+    hearingRate: 0,
+    extensionRate: 0,
+  },
+  rehabilitation: {
+    weight: 0.08,
+    informedFrom: 0.8,
+    informedTo: 0.85,
+    medianShare: 0.7,
+    sigma: 0.3,
+    hearingRate: 0.3,
+    extensionRate: 0.05,
+  },
+  'building-permit': {
+    weight: 0.12,
+    informedFrom: 0.35,
+    informedTo: 0.5,
+    medianShare: 0.65,
+    sigma: 0.45,
+    hearingRate: 0.25,
+    extensionRate: 0.05,
+  },
 };
 
-const FIRST = ['Amira', 'Jens', 'Mette', 'Ali', 'Sofie', 'Lars', 'Fatima', 'Anders', 'Ida', 'Mohammed', 'Karin', 'Peter', 'Nadia', 'Ole', 'Emma', 'Yusuf'];
-const LAST = ['Hansen', 'Nielsen', 'Jensen', 'Pedersen', 'Andersen', 'Christensen', 'Larsen', 'Sørensen', 'Rasmussen', 'Khan', 'Ahmadi', 'Olsen'];
+const FIRST = [
+  'Amira',
+  'Jens',
+  'Mette',
+  'Ali',
+  'Sofie',
+  'Lars',
+  'Fatima',
+  'Anders',
+  'Ida',
+  'Mohammed',
+  'Karin',
+  'Peter',
+  'Nadia',
+  'Ole',
+  'Emma',
+  'Yusuf',
+];
+const LAST = [
+  'Hansen',
+  'Nielsen',
+  'Jensen',
+  'Pedersen',
+  'Andersen',
+  'Christensen',
+  'Larsen',
+  'Sørensen',
+  'Rasmussen',
+  'Khan',
+  'Ahmadi',
+  'Olsen',
+];
 
 export interface DemoHistoryOptions {
   cases?: number;
@@ -60,10 +138,16 @@ interface TypeContext {
 
 /** Creates the demo case-type units that do not exist yet, under the demo authority (or a new one). */
 async function ensureUnits(db: Executor): Promise<void> {
-  const authority = await sql<{ id: string }>`SELECT id FROM unit WHERE kind = 'authority' ORDER BY created_at LIMIT 1`.execute(db);
+  const authority = await sql<{
+    id: string;
+  }>`SELECT id FROM unit WHERE kind = 'authority' ORDER BY created_at LIMIT 1`.execute(db);
   let parent = authority.rows[0]?.id;
   if (!parent) {
-    const r = await sql<{ id: string }>`INSERT INTO unit (kind, code, name_da, name_en) VALUES ('authority', 'demo', 'Sagsgang Kommune', 'Sagsgang Municipality') RETURNING id`.execute(db);
+    const r = await sql<{
+      id: string;
+    }>`INSERT INTO unit (kind, code, name_da, name_en) VALUES ('authority', 'demo', 'Sagsgang Kommune', 'Sagsgang Municipality') RETURNING id`.execute(
+      db,
+    );
     parent = r.rows[0].id;
   }
   for (const code of Object.values(DEMO_CASE_TYPE_UNITS)) {
@@ -81,11 +165,17 @@ async function typeContexts(db: Executor): Promise<TypeContext[]> {
     const unit = await sql<{ id: string }>`SELECT id FROM unit WHERE code = ${definition.unitCode}`.execute(db);
     const unitId = unit.rows[0].id;
     const staff = await sql<{ user_id: string }>`
-      SELECT DISTINCT g.user_id FROM role_grant g WHERE g.role = 'caseworker' AND g.unit_id = ${unitId} ORDER BY g.user_id`.execute(db);
+      SELECT DISTINCT g.user_id FROM role_grant g WHERE g.role = 'caseworker' AND g.unit_id = ${unitId} ORDER BY g.user_id`.execute(
+      db,
+    );
     const profile = PROFILE[definition.code];
     out.push({
-      sim: { ...profile, definition }, weight: profile.weight, caseTypeId: published.caseTypeId, versionId: published.versionId,
-      unitId, staff: staff.rows.map((s) => s.user_id),
+      sim: { ...profile, definition },
+      weight: profile.weight,
+      caseTypeId: published.caseTypeId,
+      versionId: published.versionId,
+      unitId,
+      staff: staff.rows.map((s) => s.user_id),
     });
   }
   return out;
@@ -106,7 +196,8 @@ function dayWeights(start: number, days: number): Float64Array {
 
 function sampleDay(rng: Rng, cum: Float64Array): number {
   const target = rng() * cum[cum.length - 1];
-  let lo = 0, hi = cum.length - 1;
+  let lo = 0,
+    hi = cum.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (cum[mid] >= target) hi = mid;
@@ -116,43 +207,101 @@ function sampleDay(rng: Rng, cum: Float64Array): number {
 }
 
 const NEXT_STATE: Record<string, string> = {
-  received: 'received', screened: 'in_progress', information_requested: 'awaiting_applicant', information_received: 'in_progress',
-  hearing_started: 'awaiting_hearing', hearing_replied: 'in_progress', decided: 'decided', closed: 'closed',
+  received: 'received',
+  screened: 'in_progress',
+  information_requested: 'awaiting_applicant',
+  information_received: 'in_progress',
+  hearing_started: 'awaiting_hearing',
+  hearing_replied: 'in_progress',
+  decided: 'decided',
+  closed: 'closed',
 };
 
-interface Built { kase: BulkCase; events: BulkEvent[]; clock: ClockRow }
+interface Built {
+  kase: BulkCase;
+  events: BulkEvent[];
+  clock: ClockRow;
+}
 
-function buildCase(rng: Rng, ctx: TypeContext, sim: SimEvent[], ref: string, now: Date, calendar: BusinessCalendar): Built {
+function buildCase(
+  rng: Rng,
+  ctx: TypeContext,
+  sim: SimEvent[],
+  ref: string,
+  now: Date,
+  calendar: BusinessCalendar,
+): Built {
   const id = rng.uuid();
   const assignee = ctx.staff.length && !rng.chance(0.03) ? rng.pick(ctx.staff) : null;
-  let state = 'received', phase: string | null = ctx.sim.definition.phases[0].code, outcome: string | null = null;
+  let state = 'received',
+    phase: string | null = ctx.sim.definition.phases[0].code,
+    outcome: string | null = null;
   const events: BulkEvent[] = sim.map((e, i) => {
     state = NEXT_STATE[e.activity] ?? state;
-    if (e.activity === 'phase_changed') { e.attributes = { from: phase, ...e.attributes }; phase = String(e.attributes.to); }
+    if (e.activity === 'phase_changed') {
+      e.attributes = { from: phase, ...e.attributes };
+      phase = String(e.attributes.to);
+    }
     if (e.activity === 'decided') outcome = String(e.attributes.outcome);
     return {
-      case_id: id, seq: i + 1, activity: e.activity, occurred_at: new Date(e.at).toISOString(),
-      actor_id: e.activity === 'received' ? null : assignee, unit_id: ctx.unitId, attributes: e.attributes,
+      case_id: id,
+      seq: i + 1,
+      activity: e.activity,
+      occurred_at: new Date(e.at).toISOString(),
+      actor_id: e.activity === 'received' ? null : assignee,
+      unit_id: ctx.unitId,
+      attributes: e.attributes,
     };
   });
   const receivedAt = new Date(sim[0].at);
   const kase: BulkCase = {
-    id, reference: ref, case_type_id: ctx.caseTypeId, case_type_version_id: ctx.versionId, unit_id: ctx.unitId, assignee_id: assignee,
-    applicant_name: `${rng.pick(FIRST)} ${rng.pick(LAST)}`, channel: String(sim[0].attributes.channel), state, phase_code: phase,
-    outcome, received_at: receivedAt.toISOString(), version: events.length,
+    id,
+    reference: ref,
+    case_type_id: ctx.caseTypeId,
+    case_type_version_id: ctx.versionId,
+    unit_id: ctx.unitId,
+    assignee_id: assignee,
+    applicant_name: `${rng.pick(FIRST)} ${rng.pick(LAST)}`,
+    channel: String(sim[0].attributes.channel),
+    state,
+    phase_code: phase,
+    outcome,
+    received_at: receivedAt.toISOString(),
+    version: events.length,
   };
   const logged = sim.map((e) => ({ activity: e.activity, occurredAt: new Date(e.at), attributes: e.attributes }));
   const clock = deriveClockRow(
-    { caseId: id, caseTypeId: ctx.caseTypeId, unitId: ctx.unitId, assigneeId: assignee, state, phaseCode: phase, outcome, receivedAt },
-    logged, ctx.sim.definition, now, calendar,
+    {
+      caseId: id,
+      caseTypeId: ctx.caseTypeId,
+      unitId: ctx.unitId,
+      assigneeId: assignee,
+      state,
+      phaseCode: phase,
+      outcome,
+      receivedAt,
+    },
+    logged,
+    ctx.sim.definition,
+    now,
+    calendar,
   );
   return { kase, events, clock };
 }
 
 async function writeBatch(db: Executor, batch: Built[]): Promise<void> {
-  await repo.insertCases(db, batch.map((b) => b.kase));
-  await repo.insertEvents(db, batch.flatMap((b) => b.events));
-  await repo.insertClocks(db, batch.map((b) => b.clock));
+  await repo.insertCases(
+    db,
+    batch.map((b) => b.kase),
+  );
+  await repo.insertEvents(
+    db,
+    batch.flatMap((b) => b.events),
+  );
+  await repo.insertClocks(
+    db,
+    batch.map((b) => b.clock),
+  );
 }
 
 /** Generates the history once: does nothing when cases already exist. */
@@ -170,15 +319,22 @@ export async function generateDemoHistory(db: Executor, options: DemoHistoryOpti
     const days = Math.round((options.years ?? 2) * 365);
     const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - days * DAY;
     const cum = dayWeights(start, days);
-    let events = 0, open = 0, made = 0, batch: Built[] = [];
+    let events = 0,
+      open = 0,
+      made = 0,
+      batch: Built[] = [];
     for (let i = 0; i < total; i++) {
       const day = sampleDay(rng, cum);
       const receivedAt = start + day * DAY + rng.int(7 * 3600, 15 * 3600) * 1000;
       if (receivedAt > now.getTime()) continue;
       const ctx = contexts[pickWeighted(rng, weights)];
       const month = new Date(receivedAt).getUTCMonth();
-      const sim = simulateCase(rng, { type: ctx.sim, receivedAt, progress: day / days, load: BACKLOG[(month + 1) % 12] })
-        .filter((e) => e.at <= now.getTime());
+      const sim = simulateCase(rng, {
+        type: ctx.sim,
+        receivedAt,
+        progress: day / days,
+        load: BACKLOG[(month + 1) % 12],
+      }).filter((e) => e.at <= now.getTime());
       const year = localDateOf(receivedAt).slice(0, 4);
       const built = buildCase(rng, ctx, sim, `SAG-${year}-${String(i + 1).padStart(6, '0')}`, now, calendar);
       const own = options.applicants?.[i % 997];
@@ -190,7 +346,10 @@ export async function generateDemoHistory(db: Executor, options: DemoHistoryOpti
       made++;
       if (built.kase.state !== 'closed' && built.kase.state !== 'decided') open++;
       batch.push(built);
-      if (batch.length >= batchSize) { await writeBatch(trx, batch); batch = []; }
+      if (batch.length >= batchSize) {
+        await writeBatch(trx, batch);
+        batch = [];
+      }
     }
     await writeBatch(trx, batch);
     await repo.advanceReferenceSequence(trx, total + 1);

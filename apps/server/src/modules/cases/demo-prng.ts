@@ -16,9 +16,15 @@ function normal(rng: () => number): number {
 }
 
 export function createRng(seed: number): Rng {
-  let a = 0x9e3779b9 ^ seed, b = 0x243f6a88 ^ (seed * 31), c = 0xb7e15162, d = 1;
+  let a = 0x9e3779b9 ^ seed,
+    b = 0x243f6a88 ^ (seed * 31),
+    c = 0xb7e15162,
+    d = 1;
   const next = () => {
-    a |= 0; b |= 0; c |= 0; d |= 0;
+    a |= 0;
+    b |= 0;
+    c |= 0;
+    d |= 0;
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
     a = b ^ (b >>> 9);
@@ -34,7 +40,10 @@ export function createRng(seed: number): Rng {
   rng.chance = (p) => next() < p;
   rng.logNormal = (median, sigma) => median * Math.exp(sigma * normal(next));
   rng.uuid = () => {
-    const hex = (n: number) => Math.floor(next() * 16 ** n).toString(16).padStart(n, '0');
+    const hex = (n: number) =>
+      Math.floor(next() * 16 ** n)
+        .toString(16)
+        .padStart(n, '0');
     return `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + Math.floor(next() * 4)).toString(16)}${hex(3)}-${hex(6)}${hex(6)}`;
   };
   return rng;

@@ -19,10 +19,18 @@ export function refusalError(refusal: UploadRefusal, fileName: string, maxBytes 
   const details = [{ path: 'file', message: refusal, maxBytes }];
   switch (refusal) {
     case 'too_large':
-      return new AppError('payload_too_large', `file: ${fileName} is larger than ${Math.round(maxBytes / MB)} MB.`, details);
+      return new AppError(
+        'payload_too_large',
+        `file: ${fileName} is larger than ${Math.round(maxBytes / MB)} MB.`,
+        details,
+      );
     case 'empty':
       return new AppError('validation', `file: ${fileName} is empty.`, details);
     case 'type':
-      return new AppError('unsupported_media_type', `file: ${fileName} is not a PDF, PNG or JPEG (judged by its content, not its name).`, details);
+      return new AppError(
+        'unsupported_media_type',
+        `file: ${fileName} is not a PDF, PNG or JPEG (judged by its content, not its name).`,
+        details,
+      );
   }
 }

@@ -11,11 +11,25 @@ describeEachEngine('service-goal figures', (database) => {
     const { db } = database();
     await generateDemoHistory(db, { cases: 800, seed: 5, now: NOW });
     const authority = await sql<{ id: string }>`SELECT id FROM unit WHERE parent_id IS NULL LIMIT 1`.execute(db);
-    const reader = await principalFor(db, '00000000-0000-4000-8000-000000000001', [{ role: 'quality', unitId: authority.rows[0].id }]);
-    const figures = await getServiceGoalFigures(db, reader, { from: '2020-01-01', to: '2026-06-01', breachWithinDays: 14 }, NOW);
+    const reader = await principalFor(db, '00000000-0000-4000-8000-000000000001', [
+      { role: 'quality', unitId: authority.rows[0].id },
+    ]);
+    const figures = await getServiceGoalFigures(
+      db,
+      reader,
+      { from: '2020-01-01', to: '2026-06-01', breachWithinDays: 14 },
+      NOW,
+    );
     expect(figures.rows).toHaveLength(6);
 
-    const want = await sql<{ case_type_id: string; decided: number; within: number; median: number; p75: number; p90: number }>`
+    const want = await sql<{
+      case_type_id: string;
+      decided: number;
+      within: number;
+      median: number;
+      p75: number;
+      p90: number;
+    }>`
       SELECT case_type_id, count(*)::int AS decided, count(*) FILTER (WHERE goal_met)::int AS within,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY processing_days) AS median,
              percentile_cont(0.75) WITHIN GROUP (ORDER BY processing_days) AS p75,
@@ -27,8 +41,12 @@ describeEachEngine('service-goal figures', (database) => {
       expect(row.medianDays).toBeCloseTo(w.median, 9);
       expect(row.p75Days).toBeCloseTo(w.p75, 9);
       expect(row.p90Days).toBeCloseTo(w.p90, 9);
-      expect(figures.monthly.filter((m) => m.caseTypeId === w.case_type_id).reduce((n, m) => n + m.decided, 0)).toBe(w.decided);
-      expect(figures.distribution.filter((m) => m.caseTypeId === w.case_type_id).reduce((n, m) => n + m.count, 0)).toBe(w.decided);
+      expect(figures.monthly.filter((m) => m.caseTypeId === w.case_type_id).reduce((n, m) => n + m.decided, 0)).toBe(
+        w.decided,
+      );
+      expect(figures.distribution.filter((m) => m.caseTypeId === w.case_type_id).reduce((n, m) => n + m.count, 0)).toBe(
+        w.decided,
+      );
     }
 
     // Straight from the event log: the first screening verdict decides "fully informed on receipt".
@@ -42,9 +60,14 @@ describeEachEngine('service-goal figures', (database) => {
       expect(row.fullyInformedOnReceipt).toBe(l.informed);
       expect(row.shareFullyInformedOnReceipt).toBeCloseTo(l.informed / l.screened, 9);
     }
-    const open = figures.rows.reduce((n, r) => n + r.open.notStarted + r.open.running + r.open.paused + r.open.warning + r.open.breached, 0);
+    const open = figures.rows.reduce(
+      (n, r) => n + r.open.notStarted + r.open.running + r.open.paused + r.open.warning + r.open.breached,
+      0,
+    );
     const openInLog = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM case_file c WHERE NOT EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id AND e.activity = 'decided')`.execute(db);
+      SELECT count(*)::int AS n FROM case_file c WHERE NOT EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id AND e.activity = 'decided')`.execute(
+      db,
+    );
     expect(open).toBe(openInLog.rows[0].n);
   });
 
@@ -85,7 +108,9 @@ describeEachEngine('service-goal figures', (database) => {
          SELECT unit_id, case_type_id, month, received, screened, informed FROM case_figures_received WHERE received <> 0)
       ) diff`.execute(db);
     expect(received.rows[0].n).toBe(0);
-    const total = await sql<{ n: number }>`SELECT coalesce(sum(cases), 0)::int AS n FROM case_figures_decided`.execute(db);
+    const total = await sql<{ n: number }>`SELECT coalesce(sum(cases), 0)::int AS n FROM case_figures_decided`.execute(
+      db,
+    );
     expect(total.rows[0].n).toBeGreaterThan(100);
   });
 
@@ -93,18 +118,32 @@ describeEachEngine('service-goal figures', (database) => {
     const { db } = database();
     await generateDemoHistory(db, { cases: 600, seed: 7, now: NOW });
     const authority = await sql<{ id: string }>`SELECT id FROM unit WHERE parent_id IS NULL LIMIT 1`.execute(db);
-    const reader = await principalFor(db, '00000000-0000-4000-8000-000000000001', [{ role: 'quality', unitId: authority.rows[0].id }]);
+    const reader = await principalFor(db, '00000000-0000-4000-8000-000000000001', [
+      { role: 'quality', unitId: authority.rows[0].id },
+    ]);
     const periods: [string, string][] = [
-      ['2025-06-01', '2026-05-31'], ['2025-06-17', '2026-02-03'], ['2025-11-05', '2025-11-25'], ['2024-12-31', '2025-01-01'],
-      ['2025-03-01', '2025-03-31'], ['2025-01-31', '2026-06-01'],
+      ['2025-06-01', '2026-05-31'],
+      ['2025-06-17', '2026-02-03'],
+      ['2025-11-05', '2025-11-25'],
+      ['2024-12-31', '2025-01-01'],
+      ['2025-03-01', '2025-03-31'],
+      ['2025-01-31', '2026-06-01'],
     ];
     for (const [from, to] of periods) {
       const figures = await getServiceGoalFigures(db, reader, { from, to, breachWithinDays: 14 }, NOW);
-      const want = await sql<{ case_type_id: string; decided: number; within: number; median: number | null; p90: number | null }>`
+      const want = await sql<{
+        case_type_id: string;
+        decided: number;
+        within: number;
+        median: number | null;
+        p90: number | null;
+      }>`
         SELECT case_type_id, count(*)::int AS decided, count(*) FILTER (WHERE goal_met)::int AS within,
                percentile_cont(0.5) WITHIN GROUP (ORDER BY processing_days) AS median,
                percentile_cont(0.9) WITHIN GROUP (ORDER BY processing_days) AS p90
-        FROM case_clock WHERE goal_met IS NOT NULL AND decided_date BETWEEN ${from}::date AND ${to}::date GROUP BY case_type_id`.execute(db);
+        FROM case_clock WHERE goal_met IS NOT NULL AND decided_date BETWEEN ${from}::date AND ${to}::date GROUP BY case_type_id`.execute(
+        db,
+      );
       const got = (id: string) => figures.rows.find((r) => r.caseTypeId === id);
       for (const w of want.rows) {
         expect(got(w.case_type_id), `${from}..${to}`).toMatchObject({ decided: w.decided, withinGoal: w.within });

@@ -12,7 +12,9 @@ export interface FiguresFilter {
 }
 
 const scope = (f: FiguresFilter): RawBuilder<unknown> =>
-  f.caseTypeId ? sql`unit_id = ANY(${f.unitIds}::uuid[]) AND case_type_id = ${f.caseTypeId}` : sql`unit_id = ANY(${f.unitIds}::uuid[])`;
+  f.caseTypeId
+    ? sql`unit_id = ANY(${f.unitIds}::uuid[]) AND case_type_id = ${f.caseTypeId}`
+    : sql`unit_id = ANY(${f.unitIds}::uuid[])`;
 
 /**
  * Service-goal figures straight from the derived clock rows: one narrow row per case, so the figures are a few
@@ -32,8 +34,15 @@ export const figuresRepository = {
     const edge = (column: string) => sql`${sql.ref(column)} BETWEEN ${f.from}::date AND ${f.to}::date
       AND (${sql.ref(column)} < ${first}::date OR ${sql.ref(column)} >= ${end}::date)`;
     const r = await sql<{
-      case_type_id: string; g: number; days: number | null; month: string | null; decided: number; within_goal: number;
-      received: number; screened: number; informed: number;
+      case_type_id: string;
+      g: number;
+      days: number | null;
+      month: string | null;
+      decided: number;
+      within_goal: number;
+      received: number;
+      screened: number;
+      informed: number;
     }>`
       WITH decided AS (
         SELECT case_type_id, processing_days, month, goal_met, cases FROM case_figures_decided WHERE ${scope(f)} AND ${rolled}
@@ -60,7 +69,15 @@ export const figuresRepository = {
 
   /** Open cases by clock state as of today, and those that breach within N days unless decided. */
   async open(db: Executor, f: FiguresFilter) {
-    const r = await sql<{ case_type_id: string; not_started: number; paused: number; breached: number; warning: number; running: number; soon: number }>`
+    const r = await sql<{
+      case_type_id: string;
+      not_started: number;
+      paused: number;
+      breached: number;
+      warning: number;
+      running: number;
+      soon: number;
+    }>`
       SELECT case_type_id,
         count(*) FILTER (WHERE clock_start_date IS NULL)::int AS not_started,
         count(*) FILTER (WHERE clock_start_date IS NOT NULL AND paused_since IS NOT NULL)::int AS paused,
@@ -77,7 +94,9 @@ export const figuresRepository = {
   async caseTypes(db: Executor) {
     const r = await sql<{ id: string; code: string; name: unknown; target_share: number; goal_days: number }>`
       SELECT t.id, t.code, v.definition->'name' AS name, v.target_share, v.goal_days
-      FROM case_type t JOIN case_type_version v ON v.case_type_id = t.id AND v.version = t.current_version ORDER BY t.code`.execute(db);
+      FROM case_type t JOIN case_type_version v ON v.case_type_id = t.id AND v.version = t.current_version ORDER BY t.code`.execute(
+      db,
+    );
     return r.rows;
   },
 };

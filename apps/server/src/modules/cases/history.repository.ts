@@ -3,13 +3,29 @@ import type { Executor } from '../../platform/db/transaction.js';
 import type { ClockRow } from './case-clock.js';
 
 export interface BulkCase {
-  id: string; reference: string; case_type_id: string; case_type_version_id: string; unit_id: string;
-  assignee_id: string | null; applicant_id?: string | null; applicant_name: string; channel: string; state: string; phase_code: string | null;
-  outcome: string | null; received_at: string; version: number;
+  id: string;
+  reference: string;
+  case_type_id: string;
+  case_type_version_id: string;
+  unit_id: string;
+  assignee_id: string | null;
+  applicant_id?: string | null;
+  applicant_name: string;
+  channel: string;
+  state: string;
+  phase_code: string | null;
+  outcome: string | null;
+  received_at: string;
+  version: number;
 }
 
 export interface BulkEvent {
-  case_id: string; seq: number; activity: string; occurred_at: string; actor_id: string | null; unit_id: string;
+  case_id: string;
+  seq: number;
+  activity: string;
+  occurred_at: string;
+  actor_id: string | null;
+  unit_id: string;
   attributes: Record<string, unknown>;
 }
 
@@ -27,7 +43,9 @@ export const historyRepository = {
              phase_code, outcome, received_at, version, received_at, received_at
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
         id uuid, reference text, case_type_id uuid, case_type_version_id uuid, unit_id uuid, assignee_id uuid,
-        applicant_id uuid, applicant_name text, channel text, state text, phase_code text, outcome text, received_at timestamptz, version int)`.execute(db);
+        applicant_id uuid, applicant_name text, channel text, state text, phase_code text, outcome text, received_at timestamptz, version int)`.execute(
+      db,
+    );
   },
 
   async insertEvents(db: Executor, rows: BulkEvent[]): Promise<void> {
@@ -36,7 +54,9 @@ export const historyRepository = {
       INSERT INTO case_event (case_id, seq, activity, occurred_at, recorded_at, actor_id, unit_id, attributes)
       SELECT case_id, seq, activity, occurred_at, occurred_at, actor_id, unit_id, attributes
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
-        case_id uuid, seq int, activity text, occurred_at timestamptz, actor_id uuid, unit_id uuid, attributes jsonb)`.execute(db);
+        case_id uuid, seq int, activity text, occurred_at timestamptz, actor_id uuid, unit_id uuid, attributes jsonb)`.execute(
+      db,
+    );
   },
 
   async insertClocks(db: Executor, rows: ClockRow[]): Promise<void> {
@@ -49,12 +69,16 @@ export const historyRepository = {
         case_id uuid, case_type_id uuid, unit_id uuid, assignee_id uuid, state text, phase_code text, received_at timestamptz,
         received_date date, fully_informed_at timestamptz, fully_informed_on_receipt boolean, clock_start_date date,
         paused_since timestamptz, paused_days int, deadline date, warn_date date, legal_deadline date, risk_date date,
-        decided_at timestamptz, decided_date date, outcome text, processing_days int, goal_met boolean, closed_at timestamptz)`.execute(db);
+        decided_at timestamptz, decided_date date, outcome text, processing_days int, goal_met boolean, closed_at timestamptz)`.execute(
+      db,
+    );
   },
 
   /** Moves the reference sequence past generated references so new cases never collide with them. */
   async advanceReferenceSequence(db: Executor, atLeast: number): Promise<void> {
-    await sql`SELECT setval('case_reference_seq', GREATEST((SELECT last_value FROM case_reference_seq), ${atLeast}))`.execute(db);
+    await sql`SELECT setval('case_reference_seq', GREATEST((SELECT last_value FROM case_reference_seq), ${atLeast}))`.execute(
+      db,
+    );
   },
 
   async countCases(db: Executor): Promise<number> {

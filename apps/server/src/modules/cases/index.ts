@@ -6,10 +6,21 @@ export { screenCase } from './use-cases/screen-case.js';
 export { requestInformation, receiveInformation } from './use-cases/request-information.js';
 export { startHearing, recordHearingReply } from './use-cases/hearing.js';
 export { recordNote } from './use-cases/record-note.js';
-export { addDocument, type AddDocumentInput, type AddDocumentResult, type DocumentContent } from './use-cases/add-document.js';
+export {
+  addDocument,
+  type AddDocumentInput,
+  type AddDocumentResult,
+  type DocumentContent,
+} from './use-cases/add-document.js';
 export { attachDocument, type UploadedFile } from './use-cases/attach-document.js';
 export { addApplicationDocuments, type ApplicationDocument } from './use-cases/add-application-documents.js';
-export { openCaseDocument, openApplicantDocument, applicantDocuments, type ApplicantDocument, type DocumentDownload } from './use-cases/open-document.js';
+export {
+  openCaseDocument,
+  openApplicantDocument,
+  applicantDocuments,
+  type ApplicantDocument,
+  type DocumentDownload,
+} from './use-cases/open-document.js';
 export { changePhase } from './use-cases/change-phase.js';
 export { extendDeadline } from './use-cases/extend-deadline.js';
 export { decideCase, closeCase } from './use-cases/decide-case.js';

@@ -13,16 +13,25 @@ test('whole months inside a period', () => {
 });
 
 test('every day of a period is either in a whole month or at an edge, exactly when its whole month is inside', () => {
-  const day = fc.integer({ min: 0, max: 3000 }).map((n) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10));
-  fc.assert(fc.property(day, day, (a, b) => {
-    const [from, to] = a <= b ? [a, b] : [b, a];
-    const { first, end } = wholeMonths(from, to);
-    for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1)) {
-      const iso = d.toISOString().slice(0, 10);
-      const monthStart = `${iso.slice(0, 7)}-01`;
-      const monthEnd = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
-      // A day is counted from the roll-ups exactly when its whole month lies inside the period.
-      expect(iso >= first && iso < end).toBe(monthStart >= from && monthEnd <= to);
-    }
-  }), { numRuns: 200 });
+  const day = fc
+    .integer({ min: 0, max: 3000 })
+    .map((n) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10));
+  fc.assert(
+    fc.property(day, day, (a, b) => {
+      const [from, to] = a <= b ? [a, b] : [b, a];
+      const { first, end } = wholeMonths(from, to);
+      for (
+        let d = new Date(`${from}T00:00:00Z`);
+        d.toISOString().slice(0, 10) <= to;
+        d.setUTCDate(d.getUTCDate() + 1)
+      ) {
+        const iso = d.toISOString().slice(0, 10);
+        const monthStart = `${iso.slice(0, 7)}-01`;
+        const monthEnd = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+        // A day is counted from the roll-ups exactly when its whole month lies inside the period.
+        expect(iso >= first && iso < end).toBe(monthStart >= from && monthEnd <= to);
+      }
+    }),
+    { numRuns: 200 },
+  );
 });

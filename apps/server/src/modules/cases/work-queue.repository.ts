@@ -19,11 +19,28 @@ export interface QueueFilter {
 }
 
 export interface SummaryRow {
-  id: string; reference: string; case_type_id: string; case_type_code: string; case_type_name: unknown;
-  unit_id: string; assignee_id: string | null; assignee_name: string | null; applicant_name: string; subject: string | null;
-  state: string; phase_code: string | null; received_at: Date; version: number;
-  clock_start_date: string | null; deadline: string | null; legal_deadline: string | null; warn_date: string | null;
-  paused_since: Date | null; paused_days: number; decided_at: Date | null; fully_informed_on_receipt: boolean | null;
+  id: string;
+  reference: string;
+  case_type_id: string;
+  case_type_code: string;
+  case_type_name: unknown;
+  unit_id: string;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  applicant_name: string;
+  subject: string | null;
+  state: string;
+  phase_code: string | null;
+  received_at: Date;
+  version: number;
+  clock_start_date: string | null;
+  deadline: string | null;
+  legal_deadline: string | null;
+  warn_date: string | null;
+  paused_since: Date | null;
+  paused_days: number;
+  decided_at: Date | null;
+  fully_informed_on_receipt: boolean | null;
   /** The case-type version's warning thresholds; null means the defaults. */
   warn_at: number[] | null;
 }
@@ -59,14 +76,20 @@ export const queueRepository = {
         WHERE k.unit_id = u.id AND ${where}
         ORDER BY k.risk_date ASC NULLS LAST, k.received_at ASC LIMIT ${take}
       ) q
-      ORDER BY q.risk_date ASC NULLS LAST, q.received_at ASC, q.case_id LIMIT ${f.limit} OFFSET ${f.offset}`.execute(executor);
+      ORDER BY q.risk_date ASC NULLS LAST, q.received_at ASC, q.case_id LIMIT ${f.limit} OFFSET ${f.offset}`.execute(
+      executor,
+    );
     // Counting a hundred thousand open cases costs more than the page itself; past the cap the queue says "10,000+".
     const count = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM (
         SELECT 1 FROM case_clock k WHERE k.unit_id = ANY(${f.unitIds}::uuid[]) AND ${where} LIMIT ${QUEUE_COUNT_CAP + 1}
       ) capped`.execute(executor);
     const n = count.rows[0]?.n ?? 0;
-    return { ids: rows.rows.map((r) => r.case_id), total: Math.min(n, QUEUE_COUNT_CAP), totalCapped: n > QUEUE_COUNT_CAP };
+    return {
+      ids: rows.rows.map((r) => r.case_id),
+      total: Math.min(n, QUEUE_COUNT_CAP),
+      totalCapped: n > QUEUE_COUNT_CAP,
+    };
   },
 
   /** The rows the queue and the case page show, in the order of `ids`. */

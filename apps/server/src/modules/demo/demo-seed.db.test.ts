@@ -18,7 +18,9 @@ for (const engine of ENGINES) {
       await stop();
       const units = await t().database.db.selectFrom('unit').select(['code', 'name_da']).execute();
       expect(units).toHaveLength(DEMO_UNITS.length);
-      expect(units.map((u) => u.name_da)).toEqual(expect.arrayContaining(['Sagsgang Kommune', 'Borgerservice', 'Udlændingeområdet']));
+      expect(units.map((u) => u.name_da)).toEqual(
+        expect.arrayContaining(['Sagsgang Kommune', 'Borgerservice', 'Udlændingeområdet']),
+      );
 
       const roles = new Set<string>();
       for (const account of DEMO_ACCOUNTS) {
@@ -27,8 +29,20 @@ for (const engine of ENGINES) {
         expect(me.user.displayName).toBe(account.displayName);
         for (const r of me.roles) roles.add(r.role);
       }
-      expect([...roles].sort()).toEqual(['admin', 'analyst', 'applicant', 'caseworker', 'frontline', 'quality', 'teamlead']);
-      const business = await t().database.db.selectFrom('app_user').select(['organisation_name', 'organisation_cvr']).where('username', '=', 'virksomhed').executeTakeFirstOrThrow();
+      expect([...roles].sort()).toEqual([
+        'admin',
+        'analyst',
+        'applicant',
+        'caseworker',
+        'frontline',
+        'quality',
+        'teamlead',
+      ]);
+      const business = await t()
+        .database.db.selectFrom('app_user')
+        .select(['organisation_name', 'organisation_cvr'])
+        .where('username', '=', 'virksomhed')
+        .executeTakeFirstOrThrow();
       expect(business.organisation_name).toBeTruthy();
     });
 
@@ -39,14 +53,18 @@ for (const engine of ENGINES) {
       const units = await t().database.db.selectFrom('unit').select('id').execute();
       expect(units).toHaveLength(DEMO_UNITS.length);
     });
-
   });
 }
 
 describeEachEngine('demo seed transaction', (db) => {
   test('a failing step leaves the database empty, so the next start seeds again', async () => {
     const ctx = { config: loadConfig({ ...process.env, DATABASE_URL: '' }), database: db() };
-    const broken = { name: 'broken', run: async () => { throw new Error('step failed'); } };
+    const broken = {
+      name: 'broken',
+      run: async () => {
+        throw new Error('step failed');
+      },
+    };
     await expect(seedDemoIfEmpty(ctx, quiet, [seedOrganisation, broken])).rejects.toThrow('step failed');
     expect(await db().db.selectFrom('unit').select('id').execute()).toEqual([]);
     expect(await seedDemoIfEmpty(ctx, quiet, [seedOrganisation])).toBe(true);

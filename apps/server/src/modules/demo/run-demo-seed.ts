@@ -10,7 +10,11 @@ const SEED_LOCK_KEY = 7_311_043;
  * Seeds the demo authority into a database that has no units at all, and does nothing otherwise: a real
  * authority's database is never touched. All steps run in one transaction. Returns whether it seeded.
  */
-export async function seedDemoIfEmpty(ctx: AppContext, log: DemoSeedLog, steps: readonly DemoSeedStep[] = DEMO_SEED_STEPS): Promise<boolean> {
+export async function seedDemoIfEmpty(
+  ctx: AppContext,
+  log: DemoSeedLog,
+  steps: readonly DemoSeedStep[] = DEMO_SEED_STEPS,
+): Promise<boolean> {
   return ctx.database.db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`.execute(trx);
     const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM unit`.execute(trx);

@@ -20,16 +20,40 @@ export const DEMO_UNITS: readonly DemoUnit[] = [
   { code: 'borgerservice', parent: 'kommune', kind: 'centre', da: 'Borgerservice', en: 'Citizen Service' },
   { code: 'bs-kontaktcenter', parent: 'borgerservice', kind: 'team', da: 'Kontaktcenter', en: 'Contact centre' },
   { code: 'bs-skranke', parent: 'borgerservice', kind: 'team', da: 'Skranken', en: 'Counter' },
-  { code: 'cbi', parent: 'kommune', kind: 'centre', da: 'Center for Beskæftigelse og Integration', en: 'Centre for Employment and Integration' },
+  {
+    code: 'cbi',
+    parent: 'kommune',
+    kind: 'centre',
+    da: 'Center for Beskæftigelse og Integration',
+    en: 'Centre for Employment and Integration',
+  },
   { code: 'cbi-ydelser', parent: 'cbi', kind: 'team', da: 'Team Ydelser', en: 'Benefits team' },
   { code: 'cbi-integration', parent: 'cbi', kind: 'team', da: 'Team Integration', en: 'Integration team' },
-  { code: 'cbm', parent: 'kommune', kind: 'centre', da: 'Center for Byg og Miljø', en: 'Centre for Building and Environment' },
+  {
+    code: 'cbm',
+    parent: 'kommune',
+    kind: 'centre',
+    da: 'Center for Byg og Miljø',
+    en: 'Centre for Building and Environment',
+  },
   { code: 'cbm-byggesag', parent: 'cbm', kind: 'team', da: 'Team Byggesag', en: 'Building permits team' },
   { code: 'cbm-miljoe', parent: 'cbm', kind: 'team', da: 'Team Miljø', en: 'Environment team' },
   { code: 'udl', parent: 'kommune', kind: 'centre', da: 'Udlændingeområdet', en: 'Immigration' },
   { code: 'udl-familie', parent: 'udl', kind: 'team', da: 'Team Familiesammenføring', en: 'Family reunification team' },
-  { code: 'udl-erhverv', parent: 'udl', kind: 'team', da: 'Team Erhverv og Jobkort', en: 'Work permits and job card team' },
-  { code: 'stab', parent: 'kommune', kind: 'centre', da: 'Stab for Kvalitet og Analyse', en: 'Quality and Analysis staff' },
+  {
+    code: 'udl-erhverv',
+    parent: 'udl',
+    kind: 'team',
+    da: 'Team Erhverv og Jobkort',
+    en: 'Work permits and job card team',
+  },
+  {
+    code: 'stab',
+    parent: 'kommune',
+    kind: 'centre',
+    da: 'Stab for Kvalitet og Analyse',
+    en: 'Quality and Analysis staff',
+  },
 ];
 
 export interface DemoAccount {
@@ -46,15 +70,78 @@ export interface DemoAccount {
 
 /** The demo sign-ins. Every account has the password DEMO_PASSWORD. */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { username: 'sagsbehandler', displayName: 'Mette Sørensen', kind: 'staff', role: 'caseworker', unit: 'udl-familie', description: 'caseworker, family reunification' },
-  { username: 'sagsbehandler2', displayName: 'Jonas Holm', kind: 'staff', role: 'caseworker', unit: 'udl-erhverv', description: 'caseworker, work permits and job card' },
-  { username: 'byggesag', displayName: 'Henrik Lund', kind: 'staff', role: 'caseworker', unit: 'cbm-byggesag', description: 'caseworker, building permits' },
-  { username: 'ydelser', displayName: 'Fatima Ali', kind: 'staff', role: 'caseworker', unit: 'cbi-ydelser', description: 'caseworker, housing benefit and other benefits' },
-  { username: 'teamleder', displayName: 'Birgitte Madsen', kind: 'staff', role: 'teamlead', unit: 'udl', description: 'team lead for the immigration centre' },
-  { username: 'borgerservice', displayName: 'Peter Kristensen', kind: 'staff', role: 'frontline', unit: 'borgerservice', description: 'front-line staff, citizen service' },
-  { username: 'kvalitet', displayName: 'Anne Mortensen', kind: 'staff', role: 'quality', unit: 'kommune', description: 'quality unit (supervision, complaints)' },
-  { username: 'analytiker', displayName: 'Rasmus Thomsen', kind: 'staff', role: 'analyst', unit: 'kommune', description: 'process analyst (workflows, navigator)' },
-  { username: 'admin', displayName: 'Camilla Berg', kind: 'staff', role: 'admin', unit: 'kommune', description: 'administrator of the whole authority' },
+  {
+    username: 'sagsbehandler',
+    displayName: 'Mette Sørensen',
+    kind: 'staff',
+    role: 'caseworker',
+    unit: 'udl-familie',
+    description: 'caseworker, family reunification',
+  },
+  {
+    username: 'sagsbehandler2',
+    displayName: 'Jonas Holm',
+    kind: 'staff',
+    role: 'caseworker',
+    unit: 'udl-erhverv',
+    description: 'caseworker, work permits and job card',
+  },
+  {
+    username: 'byggesag',
+    displayName: 'Henrik Lund',
+    kind: 'staff',
+    role: 'caseworker',
+    unit: 'cbm-byggesag',
+    description: 'caseworker, building permits',
+  },
+  {
+    username: 'ydelser',
+    displayName: 'Fatima Ali',
+    kind: 'staff',
+    role: 'caseworker',
+    unit: 'cbi-ydelser',
+    description: 'caseworker, housing benefit and other benefits',
+  },
+  {
+    username: 'teamleder',
+    displayName: 'Birgitte Madsen',
+    kind: 'staff',
+    role: 'teamlead',
+    unit: 'udl',
+    description: 'team lead for the immigration centre',
+  },
+  {
+    username: 'borgerservice',
+    displayName: 'Peter Kristensen',
+    kind: 'staff',
+    role: 'frontline',
+    unit: 'borgerservice',
+    description: 'front-line staff, citizen service',
+  },
+  {
+    username: 'kvalitet',
+    displayName: 'Anne Mortensen',
+    kind: 'staff',
+    role: 'quality',
+    unit: 'kommune',
+    description: 'quality unit (supervision, complaints)',
+  },
+  {
+    username: 'analytiker',
+    displayName: 'Rasmus Thomsen',
+    kind: 'staff',
+    role: 'analyst',
+    unit: 'kommune',
+    description: 'process analyst (workflows, navigator)',
+  },
+  {
+    username: 'admin',
+    displayName: 'Camilla Berg',
+    kind: 'staff',
+    role: 'admin',
+    unit: 'kommune',
+    description: 'administrator of the whole authority',
+  },
   { username: 'borger', displayName: 'Karen Jensen', kind: 'applicant', description: 'citizen' },
   { username: 'borger2', displayName: 'Ahmad Rahimi', kind: 'applicant', description: 'citizen' },
   {
@@ -94,8 +181,14 @@ async function insertAccounts(trx: Transaction<DB>, state: DemoSeedState): Promi
       .returning('id')
       .executeTakeFirstOrThrow();
     state.users[a.username] = row.id;
-    const grant = a.kind === 'applicant' ? { role: 'applicant' as const, unit_id: null } : { role: a.role!, unit_id: state.units[a.unit!] };
-    await trx.insertInto('role_grant').values({ user_id: row.id, ...grant }).execute();
+    const grant =
+      a.kind === 'applicant'
+        ? { role: 'applicant' as const, unit_id: null }
+        : { role: a.role!, unit_id: state.units[a.unit!] };
+    await trx
+      .insertInto('role_grant')
+      .values({ user_id: row.id, ...grant })
+      .execute();
   }
 }
 

@@ -9,14 +9,22 @@ export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/health',
-      { schema: { tags: ['platform'], summary: 'Liveness and database check', response: { 200: ZHealth, 503: ZHealth } } },
+      {
+        schema: {
+          tags: ['platform'],
+          summary: 'Liveness and database check',
+          response: { 200: ZHealth, 503: ZHealth },
+        },
+      },
       async (_request, reply) => {
         try {
           await sql`SELECT 1`.execute(ctx.database.db);
           return { status: 'ok' as const, database: 'ok', engine: ctx.database.engine };
         } catch (err) {
           reply.log.error({ err }, 'health check failed');
-          return reply.status(503).send({ status: 'unavailable' as const, database: 'unreachable', engine: ctx.database.engine });
+          return reply
+            .status(503)
+            .send({ status: 'unavailable' as const, database: 'unreachable', engine: ctx.database.engine });
         }
       },
     );

@@ -1,6 +1,14 @@
 import { expect, test } from 'vitest';
 import { describeEachEngine } from '../../../test/support/test-database.js';
-import { applicantPrincipal, grantRole, makeApplicantUser, makeCaseType, makeStaffUser, makeUnit, principalFor } from '../../../test/support/case-factories.js';
+import {
+  applicantPrincipal,
+  grantRole,
+  makeApplicantUser,
+  makeCaseType,
+  makeStaffUser,
+  makeUnit,
+  principalFor,
+} from '../../../test/support/case-factories.js';
 import { decideCase, openCase, screenCase } from '../cases/index.js';
 import { seedDemoWorkflows } from '../process-models/demo-workflows.js';
 import { casePath } from './use-cases/case-path.js';
@@ -22,8 +30,16 @@ describeEachEngine("a case's own path through its workflow", (database) => {
     const { db, type, worker } = await workflowWorld(database().db);
     const ctx = (iso: string) => ({ db, actor: worker, now: new Date(iso) });
 
-    const c = await openCase(ctx('2026-03-02T09:00:00Z'), { caseTypeCode: type.code, channel: 'digital', applicant: { name: 'Test' } });
-    const screened = await screenCase(ctx('2026-03-03T09:00:00Z'), c.id, { expectedVersion: c.version, verdict: 'fully_informed', missing: [] });
+    const c = await openCase(ctx('2026-03-02T09:00:00Z'), {
+      caseTypeCode: type.code,
+      channel: 'digital',
+      applicant: { name: 'Test' },
+    });
+    const screened = await screenCase(ctx('2026-03-03T09:00:00Z'), c.id, {
+      expectedVersion: c.version,
+      verdict: 'fully_informed',
+      missing: [],
+    });
     let path = await casePath(db, worker, c.id);
     expect(path.modelName).toContain(type.definition.name.da);
     expect(path.steps.filter((s) => s.status === 'done').map((s) => s.elementId)).toEqual(['receive', 'screen']);
@@ -31,7 +47,12 @@ describeEachEngine("a case's own path through its workflow", (database) => {
     expect(path.deviations).toEqual([]);
     expect(path.fitness).toBeNull();
 
-    await decideCase(ctx('2026-03-10T09:00:00Z'), c.id, { expectedVersion: screened.case.version, outcome: 'granted', reasons: 'Betingelserne er opfyldt.', legalRules: ['§ 1'] });
+    await decideCase(ctx('2026-03-10T09:00:00Z'), c.id, {
+      expectedVersion: screened.case.version,
+      outcome: 'granted',
+      reasons: 'Betingelserne er opfyldt.',
+      legalRules: ['§ 1'],
+    });
     path = await casePath(db, worker, c.id);
     expect(path.steps.find((s) => s.elementId === 'decide')?.status).toBe('done');
     // Decided but never closed: the closing step is now a skipped step, and the path no longer fits fully.
@@ -45,8 +66,16 @@ describeEachEngine("a case's own path through its workflow", (database) => {
     const citizenId = await makeApplicantUser(db);
     const ctx = (iso: string) => ({ db, actor: worker, now: new Date(iso) });
 
-    const c = await openCase(ctx('2026-03-02T09:00:00Z'), { caseTypeCode: type.code, channel: 'digital', applicant: { userId: citizenId, name: 'Test' } });
-    await screenCase(ctx('2026-03-03T09:00:00Z'), c.id, { expectedVersion: c.version, verdict: 'fully_informed', missing: [] });
+    const c = await openCase(ctx('2026-03-02T09:00:00Z'), {
+      caseTypeCode: type.code,
+      channel: 'digital',
+      applicant: { userId: citizenId, name: 'Test' },
+    });
+    await screenCase(ctx('2026-03-03T09:00:00Z'), c.id, {
+      expectedVersion: c.version,
+      verdict: 'fully_informed',
+      missing: [],
+    });
     const staffPath = await casePath(db, worker, c.id);
     const citizenPath = await casePath(db, applicantPrincipal(citizenId), c.id);
     expect(citizenPath.steps).toEqual(staffPath.steps);

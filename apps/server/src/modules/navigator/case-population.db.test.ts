@@ -19,13 +19,40 @@ describeEachEngine('navigator on the case log', (database) => {
     await generateDemoHistory(db, { cases: 400, seed: 11, now: new Date('2026-06-01T12:00:00Z') });
     await seedDemoWorkflows(db, demoCaseTypes());
     const [model] = await searchProcessModels(db, { caseTypeCode: 'family-reunification' });
-    const units = (await sql<{ id: string }>`SELECT DISTINCT unit_id AS id FROM case_file`.execute(db)).rows.map((r) => r.id);
-    const enqueue = (trx: Parameters<Parameters<typeof startAnalysis>[3]>[0], analysisId: string) => enqueueJob(trx, { kind: ANALYSIS_JOB_KIND, payload: { analysisId } });
+    const units = (await sql<{ id: string }>`SELECT DISTINCT unit_id AS id FROM case_file`.execute(db)).rows.map(
+      (r) => r.id,
+    );
+    const enqueue = (trx: Parameters<Parameters<typeof startAnalysis>[3]>[0], analysisId: string) =>
+      enqueueJob(trx, { kind: ANALYSIS_JOB_KIND, payload: { analysisId } });
 
-    await expect(startAnalysis(db, { modelId: model.id, population: { kind: 'case-type', caseTypeCode: 'family-reunification', unitIds: units }, name: '' }, null, enqueue, units.slice(1)))
-      .rejects.toThrow('your own units');
-    const { id } = await startAnalysis(db, { modelId: model.id, population: { kind: 'case-type', caseTypeCode: 'family-reunification', unitIds: [] }, name: '' }, null, enqueue, units);
-    await new JobRunner({ ctx: { config: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), database: database() }, log: silent }).drain();
+    await expect(
+      startAnalysis(
+        db,
+        {
+          modelId: model.id,
+          population: { kind: 'case-type', caseTypeCode: 'family-reunification', unitIds: units },
+          name: '',
+        },
+        null,
+        enqueue,
+        units.slice(1),
+      ),
+    ).rejects.toThrow('your own units');
+    const { id } = await startAnalysis(
+      db,
+      {
+        modelId: model.id,
+        population: { kind: 'case-type', caseTypeCode: 'family-reunification', unitIds: [] },
+        name: '',
+      },
+      null,
+      enqueue,
+      units,
+    );
+    await new JobRunner({
+      ctx: { config: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), database: database() },
+      log: silent,
+    }).drain();
 
     const info = await getAnalysisInfo(db, id);
     expect(info.status).toBe('done');

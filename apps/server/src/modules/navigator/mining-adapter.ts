@@ -21,7 +21,9 @@ export async function prepareConformance(bpmnXml: string): Promise<Conformance> 
   try {
     net = await mining.readBpmnAsPetri(bpmnXml);
   } catch (err) {
-    throw new AppError('validation', `The model cannot be analysed: ${describe(err)}`, { reason: 'model_not_convertible' });
+    throw new AppError('validation', `The model cannot be analysed: ${describe(err)}`, {
+      reason: 'model_not_convertible',
+    });
   }
   const aligner = new mining.Aligner(net);
   return {
@@ -36,9 +38,16 @@ export async function prepareConformance(bpmnXml: string): Promise<Conformance> 
 export type LogFormat = 'xes' | 'csv';
 
 /** Reads an uploaded log; a file the engine cannot read is refused with the engine's own account of where. */
-export async function readLogBytes(bytes: Uint8Array, format: LogFormat, fileName: string, signal?: AbortSignal): Promise<EventLog> {
+export async function readLogBytes(
+  bytes: Uint8Array,
+  format: LogFormat,
+  fileName: string,
+  signal?: AbortSignal,
+): Promise<EventLog> {
   try {
-    return format === 'xes' ? await mining.readXes(bytes, { fileName, signal }) : await mining.readCsv(bytes, { fileName, signal });
+    return format === 'xes'
+      ? await mining.readXes(bytes, { fileName, signal })
+      : await mining.readCsv(bytes, { fileName, signal });
   } catch (err) {
     if (err instanceof mining.MiningError && err.code === 'aborted') throw err;
     throw new AppError('validation', `The event log cannot be read: ${describe(err)}`, { reason: 'unreadable_log' });

@@ -11,7 +11,13 @@ import { ANALYSIS_JOB_KIND, cancelAnalysis } from './navigator.jobs.js';
 import { uploadLog } from './use-cases/upload-log.js';
 import { startAnalysis } from './use-cases/start-analysis.js';
 import { discoverModel } from './use-cases/discover-model.js';
-import { getAnalysisInfo, getAnalysisResult, getPeopleStats, getReplay, listAnalysedCases } from './use-cases/read-analysis.js';
+import {
+  getAnalysisInfo,
+  getAnalysisResult,
+  getPeopleStats,
+  getReplay,
+  listAnalysedCases,
+} from './use-cases/read-analysis.js';
 
 const fixture = (name: string) => fs.readFileSync(new URL(`../../../test/fixtures/navigator/${name}`, import.meta.url));
 const housingXml = fixture('housing-benefit.bpmn').toString('utf8');
@@ -19,11 +25,36 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
 
 async function prepare(database: Database) {
   const db = database.db;
-  const model = await createProcessModel(db, { name: 'Housing benefit', topic: '', description: '', caseTypeCode: null, bpmnXml: housingXml, source: 'import', comment: '' }, null);
-  await updateTaskGuidance(db, { modelId: model.id, version: 1, elementId: 'screen' }, { guidance: '', legalRefs: [], checklist: [], links: [], deadlineDays: 3 });
+  const model = await createProcessModel(
+    db,
+    {
+      name: 'Housing benefit',
+      topic: '',
+      description: '',
+      caseTypeCode: null,
+      bpmnXml: housingXml,
+      source: 'import',
+      comment: '',
+    },
+    null,
+  );
+  await updateTaskGuidance(
+    db,
+    { modelId: model.id, version: 1, elementId: 'screen' },
+    { guidance: '', legalRefs: [], checklist: [], links: [], deadlineDays: 3 },
+  );
   const log = await uploadLog(db, { name: 'housing-benefit.xes.gz', bytes: fixture('housing-benefit.xes.gz') }, null);
-  const start = () => startAnalysis(db, { modelId: model.id, population: { kind: 'log', logId: log.id }, name: '' }, null, (trx, analysisId) => enqueueJob(trx, { kind: ANALYSIS_JOB_KIND, payload: { analysisId } }));
-  const runner = new JobRunner({ ctx: { config: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), database }, log: silent });
+  const start = () =>
+    startAnalysis(
+      db,
+      { modelId: model.id, population: { kind: 'log', logId: log.id }, name: '' },
+      null,
+      (trx, analysisId) => enqueueJob(trx, { kind: ANALYSIS_JOB_KIND, payload: { analysisId } }),
+    );
+  const runner = new JobRunner({
+    ctx: { config: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), database },
+    log: silent,
+  });
   return { db, model, log, start, runner };
 }
 
@@ -44,7 +75,15 @@ async function housingWithStarts(): Promise<Buffer> {
 }
 
 const caseRows = async (database: Database, analysisId: string) =>
-  Number((await database.db.selectFrom('navigator_case').select((eb) => eb.fn.countAll().as('n')).where('analysis_id', '=', analysisId).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await database.db
+        .selectFrom('navigator_case')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('analysis_id', '=', analysisId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describeEachEngine('navigator analysis', (database) => {
   test('a background analysis measures the log against the model, step by step, and keeps the result', async () => {
@@ -64,7 +103,9 @@ describeEachEngine('navigator analysis', (database) => {
     expect(step('decide').outOfOrder).toBeGreaterThan(0);
     expect(result.flows.find((f) => f.flowId === 'f1')?.count).toBe(240);
     expect(result.variants[0].count).toBeGreaterThanOrEqual(result.variants[1].count);
-    expect(result.variants.some((v) => v.deviations.some((d) => d.kind === 'skipped' && d.elementId === 'screen'))).toBe(true);
+    expect(
+      result.variants.some((v) => v.deviations.some((d) => d.kind === 'skipped' && d.elementId === 'screen')),
+    ).toBe(true);
     expect(result.units.map((u) => u.group)).toEqual(['Team Centre', 'Team North', 'Team South']);
     expect(result.dfg.activities.length).toBe(9);
   });
@@ -73,20 +114,39 @@ describeEachEngine('navigator analysis', (database) => {
     const { db, model, start, runner } = await prepare(database());
     const plain = await start();
     const withStarts = await uploadLog(db, { name: 'housing-lifecycle.xes', bytes: await housingWithStarts() }, null);
-    const lifecycle = await startAnalysis(db, { modelId: model.id, population: { kind: 'log', logId: withStarts.id }, name: '' }, null, (trx, analysisId) => enqueueJob(trx, { kind: ANALYSIS_JOB_KIND, payload: { analysisId } }));
+    const lifecycle = await startAnalysis(
+      db,
+      { modelId: model.id, population: { kind: 'log', logId: withStarts.id }, name: '' },
+      null,
+      (trx, analysisId) => enqueueJob(trx, { kind: ANALYSIS_JOB_KIND, payload: { analysisId } }),
+    );
     await runner.drain();
     const [a, b] = [await getAnalysisResult(db, plain.id), await getAnalysisResult(db, lifecycle.id)];
     expect(b.analysis.status).toBe('done');
     expect(b.analysis.summary!.events).toBe(2 * a.analysis.summary!.events);
-    for (const k of ['logFitness', 'averageTraceFitness', 'fittingShare'] as const) expect(b.analysis.summary![k]).toBe(a.analysis.summary![k]);
-    const counts = (r: typeof a) => r.elements.map(({ elementId, passed, skipped, outOfOrder, extra, overDeadline }) => ({ elementId, passed, skipped, outOfOrder, extra, overDeadline }));
+    for (const k of ['logFitness', 'averageTraceFitness', 'fittingShare'] as const)
+      expect(b.analysis.summary![k]).toBe(a.analysis.summary![k]);
+    const counts = (r: typeof a) =>
+      r.elements.map(({ elementId, passed, skipped, outOfOrder, extra, overDeadline }) => ({
+        elementId,
+        passed,
+        skipped,
+        outOfOrder,
+        extra,
+        overDeadline,
+      }));
     expect(counts(b)).toEqual(counts(a));
     expect(b.variants.map((v) => v.activities)).toEqual(a.variants.map((v) => v.activities));
     const screen = (r: typeof a) => r.elements.find((e) => e.elementId === 'screen')!;
     expect(screen(a).medianDurationMs).toBeNull();
     expect(screen(b).medianDurationMs).toBe(3_600_000);
     expect(screen(b).medianWaitMs).toBe(screen(a).medianWaitMs! - 3_600_000);
-    const extra = await listAnalysedCases(db, lifecycle.id, { element: 'screen', metric: 'extra', limit: 500, offset: 0 });
+    const extra = await listAnalysedCases(db, lifecycle.id, {
+      element: 'screen',
+      metric: 'extra',
+      limit: 500,
+      offset: 0,
+    });
     expect(extra.total).toBe(screen(a).extra);
   });
 
@@ -98,7 +158,9 @@ describeEachEngine('navigator analysis', (database) => {
     const screen = result.elements.find((e) => e.elementId === 'screen')!;
     const skipped = await listAnalysedCases(db, id, { element: 'screen', metric: 'skipped', limit: 500, offset: 0 });
     expect(skipped.total).toBe(screen.skipped);
-    expect(skipped.cases.every((c) => c.deviations.some((d) => d.kind === 'skipped' && d.elementId === 'screen'))).toBe(true);
+    expect(skipped.cases.every((c) => c.deviations.some((d) => d.kind === 'skipped' && d.elementId === 'screen'))).toBe(
+      true,
+    );
     const late = await listAnalysedCases(db, id, { state: 'late', limit: 1, offset: 0 });
     expect(late.total).toBe(result.analysis.summary!.states.late);
     const variant = await listAnalysedCases(db, id, { variant: 0, limit: 500, offset: 0 });
@@ -149,10 +211,32 @@ describeEachEngine('navigator analysis', (database) => {
 
   test('a model the engine cannot convert is refused before anything is queued', async () => {
     const { db, log } = await prepare(database());
-    const twoProcesses = housingXml.replace('</bpmn:definitions>', '<bpmn:process id="other"><bpmn:task id="x" name="Register application"/></bpmn:process></bpmn:definitions>');
-    const model = await createProcessModel(db, { name: 'Two pools', topic: '', description: '', caseTypeCode: null, bpmnXml: twoProcesses, source: 'import', comment: '' }, null);
+    const twoProcesses = housingXml.replace(
+      '</bpmn:definitions>',
+      '<bpmn:process id="other"><bpmn:task id="x" name="Register application"/></bpmn:process></bpmn:definitions>',
+    );
+    const model = await createProcessModel(
+      db,
+      {
+        name: 'Two pools',
+        topic: '',
+        description: '',
+        caseTypeCode: null,
+        bpmnXml: twoProcesses,
+        source: 'import',
+        comment: '',
+      },
+      null,
+    );
     const before = await db.selectFrom('navigator_analysis').select('id').execute();
-    await expect(startAnalysis(db, { modelId: model.id, population: { kind: 'log', logId: log.id }, name: '' }, null, async () => null)).rejects.toThrow(/^The model cannot be analysed: /);
+    await expect(
+      startAnalysis(
+        db,
+        { modelId: model.id, population: { kind: 'log', logId: log.id }, name: '' },
+        null,
+        async () => null,
+      ),
+    ).rejects.toThrow(/^The model cannot be analysed: /);
     expect(await db.selectFrom('navigator_analysis').select('id').execute()).toEqual(before);
   });
 

@@ -24,7 +24,10 @@ const handleAnalysis: JobHandler = async (job, { ctx, signal, reportProgress }) 
   signal.addEventListener('abort', onStop);
   running.set(analysisId, controller);
   try {
-    const outcome = await runAnalysis(ctx.database.db, analysisId, { signal: controller.signal, onProgress: reportProgress });
+    const outcome = await runAnalysis(ctx.database.db, analysisId, {
+      signal: controller.signal,
+      onProgress: reportProgress,
+    });
     if (outcome === 'cancelled' && signal.aborted) {
       // The server is stopping, not the analyst: queue it again so the next start finishes it.
       await repo.markPendingAgain(ctx.database.db, analysisId);

@@ -9,8 +9,15 @@ export type AnalysisRow = Selectable<NavigatorAnalysisTable>;
 export type LogRow = Selectable<NavigatorLogTable>;
 export type CaseRow = Selectable<NavigatorCaseTable>;
 
-export async function insertLog(ex: Executor, log: Omit<LogRow, 'id' | 'created_at' | 'activities'> & { activities: string[] }): Promise<string> {
-  const row = await ex.insertInto('navigator_log').values({ ...log, activities: JSON.stringify(log.activities) }).returning('id').executeTakeFirstOrThrow();
+export async function insertLog(
+  ex: Executor,
+  log: Omit<LogRow, 'id' | 'created_at' | 'activities'> & { activities: string[] },
+): Promise<string> {
+  const row = await ex
+    .insertInto('navigator_log')
+    .values({ ...log, activities: JSON.stringify(log.activities) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -19,7 +26,12 @@ export function findLog(ex: Executor, id: string): Promise<LogRow | undefined> {
 }
 
 export function listLogs(ex: Executor): Promise<Omit<LogRow, 'content'>[]> {
-  return ex.selectFrom('navigator_log').select(['id', 'name', 'format', 'case_count', 'event_count', 'activities', 'created_by', 'created_at']).orderBy('created_at', 'desc').limit(200).execute();
+  return ex
+    .selectFrom('navigator_log')
+    .select(['id', 'name', 'format', 'case_count', 'event_count', 'activities', 'created_by', 'created_at'])
+    .orderBy('created_at', 'desc')
+    .limit(200)
+    .execute();
 }
 
 export interface NewAnalysis {
@@ -34,7 +46,14 @@ export interface NewAnalysis {
 export async function insertAnalysis(ex: Executor, a: NewAnalysis): Promise<string> {
   const row = await ex
     .insertInto('navigator_analysis')
-    .values({ name: a.name, model_id: a.modelId, model_version: a.version, population: JSON.stringify(a.population), population_label: a.populationLabel, created_by: a.createdBy })
+    .values({
+      name: a.name,
+      model_id: a.modelId,
+      model_version: a.version,
+      population: JSON.stringify(a.population),
+      population_label: a.populationLabel,
+      created_by: a.createdBy,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -44,13 +63,32 @@ export async function setJob(ex: Executor, id: string, jobId: number): Promise<v
   await ex.updateTable('navigator_analysis').set({ job_id: jobId }).where('id', '=', id).execute();
 }
 
-const infoColumns = ['id', 'name', 'model_id', 'model_version', 'population', 'population_label', 'status', 'progress', 'error', 'job_id', 'created_by', 'created_at', 'started_at', 'finished_at', 'summary'] as const;
+const infoColumns = [
+  'id',
+  'name',
+  'model_id',
+  'model_version',
+  'population',
+  'population_label',
+  'status',
+  'progress',
+  'error',
+  'job_id',
+  'created_by',
+  'created_at',
+  'started_at',
+  'finished_at',
+  'summary',
+] as const;
 
 export function findAnalysis(ex: Executor, id: string): Promise<Omit<AnalysisRow, 'result' | 'people'> | undefined> {
   return ex.selectFrom('navigator_analysis').select(infoColumns).where('id', '=', id).executeTakeFirst();
 }
 
-export function findAnalysisResult(ex: Executor, id: string): Promise<Pick<AnalysisRow, 'result' | 'people'> | undefined> {
+export function findAnalysisResult(
+  ex: Executor,
+  id: string,
+): Promise<Pick<AnalysisRow, 'result' | 'people'> | undefined> {
   return ex.selectFrom('navigator_analysis').select(['result', 'people']).where('id', '=', id).executeTakeFirst();
 }
 
@@ -65,12 +103,22 @@ export function listAnalyses(ex: Executor, modelId?: string): Promise<Omit<Analy
  * False when the analysis was cancelled or has ended meanwhile.
  */
 export async function markRunning(ex: Executor, id: string): Promise<boolean> {
-  const res = await ex.updateTable('navigator_analysis').set({ status: 'running', started_at: sql`now()`, progress: null }).where('id', '=', id).where('status', 'in', ['pending', 'running']).executeTakeFirst();
+  const res = await ex
+    .updateTable('navigator_analysis')
+    .set({ status: 'running', started_at: sql`now()`, progress: null })
+    .where('id', '=', id)
+    .where('status', 'in', ['pending', 'running'])
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 
 /** Ends an analysis without a result; case rows of a half-finished run never exist (they commit with `done`). */
-export async function markEnded(ex: Executor, id: string, status: 'failed' | 'cancelled', error: string | null): Promise<boolean> {
+export async function markEnded(
+  ex: Executor,
+  id: string,
+  status: 'failed' | 'cancelled',
+  error: string | null,
+): Promise<boolean> {
   const res = await ex
     .updateTable('navigator_analysis')
     .set({ status, error, finished_at: sql`now()`, progress: null })
@@ -82,12 +130,22 @@ export async function markEnded(ex: Executor, id: string, status: 'failed' | 'ca
 
 /** A run stopped by a server shutdown goes back to the queue, without a trace of the interrupted run. */
 export async function markPendingAgain(ex: Executor, id: string): Promise<void> {
-  await ex.updateTable('navigator_analysis').set({ status: 'pending', error: null, finished_at: null, progress: null }).where('id', '=', id).where('status', '=', 'cancelled').execute();
+  await ex
+    .updateTable('navigator_analysis')
+    .set({ status: 'pending', error: null, finished_at: null, progress: null })
+    .where('id', '=', id)
+    .where('status', '=', 'cancelled')
+    .execute();
 }
 
 /** Progress of a running analysis; false when it is no longer running (cancelled elsewhere). */
 export async function reportProgress(ex: Executor, id: string, p: AnalysisProgress): Promise<boolean> {
-  const res = await ex.updateTable('navigator_analysis').set({ progress: JSON.stringify(p) }).where('id', '=', id).where('status', '=', 'running').executeTakeFirst();
+  const res = await ex
+    .updateTable('navigator_analysis')
+    .set({ progress: JSON.stringify(p) })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 
@@ -102,8 +160,16 @@ function variantRows(cases: CaseRecord[]) {
   const seen = new Map<number, CaseRecord>();
   for (const c of cases) if (!seen.has(c.variant)) seen.set(c.variant, c);
   return [...seen.values()].map((c) => ({
-    variant: c.variant, fitness: c.fitness, steps: c.path.filter((_, i) => i % 2 === 0), passed: c.passed, skipped: c.skipped,
-    out_of_order: c.outOfOrder, extra: c.extra, flows: c.flows, outside: c.outside, deviations: c.deviations,
+    variant: c.variant,
+    fitness: c.fitness,
+    steps: c.path.filter((_, i) => i % 2 === 0),
+    passed: c.passed,
+    skipped: c.skipped,
+    out_of_order: c.outOfOrder,
+    extra: c.extra,
+    flows: c.flows,
+    outside: c.outside,
+    deviations: c.deviations,
   }));
 }
 
@@ -121,18 +187,40 @@ async function insertVariants(ex: Executor, analysisId: string, cases: CaseRecor
 // Column arrays for unnest: one statement per batch, each column one parameter. Ragged lists travel as text
 // ('3,17,42') and are split by the database, which is far cheaper than JSON for 100,000 rows.
 function caseColumns(cases: CaseRecord[], offset: number) {
-  const col = { ord: [] as number[], key: [] as string[], caseId: [] as (string | null)[], unit: [] as (string | null)[], variant: [] as number[],
-    state: [] as string[], started: [] as (string | null)[], ended: [] as (string | null)[], over: [] as string[], minutes: [] as string[] };
+  const col = {
+    ord: [] as number[],
+    key: [] as string[],
+    caseId: [] as (string | null)[],
+    unit: [] as (string | null)[],
+    variant: [] as number[],
+    state: [] as string[],
+    started: [] as (string | null)[],
+    ended: [] as (string | null)[],
+    over: [] as string[],
+    minutes: [] as string[],
+  };
   cases.forEach((c, k) => {
-    col.ord.push(offset + k); col.key.push(c.key); col.caseId.push(c.caseId); col.unit.push(c.unit); col.variant.push(c.variant);
-    col.state.push(c.state); col.started.push(toIso(c.startedAt)); col.ended.push(toIso(c.endedAt)); col.over.push(c.overDeadline.join('\u001f'));
+    col.ord.push(offset + k);
+    col.key.push(c.key);
+    col.caseId.push(c.caseId);
+    col.unit.push(c.unit);
+    col.variant.push(c.variant);
+    col.state.push(c.state);
+    col.started.push(toIso(c.startedAt));
+    col.ended.push(toIso(c.endedAt));
+    col.over.push(c.overDeadline.join('\u001f'));
     col.minutes.push(c.path.filter((_, i) => i % 2 === 1).join(','));
   });
   return col;
 }
 
 /** Writes the variant rows and the case rows, in batches. */
-export async function insertCases(ex: Executor, analysisId: string, cases: CaseRecord[], batch = 20_000): Promise<void> {
+export async function insertCases(
+  ex: Executor,
+  analysisId: string,
+  cases: CaseRecord[],
+  batch = 20_000,
+): Promise<void> {
   await insertVariants(ex, analysisId, cases);
   for (let i = 0; i < cases.length; i += batch) {
     const c = caseColumns(cases.slice(i, i + batch), i);
@@ -147,11 +235,23 @@ export async function insertCases(ex: Executor, analysisId: string, cases: CaseR
   }
 }
 
-export async function markDone(ex: Executor, id: string, out: Omit<AnalysisOutput, 'cases' | 'people'>, people: unknown): Promise<boolean> {
+export async function markDone(
+  ex: Executor,
+  id: string,
+  out: Omit<AnalysisOutput, 'cases' | 'people'>,
+  people: unknown,
+): Promise<boolean> {
   const { summary, ...result } = out;
   const res = await ex
     .updateTable('navigator_analysis')
-    .set({ status: 'done', finished_at: sql`now()`, progress: null, summary: JSON.stringify(summary), result: JSON.stringify(result), people: JSON.stringify(people) })
+    .set({
+      status: 'done',
+      finished_at: sql`now()`,
+      progress: null,
+      summary: JSON.stringify(summary),
+      result: JSON.stringify(result),
+      people: JSON.stringify(people),
+    })
     .where('id', '=', id)
     .where('status', '=', 'running')
     .executeTakeFirst();
@@ -166,8 +266,17 @@ export interface ListedCase extends CaseRow {
 }
 
 /** The cases behind a number: any combination of step + metric, flow, variant, unit, state, outside activity. */
-export async function listCases(ex: Executor, analysisId: string, q: TCaseListQuery): Promise<{ total: number; rows: ListedCase[] }> {
-  let base = ex.selectFrom('navigator_case as c').innerJoin('navigator_variant as v', (j) => j.onRef('v.analysis_id', '=', 'c.analysis_id').onRef('v.variant', '=', 'c.variant')).where('c.analysis_id', '=', analysisId);
+export async function listCases(
+  ex: Executor,
+  analysisId: string,
+  q: TCaseListQuery,
+): Promise<{ total: number; rows: ListedCase[] }> {
+  let base = ex
+    .selectFrom('navigator_case as c')
+    .innerJoin('navigator_variant as v', (j) =>
+      j.onRef('v.analysis_id', '=', 'c.analysis_id').onRef('v.variant', '=', 'c.variant'),
+    )
+    .where('c.analysis_id', '=', analysisId);
   const hasIn = (value: string, column: string) => sql<boolean>`${value} = ANY(${sql.ref(column)})`;
   if (q.element && q.metric === 'deviating') {
     const el = q.element;
@@ -184,16 +293,28 @@ export async function listCases(ex: Executor, analysisId: string, q: TCaseListQu
   if (q.activity) base = base.where(hasIn(q.activity, 'v.outside'));
   const [count, rows] = await Promise.all([
     base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-    base.selectAll('c').select(['v.fitness', 'v.deviations']).orderBy('c.ord').limit(q.limit).offset(q.offset).execute(),
+    base
+      .selectAll('c')
+      .select(['v.fitness', 'v.deviations'])
+      .orderBy('c.ord')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
   ]);
   return { total: Number(count.n), rows };
 }
 
 /** The replay paths of the first `limit` cases (in log order): the variant's steps with the case's own minutes. */
-export function replayRows(ex: Executor, analysisId: string, limit: number): Promise<{ case_key: string; state: string; steps: number[]; minutes: number[] }[]> {
+export function replayRows(
+  ex: Executor,
+  analysisId: string,
+  limit: number,
+): Promise<{ case_key: string; state: string; steps: number[]; minutes: number[] }[]> {
   return ex
     .selectFrom('navigator_case as c')
-    .innerJoin('navigator_variant as v', (j) => j.onRef('v.analysis_id', '=', 'c.analysis_id').onRef('v.variant', '=', 'c.variant'))
+    .innerJoin('navigator_variant as v', (j) =>
+      j.onRef('v.analysis_id', '=', 'c.analysis_id').onRef('v.variant', '=', 'c.variant'),
+    )
     .select(['c.case_key', 'c.state', 'v.steps', 'c.minutes'])
     .where('c.analysis_id', '=', analysisId)
     .orderBy('c.ord')

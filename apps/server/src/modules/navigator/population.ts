@@ -47,9 +47,13 @@ export async function loadLogPopulation(db: Executor, logId: string, signal?: Ab
 }
 
 /** The authority's own cases of a case type, read through the cases module, as a log with their facts. */
-export async function loadCaseTypePopulation(db: Executor, p: Extract<TPopulation, { kind: 'case-type' }>): Promise<LoadedPopulation> {
+export async function loadCaseTypePopulation(
+  db: Executor,
+  p: Extract<TPopulation, { kind: 'case-type' }>,
+): Promise<LoadedPopulation> {
   const cases = await readEventLog(db, { caseTypeCode: p.caseTypeCode, unitIds: p.unitIds, from: p.from, to: p.to });
-  if (cases.length === 0) throw new AppError('validation', 'There are no cases of this case type in the chosen units and period.');
+  if (cases.length === 0)
+    throw new AppError('validation', 'There are no cases of this case type in the chosen units and period.');
   const b = new LogBuilder();
   for (const c of cases) {
     const k = b.beginCase(c.reference);
@@ -62,7 +66,10 @@ export async function loadCaseTypePopulation(db: Executor, p: Extract<TPopulatio
 }
 
 /** The activities of a population, for checking it against the model before an analysis is queued. */
-export async function populationActivities(db: Executor, population: TPopulation): Promise<{ activities: string[]; label: string }> {
+export async function populationActivities(
+  db: Executor,
+  population: TPopulation,
+): Promise<{ activities: string[]; label: string }> {
   if (population.kind === 'log') {
     const row = await repo.findLog(db, population.logId);
     if (!row) throw new AppError('not_found', 'No such uploaded log.');
@@ -72,7 +79,11 @@ export async function populationActivities(db: Executor, population: TPopulation
   return { activities: [...CASE_ACTIVITIES], label: `${population.caseTypeCode}${period}` };
 }
 
-export async function loadPopulation(db: Executor, population: TPopulation, signal?: AbortSignal): Promise<LoadedPopulation> {
+export async function loadPopulation(
+  db: Executor,
+  population: TPopulation,
+  signal?: AbortSignal,
+): Promise<LoadedPopulation> {
   if (population.kind === 'log') return loadLogPopulation(db, population.logId, signal);
   return loadCaseTypePopulation(db, population);
 }

@@ -10,15 +10,25 @@ const NEWS_WINDOW_MS = 24 * 60 * 60 * 1000;
 type Planned = { kind: NotificationKind; values: Record<string, unknown> } | null;
 
 /** Which e-mail, if any, a case event sends to the applicant, with its template values. Pure. */
-export function plannedNotification(n: Pick<CaseEventNotice, 'activity' | 'attributes' | 'definition' | 'occurredAt'>): Planned {
+export function plannedNotification(
+  n: Pick<CaseEventNotice, 'activity' | 'attributes' | 'definition' | 'occurredAt'>,
+): Planned {
   const a = n.attributes;
   const caseType = n.definition.name;
   switch (n.activity) {
     case 'information_requested': {
-      const items = Array.isArray(a.items) ? a.items.map((i) => String((i as { text?: unknown }).text ?? '')).filter(Boolean) : [];
+      const items = Array.isArray(a.items)
+        ? a.items.map((i) => String((i as { text?: unknown }).text ?? '')).filter(Boolean)
+        : [];
       return {
         kind: 'information_request',
-        values: { caseType, items, message: a.message, dueDate: a.dueDate, ...(a.pausesClock ? { paused: 'yes' } : {}) },
+        values: {
+          caseType,
+          items,
+          message: a.message,
+          dueDate: a.dueDate,
+          ...(a.pausesClock ? { paused: 'yes' } : {}),
+        },
       };
     }
     case 'phase_changed': {

@@ -36,7 +36,10 @@ function localise(v: unknown, locale: Locale): string | string[] | undefined {
  * Sends one queued notification. Safe to run again after a crash: a notification already sent is not sent twice.
  * A failed send is recorded and rethrown, so the job runner retries it later.
  */
-export async function deliverNotification(deps: DeliveryDeps, id: number): Promise<'sent' | 'skipped' | 'already_done'> {
+export async function deliverNotification(
+  deps: DeliveryDeps,
+  id: number,
+): Promise<'sent' | 'skipped' | 'already_done'> {
   const n = await repo.find(deps.db, id);
   if (!n) throw new Error(`notification ${id} does not exist`);
   if (n.status === 'sent' || n.status === 'skipped') return 'already_done';
@@ -49,8 +52,12 @@ export async function deliverNotification(deps: DeliveryDeps, id: number): Promi
   const values = localiseValues({ ...n.template_values, ...(reference ? { reference } : {}) }, recipient.locale);
   const base = deps.config.publicUrl.replace(/\/$/, '');
   const mail = renderNotification({
-    kind: n.kind, locale: recipient.locale, authorityName: deps.config.authorityName,
-    recipientName: recipient.organisationName ? `${recipient.displayName} (${recipient.organisationName})` : recipient.displayName,
+    kind: n.kind,
+    locale: recipient.locale,
+    authorityName: deps.config.authorityName,
+    recipientName: recipient.organisationName
+      ? `${recipient.displayName} (${recipient.organisationName})`
+      : recipient.displayName,
     portalUrl: reference ? `${base}/mine-sager/${encodeURIComponent(reference)}` : `${base}/mine-sager`,
     values,
   });

@@ -13,11 +13,22 @@ describe('mailer over SMTP', () => {
   });
 
   test('delivers a rendered notification that arrives intact, Danish letters and all', async () => {
-    const mailer = createMailer({ smtp: { host: '127.0.0.1', port: sink.port, secure: false, from: 'noreply@kommune.example' } });
+    const mailer = createMailer({
+      smtp: { host: '127.0.0.1', port: sink.port, secure: false, from: 'noreply@kommune.example' },
+    });
     const mail = renderNotification({
-      kind: 'information_request', locale: 'da', recipientName: 'Søren Ærø', authorityName: 'Sagsgang Kommune',
+      kind: 'information_request',
+      locale: 'da',
+      recipientName: 'Søren Ærø',
+      authorityName: 'Sagsgang Kommune',
       portalUrl: 'http://localhost/mine-sager/x',
-      values: { reference: 'FAM-2026-00001', caseType: 'familiesammenføring', items: ['Vielsesattest'], dueDate: '2026-04-01', paused: 'yes' },
+      values: {
+        reference: 'FAM-2026-00001',
+        caseType: 'familiesammenføring',
+        items: ['Vielsesattest'],
+        dueDate: '2026-04-01',
+        paused: 'yes',
+      },
     });
     const result = await mailer.send({ to: 'soeren@example.dk', ...mail, messageId: '<n-1@sagsgang>' });
     mailer.close();
@@ -34,9 +45,13 @@ describe('mailer over SMTP', () => {
   });
 
   test('a refusing relay surfaces as an error the job runner can retry', async () => {
-    const mailer = createMailer({ smtp: { host: '127.0.0.1', port: sink.port, secure: false, from: 'noreply@kommune.example' } });
+    const mailer = createMailer({
+      smtp: { host: '127.0.0.1', port: sink.port, secure: false, from: 'noreply@kommune.example' },
+    });
     sink.failNext(1);
-    await expect(mailer.send({ to: 'a@example.dk', subject: 's', text: 't', html: '<p>t</p>', messageId: '<n-2@sagsgang>' })).rejects.toThrow(/451|Try again/);
+    await expect(
+      mailer.send({ to: 'a@example.dk', subject: 's', text: 't', html: '<p>t</p>', messageId: '<n-2@sagsgang>' }),
+    ).rejects.toThrow(/451|Try again/);
     mailer.close();
   });
 });

@@ -39,7 +39,10 @@ const BODY: Record<NotificationKind, { subject: string; blocks: Block[] }> = {
   },
   phase_change: {
     subject: 'notifications:phaseChangeSubject',
-    blocks: [{ key: 'notifications:phaseChangeIntro', needs: ['phaseName'] }, { key: 'notifications:phaseChangeText', needs: ['phaseText'] }],
+    blocks: [
+      { key: 'notifications:phaseChangeIntro', needs: ['phaseName'] },
+      { key: 'notifications:phaseChangeText', needs: ['phaseText'] },
+    ],
   },
   extension: {
     subject: 'notifications:extensionSubject',
@@ -51,7 +54,11 @@ const BODY: Record<NotificationKind, { subject: string; blocks: Block[] }> = {
   },
   decision: {
     subject: 'notifications:decisionSubject',
-    blocks: [{ key: 'notifications:decisionIntro' }, { key: 'notifications:decisionRead' }, { key: 'notifications:decisionAppeal', needs: ['appealBy'] }],
+    blocks: [
+      { key: 'notifications:decisionIntro' },
+      { key: 'notifications:decisionRead' },
+      { key: 'notifications:decisionAppeal', needs: ['appealBy'] },
+    ],
   },
 };
 
@@ -71,12 +78,18 @@ function scalarValues(locale: Locale, values: NotificationValues): Record<string
   return out;
 }
 
-function bodyParts(kind: NotificationKind, locale: Locale, values: NotificationValues, scalars: Record<string, string>): Part[] {
+function bodyParts(
+  kind: NotificationKind,
+  locale: Locale,
+  values: NotificationValues,
+  scalars: Record<string, string>,
+): Part[] {
   const parts: Part[] = [];
   for (const block of BODY[kind].blocks) {
     if ('list' in block) {
       const items = values[block.list];
-      if (Array.isArray(items) && items.length > 0) parts.push({ kind: 'list', heading: t(locale, block.heading, scalars), items });
+      if (Array.isArray(items) && items.length > 0)
+        parts.push({ kind: 'list', heading: t(locale, block.heading, scalars), items });
     } else if ((block.needs ?? []).every((n) => scalars[n] !== undefined && scalars[n] !== '')) {
       parts.push({ kind: 'p', text: t(locale, block.key, scalars) });
     }
@@ -86,7 +99,11 @@ function bodyParts(kind: NotificationKind, locale: Locale, values: NotificationV
 
 /** Renders one e-mail in the recipient's language, as plain text and as HTML with the same content. */
 export function renderNotification(input: {
-  kind: NotificationKind; locale: Locale; recipientName: string; authorityName: string; portalUrl: string;
+  kind: NotificationKind;
+  locale: Locale;
+  recipientName: string;
+  authorityName: string;
+  portalUrl: string;
   values: NotificationValues;
 }): RenderedMail {
   const { kind, locale } = input;
@@ -98,7 +115,10 @@ export function renderNotification(input: {
     { kind: 'p', text: t(locale, 'notifications:signature', { authority: input.authorityName }) },
     { kind: 'p', text: t(locale, 'notifications:doNotReply') },
   ];
-  const text = [greeting, ...parts.map((p) => (p.kind === 'p' ? p.text : [p.heading, ...p.items.map((i) => `- ${i}`)].join('\n')))].join('\n\n');
+  const text = [
+    greeting,
+    ...parts.map((p) => (p.kind === 'p' ? p.text : [p.heading, ...p.items.map((i) => `- ${i}`)].join('\n'))),
+  ].join('\n\n');
   const htmlParts: SafeHtml[] = parts.map((p) =>
     p.kind === 'p'
       ? html`<p>${lines(p.text)}</p>`

@@ -21,6 +21,11 @@ registerJobHandler(NOTIFICATION_JOB, {
   handler: async (job, { ctx }) => {
     const id = (job.payload as { notificationId?: unknown } | null)?.notificationId;
     if (typeof id !== 'number') throw new PermanentJobError('payload has no notificationId');
-    return { outcome: await deliverNotification({ db: ctx.database.db, mailer: mailerFor(ctx.config), config: ctx.config }, id) };
+    return {
+      outcome: await deliverNotification(
+        { db: ctx.database.db, mailer: mailerFor(ctx.config), config: ctx.config },
+        id,
+      ),
+    };
   },
 });

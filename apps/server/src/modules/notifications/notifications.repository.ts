@@ -14,10 +14,18 @@ export interface Recipient {
 }
 
 export const notificationsRepository = {
-  async insert(db: Executor, n: { caseId: string | null; recipientUserId: string; kind: NotificationKind; values: Record<string, unknown> }): Promise<number> {
+  async insert(
+    db: Executor,
+    n: { caseId: string | null; recipientUserId: string; kind: NotificationKind; values: Record<string, unknown> },
+  ): Promise<number> {
     const r = await db
       .insertInto('notification')
-      .values({ case_id: n.caseId, recipient_user_id: n.recipientUserId, kind: n.kind, template_values: JSON.stringify(n.values) })
+      .values({
+        case_id: n.caseId,
+        recipient_user_id: n.recipientUserId,
+        kind: n.kind,
+        template_values: JSON.stringify(n.values),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return r.id;
@@ -33,7 +41,9 @@ export const notificationsRepository = {
       .select(['email', 'display_name', 'locale', 'organisation_name'])
       .where('id', '=', userId)
       .executeTakeFirst();
-    return r && { email: r.email, displayName: r.display_name, locale: r.locale, organisationName: r.organisation_name };
+    return (
+      r && { email: r.email, displayName: r.display_name, locale: r.locale, organisationName: r.organisation_name }
+    );
   },
 
   async caseReference(db: Executor, caseId: string): Promise<string | undefined> {
@@ -58,6 +68,12 @@ export const notificationsRepository = {
   },
 
   async ofCase(db: Executor, caseId: string): Promise<NotificationRow[]> {
-    return db.selectFrom('notification').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute();
+    return db
+      .selectFrom('notification')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
   },
 };

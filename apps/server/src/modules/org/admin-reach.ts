@@ -31,7 +31,10 @@ export async function assertReachesUser(executor: Executor, principal: Principal
   const reach = await adminReach(executor, principal);
   if (!(await userGrantUnits(executor, userId))) throw new AppError('not_found', 'No such user.');
   if (!(await reachesUser(executor, reach, userId))) {
-    throw new AppError('forbidden', 'That user is outside the units you administer.', { reason: 'user_outside_reach', subjectUserId: userId });
+    throw new AppError('forbidden', 'That user is outside the units you administer.', {
+      reason: 'user_outside_reach',
+      subjectUserId: userId,
+    });
   }
   return reach;
 }
@@ -46,9 +49,14 @@ export async function assertAdministersWholly(executor: Executor, principal: Pri
   if (reach.authorityWide || userId === principal.userId) return;
   const user = await userGrantUnits(executor, userId);
   if (user?.unitIds.some((id) => !reach.unitIds.has(id))) {
-    throw new AppError('forbidden', 'That person also holds roles outside the units you administer; an administrator of all their units must do this.', {
-      reason: 'roles_outside_reach', subjectUserId: userId,
-    });
+    throw new AppError(
+      'forbidden',
+      'That person also holds roles outside the units you administer; an administrator of all their units must do this.',
+      {
+        reason: 'roles_outside_reach',
+        subjectUserId: userId,
+      },
+    );
   }
 }
 

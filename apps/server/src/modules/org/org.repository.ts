@@ -2,15 +2,26 @@ import type { Executor } from '../../platform/db/transaction.js';
 import type { TUserView } from '@sagsgang/contracts';
 
 export async function listUnits(executor: Executor) {
-  return executor.selectFrom('unit').select(['id', 'parent_id', 'kind', 'code', 'name_da', 'name_en']).orderBy('code').execute();
+  return executor
+    .selectFrom('unit')
+    .select(['id', 'parent_id', 'kind', 'code', 'name_da', 'name_en'])
+    .orderBy('code')
+    .execute();
 }
 
 export async function findUnit(executor: Executor, id: string) {
-  return executor.selectFrom('unit').select(['id', 'parent_id', 'kind', 'code', 'name_da', 'name_en']).where('id', '=', id).executeTakeFirst();
+  return executor
+    .selectFrom('unit')
+    .select(['id', 'parent_id', 'kind', 'code', 'name_da', 'name_en'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function countUnits(executor: Executor): Promise<number> {
-  const row = await executor.selectFrom('unit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await executor
+    .selectFrom('unit')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -37,7 +48,12 @@ export async function deleteUnit(executor: Executor, id: string): Promise<void> 
 
 export async function unitInUse(executor: Executor, id: string): Promise<boolean> {
   const child = await executor.selectFrom('unit').select('id').where('parent_id', '=', id).limit(1).executeTakeFirst();
-  const grant = await executor.selectFrom('role_grant').select('id').where('unit_id', '=', id).limit(1).executeTakeFirst();
+  const grant = await executor
+    .selectFrom('role_grant')
+    .select('id')
+    .where('unit_id', '=', id)
+    .limit(1)
+    .executeTakeFirst();
   return Boolean(child || grant);
 }
 
@@ -58,18 +74,28 @@ const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\
 
 export async function findStaffUsers(executor: Executor, filter: UserFilter): Promise<TUserView[]> {
   if (filter.unitIds && filter.unitIds.length === 0) return [];
-  let q = executor.selectFrom('app_user').select(['id', 'kind', 'username', 'display_name', 'email', 'locale', 'active']);
+  let q = executor
+    .selectFrom('app_user')
+    .select(['id', 'kind', 'username', 'display_name', 'email', 'locale', 'active']);
   if (filter.userId) q = q.where('id', '=', filter.userId);
   else q = q.where('kind', 'in', filter.kinds ?? ['staff']);
   if (filter.q) {
     const pattern = containsPattern(filter.q);
-    q = q.where((eb) => eb.or([eb('display_name', 'ilike', pattern), eb('username', 'ilike', pattern), eb('email', 'ilike', pattern)]));
+    q = q.where((eb) =>
+      eb.or([eb('display_name', 'ilike', pattern), eb('username', 'ilike', pattern), eb('email', 'ilike', pattern)]),
+    );
   }
   if (filter.limit !== undefined) q = q.limit(filter.limit);
   if (filter.unitIds) {
     const unitIds = filter.unitIds;
     q = q.where((eb) =>
-      eb.exists(eb.selectFrom('role_grant').select('role_grant.id').whereRef('role_grant.user_id', '=', 'app_user.id').where('role_grant.unit_id', 'in', unitIds)),
+      eb.exists(
+        eb
+          .selectFrom('role_grant')
+          .select('role_grant.id')
+          .whereRef('role_grant.user_id', '=', 'app_user.id')
+          .where('role_grant.unit_id', 'in', unitIds),
+      ),
     );
   }
   const users = await q.orderBy('display_name').orderBy('id').execute();
@@ -77,7 +103,11 @@ export async function findStaffUsers(executor: Executor, filter: UserFilter): Pr
   const grants = await executor
     .selectFrom('role_grant')
     .select(['id', 'user_id', 'role', 'unit_id'])
-    .where('user_id', 'in', users.map((u) => u.id))
+    .where(
+      'user_id',
+      'in',
+      users.map((u) => u.id),
+    )
     .where('unit_id', 'is not', null)
     .execute();
   return users.map((u) => ({
@@ -94,7 +124,10 @@ export async function findStaffUsers(executor: Executor, filter: UserFilter): Pr
   }));
 }
 
-export async function userGrantUnits(executor: Executor, userId: string): Promise<{ kind: 'staff' | 'applicant'; unitIds: string[] } | undefined> {
+export async function userGrantUnits(
+  executor: Executor,
+  userId: string,
+): Promise<{ kind: 'staff' | 'applicant'; unitIds: string[] } | undefined> {
   const user = await executor.selectFrom('app_user').select('kind').where('id', '=', userId).executeTakeFirst();
   if (!user) return undefined;
   const grants = await executor.selectFrom('role_grant').select('unit_id').where('user_id', '=', userId).execute();
@@ -128,7 +161,13 @@ export async function insertStaffUser(executor: Executor, user: NewStaffUser): P
 export async function updateUser(
   executor: Executor,
   id: string,
-  values: Partial<{ display_name: string; email: string | null; locale: 'da' | 'en' | 'sv'; active: boolean; password_hash: string }>,
+  values: Partial<{
+    display_name: string;
+    email: string | null;
+    locale: 'da' | 'en' | 'sv';
+    active: boolean;
+    password_hash: string;
+  }>,
 ): Promise<void> {
   await executor.updateTable('app_user').set(values).where('id', '=', id).execute();
 }
@@ -152,7 +191,11 @@ export async function insertGrant(executor: Executor, userId: string, role: stri
 }
 
 export async function findGrant(executor: Executor, id: string) {
-  return executor.selectFrom('role_grant').select(['id', 'user_id', 'role', 'unit_id']).where('id', '=', id).executeTakeFirst();
+  return executor
+    .selectFrom('role_grant')
+    .select(['id', 'user_id', 'role', 'unit_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function deleteGrant(executor: Executor, id: string): Promise<void> {

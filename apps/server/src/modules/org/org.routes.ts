@@ -1,7 +1,15 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZCreateUnitRequest, ZCreateUserRequest, ZGrantRequest, ZUpdateUnitRequest, ZUpdateUserRequest, ZUserListQuery, ZUserView } from '@sagsgang/contracts';
+import {
+  ZCreateUnitRequest,
+  ZCreateUserRequest,
+  ZGrantRequest,
+  ZUpdateUnitRequest,
+  ZUpdateUserRequest,
+  ZUserListQuery,
+  ZUserView,
+} from '@sagsgang/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { requireStaff } from '../../platform/auth/guards.js';
 import { STAFF_ROLES } from '../../platform/auth/principal.js';
@@ -15,48 +23,132 @@ const meta = (request: FastifyRequest) => ({ requestId: request.id, ip: request.
 export function orgRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const db = ctx.database.db;
   return async (app) => {
-    app.get('/api/units', { schema: { tags: ['org'], summary: 'The unit tree (any staff member)' } }, async (request) => {
-      requireStaff(request, STAFF_ROLES);
-      return units.unitTree(db);
-    });
-    app.post('/api/units', { schema: { tags: ['org'], summary: 'Create a centre or team', body: ZCreateUnitRequest, response: { 201: ZCreated } } }, async (request, reply) => {
-      const id = await units.createUnit(db, requireStaff(request, ['admin']), request.body, meta(request));
-      return reply.status(201).send({ id });
-    });
-    app.patch('/api/units/:id', { schema: { tags: ['org'], summary: 'Rename or move a unit', params: ZId, body: ZUpdateUnitRequest } }, async (request, reply) => {
-      await units.updateUnit(db, requireStaff(request, ['admin']), request.params.id, request.body, meta(request));
-      return reply.status(204).send();
-    });
-    app.delete('/api/units/:id', { schema: { tags: ['org'], summary: 'Delete an empty unit', params: ZId } }, async (request, reply) => {
-      await units.deleteUnit(db, requireStaff(request, ['admin']), request.params.id, meta(request));
-      return reply.status(204).send();
-    });
+    app.get(
+      '/api/units',
+      { schema: { tags: ['org'], summary: 'The unit tree (any staff member)' } },
+      async (request) => {
+        requireStaff(request, STAFF_ROLES);
+        return units.unitTree(db);
+      },
+    );
+    app.post(
+      '/api/units',
+      {
+        schema: {
+          tags: ['org'],
+          summary: 'Create a centre or team',
+          body: ZCreateUnitRequest,
+          response: { 201: ZCreated },
+        },
+      },
+      async (request, reply) => {
+        const id = await units.createUnit(db, requireStaff(request, ['admin']), request.body, meta(request));
+        return reply.status(201).send({ id });
+      },
+    );
+    app.patch(
+      '/api/units/:id',
+      { schema: { tags: ['org'], summary: 'Rename or move a unit', params: ZId, body: ZUpdateUnitRequest } },
+      async (request, reply) => {
+        await units.updateUnit(db, requireStaff(request, ['admin']), request.params.id, request.body, meta(request));
+        return reply.status(204).send();
+      },
+    );
+    app.delete(
+      '/api/units/:id',
+      { schema: { tags: ['org'], summary: 'Delete an empty unit', params: ZId } },
+      async (request, reply) => {
+        await units.deleteUnit(db, requireStaff(request, ['admin']), request.params.id, meta(request));
+        return reply.status(204).send();
+      },
+    );
 
     app.get(
       '/api/users',
-      { schema: { tags: ['org'], summary: 'Search the people you administer', querystring: ZUserListQuery, response: { 200: z.array(ZUserView) } } },
+      {
+        schema: {
+          tags: ['org'],
+          summary: 'Search the people you administer',
+          querystring: ZUserListQuery,
+          response: { 200: z.array(ZUserView) },
+        },
+      },
       async (request) => users.listUsers(db, requireStaff(request, ['admin']), request.query),
     );
-    app.get('/api/users/:id', { schema: { tags: ['org'], summary: 'One user with their roles', params: ZId, response: { 200: ZUserView } } }, async (request) =>
-      users.getUser(db, requireStaff(request, ['admin']), request.params.id, meta(request)),
+    app.get(
+      '/api/users/:id',
+      { schema: { tags: ['org'], summary: 'One user with their roles', params: ZId, response: { 200: ZUserView } } },
+      async (request) => users.getUser(db, requireStaff(request, ['admin']), request.params.id, meta(request)),
     );
-    app.post('/api/users', { schema: { tags: ['org'], summary: 'Create a staff user with roles', body: ZCreateUserRequest, response: { 201: ZCreated } } }, async (request, reply) => {
-      const id = await users.createUser(db, requireStaff(request, ['admin']), request.body, meta(request));
-      return reply.status(201).send({ id });
-    });
-    app.patch('/api/users/:id', { schema: { tags: ['org'], summary: 'Change, deactivate or set the password of a user', params: ZId, body: ZUpdateUserRequest } }, async (request, reply) => {
-      await users.updateUser(db, requireStaff(request, ['admin']), request.params.id, request.body, meta(request));
-      return reply.status(204).send();
-    });
-    app.post('/api/users/:id/grants', { schema: { tags: ['org'], summary: 'Give a role on a unit', params: ZId, body: ZGrantRequest, response: { 201: ZCreated } } }, async (request, reply) => {
-      const id = await users.grantRole(db, requireStaff(request, ['admin']), request.params.id, request.body, meta(request));
-      return reply.status(201).send({ id });
-    });
+    app.post(
+      '/api/users',
+      {
+        schema: {
+          tags: ['org'],
+          summary: 'Create a staff user with roles',
+          body: ZCreateUserRequest,
+          response: { 201: ZCreated },
+        },
+      },
+      async (request, reply) => {
+        const id = await users.createUser(db, requireStaff(request, ['admin']), request.body, meta(request));
+        return reply.status(201).send({ id });
+      },
+    );
+    app.patch(
+      '/api/users/:id',
+      {
+        schema: {
+          tags: ['org'],
+          summary: 'Change, deactivate or set the password of a user',
+          params: ZId,
+          body: ZUpdateUserRequest,
+        },
+      },
+      async (request, reply) => {
+        await users.updateUser(db, requireStaff(request, ['admin']), request.params.id, request.body, meta(request));
+        return reply.status(204).send();
+      },
+    );
+    app.post(
+      '/api/users/:id/grants',
+      {
+        schema: {
+          tags: ['org'],
+          summary: 'Give a role on a unit',
+          params: ZId,
+          body: ZGrantRequest,
+          response: { 201: ZCreated },
+        },
+      },
+      async (request, reply) => {
+        const id = await users.grantRole(
+          db,
+          requireStaff(request, ['admin']),
+          request.params.id,
+          request.body,
+          meta(request),
+        );
+        return reply.status(201).send({ id });
+      },
+    );
     app.delete(
       '/api/users/:id/grants/:grantId',
-      { schema: { tags: ['org'], summary: 'Remove a role', params: z.strictObject({ id: z.uuid(), grantId: z.uuid() }) } },
+      {
+        schema: {
+          tags: ['org'],
+          summary: 'Remove a role',
+          params: z.strictObject({ id: z.uuid(), grantId: z.uuid() }),
+        },
+      },
       async (request, reply) => {
-        await users.revokeRole(db, requireStaff(request, ['admin']), request.params.id, request.params.grantId, meta(request));
+        await users.revokeRole(
+          db,
+          requireStaff(request, ['admin']),
+          request.params.id,
+          request.params.grantId,
+          meta(request),
+        );
         return reply.status(204).send();
       },
     );

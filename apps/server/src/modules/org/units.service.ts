@@ -13,7 +13,18 @@ type RequestMeta = Pick<AuditEntry, 'requestId' | 'ip'>;
 export async function unitTree(executor: Executor): Promise<TUnitNode[]> {
   const rows = await repo.listUnits(executor);
   const nodes = new Map<string, TUnitNode>(
-    rows.map((u) => [u.id, { id: u.id, parentId: u.parent_id, kind: u.kind, code: u.code, nameDa: u.name_da, nameEn: u.name_en, children: [] }]),
+    rows.map((u) => [
+      u.id,
+      {
+        id: u.id,
+        parentId: u.parent_id,
+        kind: u.kind,
+        code: u.code,
+        nameDa: u.name_da,
+        nameEn: u.name_en,
+        children: [],
+      },
+    ]),
   );
   const roots: TUnitNode[] = [];
   for (const node of nodes.values()) {
@@ -24,35 +35,62 @@ export async function unitTree(executor: Executor): Promise<TUnitNode[]> {
 }
 
 function uniqueCode(err: unknown): never {
-  if ((err as { code?: string }).code === '23505') throw new AppError('conflict', 'Another unit already has that code.', { reason: 'unit_code_taken' });
+  if ((err as { code?: string }).code === '23505')
+    throw new AppError('conflict', 'Another unit already has that code.', { reason: 'unit_code_taken' });
   throw err;
 }
 
-export async function createUnit(db: Executor, principal: Principal, input: TCreateUnitRequest, meta: RequestMeta): Promise<string> {
+export async function createUnit(
+  db: Executor,
+  principal: Principal,
+  input: TCreateUnitRequest,
+  meta: RequestMeta,
+): Promise<string> {
   assertAdminOn(principal, input.parentId);
   const parent = await repo.findUnit(db, input.parentId);
   if (!parent) throw new AppError('not_found', 'No such parent unit.');
-  if (parent.kind === 'team') throw new AppError('invalid_state', 'A team cannot have units below it.', { reason: 'team_has_no_subunits' });
+  if (parent.kind === 'team')
+    throw new AppError('invalid_state', 'A team cannot have units below it.', { reason: 'team_has_no_subunits' });
   return inTransaction(db, async (trx) => {
     const id = await repo
-      .insertUnit(trx, { parent_id: input.parentId, kind: input.kind, code: input.code, name_da: input.nameDa, name_en: input.nameEn })
+      .insertUnit(trx, {
+        parent_id: input.parentId,
+        kind: input.kind,
+        code: input.code,
+        name_da: input.nameDa,
+        name_en: input.nameEn,
+      })
       .catch(uniqueCode);
-    await recordAudit(trx, { ...meta, actorUserId: principal.userId, action: 'create', entityType: 'unit', entityId: id, purpose: AUDIT_PURPOSES.organisationAdministration });
+    await recordAudit(trx, {
+      ...meta,
+      actorUserId: principal.userId,
+      action: 'create',
+      entityType: 'unit',
+      entityId: id,
+      purpose: AUDIT_PURPOSES.organisationAdministration,
+    });
     return id;
   });
 }
 
-export async function updateUnit(db: Executor, principal: Principal, id: string, input: TUpdateUnitRequest, meta: RequestMeta): Promise<void> {
+export async function updateUnit(
+  db: Executor,
+  principal: Principal,
+  id: string,
+  input: TUpdateUnitRequest,
+  meta: RequestMeta,
+): Promise<void> {
   const unit = await repo.findUnit(db, id);
   if (!unit) throw new AppError('not_found', 'No such unit.');
   assertAdminOn(principal, id);
   if (input.parentId !== undefined && input.parentId !== unit.parent_id) {
-    if (!unit.parent_id) throw new AppError('invalid_state', 'The authority itself cannot be moved.', { reason: 'authority_cannot_move' });
+    if (!unit.parent_id)
+      throw new AppError('invalid_state', 'The authority itself cannot be moved.', { reason: 'authority_cannot_move' });
     assertAdminOn(principal, input.parentId);
     // The unit's own subtree is in the admin's scope below it; a parent inside it would make a cycle.
     const subtree = new Set([id]);
     const rows = await repo.listUnits(db);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const r of rows) {
         if (r.parent_id && subtree.has(r.parent_id) && !subtree.has(r.id)) {
@@ -61,11 +99,17 @@ export async function updateUnit(db: Executor, principal: Principal, id: string,
         }
       }
     }
-    if (subtree.has(input.parentId)) throw new AppError('invalid_state', 'A unit cannot be moved below itself.', { reason: 'move_below_itself' });
+    if (subtree.has(input.parentId))
+      throw new AppError('invalid_state', 'A unit cannot be moved below itself.', { reason: 'move_below_itself' });
   }
   await inTransaction(db, async (trx) => {
     await repo
-      .updateUnit(trx, id, { parent_id: input.parentId, code: input.code, name_da: input.nameDa, name_en: input.nameEn })
+      .updateUnit(trx, id, {
+        parent_id: input.parentId,
+        code: input.code,
+        name_da: input.nameDa,
+        name_en: input.nameEn,
+      })
       .catch(uniqueCode);
     await recordAudit(trx, {
       ...meta,
@@ -83,14 +127,28 @@ export async function deleteUnit(db: Executor, principal: Principal, id: string,
   const unit = await repo.findUnit(db, id);
   if (!unit) throw new AppError('not_found', 'No such unit.');
   assertAdminOn(principal, id);
-  if (!unit.parent_id) throw new AppError('invalid_state', 'The authority itself cannot be deleted.', { reason: 'authority_cannot_delete' });
-  if (await repo.unitInUse(db, id)) throw new AppError('conflict', 'The unit still has units or people in it.', { reason: 'unit_not_empty' });
+  if (!unit.parent_id)
+    throw new AppError('invalid_state', 'The authority itself cannot be deleted.', {
+      reason: 'authority_cannot_delete',
+    });
+  if (await repo.unitInUse(db, id))
+    throw new AppError('conflict', 'The unit still has units or people in it.', { reason: 'unit_not_empty' });
   await inTransaction(db, async (trx) => {
     await repo.deleteUnit(trx, id).catch((err: { code?: string }) => {
       // Cases, goals and other records still point at the unit: it stays, as history needs it.
-      if (err.code === '23503') throw new AppError('conflict', 'The unit is referred to by cases or other records.', { reason: 'unit_referenced' });
+      if (err.code === '23503')
+        throw new AppError('conflict', 'The unit is referred to by cases or other records.', {
+          reason: 'unit_referenced',
+        });
       throw err;
     });
-    await recordAudit(trx, { ...meta, actorUserId: principal.userId, action: 'delete', entityType: 'unit', entityId: id, purpose: AUDIT_PURPOSES.organisationAdministration });
+    await recordAudit(trx, {
+      ...meta,
+      actorUserId: principal.userId,
+      action: 'delete',
+      entityType: 'unit',
+      entityId: id,
+      purpose: AUDIT_PURPOSES.organisationAdministration,
+    });
   });
 }

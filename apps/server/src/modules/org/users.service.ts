@@ -1,4 +1,11 @@
-import { AUDIT_PURPOSES, type TCreateUserRequest, type TGrantRequest, type TUpdateUserRequest, type TUserListQuery, type TUserView } from '@sagsgang/contracts';
+import {
+  AUDIT_PURPOSES,
+  type TCreateUserRequest,
+  type TGrantRequest,
+  type TUpdateUserRequest,
+  type TUserListQuery,
+  type TUserView,
+} from '@sagsgang/contracts';
 import type { Executor } from '../../platform/db/transaction.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors.js';
@@ -16,7 +23,11 @@ const PURPOSE = AUDIT_PURPOSES.userAdministration;
  * People the admin administers, matching a search: staff with a role in their units (optionally only on `unitId`),
  * and for an authority-wide admin also citizens and businesses. Sorted by name, at most `limit`.
  */
-export async function listUsers(db: Executor, principal: Principal, query: Partial<TUserListQuery> = {}): Promise<TUserView[]> {
+export async function listUsers(
+  db: Executor,
+  principal: Principal,
+  query: Partial<TUserListQuery> = {},
+): Promise<TUserView[]> {
   const reach = await adminReach(db, principal);
   const kind = query.kind ?? 'staff';
   const search = { q: query.q || undefined, limit: query.limit ?? 200 };
@@ -26,26 +37,55 @@ export async function listUsers(db: Executor, principal: Principal, query: Parti
   }
   if (!reach.authorityWide) {
     // Applicants belong to no unit, so they are outside the reach of a centre's or team's admin.
-    return kind === 'applicant' ? [] : repo.findStaffUsers(db, { ...search, unitIds: [...reach.unitIds], kinds: ['staff'] });
+    return kind === 'applicant'
+      ? []
+      : repo.findStaffUsers(db, { ...search, unitIds: [...reach.unitIds], kinds: ['staff'] });
   }
   return repo.findStaffUsers(db, { ...search, kinds: kind === 'all' ? ['staff', 'applicant'] : [kind] });
 }
 
-export async function getUser(db: Executor, principal: Principal, userId: string, meta: RequestMeta): Promise<TUserView> {
+export async function getUser(
+  db: Executor,
+  principal: Principal,
+  userId: string,
+  meta: RequestMeta,
+): Promise<TUserView> {
   await assertReachesUser(db, principal, userId);
   const [user] = await repo.findStaffUsers(db, { userId });
-  await recordAudit(db, { ...meta, actorUserId: principal.userId, action: 'read', subjectUserId: userId, entityType: 'user', entityId: userId, purpose: PURPOSE });
+  await recordAudit(db, {
+    ...meta,
+    actorUserId: principal.userId,
+    action: 'read',
+    subjectUserId: userId,
+    entityType: 'user',
+    entityId: userId,
+    purpose: PURPOSE,
+  });
   return user;
 }
 
-export async function createUser(db: Executor, principal: Principal, input: TCreateUserRequest, meta: RequestMeta): Promise<string> {
+export async function createUser(
+  db: Executor,
+  principal: Principal,
+  input: TCreateUserRequest,
+  meta: RequestMeta,
+): Promise<string> {
   for (const g of input.grants) assertAdminOn(principal, g.unitId);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return inTransaction(db, async (trx) => {
     const id = await repo
-      .insertStaffUser(trx, { username: input.username, displayName: input.displayName, email: input.email ?? null, locale: input.locale ?? 'da', passwordHash })
+      .insertStaffUser(trx, {
+        username: input.username,
+        displayName: input.displayName,
+        email: input.email ?? null,
+        locale: input.locale ?? 'da',
+        passwordHash,
+      })
       .catch((err: { code?: string }) => {
-        if (err.code === '23505') throw new AppError('conflict', 'username: that user name is taken', [{ path: '/username', message: 'is taken' }]);
+        if (err.code === '23505')
+          throw new AppError('conflict', 'username: that user name is taken', [
+            { path: '/username', message: 'is taken' },
+          ]);
         throw err;
       });
     for (const g of input.grants) await repo.insertGrant(trx, id, g.role, g.unitId);
@@ -63,10 +103,17 @@ export async function createUser(db: Executor, principal: Principal, input: TCre
   });
 }
 
-export async function updateUser(db: Executor, principal: Principal, userId: string, input: TUpdateUserRequest, meta: RequestMeta): Promise<void> {
+export async function updateUser(
+  db: Executor,
+  principal: Principal,
+  userId: string,
+  input: TUpdateUserRequest,
+  meta: RequestMeta,
+): Promise<void> {
   if (input.password !== undefined || input.active !== undefined) await assertAdministersWholly(db, principal, userId);
   else await assertReachesUser(db, principal, userId);
-  if (input.active === false && userId === principal.userId) throw new AppError('invalid_state', 'You cannot deactivate yourself.', { reason: 'deactivate_self' });
+  if (input.active === false && userId === principal.userId)
+    throw new AppError('invalid_state', 'You cannot deactivate yourself.', { reason: 'deactivate_self' });
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   await inTransaction(db, async (trx) => {
     await repo.updateUser(trx, userId, {
@@ -92,23 +139,46 @@ export async function updateUser(db: Executor, principal: Principal, userId: str
 }
 
 /** Gives a staff user a role on a unit the admin administers (also to borrow someone from another centre). */
-export async function grantRole(db: Executor, principal: Principal, userId: string, input: TGrantRequest, meta: RequestMeta): Promise<string> {
+export async function grantRole(
+  db: Executor,
+  principal: Principal,
+  userId: string,
+  input: TGrantRequest,
+  meta: RequestMeta,
+): Promise<string> {
   assertAdminOn(principal, input.unitId);
   const user = await repo.userGrantUnits(db, userId);
   if (!user) throw new AppError('not_found', 'No such user.');
-  if (user.kind !== 'staff') throw new AppError('invalid_state', 'Only staff can hold unit roles.', { reason: 'staff_only_roles' });
+  if (user.kind !== 'staff')
+    throw new AppError('invalid_state', 'Only staff can hold unit roles.', { reason: 'staff_only_roles' });
   return inTransaction(db, async (trx) => {
     const id = await repo.insertGrant(trx, userId, input.role, input.unitId);
-    await recordAudit(trx, { ...meta, actorUserId: principal.userId, action: 'create', subjectUserId: userId, entityType: 'role_grant', entityId: id, purpose: PURPOSE, details: input });
+    await recordAudit(trx, {
+      ...meta,
+      actorUserId: principal.userId,
+      action: 'create',
+      subjectUserId: userId,
+      entityType: 'role_grant',
+      entityId: id,
+      purpose: PURPOSE,
+      details: input,
+    });
     return id;
   });
 }
 
-export async function revokeRole(db: Executor, principal: Principal, userId: string, grantId: string, meta: RequestMeta): Promise<void> {
+export async function revokeRole(
+  db: Executor,
+  principal: Principal,
+  userId: string,
+  grantId: string,
+  meta: RequestMeta,
+): Promise<void> {
   const grant = await repo.findGrant(db, grantId);
   if (!grant || grant.user_id !== userId || !grant.unit_id) throw new AppError('not_found', 'No such role grant.');
   assertAdminOn(principal, grant.unit_id);
-  if (userId === principal.userId && grant.role === 'admin') throw new AppError('invalid_state', 'You cannot remove your own admin role.', { reason: 'remove_own_admin' });
+  if (userId === principal.userId && grant.role === 'admin')
+    throw new AppError('invalid_state', 'You cannot remove your own admin role.', { reason: 'remove_own_admin' });
   await inTransaction(db, async (trx) => {
     await repo.deleteGrant(trx, grantId);
     await recordAudit(trx, {

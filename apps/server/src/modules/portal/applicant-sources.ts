@@ -16,7 +16,11 @@ async function applyEntries(ctx: AppContext, locale: Locale): Promise<ApplyEntry
   const types = (await listCaseTypes(ctx.database.db)).filter((c) => c.active);
   const collator = new Intl.Collator(locale);
   return types
-    .map((c) => ({ name: lt(c.name, locale), href: `/ansoeg/${encodeURIComponent(c.code)}`, serviceGoal: serviceGoalText(t, c.serviceGoal) }))
+    .map((c) => ({
+      name: lt(c.name, locale),
+      href: `/ansoeg/${encodeURIComponent(c.code)}`,
+      serviceGoal: serviceGoalText(t, c.serviceGoal),
+    }))
     .sort((a, b) => collator.compare(a.name, b.name));
 }
 
@@ -26,23 +30,44 @@ async function myCases(ctx: AppContext, principal: Principal, locale: Locale): P
   const t = translator(locale);
   const today = localDateOf(new Date());
   const drafts = await applicationsRepository.draftsOf(db, principal.userId);
-  const draftEntries = await Promise.all(drafts.map(async (d) => {
-    const version = await getCaseTypeVersion(db, d.case_type_version_id);
-    return { title: t('myCases:draftTitle', { caseType: lt(version.definition.name, locale) }), href: `/ansoeg/${encodeURIComponent(version.code)}`, status: t('myCases:stateDraft') };
-  }));
+  const draftEntries = await Promise.all(
+    drafts.map(async (d) => {
+      const version = await getCaseTypeVersion(db, d.case_type_version_id);
+      return {
+        title: t('myCases:draftTitle', { caseType: lt(version.definition.name, locale) }),
+        href: `/ansoeg/${encodeURIComponent(version.code)}`,
+        status: t('myCases:stateDraft'),
+      };
+    }),
+  );
   const cases = await listApplicantCases(db, principal);
-  const caseEntries = await Promise.all(cases.map(async (c) => {
-    const file = await getApplicantCaseFile(db, principal, c.reference);
-    const decided = c.state === 'decided' || c.state === 'closed';
-    const expected = decided ? undefined : expectedShort(t, locale, await expectedDecision(db, {
-      caseTypeId: file.case.case_type_id, phaseCode: file.case.phase_code, receivedDate: localDateOf(new Date(file.case.received_at)),
-      today, goalDate: file.clock?.deadlineDate ?? null, paused: file.clock?.state === 'paused', decided,
-    }));
-    return {
-      title: `${lt(c.caseTypeName, locale)} – ${c.reference}`, href: `/mine-sager/${encodeURIComponent(c.reference)}`,
-      status: t(`myCases:state_${c.state}`), expected,
-    };
-  }));
+  const caseEntries = await Promise.all(
+    cases.map(async (c) => {
+      const file = await getApplicantCaseFile(db, principal, c.reference);
+      const decided = c.state === 'decided' || c.state === 'closed';
+      const expected = decided
+        ? undefined
+        : expectedShort(
+            t,
+            locale,
+            await expectedDecision(db, {
+              caseTypeId: file.case.case_type_id,
+              phaseCode: file.case.phase_code,
+              receivedDate: localDateOf(new Date(file.case.received_at)),
+              today,
+              goalDate: file.clock?.deadlineDate ?? null,
+              paused: file.clock?.state === 'paused',
+              decided,
+            }),
+          );
+      return {
+        title: `${lt(c.caseTypeName, locale)} – ${c.reference}`,
+        href: `/mine-sager/${encodeURIComponent(c.reference)}`,
+        status: t(`myCases:state_${c.state}`),
+        expected,
+      };
+    }),
+  );
   return [...draftEntries, ...caseEntries];
 }
 

@@ -16,12 +16,22 @@ export function lt(text: TLocalizedText | undefined, locale: Locale): string {
 
 export function formatBytes(bytes: number, locale: Locale): string {
   const mb = bytes / (1024 * 1024);
-  const n = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : locale === 'sv' ? 'sv-SE' : 'da-DK', { maximumFractionDigits: 1 });
+  const n = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : locale === 'sv' ? 'sv-SE' : 'da-DK', {
+    maximumFractionDigits: 1,
+  });
   return mb >= 1 ? `${n.format(mb)} MB` : `${n.format(Math.max(1, Math.round(bytes / 1024)))} KB`;
 }
 
-export const TYPE_NAMES: Record<string, string> = { 'application/pdf': 'PDF', 'image/png': 'PNG', 'image/jpeg': 'JPEG' };
-export const ACCEPT_ATTR: Record<string, string> = { 'application/pdf': '.pdf,application/pdf', 'image/png': '.png,image/png', 'image/jpeg': '.jpg,.jpeg,image/jpeg' };
+export const TYPE_NAMES: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/png': 'PNG',
+  'image/jpeg': 'JPEG',
+};
+export const ACCEPT_ATTR: Record<string, string> = {
+  'application/pdf': '.pdf,application/pdf',
+  'image/png': '.png,image/png',
+  'image/jpeg': '.jpg,.jpeg,image/jpeg',
+};
 
 export interface StepLink {
   title: string;
@@ -36,11 +46,13 @@ export function stepIndicator(t: Translate, steps: StepLink[]): SafeHtml {
 <p class="step-subheading">${t('applications:stepOf', { n: current, total: steps.length })}</p>
 <ol class="step-indicator">
 ${steps.map((s, i) => {
-  const marker = s.state === 'done'
-    ? html`<span class="step-icon">${icon('check', { label: t('applications:stepCompleted') })}</span>`
-    : html`<span class="step-number"><span>${i + 1}</span></span>`;
+  const marker =
+    s.state === 'done'
+      ? html`<span class="step-icon">${icon('check', { label: t('applications:stepCompleted') })}</span>`
+      : html`<span class="step-number"><span>${i + 1}</span></span>`;
   const inner = html`${marker}<div><span class="step-title">${s.title}</span></div>`;
-  if (s.state === 'current') return html`<li class="current"><a class="step" href="${s.href}" aria-current="step">${inner}</a></li>`;
+  if (s.state === 'current')
+    return html`<li class="current"><a class="step" href="${s.href}" aria-current="step">${inner}</a></li>`;
   if (s.state === 'done') return html`<li><a class="step" href="${s.href}">${inner}</a></li>`;
   return html`<li class="disabled"><div class="step">${inner}</div></li>`;
 })}
@@ -54,7 +66,9 @@ function describedBy(...ids: (string | false | undefined)[]): HtmlValue {
 }
 
 function errorLine(t: Translate, id: string, error: string | undefined): HtmlValue {
-  return error ? html`<span class="form-error-message" id="${id}-error"><span class="sr-only">${t('applications:errorPrefix')} </span>${error}</span>` : null;
+  return error
+    ? html`<span class="form-error-message" id="${id}-error"><span class="sr-only">${t('applications:errorPrefix')} </span>${error}</span>`
+    : null;
 }
 
 /** The hint under a question: why we ask and an example, as the requirement states them. */
@@ -63,28 +77,56 @@ export function requirementHint(t: Translate, locale: Locale, r: TRequirement, i
 }
 
 /** One information question, rendered by its answer type. Field names are `a.<requirement code>`. */
-export function questionField(o: { t: Translate; locale: Locale; r: TRequirement; value?: string; error?: string; hintExtra?: string }): SafeHtml {
+export function questionField(o: {
+  t: Translate;
+  locale: Locale;
+  r: TRequirement;
+  value?: string;
+  error?: string;
+  hintExtra?: string;
+}): SafeHtml {
   const { t, locale, r } = o;
   const id = `q-${r.code}`;
   const name = `a.${r.code}`;
   const aria = html`${describedBy(`${id}-hint`, o.error && `${id}-error`)}${o.error ? html` aria-invalid="true"` : null}`;
   const type = r.answer?.type ?? 'longtext';
   if (type === 'yesno' || type === 'choice') {
-    const options = type === 'yesno'
-      ? [{ value: 'yes', label: t('applications:yes') }, { value: 'no', label: t('applications:no') }]
-      : (r.answer?.options ?? []).map((op) => ({ value: op.value, label: lt(op.label, locale) }));
-    return radioGroup({ t, id, name, legend: lt(r.label, locale), hint: requirementHint(t, locale, r, id, o.hintExtra), options, value: o.value, error: o.error });
+    const options =
+      type === 'yesno'
+        ? [
+            { value: 'yes', label: t('applications:yes') },
+            { value: 'no', label: t('applications:no') },
+          ]
+        : (r.answer?.options ?? []).map((op) => ({ value: op.value, label: lt(op.label, locale) }));
+    return radioGroup({
+      t,
+      id,
+      name,
+      legend: lt(r.label, locale),
+      hint: requirementHint(t, locale, r, id, o.hintExtra),
+      options,
+      value: o.value,
+      error: o.error,
+    });
   }
   const label = html`<label class="form-label" for="${id}">${lt(r.label, locale)}</label>`;
   const hint = requirementHint(t, locale, r, id, o.hintExtra);
-  const input = type === 'longtext'
-    ? html`<textarea class="form-input" id="${id}" name="${name}" rows="5"${aria}>${o.value ?? ''}</textarea>`
-    : html`<input class="form-input${type === 'date' || type === 'number' ? ' input-width-s' : ''}" type="${type === 'email' ? 'email' : type === 'date' ? 'date' : 'text'}" id="${id}" name="${name}" value="${o.value ?? ''}"${type === 'number' ? html` inputmode="decimal"` : null}${aria}>`;
+  const input =
+    type === 'longtext'
+      ? html`<textarea class="form-input" id="${id}" name="${name}" rows="5"${aria}>${o.value ?? ''}</textarea>`
+      : html`<input class="form-input${type === 'date' || type === 'number' ? ' input-width-s' : ''}" type="${type === 'email' ? 'email' : type === 'date' ? 'date' : 'text'}" id="${id}" name="${name}" value="${o.value ?? ''}"${type === 'number' ? html` inputmode="decimal"` : null}${aria}>`;
   return html`<div class="form-group${o.error ? ' form-error' : ''}">${label}${hint}${errorLine(t, id, o.error)}${input}</div>`;
 }
 
 export function radioGroup(o: {
-  t: Translate; id: string; name: string; legend: string; hint?: SafeHtml; options: { value: string; label: string }[]; value?: string; error?: string;
+  t: Translate;
+  id: string;
+  name: string;
+  legend: string;
+  hint?: SafeHtml;
+  options: { value: string; label: string }[];
+  value?: string;
+  error?: string;
 }): SafeHtml {
   return html`<div class="form-group${o.error ? ' form-error' : ''}">
 <fieldset${describedBy(o.hint && `${o.id}-hint`, o.error && `${o.id}-error`)}>
@@ -96,13 +138,25 @@ ${o.options.map((op, i) => html`<div class="form-group-radio"><input type="radio
 }
 
 /** The yes/no question in front of a conditional requirement. Field name `a.applies:<code>`. */
-export function appliesField(o: { t: Translate; locale: Locale; r: TRequirement; value?: string; error?: string }): SafeHtml {
+export function appliesField(o: {
+  t: Translate;
+  locale: Locale;
+  r: TRequirement;
+  value?: string;
+  error?: string;
+}): SafeHtml {
   const { t, locale, r } = o;
   return radioGroup({
-    t, id: `applies-${r.code}`, name: `a.applies:${r.code}`,
+    t,
+    id: `applies-${r.code}`,
+    name: `a.applies:${r.code}`,
     legend: t('applications:appliesLegend', { condition: lt(r.condition, locale) }),
-    options: [{ value: 'yes', label: t('applications:yes') }, { value: 'no', label: t('applications:no') }],
-    value: o.value, error: o.error,
+    options: [
+      { value: 'yes', label: t('applications:yes') },
+      { value: 'no', label: t('applications:no') },
+    ],
+    value: o.value,
+    error: o.error,
   });
 }
 
@@ -117,7 +171,14 @@ export interface UploadedFile {
  * belong to a separate form (`form="remove-document"`), so pressing Enter in the main form never removes a file.
  */
 export function fileField(o: {
-  t: Translate; locale: Locale; r: TRequirement; accepted: string[]; maxBytes: number; files: UploadedFile[]; error?: string; removable: boolean;
+  t: Translate;
+  locale: Locale;
+  r: TRequirement;
+  accepted: string[];
+  maxBytes: number;
+  files: UploadedFile[];
+  error?: string;
+  removable: boolean;
 }): SafeHtml {
   const { t, locale, r } = o;
   const id = `file-${r.code}`;
@@ -127,9 +188,11 @@ export function fileField(o: {
 <label class="form-label" for="${id}">${lt(r.label, locale)}</label>
 ${requirementHint(t, locale, r, id, extra)}
 ${errorLine(t, id, o.error)}
-${o.files.length > 0
-  ? html`<p class="mb-2">${t('applications:filesReceived')}</p><ul class="nobullet-list">${o.files.map((f) => html`<li>${icon('check')} ${f.fileName} (${formatBytes(f.sizeBytes, locale)})${o.removable ? html` <button type="submit" class="function-link" form="remove-document" name="documentId" value="${f.id}">${t('applications:removeFile')}<span class="sr-only"> ${f.fileName}</span></button>` : null}</li>`)}</ul>`
-  : html`<p class="form-hint">${t('applications:noFileYet')}</p>`}
+${
+  o.files.length > 0
+    ? html`<p class="mb-2">${t('applications:filesReceived')}</p><ul class="nobullet-list">${o.files.map((f) => html`<li>${icon('check')} ${f.fileName} (${formatBytes(f.sizeBytes, locale)})${o.removable ? html` <button type="submit" class="function-link" form="remove-document" name="documentId" value="${f.id}">${t('applications:removeFile')}<span class="sr-only"> ${f.fileName}</span></button>` : null}</li>`)}</ul>`
+    : html`<p class="form-hint">${t('applications:noFileYet')}</p>`
+}
 <input type="file" id="${id}" name="document.${r.code}" accept="${o.accepted.map((a) => ACCEPT_ATTR[a] ?? a).join(',')}"${describedBy(`${id}-hint`, o.error && `${id}-error`)}${o.error ? html` aria-invalid="true"` : null}>
 </div>`;
 }

@@ -18,9 +18,14 @@ export interface DocumentsPost {
  * Reads a multipart documents step: plain fields, and each chosen file streamed to the file store and recorded
  * against its requirement (file inputs are named `document.<requirement code>`). An empty file input is skipped.
  */
-export async function readDocumentsPost(ctx: AppContext, request: FastifyRequest, own: OwnApplication): Promise<DocumentsPost> {
+export async function readDocumentsPost(
+  ctx: AppContext,
+  request: FastifyRequest,
+  own: OwnApplication,
+): Promise<DocumentsPost> {
   const principal = requireApplicant(request);
-  if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'This step takes a multipart form (it carries files).');
+  if (!request.isMultipart())
+    throw new AppError('unsupported_media_type', 'This step takes a multipart form (it carries files).');
   const out: DocumentsPost = { fields: {}, rejected: [], accepted: [] };
   for await (const part of formParts(request)) {
     if (part.type === 'field') {
@@ -36,7 +41,10 @@ export async function readDocumentsPost(ctx: AppContext, request: FastifyRequest
     documentRequirement(own.form, code); // a tampered field name is a 400 before anything is stored
     const stored = await storeFilePart(ctx.config.fileDir, part);
     const result = await recordDraftUpload(ctx.database.db, principal, {
-      applicationId: own.application.id, requirementCode: code, fileName: part.filename, stored,
+      applicationId: own.application.id,
+      requirementCode: code,
+      fileName: part.filename,
+      stored,
     }).catch(async (err: unknown) => {
       await discardUpload(ctx.database.db, ctx.config.fileDir, stored);
       throw err;

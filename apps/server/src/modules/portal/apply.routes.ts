@@ -8,13 +8,28 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requireApplicant } from '../../platform/auth/guards.js';
 import {
-  DEFAULT_MAX_BYTES, applicationsRepository, loadOwnApplication, openForApplications, removeDraftDocument, saveAnswers,
-  startApplication, submitApplication, type Finding,
+  DEFAULT_MAX_BYTES,
+  applicationsRepository,
+  loadOwnApplication,
+  openForApplications,
+  removeDraftDocument,
+  saveAnswers,
+  startApplication,
+  submitApplication,
+  type Finding,
 } from '../applications/index.js';
 import { sendPage } from './portal-send.js';
 import { pageContext } from './portal-page.js';
 import { lt } from './apply-components.js';
-import { CHECK_STEP, filesByRequirement, fileSpecs, stepHref, stepLinks, stepRequirements, stepTitle } from './apply-view.js';
+import {
+  CHECK_STEP,
+  filesByRequirement,
+  fileSpecs,
+  stepHref,
+  stepLinks,
+  stepRequirements,
+  stepTitle,
+} from './apply-view.js';
 import { applyStartPage } from './pages/apply-start-page.js';
 import { applyStepPage } from './pages/apply-step-page.js';
 import { applyCheckPage } from './pages/apply-check-page.js';
@@ -30,7 +45,10 @@ export function answerFields(body: Record<string, unknown>): Record<string, stri
   const allowed = new Set(['_csrf', 'action', 'idempotencyKey']);
   for (const [k, v] of Object.entries(body)) {
     if (k.startsWith('a.')) answers[k.slice(2)] = Array.isArray(v) ? String(v[0] ?? '') : String(v ?? '');
-    else if (!allowed.has(k)) throw new AppError('validation', `The form contains a field that is not part of this application: ${k}.`, { fields: [k] });
+    else if (!allowed.has(k))
+      throw new AppError('validation', `The form contains a field that is not part of this application: ${k}.`, {
+        fields: [k],
+      });
   }
   return answers;
 }
@@ -49,12 +67,22 @@ export function applyRoutes(ctx: AppContext) {
       const version = await openForApplications(db, request.params.code).catch(() => {
         throw new AppError('not_found', 'No such case type is open for applications.');
       });
-      const draft = page.principal ? (await applicationsRepository.draftsOf(db, page.principal.userId)).find((d) => d.case_type_id === version.caseTypeId) : undefined;
+      const draft = page.principal
+        ? (await applicationsRepository.draftsOf(db, page.principal.userId)).find(
+            (d) => d.case_type_id === version.caseTypeId,
+          )
+        : undefined;
       const body = applyStartPage(page, {
-        definition: version.definition, defaultMaxBytes: DEFAULT_MAX_BYTES,
+        definition: version.definition,
+        defaultMaxBytes: DEFAULT_MAX_BYTES,
         draft: draft && { id: draft.id, updatedAt: new Date(draft.updated_at).toISOString() },
       });
-      return sendPage(reply, page, page.t('applications:startTitle', { caseType: lt(version.definition.name, page.locale) }), body);
+      return sendPage(
+        reply,
+        page,
+        page.t('applications:startTitle', { caseType: lt(version.definition.name, page.locale) }),
+        body,
+      );
     });
 
     app.post<{ Params: { code: string } }>('/ansoeg/:code', hide, async (request, reply) => {
@@ -64,7 +92,9 @@ export function applyRoutes(ctx: AppContext) {
       return reply.redirect(stepHref(draft.id, own.form.steps[0]?.id ?? CHECK_STEP), 303);
     });
 
-    app.get<{ Params: Params }>('/ansoegning/:id/trin/:step', hide, async (request, reply) => renderStep(request, reply, {}));
+    app.get<{ Params: Params }>('/ansoegning/:id/trin/:step', hide, async (request, reply) =>
+      renderStep(request, reply, {}),
+    );
 
     app.post<{ Params: Params }>('/ansoegning/:id/trin/:step', hide, async (request, reply) => {
       const principal = requireApplicant(request);
@@ -72,9 +102,14 @@ export function applyRoutes(ctx: AppContext) {
       const own = await loadOwnApplication(db, principal, id);
       const current = own.form.steps.find((s) => s.id === step);
       if (!current) throw new AppError('not_found', 'No such step in this application.');
-      const post = current.kind === 'documents'
-        ? await readDocumentsPost(ctx, request, own)
-        : { fields: (request.body ?? {}) as Record<string, unknown>, rejected: [] as Finding[], accepted: [] as string[] };
+      const post =
+        current.kind === 'documents'
+          ? await readDocumentsPost(ctx, request, own)
+          : {
+              fields: (request.body ?? {}) as Record<string, unknown>,
+              rejected: [] as Finding[],
+              accepted: [] as string[],
+            };
       const answers = answerFields(post.fields);
       const saved = await saveAnswers(db, principal, { applicationId: id, stepId: step, answers, today: today() });
       const action = String(post.fields.action ?? 'continue');
@@ -96,14 +131,22 @@ export function applyRoutes(ctx: AppContext) {
       const principal = requireApplicant(request);
       const page = pageContext(request, reply, ctx.config);
       const own = await loadOwnApplication(db, principal, request.params.id);
-      if (own.application.status === 'submitted') return reply.redirect(`/ansoegning/${own.application.id}/kvittering`, 303);
+      if (own.application.status === 'submitted')
+        return reply.redirect(`/ansoegning/${own.application.id}/kvittering`, 303);
       const docs = await applicationsRepository.documentsOfApplication(db, own.application.id);
       const body = applyCheckPage(page, {
-        applicationId: own.application.id, caseTypeName: lt(own.caseTypeName, page.locale),
+        applicationId: own.application.id,
+        caseTypeName: lt(own.caseTypeName, page.locale),
         steps: stepLinks(page.t, own, CHECK_STEP, today()),
-        sections: own.form.steps.map((s) => ({ title: stepTitle(page.t, own.form, s), href: stepHref(own.application.id, s.id), requirements: stepRequirements(own.form, s) })),
-        answers: own.application.answers, files: filesByRequirement(docs),
-        missing: missingLabels(page.locale, own, docs, today()), idempotencyKey: own.application.idempotency_key,
+        sections: own.form.steps.map((s) => ({
+          title: stepTitle(page.t, own.form, s),
+          href: stepHref(own.application.id, s.id),
+          requirements: stepRequirements(own.form, s),
+        })),
+        answers: own.application.answers,
+        files: filesByRequirement(docs),
+        missing: missingLabels(page.locale, own, docs, today()),
+        idempotencyKey: own.application.idempotency_key,
       });
       return sendPage(reply, page, page.t('applications:checkTitle'), body);
     });
@@ -117,32 +160,47 @@ export function applyRoutes(ctx: AppContext) {
       return reply.redirect(`/ansoegning/${request.params.id}/kvittering`, 303);
     });
 
-    app.get<{ Params: { id: string } }>('/ansoegning/:id/kvittering', hide, async (request, reply) => renderReceipt(ctx, request, reply));
+    app.get<{ Params: { id: string } }>('/ansoegning/:id/kvittering', hide, async (request, reply) =>
+      renderReceipt(ctx, request, reply),
+    );
   };
 
-  async function renderStep(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, o: { findings?: Finding[]; accepted?: string[]; answers?: Record<string, string> }) {
+  async function renderStep(
+    request: FastifyRequest<{ Params: Params }>,
+    reply: FastifyReply,
+    o: { findings?: Finding[]; accepted?: string[]; answers?: Record<string, string> },
+  ) {
     const principal = requireApplicant(request);
     const page = pageContext(request, reply, ctx.config);
     const db = ctx.database.db;
     const own = await loadOwnApplication(db, principal, request.params.id);
-    if (own.application.status === 'submitted') return reply.redirect(`/ansoegning/${own.application.id}/kvittering`, 303);
+    if (own.application.status === 'submitted')
+      return reply.redirect(`/ansoegning/${own.application.id}/kvittering`, 303);
     const step = own.form.steps.find((s) => s.id === request.params.step);
     if (!step) throw new AppError('not_found', 'No such step in this application.');
     const requirements = stepRequirements(own.form, step);
     const index = own.form.steps.indexOf(step);
     const docs = await applicationsRepository.documentsOfApplication(db, own.application.id);
     const body = applyStepPage(page, {
-      applicationId: own.application.id, caseTypeName: lt(own.caseTypeName, page.locale),
+      applicationId: own.application.id,
+      caseTypeName: lt(own.caseTypeName, page.locale),
       step: { id: step.id, kind: step.kind, title: stepTitle(page.t, own.form, step) },
-      steps: stepLinks(page.t, own, step.id, today()), requirements,
+      steps: stepLinks(page.t, own, step.id, today()),
+      requirements,
       answers: { ...own.application.answers, ...(o.answers ?? {}) },
       errors: (o.findings ?? []).map((f) => findingToError(page.t, page.locale, own.form.requirements, f)),
-      files: filesByRequirement(docs), fileSpecs: fileSpecs(requirements),
+      files: filesByRequirement(docs),
+      fileSpecs: fileSpecs(requirements),
       notices: [
         ...(o.accepted ?? []).map((file) => page.t('applications:uploadAccepted', { file })),
-        ...((o.findings ?? []).some((f) => f.code.startsWith('document_')) ? [page.t('applications:uploadRejectedKept')] : []),
+        ...((o.findings ?? []).some((f) => f.code.startsWith('document_'))
+          ? [page.t('applications:uploadRejectedKept')]
+          : []),
       ],
-      backHref: index > 0 ? stepHref(own.application.id, own.form.steps[index - 1].id) : `/ansoeg/${encodeURIComponent(own.caseTypeCode)}`,
+      backHref:
+        index > 0
+          ? stepHref(own.application.id, own.form.steps[index - 1].id)
+          : `/ansoeg/${encodeURIComponent(own.caseTypeCode)}`,
     });
     return sendPage(reply, page, stepTitle(page.t, own.form, step), body);
   }

@@ -10,10 +10,16 @@ import type { ExpectedDecision } from '../applications/index.js';
  */
 export function expectedBlock(t: Translate, locale: Locale, e: ExpectedDecision, caseType: string): SafeHtml {
   const f = e.forecast;
-  const goal = e.goalDate ? html`<p>${t('myCases:expectedGoal', { date: formatDate(locale, e.goalDate) })}</p>` : html`<p>${t('myCases:expectedGoalNotStarted')}</p>`;
+  const goal = e.goalDate
+    ? html`<p>${t('myCases:expectedGoal', { date: formatDate(locale, e.goalDate) })}</p>`
+    : html`<p>${t('myCases:expectedGoalNotStarted')}</p>`;
   const paused = e.paused ? html`<p>${t('myCases:expectedPaused')}</p>` : null;
-  if (!f || !f.upperDate || !f.medianDate) return html`<div class="expected-decision">${goal}${paused}<p>${t('myCases:expectedNone')}</p></div>`;
-  const basis = t(e.basis === 'phase' ? 'myCases:expectedBasisPhase' : 'myCases:expectedBasisType', { caseType, n: f.conditionalSampleSize });
+  if (!f || !f.upperDate || !f.medianDate)
+    return html`<div class="expected-decision">${goal}${paused}<p>${t('myCases:expectedNone')}</p></div>`;
+  const basis = t(e.basis === 'phase' ? 'myCases:expectedBasisPhase' : 'myCases:expectedBasisType', {
+    caseType,
+    n: f.conditionalSampleSize,
+  });
   return html`<div class="expected-decision">${goal}${paused}
 <p><strong>${t('myCases:expectedRange', { upperDate: formatDate(locale, f.upperDate), medianDate: formatDate(locale, f.medianDate) })}</strong></p>
 <p>${basis}${f.confidence === 'low' ? html` ${t('myCases:expectedLowConfidence')}` : null}</p>

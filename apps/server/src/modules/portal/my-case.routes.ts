@@ -34,17 +34,25 @@ interface CasePageOptions {
 /** What an answer leads to: back to the case (sent), or the page again with what was refused. */
 type AnswerOutcome = { redirect: string } | { render: CasePageOptions };
 
-const NOTICES: Record<string, string> = { answer: 'myCases:answerSent', document: 'myCases:documentSent', complaint: 'myCases:complainSent' };
+const NOTICES: Record<string, string> = {
+  answer: 'myCases:answerSent',
+  document: 'myCases:documentSent',
+  complaint: 'myCases:complainSent',
+};
 
 export function myCaseRoutes(ctx: AppContext) {
   return async (app: FastifyInstance): Promise<void> => {
     const hide = { schema: { hide: true } };
     const db = ctx.database.db;
 
-    app.get<{ Params: Params; Querystring: { sent?: string } }>('/mine-sager/:reference', hide, async (request, reply) => {
-      const notice = NOTICES[request.query.sent ?? ''];
-      return renderCase(request, reply, { notices: notice ? [notice] : [] });
-    });
+    app.get<{ Params: Params; Querystring: { sent?: string } }>(
+      '/mine-sager/:reference',
+      hide,
+      async (request, reply) => {
+        const notice = NOTICES[request.query.sent ?? ''];
+        return renderCase(request, reply, { notices: notice ? [notice] : [] });
+      },
+    );
 
     app.post<{ Params: Params }>('/mine-sager/:reference/svar', hide, async (request, reply) => {
       const files: SentFile[] = [];
@@ -60,10 +68,14 @@ export function myCaseRoutes(ctx: AppContext) {
     });
 
     /** Text and files sent on the case; each file stored is pushed to `files` at once, for the caller to clean up. */
-    async function receiveAnswer(request: FastifyRequest<{ Params: Params }>, files: SentFile[]): Promise<AnswerOutcome> {
+    async function receiveAnswer(
+      request: FastifyRequest<{ Params: Params }>,
+      files: SentFile[],
+    ): Promise<AnswerOutcome> {
       const principal = requireApplicant(request);
       const file = await getApplicantCaseFile(db, principal, request.params.reference);
-      if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'This form takes a multipart body (it carries files).');
+      if (!request.isMultipart())
+        throw new AppError('unsupported_media_type', 'This form takes a multipart body (it carries files).');
       const fields: Record<string, string> = {};
       for await (const part of formParts(request)) {
         if (part.type === 'field') {
@@ -75,19 +87,37 @@ export function myCaseRoutes(ctx: AppContext) {
           continue;
         }
         const code = part.fieldname.startsWith('document.') ? part.fieldname.slice('document.'.length) : part.fieldname;
-        const known = code === 'other' || file.definition.requirements.some((r) => r.code === code && r.kind === 'document');
-        if (!known) throw new AppError('validation', `The form names a document that is not part of this case: ${code}.`, { fields: [code] });
-        files.push({ requirementCode: code, fileName: part.filename, stored: await storeFilePart(ctx.config.fileDir, part) });
+        const known =
+          code === 'other' || file.definition.requirements.some((r) => r.code === code && r.kind === 'document');
+        if (!known)
+          throw new AppError('validation', `The form names a document that is not part of this case: ${code}.`, {
+            fields: [code],
+          });
+        files.push({
+          requirementCode: code,
+          fileName: part.filename,
+          stored: await storeFilePart(ctx.config.fileDir, part),
+        });
       }
       const unknown = Object.keys(fields).filter((k) => k !== '_csrf' && k !== 'answer');
-      if (unknown.length) throw new AppError('validation', `The form contains fields that are not part of it: ${unknown.join(', ')}.`, { fields: unknown });
+      if (unknown.length)
+        throw new AppError('validation', `The form contains fields that are not part of it: ${unknown.join(', ')}.`, {
+          fields: unknown,
+        });
       const text = fields.answer ?? '';
       try {
         const result = await sendInformation(db, principal, { reference: request.params.reference, text, files });
-        if (result.rejected.length > 0) return { render: { findings: result.rejected, answerText: text, accepted: result.accepted } };
-        return { redirect: `/mine-sager/${encodeURIComponent(request.params.reference)}?sent=${result.answered ? 'answer' : 'document'}` };
+        if (result.rejected.length > 0)
+          return { render: { findings: result.rejected, answerText: text, accepted: result.accepted } };
+        return {
+          redirect: `/mine-sager/${encodeURIComponent(request.params.reference)}?sent=${result.answered ? 'answer' : 'document'}`,
+        };
       } catch (err) {
-        if (err instanceof AppError && err.code === 'validation' && (err.details as { path?: string }[] | undefined)?.[0]?.path === 'answer') {
+        if (
+          err instanceof AppError &&
+          err.code === 'validation' &&
+          (err.details as { path?: string }[] | undefined)?.[0]?.path === 'answer'
+        ) {
           return { render: { errors: [{ fieldId: 'answer', message: 'myCases:answerEmpty' }], answerText: text } };
         }
         throw err;
@@ -100,10 +130,14 @@ export function myCaseRoutes(ctx: AppContext) {
       const kind = typeof body.kind === 'string' ? body.kind : '';
       const text = typeof body.text === 'string' ? body.text : '';
       const errors: FieldError[] = [];
-      if (kind !== 'procedure' && kind !== 'decision') errors.push({ fieldId: 'complaint-kind', message: 'myCases:complainKindMissing' });
+      if (kind !== 'procedure' && kind !== 'decision')
+        errors.push({ fieldId: 'complaint-kind', message: 'myCases:complainKindMissing' });
       if (!text.trim()) errors.push({ fieldId: 'complaint-text', message: 'myCases:complainEmpty' });
       if (errors.length) {
-        if (kind && kind !== 'procedure' && kind !== 'decision') throw new AppError('validation', `kind: "${kind}" is not a kind of complaint.`, [{ path: 'kind', message: 'unknown' }]);
+        if (kind && kind !== 'procedure' && kind !== 'decision')
+          throw new AppError('validation', `kind: "${kind}" is not a kind of complaint.`, [
+            { path: 'kind', message: 'unknown' },
+          ]);
         return renderCase(request, reply, { errors, complaint: { kind, text } });
       }
       await fileComplaint(db, principal, { reference: request.params.reference, kind, text, requestId: request.id });
@@ -114,7 +148,11 @@ export function myCaseRoutes(ctx: AppContext) {
       const principal = requireApplicant(request);
       const page = pageContext(request, reply, ctx.config);
       const out = await exportCaseFile(db, principal, {
-        reference: request.params.reference, locale: page.locale, fileDir: ctx.config.fileDir, authorityName: ctx.config.authorityName, requestId: request.id,
+        reference: request.params.reference,
+        locale: page.locale,
+        fileDir: ctx.config.fileDir,
+        authorityName: ctx.config.authorityName,
+        requestId: request.id,
       });
       return reply
         .type('application/zip')
@@ -123,13 +161,20 @@ export function myCaseRoutes(ctx: AppContext) {
         .send(Buffer.from(out.zip));
     });
 
-    app.get<{ Params: Params & { id: string } }>('/mine-sager/:reference/dokumenter/:id', hide, async (request, reply) => {
-      const principal = requireApplicant(request);
-      const doc = await openApplicantDocument(db, principal, {
-        reference: request.params.reference, documentId: request.params.id, fileDir: ctx.config.fileDir, requestId: request.id,
-      });
-      return sendDownload(reply, doc);
-    });
+    app.get<{ Params: Params & { id: string } }>(
+      '/mine-sager/:reference/dokumenter/:id',
+      hide,
+      async (request, reply) => {
+        const principal = requireApplicant(request);
+        const doc = await openApplicantDocument(db, principal, {
+          reference: request.params.reference,
+          documentId: request.params.id,
+          fileDir: ctx.config.fileDir,
+          requestId: request.id,
+        });
+        return sendDownload(reply, doc);
+      },
+    );
   };
 
   async function renderCase(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, o: CasePageOptions) {
@@ -137,7 +182,10 @@ export function myCaseRoutes(ctx: AppContext) {
     const page = pageContext(request, reply, ctx.config);
     const file = await getApplicantCaseFile(ctx.database.db, principal, request.params.reference);
     const input = await buildMyCaseInput(ctx, page, file, localDateOf(new Date()));
-    input.notices = [...(o.notices ?? []).map((k) => page.t(k)), ...(o.accepted ?? []).map((f) => page.t('applications:uploadAccepted', { file: f }))];
+    input.notices = [
+      ...(o.notices ?? []).map((k) => page.t(k)),
+      ...(o.accepted ?? []).map((f) => page.t('applications:uploadAccepted', { file: f })),
+    ];
     input.errors = [
       ...(o.findings ?? []).map((f) => findingToError(page.t, page.locale, file.definition.requirements, f)),
       ...(o.errors ?? []).map((e) => ({ ...e, message: page.t(e.message) })),

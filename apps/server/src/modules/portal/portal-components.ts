@@ -59,12 +59,22 @@ function autocomplete(value: string | undefined): HtmlValue {
   return value ? html` autocomplete="${value}"` : null;
 }
 
-const ALERT_LABEL_KEYS = { info: 'portal:alertInfo', success: 'portal:alertSuccess', warning: 'portal:alertWarning', error: 'portal:alertError' };
+const ALERT_LABEL_KEYS = {
+  info: 'portal:alertInfo',
+  success: 'portal:alertSuccess',
+  warning: 'portal:alertWarning',
+  error: 'portal:alertError',
+};
 
 /** A DKFDS alert; success is announced politely, warnings and errors at once. */
 export function alert(t: Translate, variant: 'info' | 'success' | 'warning' | 'error', content: HtmlValue): SafeHtml {
   const label = t(ALERT_LABEL_KEYS[variant]);
-  const role = variant === 'warning' || variant === 'error' ? html` role="alert"` : variant === 'success' ? html` role="status"` : null;
+  const role =
+    variant === 'warning' || variant === 'error'
+      ? html` role="alert"`
+      : variant === 'success'
+        ? html` role="status"`
+        : null;
   return html`<div class="alert alert-${variant}"${role}>
   ${icon(variant, { classes: 'alert-icon', label })}
   <div class="alert-body"><p class="alert-text">${content}</p></div>

@@ -25,14 +25,21 @@ export function registerPortalErrorPages(app: FastifyInstance, ctx: AppContext):
     const status = HTTP_STATUS[appError.code];
     if (status >= 500) request.log.error({ err }, 'request failed');
     if (isDeniedMarker(appError.details) || (appError.code === 'forbidden' && request.principal)) {
-      await recordDenial(request, appError).catch((e: unknown) => request.log.error({ err: e }, 'could not audit a denial'));
+      await recordDenial(request, appError).catch((e: unknown) =>
+        request.log.error({ err: e }, 'could not audit a denial'),
+      );
     }
-    if (appError.code === 'unauthenticated') return reply.redirect(`/login?returnTo=${encodeURIComponent(request.url)}`, 303);
+    if (appError.code === 'unauthenticated')
+      return reply.redirect(`/login?returnTo=${encodeURIComponent(request.url)}`, 303);
     const page = pageContext(request, reply, ctx.config);
     const heading = page.t(`myCases:error_${appError.code}`);
     const detail = appError.code === 'validation' ? appError.message : page.t('myCases:errorHelp');
     const body = html`<div class="row"><div class="col-12 col-lg-8"><h1>${heading}</h1><p>${detail}</p>
 <p><a class="function-link" href="/mine-sager">${page.t('myCases:backToMyCases')}</a></p></div></div>`;
-    return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderLayout(page, { title: heading, body }));
+    return reply
+      .status(status)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(renderLayout(page, { title: heading, body }));
   });
 }

@@ -4,7 +4,13 @@ import { renderLayout } from './portal-layout.js';
 import type { PageContext } from './portal-page.js';
 
 /** Sends an applicant page in the portal frame: never cached (it shows who is signed in and a CSRF token). */
-export function sendPage(reply: FastifyReply, page: PageContext, title: string, body: SafeHtml, status = 200): FastifyReply {
+export function sendPage(
+  reply: FastifyReply,
+  page: PageContext,
+  title: string,
+  body: SafeHtml,
+  status = 200,
+): FastifyReply {
   return reply
     .status(status)
     .type('text/html; charset=utf-8')

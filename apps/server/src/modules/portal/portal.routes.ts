@@ -53,8 +53,15 @@ export function portalRoutes(ctx: AppContext, sources: PortalSources = {}) {
     app.get('/mine-sager', hide, async (request, reply) => {
       const page = pageContext(request, reply, ctx.config);
       if (!page.principal) return reply.redirect(`/login?returnTo=${encodeURIComponent('/mine-sager')}`, 303);
-      const cases = sources.myCases && page.principal.kind === 'applicant' ? await sources.myCases(page.principal, page.locale) : undefined;
-      return send(reply, page, { title: page.t('portal:myCasesTitle'), section: 'my-cases', body: myCasesPage(page, cases) });
+      const cases =
+        sources.myCases && page.principal.kind === 'applicant'
+          ? await sources.myCases(page.principal, page.locale)
+          : undefined;
+      return send(reply, page, {
+        title: page.t('portal:myCasesTitle'),
+        section: 'my-cases',
+        body: myCasesPage(page, cases),
+      });
     });
   };
 }

@@ -42,32 +42,53 @@ for (const engine of ENGINES) {
       const body = multipartBody({ _csrf: s.csrfToken, action: 'continue' }, [
         { field: 'document.passport', filename: 'pas.pdf', contentType: 'application/pdf', content: pdf },
       ]);
-      const res = await s.inject({ method: 'POST', url: `/ansoegning/${draft.id}/trin/documents?lang=en&_csrf=${encodeURIComponent(s.csrfToken)}`, ...body });
+      const res = await s.inject({
+        method: 'POST',
+        url: `/ansoegning/${draft.id}/trin/documents?lang=en&_csrf=${encodeURIComponent(s.csrfToken)}`,
+        ...body,
+      });
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('pas.pdf was not accepted');
-      expect(await db.selectFrom('applicant_document').select('id').where('application_id', '=', draft.id).execute()).toEqual([]);
+      expect(
+        await db.selectFrom('applicant_document').select('id').where('application_id', '=', draft.id).execute(),
+      ).toEqual([]);
       expect(stored(pdf)).toBe(false);
 
       const png = Buffer.concat([PNG, Buffer.from(engine)]);
       const ok = multipartBody({ _csrf: s.csrfToken, action: 'continue' }, [
         { field: 'document.passport', filename: 'pas.png', contentType: 'image/png', content: png },
       ]);
-      const accepted = await s.inject({ method: 'POST', url: `/ansoegning/${draft.id}/trin/documents?lang=en&_csrf=${encodeURIComponent(s.csrfToken)}`, ...ok });
+      const accepted = await s.inject({
+        method: 'POST',
+        url: `/ansoegning/${draft.id}/trin/documents?lang=en&_csrf=${encodeURIComponent(s.csrfToken)}`,
+        ...ok,
+      });
       expect(accepted.statusCode).toBeLessThan(400);
       expect(stored(png)).toBe(true);
-      await submitApplication(db, applicantPrincipal(applicantId), { applicationId: draft.id, idempotencyKey: draft.idempotency_key });
+      await submitApplication(db, applicantPrincipal(applicantId), {
+        applicationId: draft.id,
+        idempotencyKey: draft.idempotency_key,
+      });
     });
 
     test('an answer on the case: the refused file is discarded, the accepted one kept; a form refused outright keeps none', async () => {
       const db = t().database.db;
-      const { reference } = await db.selectFrom('case_file').select('reference').where('applicant_id', '=', applicantId).executeTakeFirstOrThrow();
+      const { reference } = await db
+        .selectFrom('case_file')
+        .select('reference')
+        .where('applicant_id', '=', applicantId)
+        .executeTakeFirstOrThrow();
       const refusedPdf = tinyPdf(`passport again as PDF ${engine}`);
       const letter = tinyPdf(`a letter ${engine}`);
       const body = multipartBody({ _csrf: s.csrfToken, answer: 'Se vedhæftet.' }, [
         { field: 'document.passport', filename: 'pas.pdf', contentType: 'application/pdf', content: refusedPdf },
         { field: 'document.other', filename: 'brev.pdf', contentType: 'application/pdf', content: letter },
       ]);
-      const res = await s.inject({ method: 'POST', url: `/mine-sager/${reference}/svar?lang=en&_csrf=${encodeURIComponent(s.csrfToken)}`, ...body });
+      const res = await s.inject({
+        method: 'POST',
+        url: `/mine-sager/${reference}/svar?lang=en&_csrf=${encodeURIComponent(s.csrfToken)}`,
+        ...body,
+      });
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('pas.pdf was not accepted');
       expect(stored(refusedPdf)).toBe(false);
@@ -77,7 +98,11 @@ for (const engine of ENGINES) {
       const tampered = multipartBody({ _csrf: s.csrfToken, answer: 'x', extra: 'y' }, [
         { field: 'document.other', filename: 'x.pdf', contentType: 'application/pdf', content: stray },
       ]);
-      const bad = await s.inject({ method: 'POST', url: `/mine-sager/${reference}/svar?_csrf=${encodeURIComponent(s.csrfToken)}`, ...tampered });
+      const bad = await s.inject({
+        method: 'POST',
+        url: `/mine-sager/${reference}/svar?_csrf=${encodeURIComponent(s.csrfToken)}`,
+        ...tampered,
+      });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error.message).toContain('extra');
       expect(stored(stray)).toBe(false);

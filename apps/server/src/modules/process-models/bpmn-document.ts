@@ -52,12 +52,17 @@ interface ModdleWarning {
 
 // bpmn-moddle ships no declaration for its entry; loaded through a non-literal specifier it types as `any`, which
 // is narrowed to the two calls used here.
-type ModdleCtor = new () => { fromXML(xml: string): Promise<{ rootElement: ModdleElement; warnings: ModdleWarning[] }> };
+type ModdleCtor = new () => {
+  fromXML(xml: string): Promise<{ rootElement: ModdleElement; warnings: ModdleWarning[] }>;
+};
 const BPMN_MODDLE = 'bpmn-moddle';
 const AUTO_LAYOUT = 'bpmn-auto-layout';
 
 function invalid(problems: TBpmnProblem[]): AppError {
-  const summary = problems.slice(0, 3).map((p) => p.message).join('; ');
+  const summary = problems
+    .slice(0, 3)
+    .map((p) => p.message)
+    .join('; ');
   return new AppError('validation', `The BPMN file is not valid: ${summary}`, { problems });
 }
 
@@ -74,12 +79,21 @@ async function parse(xml: string): Promise<{ root: ModdleElement; warnings: Modd
   }
 }
 
-function collectTasks(container: ModdleElement, into: DrawnTask[], flows: ModdleElement[], nodes?: ModdleElement[]): void {
+function collectTasks(
+  container: ModdleElement,
+  into: DrawnTask[],
+  flows: ModdleElement[],
+  nodes?: ModdleElement[],
+): void {
   for (const el of container.flowElements ?? []) {
     if (el.$type === 'bpmn:SequenceFlow') flows.push(el);
     else if (el.$instanceOf('bpmn:FlowNode')) nodes?.push(el);
     if (el.$instanceOf('bpmn:Activity') && el.id) {
-      into.push({ elementId: el.id, name: (el.name ?? '').replace(/\s+/g, ' ').trim(), elementType: el.$type.replace('bpmn:', '') });
+      into.push({
+        elementId: el.id,
+        name: (el.name ?? '').replace(/\s+/g, ' ').trim(),
+        elementType: el.$type.replace('bpmn:', ''),
+      });
     }
     if (el.flowElements) collectTasks(el, into, flows, nodes);
   }
@@ -109,15 +123,22 @@ function checkStructure(root: ModdleElement, warnings: ModdleWarning[]): Structu
   for (const p of processes) collectTasks(p, tasks, flows, nodes);
   if (processes.length > 0 && tasks.length === 0) problems.push({ message: 'the process has no tasks' });
   for (const f of flows) {
-    if (!f.sourceRef || !f.targetRef) problems.push({ message: `sequence flow ${f.id} lacks a source or a target`, elementId: f.id });
+    if (!f.sourceRef || !f.targetRef)
+      problems.push({ message: `sequence flow ${f.id} lacks a source or a target`, elementId: f.id });
   }
   for (const t of tasks) {
     if (!t.name) notes.push(`step ${t.elementId} has no name, so no case activity can match it by name`);
   }
   return {
     tasks,
-    nodes: nodes.map((n) => ({ id: n.id ?? '', type: n.$type.replace('bpmn:', ''), name: (n.name ?? '').replace(/\s+/g, ' ').trim() })),
-    flows: flows.filter((f) => f.id && f.sourceRef?.id && f.targetRef?.id).map((f) => ({ id: f.id!, source: f.sourceRef!.id!, target: f.targetRef!.id! })),
+    nodes: nodes.map((n) => ({
+      id: n.id ?? '',
+      type: n.$type.replace('bpmn:', ''),
+      name: (n.name ?? '').replace(/\s+/g, ' ').trim(),
+    })),
+    flows: flows
+      .filter((f) => f.id && f.sourceRef?.id && f.targetRef?.id)
+      .map((f) => ({ id: f.id!, source: f.sourceRef!.id!, target: f.targetRef!.id! })),
     problems,
     notes,
   };
@@ -137,8 +158,14 @@ export async function readBpmn(xml: string): Promise<ReadBpmnResult> {
   try {
     const { layoutProcess } = (await import(AUTO_LAYOUT)) as { layoutProcess(xml: string): Promise<string> };
     const laidOut = await layoutProcess(xml);
-    return { xml: laidOut, ...graph, warnings: [...notes, 'the file had no diagram layout; it was laid out automatically'] };
+    return {
+      xml: laidOut,
+      ...graph,
+      warnings: [...notes, 'the file had no diagram layout; it was laid out automatically'],
+    };
   } catch (err) {
-    throw invalid([{ message: `it has no diagram layout and could not be laid out automatically (${(err as Error).message})` }]);
+    throw invalid([
+      { message: `it has no diagram layout and could not be laid out automatically (${(err as Error).message})` },
+    ]);
   }
 }

@@ -1,6 +1,17 @@
 import type { GraphFlow, GraphNode } from './bpmn-document.js';
 
-const ACTIVITY_TYPES = new Set(['Task', 'UserTask', 'ServiceTask', 'ManualTask', 'SendTask', 'ReceiveTask', 'ScriptTask', 'BusinessRuleTask', 'CallActivity', 'SubProcess']);
+const ACTIVITY_TYPES = new Set([
+  'Task',
+  'UserTask',
+  'ServiceTask',
+  'ManualTask',
+  'SendTask',
+  'ReceiveTask',
+  'ScriptTask',
+  'BusinessRuleTask',
+  'CallActivity',
+  'SubProcess',
+]);
 
 /** The drawn process as a graph: which step can follow which, through gateways and events. */
 export class BpmnGraph {

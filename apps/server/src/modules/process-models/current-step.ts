@@ -11,13 +11,23 @@ const CLOSED_STATES = new Set(['decided', 'closed']);
  * The step a case is in: the step after the last one its event log has reached, with that step's guidance and
  * checklist. Reading the case goes through the cases module, which checks access and audits the read.
  */
-export async function currentStepOfCase(db: Executor, principal: Principal, caseId: string, requestId?: string): Promise<TCurrentStep | null> {
+export async function currentStepOfCase(
+  db: Executor,
+  principal: Principal,
+  caseId: string,
+  requestId?: string,
+): Promise<TCurrentStep | null> {
   const c = await getCaseDetail(db, principal, caseId, requestId);
   const model = await modelForCaseType(db, c.caseTypeCode);
   // Not an error: many case types have no described workflow yet, and the case page simply shows no panel.
   if (!model) return null;
   const { detail, graph } = model;
-  const mapping = await resolveMapping(db, detail.id, c.events.map((e) => e.activity), detail.version);
+  const mapping = await resolveMapping(
+    db,
+    detail.id,
+    c.events.map((e) => e.activity),
+    detail.version,
+  );
   const last = [...c.events].reverse().find((e) => typeof mapping.lookup.get(e.activity) === 'string');
   const reached = last ? (mapping.lookup.get(last.activity) as string) : null;
   const next = [...(reached ? graph.nextTasks(reached) : graph.firstTasks()).keys()];
@@ -31,7 +41,7 @@ export async function currentStepOfCase(db: Executor, principal: Principal, case
     version: detail.version,
     lastActivity: last?.activity ?? null,
     lastActivityAt: last?.occurredAt ?? null,
-    step: stepId ? tasks.get(stepId) ?? null : null,
+    step: stepId ? (tasks.get(stepId) ?? null) : null,
     nextSteps: completed ? [] : next.map((id) => ({ elementId: id, name: tasks.get(id)?.name ?? id })),
     completed,
   };

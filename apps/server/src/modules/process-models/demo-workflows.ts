@@ -50,7 +50,9 @@ export const CASEWORK_MAPPING: TMappingEntry[] = [
   { activity: 'hearing_replied', elementId: 'reply' },
   { activity: 'decided', elementId: 'decide' },
   { activity: 'closed', elementId: 'close' },
-  ...['note_recorded', 'document_added', 'phase_changed', 'reassigned', 'extended', 'screened_automatically'].map((activity) => ({ activity, elementId: null })),
+  ...['note_recorded', 'document_added', 'phase_changed', 'reassigned', 'extended', 'screened_automatically'].map(
+    (activity) => ({ activity, elementId: null }),
+  ),
 ];
 
 type Guidance = Parameters<typeof updateTaskGuidance>[2];
@@ -65,21 +67,48 @@ function guidanceFor(d: TCaseTypeDefinition): Record<string, Guidance> {
       legalRefs: [d.legalBasis],
       deadlineDays: 5,
     },
-    request: { ...none, guidance: 'Skriv præcist hvad der mangler og hvorfor, og giv en frist på 14 dage.', legalRefs: ['Forvaltningsloven § 7 (vejledning)'], deadlineDays: 2 },
-    hearing: { ...none, guidance: 'Partshør, når afgørelsen bygger på oplysninger til ugunst for ansøgeren, som ansøgeren ikke kender.', legalRefs: ['Forvaltningsloven § 19'], checklist: ['Oplysningerne er sendt', 'Frist for svar er angivet'], deadlineDays: 3 },
-    decide: { ...none, guidance: 'Afgørelsen begrundes og får klagevejledning.', legalRefs: ['Forvaltningsloven §§ 22-25'], checklist: ['Begrundelse', 'Klagevejledning'], deadlineDays: 30 },
+    request: {
+      ...none,
+      guidance: 'Skriv præcist hvad der mangler og hvorfor, og giv en frist på 14 dage.',
+      legalRefs: ['Forvaltningsloven § 7 (vejledning)'],
+      deadlineDays: 2,
+    },
+    hearing: {
+      ...none,
+      guidance: 'Partshør, når afgørelsen bygger på oplysninger til ugunst for ansøgeren, som ansøgeren ikke kender.',
+      legalRefs: ['Forvaltningsloven § 19'],
+      checklist: ['Oplysningerne er sendt', 'Frist for svar er angivet'],
+      deadlineDays: 3,
+    },
+    decide: {
+      ...none,
+      guidance: 'Afgørelsen begrundes og får klagevejledning.',
+      legalRefs: ['Forvaltningsloven §§ 22-25'],
+      checklist: ['Begrundelse', 'Klagevejledning'],
+      deadlineDays: 30,
+    },
   };
 }
 
 /** The demo authority's workflows: one per case type, with guidance and the activity mapping. */
 export async function seedDemoWorkflows(db: Executor, definitions: TCaseTypeDefinition[]): Promise<number> {
   for (const d of definitions) {
-    const model = await createProcessModel(db, {
-      name: `Sagsgang: ${d.name.da}`, topic: d.topicCode, caseTypeCode: d.code, description: `Arbejdsgangen for ${d.name.da.toLowerCase()}.`,
-      bpmnXml: CASEWORK_BPMN, source: 'import', comment: 'Demo',
-    }, null);
+    const model = await createProcessModel(
+      db,
+      {
+        name: `Sagsgang: ${d.name.da}`,
+        topic: d.topicCode,
+        caseTypeCode: d.code,
+        description: `Arbejdsgangen for ${d.name.da.toLowerCase()}.`,
+        bpmnXml: CASEWORK_BPMN,
+        source: 'import',
+        comment: 'Demo',
+      },
+      null,
+    );
     await saveModelMapping(db, model.id, CASEWORK_MAPPING);
-    for (const [elementId, g] of Object.entries(guidanceFor(d))) await updateTaskGuidance(db, { modelId: model.id, version: 1, elementId }, g);
+    for (const [elementId, g] of Object.entries(guidanceFor(d)))
+      await updateTaskGuidance(db, { modelId: model.id, version: 1, elementId }, g);
   }
   return definitions.length;
 }

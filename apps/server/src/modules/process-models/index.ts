@@ -1,5 +1,11 @@
 export { processModelRoutes, MODEL_EDITORS } from './process-models.routes.js';
-export { getProcessModel, searchProcessModels, createProcessModel, updateTaskGuidance, toTask } from './process-models.service.js';
+export {
+  getProcessModel,
+  searchProcessModels,
+  createProcessModel,
+  updateTaskGuidance,
+  toTask,
+} from './process-models.service.js';
 export { resolveMapping, type ActivityMapping } from './model-mapping.js';
 export { readBpmn, type DrawnTask, type GraphFlow, type GraphNode, type ReadBpmnResult } from './bpmn-document.js';
 export { BpmnGraph } from './bpmn-graph.js';

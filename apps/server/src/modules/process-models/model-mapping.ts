@@ -14,7 +14,11 @@ export interface ActivityMapping {
   lookup: Map<string, string | null>;
 }
 
-function resolve(tasks: repo.TaskRow[], stored: { activity: string; element_id: string | null }[], activities: Iterable<string>): TMappingRow[] {
+function resolve(
+  tasks: repo.TaskRow[],
+  stored: { activity: string; element_id: string | null }[],
+  activities: Iterable<string>,
+): TMappingRow[] {
   const byName = new Map<string, string>();
   for (const t of tasks) if (t.name && !byName.has(norm(t.name))) byName.set(norm(t.name), t.element_id);
   const taskIds = new Set(tasks.map((t) => t.element_id));
@@ -33,7 +37,12 @@ function resolve(tasks: repo.TaskRow[], stored: { activity: string; element_id: 
 }
 
 /** The mapping of `activities` (plus every stored entry) onto the model's version (current by default). */
-export async function resolveMapping(db: Executor, modelId: string, activities: Iterable<string>, version?: number): Promise<ActivityMapping> {
+export async function resolveMapping(
+  db: Executor,
+  modelId: string,
+  activities: Iterable<string>,
+  version?: number,
+): Promise<ActivityMapping> {
   const model = await repo.findModel(db, modelId);
   if (!model) throw new AppError('not_found', 'No such workflow model.');
   const v = version ?? model.current_version;
@@ -45,10 +54,19 @@ export async function resolveMapping(db: Executor, modelId: string, activities: 
 }
 
 /** The mapping screen's data: the steps to choose from and every known activity with how it maps. */
-export async function getModelMapping(db: Executor, modelId: string, activities: Iterable<string>): Promise<TModelMapping> {
+export async function getModelMapping(
+  db: Executor,
+  modelId: string,
+  activities: Iterable<string>,
+): Promise<TModelMapping> {
   const m = await resolveMapping(db, modelId, activities);
   const tasks = await repo.listTasks(db, modelId, m.version);
-  return { modelId, version: m.version, tasks: tasks.map((t) => ({ elementId: t.element_id, name: t.name })), rows: m.rows };
+  return {
+    modelId,
+    version: m.version,
+    tasks: tasks.map((t) => ({ elementId: t.element_id, name: t.name })),
+    rows: m.rows,
+  };
 }
 
 /** Replaces the hand-made entries; each step named must exist in the current version. */
@@ -59,7 +77,9 @@ export async function saveModelMapping(db: Executor, modelId: string, entries: T
     const ids = new Set((await repo.listTasks(trx, modelId, model.current_version)).map((t) => t.element_id));
     const unknown = entries.filter((e) => e.elementId !== null && !ids.has(e.elementId));
     if (unknown.length) {
-      throw new AppError('validation', `The workflow has no step ${unknown.map((u) => u.elementId).join(', ')}.`, { unknown: unknown.map((u) => u.activity) });
+      throw new AppError('validation', `The workflow has no step ${unknown.map((u) => u.elementId).join(', ')}.`, {
+        unknown: unknown.map((u) => u.activity),
+      });
     }
     const seen = new Set<string>();
     const unique = entries.filter((e) => !seen.has(e.activity) && seen.add(e.activity));

@@ -37,14 +37,28 @@ const likePattern = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (c) =>
 export async function insertModel(ex: Executor, m: NewModel): Promise<string> {
   const row = await ex
     .insertInto('process_model')
-    .values({ name: m.name, topic: m.topic, case_type_code: m.caseTypeCode, description: m.description, created_by: m.createdBy })
+    .values({
+      name: m.name,
+      topic: m.topic,
+      case_type_code: m.caseTypeCode,
+      description: m.description,
+      created_by: m.createdBy,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function updateModel(ex: Executor, id: string, patch: Partial<Pick<ModelRow, 'name' | 'topic' | 'case_type_code' | 'description' | 'current_version'>>): Promise<void> {
-  await ex.updateTable('process_model').set({ ...patch, updated_at: sql`now()` }).where('id', '=', id).execute();
+export async function updateModel(
+  ex: Executor,
+  id: string,
+  patch: Partial<Pick<ModelRow, 'name' | 'topic' | 'case_type_code' | 'description' | 'current_version'>>,
+): Promise<void> {
+  await ex
+    .updateTable('process_model')
+    .set({ ...patch, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function insertVersion(ex: Executor, v: NewVersion): Promise<void> {
@@ -93,7 +107,12 @@ export function findModel(ex: Executor, id: string): Promise<ModelRow | undefine
 }
 
 export function findVersion(ex: Executor, modelId: string, version: number): Promise<VersionRow | undefined> {
-  return ex.selectFrom('process_model_version').selectAll().where('model_id', '=', modelId).where('version', '=', version).executeTakeFirst();
+  return ex
+    .selectFrom('process_model_version')
+    .selectAll()
+    .where('model_id', '=', modelId)
+    .where('version', '=', version)
+    .executeTakeFirst();
 }
 
 export function listVersions(ex: Executor, modelId: string): Promise<Omit<VersionRow, 'bpmn_xml'>[]> {
@@ -106,10 +125,20 @@ export function listVersions(ex: Executor, modelId: string): Promise<Omit<Versio
 }
 
 export function listTasks(ex: Executor, modelId: string, version: number): Promise<TaskRow[]> {
-  return ex.selectFrom('process_model_task').selectAll().where('model_id', '=', modelId).where('version', '=', version).orderBy('name').execute();
+  return ex
+    .selectFrom('process_model_task')
+    .selectAll()
+    .where('model_id', '=', modelId)
+    .where('version', '=', version)
+    .orderBy('name')
+    .execute();
 }
 
-export async function updateTask(ex: Executor, key: { modelId: string; version: number; elementId: string }, g: TTaskGuidanceInput): Promise<boolean> {
+export async function updateTask(
+  ex: Executor,
+  key: { modelId: string; version: number; elementId: string },
+  g: TTaskGuidanceInput,
+): Promise<boolean> {
   const res = await ex
     .updateTable('process_model_task')
     .set({
@@ -158,7 +187,13 @@ export async function searchModels(ex: Executor, f: TProcessModelQuery): Promise
             .select('t.element_id')
             .whereRef('t.model_id', '=', 'm.id')
             .whereRef('t.version', '=', 'm.current_version')
-            .where((e2) => e2.or([e2(sql`lower(t.name)`, 'like', p), e2(sql`lower(t.guidance)`, 'like', p), e2(sql`lower(t.legal_refs::text)`, 'like', p)])),
+            .where((e2) =>
+              e2.or([
+                e2(sql`lower(t.name)`, 'like', p),
+                e2(sql`lower(t.guidance)`, 'like', p),
+                e2(sql`lower(t.legal_refs::text)`, 'like', p),
+              ]),
+            ),
         ),
       ]),
     );
@@ -168,21 +203,38 @@ export async function searchModels(ex: Executor, f: TProcessModelQuery): Promise
 }
 
 /** The steps of the current versions of `modelIds` whose name or guidance holds the text. */
-export function matchingTasks(ex: Executor, modelIds: string[], text: string): Promise<{ model_id: string; element_id: string; name: string }[]> {
+export function matchingTasks(
+  ex: Executor,
+  modelIds: string[],
+  text: string,
+): Promise<{ model_id: string; element_id: string; name: string }[]> {
   if (modelIds.length === 0) return Promise.resolve([]);
   const p = likePattern(text);
   return ex
     .selectFrom('process_model_task as t')
-    .innerJoin('process_model as m', (j) => j.onRef('m.id', '=', 't.model_id').onRef('m.current_version', '=', 't.version'))
+    .innerJoin('process_model as m', (j) =>
+      j.onRef('m.id', '=', 't.model_id').onRef('m.current_version', '=', 't.version'),
+    )
     .select(['t.model_id', 't.element_id', 't.name'])
     .where('t.model_id', 'in', modelIds)
-    .where((e) => e.or([e(sql`lower(t.name)`, 'like', p), e(sql`lower(t.guidance)`, 'like', p), e(sql`lower(t.legal_refs::text)`, 'like', p)]))
+    .where((e) =>
+      e.or([
+        e(sql`lower(t.name)`, 'like', p),
+        e(sql`lower(t.guidance)`, 'like', p),
+        e(sql`lower(t.legal_refs::text)`, 'like', p),
+      ]),
+    )
     .orderBy('t.name')
     .execute();
 }
 
 export function listMapping(ex: Executor, modelId: string): Promise<{ activity: string; element_id: string | null }[]> {
-  return ex.selectFrom('process_model_mapping').select(['activity', 'element_id']).where('model_id', '=', modelId).orderBy('activity').execute();
+  return ex
+    .selectFrom('process_model_mapping')
+    .select(['activity', 'element_id'])
+    .where('model_id', '=', modelId)
+    .orderBy('activity')
+    .execute();
 }
 
 export async function replaceMapping(ex: Executor, modelId: string, entries: TMappingEntry[]): Promise<void> {
@@ -196,5 +248,11 @@ export async function replaceMapping(ex: Executor, modelId: string, entries: TMa
 
 /** The most recently changed model for a case type. */
 export function findModelForCaseType(ex: Executor, caseTypeCode: string): Promise<ModelRow | undefined> {
-  return ex.selectFrom('process_model').selectAll().where('case_type_code', '=', caseTypeCode).orderBy('updated_at', 'desc').limit(1).executeTakeFirst();
+  return ex
+    .selectFrom('process_model')
+    .selectAll()
+    .where('case_type_code', '=', caseTypeCode)
+    .orderBy('updated_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }

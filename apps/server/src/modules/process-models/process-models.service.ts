@@ -32,7 +32,11 @@ export function toTask(r: repo.TaskRow): TModelTask {
   };
 }
 
-function toSummary(m: repo.ModelRow, taskCount: number, matchedTasks: TProcessModelSummary['matchedTasks'] = []): TProcessModelSummary {
+function toSummary(
+  m: repo.ModelRow,
+  taskCount: number,
+  matchedTasks: TProcessModelSummary['matchedTasks'] = [],
+): TProcessModelSummary {
   return {
     id: m.id,
     name: m.name,
@@ -47,11 +51,23 @@ function toSummary(m: repo.ModelRow, taskCount: number, matchedTasks: TProcessMo
 }
 
 /** Creates a model with its first version; the BPMN is checked before anything is written. */
-export async function createProcessModel(db: Executor, input: TCreateProcessModel, actorId: string | null): Promise<TProcessModelDetail> {
+export async function createProcessModel(
+  db: Executor,
+  input: TCreateProcessModel,
+  actorId: string | null,
+): Promise<TProcessModelDetail> {
   const doc = await readBpmn(input.bpmnXml);
   const id = await inTransaction(db, async (trx) => {
     const modelId = await repo.insertModel(trx, { ...input, createdBy: actorId });
-    await repo.insertVersion(trx, { modelId, version: 1, xml: doc.xml, source: input.source, comment: input.comment, warnings: doc.warnings, createdBy: actorId });
+    await repo.insertVersion(trx, {
+      modelId,
+      version: 1,
+      xml: doc.xml,
+      source: input.source,
+      comment: input.comment,
+      warnings: doc.warnings,
+      createdBy: actorId,
+    });
     await repo.insertTasks(trx, modelId, 1, doc.tasks.map(blankGuidance));
     return modelId;
   });
@@ -62,7 +78,12 @@ export async function createProcessModel(db: Executor, input: TCreateProcessMode
  * Saves a new drawing as the next version. Guidance follows each step by element id, or by name when the step was
  * redrawn under a new id, so a redrawing never loses what was written.
  */
-export async function createModelVersion(db: Executor, modelId: string, input: TCreateModelVersion, actorId: string | null): Promise<TProcessModelDetail> {
+export async function createModelVersion(
+  db: Executor,
+  modelId: string,
+  input: TCreateModelVersion,
+  actorId: string | null,
+): Promise<TProcessModelDetail> {
   const doc = await readBpmn(input.bpmnXml);
   await inTransaction(db, async (trx) => {
     const model = await repo.findModelForUpdate(trx, modelId);
@@ -71,10 +92,20 @@ export async function createModelVersion(db: Executor, modelId: string, input: T
     const byId = new Map(previous.map((t) => [t.element_id, t]));
     const byName = new Map(previous.filter((t) => t.name).map((t) => [t.name.toLowerCase(), t]));
     const version = model.current_version + 1;
-    await repo.insertVersion(trx, { modelId, version, xml: doc.xml, source: input.source, comment: input.comment, warnings: doc.warnings, createdBy: actorId });
+    await repo.insertVersion(trx, {
+      modelId,
+      version,
+      xml: doc.xml,
+      source: input.source,
+      comment: input.comment,
+      warnings: doc.warnings,
+      createdBy: actorId,
+    });
     const tasks = doc.tasks.map((t) => {
       const old = byId.get(t.elementId) ?? (t.name ? byName.get(t.name.toLowerCase()) : undefined);
-      return old ? { ...toTask(old), elementId: t.elementId, name: t.name, elementType: t.elementType } : blankGuidance(t);
+      return old
+        ? { ...toTask(old), elementId: t.elementId, name: t.name, elementType: t.elementType }
+        : blankGuidance(t);
     });
     await repo.insertTasks(trx, modelId, version, tasks);
     await repo.updateModel(trx, modelId, { current_version: version });
@@ -82,7 +113,11 @@ export async function createModelVersion(db: Executor, modelId: string, input: T
   return getProcessModel(db, modelId);
 }
 
-export async function updateProcessModel(db: Executor, modelId: string, patch: TUpdateProcessModel): Promise<TProcessModelDetail> {
+export async function updateProcessModel(
+  db: Executor,
+  modelId: string,
+  patch: TUpdateProcessModel,
+): Promise<TProcessModelDetail> {
   const model = await repo.findModel(db, modelId);
   if (!model) throw new AppError('not_found', 'No such workflow model.');
   await repo.updateModel(db, modelId, {
@@ -108,14 +143,26 @@ export async function getProcessModel(db: Executor, modelId: string, version?: n
     bpmnXml: row.bpmn_xml,
     tasks: tasks.map(toTask),
     warnings: row.warnings,
-    versions: versions.map((x) => ({ version: x.version, source: x.source as TProcessModelDetail['versions'][number]['source'], comment: x.comment, createdAt: iso(x.created_at), createdBy: x.created_by })),
+    versions: versions.map((x) => ({
+      version: x.version,
+      source: x.source as TProcessModelDetail['versions'][number]['source'],
+      comment: x.comment,
+      createdAt: iso(x.created_at),
+      createdBy: x.created_by,
+    })),
   };
 }
 
 /** The workflow portal's list: every model, narrowed by case type, topic or text in the steps' guidance. */
 export async function searchProcessModels(db: Executor, query: TProcessModelQuery): Promise<TProcessModelSummary[]> {
   const rows = await repo.searchModels(db, query);
-  const matches = query.q ? await repo.matchingTasks(db, rows.map((r) => r.id), query.q) : [];
+  const matches = query.q
+    ? await repo.matchingTasks(
+        db,
+        rows.map((r) => r.id),
+        query.q,
+      )
+    : [];
   const byModel = new Map<string, TProcessModelSummary['matchedTasks']>();
   for (const m of matches) {
     const list = byModel.get(m.model_id) ?? [];
@@ -123,15 +170,23 @@ export async function searchProcessModels(db: Executor, query: TProcessModelQuer
     byModel.set(m.model_id, list);
   }
   const collator = new Intl.Collator('da');
-  return rows.map((r) => toSummary(r, r.task_count, byModel.get(r.id) ?? [])).sort((a, b) => collator.compare(a.name, b.name));
+  return rows
+    .map((r) => toSummary(r, r.task_count, byModel.get(r.id) ?? []))
+    .sort((a, b) => collator.compare(a.name, b.name));
 }
 
 /** Writes a step's guidance. Only the current version is edited: older versions are the record of what applied. */
-export async function updateTaskGuidance(db: Executor, key: { modelId: string; version: number; elementId: string }, input: TTaskGuidanceInput): Promise<TModelTask> {
+export async function updateTaskGuidance(
+  db: Executor,
+  key: { modelId: string; version: number; elementId: string },
+  input: TTaskGuidanceInput,
+): Promise<TModelTask> {
   const model = await repo.findModel(db, key.modelId);
   if (!model) throw new AppError('not_found', 'No such workflow model.');
   if (key.version !== model.current_version) {
-    throw new AppError('invalid_state', `Only the current version (${model.current_version}) can be edited.`, { currentVersion: model.current_version });
+    throw new AppError('invalid_state', `Only the current version (${model.current_version}) can be edited.`, {
+      currentVersion: model.current_version,
+    });
   }
   const updated = await repo.updateTask(db, key, input);
   if (!updated) throw new AppError('not_found', `The workflow has no step ${key.elementId}.`);

@@ -20,7 +20,11 @@ for (const engine of ENGINES) {
       // A service that hides another person's record behind a 404, as cases and portal do.
       app.get('/test/cases/:id', async (request) => {
         const { id } = request.params as { id: string };
-        throw new AppError('not_found', 'No such case.', auditDenied({ entityType: 'case', entityId: id, subjectUserId: request.principal?.userId }));
+        throw new AppError(
+          'not_found',
+          'No such case.',
+          auditDenied({ entityType: 'case', entityId: id, subjectUserId: request.principal?.userId }),
+        );
       });
       app.get('/test/missing', async () => {
         throw new AppError('not_found', 'No such case.');

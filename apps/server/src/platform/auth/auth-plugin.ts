@@ -62,7 +62,8 @@ function csrfTokenFrom(request: FastifyRequest): string | undefined {
   if (body && typeof body === 'object' && typeof body._csrf === 'string') return body._csrf;
   // Multipart bodies are streamed and not parsed yet; a form without scripts can put the token in its action URL.
   const query = request.query as { _csrf?: unknown } | undefined;
-  if (request.headers['content-type']?.startsWith('multipart/form-data') && typeof query?._csrf === 'string') return query._csrf;
+  if (request.headers['content-type']?.startsWith('multipart/form-data') && typeof query?._csrf === 'string')
+    return query._csrf;
   return undefined;
 }
 

@@ -22,7 +22,11 @@ export function requireStaff(request: FastifyRequest, roles: readonly StaffRole[
     principal.kind === 'staff' &&
     (unitId === undefined ? holdsAnyRole(principal, roles) : hasRole(principal, roles, unitId));
   if (!allowed) {
-    throw new AppError('forbidden', 'You do not have access to this.', unitId === undefined ? { roles } : { roles, unitId });
+    throw new AppError(
+      'forbidden',
+      'You do not have access to this.',
+      unitId === undefined ? { roles } : { roles, unitId },
+    );
   }
   return principal;
 }

@@ -10,11 +10,18 @@ export async function loadPrincipal(executor: Executor, userId: string): Promise
     .where('active', '=', true)
     .executeTakeFirst();
   if (!user) return undefined;
-  const grants = await executor.selectFrom('role_grant').select(['role', 'unit_id']).where('user_id', '=', userId).execute();
+  const grants = await executor
+    .selectFrom('role_grant')
+    .select(['role', 'unit_id'])
+    .where('user_id', '=', userId)
+    .execute();
   const mapped = grants.map((g) => ({ role: g.role as Role, unitId: g.unit_id }));
   // The unit tree is small (hundreds of rows at most); loading it whole keeps scope expansion one pure function.
   const units = mapped.some((g) => g.unitId)
-    ? (await executor.selectFrom('unit').select(['id', 'parent_id']).execute()).map((u) => ({ id: u.id, parentId: u.parent_id }))
+    ? (await executor.selectFrom('unit').select(['id', 'parent_id']).execute()).map((u) => ({
+        id: u.id,
+        parentId: u.parent_id,
+      }))
     : [];
   return {
     userId: user.id,

@@ -32,7 +32,11 @@ export interface NewSession {
 }
 
 /** Creates a session and returns the cookie value (32 random bytes); the caller sets the cookie. */
-export async function createSession(executor: Executor, session: NewSession, policy: SessionPolicy): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  executor: Executor,
+  session: NewSession,
+  policy: SessionPolicy,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = crypto.randomBytes(32).toString('base64url');
   const row = await executor
     .insertInto('user_session')
@@ -52,7 +56,11 @@ export async function createSession(executor: Executor, session: NewSession, pol
 const TOUCH_AFTER_SECONDS = 60;
 
 /** The live session for a cookie token, sliding its expiry; undefined when unknown, idle too long or too old. */
-export async function findSession(executor: Executor, token: string, policy: SessionPolicy): Promise<SessionRecord | undefined> {
+export async function findSession(
+  executor: Executor,
+  token: string,
+  policy: SessionPolicy,
+): Promise<SessionRecord | undefined> {
   const tokenHash = hashSessionToken(token);
   const row = await executor
     .selectFrom('user_session')
@@ -96,7 +104,11 @@ export async function deleteUserSessions(executor: Executor, userId: string): Pr
 }
 
 export async function setActiveUnit(executor: Executor, tokenHash: string, unitId: string | null): Promise<void> {
-  await executor.updateTable('user_session').set({ active_unit_id: unitId }).where('token_hash', '=', tokenHash).execute();
+  await executor
+    .updateTable('user_session')
+    .set({ active_unit_id: unitId })
+    .where('token_hash', '=', tokenHash)
+    .execute();
 }
 
 /** Removes expired sessions; run by a periodic job. */

@@ -33,7 +33,9 @@ export async function migrate(pool: pg.Pool, migrations = readMigrations()): Pro
     await client.query(
       `CREATE TABLE IF NOT EXISTS schema_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
     );
-    const done = new Set((await client.query<{ name: string }>('SELECT name FROM schema_migration')).rows.map((r) => r.name));
+    const done = new Set(
+      (await client.query<{ name: string }>('SELECT name FROM schema_migration')).rows.map((r) => r.name),
+    );
     for (const m of migrations) {
       if (done.has(m.name)) continue;
       await client.query('BEGIN');

@@ -14,7 +14,12 @@ const ASIDE_PREFIX = 'discard-';
  * committed before) are checked, and it is put back unless both say it is unused. Returns the bytes removed, or
  * null when it was kept (or already gone).
  */
-export async function removeUnlessUsed(db: Executor, fileDir: string, sha256: string, expectedMtimeMs: number): Promise<number | null> {
+export async function removeUnlessUsed(
+  db: Executor,
+  fileDir: string,
+  sha256: string,
+  expectedMtimeMs: number,
+): Promise<number | null> {
   const target = storedPath(fileDir, sha256);
   const aside = path.join(fileDir, 'tmp', `${ASIDE_PREFIX}${sha256}-${crypto.randomUUID()}`);
   fs.mkdirSync(path.dirname(aside), { recursive: true });

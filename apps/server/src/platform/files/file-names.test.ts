@@ -10,7 +10,9 @@ describe('file names', () => {
   });
 
   test('a download is an attachment named with the extension of its content, ASCII plus the full UTF-8 name', () => {
-    expect(attachmentDisposition('vielsesattest.pdf', 'application/pdf')).toBe(`attachment; filename="vielsesattest.pdf"; filename*=UTF-8''vielsesattest.pdf`);
+    expect(attachmentDisposition('vielsesattest.pdf', 'application/pdf')).toBe(
+      `attachment; filename="vielsesattest.pdf"; filename*=UTF-8''vielsesattest.pdf`,
+    );
     expect(attachmentDisposition('scan.exe', 'application/pdf')).toContain('filename="scan.exe.pdf"');
     expect(attachmentDisposition('photo.JPEG', 'image/jpeg')).toContain('filename="photo.JPEG"');
     const danish = attachmentDisposition('Bolig "kontrakt" æøå.pdf', 'application/pdf');

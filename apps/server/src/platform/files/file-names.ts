@@ -3,8 +3,11 @@ import { EXTENSION_OF, type AcceptedMediaType } from './media-type.js';
 /** The name as shown back to people: no path, no control characters, a sane length. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const clean = base
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 200);
   return clean || 'document';
 }
 
@@ -16,7 +19,11 @@ export function safeFileName(name: string): string {
 export function attachmentDisposition(fileName: string, mediaType: string): string {
   const extension = EXTENSION_OF[mediaType as AcceptedMediaType];
   let name = safeFileName(fileName);
-  if (extension && !name.toLowerCase().endsWith(`.${extension}`) && !(extension === 'jpg' && /\.jpeg$/i.test(name))) name += `.${extension}`;
-  const ascii = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]/g, '_');
+  if (extension && !name.toLowerCase().endsWith(`.${extension}`) && !(extension === 'jpg' && /\.jpeg$/i.test(name)))
+    name += `.${extension}`;
+  const ascii = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9._-]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }

@@ -26,7 +26,9 @@ export async function referencedHashes(db: Executor, hashes: readonly string[]):
   const column = sql.ref(FILE_HASH_COLUMN);
   for (const table of fileReferencingTables()) {
     const { rows } = await sql<{ sha256: string }>`
-      SELECT DISTINCT ${column} AS sha256 FROM ${sql.table(table)} WHERE ${column} IN (${sql.join(hashes)})`.execute(db);
+      SELECT DISTINCT ${column} AS sha256 FROM ${sql.table(table)} WHERE ${column} IN (${sql.join(hashes)})`.execute(
+      db,
+    );
     for (const r of rows) found.add(r.sha256);
   }
   return found;
@@ -56,6 +58,8 @@ export async function assertEveryReferenceRegistered(db: Executor): Promise<void
   const registered = new Set(fileReferencingTables());
   const missing = rows.map((r) => r.table_name).filter((t) => !registered.has(t));
   if (registered.size === 0 || missing.length > 0) {
-    throw new Error(`stored files are referenced from tables not registered with registerFileReferences: ${missing.join(', ') || '(none registered)'}`);
+    throw new Error(
+      `stored files are referenced from tables not registered with registerFileReferences: ${missing.join(', ') || '(none registered)'}`,
+    );
   }
 }

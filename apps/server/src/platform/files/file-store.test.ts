@@ -47,7 +47,11 @@ describe('file store', () => {
   });
 
   test('does not keep a file whose content is no accepted type, whatever its name', async () => {
-    const stored = await storeUpload(dir, Readable.from([Buffer.from('MZ\x90\x00 an executable named passport.pdf')]), () => false);
+    const stored = await storeUpload(
+      dir,
+      Readable.from([Buffer.from('MZ\x90\x00 an executable named passport.pdf')]),
+      () => false,
+    );
     expect(stored.detectedType).toBeNull();
     expect(fs.existsSync(storedPath(dir, stored.sha256))).toBe(false);
   });

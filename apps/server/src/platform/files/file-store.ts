@@ -50,7 +50,12 @@ export async function storeUpload(fileDir: string, source: Readable, isTruncated
   const sink = fs.createWriteStream(tmp, { mode: 0o600 });
   try {
     await pipeline(source, tap, sink);
-    const result: StoredFile = { sha256: hash.digest('hex'), sizeBytes: size, detectedType: detectMediaType(head), truncated: isTruncated() };
+    const result: StoredFile = {
+      sha256: hash.digest('hex'),
+      sizeBytes: size,
+      detectedType: detectMediaType(head),
+      truncated: isTruncated(),
+    };
     if (result.truncated || !result.detectedType || size === 0) return result;
     const target = storedPath(fileDir, result.sha256);
     fs.mkdirSync(path.dirname(target), { recursive: true });

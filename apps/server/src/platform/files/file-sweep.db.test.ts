@@ -6,7 +6,15 @@ import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { afterAll, expect, test } from 'vitest';
 import { describeEachEngine } from '../../../test/support/test-database.js';
-import { applicantPrincipal, grantRole, makeApplicantUser, makeCaseType, makeStaffUser, makeUnit, principalFor } from '../../../test/support/case-factories.js';
+import {
+  applicantPrincipal,
+  grantRole,
+  makeApplicantUser,
+  makeCaseType,
+  makeStaffUser,
+  makeUnit,
+  principalFor,
+} from '../../../test/support/case-factories.js';
 import { tinyPdf } from '../../../test/support/multipart.js';
 import { recordDraftUpload, startApplication, submitApplication } from '../../modules/applications/index.js';
 import { addDocument, attachDocument, openCaseDocument, recordNote } from '../../modules/cases/index.js';
@@ -40,7 +48,8 @@ describeEachEngine('orphan stored files', (database, engine) => {
   };
   const sweep = () => sweepOrphanFiles(database().db, { fileDir, graceMs: GRACE });
   const version = async (id: string) =>
-    (await database().db.selectFrom('case_file').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+    (await database().db.selectFrom('case_file').select('version').where('id', '=', id).executeTakeFirstOrThrow())
+      .version;
 
   async function draftFor(name: string) {
     const me = applicantPrincipal(await makeApplicantUser(database().db, name));
@@ -48,7 +57,10 @@ describeEachEngine('orphan stored files', (database, engine) => {
   }
 
   function runner(): JobRunner {
-    const config = loadConfig({ ...process.env, DATABASE_URL: '' }, { seedDemo: false, fileDir, orphanFileGraceHours: 24 });
+    const config = loadConfig(
+      { ...process.env, DATABASE_URL: '' },
+      { seedDemo: false, fileDir, orphanFileGraceHours: 24 },
+    );
     return new JobRunner({ ctx: { config, database: database() }, log: silent, pollMs: 10 });
   }
 
@@ -60,17 +72,34 @@ describeEachEngine('orphan stored files', (database, engine) => {
     await grantRole(db, staffId, 'caseworker', unit.id);
     staff = await principalFor(db, staffId, [{ role: 'caseworker', unitId: unit.id }]);
     const { me, draft } = await draftFor('Amal Haddad');
-    await recordDraftUpload(db, me, { applicationId: draft.id, requirementCode: 'passport', fileName: 'pas.pdf', stored: await store(pdf('passport')) });
-    caseId = (await submitApplication(db, me, { applicationId: draft.id, idempotencyKey: draft.idempotency_key })).caseId;
+    await recordDraftUpload(db, me, {
+      applicationId: draft.id,
+      requirementCode: 'passport',
+      fileName: 'pas.pdf',
+      stored: await store(pdf('passport')),
+    });
+    caseId = (await submitApplication(db, me, { applicationId: draft.id, idempotencyKey: draft.idempotency_key }))
+      .caseId;
 
     // Stored, then the transaction that was to name it fails (the case moved on meanwhile); nothing discarded it.
     const letter = pdf('letter');
     const orphan = await store(letter);
     const stale = (await version(caseId)) - 1;
-    await expect(addDocument({ db, actor: staff }, caseId, {
-      expectedVersion: stale, title: 'Brev', documentType: 'letter', direction: 'outgoing',
-      content: { source: 'casework', fileName: 'brev.pdf', sha256: orphan.sha256, sizeBytes: orphan.sizeBytes, mediaType: 'application/pdf' },
-    })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      addDocument({ db, actor: staff }, caseId, {
+        expectedVersion: stale,
+        title: 'Brev',
+        documentType: 'letter',
+        direction: 'outgoing',
+        content: {
+          source: 'casework',
+          fileName: 'brev.pdf',
+          sha256: orphan.sha256,
+          sizeBytes: orphan.sizeBytes,
+          mediaType: 'application/pdf',
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'conflict' });
     expect(exists(orphan)).toBe(true);
 
     expect(await scheduleFileSweep(db)).not.toBeNull();
@@ -84,20 +113,37 @@ describeEachEngine('orphan stored files', (database, engine) => {
     await sql`UPDATE job SET run_at = now() WHERE kind = ${FILE_SWEEP_JOB} AND status = 'pending'`.execute(db);
     await runner().drain();
     expect(exists(orphan)).toBe(false);
-    const runs = await db.selectFrom('job').select(['status', 'result']).where('kind', '=', FILE_SWEEP_JOB).orderBy('id').execute();
+    const runs = await db
+      .selectFrom('job')
+      .select(['status', 'result'])
+      .where('kind', '=', FILE_SWEEP_JOB)
+      .orderBy('id')
+      .execute();
     expect(runs.map((r) => r.status)).toEqual(['done', 'done', 'pending']);
     expect(runs[0].result).toMatchObject({ removedFiles: 0, removedBytes: 0 });
     expect(runs[1].result).toMatchObject({ removedFiles: 1, removedBytes: letter.length, scannedFiles: 2 });
   });
 
-  test('referenced files stay however old: the application\'s, a removed draft upload\'s, and a caseworker\'s', async () => {
+  test("referenced files stay however old: the application's, a removed draft upload's, and a caseworker's", async () => {
     const db = database().db;
     const { me, draft } = await draftFor('Bo Berg');
     const removed = await store(pdf('removed draft upload'));
-    const doc = await recordDraftUpload(db, me, { applicationId: draft.id, requirementCode: 'passport', fileName: 'old.pdf', stored: removed });
-    await db.updateTable('applicant_document').set({ removed_at: new Date() }).where('id', '=', doc.document!.id).execute();
+    const doc = await recordDraftUpload(db, me, {
+      applicationId: draft.id,
+      requirementCode: 'passport',
+      fileName: 'old.pdf',
+      stored: removed,
+    });
+    await db
+      .updateTable('applicant_document')
+      .set({ removed_at: new Date() })
+      .where('id', '=', doc.document!.id)
+      .execute();
     const attached = await attachDocument({ db, actor: staff, fileDir }, caseId, {
-      expectedVersion: await version(caseId), title: 'Notat', documentType: 'other', direction: 'internal',
+      expectedVersion: await version(caseId),
+      title: 'Notat',
+      documentType: 'other',
+      direction: 'internal',
       file: { fileName: 'notat.pdf', content: Readable.from([pdf('memo')]), isTruncated: () => false },
     });
     const all = await db.selectFrom('case_document').select('sha256').execute();
@@ -119,8 +165,18 @@ describeEachEngine('orphan stored files', (database, engine) => {
     const second = await store(same);
     expect(first.createdMtimeMs).toBeDefined();
     expect(second.createdMtimeMs).toBeUndefined(); // stored once
-    const rowA = await recordDraftUpload(db, a.me, { applicationId: a.draft.id, requirementCode: 'passport', fileName: 'a.pdf', stored: first });
-    const rowB = await recordDraftUpload(db, b.me, { applicationId: b.draft.id, requirementCode: 'passport', fileName: 'b.pdf', stored: second });
+    const rowA = await recordDraftUpload(db, a.me, {
+      applicationId: a.draft.id,
+      requirementCode: 'passport',
+      fileName: 'a.pdf',
+      stored: first,
+    });
+    const rowB = await recordDraftUpload(db, b.me, {
+      applicationId: b.draft.id,
+      requirementCode: 'passport',
+      fileName: 'b.pdf',
+      stored: second,
+    });
 
     // Nothing in the app deletes a row today; a retention purge would, and the other row must keep the file.
     await db.deleteFrom('applicant_document').where('id', '=', rowA.document!.id).execute();
@@ -143,30 +199,53 @@ describeEachEngine('orphan stored files', (database, engine) => {
     expect(await sweep()).toMatchObject({ removedFiles: 0 });
     expect(exists(again)).toBe(true);
     const { me, draft } = await draftFor('Eva Falk');
-    const row = await recordDraftUpload(db, me, { applicationId: draft.id, requirementCode: 'passport', fileName: 'p.pdf', stored: again });
+    const row = await recordDraftUpload(db, me, {
+      applicationId: draft.id,
+      requirementCode: 'passport',
+      fileName: 'p.pdf',
+      stored: again,
+    });
     expect(row.document?.sha256).toBe(again.sha256);
   });
 
-  test('a caseworker\'s upload that loses a conflict while streaming is discarded at once, unless another row names the same content', async () => {
+  test("a caseworker's upload that loses a conflict while streaming is discarded at once, unless another row names the same content", async () => {
     const db = database().db;
     // Another caseworker records a note while the file streams in: the case's version moves past the one expected.
-    const racing = (bytes: Buffer) => Readable.from((async function* () {
-      yield bytes.subarray(0, 8);
-      const v = await version(caseId);
-      await recordNote({ db, actor: staff }, caseId, { expectedVersion: v, kind: 'internal', who: 'Karin', when: new Date().toISOString(), what: 'Ringede' });
-      yield bytes.subarray(8);
-    })());
-    const attach = async (bytes: Buffer) => attachDocument({ db, actor: staff, fileDir }, caseId, {
-      expectedVersion: await version(caseId), title: 'Brev', documentType: 'letter', direction: 'outgoing',
-      file: { fileName: 'brev.pdf', content: racing(bytes), isTruncated: () => false },
-    });
+    const racing = (bytes: Buffer) =>
+      Readable.from(
+        (async function* () {
+          yield bytes.subarray(0, 8);
+          const v = await version(caseId);
+          await recordNote({ db, actor: staff }, caseId, {
+            expectedVersion: v,
+            kind: 'internal',
+            who: 'Karin',
+            when: new Date().toISOString(),
+            what: 'Ringede',
+          });
+          yield bytes.subarray(8);
+        })(),
+      );
+    const attach = async (bytes: Buffer) =>
+      attachDocument({ db, actor: staff, fileDir }, caseId, {
+        expectedVersion: await version(caseId),
+        title: 'Brev',
+        documentType: 'letter',
+        direction: 'outgoing',
+        file: { fileName: 'brev.pdf', content: racing(bytes), isTruncated: () => false },
+      });
     const fresh = pdf('lost the race');
     await expect(attach(fresh)).rejects.toMatchObject({ code: 'conflict' });
     const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
     expect(fs.existsSync(storedPath(fileDir, sha(fresh)))).toBe(false);
     expect(fs.readdirSync(path.join(fileDir, 'tmp'))).toEqual([]);
 
-    const kept = await db.selectFrom('case_document').select(['id', 'sha256']).where('case_id', '=', caseId).where('source', '=', 'application').executeTakeFirstOrThrow();
+    const kept = await db
+      .selectFrom('case_document')
+      .select(['id', 'sha256'])
+      .where('case_id', '=', caseId)
+      .where('source', '=', 'application')
+      .executeTakeFirstOrThrow();
     const passport = fs.readFileSync(storedPath(fileDir, kept.sha256));
     await expect(attach(passport)).rejects.toMatchObject({ code: 'conflict' });
     const download = await openCaseDocument(db, staff, { caseId, documentId: kept.id, fileDir });
@@ -178,7 +257,12 @@ describeEachEngine('orphan stored files', (database, engine) => {
     const tmp = path.join(fileDir, 'tmp');
     const partial = path.join(tmp, `4242-${crypto.randomUUID()}`);
     fs.writeFileSync(partial, '%PDF-half');
-    const kept = await db.selectFrom('case_document').select('sha256').where('case_id', '=', caseId).limit(1).executeTakeFirstOrThrow();
+    const kept = await db
+      .selectFrom('case_document')
+      .select('sha256')
+      .where('case_id', '=', caseId)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const target = storedPath(fileDir, kept.sha256);
     const aside = path.join(tmp, `discard-${kept.sha256}-${crypto.randomUUID()}`);
     fs.renameSync(target, aside);

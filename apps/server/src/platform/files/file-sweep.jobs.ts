@@ -15,7 +15,10 @@ registerJobHandler(FILE_SWEEP_JOB, {
   handler: async (_job, { ctx, log, signal }) => {
     const graceMs = ctx.config.orphanFileGraceHours * 60 * 60 * 1000;
     const result = await sweepOrphanFiles(ctx.database.db, { fileDir: ctx.config.fileDir, graceMs, signal });
-    log.info({ job: FILE_SWEEP_JOB, ...result }, `orphan file sweep removed ${result.removedFiles} files (${result.removedBytes} bytes)`);
+    log.info(
+      { job: FILE_SWEEP_JOB, ...result },
+      `orphan file sweep removed ${result.removedFiles} files (${result.removedBytes} bytes)`,
+    );
     await scheduleRecurringJob(ctx.database.db, { kind: FILE_SWEEP_JOB, runAt: new Date(Date.now() + EVERY_MS) });
     return result;
   },

@@ -27,8 +27,9 @@ export interface SweepOptions {
 const BATCH = 500;
 // A store with old files and a database that names none: most likely a new or wrong database pointed at this
 // folder (an unset DATABASE_URL starts an empty embedded one). Deleting would empty the store.
-const WRONG_DATABASE = 'the database names no stored file at all, yet the file store holds files older than the grace period: '
-  + 'refusing to sweep (is SAGSGANG_FILE_DIR the folder of this database?)';
+const WRONG_DATABASE =
+  'the database names no stored file at all, yet the file store holds files older than the grace period: ' +
+  'refusing to sweep (is SAGSGANG_FILE_DIR the folder of this database?)';
 const HASH_NAME = /^[0-9a-f]{64}$/;
 
 /**
@@ -44,12 +45,18 @@ export async function sweepOrphanFiles(db: Executor, o: SweepOptions): Promise<S
   const databaseNamesFiles = await anyFileReferenced(db);
   result.restored = restoreSetAside(o.fileDir, 60_000, now);
   result.removedPartial = removeStalePartials(o.fileDir, now - o.graceMs);
-  for (const prefix of fs.readdirSync(o.fileDir).filter((d) => /^[0-9a-f]{2}$/.test(d)).sort()) {
+  for (const prefix of fs
+    .readdirSync(o.fileDir)
+    .filter((d) => /^[0-9a-f]{2}$/.test(d))
+    .sort()) {
     o.signal?.throwIfAborted();
     const old = oldFilesIn(path.join(o.fileDir, prefix), prefix, now - o.graceMs, result);
     for (let i = 0; i < old.length; i += BATCH) {
       const batch = old.slice(i, i + BATCH);
-      const referenced = await referencedHashes(db, batch.map((f) => f.sha256));
+      const referenced = await referencedHashes(
+        db,
+        batch.map((f) => f.sha256),
+      );
       if (!databaseNamesFiles && batch.length > 0) throw new Error(WRONG_DATABASE);
       for (const f of batch) {
         if (referenced.has(f.sha256)) continue;
@@ -63,7 +70,12 @@ export async function sweepOrphanFiles(db: Executor, o: SweepOptions): Promise<S
   return result;
 }
 
-function oldFilesIn(dir: string, prefix: string, before: number, result: SweepResult): { sha256: string; mtimeMs: number }[] {
+function oldFilesIn(
+  dir: string,
+  prefix: string,
+  before: number,
+  result: SweepResult,
+): { sha256: string; mtimeMs: number }[] {
   const out: { sha256: string; mtimeMs: number }[] = [];
   for (const name of fs.readdirSync(dir)) {
     if (!HASH_NAME.test(name) || !name.startsWith(prefix)) continue;

@@ -6,7 +6,10 @@ import { findUnstorableText, unstorableTextError } from '../http/text-guard.js';
 
 const hasStatus = (err: unknown) => typeof (err as { statusCode?: unknown } | null)?.statusCode === 'number';
 
-const incomplete = () => new AppError('validation', 'The form did not arrive in full. Send it again.', [{ path: 'form', message: 'incomplete' }]);
+const incomplete = () =>
+  new AppError('validation', 'The form did not arrive in full. Send it again.', [
+    { path: 'form', message: 'incomplete' },
+  ]);
 
 /** The first file part of a multipart form (fields before it are on `part.fields`); a broken body is a 400. */
 export async function firstFilePart(request: FastifyRequest): Promise<MultipartFile | undefined> {
@@ -49,6 +52,8 @@ export async function storeFilePart(fileDir: string, part: MultipartFile): Promi
     return await storeUpload(fileDir, part.file, () => part.file.truncated);
   } catch (err) {
     if (err instanceof AppError || !part.file.errored) throw err;
-    throw new AppError('validation', `${part.fieldname}: ${part.filename} did not arrive in full. Send it again.`, [{ path: part.fieldname, message: 'incomplete' }]);
+    throw new AppError('validation', `${part.fieldname}: ${part.filename} did not arrive in full. Send it again.`, [
+      { path: part.fieldname, message: 'incomplete' },
+    ]);
   }
 }

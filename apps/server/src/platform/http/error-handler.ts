@@ -17,7 +17,11 @@ function fromFastifyError(err: FastifyError): AppError {
       keyword: v.keyword,
       params: v.params,
     }));
-    return new AppError('validation', 'The request is not valid: ' + details.map((d) => `${d.path} ${d.message}`).join('; '), details);
+    return new AppError(
+      'validation',
+      'The request is not valid: ' + details.map((d) => `${d.path} ${d.message}`).join('; '),
+      details,
+    );
   }
   switch (err.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -30,7 +34,11 @@ function fromFastifyError(err: FastifyError): AppError {
     case 'FST_CSRF_INVALID_TOKEN':
     case 'FST_CSRF_MISSING_SECRET': {
       const details: CsrfRefusalDetails = { reason: 'csrf' };
-      return new AppError('forbidden', 'The form has expired or did not come from this site. Reload the page and try again.', details);
+      return new AppError(
+        'forbidden',
+        'The form has expired or did not come from this site. Reload the page and try again.',
+        details,
+      );
     }
   }
   if (err.statusCode === 429) return new AppError('rate_limited', 'Too many attempts. Wait a moment and try again.');
@@ -40,7 +48,8 @@ function fromFastifyError(err: FastifyError): AppError {
   // Other client errors a plugin raises stay the client's: a 4xx. The file server refuses a folder with a 403; a
   // folder is not a file to hand out, so it is the 404 of any address that names none, not a refusal to audit.
   if (err.statusCode === 403 || err.statusCode === 404) return new AppError('not_found', 'No such address.');
-  if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) return new AppError('validation', err.message);
+  if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500)
+    return new AppError('validation', err.message);
   return new AppError('internal', 'Something went wrong on our side. The error has been logged.');
 }
 
@@ -49,10 +58,14 @@ function fromFastifyError(err: FastifyError): AppError {
  * router takes): the same body as every other error, as a 400 that says what is wrong with the address.
  */
 export function frameworkErrorReply(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  const message = err.code === 'FST_ERR_MAX_PARAM_LENGTH'
-    ? 'A part of the address is too long.'
-    : 'The address is not valid: it contains characters that cannot be decoded.';
-  const body: ErrorBody = { error: { code: 'validation', message, details: [{ path: 'url', message: err.code }] }, requestId: request.id };
+  const message =
+    err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'A part of the address is too long.'
+      : 'The address is not valid: it contains characters that cannot be decoded.';
+  const body: ErrorBody = {
+    error: { code: 'validation', message, details: [{ path: 'url', message: err.code }] },
+    requestId: request.id,
+  };
   void reply.status(HTTP_STATUS.validation).send(body);
 }
 
@@ -78,7 +91,9 @@ export function registerErrorHandler(app: FastifyInstance, options: ErrorHandler
     else request.log.info({ code: appError.code }, appError.message);
     const marked = isDeniedMarker(appError.details);
     if (options.onDenied && (marked || (appError.code === 'forbidden' && request.principal))) {
-      await options.onDenied(request, appError).catch((auditErr: unknown) => request.log.error({ err: auditErr }, 'could not audit a denial'));
+      await options
+        .onDenied(request, appError)
+        .catch((auditErr: unknown) => request.log.error({ err: auditErr }, 'could not audit a denial'));
     }
     const body: ErrorBody = {
       // The marker stays internal: a hidden record must look exactly like a missing one.

@@ -8,6 +8,14 @@ import { AppError } from '../errors.js';
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
-  const details = result.error.issues.map((i) => ({ path: '/' + i.path.join('/'), message: i.message, keyword: i.code }));
-  throw new AppError('validation', 'The request is not valid: ' + details.map((d) => `${d.path} ${d.message}`).join('; '), details);
+  const details = result.error.issues.map((i) => ({
+    path: '/' + i.path.join('/'),
+    message: i.message,
+    keyword: i.code,
+  }));
+  throw new AppError(
+    'validation',
+    'The request is not valid: ' + details.map((d) => `${d.path} ${d.message}`).join('; '),
+    details,
+  );
 }

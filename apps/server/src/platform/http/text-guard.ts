@@ -17,7 +17,11 @@ function flaw(value: string): string | undefined {
  * The first string in `value` (or key) that text may not hold, with its path like `body.applicant.name`, or
  * undefined when every string is fine.
  */
-export function findUnstorableText(value: unknown, path: string, depth = 0): { path: string; problem: string } | undefined {
+export function findUnstorableText(
+  value: unknown,
+  path: string,
+  depth = 0,
+): { path: string; problem: string } | undefined {
   if (typeof value === 'string') {
     const problem = flaw(value);
     return problem ? { path, problem } : undefined;
@@ -34,13 +38,18 @@ export function findUnstorableText(value: unknown, path: string, depth = 0): { p
 }
 
 export function unstorableTextError(found: { path: string; problem: string }): AppError {
-  return new AppError('validation', `${found.path}: ${found.problem}.`, [{ path: found.path, message: 'invalid_text' }]);
+  return new AppError('validation', `${found.path}: ${found.problem}.`, [
+    { path: found.path, message: 'invalid_text' },
+  ]);
 }
 
 /** Refuses a request whose path, query or parsed body holds text that cannot be stored, with a 400 naming the field. */
 export function registerTextGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    const found = findUnstorableText(request.params, 'params') ?? findUnstorableText(request.query, 'query') ?? findUnstorableText(request.body, 'body');
+    const found =
+      findUnstorableText(request.params, 'params') ??
+      findUnstorableText(request.query, 'query') ??
+      findUnstorableText(request.body, 'body');
     if (found) throw unstorableTextError(found);
   });
 }

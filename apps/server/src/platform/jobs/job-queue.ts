@@ -34,12 +34,18 @@ export async function enqueueJob(executor: Executor, job: NewJob): Promise<numbe
  * `orRunning`, running). The transaction-scoped advisory lock makes nodes that start together queue it once.
  */
 export async function scheduleRecurringJob(
-  executor: Executor, job: { kind: string; runAt?: Date; orRunning?: boolean },
+  executor: Executor,
+  job: { kind: string; runAt?: Date; orRunning?: boolean },
 ): Promise<number | null> {
   return inTransaction(executor, async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext(${`job:${job.kind}`}))`.execute(trx);
     const states: JobStatus[] = job.orRunning ? ['pending', 'running'] : ['pending'];
-    const queued = await trx.selectFrom('job').select('id').where('kind', '=', job.kind).where('status', 'in', states).executeTakeFirst();
+    const queued = await trx
+      .selectFrom('job')
+      .select('id')
+      .where('kind', '=', job.kind)
+      .where('status', 'in', states)
+      .executeTakeFirst();
     return queued ? null : enqueueJob(trx, { kind: job.kind, runAt: job.runAt });
   });
 }
@@ -57,7 +63,11 @@ export interface ClaimedJob {
  * Claims the next due job of one of `kinds` for `workerId`. FOR UPDATE SKIP LOCKED lets several nodes (and several
  * loops in one node) claim at once without waiting on, or taking, each other's rows.
  */
-export async function claimJob(executor: Executor, workerId: string, kinds: readonly string[]): Promise<ClaimedJob | undefined> {
+export async function claimJob(
+  executor: Executor,
+  workerId: string,
+  kinds: readonly string[],
+): Promise<ClaimedJob | undefined> {
   if (kinds.length === 0) return undefined;
   const { rows } = await sql<{ id: number; kind: string; payload: unknown; attempts: number; max_attempts: number }>`
     UPDATE job SET status = 'running', locked_by = ${workerId}, locked_at = now(), attempts = attempts + 1
@@ -70,32 +80,58 @@ export async function claimJob(executor: Executor, workerId: string, kinds: read
     )
     RETURNING id, kind, payload, attempts, max_attempts`.execute(executor);
   const row = rows[0];
-  return row && { id: row.id, kind: row.kind, payload: row.payload, attempt: row.attempts, maxAttempts: row.max_attempts };
+  return (
+    row && { id: row.id, kind: row.kind, payload: row.payload, attempt: row.attempts, maxAttempts: row.max_attempts }
+  );
 }
 
 export async function completeJob(executor: Executor, id: number, workerId: string, result: unknown): Promise<void> {
   await executor
     .updateTable('job')
-    .set({ status: 'done', result: result === undefined ? null : JSON.stringify(result), finished_at: sql<Date>`now()`, locked_by: null, locked_at: null })
+    .set({
+      status: 'done',
+      result: result === undefined ? null : JSON.stringify(result),
+      finished_at: sql<Date>`now()`,
+      locked_by: null,
+      locked_at: null,
+    })
     .where('id', '=', id)
     .where('locked_by', '=', workerId)
     .execute();
 }
 
 /** A failed run: back to pending after `retryInSeconds`, or `failed` for good when attempts are used up. */
-export async function failJob(executor: Executor, job: ClaimedJob, workerId: string, error: string, retryInSeconds: number | null): Promise<void> {
+export async function failJob(
+  executor: Executor,
+  job: ClaimedJob,
+  workerId: string,
+  error: string,
+  retryInSeconds: number | null,
+): Promise<void> {
   const base = executor.updateTable('job').where('id', '=', job.id).where('locked_by', '=', workerId);
   if (retryInSeconds === null || job.attempt >= job.maxAttempts) {
-    await base.set({ status: 'failed', last_error: error, finished_at: sql<Date>`now()`, locked_by: null, locked_at: null }).execute();
+    await base
+      .set({ status: 'failed', last_error: error, finished_at: sql<Date>`now()`, locked_by: null, locked_at: null })
+      .execute();
     return;
   }
   await base
-    .set({ status: 'pending', last_error: error, run_at: sql<Date>`now() + make_interval(secs => ${retryInSeconds})`, locked_by: null, locked_at: null })
+    .set({
+      status: 'pending',
+      last_error: error,
+      run_at: sql<Date>`now() + make_interval(secs => ${retryInSeconds})`,
+      locked_by: null,
+      locked_at: null,
+    })
     .execute();
 }
 
 export async function reportJobProgress(executor: Executor, id: number, progress: unknown): Promise<void> {
-  await executor.updateTable('job').set({ progress: JSON.stringify(progress) }).where('id', '=', id).execute();
+  await executor
+    .updateTable('job')
+    .set({ progress: JSON.stringify(progress) })
+    .where('id', '=', id)
+    .execute();
 }
 
 /**
@@ -106,7 +142,13 @@ export async function releaseStaleJobs(executor: Executor, staleMinutes: number)
   const stale = sql<boolean>`locked_at < now() - make_interval(mins => ${staleMinutes})`;
   const failed = await executor
     .updateTable('job')
-    .set({ status: 'failed', last_error: 'worker stopped during the last attempt', finished_at: sql<Date>`now()`, locked_by: null, locked_at: null })
+    .set({
+      status: 'failed',
+      last_error: 'worker stopped during the last attempt',
+      finished_at: sql<Date>`now()`,
+      locked_by: null,
+      locked_at: null,
+    })
     .where('status', '=', 'running')
     .where(stale)
     .whereRef('attempts', '>=', 'max_attempts')

@@ -43,7 +43,11 @@ describeEachEngine('job runner', (db, engine) => {
     expect(row).toMatchObject({ status: 'pending', attempts: 1, last_error: 'smtp unavailable' });
     expect(row.run_at.getTime()).toBeGreaterThan(Date.now() + 3000 * 1000);
     expect(await r.drain()).toBe(0); // not due yet
-    await db().db.updateTable('job').set({ run_at: sql<Date>`now()` }).where('id', '=', id).execute();
+    await db()
+      .db.updateTable('job')
+      .set({ run_at: sql<Date>`now()` })
+      .where('id', '=', id)
+      .execute();
     await r.drain();
     row = await jobRow(db(), id);
     expect(row).toMatchObject({ status: 'failed', attempts: 2 });
@@ -51,10 +55,18 @@ describeEachEngine('job runner', (db, engine) => {
   });
 
   test('a permanent error fails the job at once', async () => {
-    registerJobHandler(`bad-${engine}`, { handler: async () => { throw new PermanentJobError('payload has no recipient'); } });
+    registerJobHandler(`bad-${engine}`, {
+      handler: async () => {
+        throw new PermanentJobError('payload has no recipient');
+      },
+    });
     const id = await enqueueJob(db().db, { kind: `bad-${engine}` });
     await runner(db()).drain();
-    expect(await jobRow(db(), id)).toMatchObject({ status: 'failed', attempts: 1, last_error: 'payload has no recipient' });
+    expect(await jobRow(db(), id)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      last_error: 'payload has no recipient',
+    });
   });
 
   test('two runners draining at once run every job exactly once', async () => {

@@ -35,14 +35,19 @@ function countFiles(dir: string): number {
 /** A fingerprint of everything stored: equal fingerprints mean no row and no file was added, changed or lost. */
 export async function fingerprint(db: Executor, fileDir: string): Promise<DatabaseFingerprint> {
   const names = await tableNames(db);
-  const parts = names.map((n) => `SELECT '${n}' AS name, count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '-') AS digest FROM "${n}" t`);
+  const parts = names.map(
+    (n) =>
+      `SELECT '${n}' AS name, count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '-') AS digest FROM "${n}" t`,
+  );
   const r = await sql<{ name: string; digest: string }>`${sql.raw(parts.join(' UNION ALL '))}`.execute(db);
   return { tables: Object.fromEntries(r.rows.map((x) => [x.name, x.digest])), files: countFiles(fileDir) };
 }
 
 /** The tables whose digest differs, for a failure message that says what changed. */
 export function changedTables(before: DatabaseFingerprint, after: DatabaseFingerprint): string[] {
-  const changed = Object.keys({ ...before.tables, ...after.tables }).filter((k) => before.tables[k] !== after.tables[k]);
+  const changed = Object.keys({ ...before.tables, ...after.tables }).filter(
+    (k) => before.tables[k] !== after.tables[k],
+  );
   if (before.files !== after.files) changed.push(`files ${before.files} -> ${after.files}`);
   return changed;
 }

@@ -50,14 +50,36 @@ export function hostileString(): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 5, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
     { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
-    { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('\u0000', '\uD800', '\uDC00', '<', "'", '"', '\\', 'a', 'ø'), maxLength: 12 }) },
-    { weight: 1, arbitrary: fc.constantFrom(10_001, 70_000, 300_000).chain((n) => fc.constantFrom('a', 'ø', '\u0000').map((c) => c.repeat(n))) },
+    {
+      weight: 1,
+      arbitrary: fc.string({
+        unit: fc.constantFrom('\u0000', '\uD800', '\uDC00', '<', "'", '"', '\\', 'a', 'ø'),
+        maxLength: 12,
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom(10_001, 70_000, 300_000)
+        .chain((n) => fc.constantFrom('a', 'ø', '\u0000').map((c) => c.repeat(n))),
+    },
   );
 }
 
 export function hostileNumber(): fc.Arbitrary<number> {
   return fc.oneof(
-    fc.constantFrom(-1, 0, -0, 0.5, 1e308, -1e308, 2 ** 31, 2 ** 53 + 2, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER),
+    fc.constantFrom(
+      -1,
+      0,
+      -0,
+      0.5,
+      1e308,
+      -1e308,
+      2 ** 31,
+      2 ** 53 + 2,
+      Number.MAX_SAFE_INTEGER,
+      Number.MIN_SAFE_INTEGER,
+    ),
     fc.double({ noNaN: true, noDefaultInfinity: true }),
     fc.integer(),
   );
@@ -86,7 +108,7 @@ export const MALFORMED_JSON: readonly string[] = [
   '\uFEFF{"a":1}',
   '{"__proto__":{"polluted":true}}',
   '{"constructor":{"prototype":{"polluted":true}}}',
-  '[' .repeat(5000) + ']'.repeat(5000),
-  '{"a":' + '[' .repeat(20000),
+  '['.repeat(5000) + ']'.repeat(5000),
+  '{"a":' + '['.repeat(20000),
   '1'.repeat(400),
 ];

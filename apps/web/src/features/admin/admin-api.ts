@@ -1,5 +1,12 @@
 import type {
-  TAuditEntry, TCalendarYear, TClosureChangeResult, TCreateUserRequest, TGrantRequest, TUnitNode, TUpdateUserRequest, TUserView,
+  TAuditEntry,
+  TCalendarYear,
+  TClosureChangeResult,
+  TCreateUserRequest,
+  TGrantRequest,
+  TUnitNode,
+  TUpdateUserRequest,
+  TUserView,
 } from '@sagsgang/contracts';
 import { api } from '../../api/client.js';
 import { queryString } from './audit-query.js';
@@ -9,14 +16,18 @@ export type UserKind = 'staff' | 'applicant' | 'all';
 export const adminApi = {
   units: (signal?: AbortSignal) => api.get<TUnitNode[]>('/api/units', signal),
 
-  users: (params: { q?: string; kind?: UserKind; limit?: number }, signal?: AbortSignal) => api.get<TUserView[]>(`/api/users?${queryString(params)}`, signal),
+  users: (params: { q?: string; kind?: UserKind; limit?: number }, signal?: AbortSignal) =>
+    api.get<TUserView[]>(`/api/users?${queryString(params)}`, signal),
   user: (id: string, signal?: AbortSignal) => api.get<TUserView>(`/api/users/${encodeURIComponent(id)}`, signal),
   createUser: (body: TCreateUserRequest) => api.post<{ id: string }>('/api/users', body),
   updateUser: (id: string, body: TUpdateUserRequest) => api.patch<void>(`/api/users/${encodeURIComponent(id)}`, body),
-  grantRole: (id: string, body: TGrantRequest) => api.post<{ id: string }>(`/api/users/${encodeURIComponent(id)}/grants`, body),
-  revokeRole: (id: string, grantId: string) => api.delete<void>(`/api/users/${encodeURIComponent(id)}/grants/${encodeURIComponent(grantId)}`),
+  grantRole: (id: string, body: TGrantRequest) =>
+    api.post<{ id: string }>(`/api/users/${encodeURIComponent(id)}/grants`, body),
+  revokeRole: (id: string, grantId: string) =>
+    api.delete<void>(`/api/users/${encodeURIComponent(id)}/grants/${encodeURIComponent(grantId)}`),
 
-  audit: (params: Record<string, string | number | undefined>, signal?: AbortSignal) => api.get<TAuditEntry[]>(`/api/audit?${queryString(params)}`, signal),
+  audit: (params: Record<string, string | number | undefined>, signal?: AbortSignal) =>
+    api.get<TAuditEntry[]>(`/api/audit?${queryString(params)}`, signal),
   /** A plain link: the browser downloads the file with the session cookie. */
   auditExportHref: (params: Record<string, string>) => `/api/audit/export?${queryString({ ...params, format: 'csv' })}`,
 

@@ -12,7 +12,13 @@ export const unitLabel = (unit: Pick<UnitChoice, 'nameDa' | 'nameEn'> | undefine
 
 /** A calendar day with its weekday, e.g. "tirsdag 2. marts 2027" / "Tuesday 2 March 2027". */
 export function formatDay(day: string, locale: string): string {
-  return new Date(`${day}T12:00:00Z`).toLocaleDateString(intlLocale(locale), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString(intlLocale(locale), {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 /** An instant to the second, in the browser's time zone: the audit log needs the order of nearby events. */

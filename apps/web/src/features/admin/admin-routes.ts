@@ -1,7 +1,8 @@
 import { lazy } from 'react';
 import type { AppRoute } from '../../routes.js';
 
-const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
+const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
 const ADMIN: AppRoute['roles'] = ['admin'];
 
 // `/users/new` before `/users/:id`: the first matching route wins.

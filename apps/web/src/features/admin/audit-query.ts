@@ -11,7 +11,15 @@ export interface AuditFilters {
   subjectUserId: string;
 }
 
-export const NO_FILTERS: AuditFilters = { from: '', to: '', action: '', entityType: '', entityId: '', actorUserId: '', subjectUserId: '' };
+export const NO_FILTERS: AuditFilters = {
+  from: '',
+  to: '',
+  action: '',
+  entityType: '',
+  entityId: '',
+  actorUserId: '',
+  subjectUserId: '',
+};
 const KEYS = Object.keys(NO_FILTERS) as (keyof AuditFilters)[];
 
 /** Every action the log records, each with its catalogue key; a Record so a new action must be named here. */
@@ -28,7 +36,20 @@ export const AUDIT_ACTION_KEYS: Record<TAuditAction, string> = {
 };
 
 /** The kinds of record the server writes entries about (the filter offers these; others show by their code). */
-export const AUDIT_ENTITY_TYPES = ['case', 'case_document', 'application', 'complaint', 'case_type', 'user', 'role_grant', 'unit', 'calendar_closure', 'user_session', 'audit_log', 'route'] as const;
+export const AUDIT_ENTITY_TYPES = [
+  'case',
+  'case_document',
+  'application',
+  'complaint',
+  'case_type',
+  'user',
+  'role_grant',
+  'unit',
+  'calendar_closure',
+  'user_session',
+  'audit_log',
+  'route',
+] as const;
 
 export function filtersFromSearch(search: string): AuditFilters {
   const params = new URLSearchParams(search);
@@ -57,11 +78,16 @@ function startOfLocalDay(day: string, plusDays = 0): string {
  */
 export function apiQuery(filters: AuditFilters): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key of ['action', 'entityType', 'entityId', 'actorUserId', 'subjectUserId'] as const) if (filters[key]) out[key] = filters[key];
+  for (const key of ['action', 'entityType', 'entityId', 'actorUserId', 'subjectUserId'] as const)
+    if (filters[key]) out[key] = filters[key];
   if (isDate(filters.from)) out.from = startOfLocalDay(filters.from);
   if (isDate(filters.to)) out.to = startOfLocalDay(filters.to, 1);
   return out;
 }
 
 export const queryString = (params: Record<string, string | number | undefined>) =>
-  new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])).toString();
+  new URLSearchParams(
+    Object.entries(params)
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();

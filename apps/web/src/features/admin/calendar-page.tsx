@@ -25,17 +25,23 @@ export function CalendarPage() {
   const add = useAction();
   const remove = useAction();
 
-  const load = useCallback(async (signal?: AbortSignal) => {
-    setLoadError(null);
-    setCalendar(await adminApi.calendar(year, signal));
-  }, [year]);
+  const load = useCallback(
+    async (signal?: AbortSignal) => {
+      setLoadError(null);
+      setCalendar(await adminApi.calendar(year, signal));
+    },
+    [year],
+  );
   useEffect(() => {
     const ctl = new AbortController();
     load(ctl.signal).catch((e: unknown) => !isAbort(e) && setLoadError(e));
     return () => ctl.abort();
   }, [load]);
 
-  const fields = { day: { id: 'closure-day', label: t('admin:closureDay') }, reason: { id: 'closure-reason', label: t('admin:closureReason') } };
+  const fields = {
+    day: { id: 'closure-day', label: t('admin:closureDay') },
+    reason: { id: 'closure-reason', label: t('admin:closureReason') },
+  };
   const onAdd = async (e: FormEvent) => {
     e.preventDefault();
     const ok = await add.run(async () => {
@@ -76,18 +82,31 @@ export function CalendarPage() {
             <table className="table table--compact">
               <caption>{t('admin:calendarCaption', { year: calendar.year })}</caption>
               <thead>
-                <tr><th scope="col">{t('admin:date')}</th><th scope="col">{t('admin:dayKind')}</th><th scope="col">{t('admin:nameOrReason')}</th><th scope="col"><span className="sr-only">{t('admin:actions')}</span></th></tr>
+                <tr>
+                  <th scope="col">{t('admin:date')}</th>
+                  <th scope="col">{t('admin:dayKind')}</th>
+                  <th scope="col">{t('admin:nameOrReason')}</th>
+                  <th scope="col">
+                    <span className="sr-only">{t('admin:actions')}</span>
+                  </th>
+                </tr>
               </thead>
               <tbody>
                 {rows.map((r) => (
                   <tr key={`${r.kind}-${r.day}`} data-day={r.day}>
-                    <td><time dateTime={r.day}>{formatDay(r.day, locale)}</time></td>
+                    <td>
+                      <time dateTime={r.day}>{formatDay(r.day, locale)}</time>
+                    </td>
                     <td>{r.kind === 'holiday' ? t('admin:holiday') : <strong>{t('admin:closure')}</strong>}</td>
                     <td>{r.text}</td>
                     <td>
                       {r.kind === 'closure' && calendar.canChange && (
-                        <RemoveButton t={t} busy={remove.busy} onClick={() => void onRemove(r.day)}
-                          label={t('admin:removeClosureNamed', { day: formatDay(r.day, locale) })} />
+                        <RemoveButton
+                          t={t}
+                          busy={remove.busy}
+                          onClick={() => void onRemove(r.day)}
+                          label={t('admin:removeClosureNamed', { day: formatDay(r.day, locale) })}
+                        />
                       )}
                     </td>
                   </tr>
@@ -103,9 +122,28 @@ export function CalendarPage() {
           <h2 id="closure-heading">{t('admin:addClosure')}</h2>
           <form onSubmit={onAdd} noValidate aria-labelledby="closure-heading" className="bo-admin-form">
             <ErrorSummary action={add} fields={fields} t={t} />
-            <TextField {...fields.day} t={t} type="date" required value={form.day} onChange={(v) => setForm({ ...form, day: v })} error={issueMessage(add.issues.get('day'), t)} hint={t('admin:closureDayHint')} />
-            <TextField {...fields.reason} t={t} required value={form.reason} onChange={(v) => setForm({ ...form, reason: v })} error={issueMessage(add.issues.get('reason'), t)} hint={t('admin:closureReasonHint')} />
-            <button className="button button-primary" type="submit" disabled={add.busy}>{t('admin:addClosureButton')}</button>
+            <TextField
+              {...fields.day}
+              t={t}
+              type="date"
+              required
+              value={form.day}
+              onChange={(v) => setForm({ ...form, day: v })}
+              error={issueMessage(add.issues.get('day'), t)}
+              hint={t('admin:closureDayHint')}
+            />
+            <TextField
+              {...fields.reason}
+              t={t}
+              required
+              value={form.reason}
+              onChange={(v) => setForm({ ...form, reason: v })}
+              error={issueMessage(add.issues.get('reason'), t)}
+              hint={t('admin:closureReasonHint')}
+            />
+            <button className="button button-primary" type="submit" disabled={add.busy}>
+              {t('admin:addClosureButton')}
+            </button>
           </form>
         </section>
       )}

@@ -10,7 +10,11 @@ export interface CalendarRow {
 /** Public holidays and closure days of a year as one list by date (a day is never both: the server refuses that). */
 export function calendarRows(calendar: Pick<TCalendarYear, 'holidays' | 'closures'>, locale: string): CalendarRow[] {
   const rows: CalendarRow[] = [
-    ...calendar.holidays.map((h) => ({ day: h.day, kind: 'holiday' as const, text: locale === 'da' ? h.name : h.nameEn })),
+    ...calendar.holidays.map((h) => ({
+      day: h.day,
+      kind: 'holiday' as const,
+      text: locale === 'da' ? h.name : h.nameEn,
+    })),
     ...calendar.closures.map((c) => ({ day: c.day, kind: 'closure' as const, text: c.reason })),
   ];
   return rows.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.kind.localeCompare(b.kind)));

@@ -33,14 +33,22 @@ export type Action = ReturnType<typeof useAction>;
 
 /** A live region that is always in the page, so a message put in it is read out. */
 export function StatusMessage({ text }: { text: string }) {
-  return <p role="status" className="bo-status">{text}</p>;
+  return (
+    <p role="status" className="bo-status">
+      {text}
+    </p>
+  );
 }
 
 /**
  * What went wrong with a form: with field issues, a list of links that move focus to each field (DKFDS error
  * summary); otherwise the error in words (see ErrorContent). Focus moves here when a new error comes, so keyboard users land on it.
  */
-export function ErrorSummary(props: { action: Action; fields: Record<string, { id: string; label: string }>; t: Translate }) {
+export function ErrorSummary(props: {
+  action: Action;
+  fields: Record<string, { id: string; label: string }>;
+  t: Translate;
+}) {
   const { action, fields, t } = props;
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -56,13 +64,21 @@ export function ErrorSummary(props: { action: Action; fields: Record<string, { i
     <div className="alert alert-error bo-error-summary" role="alert" tabIndex={-1} ref={ref}>
       <div className="alert-body">
         {listed.length === 0 ? (
-          <ErrorContent error={action.error} t={t} labels={Object.fromEntries(Object.entries(fields).map(([f, v]) => [f, v.label]))} />
+          <ErrorContent
+            error={action.error}
+            t={t}
+            labels={Object.fromEntries(Object.entries(fields).map(([f, v]) => [f, v.label]))}
+          />
         ) : (
           <>
             <p className="alert-heading">{t('admin:errSummary')}</p>
             <ul className="alert-text nobullet-list">
               {listed.map(([field, issue]) => (
-                <li key={field}><a href={`#${fields[field]!.id}`} onClick={focus(fields[field]!.id)}>{fields[field]!.label}: {issueMessage(issue, t)}</a></li>
+                <li key={field}>
+                  <a href={`#${fields[field]!.id}`} onClick={focus(fields[field]!.id)}>
+                    {fields[field]!.label}: {issueMessage(issue, t)}
+                  </a>
+                </li>
               ))}
             </ul>
           </>
@@ -84,26 +100,55 @@ interface FieldProps {
 }
 
 function describedBy(props: FieldProps): string | undefined {
-  return [props.error ? `${props.id}-error` : '', props.hint ? `${props.id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    [props.error ? `${props.id}-error` : '', props.hint ? `${props.id}-hint` : ''].filter(Boolean).join(' ') ||
+    undefined
+  );
 }
 
 function FieldFrame(props: FieldProps & { children: React.ReactNode; t: Translate }) {
   return (
     <div className={`form-group${props.error ? ' form-error' : ''}`}>
-      <label className="form-label" htmlFor={props.id}>{props.label}{props.required ? <span aria-hidden="true"> *</span> : null}</label>
-      {props.hint && <span className="form-hint" id={`${props.id}-hint`}>{props.hint}</span>}
-      {props.error && <span className="form-error-message" id={`${props.id}-error`}><span className="sr-only">{props.t('admin:errPrefix')}</span>{props.error}</span>}
+      <label className="form-label" htmlFor={props.id}>
+        {props.label}
+        {props.required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {props.hint && (
+        <span className="form-hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </span>
+      )}
+      {props.error && (
+        <span className="form-error-message" id={`${props.id}-error`}>
+          <span className="sr-only">{props.t('admin:errPrefix')}</span>
+          {props.error}
+        </span>
+      )}
       {props.children}
     </div>
   );
 }
 
-export function TextField(props: FieldProps & { t: Translate; type?: 'text' | 'email' | 'password' | 'date' | 'search'; autoComplete?: string; className?: string }) {
+export function TextField(
+  props: FieldProps & {
+    t: Translate;
+    type?: 'text' | 'email' | 'password' | 'date' | 'search';
+    autoComplete?: string;
+    className?: string;
+  },
+) {
   return (
     <FieldFrame {...props}>
       <input
-        className={`form-input ${props.className ?? ''}`.trim()} id={props.id} type={props.type ?? 'text'} value={props.value} autoComplete={props.autoComplete}
-        required={props.required} aria-invalid={props.error ? true : undefined} aria-describedby={describedBy(props)} onChange={(e) => props.onChange(e.target.value)}
+        className={`form-input ${props.className ?? ''}`.trim()}
+        id={props.id}
+        type={props.type ?? 'text'}
+        value={props.value}
+        autoComplete={props.autoComplete}
+        required={props.required}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(props)}
+        onChange={(e) => props.onChange(e.target.value)}
       />
     </FieldFrame>
   );
@@ -113,10 +158,19 @@ export function SelectField(props: FieldProps & { t: Translate; options: { value
   return (
     <FieldFrame {...props}>
       <select
-        className="form-select" id={props.id} value={props.value} required={props.required} aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(props)} onChange={(e) => props.onChange(e.target.value)}
+        className="form-select"
+        id={props.id}
+        value={props.value}
+        required={props.required}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(props)}
+        onChange={(e) => props.onChange(e.target.value)}
       >
-        {props.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </FieldFrame>
   );
@@ -125,7 +179,13 @@ export function SelectField(props: FieldProps & { t: Translate; options: { value
 /** A "remove" button in a row; `label` says what it removes, for those who cannot see the row. */
 export function RemoveButton(props: { label: string; t: Translate; busy?: boolean; onClick: () => void }) {
   return (
-    <button className="button button-secondary" type="button" disabled={props.busy} onClick={props.onClick} aria-label={props.label}>
+    <button
+      className="button button-secondary"
+      type="button"
+      disabled={props.busy}
+      onClick={props.onClick}
+      aria-label={props.label}
+    >
       {props.t('admin:remove')}
     </button>
   );

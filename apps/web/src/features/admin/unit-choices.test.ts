@@ -3,7 +3,13 @@ import type { TUnitNode } from '@sagsgang/contracts';
 import { flattenUnits, grantableUnits } from './unit-choices.js';
 
 const node = (id: string, nameDa: string, children: TUnitNode[] = []): TUnitNode => ({
-  id, parentId: null, kind: 'team', code: id, nameDa, nameEn: `${nameDa} (en)`, children,
+  id,
+  parentId: null,
+  kind: 'team',
+  code: id,
+  nameDa,
+  nameEn: `${nameDa} (en)`,
+  children,
 });
 
 describe('unit choices', () => {

@@ -12,7 +12,10 @@ export function useUnits() {
   const [all, setAll] = useState<UnitChoice[]>([]);
   useEffect(() => {
     const ctl = new AbortController();
-    adminApi.units(ctl.signal).then((tree) => setAll(flattenUnits(tree)), () => undefined);
+    adminApi.units(ctl.signal).then(
+      (tree) => setAll(flattenUnits(tree)),
+      () => undefined,
+    );
     return () => ctl.abort();
   }, []);
   return useMemo(() => {

@@ -41,18 +41,32 @@ export function GrantsSection(props: Props & { units: ReturnType<typeof useUnits
     <section aria-labelledby="roles-heading" className="bo-admin-section">
       <h2 id="roles-heading">{t('admin:roles')}</h2>
       <ErrorSummary action={remove} fields={{}} t={t} />
-      {user.grants.length === 0 ? <p>{t('admin:noRoles')}</p> : (
+      {user.grants.length === 0 ? (
+        <p>{t('admin:noRoles')}</p>
+      ) : (
         <table className="table table--compact">
           <caption>{t('admin:rolesCaption', { name: user.displayName })}</caption>
-          <thead><tr><th scope="col">{t('admin:role')}</th><th scope="col">{t('admin:unit')}</th><th scope="col"><span className="sr-only">{t('admin:actions')}</span></th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin:role')}</th>
+              <th scope="col">{t('admin:unit')}</th>
+              <th scope="col">
+                <span className="sr-only">{t('admin:actions')}</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {user.grants.map((g) => (
               <tr key={g.id}>
                 <td>{roleName(g.role, t)}</td>
                 <td>{unitName(g.unitId)}</td>
                 <td>
-                  <RemoveButton t={t} busy={remove.busy} onClick={() => void onRemove(g)}
-                    label={t('admin:removeRoleNamed', { role: roleName(g.role, t), unit: unitName(g.unitId) })} />
+                  <RemoveButton
+                    t={t}
+                    busy={remove.busy}
+                    onClick={() => void onRemove(g)}
+                    label={t('admin:removeRoleNamed', { role: roleName(g.role, t), unit: unitName(g.unitId) })}
+                  />
                 </td>
               </tr>
             ))}
@@ -61,14 +75,42 @@ export function GrantsSection(props: Props & { units: ReturnType<typeof useUnits
       )}
       {user.kind === 'staff' && (
         <form onSubmit={onAdd} aria-labelledby="grant-heading" noValidate className="bo-admin-form">
-          <h3 id="grant-heading" className="h4">{t('admin:grantRole')}</h3>
-          <ErrorSummary action={add} fields={{ role: { id: 'grant-role', label: t('admin:role') }, unitId: { id: 'grant-unit', label: t('admin:unit') } }} t={t} />
+          <h3 id="grant-heading" className="h4">
+            {t('admin:grantRole')}
+          </h3>
+          <ErrorSummary
+            action={add}
+            fields={{
+              role: { id: 'grant-role', label: t('admin:role') },
+              unitId: { id: 'grant-unit', label: t('admin:unit') },
+            }}
+            t={t}
+          />
           <div className="bo-filter">
-            <SelectField id="grant-role" t={t} label={t('admin:role')} value={role} onChange={(v) => setRole(v as TStaffRole)} error={issueMessage(add.issues.get('role'), t)}
-              options={STAFF_ROLES.map((r) => ({ value: r, label: roleName(r, t) }))} />
-            <SelectField id="grant-unit" t={t} label={t('admin:unit')} value={chosenUnit} onChange={setUnitId} error={issueMessage(add.issues.get('unitId'), t)}
-              options={units.grantable.map((u) => ({ value: u.id, label: indent(u.depth) + unitLabel(u, locale, u.id) }))} />
-            <button className="button button-primary" type="submit" disabled={add.busy || !chosenUnit}>{t('admin:grant')}</button>
+            <SelectField
+              id="grant-role"
+              t={t}
+              label={t('admin:role')}
+              value={role}
+              onChange={(v) => setRole(v as TStaffRole)}
+              error={issueMessage(add.issues.get('role'), t)}
+              options={STAFF_ROLES.map((r) => ({ value: r, label: roleName(r, t) }))}
+            />
+            <SelectField
+              id="grant-unit"
+              t={t}
+              label={t('admin:unit')}
+              value={chosenUnit}
+              onChange={setUnitId}
+              error={issueMessage(add.issues.get('unitId'), t)}
+              options={units.grantable.map((u) => ({
+                value: u.id,
+                label: indent(u.depth) + unitLabel(u, locale, u.id),
+              }))}
+            />
+            <button className="button button-primary" type="submit" disabled={add.busy || !chosenUnit}>
+              {t('admin:grant')}
+            </button>
           </div>
         </form>
       )}
@@ -81,7 +123,10 @@ export function ProfileForm(props: Props) {
   const { user, t } = props;
   const [values, setValues] = useState({ displayName: user.displayName, email: user.email ?? '' });
   const action = useAction();
-  const fields = { displayName: { id: 'profile-name', label: t('admin:displayName') }, email: { id: 'profile-email', label: t('admin:email') } };
+  const fields = {
+    displayName: { id: 'profile-name', label: t('admin:displayName') },
+    email: { id: 'profile-email', label: t('admin:email') },
+  };
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     await action.run(async () => {
@@ -94,9 +139,27 @@ export function ProfileForm(props: Props) {
       <h2 id="profile-heading">{t('admin:profileHeading')}</h2>
       <form onSubmit={onSubmit} aria-labelledby="profile-heading" noValidate className="bo-admin-form">
         <ErrorSummary action={action} fields={fields} t={t} />
-        <TextField {...fields.displayName} t={t} required value={values.displayName} onChange={(v) => setValues({ ...values, displayName: v })} error={issueMessage(action.issues.get('displayName'), t)} autoComplete="off" />
-        <TextField {...fields.email} t={t} type="email" value={values.email} onChange={(v) => setValues({ ...values, email: v })} error={issueMessage(action.issues.get('email'), t)} autoComplete="off" />
-        <button className="button button-primary" type="submit" disabled={action.busy}>{t('admin:save')}</button>
+        <TextField
+          {...fields.displayName}
+          t={t}
+          required
+          value={values.displayName}
+          onChange={(v) => setValues({ ...values, displayName: v })}
+          error={issueMessage(action.issues.get('displayName'), t)}
+          autoComplete="off"
+        />
+        <TextField
+          {...fields.email}
+          t={t}
+          type="email"
+          value={values.email}
+          onChange={(v) => setValues({ ...values, email: v })}
+          error={issueMessage(action.issues.get('email'), t)}
+          autoComplete="off"
+        />
+        <button className="button button-primary" type="submit" disabled={action.busy}>
+          {t('admin:save')}
+        </button>
       </form>
     </section>
   );
@@ -128,9 +191,31 @@ export function PasswordForm(props: Props) {
       <h2 id="password-heading">{t('admin:passwordHeading')}</h2>
       <form onSubmit={onSubmit} aria-labelledby="password-heading" noValidate className="bo-admin-form">
         <ErrorSummary action={action} fields={fields} t={t} />
-        <TextField {...fields.password} t={t} type="password" required autoComplete="new-password" hint={t('admin:passwordHint')} value={password} onChange={setPassword} error={issueMessage(action.issues.get('password'), t)} />
-        <TextField id="repeat-password" label={t('admin:repeatPassword')} t={t} type="password" required autoComplete="new-password" value={repeat} onChange={setRepeat} error={mismatch ? t('admin:errPasswordMismatch') : undefined} />
-        <button className="button button-primary" type="submit" disabled={action.busy}>{t('admin:setPassword')}</button>
+        <TextField
+          {...fields.password}
+          t={t}
+          type="password"
+          required
+          autoComplete="new-password"
+          hint={t('admin:passwordHint')}
+          value={password}
+          onChange={setPassword}
+          error={issueMessage(action.issues.get('password'), t)}
+        />
+        <TextField
+          id="repeat-password"
+          label={t('admin:repeatPassword')}
+          t={t}
+          type="password"
+          required
+          autoComplete="new-password"
+          value={repeat}
+          onChange={setRepeat}
+          error={mismatch ? t('admin:errPasswordMismatch') : undefined}
+        />
+        <button className="button button-primary" type="submit" disabled={action.busy}>
+          {t('admin:setPassword')}
+        </button>
       </form>
     </section>
   );
@@ -150,7 +235,12 @@ export function StatusSection(props: Props) {
       <h2 id="status-heading">{t('admin:status')}</h2>
       <p>{user.active ? t('admin:activeText') : t('admin:inactiveText')}</p>
       <ErrorSummary action={action} fields={{}} t={t} />
-      <button className={`button ${user.active ? 'button-secondary' : 'button-primary'}`} type="button" disabled={action.busy} onClick={() => void toggle()}>
+      <button
+        className={`button ${user.active ? 'button-secondary' : 'button-primary'}`}
+        type="button"
+        disabled={action.busy}
+        onClick={() => void toggle()}
+      >
         {user.active ? t('admin:deactivate') : t('admin:reactivate')}
       </button>
     </section>

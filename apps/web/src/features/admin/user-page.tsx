@@ -24,9 +24,29 @@ export function UserPage() {
     await load();
     setStatus(message);
   };
-  const back = <p><Link className="back-link" href="/app/admin/users">{t('admin:backToUsers')}</Link></p>;
-  if (error != null) return <>{back}<h1>{t('admin:userTitle')}</h1><ErrorAlert error={error} t={t} /></>;
-  if (!user) return <>{back}<h1>{t('admin:userTitle')}</h1><p role="status">{t('admin:loading')}</p></>;
+  const back = (
+    <p>
+      <Link className="back-link" href="/app/admin/users">
+        {t('admin:backToUsers')}
+      </Link>
+    </p>
+  );
+  if (error != null)
+    return (
+      <>
+        {back}
+        <h1>{t('admin:userTitle')}</h1>
+        <ErrorAlert error={error} t={t} />
+      </>
+    );
+  if (!user)
+    return (
+      <>
+        {back}
+        <h1>{t('admin:userTitle')}</h1>
+        <p role="status">{t('admin:loading')}</p>
+      </>
+    );
   const props = { user, t, locale, onDone };
   return (
     <>
@@ -34,11 +54,16 @@ export function UserPage() {
       <h1>{user.displayName}</h1>
       <StatusMessage text={status} />
       <dl className="bo-facts">
-        <dt>{t('admin:username')}</dt><dd>{user.username ?? '–'}</dd>
-        <dt>{t('admin:kind')}</dt><dd>{t(`admin:kind_${user.kind}`)}</dd>
-        <dt>{t('admin:email')}</dt><dd>{user.email ?? '–'}</dd>
-        <dt>{t('admin:language')}</dt><dd>{t(`admin:locale_${user.locale}`)}</dd>
-        <dt>{t('admin:status')}</dt><dd>{user.active ? t('admin:active') : t('admin:inactive')}</dd>
+        <dt>{t('admin:username')}</dt>
+        <dd>{user.username ?? '–'}</dd>
+        <dt>{t('admin:kind')}</dt>
+        <dd>{t(`admin:kind_${user.kind}`)}</dd>
+        <dt>{t('admin:email')}</dt>
+        <dd>{user.email ?? '–'}</dd>
+        <dt>{t('admin:language')}</dt>
+        <dd>{t(`admin:locale_${user.locale}`)}</dd>
+        <dt>{t('admin:status')}</dt>
+        <dd>{user.active ? t('admin:active') : t('admin:inactive')}</dd>
       </dl>
       <p className="bo-links">
         <Link href={`/app/admin/audit?subjectUserId=${user.id}`}>{t('admin:auditAbout')}</Link>

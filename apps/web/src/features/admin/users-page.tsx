@@ -29,7 +29,9 @@ export function UsersPage() {
     const ctl = new AbortController();
     setError(null);
     // One more than a page tells whether the search should be narrowed.
-    adminApi.users({ q: q || undefined, kind, limit: PAGE + 1 }, ctl.signal).then(setUsers, (e: unknown) => !isAbort(e) && setError(e));
+    adminApi
+      .users({ q: q || undefined, kind, limit: PAGE + 1 }, ctl.signal)
+      .then(setUsers, (e: unknown) => !isAbort(e) && setError(e));
     return () => ctl.abort();
   }, [q, kind]);
 
@@ -43,32 +45,66 @@ export function UsersPage() {
   };
   const shown = users?.slice(0, PAGE) ?? [];
   const grantsText = (u: TUserView) =>
-    u.grants.map((g) => `${roleName(g.role, t)} – ${unitLabel(units.byId.get(g.unitId), locale, t('admin:unknownUnit'))}`);
+    u.grants.map(
+      (g) => `${roleName(g.role, t)} – ${unitLabel(units.byId.get(g.unitId), locale, t('admin:unknownUnit'))}`,
+    );
 
   return (
     <>
       <h1>{t('admin:usersTitle')}</h1>
       <p className="font-lead">{t('admin:usersIntro')}</p>
-      <p><Link className="button button-primary" href="/app/admin/users/new">{t('admin:newUser')}</Link></p>
+      <p>
+        <Link className="button button-primary" href="/app/admin/users/new">
+          {t('admin:newUser')}
+        </Link>
+      </p>
       <form className="bo-filter" role="search" aria-label={t('admin:searchUsers')} onSubmit={onSearch}>
         <div className="form-group">
-          <label className="form-label" htmlFor="users-q">{t('admin:searchLabel')}</label>
-          <span className="form-hint" id="users-q-hint">{t('admin:searchHint')}</span>
-          <input className="form-input" id="users-q" type="search" aria-describedby="users-q-hint" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />
+          <label className="form-label" htmlFor="users-q">
+            {t('admin:searchLabel')}
+          </label>
+          <span className="form-hint" id="users-q-hint">
+            {t('admin:searchHint')}
+          </span>
+          <input
+            className="form-input"
+            id="users-q"
+            type="search"
+            aria-describedby="users-q-hint"
+            value={draft.q}
+            onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+          />
         </div>
         {units.authorityWide && (
           <div className="form-group">
-            <label className="form-label" htmlFor="users-kind">{t('admin:kind')}</label>
-            <select className="form-select" id="users-kind" value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value as UserKind })}>
-              {KINDS.map((k) => <option key={k} value={k}>{t(`admin:kindFilter_${k}`)}</option>)}
+            <label className="form-label" htmlFor="users-kind">
+              {t('admin:kind')}
+            </label>
+            <select
+              className="form-select"
+              id="users-kind"
+              value={draft.kind}
+              onChange={(e) => setDraft({ ...draft, kind: e.target.value as UserKind })}
+            >
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`admin:kindFilter_${k}`)}
+                </option>
+              ))}
             </select>
           </div>
         )}
-        <button className="button button-secondary" type="submit">{t('admin:search')}</button>
+        <button className="button button-secondary" type="submit">
+          {t('admin:search')}
+        </button>
       </form>
       {error != null && <ErrorAlert error={error} t={t} />}
       <p role="status">
-        {users === null ? t('admin:loading') : users.length > PAGE ? t('admin:usersMore', { n: PAGE }) : t('admin:usersCount', { count: users.length })}
+        {users === null
+          ? t('admin:loading')
+          : users.length > PAGE
+            ? t('admin:usersMore', { n: PAGE })
+            : t('admin:usersCount', { count: users.length })}
       </p>
       {users !== null && shown.length > 0 && (
         <div className="table--responsive-scroll">
@@ -86,13 +122,21 @@ export function UsersPage() {
             <tbody>
               {shown.map((u) => (
                 <tr key={u.id}>
-                  <th scope="row"><Link href={`/app/admin/users/${u.id}`}>{u.displayName}</Link></th>
+                  <th scope="row">
+                    <Link href={`/app/admin/users/${u.id}`}>{u.displayName}</Link>
+                  </th>
                   <td>{u.username ?? '–'}</td>
                   <td>{t(`admin:kind_${u.kind}`)}</td>
                   <td>{u.active ? t('admin:active') : <strong>{t('admin:inactive')}</strong>}</td>
                   <td>
-                    {u.grants.length === 0 ? '–' : (
-                      <ul className="bo-compact-list">{grantsText(u).map((text, i) => <li key={i}>{text}</li>)}</ul>
+                    {u.grants.length === 0 ? (
+                      '–'
+                    ) : (
+                      <ul className="bo-compact-list">
+                        {grantsText(u).map((text, i) => (
+                          <li key={i}>{text}</li>
+                        ))}
+                      </ul>
                     )}
                   </td>
                 </tr>

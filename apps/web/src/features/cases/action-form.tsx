@@ -23,10 +23,17 @@ export type Files = Record<string, File | undefined>;
  * server's refusal shown beside the form in the reader's language, naming each field by its label.
  */
 export function ActionForm(props: {
-  id: string; title: string; fields: Field[]; submitLabel: string; t: Translate; open?: boolean;
+  id: string;
+  title: string;
+  fields: Field[];
+  submitLabel: string;
+  t: Translate;
+  open?: boolean;
   onSubmit: (values: Values, files: Files) => Promise<void>;
 }) {
-  const initial = Object.fromEntries(props.fields.map((f) => [f.name, f.initial ?? (f.type === 'checkbox' ? '' : f.options?.[0]?.[0] ?? '')]));
+  const initial = Object.fromEntries(
+    props.fields.map((f) => [f.name, f.initial ?? (f.type === 'checkbox' ? '' : (f.options?.[0]?.[0] ?? ''))]),
+  );
   const [values, setValues] = useState<Values>(initial);
   const [files, setFiles] = useState<Files>({});
   // A file input cannot be set from state; a new key empties it after a successful submit.
@@ -62,7 +69,15 @@ export function ActionForm(props: {
                 <legend className="form-label">{f.label}</legend>
                 {f.options!.map(([v, l]) => (
                   <div className="form-group-radio" key={v}>
-                    <input className="form-radio" type="radio" id={`${id}-${v}`} name={id} value={v} checked={values[f.name] === v} onChange={() => set(f.name, v)} />
+                    <input
+                      className="form-radio"
+                      type="radio"
+                      id={`${id}-${v}`}
+                      name={id}
+                      value={v}
+                      checked={values[f.name] === v}
+                      onChange={() => set(f.name, v)}
+                    />
                     <label htmlFor={`${id}-${v}`}>{l}</label>
                   </div>
                 ))}
@@ -72,7 +87,13 @@ export function ActionForm(props: {
           if (f.type === 'checkbox') {
             return (
               <div className="form-group form-group-checkbox" key={f.name}>
-                <input className="form-checkbox" type="checkbox" id={id} checked={values[f.name] === 'true'} onChange={(e) => set(f.name, e.target.checked ? 'true' : '')} />
+                <input
+                  className="form-checkbox"
+                  type="checkbox"
+                  id={id}
+                  checked={values[f.name] === 'true'}
+                  onChange={(e) => set(f.name, e.target.checked ? 'true' : '')}
+                />
                 <label htmlFor={id}>{f.label}</label>
               </div>
             );
@@ -80,34 +101,80 @@ export function ActionForm(props: {
           if (f.type === 'file') {
             return (
               <div className="form-group" key={f.name}>
-                <label className="form-label" htmlFor={id}>{f.label}{f.required ? ' *' : ''}</label>
-                {f.hint && <span className="form-hint" id={hint}>{f.hint}</span>}
-                <input key={fileKey} type="file" id={id} name={f.name} accept={f.accept} aria-describedby={hint} required={f.required}
-                  onChange={(e) => setFiles({ ...files, [f.name]: e.target.files?.[0] })} />
+                <label className="form-label" htmlFor={id}>
+                  {f.label}
+                  {f.required ? ' *' : ''}
+                </label>
+                {f.hint && (
+                  <span className="form-hint" id={hint}>
+                    {f.hint}
+                  </span>
+                )}
+                <input
+                  key={fileKey}
+                  type="file"
+                  id={id}
+                  name={f.name}
+                  accept={f.accept}
+                  aria-describedby={hint}
+                  required={f.required}
+                  onChange={(e) => setFiles({ ...files, [f.name]: e.target.files?.[0] })}
+                />
               </div>
             );
           }
-          const common = { id, value: values[f.name], 'aria-describedby': hint, required: f.required, onChange: (e: { target: { value: string } }) => set(f.name, e.target.value) };
+          const common = {
+            id,
+            value: values[f.name],
+            'aria-describedby': hint,
+            required: f.required,
+            onChange: (e: { target: { value: string } }) => set(f.name, e.target.value),
+          };
           return (
             <div className="form-group" key={f.name}>
-              <label className="form-label" htmlFor={id}>{f.label}{f.required ? ' *' : ''}</label>
-              {f.hint && <span className="form-hint" id={hint}>{f.hint}</span>}
+              <label className="form-label" htmlFor={id}>
+                {f.label}
+                {f.required ? ' *' : ''}
+              </label>
+              {f.hint && (
+                <span className="form-hint" id={hint}>
+                  {f.hint}
+                </span>
+              )}
               {f.type === 'textarea' && <textarea className="form-input" rows={3} {...common} />}
               {f.type === 'select' && (
                 <select className="form-select" {...common}>
-                  {f.options!.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+                  {f.options!.map(([v, l]) => (
+                    <option key={v} value={v}>
+                      {l}
+                    </option>
+                  ))}
                 </select>
               )}
-              {['text', 'date', 'number'].includes(f.type) && <input className="form-input" type={f.type} {...common} />}
+              {['text', 'date', 'number'].includes(f.type) && (
+                <input className="form-input" type={f.type} {...common} />
+              )}
               {f.type === 'datetime' && <input className="form-input" type="datetime-local" {...common} />}
             </div>
           );
         })}
-        {error != null && <ErrorAlert error={error} t={props.t} labels={Object.fromEntries(props.fields.map((f) => [f.name, f.label]))} />}
-        <button className="button button-primary" type="submit" disabled={busy}>{props.submitLabel}</button>
+        {error != null && (
+          <ErrorAlert
+            error={error}
+            t={props.t}
+            labels={Object.fromEntries(props.fields.map((f) => [f.name, f.label]))}
+          />
+        )}
+        <button className="button button-primary" type="submit" disabled={busy}>
+          {props.submitLabel}
+        </button>
       </form>
     </details>
   );
 }
 
-export const lines = (text: string | undefined) => (text ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
+export const lines = (text: string | undefined) =>
+  (text ?? '')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);

@@ -11,7 +11,10 @@ export function formatDate(value: string | null | undefined, locale: string): st
 }
 
 export function formatDateTime(value: string, locale: string): string {
-  return new Date(value).toLocaleString(locale === 'en' ? 'en-GB' : 'da-DK', { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(value).toLocaleString(locale === 'en' ? 'en-GB' : 'da-DK', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
 }
 
 /** A file size as people read it: 900 B, 12 kB, 1,4 MB. */
@@ -23,7 +26,11 @@ export function formatBytes(bytes: number, locale: string): string {
 }
 
 /** The short name of an accepted file type. */
-export const MEDIA_TYPE_NAMES: Record<string, string> = { 'application/pdf': 'PDF', 'image/png': 'PNG', 'image/jpeg': 'JPEG' };
+export const MEDIA_TYPE_NAMES: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/png': 'PNG',
+  'image/jpeg': 'JPEG',
+};
 
 /** The clock state as a tag: text first, colour only as a help (never the only signal). */
 export function ClockTag({ clock, t }: { clock: TClockView; t: Translate }) {

@@ -14,15 +14,26 @@ import { CaseWorkflowPanel } from '../workflows/case-workflow-panel.js';
 function eventDetail(e: TCaseEvent, t: Translate): string {
   const a = e.attributes;
   switch (e.activity) {
-    case 'screened': return a.fullyInformed ? t('cases:fullyInformed') : `${t('cases:missingInformation')}: ${(a.missing as { text: string }[]).map((m) => m.text).join(', ')}`;
-    case 'information_requested': return (a.items as { text: string }[]).map((i) => i.text).join(', ');
-    case 'phase_changed': return `${String(a.from ?? '–')} → ${String(a.to)}`;
-    case 'decided': return `${t(`cases:outcome_${String(a.outcome)}`)}. ${String(a.reasons ?? '')}`;
-    case 'extended': return `${String(a.reason ?? '')} ${a.newDeadline ? `→ ${String(a.newDeadline)}` : ''}`;
-    case 'note_recorded': return `${String(a.who)}: ${String(a.what)}`;
-    case 'document_added': return String(a.title);
-    case 'hearing_started': return `${String(a.party)}, ${t('cases:replyBy')} ${String(a.replyBy)}`;
-    default: return '';
+    case 'screened':
+      return a.fullyInformed
+        ? t('cases:fullyInformed')
+        : `${t('cases:missingInformation')}: ${(a.missing as { text: string }[]).map((m) => m.text).join(', ')}`;
+    case 'information_requested':
+      return (a.items as { text: string }[]).map((i) => i.text).join(', ');
+    case 'phase_changed':
+      return `${String(a.from ?? '–')} → ${String(a.to)}`;
+    case 'decided':
+      return `${t(`cases:outcome_${String(a.outcome)}`)}. ${String(a.reasons ?? '')}`;
+    case 'extended':
+      return `${String(a.reason ?? '')} ${a.newDeadline ? `→ ${String(a.newDeadline)}` : ''}`;
+    case 'note_recorded':
+      return `${String(a.who)}: ${String(a.what)}`;
+    case 'document_added':
+      return String(a.title);
+    case 'hearing_started':
+      return `${String(a.party)}, ${t('cases:replyBy')} ${String(a.replyBy)}`;
+    default:
+      return '';
   }
 }
 
@@ -35,25 +46,54 @@ export function CasePage() {
   const [status, setStatus] = useState('');
   const load = useCallback(async () => setCase(await casesApi.get(id!)), [id]);
   useEffect(() => void load().catch((e: unknown) => setError(e)), [load]);
-  if (error != null) return (<><h1>{t('cases:caseTitle')}</h1><ErrorAlert error={error} t={t} /></>);
+  if (error != null)
+    return (
+      <>
+        <h1>{t('cases:caseTitle')}</h1>
+        <ErrorAlert error={error} t={t} />
+      </>
+    );
   if (!c) return <p role="status">{t('cases:loading')}</p>;
-  const onDone = async (message: string) => { await load(); setStatus(message); };
+  const onDone = async (message: string) => {
+    await load();
+    setStatus(message);
+  };
   return (
     <>
-      <p><Link href="/app/cases/queue">{t('cases:backToQueue')}</Link></p>
+      <p>
+        <Link href="/app/cases/queue">{t('cases:backToQueue')}</Link>
+      </p>
       <h1>{t('cases:caseHeading', { reference: c.reference })}</h1>
-      <p className="font-lead">{localized(c.caseTypeName, locale)} — {c.applicantName}</p>
-      <p role="status" className="bo-status">{status}</p>
+      <p className="font-lead">
+        {localized(c.caseTypeName, locale)} — {c.applicantName}
+      </p>
+      <p role="status" className="bo-status">
+        {status}
+      </p>
       <div className="bo-case-grid">
         <section aria-labelledby="summary-heading">
-          <h2 id="summary-heading" className="h3">{t('cases:summary')}</h2>
+          <h2 id="summary-heading" className="h3">
+            {t('cases:summary')}
+          </h2>
           <dl className="bo-facts">
-            <dt>{t('cases:state')}</dt><dd>{t(`cases:state_${c.state}`)}</dd>
-            <dt>{t('cases:phase')}</dt><dd>{localized(c.phases.find((p) => p.code === c.phaseCode)?.name, locale) || '–'}</dd>
-            <dt>{t('cases:received')}</dt><dd>{formatDate(c.receivedAt, locale)} ({t(`cases:channel_${c.channel}`)})</dd>
-            <dt>{t('cases:assignee')}</dt><dd>{c.assigneeName ?? t('cases:unassigned')}</dd>
-            <dt>{t('cases:caseTypeVersion')}</dt><dd>{c.caseTypeVersion}</dd>
-            {c.outcome && (<><dt>{t('cases:outcome')}</dt><dd>{t(`cases:outcome_${c.outcome}`)}</dd></>)}
+            <dt>{t('cases:state')}</dt>
+            <dd>{t(`cases:state_${c.state}`)}</dd>
+            <dt>{t('cases:phase')}</dt>
+            <dd>{localized(c.phases.find((p) => p.code === c.phaseCode)?.name, locale) || '–'}</dd>
+            <dt>{t('cases:received')}</dt>
+            <dd>
+              {formatDate(c.receivedAt, locale)} ({t(`cases:channel_${c.channel}`)})
+            </dd>
+            <dt>{t('cases:assignee')}</dt>
+            <dd>{c.assigneeName ?? t('cases:unassigned')}</dd>
+            <dt>{t('cases:caseTypeVersion')}</dt>
+            <dd>{c.caseTypeVersion}</dd>
+            {c.outcome && (
+              <>
+                <dt>{t('cases:outcome')}</dt>
+                <dd>{t(`cases:outcome_${c.outcome}`)}</dd>
+              </>
+            )}
           </dl>
         </section>
         <ClockBar clock={c.clock} t={t} locale={locale} />
@@ -66,7 +106,10 @@ export function CasePage() {
           {[...c.events].reverse().map((e) => (
             <li key={e.id}>
               <strong>{t(`cases:activity_${e.activity}`)}</strong>{' '}
-              <span className="bo-muted">{formatDateTime(e.occurredAt, locale)}{e.actorName ? ` · ${e.actorName}` : ''}</span>
+              <span className="bo-muted">
+                {formatDateTime(e.occurredAt, locale)}
+                {e.actorName ? ` · ${e.actorName}` : ''}
+              </span>
               {eventDetail(e, t) && <p>{eventDetail(e, t)}</p>}
             </li>
           ))}
@@ -78,10 +121,15 @@ export function CasePage() {
       </section>
       <section aria-labelledby="notes-heading">
         <h2 id="notes-heading">{t('cases:notes')}</h2>
-        {c.notes.length === 0 ? <p>{t('cases:noNotes')}</p> : (
+        {c.notes.length === 0 ? (
+          <p>{t('cases:noNotes')}</p>
+        ) : (
           <ul className="bo-notes">
             {c.notes.map((n) => (
-              <li key={n.eventId}><strong>{n.who}</strong>, {formatDateTime(n.when, locale)}: {n.what} <span className="bo-muted">({t('cases:recordedBy', { name: n.recordedBy ?? '–' })})</span></li>
+              <li key={n.eventId}>
+                <strong>{n.who}</strong>, {formatDateTime(n.when, locale)}: {n.what}{' '}
+                <span className="bo-muted">({t('cases:recordedBy', { name: n.recordedBy ?? '–' })})</span>
+              </li>
             ))}
           </ul>
         )}

@@ -2,12 +2,29 @@ import { lazy } from 'react';
 import type { AppRoute } from '../../routes.js';
 
 // Each page loads on demand; the figures page brings the chart library only when it is opened.
-const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
+const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
 
 export const CASE_ROUTES: AppRoute[] = [
-  { path: '/app/cases/queue', component: page(() => import('./work-queue-page.js'), 'WorkQueuePage'), roles: ['caseworker', 'teamlead'] },
-  { path: '/app/cases/figures', component: page(() => import('./figures-page.js'), 'FiguresPage'), roles: ['caseworker', 'teamlead', 'quality', 'analyst', 'admin'] },
+  {
+    path: '/app/cases/queue',
+    component: page(() => import('./work-queue-page.js'), 'WorkQueuePage'),
+    roles: ['caseworker', 'teamlead'],
+  },
+  {
+    path: '/app/cases/figures',
+    component: page(() => import('./figures-page.js'), 'FiguresPage'),
+    roles: ['caseworker', 'teamlead', 'quality', 'analyst', 'admin'],
+  },
   { path: '/app/cases/:id', component: page(() => import('./case-page.js'), 'CasePage') },
-  { path: '/app/team/at-risk', component: page(() => import('./team-risk-page.js'), 'TeamRiskPage'), roles: ['teamlead'] },
-  { path: '/app/admin/case-types', component: page(() => import('./case-types-page.js'), 'CaseTypesPage'), roles: ['admin'] },
+  {
+    path: '/app/team/at-risk',
+    component: page(() => import('./team-risk-page.js'), 'TeamRiskPage'),
+    roles: ['teamlead'],
+  },
+  {
+    path: '/app/admin/case-types',
+    component: page(() => import('./case-types-page.js'), 'CaseTypesPage'),
+    roles: ['admin'],
+  },
 ];

@@ -4,16 +4,25 @@
  */
 import type { TLocalizedText } from '@sagsgang/contracts';
 
-export interface TextForm { da: string; en: string; sv: string }
+export interface TextForm {
+  da: string;
+  en: string;
+  sv: string;
+}
 
 let keySeq = 0;
 /** A key unique on the page, for list rows and the ids of their buttons; never sent. */
 export const nextKey = (prefix: string) => `${prefix}${++keySeq}`;
 
 export const emptyText = (): TextForm => ({ da: '', en: '', sv: '' });
-export const textForm = (t: TLocalizedText | undefined): TextForm => (t ? { da: t.da, en: t.en, sv: t.sv ?? '' } : emptyText());
+export const textForm = (t: TLocalizedText | undefined): TextForm =>
+  t ? { da: t.da, en: t.en, sv: t.sv ?? '' } : emptyText();
 export const isBlank = (t: TextForm) => !t.da.trim() && !t.en.trim() && !t.sv.trim();
-export const localized = (t: TextForm): TLocalizedText => ({ da: t.da, en: t.en, ...(t.sv.trim() ? { sv: t.sv } : {}) });
+export const localized = (t: TextForm): TLocalizedText => ({
+  da: t.da,
+  en: t.en,
+  ...(t.sv.trim() ? { sv: t.sv } : {}),
+});
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 export const normaliseNumber = (text: string) => text.trim().replace(',', '.');

@@ -3,7 +3,14 @@
  * a refusal from the server lands beside the input it names, and the few hints the form gives itself use the same
  * names. The page renders inputs in the order `fieldPaths` lists them.
  */
-import { amountOf, percentToShare, warnShares, type CaseTypeForm, type DurationForm, type RequirementForm } from './case-type-form.js';
+import {
+  amountOf,
+  percentToShare,
+  warnShares,
+  type CaseTypeForm,
+  type DurationForm,
+  type RequirementForm,
+} from './case-type-form.js';
 import { answerUses, keepsExactBytes, mbToBytes } from './case-type-requirement-specs.js';
 
 const LANGS = ['da', 'en', 'sv'] as const;
@@ -13,12 +20,24 @@ const dur = (path: string) => [`${path}.amount`, `${path}.unit`];
 /** Every input's path, in the order the page shows them. */
 export function fieldPaths(f: CaseTypeForm): string[] {
   const out = ['code', ...text('name'), 'topicCode', 'legalBasis', 'unitCode', ...dur('legalMaximum')];
-  out.push(...dur('serviceGoal.duration'), 'serviceGoal.targetShare', 'serviceGoal.clockStart', 'serviceGoal.pauseWhileAwaitingApplicant', 'serviceGoal.extension.allowed');
+  out.push(
+    ...dur('serviceGoal.duration'),
+    'serviceGoal.targetShare',
+    'serviceGoal.clockStart',
+    'serviceGoal.pauseWhileAwaitingApplicant',
+    'serviceGoal.extension.allowed',
+  );
   if (f.serviceGoal.extensionAllowed) out.push(...dur('serviceGoal.extension.maximum'));
   out.push('serviceGoal.warnAt');
   f.phases.forEach((_, i) => {
     const p = `phases[${i}]`;
-    out.push(`${p}.code`, ...text(`${p}.name`), ...text(`${p}.applicantText`), `${p}.notifyApplicant`, ...dur(`${p}.expectedDuration`));
+    out.push(
+      `${p}.code`,
+      ...text(`${p}.name`),
+      ...text(`${p}.applicantText`),
+      `${p}.notifyApplicant`,
+      ...dur(`${p}.expectedDuration`),
+    );
   });
   out.push('phases');
   f.requirements.forEach((r, i) => {
@@ -37,7 +56,9 @@ function specPaths(r: RequirementForm, p: string): string[] {
   const out = [`${p}.answer.type`];
   const uses = answerUses(r.answer.type);
   if (uses.options) {
-    r.answer.options.forEach((_, j) => out.push(`${p}.answer.options[${j}].value`, ...text(`${p}.answer.options[${j}].label`)));
+    r.answer.options.forEach((_, j) =>
+      out.push(`${p}.answer.options[${j}].value`, ...text(`${p}.answer.options[${j}].label`)),
+    );
     out.push(`${p}.answer.options`);
   }
   if (uses.dateBounds) out.push(`${p}.answer.dateBounds.minYears`, `${p}.answer.dateBounds.maxYears`);
@@ -62,7 +83,7 @@ const parent = (path: string) => path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
  * else the same for its parent ("phases[1].order" -> "phases[1].code"); undefined when nothing on the form matches.
  */
 export function nearestField(path: string, known: readonly string[]): string | undefined {
-  for (let p = path; p; ) {
+  for (let p = path; p;) {
     if (known.includes(p)) return p;
     const below = known.find((k) => k.startsWith(`${p}.`) || k.startsWith(`${p}[`));
     if (below) return below;
@@ -73,10 +94,16 @@ export function nearestField(path: string, known: readonly string[]): string | u
   return undefined;
 }
 
-export interface FieldError { path: string; message: string }
+export interface FieldError {
+  path: string;
+  message: string;
+}
 
 /** Groups errors by the input they belong to; the ones that match no input are returned apart. */
-export function errorsByField(errors: readonly FieldError[], known: readonly string[]): { byField: Map<string, FieldError[]>; unplaced: FieldError[] } {
+export function errorsByField(
+  errors: readonly FieldError[],
+  known: readonly string[],
+): { byField: Map<string, FieldError[]>; unplaced: FieldError[] } {
   const byField = new Map<string, FieldError[]>();
   const unplaced: FieldError[] = [];
   for (const e of errors) {
@@ -90,10 +117,13 @@ export function errorsByField(errors: readonly FieldError[], known: readonly str
 /** "phases[1].expectedDuration.amount" -> phases #2 › expectedDuration › amount, for a label a person can read. */
 export function pathParts(path: string): { name: string; index?: number }[] {
   if (path === '(root)') return [];
-  return path.split('.').filter(Boolean).map((segment) => {
-    const m = /^([^[\]]+)(?:\[(\d+)\])?$/.exec(segment);
-    return m?.[2] !== undefined ? { name: m[1]!, index: Number(m[2]) } : { name: m?.[1] ?? segment };
-  });
+  return path
+    .split('.')
+    .filter(Boolean)
+    .map((segment) => {
+      const m = /^([^[\]]+)(?:\[(\d+)\])?$/.exec(segment);
+      return m?.[2] !== undefined ? { name: m[1]!, index: Number(m[2]) } : { name: m?.[1] ?? segment };
+    });
 }
 
 type Hint = { path: string; hint: 'notNumber' | 'required' };
@@ -112,11 +142,17 @@ export function formHints(f: CaseTypeForm): Hint[] {
   if (!percent.trim()) out.push({ path: 'serviceGoal.targetShare', hint: 'required' });
   else if (percentToShare(percent) === null) out.push({ path: 'serviceGoal.targetShare', hint: 'notNumber' });
   if (f.serviceGoal.extensionAllowed) amount('serviceGoal.extension.maximum', f.serviceGoal.extensionMaximum, false);
-  if (warnShares(f.serviceGoal.warnPercents).some(Number.isNaN)) out.push({ path: 'serviceGoal.warnAt', hint: 'notNumber' });
+  if (warnShares(f.serviceGoal.warnPercents).some(Number.isNaN))
+    out.push({ path: 'serviceGoal.warnAt', hint: 'notNumber' });
   f.phases.forEach((p, i) => amount(`phases[${i}].expectedDuration`, p.expectedDuration, false));
   f.requirements.forEach((r, i) => out.push(...specHints(r, `requirements[${i}]`)));
   const appealBody = f.appeal.body;
-  const appealUsed = !!(appealBody.da.trim() || appealBody.en.trim() || appealBody.sv.trim() || f.appeal.deadline.amount.trim());
+  const appealUsed = !!(
+    appealBody.da.trim() ||
+    appealBody.en.trim() ||
+    appealBody.sv.trim() ||
+    f.appeal.deadline.amount.trim()
+  );
   amount('appeal.deadline', f.appeal.deadline, appealUsed);
   return out;
 }
@@ -130,7 +166,8 @@ function specHints(r: RequirementForm, p: string): Hint[] {
     const f = r.files;
     if (!f.maxMb.trim()) {
       if (f.acceptedTypes.length > 0) out.push({ path: `${p}.files.maxBytes`, hint: 'required' });
-    } else if (!keepsExactBytes(f) && Number.isNaN(mbToBytes(f.maxMb))) out.push({ path: `${p}.files.maxBytes`, hint: 'notNumber' });
+    } else if (!keepsExactBytes(f) && Number.isNaN(mbToBytes(f.maxMb)))
+      out.push({ path: `${p}.files.maxBytes`, hint: 'notNumber' });
     return out;
   }
   const uses = answerUses(r.answer.type);

@@ -3,15 +3,37 @@ import fc from 'fast-check';
 import { ZCaseTypeDefinition, describeIssues, type TCaseTypeDefinition } from '@sagsgang/contracts';
 import { demoCaseTypes } from '../../../../server/src/modules/case-types/demo-case-types.js';
 import {
-  definitionToForm, emptyForm, emptyPhase, emptyRequirement, formToDefinition, moveItem, percentToShare, phaseOrders, removeItem,
-  shareToPercent, shiftDecimal, toggleOutcome,
+  definitionToForm,
+  emptyForm,
+  emptyPhase,
+  emptyRequirement,
+  formToDefinition,
+  moveItem,
+  percentToShare,
+  phaseOrders,
+  removeItem,
+  shareToPercent,
+  shiftDecimal,
+  toggleOutcome,
 } from './case-type-form.js';
-import { errorsByField, fieldId, fieldPaths, formHints, nearestField, pathParts, rowKeysOf } from './case-type-form-fields.js';
+import {
+  errorsByField,
+  fieldId,
+  fieldPaths,
+  formHints,
+  nearestField,
+  pathParts,
+  rowKeysOf,
+} from './case-type-form-fields.js';
 
 // What the server stores: the parsed definition (trimmed, unknown keys dropped).
 const stored = demoCaseTypes().map((d) => ZCaseTypeDefinition.parse(d));
 const sortedJson = (v: unknown) =>
-  JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+  JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b)))
+      : x,
+  );
 
 describe('definition <-> form', () => {
   test.each(stored.map((d) => [d.code, d] as const))('%s comes back exactly as it was loaded', (_code, d) => {
@@ -26,7 +48,9 @@ describe('definition <-> form', () => {
     expect(all.some((r) => r.answer)).toBe(true);
     expect(all.some((r) => r.example) && all.some((r) => !r.example)).toBe(true);
     expect(stored.some((d) => d.legalMaximum) && stored.some((d) => !d.legalMaximum)).toBe(true);
-    expect(stored.some((d) => d.serviceGoal.extension.allowed) && stored.some((d) => !d.serviceGoal.extension.allowed)).toBe(true);
+    expect(
+      stored.some((d) => d.serviceGoal.extension.allowed) && stored.some((d) => !d.serviceGoal.extension.allowed),
+    ).toBe(true);
     expect(stored.some((d) => d.serviceGoal.warnAt) && stored.some((d) => !d.serviceGoal.warnAt)).toBe(true);
   });
 
@@ -56,18 +80,34 @@ describe('definition <-> form', () => {
 
   test('a new case type filled in through the form is a valid definition', () => {
     const form = emptyForm();
-    Object.assign(form, { code: 'parking-permit', topicCode: '05.13.00', legalBasis: 'Færdselslovens § 92', unitCode: 'cbm-byggesag' });
+    Object.assign(form, {
+      code: 'parking-permit',
+      topicCode: '05.13.00',
+      legalBasis: 'Færdselslovens § 92',
+      unitCode: 'cbm-byggesag',
+    });
     form.name = { da: 'Parkeringstilladelse', en: 'Parking permit', sv: '' };
     form.serviceGoal.duration = { amount: '10', unit: 'working_days' };
     form.serviceGoal.targetPercent = '90';
-    form.phases[0] = { ...form.phases[0]!, code: 'received', name: { da: 'Modtaget', en: 'Received', sv: '' }, applicantText: { da: 'Vi har din ansøgning.', en: 'We have your application.', sv: '' } };
+    form.phases[0] = {
+      ...form.phases[0]!,
+      code: 'received',
+      name: { da: 'Modtaget', en: 'Received', sv: '' },
+      applicantText: { da: 'Vi har din ansøgning.', en: 'We have your application.', sv: '' },
+    };
     form.outcomes = ['granted', 'withdrawn'];
     const d = formToDefinition(form);
     expect(formHints(form)).toEqual([]);
     const parsed = ZCaseTypeDefinition.safeParse(d);
     expect(parsed.success ? [] : describeIssues(parsed.error)).toEqual([]);
     expect(d.name).toStrictEqual({ da: 'Parkeringstilladelse', en: 'Parking permit' });
-    expect(d.phases[0]).toStrictEqual({ code: 'received', order: 1, name: { da: 'Modtaget', en: 'Received' }, applicantText: { da: 'Vi har din ansøgning.', en: 'We have your application.' }, notifyApplicant: true });
+    expect(d.phases[0]).toStrictEqual({
+      code: 'received',
+      order: 1,
+      name: { da: 'Modtaget', en: 'Received' },
+      applicantText: { da: 'Vi har din ansøgning.', en: 'We have your application.' },
+      notifyApplicant: true,
+    });
     expect(d.appeal).toBeNull();
     expect(d.legalMaximum).toBeNull();
     expect(d.serviceGoal.extension).toEqual({ allowed: false, maximum: null });
@@ -83,7 +123,9 @@ describe('definition <-> form', () => {
     expect(formHints(form)).toEqual([]);
     const parsed = ZCaseTypeDefinition.safeParse(d);
     expect(parsed.success).toBe(false);
-    expect(describeIssues(parsed.error!).map((i) => i.path)).toEqual(expect.arrayContaining(['phases[1].expectedDuration.amount', 'legalMaximum.amount']));
+    expect(describeIssues(parsed.error!).map((i) => i.path)).toEqual(
+      expect.arrayContaining(['phases[1].expectedDuration.amount', 'legalMaximum.amount']),
+    );
   });
 
   test('extensions switched off send no maximum, and switching back restores what was typed', () => {
@@ -96,10 +138,22 @@ describe('definition <-> form', () => {
 
   test('optional texts are left out when blank; Swedish is left out when blank', () => {
     const form = definitionToForm(stored[0]!);
-    const r = { ...emptyRequirement(), code: 'photo', kind: 'document' as const, label: { da: 'Foto', en: 'Photo', sv: ' ' }, why: { da: 'ID', en: 'ID', sv: '' } };
+    const r = {
+      ...emptyRequirement(),
+      code: 'photo',
+      kind: 'document' as const,
+      label: { da: 'Foto', en: 'Photo', sv: ' ' },
+      why: { da: 'ID', en: 'ID', sv: '' },
+    };
     form.requirements.push(r);
     const out = formToDefinition(form).requirements.at(-1)!;
-    expect(out).toStrictEqual({ code: 'photo', kind: 'document', necessity: 'mandatory', label: { da: 'Foto', en: 'Photo' }, why: { da: 'ID', en: 'ID' } });
+    expect(out).toStrictEqual({
+      code: 'photo',
+      kind: 'document',
+      necessity: 'mandatory',
+      label: { da: 'Foto', en: 'Photo' },
+      why: { da: 'ID', en: 'ID' },
+    });
   });
 
   test('the answer spec stays with information requirements only', () => {
@@ -125,9 +179,21 @@ describe('phases and lists', () => {
     const d = stored[0]!;
     const form = definitionToForm(d);
     form.phases = moveItem(form.phases, 2, -1);
-    form.phases.push({ ...emptyPhase(), code: 'archived', name: { da: 'Arkiveret', en: 'Archived', sv: '' }, applicantText: { da: 'Sagen er slut.', en: 'The case is closed.', sv: '' } });
+    form.phases.push({
+      ...emptyPhase(),
+      code: 'archived',
+      name: { da: 'Arkiveret', en: 'Archived', sv: '' },
+      applicantText: { da: 'Sagen er slut.', en: 'The case is closed.', sv: '' },
+    });
     const back = formToDefinition(form);
-    expect(back.phases.map((p) => [p.code, p.order])).toEqual([['received', 1], ['processing', 2], ['screening', 3], ['hearing', 4], ['decision', 5], ['archived', 6]]);
+    expect(back.phases.map((p) => [p.code, p.order])).toEqual([
+      ['received', 1],
+      ['processing', 2],
+      ['screening', 3],
+      ['hearing', 4],
+      ['decision', 5],
+      ['archived', 6],
+    ]);
     expect(ZCaseTypeDefinition.safeParse(back).success).toBe(true);
   });
 
@@ -164,7 +230,9 @@ describe('percent', () => {
   });
 
   test('every share comes back as the same number', () => {
-    fc.assert(fc.property(fc.double({ min: 1e-6, max: 1, noNaN: true }), (x) => percentToShare(shareToPercent(x)) === x));
+    fc.assert(
+      fc.property(fc.double({ min: 1e-6, max: 1, noNaN: true }), (x) => percentToShare(shareToPercent(x)) === x),
+    );
   });
 });
 
@@ -190,22 +258,42 @@ describe('field paths and server errors', () => {
   });
 
   test('errors are grouped by input; those that fit none are kept apart', () => {
-    const { byField, unplaced } = errorsByField([
-      { path: 'serviceGoal.duration', message: 'longer than the legal maximum' },
-      { path: 'serviceGoal.duration.amount', message: 'must be greater than zero' },
-      { path: '(root)', message: 'bad' },
-    ], known);
-    expect(byField.get('serviceGoal.duration.amount')?.map((e) => e.message)).toEqual(['longer than the legal maximum', 'must be greater than zero']);
+    const { byField, unplaced } = errorsByField(
+      [
+        { path: 'serviceGoal.duration', message: 'longer than the legal maximum' },
+        { path: 'serviceGoal.duration.amount', message: 'must be greater than zero' },
+        { path: '(root)', message: 'bad' },
+      ],
+      known,
+    );
+    expect(byField.get('serviceGoal.duration.amount')?.map((e) => e.message)).toEqual([
+      'longer than the legal maximum',
+      'must be greater than zero',
+    ]);
     expect(unplaced.map((e) => e.message)).toEqual(['bad']);
   });
 
   test('the rows a refusal points into are found by key, to unfold them', () => {
-    expect(rowKeysOf(['phases[1].expectedDuration.amount', 'phases[1].code', 'requirements[0].why.da', 'serviceGoal.duration.amount', 'phases[99].code'], form))
-      .toEqual([form.phases[1]!.key, form.requirements[0]!.key]);
+    expect(
+      rowKeysOf(
+        [
+          'phases[1].expectedDuration.amount',
+          'phases[1].code',
+          'requirements[0].why.da',
+          'serviceGoal.duration.amount',
+          'phases[99].code',
+        ],
+        form,
+      ),
+    ).toEqual([form.phases[1]!.key, form.requirements[0]!.key]);
   });
 
   test('a path reads as parts with 1-based positions left to the page', () => {
-    expect(pathParts('phases[1].expectedDuration.amount')).toEqual([{ name: 'phases', index: 1 }, { name: 'expectedDuration' }, { name: 'amount' }]);
+    expect(pathParts('phases[1].expectedDuration.amount')).toEqual([
+      { name: 'phases', index: 1 },
+      { name: 'expectedDuration' },
+      { name: 'amount' },
+    ]);
     expect(pathParts('(root)')).toEqual([]);
   });
 

@@ -3,9 +3,34 @@
  * half-typed number is never lost); a definition loaded and turned back without edits is the same definition, so
  * publishing it answers "unchanged". Nothing here is checked that the server checks: it names the field itself.
  */
-import type { TCaseTypeDefinition, TDecisionOutcome, TDuration, TLocalizedText, TPhase, TRequirement } from '@sagsgang/contracts';
-import { amountOf, emptyText, isBlank, localized, nextKey, normaliseNumber, textForm, type TextForm } from './case-type-form-basics.js';
-import { answerForm, emptyAnswer, emptyFiles, filesForm, toAnswer, toFiles, type AnswerForm, type FilesForm } from './case-type-requirement-specs.js';
+import type {
+  TCaseTypeDefinition,
+  TDecisionOutcome,
+  TDuration,
+  TLocalizedText,
+  TPhase,
+  TRequirement,
+} from '@sagsgang/contracts';
+import {
+  amountOf,
+  emptyText,
+  isBlank,
+  localized,
+  nextKey,
+  normaliseNumber,
+  textForm,
+  type TextForm,
+} from './case-type-form-basics.js';
+import {
+  answerForm,
+  emptyAnswer,
+  emptyFiles,
+  filesForm,
+  toAnswer,
+  toFiles,
+  type AnswerForm,
+  type FilesForm,
+} from './case-type-requirement-specs.js';
 
 export { amountOf, type TextForm };
 
@@ -13,7 +38,10 @@ type DurationUnit = TDuration['unit'];
 type ClockStart = TCaseTypeDefinition['serviceGoal']['clockStart'];
 
 /** An empty amount means "none" where the definition allows none. */
-export interface DurationForm { amount: string; unit: DurationUnit }
+export interface DurationForm {
+  amount: string;
+  unit: DurationUnit;
+}
 
 export interface PhaseForm {
   /** Stable identity for lists and focus; never sent. */
@@ -70,10 +98,17 @@ export interface CaseTypeForm {
 
 // The choices, listed here rather than imported so the page does not load the schema library; `satisfies` makes
 // the compiler insist that every unit and outcome the contracts know is listed.
-export const DURATION_UNITS = Object.keys({ calendar_days: 1, working_days: 1, weeks: 1, months: 1 } satisfies Record<DurationUnit, 1>) as DurationUnit[];
-export const DECISION_OUTCOMES = Object.keys(
-  { granted: 1, partly_granted: 1, refused: 1, withdrawn: 1, dismissed: 1 } satisfies Record<TDecisionOutcome, 1>,
-) as TDecisionOutcome[];
+export const DURATION_UNITS = Object.keys({ calendar_days: 1, working_days: 1, weeks: 1, months: 1 } satisfies Record<
+  DurationUnit,
+  1
+>) as DurationUnit[];
+export const DECISION_OUTCOMES = Object.keys({
+  granted: 1,
+  partly_granted: 1,
+  refused: 1,
+  withdrawn: 1,
+  dismissed: 1,
+} satisfies Record<TDecisionOutcome, 1>) as TDecisionOutcome[];
 
 const durationForm = (d: TDuration | null | undefined, unit: DurationUnit = 'calendar_days'): DurationForm =>
   d ? { amount: String(d.amount), unit: d.unit } : { amount: '', unit };
@@ -105,7 +140,11 @@ export function shareToPercent(share: number): string {
 
 /** "75; 90" -> [0.75, 0.9]; a part that is not a number becomes NaN, for the server to name. */
 export function warnShares(text: string): number[] {
-  return text.split(';').map((x) => x.trim()).filter(Boolean).map((x) => percentToShare(x) ?? Number.NaN);
+  return text
+    .split(';')
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map((x) => percentToShare(x) ?? Number.NaN);
 }
 
 /** "97" or "97,5" -> 0.97 / 0.975; null when the text is not a number. */
@@ -115,24 +154,49 @@ export function percentToShare(text: string): number | null {
 }
 
 export function emptyPhase(): PhaseForm {
-  return { key: nextKey('p'), code: '', order: null, name: emptyText(), applicantText: emptyText(), notifyApplicant: true, expectedDuration: durationForm(null) };
+  return {
+    key: nextKey('p'),
+    code: '',
+    order: null,
+    name: emptyText(),
+    applicantText: emptyText(),
+    notifyApplicant: true,
+    expectedDuration: durationForm(null),
+  };
 }
 
 export function emptyRequirement(): RequirementForm {
   return {
-    key: nextKey('r'), code: '', kind: 'information', necessity: 'mandatory',
-    condition: emptyText(), label: emptyText(), why: emptyText(), example: emptyText(), answer: emptyAnswer(), files: emptyFiles(),
+    key: nextKey('r'),
+    code: '',
+    kind: 'information',
+    necessity: 'mandatory',
+    condition: emptyText(),
+    label: emptyText(),
+    why: emptyText(),
+    example: emptyText(),
+    answer: emptyAnswer(),
+    files: emptyFiles(),
   };
 }
 
 /** A new case type: nothing filled in but the choices that need a default, and one phase to start from. */
 export function emptyForm(): CaseTypeForm {
   return {
-    code: '', name: emptyText(), topicCode: '', legalBasis: '', unitCode: '',
+    code: '',
+    name: emptyText(),
+    topicCode: '',
+    legalBasis: '',
+    unitCode: '',
     legalMaximum: durationForm(null),
     serviceGoal: {
-      duration: durationForm(null), targetPercent: '', clockStart: 'on_receipt', pauseWhileAwaitingApplicant: true,
-      extensionAllowed: false, extensionMaximum: durationForm(null), warnPercents: '',
+      duration: durationForm(null),
+      targetPercent: '',
+      clockStart: 'on_receipt',
+      pauseWhileAwaitingApplicant: true,
+      extensionAllowed: false,
+      extensionMaximum: durationForm(null),
+      warnPercents: '',
     },
     phases: [emptyPhase()],
     requirements: [],
@@ -144,22 +208,41 @@ export function emptyForm(): CaseTypeForm {
 export function definitionToForm(d: TCaseTypeDefinition): CaseTypeForm {
   const goal = d.serviceGoal;
   return {
-    code: d.code, name: textForm(d.name), topicCode: d.topicCode, legalBasis: d.legalBasis, unitCode: d.unitCode,
+    code: d.code,
+    name: textForm(d.name),
+    topicCode: d.topicCode,
+    legalBasis: d.legalBasis,
+    unitCode: d.unitCode,
     legalMaximum: durationForm(d.legalMaximum),
     serviceGoal: {
-      duration: durationForm(goal.duration), targetPercent: shareToPercent(goal.targetShare), clockStart: goal.clockStart,
-      pauseWhileAwaitingApplicant: goal.pauseWhileAwaitingApplicant, extensionAllowed: goal.extension.allowed,
+      duration: durationForm(goal.duration),
+      targetPercent: shareToPercent(goal.targetShare),
+      clockStart: goal.clockStart,
+      pauseWhileAwaitingApplicant: goal.pauseWhileAwaitingApplicant,
+      extensionAllowed: goal.extension.allowed,
       extensionMaximum: durationForm(goal.extension.maximum, goal.duration.unit),
       warnPercents: goal.warnAt ? goal.warnAt.map(shareToPercent).join('; ') : '',
     },
     phases: d.phases.map((p) => ({
-      key: nextKey('p'), code: p.code, order: p.order, name: textForm(p.name), applicantText: textForm(p.applicantText),
-      notifyApplicant: p.notifyApplicant, expectedDuration: durationForm(p.expectedDuration),
+      key: nextKey('p'),
+      code: p.code,
+      order: p.order,
+      name: textForm(p.name),
+      applicantText: textForm(p.applicantText),
+      notifyApplicant: p.notifyApplicant,
+      expectedDuration: durationForm(p.expectedDuration),
     })),
     requirements: d.requirements.map((r) => ({
-      key: nextKey('r'), code: r.code, kind: r.kind, necessity: r.necessity, condition: textForm(r.condition), label: textForm(r.label),
-      why: textForm(r.why), example: textForm(r.example),
-      answer: answerForm(r.answer), files: filesForm(r.files),
+      key: nextKey('r'),
+      code: r.code,
+      kind: r.kind,
+      necessity: r.necessity,
+      condition: textForm(r.condition),
+      label: textForm(r.label),
+      why: textForm(r.why),
+      example: textForm(r.example),
+      answer: answerForm(r.answer),
+      files: filesForm(r.files),
     })),
     outcomes: [...d.outcomes],
     appeal: { body: textForm(d.appeal?.body), deadline: durationForm(d.appeal?.deadline, 'weeks') },
@@ -180,7 +263,11 @@ export function phaseOrders(phases: Pick<PhaseForm, 'order'>[]): number[] {
 function toPhase(p: PhaseForm, order: number): TPhase {
   const expected = optionalDuration(p.expectedDuration);
   return {
-    code: p.code, order, name: localized(p.name), applicantText: localized(p.applicantText), notifyApplicant: p.notifyApplicant,
+    code: p.code,
+    order,
+    name: localized(p.name),
+    applicantText: localized(p.applicantText),
+    notifyApplicant: p.notifyApplicant,
     ...(expected ? { expectedDuration: expected } : {}),
   };
 }
@@ -191,7 +278,12 @@ function toRequirement(r: RequirementForm): TRequirement {
   const answer = r.kind === 'information' ? toAnswer(r.answer) : undefined;
   const files = r.kind === 'document' ? toFiles(r.files) : undefined;
   return {
-    code: r.code, kind: r.kind, necessity: r.necessity, ...(condition ? { condition } : {}), label: localized(r.label), why: localized(r.why),
+    code: r.code,
+    kind: r.kind,
+    necessity: r.necessity,
+    ...(condition ? { condition } : {}),
+    label: localized(r.label),
+    why: localized(r.why),
     ...(example ? { example } : {}),
     ...(answer ? { answer } : {}),
     ...(files ? { files } : {}),
@@ -204,14 +296,21 @@ export function formToDefinition(f: CaseTypeForm): TCaseTypeDefinition {
   const orders = phaseOrders(f.phases);
   const appealBlank = isBlank(f.appeal.body) && !f.appeal.deadline.amount.trim();
   return {
-    code: f.code, name: localized(f.name), topicCode: f.topicCode, legalBasis: f.legalBasis, unitCode: f.unitCode,
+    code: f.code,
+    name: localized(f.name),
+    topicCode: f.topicCode,
+    legalBasis: f.legalBasis,
+    unitCode: f.unitCode,
     legalMaximum: optionalDuration(f.legalMaximum),
     serviceGoal: {
       duration: duration(goal.duration),
       targetShare: percentToShare(goal.targetPercent) ?? Number.NaN,
       clockStart: goal.clockStart,
       pauseWhileAwaitingApplicant: goal.pauseWhileAwaitingApplicant,
-      extension: { allowed: goal.extensionAllowed, maximum: goal.extensionAllowed ? optionalDuration(goal.extensionMaximum) : null },
+      extension: {
+        allowed: goal.extensionAllowed,
+        maximum: goal.extensionAllowed ? optionalDuration(goal.extensionMaximum) : null,
+      },
       ...(goal.warnPercents.trim() ? { warnAt: warnShares(goal.warnPercents) } : {}),
     },
     phases: f.phases.map((p, i) => toPhase(p, orders[i]!)),
@@ -241,5 +340,8 @@ export function toggleListed<T>(list: readonly T[], item: T, on: boolean): T[] {
   return list.filter((x) => x !== item);
 }
 
-export const toggleOutcome = (outcomes: readonly TDecisionOutcome[], outcome: TDecisionOutcome, on: boolean): TDecisionOutcome[] =>
-  toggleListed(outcomes, outcome, on);
+export const toggleOutcome = (
+  outcomes: readonly TDecisionOutcome[],
+  outcome: TDecisionOutcome,
+  on: boolean,
+): TDecisionOutcome[] => toggleListed(outcomes, outcome, on);

@@ -28,45 +28,87 @@ function ErrorLine(props: { id?: string; messages?: string[] }) {
   if (!props.id || !props.messages) return null;
   return (
     <span className="form-error-message" id={props.id}>
-      <span className="sr-only">{t('caseTypes:errorPrefix')} </span>{props.messages.join('; ')}
+      <span className="sr-only">{t('caseTypes:errorPrefix')} </span>
+      {props.messages.join('; ')}
     </span>
   );
 }
 
 export function TextInput(props: {
-  path: string; label: string; value: string; onChange: (v: string) => void; hint?: string; rows?: number;
-  width?: 'xs' | 's' | 'm' | 'l' | 'xl'; readOnly?: boolean; inputMode?: 'numeric' | 'decimal';
+  path: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  hint?: string;
+  rows?: number;
+  width?: 'xs' | 's' | 'm' | 'l' | 'xl';
+  readOnly?: boolean;
+  inputMode?: 'numeric' | 'decimal';
 }) {
   const { id, messages, errorId } = useFieldError(props.path);
   const hintId = props.hint ? `${id}-hint` : undefined;
   const common = {
-    id, value: props.value, readOnly: props.readOnly, 'aria-describedby': describedBy(hintId, errorId), 'aria-invalid': messages ? true : undefined,
+    id,
+    value: props.value,
+    readOnly: props.readOnly,
+    'aria-describedby': describedBy(hintId, errorId),
+    'aria-invalid': messages ? true : undefined,
     onChange: (e: { target: { value: string } }) => props.onChange(e.target.value),
   };
   return (
     <div className={`form-group${messages ? ' form-error' : ''}`}>
-      <label className="form-label" htmlFor={id}>{props.label}</label>
-      {props.hint && <span className="form-hint" id={hintId}>{props.hint}</span>}
+      <label className="form-label" htmlFor={id}>
+        {props.label}
+      </label>
+      {props.hint && (
+        <span className="form-hint" id={hintId}>
+          {props.hint}
+        </span>
+      )}
       <ErrorLine id={errorId} messages={messages} />
-      {props.rows
-        ? <textarea className="form-input" rows={props.rows} {...common} />
-        : <input className={`form-input${props.width ? ` input-width-${props.width}` : ''}`} type="text" inputMode={props.inputMode} {...common} />}
+      {props.rows ? (
+        <textarea className="form-input" rows={props.rows} {...common} />
+      ) : (
+        <input
+          className={`form-input${props.width ? ` input-width-${props.width}` : ''}`}
+          type="text"
+          inputMode={props.inputMode}
+          {...common}
+        />
+      )}
     </div>
   );
 }
 
 /** Danish, English and (optional) Swedish side by side under one legend. */
-export function LocalizedInputs(props: { path: string; legend: string; value: TextForm; onChange: (v: TextForm) => void; hint?: string; rows?: number }) {
+export function LocalizedInputs(props: {
+  path: string;
+  legend: string;
+  value: TextForm;
+  onChange: (v: TextForm) => void;
+  hint?: string;
+  rows?: number;
+}) {
   const { t } = useT();
   const hintId = props.hint ? `${fieldId(props.path)}-hint` : undefined;
   return (
     <fieldset className="bo-ct-localized" aria-describedby={hintId}>
       <legend className="form-label">{props.legend}</legend>
-      {props.hint && <span className="form-hint" id={hintId}>{props.hint}</span>}
+      {props.hint && (
+        <span className="form-hint" id={hintId}>
+          {props.hint}
+        </span>
+      )}
       <div className="bo-ct-languages">
         {(['da', 'en', 'sv'] as const).map((lang) => (
-          <TextInput key={lang} path={`${props.path}.${lang}`} label={t(`caseTypes:lang_${lang}`)} rows={props.rows} value={props.value[lang]}
-            onChange={(v) => props.onChange({ ...props.value, [lang]: v })} />
+          <TextInput
+            key={lang}
+            path={`${props.path}.${lang}`}
+            label={t(`caseTypes:lang_${lang}`)}
+            rows={props.rows}
+            value={props.value[lang]}
+            onChange={(v) => props.onChange({ ...props.value, [lang]: v })}
+          />
         ))}
       </div>
     </fieldset>
@@ -74,23 +116,50 @@ export function LocalizedInputs(props: { path: string; legend: string; value: Te
 }
 
 /** An amount and its unit; an empty amount means "none" where that is allowed. */
-export function DurationInputs(props: { path: string; legend: string; value: DurationForm; onChange: (v: DurationForm) => void; hint?: string }) {
+export function DurationInputs(props: {
+  path: string;
+  legend: string;
+  value: DurationForm;
+  onChange: (v: DurationForm) => void;
+  hint?: string;
+}) {
   const { t } = useT();
   const unit = useFieldError(`${props.path}.unit`);
   const hintId = props.hint ? `${fieldId(props.path)}-hint` : undefined;
   return (
     <fieldset className="bo-ct-duration" aria-describedby={hintId}>
       <legend className="form-label">{props.legend}</legend>
-      {props.hint && <span className="form-hint" id={hintId}>{props.hint}</span>}
+      {props.hint && (
+        <span className="form-hint" id={hintId}>
+          {props.hint}
+        </span>
+      )}
       <div className="bo-ct-row">
-        <TextInput path={`${props.path}.amount`} label={t('caseTypes:amount')} width="xs" inputMode="numeric" value={props.value.amount}
-          onChange={(amount) => props.onChange({ ...props.value, amount })} />
+        <TextInput
+          path={`${props.path}.amount`}
+          label={t('caseTypes:amount')}
+          width="xs"
+          inputMode="numeric"
+          value={props.value.amount}
+          onChange={(amount) => props.onChange({ ...props.value, amount })}
+        />
         <div className={`form-group${unit.messages ? ' form-error' : ''}`}>
-          <label className="form-label" htmlFor={unit.id}>{t('caseTypes:durationUnit')}</label>
+          <label className="form-label" htmlFor={unit.id}>
+            {t('caseTypes:durationUnit')}
+          </label>
           <ErrorLine id={unit.errorId} messages={unit.messages} />
-          <select className="form-select" id={unit.id} value={props.value.unit} aria-describedby={unit.errorId}
-            onChange={(e) => props.onChange({ ...props.value, unit: e.target.value as DurationForm['unit'] })}>
-            {DURATION_UNITS.map((u) => <option key={u} value={u}>{t(`cases:unit_${u}`)}</option>)}
+          <select
+            className="form-select"
+            id={unit.id}
+            value={props.value.unit}
+            aria-describedby={unit.errorId}
+            onChange={(e) => props.onChange({ ...props.value, unit: e.target.value as DurationForm['unit'] })}
+          >
+            {DURATION_UNITS.map((u) => (
+              <option key={u} value={u}>
+                {t(`cases:unit_${u}`)}
+              </option>
+            ))}
           </select>
         </div>
       </div>
@@ -103,29 +172,65 @@ export function Checkbox(props: { path: string; label: string; checked: boolean;
   return (
     <div className={`form-group form-group-checkbox${messages ? ' form-error' : ''}`}>
       <ErrorLine id={errorId} messages={messages} />
-      <input className="form-checkbox" type="checkbox" id={id} checked={props.checked} aria-describedby={errorId} onChange={(e) => props.onChange(e.target.checked)} />
+      <input
+        className="form-checkbox"
+        type="checkbox"
+        id={id}
+        checked={props.checked}
+        aria-describedby={errorId}
+        onChange={(e) => props.onChange(e.target.checked)}
+      />
       <label htmlFor={id}>{props.label}</label>
     </div>
   );
 }
 
-export function Select<V extends string>(props: { path: string; label: string; value: V; options: [V, string][]; onChange: (v: V) => void; hint?: string }) {
+export function Select<V extends string>(props: {
+  path: string;
+  label: string;
+  value: V;
+  options: [V, string][];
+  onChange: (v: V) => void;
+  hint?: string;
+}) {
   const { id, messages, errorId } = useFieldError(props.path);
   const hintId = props.hint ? `${id}-hint` : undefined;
   return (
     <div className={`form-group${messages ? ' form-error' : ''}`}>
-      <label className="form-label" htmlFor={id}>{props.label}</label>
-      {props.hint && <span className="form-hint" id={hintId}>{props.hint}</span>}
+      <label className="form-label" htmlFor={id}>
+        {props.label}
+      </label>
+      {props.hint && (
+        <span className="form-hint" id={hintId}>
+          {props.hint}
+        </span>
+      )}
       <ErrorLine id={errorId} messages={messages} />
-      <select className="form-select" id={id} value={props.value} aria-describedby={describedBy(hintId, errorId)} onChange={(e) => props.onChange(e.target.value as V)}>
-        {props.options.map(([v, label]) => <option key={v} value={v}>{label}</option>)}
+      <select
+        className="form-select"
+        id={id}
+        value={props.value}
+        aria-describedby={describedBy(hintId, errorId)}
+        onChange={(e) => props.onChange(e.target.value as V)}
+      >
+        {props.options.map(([v, label]) => (
+          <option key={v} value={v}>
+            {label}
+          </option>
+        ))}
       </select>
     </div>
   );
 }
 
 /** Radio buttons under a legend; the first button carries the path's id, so an error link lands on it. */
-export function RadioGroup<V extends string>(props: { path: string; legend: string; value: V; options: [V, string][]; onChange: (v: V) => void }) {
+export function RadioGroup<V extends string>(props: {
+  path: string;
+  legend: string;
+  value: V;
+  options: [V, string][];
+  onChange: (v: V) => void;
+}) {
   const { id, messages, errorId } = useFieldError(props.path);
   return (
     <div className={`form-group${messages ? ' form-error' : ''}`}>
@@ -136,8 +241,18 @@ export function RadioGroup<V extends string>(props: { path: string; legend: stri
           const optionId = i === 0 ? id : `${id}-${v}`;
           return (
             <div className="form-group-radio" key={v}>
-              <input className="form-radio" type="radio" id={optionId} name={id} value={v} checked={props.value === v} onChange={() => props.onChange(v)} />
-              <label className="form-label" htmlFor={optionId}>{label}</label>
+              <input
+                className="form-radio"
+                type="radio"
+                id={optionId}
+                name={id}
+                value={v}
+                checked={props.value === v}
+                onChange={() => props.onChange(v)}
+              />
+              <label className="form-label" htmlFor={optionId}>
+                {label}
+              </label>
             </div>
           );
         })}
@@ -154,7 +269,11 @@ export function CheckboxGroup(props: { path: string; legend: string; hint?: stri
     <div className={`form-group${messages ? ' form-error' : ''}`}>
       <fieldset aria-describedby={describedBy(hintId, errorId)} id={id} tabIndex={-1}>
         <legend className="form-label">{props.legend}</legend>
-        {props.hint && <span className="form-hint" id={hintId}>{props.hint}</span>}
+        {props.hint && (
+          <span className="form-hint" id={hintId}>
+            {props.hint}
+          </span>
+        )}
         <ErrorLine id={errorId} messages={messages} />
         {props.children}
       </fieldset>
@@ -165,5 +284,9 @@ export function CheckboxGroup(props: { path: string; legend: string; hint?: stri
 /** A list's error line (e.g. "needs at least one phase"), placed beside the list's add button. */
 export function ListError(props: { path: string }) {
   const { messages, errorId } = useFieldError(props.path);
-  return messages ? <div className="form-error"><ErrorLine id={errorId} messages={messages} /></div> : null;
+  return messages ? (
+    <div className="form-error">
+      <ErrorLine id={errorId} messages={messages} />
+    </div>
+  ) : null;
 }

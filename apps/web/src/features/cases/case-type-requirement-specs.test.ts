@@ -1,14 +1,35 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import {
-  ACCEPTED_FILE_TYPES, ANSWER_TYPES as CONTRACT_ANSWER_TYPES, ZAnswerSpec, ZCaseTypeDefinition, ZFileSpec, describeIssues,
-  type TAnswerSpec, type TFileSpec,
+  ACCEPTED_FILE_TYPES,
+  ANSWER_TYPES as CONTRACT_ANSWER_TYPES,
+  ZAnswerSpec,
+  ZCaseTypeDefinition,
+  ZFileSpec,
+  describeIssues,
+  type TAnswerSpec,
+  type TFileSpec,
 } from '@sagsgang/contracts';
 import { demoCaseTypes } from '../../../../server/src/modules/case-types/demo-case-types.js';
-import { definitionToForm, formToDefinition, moveItem, removeItem, toggleListed, type CaseTypeForm } from './case-type-form.js';
+import {
+  definitionToForm,
+  formToDefinition,
+  moveItem,
+  removeItem,
+  toggleListed,
+  type CaseTypeForm,
+} from './case-type-form.js';
 import { fieldId, fieldPaths, formHints, nearestField, rowKeysOf } from './case-type-form-fields.js';
 import {
-  ANSWER_TYPES, FILE_TYPES, answerForm, bytesToMb, emptyOption, filesForm, mbToBytes, toAnswer, toFiles,
+  ANSWER_TYPES,
+  FILE_TYPES,
+  answerForm,
+  bytesToMb,
+  emptyOption,
+  filesForm,
+  mbToBytes,
+  toAnswer,
+  toFiles,
 } from './case-type-requirement-specs.js';
 
 const MB = 1024 * 1024;
@@ -25,37 +46,61 @@ const valid = (form: CaseTypeForm) => {
 
 // Specs as the server stores them (trimmed texts), with only the settings their type takes.
 const code = fc.stringMatching(/^[a-z][a-z0-9_-]{1,20}$/);
-const text = fc.string({ minLength: 1, maxLength: 12 }).map((s) => s.trim()).filter((s) => s.length > 0);
+const text = fc
+  .string({ minLength: 1, maxLength: 12 })
+  .map((s) => s.trim())
+  .filter((s) => s.length > 0);
 const label = fc.record({ da: text, en: text, sv: text }, { requiredKeys: ['da', 'en'] });
 const years = fc.integer({ min: -150, max: 150 });
 const answerSpec: fc.Arbitrary<TAnswerSpec> = fc.oneof(
   fc.constantFrom('number', 'yesno', 'email').map((type) => ({ type })),
-  fc.record({ type: fc.constant('choice' as const), options: fc.array(fc.record({ value: code, label }), { maxLength: 6 }) }, { requiredKeys: ['type'] })
+  fc
+    .record(
+      { type: fc.constant('choice' as const), options: fc.array(fc.record({ value: code, label }), { maxLength: 6 }) },
+      { requiredKeys: ['type'] },
+    )
     .filter((a) => a.options === undefined || a.options.length > 0),
-  fc.record({ type: fc.constant('date' as const), dateBounds: fc.record({ minYears: years, maxYears: years }, { requiredKeys: [] }) }, { requiredKeys: ['type'] })
+  fc
+    .record(
+      {
+        type: fc.constant('date' as const),
+        dateBounds: fc.record({ minYears: years, maxYears: years }, { requiredKeys: [] }),
+      },
+      { requiredKeys: ['type'] },
+    )
     .filter((a) => a.dateBounds === undefined || Object.keys(a.dateBounds).length > 0),
-  fc.record({ type: fc.constantFrom('text' as const, 'longtext' as const), maxLength: fc.integer({ min: 1, max: 20_000 }) }, { requiredKeys: ['type'] }),
+  fc.record(
+    { type: fc.constantFrom('text' as const, 'longtext' as const), maxLength: fc.integer({ min: 1, max: 20_000 }) },
+    { requiredKeys: ['type'] },
+  ),
 );
 const fileSpec: fc.Arbitrary<TFileSpec> = fc.record({
   acceptedTypes: fc.shuffledSubarray([...ACCEPTED_FILE_TYPES], { minLength: 1 }),
-  maxBytes: fc.oneof(fc.integer({ min: 1, max: 50 * MB }), fc.integer({ min: 1, max: 50 }).map((n) => n * MB)),
+  maxBytes: fc.oneof(
+    fc.integer({ min: 1, max: 50 * MB }),
+    fc.integer({ min: 1, max: 50 }).map((n) => n * MB),
+  ),
 });
 
 describe('answer specs and file rules: loaded and sent back', () => {
   test('every answer spec comes back exactly as it was loaded', () => {
-    fc.assert(fc.property(answerSpec, (generated) => {
-      const a = ZAnswerSpec.parse(generated);
-      expect(a).toEqual(generated);
-      expect(toAnswer(answerForm(a))).toStrictEqual(a);
-    }));
+    fc.assert(
+      fc.property(answerSpec, (generated) => {
+        const a = ZAnswerSpec.parse(generated);
+        expect(a).toEqual(generated);
+        expect(toAnswer(answerForm(a))).toStrictEqual(a);
+      }),
+    );
   });
 
   test('every file rule comes back exactly, to the byte, also when the size is not whole MB', () => {
-    fc.assert(fc.property(fileSpec, (generated) => {
-      const f = ZFileSpec.parse(generated);
-      expect(f).toEqual(generated);
-      expect(toFiles(filesForm(f))).toStrictEqual(f);
-    }));
+    fc.assert(
+      fc.property(fileSpec, (generated) => {
+        const f = ZFileSpec.parse(generated);
+        expect(f).toEqual(generated);
+        expect(toFiles(filesForm(f))).toStrictEqual(f);
+      }),
+    );
   });
 
   test('no spec loaded, none sent', () => {
@@ -70,20 +115,31 @@ describe('editing the answer of an information requirement', () => {
     const { index, r } = requirement(form, 'housing');
     expect(r.answer.type).toBe('');
     r.answer.type = 'choice';
-    for (const [value, da, en] of [['own', 'Ejerbolig', 'Owned'], ['rented', 'Lejebolig', 'Rented'], ['other', 'Andet', 'Other']]) {
+    for (const [value, da, en] of [
+      ['own', 'Ejerbolig', 'Owned'],
+      ['rented', 'Lejebolig', 'Rented'],
+      ['other', 'Andet', 'Other'],
+    ]) {
       r.answer.options.push({ ...emptyOption(), value: value!, label: { da: da!, en: en!, sv: '' } });
     }
     r.answer.options = moveItem(r.answer.options, 1, -1);
     r.answer.options = removeItem(r.answer.options, 2);
     expect(formToDefinition(form).requirements[index]!.answer).toStrictEqual({
       type: 'choice',
-      options: [{ value: 'rented', label: { da: 'Lejebolig', en: 'Rented' } }, { value: 'own', label: { da: 'Ejerbolig', en: 'Owned' } }],
+      options: [
+        { value: 'rented', label: { da: 'Lejebolig', en: 'Rented' } },
+        { value: 'own', label: { da: 'Ejerbolig', en: 'Owned' } },
+      ],
     });
     expect(valid(form)).toEqual([]);
-    expect(fieldPaths(form)).toEqual(expect.arrayContaining([
-      `requirements[${index}].answer.type`, `requirements[${index}].answer.options[1].value`, `requirements[${index}].answer.options[1].label.da`,
-      `requirements[${index}].answer.options`,
-    ]));
+    expect(fieldPaths(form)).toEqual(
+      expect.arrayContaining([
+        `requirements[${index}].answer.type`,
+        `requirements[${index}].answer.options[1].value`,
+        `requirements[${index}].answer.options[1].label.da`,
+        `requirements[${index}].answer.options`,
+      ]),
+    );
   });
 
   test('date bounds are optional one by one; other types send only what they take, and switching back restores them', () => {
@@ -130,8 +186,11 @@ describe('editing the answer of an information requirement', () => {
     r.answer.type = 'choice';
     const known = () => fieldPaths(form);
     expect(valid(form).map((i) => nearestField(i.path, known()))).toEqual([`requirements[${index}].answer.options`]);
-    for (const value of ['yes', 'no', 'yes']) r.answer.options.push({ ...emptyOption(), value, label: { da: value, en: value, sv: '' } });
-    expect(valid(form).map((i) => nearestField(i.path, known()))).toEqual([`requirements[${index}].answer.options[2].value`]);
+    for (const value of ['yes', 'no', 'yes'])
+      r.answer.options.push({ ...emptyOption(), value, label: { da: value, en: value, sv: '' } });
+    expect(valid(form).map((i) => nearestField(i.path, known()))).toEqual([
+      `requirements[${index}].answer.options[2].value`,
+    ]);
   });
 
   test('numbers that are not numbers are hinted at before sending, on the inputs that are shown', () => {
@@ -169,7 +228,11 @@ describe('editing the file rules of a document requirement', () => {
     r.files.maxMb = '2,5';
     expect(files()).toStrictEqual({ acceptedTypes: ['image/png', 'application/pdf'], maxBytes: 2.5 * MB });
     expect(valid(form)).toEqual([]);
-    r.files.acceptedTypes = toggleListed(toggleListed(r.files.acceptedTypes, 'image/png', false), 'application/pdf', false);
+    r.files.acceptedTypes = toggleListed(
+      toggleListed(r.files.acceptedTypes, 'image/png', false),
+      'application/pdf',
+      false,
+    );
     r.files.maxMb = '';
     expect(files()).toBeUndefined();
   });
@@ -183,7 +246,10 @@ describe('editing the file rules of a document requirement', () => {
     expect(fieldPaths(form)).not.toContain(`requirements[${index}].files.maxBytes`);
     expect(fieldPaths(form)).toContain(`requirements[${index}].answer.type`);
     r.kind = 'document';
-    expect(formToDefinition(form).requirements[index]!.files).toStrictEqual({ acceptedTypes: ['application/pdf'], maxBytes: 4 * MB });
+    expect(formToDefinition(form).requirements[index]!.files).toStrictEqual({
+      acceptedTypes: ['application/pdf'],
+      maxBytes: 4 * MB,
+    });
     expect(fieldPaths(form)).not.toContain(`requirements[${index}].answer.type`);
   });
 
@@ -193,7 +259,10 @@ describe('editing the file rules of a document requirement', () => {
     r.files = filesForm({ acceptedTypes: ['application/pdf'], maxBytes: 5_000_000 });
     expect(r.files.maxMb).toBe('4.77');
     r.files.acceptedTypes = toggleListed(r.files.acceptedTypes, 'image/jpeg', true);
-    expect(formToDefinition(form).requirements[index]!.files).toStrictEqual({ acceptedTypes: ['application/pdf', 'image/jpeg'], maxBytes: 5_000_000 });
+    expect(formToDefinition(form).requirements[index]!.files).toStrictEqual({
+      acceptedTypes: ['application/pdf', 'image/jpeg'],
+      maxBytes: 5_000_000,
+    });
     r.files.maxMb = '4';
     expect(formToDefinition(form).requirements[index]!.files!.maxBytes).toBe(4 * MB);
     r.files.maxMb = '4.77';

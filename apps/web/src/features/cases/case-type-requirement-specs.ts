@@ -5,19 +5,37 @@
  */
 import type { TAnswerSpec, TFileSpec } from '@sagsgang/contracts';
 import { ACCEPTED_FILE_TYPES } from '@sagsgang/contracts/documents';
-import { amountOf, localized, nextKey, numberText, textForm, emptyText, type TextForm } from './case-type-form-basics.js';
+import {
+  amountOf,
+  localized,
+  nextKey,
+  numberText,
+  textForm,
+  emptyText,
+  type TextForm,
+} from './case-type-form-basics.js';
 
 export type AnswerType = TAnswerSpec['type'];
 export type AcceptedFileType = TFileSpec['acceptedTypes'][number];
 
 // Listed here rather than imported so the page does not load the schema library; `satisfies` keeps it complete.
-export const ANSWER_TYPES = Object.keys(
-  { text: 1, longtext: 1, date: 1, number: 1, yesno: 1, choice: 1, email: 1 } satisfies Record<AnswerType, 1>,
-) as AnswerType[];
+export const ANSWER_TYPES = Object.keys({
+  text: 1,
+  longtext: 1,
+  date: 1,
+  number: 1,
+  yesno: 1,
+  choice: 1,
+  email: 1,
+} satisfies Record<AnswerType, 1>) as AnswerType[];
 export const FILE_TYPES: readonly AcceptedFileType[] = ACCEPTED_FILE_TYPES;
 export const BYTES_PER_MB = 1024 * 1024;
 
-export interface OptionForm { key: string; value: string; label: TextForm }
+export interface OptionForm {
+  key: string;
+  value: string;
+  label: TextForm;
+}
 
 export interface AnswerForm {
   /** '' is free text: no answer spec is sent. */
@@ -51,7 +69,9 @@ export function answerForm(a: TAnswerSpec | undefined): AnswerForm {
   return {
     type: a.type,
     options: (a.options ?? []).map((o) => ({ key: nextKey('o'), value: o.value, label: textForm(o.label) })),
-    minYears: numberText(a.dateBounds?.minYears), maxYears: numberText(a.dateBounds?.maxYears), maxLength: numberText(a.maxLength),
+    minYears: numberText(a.dateBounds?.minYears),
+    maxYears: numberText(a.dateBounds?.maxYears),
+    maxLength: numberText(a.maxLength),
   };
 }
 
@@ -63,7 +83,9 @@ export function toAnswer(a: AnswerForm): TAnswerSpec | undefined {
   const max = a.maxYears.trim();
   return {
     type: a.type,
-    ...(uses.options && a.options.length > 0 ? { options: a.options.map((o) => ({ value: o.value, label: localized(o.label) })) } : {}),
+    ...(uses.options && a.options.length > 0
+      ? { options: a.options.map((o) => ({ value: o.value, label: localized(o.label) })) }
+      : {}),
     ...(uses.dateBounds && (min || max)
       ? { dateBounds: { ...(min ? { minYears: amountOf(min) } : {}), ...(max ? { maxYears: amountOf(max) } : {}) } }
       : {}),
@@ -88,7 +110,11 @@ export function mbToBytes(text: string): number {
 export function filesForm(f: TFileSpec | undefined): FilesForm {
   if (!f) return emptyFiles();
   const mb = bytesToMb(f.maxBytes);
-  return { acceptedTypes: [...f.acceptedTypes], maxMb: mb, exact: Number.isInteger(f.maxBytes / BYTES_PER_MB) ? null : { bytes: f.maxBytes, mb } };
+  return {
+    acceptedTypes: [...f.acceptedTypes],
+    maxMb: mb,
+    exact: Number.isInteger(f.maxBytes / BYTES_PER_MB) ? null : { bytes: f.maxBytes, mb },
+  };
 }
 
 /** True while a loaded size that is not whole MB is still shown as loaded. */

@@ -3,7 +3,15 @@ import { moveItem, removeItem, toggleListed } from './case-type-form.js';
 import { fieldId } from './case-type-form-fields.js';
 import { CheckboxGroup, ListError, LocalizedInputs, Select, TextInput } from './case-type-inputs.js';
 import {
-  ANSWER_TYPES, FILE_TYPES, answerUses, emptyOption, keepsExactBytes, type AnswerForm, type AnswerType, type FilesForm, type OptionForm,
+  ANSWER_TYPES,
+  FILE_TYPES,
+  answerUses,
+  emptyOption,
+  keepsExactBytes,
+  type AnswerForm,
+  type AnswerType,
+  type FilesForm,
+  type OptionForm,
 } from './case-type-requirement-specs.js';
 
 /** Changes one part of the requirement being edited, in place (the editor clones the form around the change). */
@@ -12,7 +20,15 @@ type FocusLater = (id: string) => void;
 
 const fileTypeKey = (type: string) => type.split('/')[1] ?? type;
 
-function OptionItem(props: { path: string; option: OptionForm; index: number; count: number; set: Change<AnswerForm>; focusLater: FocusLater; listPath: string }) {
+function OptionItem(props: {
+  path: string;
+  option: OptionForm;
+  index: number;
+  count: number;
+  set: Change<AnswerForm>;
+  focusLater: FocusLater;
+  listPath: string;
+}) {
   const { t, locale } = useT();
   const { option: o, index: j, path } = props;
   const shown = (locale === 'en' ? o.label.en : o.label.da).trim();
@@ -31,13 +47,45 @@ function OptionItem(props: { path: string; option: OptionForm; index: number; co
       <fieldset className="bo-ct-option">
         <legend className="form-label">{title}</legend>
         <p className="bo-ct-row-tools">
-          <button type="button" className="function-link" id={`ct-${o.key}-up`} disabled={j === 0} onClick={() => move(-1)}>{t('caseTypes:moveUp')}{sr}</button>
-          <button type="button" className="function-link" id={`ct-${o.key}-down`} disabled={j === props.count - 1} onClick={() => move(1)}>{t('caseTypes:moveDown')}{sr}</button>
-          <button type="button" className="function-link" onClick={remove}>{t('caseTypes:remove')}{sr}</button>
+          <button
+            type="button"
+            className="function-link"
+            id={`ct-${o.key}-up`}
+            disabled={j === 0}
+            onClick={() => move(-1)}
+          >
+            {t('caseTypes:moveUp')}
+            {sr}
+          </button>
+          <button
+            type="button"
+            className="function-link"
+            id={`ct-${o.key}-down`}
+            disabled={j === props.count - 1}
+            onClick={() => move(1)}
+          >
+            {t('caseTypes:moveDown')}
+            {sr}
+          </button>
+          <button type="button" className="function-link" onClick={remove}>
+            {t('caseTypes:remove')}
+            {sr}
+          </button>
         </p>
-        <TextInput path={`${path}.value`} label={t('caseTypes:optionCode')} hint={t('caseTypes:optionCodeHint')} width="m" value={o.value}
-          onChange={(v) => props.set((a) => void (a.options[j]!.value = v))} />
-        <LocalizedInputs path={`${path}.label`} legend={t('caseTypes:optionLabel')} value={o.label} onChange={(v) => props.set((a) => void (a.options[j]!.label = v))} />
+        <TextInput
+          path={`${path}.value`}
+          label={t('caseTypes:optionCode')}
+          hint={t('caseTypes:optionCodeHint')}
+          width="m"
+          value={o.value}
+          onChange={(v) => props.set((a) => void (a.options[j]!.value = v))}
+        />
+        <LocalizedInputs
+          path={`${path}.label`}
+          legend={t('caseTypes:optionLabel')}
+          value={o.label}
+          onChange={(v) => props.set((a) => void (a.options[j]!.label = v))}
+        />
       </fieldset>
     </li>
   );
@@ -55,44 +103,92 @@ function OptionList(props: { path: string; options: OptionForm[]; set: Change<An
   return (
     <fieldset className="bo-ct-options" aria-describedby={`${fieldId(listPath)}-hint`}>
       <legend className="form-label">{t('caseTypes:options')}</legend>
-      <span className="form-hint" id={`${fieldId(listPath)}-hint`}>{t('caseTypes:optionsHint')}</span>
+      <span className="form-hint" id={`${fieldId(listPath)}-hint`}>
+        {t('caseTypes:optionsHint')}
+      </span>
       {props.options.length === 0 && <p>{t('caseTypes:noOptions')}</p>}
       <ol className="bo-ct-option-list no-max-width">
         {props.options.map((o, j) => (
-          <OptionItem key={o.key} path={`${listPath}[${j}]`} listPath={listPath} option={o} index={j} count={props.options.length} set={props.set} focusLater={props.focusLater} />
+          <OptionItem
+            key={o.key}
+            path={`${listPath}[${j}]`}
+            listPath={listPath}
+            option={o}
+            index={j}
+            count={props.options.length}
+            set={props.set}
+            focusLater={props.focusLater}
+          />
         ))}
       </ol>
       <ListError path={listPath} />
-      <button type="button" className="button button-secondary" id={fieldId(listPath)} onClick={add}>{t('caseTypes:addOption')}</button>
+      <button type="button" className="button button-secondary" id={fieldId(listPath)} onClick={add}>
+        {t('caseTypes:addOption')}
+      </button>
     </fieldset>
   );
 }
 
 /** How an information requirement is answered: the type, and the settings that type takes. */
-export function AnswerInputs(props: { path: string; value: AnswerForm; set: Change<AnswerForm>; focusLater: FocusLater }) {
+export function AnswerInputs(props: {
+  path: string;
+  value: AnswerForm;
+  set: Change<AnswerForm>;
+  focusLater: FocusLater;
+}) {
   const { t } = useT();
   const a = props.value;
   const path = `${props.path}.answer`;
   const uses = answerUses(a.type);
-  const types: [AnswerType | '', string][] = [['', t('caseTypes:answerType_free')], ...ANSWER_TYPES.map((x): [AnswerType, string] => [x, t(`caseTypes:answerType_${x}`)])];
+  const types: [AnswerType | '', string][] = [
+    ['', t('caseTypes:answerType_free')],
+    ...ANSWER_TYPES.map((x): [AnswerType, string] => [x, t(`caseTypes:answerType_${x}`)]),
+  ];
   return (
     <div className="bo-ct-spec">
-      <Select path={`${path}.type`} label={t('caseTypes:answerType')} hint={t('caseTypes:answerTypeHint')} value={a.type} options={types}
-        onChange={(v) => props.set((x) => void (x.type = v))} />
+      <Select
+        path={`${path}.type`}
+        label={t('caseTypes:answerType')}
+        hint={t('caseTypes:answerTypeHint')}
+        value={a.type}
+        options={types}
+        onChange={(v) => props.set((x) => void (x.type = v))}
+      />
       {uses.options && <OptionList path={path} options={a.options} set={props.set} focusLater={props.focusLater} />}
       {uses.dateBounds && (
         <fieldset className="bo-ct-duration" aria-describedby={`${fieldId(`${path}.dateBounds`)}-hint`}>
           <legend className="form-label">{t('caseTypes:dateBounds')}</legend>
-          <span className="form-hint" id={`${fieldId(`${path}.dateBounds`)}-hint`}>{t('caseTypes:dateBoundsHint')}</span>
+          <span className="form-hint" id={`${fieldId(`${path}.dateBounds`)}-hint`}>
+            {t('caseTypes:dateBoundsHint')}
+          </span>
           <div className="bo-ct-row">
-            <TextInput path={`${path}.dateBounds.minYears`} label={t('caseTypes:minYears')} width="xs" value={a.minYears} onChange={(v) => props.set((x) => void (x.minYears = v))} />
-            <TextInput path={`${path}.dateBounds.maxYears`} label={t('caseTypes:maxYears')} width="xs" value={a.maxYears} onChange={(v) => props.set((x) => void (x.maxYears = v))} />
+            <TextInput
+              path={`${path}.dateBounds.minYears`}
+              label={t('caseTypes:minYears')}
+              width="xs"
+              value={a.minYears}
+              onChange={(v) => props.set((x) => void (x.minYears = v))}
+            />
+            <TextInput
+              path={`${path}.dateBounds.maxYears`}
+              label={t('caseTypes:maxYears')}
+              width="xs"
+              value={a.maxYears}
+              onChange={(v) => props.set((x) => void (x.maxYears = v))}
+            />
           </div>
         </fieldset>
       )}
       {uses.maxLength && (
-        <TextInput path={`${path}.maxLength`} label={t('caseTypes:maxLength')} hint={t('caseTypes:maxLengthHint')} width="s" inputMode="numeric"
-          value={a.maxLength} onChange={(v) => props.set((x) => void (x.maxLength = v))} />
+        <TextInput
+          path={`${path}.maxLength`}
+          label={t('caseTypes:maxLength')}
+          hint={t('caseTypes:maxLengthHint')}
+          width="s"
+          inputMode="numeric"
+          value={a.maxLength}
+          onChange={(v) => props.set((x) => void (x.maxLength = v))}
+        />
       )}
     </div>
   );
@@ -104,20 +200,40 @@ export function FileRuleInputs(props: { path: string; value: FilesForm; set: Cha
   const f = props.value;
   const path = `${props.path}.files`;
   const groupId = fieldId(`${path}.acceptedTypes`);
-  const sizeHint = keepsExactBytes(f) ? `${t('caseTypes:maxMbHint')} ${t('caseTypes:maxMbExact', { bytes: new Intl.NumberFormat(locale).format(f.exact!.bytes) })}` : t('caseTypes:maxMbHint');
+  const sizeHint = keepsExactBytes(f)
+    ? `${t('caseTypes:maxMbHint')} ${t('caseTypes:maxMbExact', { bytes: new Intl.NumberFormat(locale).format(f.exact!.bytes) })}`
+    : t('caseTypes:maxMbHint');
   return (
     <div className="bo-ct-spec">
-      <CheckboxGroup path={`${path}.acceptedTypes`} legend={t('caseTypes:fileTypes')} hint={t('caseTypes:fileTypesHint')}>
+      <CheckboxGroup
+        path={`${path}.acceptedTypes`}
+        legend={t('caseTypes:fileTypes')}
+        hint={t('caseTypes:fileTypesHint')}
+      >
         {FILE_TYPES.map((type) => (
           <div className="form-group-checkbox" key={type}>
-            <input className="form-checkbox" type="checkbox" id={`${groupId}-${fileTypeKey(type)}`} checked={f.acceptedTypes.includes(type)}
-              onChange={(e) => props.set((x) => void (x.acceptedTypes = toggleListed(x.acceptedTypes, type, e.target.checked)))} />
+            <input
+              className="form-checkbox"
+              type="checkbox"
+              id={`${groupId}-${fileTypeKey(type)}`}
+              checked={f.acceptedTypes.includes(type)}
+              onChange={(e) =>
+                props.set((x) => void (x.acceptedTypes = toggleListed(x.acceptedTypes, type, e.target.checked)))
+              }
+            />
             <label htmlFor={`${groupId}-${fileTypeKey(type)}`}>{t(`caseTypes:fileType_${fileTypeKey(type)}`)}</label>
           </div>
         ))}
       </CheckboxGroup>
-      <TextInput path={`${path}.maxBytes`} label={t('caseTypes:maxMb')} hint={sizeHint} width="xs" inputMode="decimal" value={f.maxMb}
-        onChange={(v) => props.set((x) => void (x.maxMb = v))} />
+      <TextInput
+        path={`${path}.maxBytes`}
+        label={t('caseTypes:maxMb')}
+        hint={sizeHint}
+        width="xs"
+        inputMode="decimal"
+        value={f.maxMb}
+        onChange={(v) => props.set((x) => void (x.maxMb = v))}
+      />
     </div>
   );
 }

@@ -8,14 +8,22 @@ import { localized } from './case-format.js';
 import { definitionToForm, emptyForm, type CaseTypeForm } from './case-type-form.js';
 import { CaseTypeEditor, type PublishOutcome, type UnitOption } from './case-type-editor.js';
 
-interface Editing { form: CaseTypeForm; code: string | null; version: number | null; key: string }
+interface Editing {
+  form: CaseTypeForm;
+  code: string | null;
+  version: number | null;
+  key: string;
+}
 
 /** The authority's units in tree order, indented, for the handling-unit picker. */
 function unitOptions(roots: TUnitNode[], locale: string): UnitOption[] {
   const out: UnitOption[] = [];
   const walk = (nodes: TUnitNode[], depth: number) => {
     for (const n of [...nodes].sort((a, b) => a.nameDa.localeCompare(b.nameDa, 'da'))) {
-      out.push({ code: n.code, label: `${'\u00a0\u00a0'.repeat(depth)}${locale === 'da' ? n.nameDa : n.nameEn} (${n.code})` });
+      out.push({
+        code: n.code,
+        label: `${'\u00a0\u00a0'.repeat(depth)}${locale === 'da' ? n.nameDa : n.nameEn} (${n.code})`,
+      });
       walk(n.children, depth + 1);
     }
   };
@@ -42,13 +50,24 @@ export function CaseTypesPage() {
   }, []);
   const attempt = async (work: () => Promise<string>) => {
     setError(null);
-    try { setStatus(await work()); await load(); } catch (e) { setError(e); }
+    try {
+      setStatus(await work());
+      await load();
+    } catch (e) {
+      setError(e);
+    }
   };
-  const open = (code: string) => attempt(async () => {
-    const detail = await casesApi.caseType(code);
-    setEditing({ form: definitionToForm(detail.definition), code, version: detail.currentVersion, key: `${code}@${detail.currentVersion}` });
-    return t('caseTypes:editing', { code, version: detail.currentVersion });
-  });
+  const open = (code: string) =>
+    attempt(async () => {
+      const detail = await casesApi.caseType(code);
+      setEditing({
+        form: definitionToForm(detail.definition),
+        code,
+        version: detail.currentVersion,
+        key: `${code}@${detail.currentVersion}`,
+      });
+      return t('caseTypes:editing', { code, version: detail.currentVersion });
+    });
   const openNew = () => {
     setError(null);
     setEditing({ form: emptyForm(), code: null, version: null, key: `new@${Date.now()}` });
@@ -59,55 +78,107 @@ export function CaseTypesPage() {
     // Reopen what the server stored, as its new version: the form then shows exactly what cases will get.
     void attempt(async () => {
       const detail = await casesApi.caseType(r.code);
-      setEditing({ form: definitionToForm(detail.definition), code: r.code, version: detail.currentVersion, key: `${r.code}@${detail.currentVersion}` });
+      setEditing({
+        form: definitionToForm(detail.definition),
+        code: r.code,
+        version: detail.currentVersion,
+        key: `${r.code}@${detail.currentVersion}`,
+      });
       return t('caseTypes:published', { code: r.code, version: r.version });
     });
   };
-  const exportAll = () => attempt(async () => {
-    const file = await casesApi.exportCaseTypes();
-    const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'case-types.json';
-    a.click();
-    URL.revokeObjectURL(url);
-    return t('caseTypes:exported', { n: file.caseTypes.length });
-  });
-  const importFile = (file: File) => attempt(async () => {
-    const r = await casesApi.importCaseTypes(JSON.parse(await file.text()));
-    return t('caseTypes:imported', { published: r.published.length, unchanged: r.unchanged.length });
-  });
-  const heading = editing?.code ? t('caseTypes:editingHeading', { code: editing.code, version: editing.version ?? 0 }) : t('caseTypes:newTypeHeading');
+  const exportAll = () =>
+    attempt(async () => {
+      const file = await casesApi.exportCaseTypes();
+      const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = 'case-types.json';
+      a.click();
+      URL.revokeObjectURL(url);
+      return t('caseTypes:exported', { n: file.caseTypes.length });
+    });
+  const importFile = (file: File) =>
+    attempt(async () => {
+      const r = await casesApi.importCaseTypes(JSON.parse(await file.text()));
+      return t('caseTypes:imported', { published: r.published.length, unchanged: r.unchanged.length });
+    });
+  const heading = editing?.code
+    ? t('caseTypes:editingHeading', { code: editing.code, version: editing.version ?? 0 })
+    : t('caseTypes:newTypeHeading');
   return (
     <>
       <h1>{t('caseTypes:title')}</h1>
       <p className="font-lead">{t('caseTypes:intro')}</p>
-      <p role="status" className="bo-status">{status}</p>
+      <p role="status" className="bo-status">
+        {status}
+      </p>
       {error != null && <ErrorAlert error={error} t={t} />}
       <table className="table table--compact">
         <caption>{t('caseTypes:caption')}</caption>
-        <thead><tr><th scope="col">{t('caseTypes:name')}</th><th scope="col">{t('caseTypes:code')}</th><th scope="col">{t('caseTypes:version')}</th><th scope="col">{t('caseTypes:goal')}</th><th scope="col"><span className="sr-only">{t('caseTypes:edit')}</span></th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t('caseTypes:name')}</th>
+            <th scope="col">{t('caseTypes:code')}</th>
+            <th scope="col">{t('caseTypes:version')}</th>
+            <th scope="col">{t('caseTypes:goal')}</th>
+            <th scope="col">
+              <span className="sr-only">{t('caseTypes:edit')}</span>
+            </th>
+          </tr>
+        </thead>
         <tbody>
           {types.map((c) => (
             <tr key={c.id}>
-              <td>{localized(c.name, locale)}</td><td>{c.code}</td><td>{c.currentVersion}</td>
-              <td>{c.serviceGoal.duration.amount} {t(`cases:unit_${c.serviceGoal.duration.unit}`)}, {Math.round(c.serviceGoal.targetShare * 100)} %</td>
-              <td><button className="button button-secondary" type="button" onClick={() => void open(c.code)}>{t('caseTypes:editNamed', { code: c.code })}</button></td>
+              <td>{localized(c.name, locale)}</td>
+              <td>{c.code}</td>
+              <td>{c.currentVersion}</td>
+              <td>
+                {c.serviceGoal.duration.amount} {t(`cases:unit_${c.serviceGoal.duration.unit}`)},{' '}
+                {Math.round(c.serviceGoal.targetShare * 100)} %
+              </td>
+              <td>
+                <button className="button button-secondary" type="button" onClick={() => void open(c.code)}>
+                  {t('caseTypes:editNamed', { code: c.code })}
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <p>
-        <button className="button button-primary" type="button" onClick={openNew}>{t('caseTypes:newType')}</button>{' '}
-        <button className="button button-secondary" type="button" onClick={() => void exportAll()}>{t('caseTypes:export')}</button>
+        <button className="button button-primary" type="button" onClick={openNew}>
+          {t('caseTypes:newType')}
+        </button>{' '}
+        <button className="button button-secondary" type="button" onClick={() => void exportAll()}>
+          {t('caseTypes:export')}
+        </button>
       </p>
       <div className="form-group">
-        <label className="form-label" htmlFor="ct-import">{t('caseTypes:import')}</label>
-        <input className="form-file-input" id="ct-import" type="file" accept="application/json" onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])} />
+        <label className="form-label" htmlFor="ct-import">
+          {t('caseTypes:import')}
+        </label>
+        <input
+          className="form-file-input"
+          id="ct-import"
+          type="file"
+          accept="application/json"
+          onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
+        />
       </div>
       {editing && (
-        <CaseTypeEditor key={editing.key} initial={editing.form} isNew={editing.code === null} heading={heading} units={unitOptions(units, locale)}
-          onPublished={published} onClose={() => { setEditing(null); setStatus(''); }} />
+        <CaseTypeEditor
+          key={editing.key}
+          initial={editing.form}
+          isNew={editing.code === null}
+          heading={heading}
+          units={unitOptions(units, locale)}
+          onPublished={published}
+          onClose={() => {
+            setEditing(null);
+            setStatus('');
+          }}
+        />
       )}
     </>
   );

@@ -27,7 +27,9 @@ export function AnalysisCasesPage() {
     return () => ctl.abort();
   }, [id, location.search]);
 
-  const filters = ['element', 'metric', 'flow', 'variant', 'unit', 'state', 'activity'].filter((k) => params.get(k)).map((k) => `${t(`navigator:filter_${k}`)}: ${params.get(k)}`);
+  const filters = ['element', 'metric', 'flow', 'variant', 'unit', 'state', 'activity']
+    .filter((k) => params.get(k))
+    .map((k) => `${t(`navigator:filter_${k}`)}: ${params.get(k)}`);
   const page = (o: number) => {
     const p = new URLSearchParams(location.search);
     p.set('offset', String(o));
@@ -35,25 +37,46 @@ export function AnalysisCasesPage() {
   };
   return (
     <>
-      <p><Link href={`/app/navigator/analyses/${id}`}>{t('navigator:backToAnalysis')}</Link></p>
+      <p>
+        <Link href={`/app/navigator/analyses/${id}`}>{t('navigator:backToAnalysis')}</Link>
+      </p>
       <h1>{t('navigator:casesTitle')}</h1>
       <p>{filters.length ? filters.join(' · ') : t('navigator:allCases')}</p>
       {error != null && <ErrorAlert error={error} t={t} />}
-      {!list ? <p role="status">{t('navigator:loading')}</p> : (
+      {!list ? (
+        <p role="status">{t('navigator:loading')}</p>
+      ) : (
         <>
           <p role="status">{t('navigator:casesCount', { total: list.total })}</p>
           <div className="table--responsive-scroll">
             <table className="table table--compact">
-              <thead><tr><th scope="col">{t('navigator:case')}</th><th scope="col">{t('navigator:unit')}</th><th scope="col">{t('navigator:stateCol')}</th><th scope="col">{t('navigator:fitness')}</th><th scope="col">{t('navigator:deviations')}</th><th scope="col">{t('navigator:period')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t('navigator:case')}</th>
+                  <th scope="col">{t('navigator:unit')}</th>
+                  <th scope="col">{t('navigator:stateCol')}</th>
+                  <th scope="col">{t('navigator:fitness')}</th>
+                  <th scope="col">{t('navigator:deviations')}</th>
+                  <th scope="col">{t('navigator:period')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {list.cases.map((c) => (
                   <tr key={c.caseKey}>
-                    <th scope="row">{c.caseId ? <Link href={`/app/cases/${c.caseId}`}>{c.caseKey}</Link> : c.caseKey}</th>
+                    <th scope="row">
+                      {c.caseId ? <Link href={`/app/cases/${c.caseId}`}>{c.caseKey}</Link> : c.caseKey}
+                    </th>
                     <td>{c.unit ?? '—'}</td>
                     <td>{t(`navigator:state_${c.state}`)}</td>
                     <td>{pct(c.fitness, 1)}</td>
-                    <td>{c.deviations.length ? c.deviations.map((d) => `${t(`navigator:dev_${d.kind}`)}: ${d.activity}`).join('; ') : t('navigator:followsModel')}</td>
-                    <td>{c.startedAt?.slice(0, 10)} – {c.endedAt?.slice(0, 10)}</td>
+                    <td>
+                      {c.deviations.length
+                        ? c.deviations.map((d) => `${t(`navigator:dev_${d.kind}`)}: ${d.activity}`).join('; ')
+                        : t('navigator:followsModel')}
+                    </td>
+                    <td>
+                      {c.startedAt?.slice(0, 10)} – {c.endedAt?.slice(0, 10)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -9,7 +9,13 @@ export const STATE_STYLE = [
 export type BallShape = (typeof STATE_STYLE)[number]['shape'];
 
 /** Traces a shape of radius r centred on (x, y). */
-export function traceShape(ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, shape: BallShape, x: number, y: number, r: number): void {
+export function traceShape(
+  ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D,
+  shape: BallShape,
+  x: number,
+  y: number,
+  r: number,
+): void {
   ctx.beginPath();
   if (shape === 'circle') ctx.arc(x, y, r, 0, Math.PI * 2);
   else if (shape === 'square') ctx.rect(x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7);
@@ -59,7 +65,9 @@ export function pixelSprites(sprites: HTMLCanvasElement[]): PixelSprite[] {
   return sprites.map((c) => {
     const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
     const px = new Uint32Array(data.data.buffer);
-    const dx: number[] = [], dy: number[] = [], colours: number[] = [];
+    const dx: number[] = [],
+      dy: number[] = [],
+      colours: number[] = [];
     for (let y = 0; y < c.height; y++) {
       for (let x = 0; x < c.width; x++) {
         const v = px[y * c.width + x];
@@ -70,6 +78,12 @@ export function pixelSprites(sprites: HTMLCanvasElement[]): PixelSprite[] {
         colours.push(v | 0xff000000);
       }
     }
-    return { size: c.width, offsets: new Int32Array(dx.length), dx: Int16Array.from(dx), dy: Int16Array.from(dy), colours: Uint32Array.from(colours) };
+    return {
+      size: c.width,
+      offsets: new Int32Array(dx.length),
+      dx: Int16Array.from(dx),
+      dy: Int16Array.from(dy),
+      colours: Uint32Array.from(colours),
+    };
   });
 }

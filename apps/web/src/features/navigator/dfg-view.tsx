@@ -41,40 +41,90 @@ export function DfgView(props: { dfg: TDfg }) {
   return (
     <div>
       <div className="form-group">
-        <label className="form-label" htmlFor="dfg-min">{t('navigator:dfgFilter', { share: minShare })}</label>
-        <input id="dfg-min" type="range" min={0} max={100} value={minShare} onChange={(e) => setMinShare(Number(e.target.value))} />
+        <label className="form-label" htmlFor="dfg-min">
+          {t('navigator:dfgFilter', { share: minShare })}
+        </label>
+        <input
+          id="dfg-min"
+          type="range"
+          min={0}
+          max={100}
+          value={minShare}
+          onChange={(e) => setMinShare(Number(e.target.value))}
+        />
       </div>
-      <svg className="bo-dfg" viewBox={`0 0 ${cx * 2 + NODE_W} ${height}`} role="img" aria-label={t('navigator:dfgLabel', { activities: rows.length, edges: shown.length })}>
+      <svg
+        className="bo-dfg"
+        viewBox={`0 0 ${cx * 2 + NODE_W} ${height}`}
+        role="img"
+        aria-label={t('navigator:dfgLabel', { activities: rows.length, edges: shown.length })}
+      >
         {shown.map((e, i) => {
-          const y1 = y(e.from), y2 = y(e.to);
+          const y1 = y(e.from),
+            y2 = y(e.to);
           const forward = y2 > y1;
           const x = forward ? cx + NODE_W : cx;
           const bulge = Math.min(cx - 10, 20 + Math.abs(y2 - y1) * 0.35) * (forward ? 1 : -1);
           const w = 1 + (e.count / maxCount) * 7;
-          const d = e.from === e.to ? `M ${x} ${y1 - 6} c 30 -20 30 32 0 12` : `M ${x} ${y1} C ${x + bulge} ${y1}, ${x + bulge} ${y2}, ${x} ${y2}`;
+          const d =
+            e.from === e.to
+              ? `M ${x} ${y1 - 6} c 30 -20 30 32 0 12`
+              : `M ${x} ${y1} C ${x + bulge} ${y1}, ${x + bulge} ${y2}, ${x} ${y2}`;
           return (
             <g key={i} className={forward ? 'bo-dfg-fwd' : 'bo-dfg-back'}>
               <path d={d} strokeWidth={w} fill="none" markerEnd="url(#dfg-arrow)" />
-              <text x={x + bulge * 0.8} y={(y1 + y2) / 2} textAnchor="middle">{e.count}</text>
+              <text x={x + bulge * 0.8} y={(y1 + y2) / 2} textAnchor="middle">
+                {e.count}
+              </text>
             </g>
           );
         })}
-        <defs><marker id="dfg-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" /></marker></defs>
+        <defs>
+          <marker
+            id="dfg-arrow"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="6"
+            markerHeight="6"
+            orient="auto-start-reverse"
+          >
+            <path d="M0,0 L10,5 L0,10 z" />
+          </marker>
+        </defs>
         {rows.map((a, i) => (
           <g key={a} className="bo-dfg-node">
             <rect x={cx} y={20 + i * ROW} width={NODE_W} height={28} rx={4} />
-            <text x={cx + NODE_W / 2} y={20 + i * ROW + 18} textAnchor="middle">{`${dfg.activities[a].name} (${dfg.activities[a].count})`}</text>
+            <text
+              x={cx + NODE_W / 2}
+              y={20 + i * ROW + 18}
+              textAnchor="middle"
+            >{`${dfg.activities[a].name} (${dfg.activities[a].count})`}</text>
           </g>
         ))}
       </svg>
       <div className="table--responsive-scroll">
         <table className="table table--compact">
           <caption>{t('navigator:dfgTableCaption')}</caption>
-          <thead><tr><th scope="col">{t('navigator:fromActivity')}</th><th scope="col">{t('navigator:toActivity')}</th><th scope="col">{t('navigator:count')}</th><th scope="col">{t('navigator:medianTime')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('navigator:fromActivity')}</th>
+              <th scope="col">{t('navigator:toActivity')}</th>
+              <th scope="col">{t('navigator:count')}</th>
+              <th scope="col">{t('navigator:medianTime')}</th>
+            </tr>
+          </thead>
           <tbody>
-            {[...dfg.edges].sort((a, b) => b.count - a.count).map((e, i) => (
-              <tr key={i}><td>{dfg.activities[e.from].name}</td><td>{dfg.activities[e.to].name}</td><td>{e.count}</td><td>{duration(e.medianMs, t)}</td></tr>
-            ))}
+            {[...dfg.edges]
+              .sort((a, b) => b.count - a.count)
+              .map((e, i) => (
+                <tr key={i}>
+                  <td>{dfg.activities[e.from].name}</td>
+                  <td>{dfg.activities[e.to].name}</td>
+                  <td>{e.count}</td>
+                  <td>{duration(e.medianMs, t)}</td>
+                </tr>
+              ))}
           </tbody>
         </table>
       </div>

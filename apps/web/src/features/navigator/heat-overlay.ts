@@ -20,7 +20,13 @@ export function metricValue(e: TElementStats, m: Metric, cases: number): number 
   }
 }
 
-export const drillMetric: Record<Metric, string> = { passed: 'passed', skipped: 'skipped', deviating: 'deviating', wait: 'passed', deadline: 'over_deadline' };
+export const drillMetric: Record<Metric, string> = {
+  passed: 'passed',
+  skipped: 'skipped',
+  deviating: 'deviating',
+  wait: 'passed',
+  deadline: 'over_deadline',
+};
 
 /** Heat level 0-4 by the value's place between zero and the highest value of the metric. */
 export function heatLevel(v: number | null, max: number): number {

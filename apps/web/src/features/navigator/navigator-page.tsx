@@ -7,7 +7,6 @@ import { Link, navigate, useLocation } from '../../router/router.js';
 import { workflowsApi } from '../workflows/workflows-api.js';
 import { navigatorApi, pct } from './navigator-api.js';
 
-
 /** Choose a workflow and a population, start an analysis; upload logs from other systems; earlier analyses. */
 export function NavigatorPage() {
   const { t } = useT();
@@ -56,7 +55,16 @@ export function NavigatorPage() {
     e.preventDefault();
     setStartError(null);
     try {
-      const population = kind === 'log' ? { kind, logId } : { kind, caseTypeCode: period.caseTypeCode, unitIds: [], from: period.from || undefined, to: period.to || undefined };
+      const population =
+        kind === 'log'
+          ? { kind, logId }
+          : {
+              kind,
+              caseTypeCode: period.caseTypeCode,
+              unitIds: [],
+              from: period.from || undefined,
+              to: period.to || undefined,
+            };
       const a = await navigatorApi.start({ modelId, population, name: '' });
       navigate(`/app/navigator/analyses/${a.id}`);
     } catch (err) {
@@ -72,37 +80,103 @@ export function NavigatorPage() {
         {startError != null && <ErrorAlert error={startError} t={t} />}
         <form onSubmit={(e) => void onStart(e)}>
           <div className="form-group">
-            <label className="form-label" htmlFor="nav-model">{t('navigator:workflow')}</label>
-            <select className="form-select" id="nav-model" value={modelId} onChange={(e) => setModelId(e.target.value)} required>
-              {models.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+            <label className="form-label" htmlFor="nav-model">
+              {t('navigator:workflow')}
+            </label>
+            <select
+              className="form-select"
+              id="nav-model"
+              value={modelId}
+              onChange={(e) => setModelId(e.target.value)}
+              required
+            >
+              {models.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
             </select>
           </div>
           <fieldset>
             <legend className="form-label">{t('navigator:population')}</legend>
             <div className="form-group-radio">
-              <input className="form-radio" type="radio" id="pop-log" name="pop" checked={kind === 'log'} onChange={() => setKind('log')} />
+              <input
+                className="form-radio"
+                type="radio"
+                id="pop-log"
+                name="pop"
+                checked={kind === 'log'}
+                onChange={() => setKind('log')}
+              />
               <label htmlFor="pop-log">{t('navigator:popLog')}</label>
             </div>
             <div className="form-group-radio">
-              <input className="form-radio" type="radio" id="pop-ct" name="pop" checked={kind === 'case-type'} onChange={() => setKind('case-type')} />
+              <input
+                className="form-radio"
+                type="radio"
+                id="pop-ct"
+                name="pop"
+                checked={kind === 'case-type'}
+                onChange={() => setKind('case-type')}
+              />
               <label htmlFor="pop-ct">{t('navigator:popCaseType')}</label>
             </div>
           </fieldset>
           {kind === 'log' ? (
             <div className="form-group">
-              <label className="form-label" htmlFor="nav-log">{t('navigator:log')}</label>
+              <label className="form-label" htmlFor="nav-log">
+                {t('navigator:log')}
+              </label>
               <select className="form-select" id="nav-log" value={logId} onChange={(e) => setLogId(e.target.value)}>
-                {logs.map((l) => <option key={l.id} value={l.id}>{t('navigator:logOption', { name: l.name, cases: l.cases, events: l.events })}</option>)}
+                {logs.map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {t('navigator:logOption', { name: l.name, cases: l.cases, events: l.events })}
+                  </option>
+                ))}
               </select>
             </div>
           ) : (
             <div className="bo-filter">
-              <div className="form-group"><label className="form-label" htmlFor="nav-ct">{t('navigator:caseTypeCode')}</label><input className="form-input" id="nav-ct" value={period.caseTypeCode} onChange={(e) => setPeriod({ ...period, caseTypeCode: e.target.value })} /></div>
-              <div className="form-group"><label className="form-label" htmlFor="nav-from">{t('navigator:from')}</label><input className="form-input" type="date" id="nav-from" value={period.from} onChange={(e) => setPeriod({ ...period, from: e.target.value })} /></div>
-              <div className="form-group"><label className="form-label" htmlFor="nav-to">{t('navigator:to')}</label><input className="form-input" type="date" id="nav-to" value={period.to} onChange={(e) => setPeriod({ ...period, to: e.target.value })} /></div>
+              <div className="form-group">
+                <label className="form-label" htmlFor="nav-ct">
+                  {t('navigator:caseTypeCode')}
+                </label>
+                <input
+                  className="form-input"
+                  id="nav-ct"
+                  value={period.caseTypeCode}
+                  onChange={(e) => setPeriod({ ...period, caseTypeCode: e.target.value })}
+                />
+              </div>
+              <div className="form-group">
+                <label className="form-label" htmlFor="nav-from">
+                  {t('navigator:from')}
+                </label>
+                <input
+                  className="form-input"
+                  type="date"
+                  id="nav-from"
+                  value={period.from}
+                  onChange={(e) => setPeriod({ ...period, from: e.target.value })}
+                />
+              </div>
+              <div className="form-group">
+                <label className="form-label" htmlFor="nav-to">
+                  {t('navigator:to')}
+                </label>
+                <input
+                  className="form-input"
+                  type="date"
+                  id="nav-to"
+                  value={period.to}
+                  onChange={(e) => setPeriod({ ...period, to: e.target.value })}
+                />
+              </div>
             </div>
           )}
-          <button type="submit" className="button button-primary">{t('navigator:runAnalysis')}</button>
+          <button type="submit" className="button button-primary">
+            {t('navigator:runAnalysis')}
+          </button>
         </form>
       </section>
       <section aria-labelledby="nav-upload" id="import">
@@ -111,21 +185,37 @@ export function NavigatorPage() {
         {uploadError != null && <ErrorAlert error={uploadError} t={t} />}
         <form onSubmit={(e) => void onUpload(e)}>
           <div className="form-group">
-            <label className="form-label" htmlFor="nav-file">{t('navigator:logFile')}</label>
+            <label className="form-label" htmlFor="nav-file">
+              {t('navigator:logFile')}
+            </label>
             <input className="form-file-input" id="nav-file" name="nav-file" type="file" accept=".xes,.csv,.gz,.xml" />
           </div>
-          <button type="submit" className="button button-secondary" disabled={uploading}>{uploading ? t('navigator:uploading') : t('navigator:upload')}</button>
+          <button type="submit" className="button button-secondary" disabled={uploading}>
+            {uploading ? t('navigator:uploading') : t('navigator:upload')}
+          </button>
         </form>
       </section>
       <section aria-labelledby="nav-earlier">
         <h2 id="nav-earlier">{t('navigator:earlier')}</h2>
-        {analyses.length === 0 ? <p>{t('navigator:none')}</p> : (
+        {analyses.length === 0 ? (
+          <p>{t('navigator:none')}</p>
+        ) : (
           <table className="table">
-            <thead><tr><th scope="col">{t('navigator:workflow')}</th><th scope="col">{t('navigator:population')}</th><th scope="col">{t('navigator:status')}</th><th scope="col">{t('navigator:fitness')}</th><th scope="col">{t('navigator:created')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('navigator:workflow')}</th>
+                <th scope="col">{t('navigator:population')}</th>
+                <th scope="col">{t('navigator:status')}</th>
+                <th scope="col">{t('navigator:fitness')}</th>
+                <th scope="col">{t('navigator:created')}</th>
+              </tr>
+            </thead>
             <tbody>
               {analyses.map((a) => (
                 <tr key={a.id}>
-                  <td><Link href={`/app/navigator/analyses/${a.id}`}>{a.modelName}</Link></td>
+                  <td>
+                    <Link href={`/app/navigator/analyses/${a.id}`}>{a.modelName}</Link>
+                  </td>
                   <td>{a.populationLabel}</td>
                   <td>{t(`navigator:status_${a.status}`)}</td>
                   <td>{a.summary ? pct(a.summary.logFitness, 1) : '—'}</td>

@@ -51,10 +51,21 @@ export class ReplayController {
   private viewbox: { x: number; y: number; scale: number };
   private readonly offViewbox: () => void;
 
-  constructor(data: TReplay, private readonly diagram: DiagramHandle) {
+  constructor(
+    data: TReplay,
+    private readonly diagram: DiagramHandle,
+  ) {
     this.engine = new ReplayEngine(data, geometryOf(diagram));
     const { from, to } = this.engine.span;
-    this.snapshot = { playing: false, time: from, from, to, speed: Math.max(60, (to - from) / 60), visibleByState: [0, 0, 0, 0], hidden: [false, false, false, false] };
+    this.snapshot = {
+      playing: false,
+      time: from,
+      from,
+      to,
+      speed: Math.max(60, (to - from) / 60),
+      visibleByState: [0, 0, 0, 0],
+      hidden: [false, false, false, false],
+    };
     this.xy = new Float64Array(this.engine.count * 2);
     this.visible = new Uint32Array(this.engine.count);
     this.viewbox = diagram.viewbox();
@@ -134,7 +145,8 @@ export class ReplayController {
   /** The canvas' pixel buffer, re-made when the canvas changes size. */
   private buffer(canvas: HTMLCanvasElement): { ctx: CanvasRenderingContext2D; px: Uint32Array; w: number; h: number } {
     const ratio = window.devicePixelRatio || 1;
-    const w = Math.max(1, Math.round(canvas.clientWidth * ratio)), h = Math.max(1, Math.round(canvas.clientHeight * ratio));
+    const w = Math.max(1, Math.round(canvas.clientWidth * ratio)),
+      h = Math.max(1, Math.round(canvas.clientHeight * ratio));
     const ctx = canvas.getContext('2d')!;
     if (canvas.width !== w || canvas.height !== h || !this.image) {
       canvas.width = w;
@@ -172,7 +184,8 @@ export class ReplayController {
         for (let i = 0; i < sp.colours.length; i++) px[at + sp.dy[i] * w + sp.dx[i]] = sp.colours[i];
       } else {
         for (let i = 0; i < sp.colours.length; i++) {
-          const x = x0 + sp.dx[i], y = y0 + sp.dy[i];
+          const x = x0 + sp.dx[i],
+            y = y0 + sp.dy[i];
           if (x >= 0 && y >= 0 && x < w && y < h) px[y * w + x] = sp.colours[i];
         }
       }

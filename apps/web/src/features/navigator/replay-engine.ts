@@ -23,7 +23,8 @@ class Polyline {
     this.xs = Float64Array.from(points, (p) => p.x);
     this.ys = Float64Array.from(points, (p) => p.y);
     this.cum = new Float64Array(points.length);
-    for (let i = 1; i < points.length; i++) this.cum[i] = this.cum[i - 1] + Math.hypot(this.xs[i] - this.xs[i - 1], this.ys[i] - this.ys[i - 1]);
+    for (let i = 1; i < points.length; i++)
+      this.cum[i] = this.cum[i - 1] + Math.hypot(this.xs[i] - this.xs[i - 1], this.ys[i] - this.ys[i - 1]);
   }
   at(f: number, out: Float64Array, o: number): void {
     const n = this.xs.length;
@@ -82,7 +83,10 @@ export class ReplayEngine {
   private readonly routes = new Map<number, Polyline>();
   private readonly elementCount: number;
 
-  constructor(private readonly data: TReplay, private readonly geometry: ReplayGeometry) {
+  constructor(
+    private readonly data: TReplay,
+    private readonly geometry: ReplayGeometry,
+  ) {
     const cases = data.cases;
     this.count = cases.length;
     this.elementCount = data.elements.length;
@@ -104,12 +108,16 @@ export class ReplayEngine {
       this.len[i] = k - this.start[i];
     });
     this.cursor = new Uint32Array(this.count);
-    this.jitter = Float32Array.from({ length: this.count * 2 }, (_, i) => (((i * 2654435761) >>> 0) % 1000) / 1000 - 0.5);
+    this.jitter = Float32Array.from(
+      { length: this.count * 2 },
+      (_, i) => (((i * 2654435761) >>> 0) % 1000) / 1000 - 0.5,
+    );
   }
 
   /** Replay time span in minutes since t0. */
   get span(): { from: number; to: number } {
-    let from = Infinity, to = -Infinity;
+    let from = Infinity,
+      to = -Infinity;
     for (let i = 0; i < this.count; i++) {
       if (!this.len[i]) continue;
       from = Math.min(from, this.tm[this.start[i]]);
@@ -137,7 +145,8 @@ export class ReplayEngine {
 
   /** The event index a case is at (its last event at or before t); -1 before its first. */
   private seek(i: number, t: number): number {
-    const s = this.start[i], n = this.len[i];
+    const s = this.start[i],
+      n = this.len[i];
     let c = this.cursor[i];
     if (c >= n || this.tm[s + c] > t) c = 0;
     if (this.tm[s] > t) return -1;

@@ -35,30 +35,71 @@ export function ReplayControls(props: { controller: ReplayController; t0: number
   const { t, locale } = useT();
   const c = props.controller;
   const s = useSyncExternalStore(c.subscribe, () => c.state);
-  const dateOf = (minutes: number) => new Date(props.t0 + minutes * 60_000).toLocaleDateString(locale === 'da' ? 'da-DK' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric' });
+  const dateOf = (minutes: number) =>
+    new Date(props.t0 + minutes * 60_000).toLocaleDateString(locale === 'da' ? 'da-DK' : 'en-GB', {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+    });
   return (
     <div className="bo-replay-controls" role="group" aria-label={t('navigator:replayControls')}>
-      <button type="button" className="button button-primary" onClick={() => (s.playing ? c.pause() : c.play())} aria-pressed={s.playing}>
+      <button
+        type="button"
+        className="button button-primary"
+        onClick={() => (s.playing ? c.pause() : c.play())}
+        aria-pressed={s.playing}
+      >
         {s.playing ? t('navigator:pause') : t('navigator:play')}
       </button>
       <div className="form-group">
-        <label className="form-label" htmlFor="replay-speed">{t('navigator:speed')}</label>
-        <select className="form-select" id="replay-speed" value={s.speed} onChange={(e) => c.setSpeed(Number(e.target.value))}>
-          {!SPEEDS.some((x) => x.minutesPerSecond === s.speed) && <option value={s.speed}>{t('navigator:speedWhole')}</option>}
-          {SPEEDS.map((x) => <option key={x.key} value={x.minutesPerSecond}>{t(x.key)}</option>)}
+        <label className="form-label" htmlFor="replay-speed">
+          {t('navigator:speed')}
+        </label>
+        <select
+          className="form-select"
+          id="replay-speed"
+          value={s.speed}
+          onChange={(e) => c.setSpeed(Number(e.target.value))}
+        >
+          {!SPEEDS.some((x) => x.minutesPerSecond === s.speed) && (
+            <option value={s.speed}>{t('navigator:speedWhole')}</option>
+          )}
+          {SPEEDS.map((x) => (
+            <option key={x.key} value={x.minutesPerSecond}>
+              {t(x.key)}
+            </option>
+          ))}
         </select>
       </div>
       <div className="form-group bo-scrubber">
-        <label className="form-label" htmlFor="replay-time">{t('navigator:time')}: <span data-testid="replay-date">{dateOf(s.time)}</span></label>
-        <input id="replay-time" type="range" min={s.from} max={s.to} step={60} value={s.time} aria-valuetext={dateOf(s.time)} onChange={(e) => c.seek(Number(e.target.value))} />
+        <label className="form-label" htmlFor="replay-time">
+          {t('navigator:time')}: <span data-testid="replay-date">{dateOf(s.time)}</span>
+        </label>
+        <input
+          id="replay-time"
+          type="range"
+          min={s.from}
+          max={s.to}
+          step={60}
+          value={s.time}
+          aria-valuetext={dateOf(s.time)}
+          onChange={(e) => c.seek(Number(e.target.value))}
+        />
       </div>
       <fieldset className="bo-legend">
         <legend>{t('navigator:legend', { total: props.total })}</legend>
         {STATE_STYLE.map((st, i) => (
           <div key={st.key} className="form-group-checkbox">
-            <input className="form-checkbox" type="checkbox" id={`legend-${st.key}`} checked={!s.hidden[i]} onChange={() => c.toggleState(i)} />
+            <input
+              className="form-checkbox"
+              type="checkbox"
+              id={`legend-${st.key}`}
+              checked={!s.hidden[i]}
+              onChange={() => c.toggleState(i)}
+            />
             <label htmlFor={`legend-${st.key}`}>
-              <ShapeIcon state={i} /> {t(`navigator:state_${st.key}`)} — {t(`navigator:shape_${st.shape}`)} ({s.visibleByState[i]})
+              <ShapeIcon state={i} /> {t(`navigator:state_${st.key}`)} — {t(`navigator:shape_${st.shape}`)} (
+              {s.visibleByState[i]})
             </label>
           </div>
         ))}

@@ -52,13 +52,28 @@ export function BpmnDiagram(props: BpmnDiagramProps) {
   return (
     <div className="bo-diagram-frame">
       <div className="bo-diagram-tools" role="group" aria-label={t('workflows:zoomControls')}>
-        <button type="button" className="button button-secondary button-small" onClick={() => handle?.zoom(1.25)} disabled={!handle}>
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={() => handle?.zoom(1.25)}
+          disabled={!handle}
+        >
           {t('workflows:zoomIn')}
         </button>
-        <button type="button" className="button button-secondary button-small" onClick={() => handle?.zoom(0.8)} disabled={!handle}>
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={() => handle?.zoom(0.8)}
+          disabled={!handle}
+        >
           {t('workflows:zoomOut')}
         </button>
-        <button type="button" className="button button-secondary button-small" onClick={() => handle?.zoom('fit')} disabled={!handle}>
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={() => handle?.zoom('fit')}
+          disabled={!handle}
+        >
           {t('workflows:zoomFit')}
         </button>
       </div>
@@ -69,7 +84,13 @@ export function BpmnDiagram(props: BpmnDiagramProps) {
           </div>
         </div>
       )}
-      <div className="bo-diagram" ref={ref} role="region" aria-label={props.label} style={{ height: props.height ?? 480 }}>
+      <div
+        className="bo-diagram"
+        ref={ref}
+        role="region"
+        aria-label={props.label}
+        style={{ height: props.height ?? 480 }}
+      >
         {props.children}
       </div>
     </div>

@@ -27,7 +27,11 @@ export interface DiagramHandle {
   addMarker(id: string, cls: string): void;
   removeMarker(id: string, cls: string): void;
   /** Places HTML over an element (badges); returns a function that removes it. */
-  overlay(id: string, html: HTMLElement, position: { top?: number; left?: number; bottom?: number; right?: number }): () => void;
+  overlay(
+    id: string,
+    html: HTMLElement,
+    position: { top?: number; left?: number; bottom?: number; right?: number },
+  ): () => void;
   /** The visible part of the diagram: origin and scale, to draw on a canvas above it. */
   viewbox(): { x: number; y: number; scale: number };
   onViewboxChange(listener: () => void): () => void;
@@ -52,10 +56,21 @@ type Shape = {
 export async function showDiagram(container: HTMLElement, xml: string): Promise<DiagramHandle> {
   const viewer = new NavigatedViewer({ container });
   await viewer.importXML(xml);
-  const canvas = viewer.get('canvas') as { zoom(z: number | 'fit-viewport', c?: 'auto'): number; viewbox(): { x: number; y: number; scale: number }; addMarker(id: string, c: string): void; removeMarker(id: string, c: string): void };
+  const canvas = viewer.get('canvas') as {
+    zoom(z: number | 'fit-viewport', c?: 'auto'): number;
+    viewbox(): { x: number; y: number; scale: number };
+    addMarker(id: string, c: string): void;
+    removeMarker(id: string, c: string): void;
+  };
   const registry = viewer.get('elementRegistry') as { get(id: string): Shape | undefined; getAll(): Shape[] };
-  const overlays = viewer.get('overlays') as { add(id: string, o: { position: object; html: HTMLElement }): string; remove(id: string): void };
-  const bus = viewer.get('eventBus') as { on(e: string, f: (ev: { element: Shape }) => void): void; off(e: string, f: unknown): void };
+  const overlays = viewer.get('overlays') as {
+    add(id: string, o: { position: object; html: HTMLElement }): string;
+    remove(id: string): void;
+  };
+  const bus = viewer.get('eventBus') as {
+    on(e: string, f: (ev: { element: Shape }) => void): void;
+    off(e: string, f: unknown): void;
+  };
   canvas.zoom('fit-viewport', 'auto');
   const listen = (event: string, f: (ev: { element: Shape }) => void) => {
     bus.on(event, f);
@@ -72,7 +87,12 @@ export async function showDiagram(container: HTMLElement, xml: string): Promise<
       registry
         .getAll()
         .filter((e) => e.type === 'bpmn:SequenceFlow' && e.source && e.target && e.waypoints)
-        .map((e) => ({ id: e.id, source: e.source!.id, target: e.target!.id, waypoints: e.waypoints!.map((p) => ({ x: p.x, y: p.y })) })),
+        .map((e) => ({
+          id: e.id,
+          source: e.source!.id,
+          target: e.target!.id,
+          waypoints: e.waypoints!.map((p) => ({ x: p.x, y: p.y })),
+        })),
     name: (id) => registry.get(id)?.businessObject?.name ?? '',
     type: (id) => registry.get(id)?.type ?? '',
     addMarker: (id, cls) => registry.get(id) && canvas.addMarker(id, cls),

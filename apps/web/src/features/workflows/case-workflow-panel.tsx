@@ -19,7 +19,10 @@ export function CaseWorkflowPanel(props: { caseId: string; version: number }) {
   useEffect(() => {
     const ctl = new AbortController();
     // 204 (no workflow described for the case type) arrives as undefined: no panel.
-    workflowsApi.currentStep(props.caseId, ctl.signal).then((s) => setStep(s ?? null), () => setStep(null));
+    workflowsApi.currentStep(props.caseId, ctl.signal).then(
+      (s) => setStep(s ?? null),
+      () => setStep(null),
+    );
     api.get<TCasePath>(`/api/navigator/case-path/${props.caseId}`, ctl.signal).then(setPath, () => setPath(null));
     return () => ctl.abort();
   }, [props.caseId, props.version]);
@@ -29,7 +32,11 @@ export function CaseWorkflowPanel(props: { caseId: string; version: number }) {
     <section aria-labelledby="workflow-heading" className="bo-case-workflow">
       <h2 id="workflow-heading">{t('workflows:currentStepTitle')}</h2>
       <p>
-        <Link href={`/app/workflows/${step.modelId}${step.step ? `?step=${encodeURIComponent(step.step.elementId)}` : ''}`}>{step.modelName}</Link>
+        <Link
+          href={`/app/workflows/${step.modelId}${step.step ? `?step=${encodeURIComponent(step.step.elementId)}` : ''}`}
+        >
+          {step.modelName}
+        </Link>
       </p>
       {step.completed && <p>{t('workflows:completedWorkflow')}</p>}
       {step.step && (
@@ -38,7 +45,11 @@ export function CaseWorkflowPanel(props: { caseId: string; version: number }) {
           <StepGuidance task={step.step} headingLevel={3} />
         </>
       )}
-      {step.nextSteps.length > 1 && <p>{t('workflows:nextSteps')}: {step.nextSteps.map((s) => s.name).join(', ')}</p>}
+      {step.nextSteps.length > 1 && (
+        <p>
+          {t('workflows:nextSteps')}: {step.nextSteps.map((s) => s.name).join(', ')}
+        </p>
+      )}
       {path && path.steps.length > 0 && (
         <>
           <h3>{t('navigator:casePathTitle')}</h3>

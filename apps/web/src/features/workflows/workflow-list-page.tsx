@@ -38,39 +38,87 @@ export function WorkflowListPage() {
       <p className="font-lead">{t('workflows:portalIntro')}</p>
       {canEdit && (
         <p>
-          <Link href="/app/workflows/new" className="button button-primary">{t('workflows:newWorkflow')}</Link>
+          <Link href="/app/workflows/new" className="button button-primary">
+            {t('workflows:newWorkflow')}
+          </Link>
         </p>
       )}
       <form className="bo-filter" role="search" onSubmit={onSubmit}>
         <div className="form-group">
-          <label className="form-label" htmlFor="wf-q">{t('workflows:searchLabel')}</label>
-          <span className="form-hint" id="wf-q-hint">{t('workflows:searchHint')}</span>
-          <input className="form-input" id="wf-q" type="search" aria-describedby="wf-q-hint" value={query.q} onChange={(e) => setQuery({ ...query, q: e.target.value })} />
+          <label className="form-label" htmlFor="wf-q">
+            {t('workflows:searchLabel')}
+          </label>
+          <span className="form-hint" id="wf-q-hint">
+            {t('workflows:searchHint')}
+          </span>
+          <input
+            className="form-input"
+            id="wf-q"
+            type="search"
+            aria-describedby="wf-q-hint"
+            value={query.q}
+            onChange={(e) => setQuery({ ...query, q: e.target.value })}
+          />
         </div>
         <div className="form-group">
-          <label className="form-label" htmlFor="wf-ct">{t('workflows:caseType')}</label>
-          <select className="form-select" id="wf-ct" value={query.caseTypeCode} onChange={(e) => setQuery({ ...query, caseTypeCode: e.target.value })}>
+          <label className="form-label" htmlFor="wf-ct">
+            {t('workflows:caseType')}
+          </label>
+          <select
+            className="form-select"
+            id="wf-ct"
+            value={query.caseTypeCode}
+            onChange={(e) => setQuery({ ...query, caseTypeCode: e.target.value })}
+          >
             <option value="">{t('workflows:all')}</option>
-            {caseTypes.map((c) => <option key={c} value={c}>{c}</option>)}
+            {caseTypes.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
           </select>
         </div>
         <div className="form-group">
-          <label className="form-label" htmlFor="wf-topic">{t('workflows:topic')}</label>
-          <select className="form-select" id="wf-topic" value={query.topic} onChange={(e) => setQuery({ ...query, topic: e.target.value })}>
+          <label className="form-label" htmlFor="wf-topic">
+            {t('workflows:topic')}
+          </label>
+          <select
+            className="form-select"
+            id="wf-topic"
+            value={query.topic}
+            onChange={(e) => setQuery({ ...query, topic: e.target.value })}
+          >
             <option value="">{t('workflows:all')}</option>
-            {topics.map((c) => <option key={c} value={c}>{c}</option>)}
+            {topics.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className="button button-secondary">{t('workflows:search')}</button>
+        <button type="submit" className="button button-secondary">
+          {t('workflows:search')}
+        </button>
       </form>
       {error != null && <ErrorAlert error={error} t={t} />}
-      <p role="status" className="bo-result-count">{models ? t('workflows:resultCount', { count: models.length }) : t('workflows:loading')}</p>
+      <p role="status" className="bo-result-count">
+        {models ? t('workflows:resultCount', { count: models.length }) : t('workflows:loading')}
+      </p>
       <ul className="bo-card-list">
         {models?.map((m) => (
           <li key={m.id} className="bo-card">
-            <h2 className="h3"><Link href={`/app/workflows/${m.id}`}>{m.name}</Link></h2>
+            <h2 className="h3">
+              <Link href={`/app/workflows/${m.id}`}>{m.name}</Link>
+            </h2>
             <p className="bo-meta">
-              {[m.topic, m.caseTypeCode, t('workflows:stepCount', { count: m.taskCount }), t('workflows:versionN', { version: m.currentVersion })].filter(Boolean).join(' · ')}
+              {[
+                m.topic,
+                m.caseTypeCode,
+                t('workflows:stepCount', { count: m.taskCount }),
+                t('workflows:versionN', { version: m.currentVersion }),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </p>
             {m.description && <p>{m.description}</p>}
             {m.matchedTasks.length > 0 && (

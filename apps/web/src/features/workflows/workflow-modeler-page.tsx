@@ -31,7 +31,17 @@ export function WorkflowModelerPage() {
   const [source, setSource] = useState<'modeler' | 'import' | 'discovered'>('modeler');
   const [logs, setLogs] = useState<TUploadedLog[]>([]);
   const [logId, setLogId] = useState('');
-  useEffect(() => void api.get<TUploadedLog[]>('/api/navigator/logs').then((l) => { setLogs(l); setLogId(l[0]?.id ?? ''); }, () => undefined), []);
+  useEffect(
+    () =>
+      void api.get<TUploadedLog[]>('/api/navigator/logs').then(
+        (l) => {
+          setLogs(l);
+          setLogId(l[0]?.id ?? '');
+        },
+        () => undefined,
+      ),
+    [],
+  );
   const [error, setError] = useState<{ error: unknown; problems: Problem[] } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -63,7 +73,10 @@ export function WorkflowModelerPage() {
       setSource('import');
       if (!form.name && !existing) setForm({ ...form, name: file.name.replace(/\.bpmn$/i, '') });
     } catch (err) {
-      setError({ error: new Error(t('workflows:importFailed', { file: file.name, message: (err as Error).message })), problems: [] });
+      setError({
+        error: new Error(t('workflows:importFailed', { file: file.name, message: (err as Error).message })),
+        problems: [],
+      });
     }
   };
 
@@ -72,7 +85,9 @@ export function WorkflowModelerPage() {
     if (!modeler.current || !logId) return;
     setError(null);
     try {
-      const found = await api.post<{ bpmnXml: string }>('/api/navigator/discover', { population: { kind: 'log', logId } });
+      const found = await api.post<{ bpmnXml: string }>('/api/navigator/discover', {
+        population: { kind: 'log', logId },
+      });
       await modeler.current.load(found.bpmnXml);
       setSource('discovered');
     } catch (err) {
@@ -99,37 +114,76 @@ export function WorkflowModelerPage() {
   };
   const input = (k: keyof typeof form, label: string, required = false) => (
     <div className="form-group">
-      <label className="form-label" htmlFor={`wm-${k}`}>{label}</label>
-      <input className="form-input" id={`wm-${k}`} required={required} value={form[k]} onChange={(e) => setForm({ ...form, [k]: e.target.value })} />
+      <label className="form-label" htmlFor={`wm-${k}`}>
+        {label}
+      </label>
+      <input
+        className="form-input"
+        id={`wm-${k}`}
+        required={required}
+        value={form[k]}
+        onChange={(e) => setForm({ ...form, [k]: e.target.value })}
+      />
     </div>
   );
   return (
     <>
-      <p><Link href={existing ? `/app/workflows/${existing.id}` : '/app/workflows'}>{t('workflows:back')}</Link></p>
+      <p>
+        <Link href={existing ? `/app/workflows/${existing.id}` : '/app/workflows'}>{t('workflows:back')}</Link>
+      </p>
       <h1>{existing ? t('workflows:editTitle', { name: existing.name }) : t('workflows:newTitle')}</h1>
       <p>{t('workflows:modelerIntro')}</p>
       {error && (
         <div className="alert alert-error" role="alert">
           <div className="alert-body">
             <ErrorContent error={error.error} t={t} />
-            {error.problems.length > 0 && <ul>{error.problems.map((p, i) => <li key={i}>{p.message}{p.elementId ? ` (${p.elementId})` : ''}{p.line ? ` — ${t('workflows:line', { line: p.line })}` : ''}</li>)}</ul>}
+            {error.problems.length > 0 && (
+              <ul>
+                {error.problems.map((p, i) => (
+                  <li key={i}>
+                    {p.message}
+                    {p.elementId ? ` (${p.elementId})` : ''}
+                    {p.line ? ` — ${t('workflows:line', { line: p.line })}` : ''}
+                  </li>
+                ))}
+              </ul>
+            )}
           </div>
         </div>
       )}
       <div className="form-group">
-        <label className="form-label" htmlFor="wm-file">{t('workflows:importFile')}</label>
-        <span className="form-hint" id="wm-file-hint">{t('workflows:importHint')}</span>
-        <input className="form-file-input" id="wm-file" type="file" accept=".bpmn,.xml,application/xml,text/xml" aria-describedby="wm-file-hint" onChange={(e) => void onFile(e)} />
+        <label className="form-label" htmlFor="wm-file">
+          {t('workflows:importFile')}
+        </label>
+        <span className="form-hint" id="wm-file-hint">
+          {t('workflows:importHint')}
+        </span>
+        <input
+          className="form-file-input"
+          id="wm-file"
+          type="file"
+          accept=".bpmn,.xml,application/xml,text/xml"
+          aria-describedby="wm-file-hint"
+          onChange={(e) => void onFile(e)}
+        />
       </div>
       {logs.length > 0 && (
         <div className="bo-actions">
           <div className="form-group">
-            <label className="form-label" htmlFor="wm-log">{t('workflows:discoverFrom')}</label>
+            <label className="form-label" htmlFor="wm-log">
+              {t('workflows:discoverFrom')}
+            </label>
             <select className="form-select" id="wm-log" value={logId} onChange={(e) => setLogId(e.target.value)}>
-              {logs.map((l) => <option key={l.id} value={l.id}>{l.name} ({l.cases})</option>)}
+              {logs.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name} ({l.cases})
+                </option>
+              ))}
             </select>
           </div>
-          <button type="button" className="button button-secondary" onClick={() => void onDiscover()}>{t('workflows:discover')}</button>
+          <button type="button" className="button button-secondary" onClick={() => void onDiscover()}>
+            {t('workflows:discover')}
+          </button>
         </div>
       )}
       <div className="bo-modeler" ref={container} role="application" aria-label={t('workflows:modelerLabel')} />
@@ -139,7 +193,9 @@ export function WorkflowModelerPage() {
         {!existing && input('caseTypeCode', t('workflows:caseTypeCode'))}
         {!existing && input('description', t('workflows:description'))}
         {input('comment', t('workflows:versionComment'))}
-        <button type="submit" className="button button-primary" disabled={busy}>{existing ? t('workflows:saveVersion') : t('workflows:create')}</button>
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {existing ? t('workflows:saveVersion') : t('workflows:create')}
+        </button>
       </form>
     </>
   );

@@ -42,7 +42,10 @@ export function WorkflowPage() {
     },
     [location],
   );
-  const onSelect = useCallback((el: string) => model?.tasks.some((x) => x.elementId === el) && select(el), [model, select]);
+  const onSelect = useCallback(
+    (el: string) => model?.tasks.some((x) => x.elementId === el) && select(el),
+    [model, select],
+  );
   const onReady = useCallback((h: DiagramHandle) => (diagram.current = h), []);
 
   useEffect(() => {
@@ -62,34 +65,85 @@ export function WorkflowPage() {
   };
   return (
     <>
-      <p><Link href="/app/workflows">{t('workflows:backToPortal')}</Link></p>
+      <p>
+        <Link href="/app/workflows">{t('workflows:backToPortal')}</Link>
+      </p>
       <h1>{model.name}</h1>
-      <p className="bo-meta">{[model.topic, model.caseTypeCode, t('workflows:versionN', { version: model.version })].filter(Boolean).join(' · ')}</p>
+      <p className="bo-meta">
+        {[model.topic, model.caseTypeCode, t('workflows:versionN', { version: model.version })]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
       {model.description && <p>{model.description}</p>}
       <div className="bo-actions">
         {model.versions.length > 1 && (
           <div className="form-group">
-            <label className="form-label" htmlFor="wf-version">{t('workflows:version')}</label>
-            <select className="form-select" id="wf-version" value={model.version} onChange={(e) => navigate(`/app/workflows/${model.id}?version=${e.target.value}`)}>
-              {model.versions.map((v) => <option key={v.version} value={v.version}>{t('workflows:versionOption', { version: v.version, date: v.createdAt.slice(0, 10), comment: v.comment || v.source })}</option>)}
+            <label className="form-label" htmlFor="wf-version">
+              {t('workflows:version')}
+            </label>
+            <select
+              className="form-select"
+              id="wf-version"
+              value={model.version}
+              onChange={(e) => navigate(`/app/workflows/${model.id}?version=${e.target.value}`)}
+            >
+              {model.versions.map((v) => (
+                <option key={v.version} value={v.version}>
+                  {t('workflows:versionOption', {
+                    version: v.version,
+                    date: v.createdAt.slice(0, 10),
+                    comment: v.comment || v.source,
+                  })}
+                </option>
+              ))}
             </select>
           </div>
         )}
-        {canEdit && isCurrent && <Link className="button button-secondary" href={`/app/workflows/${model.id}/edit`}>{t('workflows:editDiagram')}</Link>}
-        {canEdit && <Link className="button button-secondary" href={`/app/workflows/${model.id}/mapping`}>{t('workflows:mapping')}</Link>}
-        <Link className="button button-secondary" href={`/app/navigator?model=${model.id}`}>{t('workflows:openInNavigator')}</Link>
+        {canEdit && isCurrent && (
+          <Link className="button button-secondary" href={`/app/workflows/${model.id}/edit`}>
+            {t('workflows:editDiagram')}
+          </Link>
+        )}
+        {canEdit && (
+          <Link className="button button-secondary" href={`/app/workflows/${model.id}/mapping`}>
+            {t('workflows:mapping')}
+          </Link>
+        )}
+        <Link className="button button-secondary" href={`/app/navigator?model=${model.id}`}>
+          {t('workflows:openInNavigator')}
+        </Link>
       </div>
       {model.warnings.length > 0 && (
-        <div className="alert alert-warning"><div className="alert-body"><ul className="alert-text">{model.warnings.map((w) => <li key={w}>{w}</li>)}</ul></div></div>
+        <div className="alert alert-warning">
+          <div className="alert-body">
+            <ul className="alert-text">
+              {model.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          </div>
+        </div>
       )}
       <div className="bo-split">
         <div className="bo-split-main">
-          <BpmnDiagram xml={model.bpmnXml} label={t('workflows:diagramLabel', { name: model.name })} onReady={onReady} onSelect={onSelect} />
+          <BpmnDiagram
+            xml={model.bpmnXml}
+            label={t('workflows:diagramLabel', { name: model.name })}
+            onReady={onReady}
+            onSelect={onSelect}
+          />
           <h2 className="h3">{t('workflows:steps')}</h2>
           <ul className="bo-step-list">
             {model.tasks.map((s) => (
               <li key={s.elementId}>
-                <button type="button" className="function-link" aria-pressed={s.elementId === selected} onClick={() => select(s.elementId)}>{s.name || s.elementId}</button>
+                <button
+                  type="button"
+                  className="function-link"
+                  aria-pressed={s.elementId === selected}
+                  onClick={() => select(s.elementId)}
+                >
+                  {s.name || s.elementId}
+                </button>
               </li>
             ))}
           </ul>
@@ -97,8 +151,20 @@ export function WorkflowPage() {
         <aside className="bo-split-side" aria-live="polite">
           {!task && <p>{t('workflows:chooseStep')}</p>}
           {task && !editing && <StepGuidance task={task} />}
-          {task && !editing && canEdit && isCurrent && <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>{t('workflows:editGuidance')}</button>}
-          {task && editing && <GuidanceEditor modelId={model.id} version={model.version} task={task} onSaved={onSaved} onCancel={() => setEditing(false)} />}
+          {task && !editing && canEdit && isCurrent && (
+            <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
+              {t('workflows:editGuidance')}
+            </button>
+          )}
+          {task && editing && (
+            <GuidanceEditor
+              modelId={model.id}
+              version={model.version}
+              task={task}
+              onSaved={onSaved}
+              onCancel={() => setEditing(false)}
+            />
+          )}
         </aside>
       </div>
     </>

@@ -18,14 +18,18 @@ export const workflowsApi = {
     const params = new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][]);
     return api.get<TProcessModelSummary[]>(`${base}?${params}`, signal);
   },
-  get: (id: string, version?: number, signal?: AbortSignal) => api.get<TProcessModelDetail>(`${base}/${id}${version ? `?version=${version}` : ''}`, signal),
-  create: (body: Partial<TCreateProcessModel> & { name: string; bpmnXml: string }) => api.post<TProcessModelDetail>(base, body),
-  saveVersion: (id: string, body: Partial<TCreateModelVersion> & { bpmnXml: string }) => api.post<TProcessModelDetail>(`${base}/${id}/versions`, body),
+  get: (id: string, version?: number, signal?: AbortSignal) =>
+    api.get<TProcessModelDetail>(`${base}/${id}${version ? `?version=${version}` : ''}`, signal),
+  create: (body: Partial<TCreateProcessModel> & { name: string; bpmnXml: string }) =>
+    api.post<TProcessModelDetail>(base, body),
+  saveVersion: (id: string, body: Partial<TCreateModelVersion> & { bpmnXml: string }) =>
+    api.post<TProcessModelDetail>(`${base}/${id}/versions`, body),
   saveGuidance: (id: string, version: number, elementId: string, body: TTaskGuidanceInput) =>
     api.put<TModelTask>(`${base}/${id}/versions/${version}/tasks/${encodeURIComponent(elementId)}`, body),
   mapping: (id: string, signal?: AbortSignal) => api.get<TModelMapping>(`${base}/${id}/mapping`, signal),
   saveMapping: (id: string, entries: TMappingEntry[]) => api.put<TModelMapping>(`${base}/${id}/mapping`, { entries }),
-  currentStep: (caseId: string, signal?: AbortSignal) => api.get<TCurrentStep | undefined>(`${base}/for-case/${caseId}/current-step`, signal),
+  currentStep: (caseId: string, signal?: AbortSignal) =>
+    api.get<TCurrentStep | undefined>(`${base}/for-case/${caseId}/current-step`, signal),
 };
 
 /** Roles that may draw workflows and write guidance (the server checks again). */

@@ -8,28 +8,55 @@ const TODAY = '2026-03-02';
 // A family-reunification package in miniature: a conditional question and a conditional document.
 const REQUIREMENTS: ScreeningRequirement[] = [
   { key: 'spouseName', kind: 'information', necessity: 'mandatory', answerType: 'text', maxLength: 200 },
-  { key: 'marriageDate', kind: 'information', necessity: 'mandatory', answerType: 'date', dateBounds: { minYears: -80, maxYears: 0 } },
+  {
+    key: 'marriageDate',
+    kind: 'information',
+    necessity: 'mandatory',
+    answerType: 'date',
+    dateBounds: { minYears: -80, maxYears: 0 },
+  },
   { key: 'hasChildren', kind: 'information', necessity: 'mandatory', answerType: 'yesno' },
   {
-    key: 'childrenCount', kind: 'information', necessity: 'conditional', answerType: 'number',
+    key: 'childrenCount',
+    kind: 'information',
+    necessity: 'conditional',
+    answerType: 'number',
     condition: { questionKey: 'hasChildren', in: ['yes'] },
   },
-  { key: 'passport', kind: 'document', necessity: 'mandatory', acceptedTypes: ['application/pdf', 'image/jpeg'], maxBytes: 1000 },
   {
-    key: 'birthCertificates', kind: 'document', necessity: 'conditional', acceptedTypes: ['application/pdf'], maxBytes: 1000,
+    key: 'passport',
+    kind: 'document',
+    necessity: 'mandatory',
+    acceptedTypes: ['application/pdf', 'image/jpeg'],
+    maxBytes: 1000,
+  },
+  {
+    key: 'birthCertificates',
+    kind: 'document',
+    necessity: 'conditional',
+    acceptedTypes: ['application/pdf'],
+    maxBytes: 1000,
     condition: { questionKey: 'hasChildren', in: ['yes'] },
   },
 ];
 
 const pdf = (requirementKey: string, sizeBytes = 500): AttachedDocument => ({
-  requirementKey, detectedType: 'application/pdf', sizeBytes, fileName: `${requirementKey}.pdf`,
+  requirementKey,
+  detectedType: 'application/pdf',
+  sizeBytes,
+  fileName: `${requirementKey}.pdf`,
 });
 
 const COMPLETE = { spouseName: 'Amal Haddad', marriageDate: '2019-06-14', hasChildren: 'no' };
 
 describe('screenApplication', () => {
   test('a complete application without children is fully informed', () => {
-    const result = screenApplication({ requirements: REQUIREMENTS, answers: COMPLETE, documents: [pdf('passport')], today: TODAY });
+    const result = screenApplication({
+      requirements: REQUIREMENTS,
+      answers: COMPLETE,
+      documents: [pdf('passport')],
+      today: TODAY,
+    });
     expect(result).toEqual({
       fullyInformed: true,
       applicableKeys: ['spouseName', 'marriageDate', 'hasChildren', 'passport'],
@@ -47,29 +74,54 @@ describe('screenApplication', () => {
 
   test('conditional requirements apply once their condition is met', () => {
     const answers = { ...COMPLETE, hasChildren: 'yes' };
-    const result = screenApplication({ requirements: REQUIREMENTS, answers, documents: [pdf('passport')], today: TODAY });
+    const result = screenApplication({
+      requirements: REQUIREMENTS,
+      answers,
+      documents: [pdf('passport')],
+      today: TODAY,
+    });
     expect(result.missingKeys).toEqual(['childrenCount', 'birthCertificates']);
     expect(result.findings.map((f) => f.code)).toEqual(['answer_missing', 'document_missing']);
   });
 
   test('an answer left behind by a question that no longer applies is not checked', () => {
     const answers = { ...COMPLETE, childrenCount: 'many' };
-    const result = screenApplication({ requirements: REQUIREMENTS, answers, documents: [pdf('passport')], today: TODAY });
+    const result = screenApplication({
+      requirements: REQUIREMENTS,
+      answers,
+      documents: [pdf('passport')],
+      today: TODAY,
+    });
     expect(result.fullyInformed).toBe(true);
   });
 
   test('a future marriage date is implausible, with the bounds in the finding', () => {
     const answers = { ...COMPLETE, marriageDate: '2027-01-01' };
-    const result = screenApplication({ requirements: REQUIREMENTS, answers, documents: [pdf('passport')], today: TODAY });
+    const result = screenApplication({
+      requirements: REQUIREMENTS,
+      answers,
+      documents: [pdf('passport')],
+      today: TODAY,
+    });
     expect(result.findings).toEqual([
       { requirementKey: 'marriageDate', code: 'date_implausible', params: { min: '1946-03-02', max: '2026-03-02' } },
     ]);
   });
 
   test('a document of the wrong type or too large fails its requirement', () => {
-    const png: AttachedDocument = { requirementKey: 'passport', detectedType: 'image/png', sizeBytes: 10, fileName: 'p.png' };
+    const png: AttachedDocument = {
+      requirementKey: 'passport',
+      detectedType: 'image/png',
+      sizeBytes: 10,
+      fileName: 'p.png',
+    };
     const big = pdf('passport', 5000);
-    const result = screenApplication({ requirements: REQUIREMENTS, answers: COMPLETE, documents: [png, big], today: TODAY });
+    const result = screenApplication({
+      requirements: REQUIREMENTS,
+      answers: COMPLETE,
+      documents: [png, big],
+      today: TODAY,
+    });
     expect(result.missingKeys).toEqual(['passport']);
     expect(result.findings.map((f) => [f.code, f.fileName])).toEqual([
       ['document_type', 'p.png'],
@@ -79,7 +131,12 @@ describe('screenApplication', () => {
 
   test('whitespace is not an answer', () => {
     const answers = { ...COMPLETE, spouseName: '   ' };
-    const result = screenApplication({ requirements: REQUIREMENTS, answers, documents: [pdf('passport')], today: TODAY });
+    const result = screenApplication({
+      requirements: REQUIREMENTS,
+      answers,
+      documents: [pdf('passport')],
+      today: TODAY,
+    });
     expect(result.missingKeys).toEqual(['spouseName']);
   });
 
@@ -105,7 +162,8 @@ describe('screenApplication', () => {
         expect(r.fullyInformed).toBe(r.findings.length === 0);
         expect(r.fullyInformed).toBe(r.missingKeys.length === 0);
         for (const key of r.missingKeys) expect(r.applicableKeys).toContain(key);
-        for (const key of ['spouseName', 'marriageDate', 'hasChildren', 'passport']) expect(r.applicableKeys).toContain(key);
+        for (const key of ['spouseName', 'marriageDate', 'hasChildren', 'passport'])
+          expect(r.applicableKeys).toContain(key);
       }),
     );
   });
@@ -127,16 +185,32 @@ describe('single rules', () => {
 
   test('checkAnswer validates numbers, choices, e-mail and length', () => {
     const num: ScreeningRequirement = { key: 'n', kind: 'information', necessity: 'mandatory', answerType: 'number' };
-    const choice: ScreeningRequirement = { key: 'c', kind: 'information', necessity: 'mandatory', answerType: 'choice', options: ['a', 'b'] };
+    const choice: ScreeningRequirement = {
+      key: 'c',
+      kind: 'information',
+      necessity: 'mandatory',
+      answerType: 'choice',
+      options: ['a', 'b'],
+    };
     const email: ScreeningRequirement = { key: 'e', kind: 'information', necessity: 'mandatory', answerType: 'email' };
-    const short: ScreeningRequirement = { key: 's', kind: 'information', necessity: 'mandatory', answerType: 'text', maxLength: 3 };
+    const short: ScreeningRequirement = {
+      key: 's',
+      kind: 'information',
+      necessity: 'mandatory',
+      answerType: 'text',
+      maxLength: 3,
+    };
     expect(checkAnswer(num, '12,5', TODAY)).toBeNull();
     expect(checkAnswer(num, '12 kr', TODAY)?.code).toBe('answer_invalid');
     expect(checkAnswer(choice, 'b', TODAY)).toBeNull();
     expect(checkAnswer(choice, 'z', TODAY)?.code).toBe('answer_invalid');
     expect(checkAnswer(email, 'borger@example.dk', TODAY)).toBeNull();
     expect(checkAnswer(email, 'borger@', TODAY)?.code).toBe('answer_invalid');
-    expect(checkAnswer(short, 'abcd', TODAY)).toEqual({ requirementKey: 's', code: 'too_long', params: { maxLength: 3 } });
+    expect(checkAnswer(short, 'abcd', TODAY)).toEqual({
+      requirementKey: 's',
+      code: 'too_long',
+      params: { maxLength: 3 },
+    });
   });
 
   test('dates without bounds: 130 years back to 20 years ahead', () => {
@@ -149,6 +223,8 @@ describe('single rules', () => {
   test('an empty file is rejected as a size problem', () => {
     const req = REQUIREMENTS[4];
     if (req.kind !== 'document') throw new Error('fixture');
-    expect(checkFile(req, { detectedType: 'application/pdf', sizeBytes: 0, fileName: 'x.pdf' }).map((f) => f.code)).toEqual(['document_size']);
+    expect(
+      checkFile(req, { detectedType: 'application/pdf', sizeBytes: 0, fileName: 'x.pdf' }).map((f) => f.code),
+    ).toEqual(['document_size']);
   });
 });

@@ -1,5 +1,10 @@
 import type {
-  Answers, AttachedDocument, DocumentRequirement, Finding, InformationRequirement, ScreeningRequirement,
+  Answers,
+  AttachedDocument,
+  DocumentRequirement,
+  Finding,
+  InformationRequirement,
+  ScreeningRequirement,
   ScreeningResult,
 } from './screening-types.js';
 
@@ -82,18 +87,25 @@ export function checkDocuments(requirement: DocumentRequirement, documents: read
 }
 
 /** Checks one file against a document requirement; used at upload time and again on receipt. */
-export function checkFile(requirement: DocumentRequirement, doc: Pick<AttachedDocument, 'detectedType' | 'sizeBytes' | 'fileName'>): Finding[] {
+export function checkFile(
+  requirement: DocumentRequirement,
+  doc: Pick<AttachedDocument, 'detectedType' | 'sizeBytes' | 'fileName'>,
+): Finding[] {
   const findings: Finding[] = [];
   const accepted = requirement.acceptedTypes as readonly string[];
   if (!doc.detectedType || !accepted.includes(doc.detectedType)) {
     findings.push({
-      requirementKey: requirement.key, code: 'document_type', fileName: doc.fileName,
+      requirementKey: requirement.key,
+      code: 'document_type',
+      fileName: doc.fileName,
       params: { accepted: requirement.acceptedTypes.join(', ') },
     });
   }
   if (doc.sizeBytes > requirement.maxBytes || doc.sizeBytes === 0) {
     findings.push({
-      requirementKey: requirement.key, code: 'document_size', fileName: doc.fileName,
+      requirementKey: requirement.key,
+      code: 'document_size',
+      fileName: doc.fileName,
       params: { maxBytes: requirement.maxBytes, sizeBytes: doc.sizeBytes },
     });
   }
@@ -101,7 +113,10 @@ export function checkFile(requirement: DocumentRequirement, doc: Pick<AttachedDo
 }
 
 function checkRequirement(
-  requirement: ScreeningRequirement, answers: Answers, documents: readonly AttachedDocument[], today: string,
+  requirement: ScreeningRequirement,
+  answers: Answers,
+  documents: readonly AttachedDocument[],
+  today: string,
 ): Finding[] {
   if (requirement.kind === 'document') return checkDocuments(requirement, documents);
   const value = answers[requirement.key];

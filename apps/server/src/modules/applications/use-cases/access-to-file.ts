@@ -22,7 +22,9 @@ function zipName(index: number, fileName: string): string {
  * sent to them, made from the stored files (each checked against its hash). The export is recorded in the audit log.
  */
 export async function exportCaseFile(
-  db: Executor, principal: Principal, o: { reference: string; locale: Locale; fileDir: string; authorityName: string; requestId?: string; now?: Date },
+  db: Executor,
+  principal: Principal,
+  o: { reference: string; locale: Locale; fileDir: string; authorityName: string; requestId?: string; now?: Date },
 ): Promise<CaseFileExport> {
   const now = o.now ?? new Date();
   const file = await getApplicantCaseFile(db, principal, o.reference, now);
@@ -35,13 +37,26 @@ export async function exportCaseFile(
     listed.push({ path, fileName: d.fileName, uploadedAt: d.addedAt });
   }
   const journal = renderJournal({
-    locale: o.locale, reference: file.case.reference, caseTypeName: file.definition.name, definition: file.definition,
-    events: file.events, applicantName: file.case.applicant_name, authorityName: o.authorityName, documents: listed, now,
+    locale: o.locale,
+    reference: file.case.reference,
+    caseTypeName: file.definition.name,
+    definition: file.definition,
+    events: file.events,
+    applicantName: file.case.applicant_name,
+    authorityName: o.authorityName,
+    documents: listed,
+    now,
   });
   entries['journal.html'] = new TextEncoder().encode(journal);
   await recordAudit(db, {
-    actorUserId: principal.userId, action: 'export', subjectUserId: principal.userId, entityType: 'case', entityId: file.case.id,
-    purpose: AUDIT_PURPOSES.ownCaseFile, requestId: o.requestId ?? null, details: { documents: docs.length },
+    actorUserId: principal.userId,
+    action: 'export',
+    subjectUserId: principal.userId,
+    entityType: 'case',
+    entityId: file.case.id,
+    purpose: AUDIT_PURPOSES.ownCaseFile,
+    requestId: o.requestId ?? null,
+    details: { documents: docs.length },
   });
   const mtime = now;
   return { fileName: `sag-${file.case.reference}.zip`, zip: zipSync(entries, { mtime }) };

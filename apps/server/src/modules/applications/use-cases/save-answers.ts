@@ -18,10 +18,15 @@ export interface SaveAnswersInput {
  * Saves what the applicant typed on one step, valid or not (a draft never loses input), and returns what must be
  * fixed before they move on.
  */
-export async function saveAnswers(db: Executor, principal: Principal, input: SaveAnswersInput): Promise<{ findings: Finding[]; answers: Record<string, string> }> {
+export async function saveAnswers(
+  db: Executor,
+  principal: Principal,
+  input: SaveAnswersInput,
+): Promise<{ findings: Finding[]; answers: Record<string, string> }> {
   return inTransaction(db, async (trx) => {
     const own = await loadOwnApplication(trx, principal, input.applicationId, true);
-    if (own.application.status !== 'draft') throw new AppError('invalid_state', 'This application has already been sent.', { state: 'submitted' });
+    if (own.application.status !== 'draft')
+      throw new AppError('invalid_state', 'This application has already been sent.', { state: 'submitted' });
     const step = own.form.steps.find((s) => s.id === input.stepId);
     if (!step) throw new AppError('not_found', 'No such step in this application.');
     assertStepFields(own.form, step, input.answers);

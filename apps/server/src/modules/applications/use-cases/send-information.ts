@@ -25,7 +25,10 @@ export interface SendInformationResult {
   answered: boolean;
 }
 
-const ANY_DOCUMENT = { acceptedTypes: ['application/pdf', 'image/png', 'image/jpeg'] as ('application/pdf' | 'image/png' | 'image/jpeg')[], maxBytes: 10 * 1024 * 1024 };
+const ANY_DOCUMENT = {
+  acceptedTypes: ['application/pdf', 'image/png', 'image/jpeg'] as ('application/pdf' | 'image/png' | 'image/jpeg')[],
+  maxBytes: 10 * 1024 * 1024,
+};
 
 /**
  * The applicant sends information on their own case: text and documents. Accepted files are kept on the case at
@@ -33,7 +36,9 @@ const ANY_DOCUMENT = { acceptedTypes: ['application/pdf', 'image/png', 'image/jp
  * resumes the clock; fully informed when every requested document has now arrived and the rest was answered.
  */
 export async function sendInformation(
-  db: Executor, principal: Principal, input: { reference: string; text: string; files: SentFile[]; now?: Date },
+  db: Executor,
+  principal: Principal,
+  input: { reference: string; text: string; files: SentFile[]; now?: Date },
 ): Promise<SendInformationResult> {
   const now = input.now ?? new Date();
   return inTransaction(db, async (trx) => {
@@ -45,12 +50,30 @@ export async function sendInformation(
     const result: SendInformationResult = { rejected: [], accepted: [], answered: false };
     let version = c.version;
     for (const f of input.files) {
-      const r = f.requirementCode === 'other' ? undefined : file.definition.requirements.find((x) => x.code === f.requirementCode && x.kind === 'document');
-      if (f.requirementCode !== 'other' && !r) throw new AppError('validation', `The form names a document that is not part of this case: ${f.requirementCode}.`, { fields: [f.requirementCode] });
+      const r =
+        f.requirementCode === 'other'
+          ? undefined
+          : file.definition.requirements.find((x) => x.code === f.requirementCode && x.kind === 'document');
+      if (f.requirementCode !== 'other' && !r)
+        throw new AppError(
+          'validation',
+          `The form names a document that is not part of this case: ${f.requirementCode}.`,
+          { fields: [f.requirementCode] },
+        );
       const spec = r ? fileSpec(r) : ANY_DOCUMENT;
       const findings = f.stored.truncated
-        ? [{ requirementKey: f.requirementCode, code: 'document_size' as const, fileName: f.fileName, params: { maxBytes: spec.maxBytes, sizeBytes: f.stored.sizeBytes } }]
-        : checkFile({ key: f.requirementCode, kind: 'document', necessity: 'mandatory', ...spec }, { ...f.stored, fileName: f.fileName });
+        ? [
+            {
+              requirementKey: f.requirementCode,
+              code: 'document_size' as const,
+              fileName: f.fileName,
+              params: { maxBytes: spec.maxBytes, sizeBytes: f.stored.sizeBytes },
+            },
+          ]
+        : checkFile(
+            { key: f.requirementCode, kind: 'document', necessity: 'mandatory', ...spec },
+            { ...f.stored, fileName: f.fileName },
+          );
       if (findings.length > 0) {
         result.rejected.push(...findings);
         continue;
@@ -58,29 +81,59 @@ export async function sendInformation(
       const name = safeFileName(f.fileName);
       const request = openRequest(file.events, c.state);
       await repo.insertDocument(trx, {
-        applicationId: null, caseId: c.id, requirementCode: r ? r.code : null, answersEventSeq: request?.seq ?? null, fileName: name,
-        mediaType: f.stored.detectedType!, sizeBytes: f.stored.sizeBytes, sha256: f.stored.sha256, uploadedBy: principal.userId,
+        applicationId: null,
+        caseId: c.id,
+        requirementCode: r ? r.code : null,
+        answersEventSeq: request?.seq ?? null,
+        fileName: name,
+        mediaType: f.stored.detectedType!,
+        sizeBytes: f.stored.sizeBytes,
+        sha256: f.stored.sha256,
+        uploadedBy: principal.userId,
       });
       const added = await addDocument({ db: trx, actor, now }, c.id, {
-        expectedVersion: version, title: r ? r.label.da : name, documentType: 'evidence', direction: 'incoming',
-        content: { source: 'answer', fileName: name, sha256: f.stored.sha256, sizeBytes: f.stored.sizeBytes, mediaType: f.stored.detectedType! },
+        expectedVersion: version,
+        title: r ? r.label.da : name,
+        documentType: 'evidence',
+        direction: 'incoming',
+        content: {
+          source: 'answer',
+          fileName: name,
+          sha256: f.stored.sha256,
+          sizeBytes: f.stored.sizeBytes,
+          mediaType: f.stored.detectedType!,
+        },
       });
       version = added.case.version;
       result.accepted.push(name);
     }
     if (result.rejected.length > 0) return result;
-    if (!text && result.accepted.length === 0) throw new AppError('validation', 'Write an answer or attach a document.', [{ path: 'answer', message: 'empty' }]);
+    if (!text && result.accepted.length === 0)
+      throw new AppError('validation', 'Write an answer or attach a document.', [{ path: 'answer', message: 'empty' }]);
     const request = openRequest(file.events, c.state);
     if (request) {
-      const received = new Set((await repo.documentsOfCase(trx, c.id)).map((d) => d.requirement_code).filter((x): x is string => !!x));
-      const documentCodes = new Set(file.definition.requirements.filter((r) => r.kind === 'document').map((r) => r.code));
-      const summary = [text, result.accepted.length ? `Dokumenter: ${result.accepted.join(', ')}` : ''].filter(Boolean).join('\n\n');
+      const received = new Set(
+        (await repo.documentsOfCase(trx, c.id)).map((d) => d.requirement_code).filter((x): x is string => !!x),
+      );
+      const documentCodes = new Set(
+        file.definition.requirements.filter((r) => r.kind === 'document').map((r) => r.code),
+      );
+      const summary = [text, result.accepted.length ? `Dokumenter: ${result.accepted.join(', ')}` : '']
+        .filter(Boolean)
+        .join('\n\n');
       await receiveInformation({ db: trx, actor, now }, c.id, {
-        expectedVersion: version, fullyInformed: answerCovers(request.items, received, documentCodes, text.length > 0), summary,
+        expectedVersion: version,
+        fullyInformed: answerCovers(request.items, received, documentCodes, text.length > 0),
+        summary,
       });
       result.answered = true;
     } else if (text) {
-      await addDocument({ db: trx, actor, now }, c.id, { expectedVersion: version, title: text.slice(0, 300), documentType: 'letter', direction: 'incoming' });
+      await addDocument({ db: trx, actor, now }, c.id, {
+        expectedVersion: version,
+        title: text.slice(0, 300),
+        documentType: 'letter',
+        direction: 'incoming',
+      });
     }
     return result;
   });

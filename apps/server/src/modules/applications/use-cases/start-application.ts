@@ -8,7 +8,9 @@ import { applicationsRepository as repo, type ApplicationRow } from '../applicat
 export async function openForApplications(db: Executor, caseTypeCode: string) {
   const version = await getCurrentCaseTypeVersion(db, caseTypeCode);
   if (!version.active) {
-    throw new AppError('validation', `caseTypeCode: "${caseTypeCode}" is not open for applications.`, [{ path: 'caseTypeCode', message: 'not open for applications' }]);
+    throw new AppError('validation', `caseTypeCode: "${caseTypeCode}" is not open for applications.`, [
+      { path: 'caseTypeCode', message: 'not open for applications' },
+    ]);
   }
   return version;
 }
@@ -17,9 +19,17 @@ export async function openForApplications(db: Executor, caseTypeCode: string) {
  * Starts (or resumes) an application. An applicant with a draft for the same case type continues that draft, so
  * a second "Start" never scatters their answers over two drafts.
  */
-export async function startApplication(db: Executor, principal: Principal, caseTypeCode: string): Promise<ApplicationRow> {
+export async function startApplication(
+  db: Executor,
+  principal: Principal,
+  caseTypeCode: string,
+): Promise<ApplicationRow> {
   const version = await openForApplications(db, caseTypeCode);
   const existing = (await repo.draftsOf(db, principal.userId)).find((d) => d.case_type_id === version.caseTypeId);
   if (existing) return existing;
-  return repo.insertDraft(db, { applicantId: principal.userId, caseTypeId: version.caseTypeId, caseTypeVersionId: version.versionId });
+  return repo.insertDraft(db, {
+    applicantId: principal.userId,
+    caseTypeId: version.caseTypeId,
+    caseTypeVersionId: version.versionId,
+  });
 }

@@ -14,16 +14,30 @@ import { loadOwnApplication } from './load-own-application.js';
 export function documentRequirement(form: ApplicationForm, code: string): TRequirement {
   const r = form.requirements.find((x) => x.code === code);
   if (!r || r.kind !== 'document') {
-    throw new AppError('validation', `The form names a document that is not part of this application: ${code}.`, { fields: [code] });
+    throw new AppError('validation', `The form names a document that is not part of this application: ${code}.`, {
+      fields: [code],
+    });
   }
   return r;
 }
 
 /** Judges a stored upload against its requirement: accepted type by content, within the size limit. */
 export function judgeUpload(requirement: TRequirement, fileName: string, stored: StoredFile): Finding[] {
-  const spec = { key: requirement.code, kind: 'document' as const, necessity: requirement.necessity, ...fileSpec(requirement) };
+  const spec = {
+    key: requirement.code,
+    kind: 'document' as const,
+    necessity: requirement.necessity,
+    ...fileSpec(requirement),
+  };
   if (stored.truncated) {
-    return [{ requirementKey: requirement.code, code: 'document_size', fileName, params: { maxBytes: spec.maxBytes, sizeBytes: stored.sizeBytes } }];
+    return [
+      {
+        requirementKey: requirement.code,
+        code: 'document_size',
+        fileName,
+        params: { maxBytes: spec.maxBytes, sizeBytes: stored.sizeBytes },
+      },
+    ];
   }
   return checkFile(spec, { detectedType: stored.detectedType, sizeBytes: stored.sizeBytes, fileName });
 }
@@ -37,17 +51,26 @@ export interface RecordUploadInput {
 
 /** Records an upload on a draft if it passes; a rejected file is not recorded, and the findings say why. */
 export async function recordDraftUpload(
-  db: Executor, principal: Principal, input: RecordUploadInput,
+  db: Executor,
+  principal: Principal,
+  input: RecordUploadInput,
 ): Promise<{ document?: DocumentRow; findings: Finding[] }> {
   return inTransaction(db, async (trx) => {
     const own = await loadOwnApplication(trx, principal, input.applicationId, true);
-    if (own.application.status !== 'draft') throw new AppError('invalid_state', 'This application has already been sent.', { state: 'submitted' });
+    if (own.application.status !== 'draft')
+      throw new AppError('invalid_state', 'This application has already been sent.', { state: 'submitted' });
     const requirement = documentRequirement(own.form, input.requirementCode);
     const findings = judgeUpload(requirement, input.fileName, input.stored);
     if (findings.length > 0) return { findings };
     const document = await repo.insertDocument(trx, {
-      applicationId: own.application.id, caseId: null, requirementCode: requirement.code, fileName: safeFileName(input.fileName),
-      mediaType: input.stored.detectedType!, sizeBytes: input.stored.sizeBytes, sha256: input.stored.sha256, uploadedBy: principal.userId,
+      applicationId: own.application.id,
+      caseId: null,
+      requirementCode: requirement.code,
+      fileName: safeFileName(input.fileName),
+      mediaType: input.stored.detectedType!,
+      sizeBytes: input.stored.sizeBytes,
+      sha256: input.stored.sha256,
+      uploadedBy: principal.userId,
     });
     return { document, findings: [] };
   });
@@ -55,12 +78,22 @@ export async function recordDraftUpload(
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function removeDraftDocument(db: Executor, principal: Principal, applicationId: string, documentId: string): Promise<void> {
+export async function removeDraftDocument(
+  db: Executor,
+  principal: Principal,
+  applicationId: string,
+  documentId: string,
+): Promise<void> {
   // The id comes from a form field; the database would refuse anything but a uuid with an error of its own.
-  if (!UUID.test(documentId)) throw new AppError('validation', 'documentId: choose a document of this application to remove.', [{ path: 'documentId', message: 'invalid' }]);
+  if (!UUID.test(documentId))
+    throw new AppError('validation', 'documentId: choose a document of this application to remove.', [
+      { path: 'documentId', message: 'invalid' },
+    ]);
   await inTransaction(db, async (trx) => {
     const own = await loadOwnApplication(trx, principal, applicationId, true);
-    if (own.application.status !== 'draft') throw new AppError('invalid_state', 'This application has already been sent.', { state: 'submitted' });
-    if (!(await repo.removeDraftDocument(trx, applicationId, documentId))) throw new AppError('not_found', 'No such document on this application.');
+    if (own.application.status !== 'draft')
+      throw new AppError('invalid_state', 'This application has already been sent.', { state: 'submitted' });
+    if (!(await repo.removeDraftDocument(trx, applicationId, documentId)))
+      throw new AppError('not_found', 'No such document on this application.');
   });
 }

@@ -6,7 +6,13 @@ import { caseDocumentsRepository as documents } from '../case-documents.reposito
 import type { DocumentSource } from '../cases.tables.js';
 
 /** A document can join the case file until the case is closed (a decision letter is sent after deciding). */
-export const DOCUMENT_STATES = ['received', 'in_progress', 'awaiting_applicant', 'awaiting_hearing', 'decided'] as const;
+export const DOCUMENT_STATES = [
+  'received',
+  'in_progress',
+  'awaiting_applicant',
+  'awaiting_hearing',
+  'decided',
+] as const;
 
 /** The stored file behind a document: already in the file store, of an accepted type (sniffed), not empty. */
 export interface DocumentContent {
@@ -33,21 +39,41 @@ export function addDocument(ctx: CaseContext, caseId: string, input: AddDocument
   const now = ctx.now ?? new Date();
   const documentId = content ? crypto.randomUUID() : null;
   const file = content
-    ? { fileName: content.fileName, documentId, sha256: content.sha256, sizeBytes: content.sizeBytes, mediaType: content.mediaType }
+    ? {
+        fileName: content.fileName,
+        documentId,
+        sha256: content.sha256,
+        sizeBytes: content.sizeBytes,
+        mediaType: content.mediaType,
+      }
     : {};
   return inTransaction(ctx.db, async (trx) => {
-    const result = await runCommand({ ...ctx, db: trx, now }, {
-      caseId, expectedVersion,
-      decide: (c) => {
-        requireState(c, DOCUMENT_STATES, 'add_document');
-        return { activity: 'document_added', attributes: { ...described, ...file } };
+    const result = await runCommand(
+      { ...ctx, db: trx, now },
+      {
+        caseId,
+        expectedVersion,
+        decide: (c) => {
+          requireState(c, DOCUMENT_STATES, 'add_document');
+          return { activity: 'document_added', attributes: { ...described, ...file } };
+        },
       },
-    });
+    );
     if (content && documentId) {
       await documents.insert(trx, {
-        id: documentId, caseId, eventId: result.eventId, source: content.source, title: described.title, documentType: described.documentType,
-        direction: described.direction, fileName: content.fileName, mediaType: content.mediaType, sizeBytes: content.sizeBytes,
-        sha256: content.sha256, addedBy: actorId(ctx.actor), addedAt: now,
+        id: documentId,
+        caseId,
+        eventId: result.eventId,
+        source: content.source,
+        title: described.title,
+        documentType: described.documentType,
+        direction: described.direction,
+        fileName: content.fileName,
+        mediaType: content.mediaType,
+        sizeBytes: content.sizeBytes,
+        sha256: content.sha256,
+        addedBy: actorId(ctx.actor),
+        addedAt: now,
       });
     }
     return { ...result, documentId };

@@ -22,7 +22,9 @@ export interface UploadedFile {
  * 4xx, and neither the file nor an event is kept; a file the transaction failed to record is discarded too.
  */
 export async function attachDocument(
-  ctx: CaseContext & { fileDir: string }, caseId: string, input: TAttachDocumentFields & { file: UploadedFile },
+  ctx: CaseContext & { fileDir: string },
+  caseId: string,
+  input: TAttachDocumentFields & { file: UploadedFile },
 ): Promise<AddDocumentResult> {
   const current = await loadCaseOr404(ctx.db, caseId);
   assertCaseAccess(ctx.actor, current.unit_id);
@@ -34,8 +36,17 @@ export async function attachDocument(
     const refusal = uploadRefusal(stored);
     if (refusal) throw refusalError(refusal, fileName);
     return await addDocument(ctx, caseId, {
-      expectedVersion: input.expectedVersion, title: input.title, documentType: input.documentType, direction: input.direction,
-      content: { source: 'casework', fileName, sha256: stored.sha256, sizeBytes: stored.sizeBytes, mediaType: stored.detectedType! },
+      expectedVersion: input.expectedVersion,
+      title: input.title,
+      documentType: input.documentType,
+      direction: input.direction,
+      content: {
+        source: 'casework',
+        fileName,
+        sha256: stored.sha256,
+        sizeBytes: stored.sizeBytes,
+        mediaType: stored.detectedType!,
+      },
     });
   } catch (err) {
     // The case changed while the file streamed in (a conflict), or it was refused: nothing will name the file.

@@ -22,15 +22,27 @@ export interface ApplicantCaseFile {
  * An applicant's own case by its case number, with its event log and clock, for the portal pages and the access
  * to the file. Someone else's case answers exactly like one that does not exist, and the attempt is audited.
  */
-export async function getApplicantCaseFile(db: Executor, principal: Principal, reference: string, now = new Date()): Promise<ApplicantCaseFile> {
+export async function getApplicantCaseFile(
+  db: Executor,
+  principal: Principal,
+  reference: string,
+  now = new Date(),
+): Promise<ApplicantCaseFile> {
   const c = await repo.findCaseByReference(db, reference);
   if (!c || c.applicant_id !== principal.userId) {
-    throw new AppError('not_found', 'No such case.', c ? auditDenied({ entityType: 'case', entityId: c.id, subjectUserId: c.applicant_id ?? undefined }) : undefined);
+    throw new AppError(
+      'not_found',
+      'No such case.',
+      c ? auditDenied({ entityType: 'case', entityId: c.id, subjectUserId: c.applicant_id ?? undefined }) : undefined,
+    );
   }
   const version = await getCaseTypeVersion(db, c.case_type_version_id);
   const [summary] = await queueRepository.summariesByIds(db, [c.id]);
   return {
-    case: c, caseTypeCode: version.code, definition: version.definition, events: await repo.eventsOf(db, c.id),
+    case: c,
+    caseTypeCode: version.code,
+    definition: version.definition,
+    events: await repo.eventsOf(db, c.id),
     clock: summary ? clockView(summary, localDateOf(now)) : null,
   };
 }

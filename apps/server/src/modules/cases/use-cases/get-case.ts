@@ -12,7 +12,12 @@ import { caseDocumentList } from '../case-document-list.js';
 import { caseDocumentsRepository as documents } from '../case-documents.repository.js';
 
 /** The case file for staff of the case's unit; the read is audited because the file holds personal data. */
-export async function getCaseDetail(db: Executor, principal: Principal, caseId: string, requestId?: string): Promise<TCaseDetail> {
+export async function getCaseDetail(
+  db: Executor,
+  principal: Principal,
+  caseId: string,
+  requestId?: string,
+): Promise<TCaseDetail> {
   const c = await repo.findCase(db, caseId);
   if (!c) throw new AppError('not_found', 'No such case.');
   assertCaseAccess(principal, c.unit_id, READ_ROLES);
@@ -21,22 +26,40 @@ export async function getCaseDetail(db: Executor, principal: Principal, caseId: 
   const events = await repo.eventsOf(db, caseId);
   const d = version.definition;
   await recordAudit(db, {
-    actorUserId: principal.userId, action: 'read', subjectUserId: c.applicant_id, entityType: 'case', entityId: c.id,
-    purpose: AUDIT_PURPOSES.casework, requestId: requestId ?? null,
+    actorUserId: principal.userId,
+    action: 'read',
+    subjectUserId: c.applicant_id,
+    entityType: 'case',
+    entityId: c.id,
+    purpose: AUDIT_PURPOSES.casework,
+    requestId: requestId ?? null,
   });
   const at = (x: Date) => new Date(x).toISOString();
   return {
     ...toCaseSummary(summary),
-    channel: c.channel as TCaseDetail['channel'], caseTypeVersion: version.version,
+    channel: c.channel as TCaseDetail['channel'],
+    caseTypeVersion: version.version,
     outcome: c.outcome as TCaseDetail['outcome'],
-    phases: d.phases.map((p) => ({ code: p.code, name: p.name })), outcomes: d.outcomes,
+    phases: d.phases.map((p) => ({ code: p.code, name: p.name })),
+    outcomes: d.outcomes,
     extensionAllowed: d.serviceGoal.extension.allowed,
     events: events.map((e) => ({ ...e, occurredAt: at(e.occurredAt) })),
-    notes: events.filter((e) => e.activity === 'note_recorded').map((e) => ({
-      eventId: e.id, kind: String(e.attributes.kind), who: String(e.attributes.who), when: String(e.attributes.when),
-      what: String(e.attributes.what), recordedBy: e.actorName,
-    })),
-    documents: caseDocumentList({ caseId: c.id, applicantId: c.applicant_id, rows: await documents.ofCase(db, c.id), events }),
+    notes: events
+      .filter((e) => e.activity === 'note_recorded')
+      .map((e) => ({
+        eventId: e.id,
+        kind: String(e.attributes.kind),
+        who: String(e.attributes.who),
+        when: String(e.attributes.when),
+        what: String(e.attributes.what),
+        recordedBy: e.actorName,
+      })),
+    documents: caseDocumentList({
+      caseId: c.id,
+      applicantId: c.applicant_id,
+      rows: await documents.ofCase(db, c.id),
+      events,
+    }),
   };
 }
 
@@ -45,18 +68,30 @@ async function applicantView(db: Executor, c: CaseRow): Promise<TApplicantCaseVi
   const phase = version.definition.phases.find((p) => p.code === c.phase_code);
   const [summary] = await queueRepository.summariesByIds(db, [c.id]);
   return {
-    id: c.id, reference: c.reference, caseTypeName: version.definition.name, state: c.state as TApplicantCaseView['state'],
+    id: c.id,
+    reference: c.reference,
+    caseTypeName: version.definition.name,
+    state: c.state as TApplicantCaseView['state'],
     receivedAt: new Date(c.received_at).toISOString(),
     phase: phase ? { code: phase.code, name: phase.name, applicantText: phase.applicantText } : null,
-    deadlineDate: summary?.deadline ?? null, outcome: c.outcome as TApplicantCaseView['outcome'],
+    deadlineDate: summary?.deadline ?? null,
+    outcome: c.outcome as TApplicantCaseView['outcome'],
   };
 }
 
 /** An applicant's own case; anyone else's answers exactly like a case that does not exist (and is audited). */
-export async function getApplicantCase(db: Executor, principal: Principal, caseId: string): Promise<TApplicantCaseView> {
+export async function getApplicantCase(
+  db: Executor,
+  principal: Principal,
+  caseId: string,
+): Promise<TApplicantCaseView> {
   const c = await repo.findCase(db, caseId);
   if (!c || c.applicant_id !== principal.userId) {
-    throw new AppError('not_found', 'No such case.', c ? auditDenied({ entityType: 'case', entityId: caseId, subjectUserId: c.applicant_id ?? undefined }) : undefined);
+    throw new AppError(
+      'not_found',
+      'No such case.',
+      c ? auditDenied({ entityType: 'case', entityId: caseId, subjectUserId: c.applicant_id ?? undefined }) : undefined,
+    );
   }
   return applicantView(db, c);
 }

@@ -14,7 +14,11 @@ export interface DecidedCase {
  * The most recent decided cases of a case type, for the expected-decision forecast and its backtest. Reads the
  * clock rows and the phase events only; no personal data leaves.
  */
-export async function getDecidedHistory(db: Executor, caseTypeId: string, options: { limit?: number; decidedBefore?: string } = {}): Promise<DecidedCase[]> {
+export async function getDecidedHistory(
+  db: Executor,
+  caseTypeId: string,
+  options: { limit?: number; decidedBefore?: string } = {},
+): Promise<DecidedCase[]> {
   const limit = options.limit ?? 500;
   const before = options.decidedBefore ?? '9999-12-31';
   const r = await sql<{ duration_days: number; received_date: string; decided_date: string; phases: string[] | null }>`
@@ -28,6 +32,9 @@ export async function getDecidedHistory(db: Executor, caseTypeId: string, option
     ORDER BY k.decided_date DESC
     LIMIT ${limit}`.execute(db);
   return r.rows.map((row) => ({
-    durationDays: Number(row.duration_days), receivedDate: row.received_date, decidedDate: row.decided_date, phases: row.phases ?? [],
+    durationDays: Number(row.duration_days),
+    receivedDate: row.received_date,
+    decidedDate: row.decided_date,
+    phases: row.phases ?? [],
   }));
 }

@@ -7,16 +7,29 @@ import { queueRepository } from '../work-queue.repository.js';
 import { toCaseSummary } from '../case-views.js';
 
 /** The open cases of the caseworker's units (or one of them), most at risk first. */
-export async function getWorkQueue(db: Executor, principal: Principal, query: TWorkQueueQuery, now = new Date()): Promise<TWorkQueuePage> {
+export async function getWorkQueue(
+  db: Executor,
+  principal: Principal,
+  query: TWorkQueueQuery,
+  now = new Date(),
+): Promise<TWorkQueuePage> {
   const scope = unitsWithRole(principal, ['caseworker', 'teamlead']);
   if (query.unitId && !scope.includes(query.unitId)) {
     throw new AppError('forbidden', 'You do not work in this unit.', { unitId: query.unitId });
   }
   const today = localDateOf(now);
-  const assigneeId = query.assignee === 'me' ? principal.userId : query.assignee === 'unassigned' ? null : query.assignee;
+  const assigneeId =
+    query.assignee === 'me' ? principal.userId : query.assignee === 'unassigned' ? null : query.assignee;
   const { ids, total, totalCapped } = await queueRepository.page(db, {
-    unitIds: query.unitId ? [query.unitId] : scope.sort(), caseTypeId: query.caseTypeId, phase: query.phase,
-    state: query.state, assigneeId, risk: query.risk, today, limit: query.limit, offset: query.offset,
+    unitIds: query.unitId ? [query.unitId] : scope.sort(),
+    caseTypeId: query.caseTypeId,
+    phase: query.phase,
+    state: query.state,
+    assigneeId,
+    risk: query.risk,
+    today,
+    limit: query.limit,
+    offset: query.offset,
   });
   const rows = await queueRepository.summariesByIds(db, ids);
   return { items: rows.map((r) => toCaseSummary(r, today)), total, totalCapped, today };

@@ -14,26 +14,40 @@ export function openCase(ctx: CaseContext, input: TOpenCaseRequest): Promise<Cas
   const now = ctx.now ?? new Date();
   return inTransaction(ctx.db, async (trx) => {
     const type = await getCurrentCaseTypeVersion(trx, input.caseTypeCode);
-    if (!type.active) throw new AppError('validation', `caseTypeCode: the case type "${input.caseTypeCode}" is no longer in use`);
+    if (!type.active)
+      throw new AppError('validation', `caseTypeCode: the case type "${input.caseTypeCode}" is no longer in use`);
     const unitId = input.unitId ?? type.unitId;
     assertCaseAccess(ctx.actor, unitId, OPENING_ROLES);
     const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
     if (receivedAt.getTime() > now.getTime() + 60_000) {
-      throw new AppError('validation', 'receivedAt: cannot be in the future', [{ path: 'receivedAt', message: 'in the future' }]);
+      throw new AppError('validation', 'receivedAt: cannot be in the future', [
+        { path: 'receivedAt', message: 'in the future' },
+      ]);
     }
     if (input.assigneeId && !(await repo.canHandleUnit(trx, input.assigneeId, unitId))) {
-      throw new AppError('validation', 'assigneeId: this person does not handle cases of the unit', [{ path: 'assigneeId', message: 'not in the unit' }]);
+      throw new AppError('validation', 'assigneeId: this person does not handle cases of the unit', [
+        { path: 'assigneeId', message: 'not in the unit' },
+      ]);
     }
     const firstPhase = type.definition.phases[0]?.code ?? null;
     const c = await repo.insertCase(trx, {
       reference: await repo.nextReference(trx, Number(localDateOf(receivedAt).slice(0, 4))),
-      case_type_id: type.caseTypeId, case_type_version_id: type.versionId, unit_id: unitId,
-      assignee_id: input.assigneeId ?? null, applicant_id: input.applicant.userId ?? null, applicant_name: input.applicant.name,
-      subject: input.subject ?? null, channel: input.channel, state: 'received', phase_code: firstPhase, outcome: null,
+      case_type_id: type.caseTypeId,
+      case_type_version_id: type.versionId,
+      unit_id: unitId,
+      assignee_id: input.assigneeId ?? null,
+      applicant_id: input.applicant.userId ?? null,
+      applicant_name: input.applicant.name,
+      subject: input.subject ?? null,
+      channel: input.channel,
+      state: 'received',
+      phase_code: firstPhase,
+      outcome: null,
       received_at: receivedAt,
     });
     const event = {
-      activity: 'received', occurredAt: receivedAt,
+      activity: 'received',
+      occurredAt: receivedAt,
       attributes: { channel: input.channel, caseType: type.code, caseTypeVersion: type.version, phase: firstPhase },
     };
     await repo.appendEvent(trx, { ...event, caseId: c.id, actorId: actorId(ctx.actor), unitId });

@@ -27,18 +27,30 @@ async function download(fileDir: string, doc: CaseDocumentRow): Promise<Document
  * answer as for a missing document, and the attempt is audited. Every download is audited as a read.
  */
 export async function openCaseDocument(
-  db: Executor, principal: Principal, o: { caseId: string; documentId: string; fileDir: string; requestId?: string },
+  db: Executor,
+  principal: Principal,
+  o: { caseId: string; documentId: string; fileDir: string; requestId?: string },
 ): Promise<DocumentDownload> {
   const c = await repo.findCase(db, o.caseId);
   if (c && !(principal.kind === 'staff' && hasRole(principal, READ_ROLES, c.unit_id))) {
-    throw new AppError('not_found', 'No such document.', auditDenied({ entityType: 'case_document', entityId: o.documentId, subjectUserId: c.applicant_id ?? undefined }));
+    throw new AppError(
+      'not_found',
+      'No such document.',
+      auditDenied({ entityType: 'case_document', entityId: o.documentId, subjectUserId: c.applicant_id ?? undefined }),
+    );
   }
   const doc = c ? await documents.find(db, o.documentId) : undefined;
   if (!c || !doc || doc.case_id !== c.id) throw new AppError('not_found', 'No such document.');
   const file = await download(o.fileDir, doc);
   await recordAudit(db, {
-    actorUserId: principal.userId, action: 'read', subjectUserId: c.applicant_id, entityType: 'case_document', entityId: doc.id,
-    purpose: AUDIT_PURPOSES.casework, requestId: o.requestId ?? null, details: { caseId: c.id },
+    actorUserId: principal.userId,
+    action: 'read',
+    subjectUserId: c.applicant_id,
+    entityType: 'case_document',
+    entityId: doc.id,
+    purpose: AUDIT_PURPOSES.casework,
+    requestId: o.requestId ?? null,
+    details: { caseId: c.id },
   });
   return file;
 }
@@ -60,8 +72,15 @@ export interface ApplicantDocument {
 export async function applicantDocuments(db: Executor, file: ApplicantCaseFile): Promise<ApplicantDocument[]> {
   const rows = (await documents.ofCase(db, file.case.id)).filter(visibleToApplicant);
   return rows.map((r) => ({
-    id: r.id, title: r.title, fileName: r.file_name, source: r.source, direction: r.direction, addedAt: new Date(r.added_at),
-    mediaType: r.media_type, sizeBytes: r.size_bytes, sha256: r.sha256,
+    id: r.id,
+    title: r.title,
+    fileName: r.file_name,
+    source: r.source,
+    direction: r.direction,
+    addedAt: new Date(r.added_at),
+    mediaType: r.media_type,
+    sizeBytes: r.size_bytes,
+    sha256: r.sha256,
   }));
 }
 
@@ -71,19 +90,36 @@ export async function applicantDocuments(db: Executor, file: ApplicantCaseFile):
  * audited as a read too, as staff downloads are: the log shows every time the document left the system.
  */
 export async function openApplicantDocument(
-  db: Executor, principal: Principal, o: { reference: string; documentId: string; fileDir: string; requestId?: string },
+  db: Executor,
+  principal: Principal,
+  o: { reference: string; documentId: string; fileDir: string; requestId?: string },
 ): Promise<DocumentDownload> {
   const file = await getApplicantCaseFile(db, principal, o.reference);
   const doc = await documents.find(db, o.documentId);
   if (!doc || doc.case_id !== file.case.id || !visibleToApplicant(doc)) {
     const owner = doc && doc.case_id !== file.case.id ? await repo.findCase(db, doc.case_id) : file.case;
-    throw new AppError('not_found', 'No such document in this case.',
-      doc ? auditDenied({ entityType: 'case_document', entityId: doc.id, subjectUserId: owner?.applicant_id ?? undefined }) : undefined);
+    throw new AppError(
+      'not_found',
+      'No such document in this case.',
+      doc
+        ? auditDenied({
+            entityType: 'case_document',
+            entityId: doc.id,
+            subjectUserId: owner?.applicant_id ?? undefined,
+          })
+        : undefined,
+    );
   }
   const bytes = await download(o.fileDir, doc);
   await recordAudit(db, {
-    actorUserId: principal.userId, action: 'read', subjectUserId: file.case.applicant_id, entityType: 'case_document', entityId: doc.id,
-    purpose: AUDIT_PURPOSES.ownCaseDocument, requestId: o.requestId ?? null, details: { caseId: file.case.id },
+    actorUserId: principal.userId,
+    action: 'read',
+    subjectUserId: file.case.applicant_id,
+    entityType: 'case_document',
+    entityId: doc.id,
+    purpose: AUDIT_PURPOSES.ownCaseDocument,
+    requestId: o.requestId ?? null,
+    details: { caseId: file.case.id },
   });
   return bytes;
 }

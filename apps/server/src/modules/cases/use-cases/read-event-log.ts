@@ -34,7 +34,9 @@ export interface LoggedCase {
 export async function readEventLog(db: Executor, q: EventLogQuery): Promise<LoggedCase[]> {
   if (q.unitIds.length === 0) return [];
   // Each list travels as one string split here: much cheaper to parse than PostgreSQL array literals.
-  const { rows } = await sql<Omit<LoggedCase, 'activities' | 'times' | 'actors'> & { activities: string; times: string; actors: string }>`
+  const { rows } = await sql<
+    Omit<LoggedCase, 'activities' | 'times' | 'actors'> & { activities: string; times: string; actors: string }
+  >`
     SELECT f.id AS "caseId", f.reference, u.name_da AS "unitName", c.deadline::text AS deadline,
       string_agg(e.activity, ${SEP} ORDER BY e.occurred_at, e.seq) AS activities,
       string_agg(((extract(epoch FROM e.occurred_at) * 1000)::bigint)::text, ',' ORDER BY e.occurred_at, e.seq) AS times,

@@ -17,7 +17,8 @@ export interface RecomputeResult {
  * transactions and lock their cases, so a caseworker's change to a case is never overwritten by an older reading.
  */
 export async function recomputeClocks(
-  db: Executor, opts: { fromDay: string; now?: Date; batchSize?: number; signal?: AbortSignal },
+  db: Executor,
+  opts: { fromDay: string; now?: Date; batchSize?: number; signal?: AbortSignal },
 ): Promise<RecomputeResult> {
   const batchSize = opts.batchSize ?? 200;
   const definitions = new Map<string, TCaseTypeDefinition>();
@@ -34,13 +35,26 @@ export async function recomputeClocks(
       const deadlines = await repo.clockDeadlines(trx, ids);
       for (const c of cases) {
         let definition = definitions.get(c.case_type_version_id);
-        if (!definition) definitions.set(c.case_type_version_id, (definition = (await getCaseTypeVersion(trx, c.case_type_version_id)).definition));
+        if (!definition)
+          definitions.set(
+            c.case_type_version_id,
+            (definition = (await getCaseTypeVersion(trx, c.case_type_version_id)).definition),
+          );
         const row = deriveClockRow(
           {
-            caseId: c.id, caseTypeId: c.case_type_id, unitId: c.unit_id, assigneeId: c.assignee_id, state: c.state,
-            phaseCode: c.phase_code, outcome: c.outcome, receivedAt: new Date(c.received_at),
+            caseId: c.id,
+            caseTypeId: c.case_type_id,
+            unitId: c.unit_id,
+            assigneeId: c.assignee_id,
+            state: c.state,
+            phaseCode: c.phase_code,
+            outcome: c.outcome,
+            receivedAt: new Date(c.received_at),
           },
-          await repo.eventsOf(trx, c.id), definition, opts.now ?? new Date(), calendar,
+          await repo.eventsOf(trx, c.id),
+          definition,
+          opts.now ?? new Date(),
+          calendar,
         );
         if (row.deadline !== (deadlines.get(c.id) ?? null)) result.moved++;
         await repo.upsertClock(trx, row);

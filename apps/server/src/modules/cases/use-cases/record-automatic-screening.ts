@@ -13,9 +13,14 @@ export interface AutomaticScreeningInput {
  * The automatic checks run on receipt. They do not change the case's state or start the clock: the caseworker's
  * verdict (`screened`) confirms or overrides them.
  */
-export function recordAutomaticScreening(ctx: CaseContext, caseId: string, input: AutomaticScreeningInput): Promise<CommandResult> {
+export function recordAutomaticScreening(
+  ctx: CaseContext,
+  caseId: string,
+  input: AutomaticScreeningInput,
+): Promise<CommandResult> {
   return runCommand(ctx, {
-    caseId, expectedVersion: input.expectedVersion,
+    caseId,
+    expectedVersion: input.expectedVersion,
     decide: (c) => {
       requireState(c, ['received'], 'record_automatic_screening');
       return {

@@ -4,7 +4,8 @@ import { requireState, runCommand, type CaseContext, type CommandResult } from '
 /** The caseworker's screening verdict: fully informed, or the list of what is missing. */
 export function screenCase(ctx: CaseContext, caseId: string, input: TScreenCaseRequest): Promise<CommandResult> {
   return runCommand(ctx, {
-    caseId, expectedVersion: input.expectedVersion,
+    caseId,
+    expectedVersion: input.expectedVersion,
     decide: (c) => {
       requireState(c, ['received', 'in_progress'], 'screen');
       const fullyInformed = input.verdict === 'fully_informed';

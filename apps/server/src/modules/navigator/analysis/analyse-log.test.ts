@@ -13,7 +13,8 @@ import type { AnalysisModel, AnalysisOutput } from './analysis-types.js';
 // Pins the whole analysis (every figure, every case record and replay path) of the shipped housing-benefit log,
 // so a change to how moves are classified or timed cannot alter what is stored and shown without this noticing.
 
-const fixture = (name: string) => fs.readFileSync(new URL(`../../../../test/fixtures/navigator/${name}`, import.meta.url));
+const fixture = (name: string) =>
+  fs.readFileSync(new URL(`../../../../test/fixtures/navigator/${name}`, import.meta.url));
 const housingXml = fixture('housing-benefit.bpmn').toString('utf8');
 const housingLog = () => readXesText(gunzipSync(fixture('housing-benefit.xes.gz')).toString('utf8'));
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -28,7 +29,11 @@ interface Scenario {
 async function analyse(log: EventLog, s: Scenario): Promise<AnalysisOutput> {
   const xml = s.xml ?? housingXml;
   const doc = await readBpmn(xml);
-  const tasks = doc.tasks.map((t) => ({ elementId: t.elementId, name: t.name, deadlineDays: s.deadlines?.[t.elementId] ?? null }));
+  const tasks = doc.tasks.map((t) => ({
+    elementId: t.elementId,
+    name: t.name,
+    deadlineDays: s.deadlines?.[t.elementId] ?? null,
+  }));
   const model: AnalysisModel = { tasks, graph: new BpmnGraph(doc.nodes, doc.flows) };
   const byName = new Map<string, string>();
   for (const t of tasks) if (!byName.has(norm(t.name))) byName.set(norm(t.name), t.elementId);
@@ -39,7 +44,13 @@ async function analyse(log: EventLog, s: Scenario): Promise<AnalysisOutput> {
     else if (byName.has(norm(a))) lookup.set(a, byName.get(norm(a))!);
   }
   const conformance = await prepareConformance(xml);
-  return analyseLog({ log, model, labels: labelMap(model, lookup), align: (t) => conformance.align(t), caseInfo: caseInfoFromLog(log) });
+  return analyseLog({
+    log,
+    model,
+    labels: labelMap(model, lookup),
+    align: (t) => conformance.align(t),
+    caseInfo: caseInfoFromLog(log),
+  });
 }
 
 /**
@@ -78,8 +89,13 @@ describe('the analysis of the shipped housing-benefit log, pinned', () => {
   });
 
   test('phone calls left out, information requests booked as received, every step due within 2 days', async () => {
-    const deadlines = Object.fromEntries(['receive', 'screen', 'request', 'receiveInfo', 'assess', 'hearing', 'decide', 'send'].map((id) => [id, 2]));
-    const out = await analyse(await housingLog(), { deadlines, manual: { 'Phone call with applicant': null, 'Request information': 'receiveInfo' } });
+    const deadlines = Object.fromEntries(
+      ['receive', 'screen', 'request', 'receiveInfo', 'assess', 'hearing', 'decide', 'send'].map((id) => [id, 2]),
+    );
+    const out = await analyse(await housingLog(), {
+      deadlines,
+      manual: { 'Phone call with applicant': null, 'Request information': 'receiveInfo' },
+    });
     expect(out.summary.states.late).toBeGreaterThan(0);
     await expect(pinText(out)).toMatchFileSnapshot('./__snapshots__/housing-left-out-and-remapped.pin.txt');
   });
@@ -102,7 +118,9 @@ describe('the analysis of the shipped housing-benefit log, pinned', () => {
     const verdicts = (o: AnalysisOutput) => ({
       fitness: [o.summary.logFitness, o.summary.averageTraceFitness, o.summary.fittingShare],
       elements: o.elements.map(({ medianWaitMs: _w, medianDurationMs: _d, ...rest }) => rest),
-      flows: o.flows, jumps: o.jumps, dfgActivities: o.dfg.activities,
+      flows: o.flows,
+      jumps: o.jumps,
+      dfgActivities: o.dfg.activities,
       variants: o.variants.map(({ medianThroughputMs: _t, ...rest }) => rest),
       cases: o.cases.map(({ startedAt: _s, path: _p, ...rest }) => rest),
     });
@@ -112,7 +130,9 @@ describe('the analysis of the shipped housing-benefit log, pinned', () => {
     both.elements.forEach((e, i) => {
       expect(e.medianDurationMs).toBe(HOUR);
       expect(completes.elements[i].medianDurationMs).toBeNull();
-      expect(e.medianWaitMs).toBe(completes.elements[i].medianWaitMs === null ? null : completes.elements[i].medianWaitMs! - HOUR);
+      expect(e.medianWaitMs).toBe(
+        completes.elements[i].medianWaitMs === null ? null : completes.elements[i].medianWaitMs! - HOUR,
+      );
     });
     // A case begins with the start of its first step.
     both.cases.forEach((c, i) => expect(c.startedAt).toBe(completes.cases[i].startedAt! - HOUR));

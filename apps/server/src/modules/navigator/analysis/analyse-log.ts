@@ -1,4 +1,12 @@
-import { discoverDfg, eventTimings, foldLifecycle, MiningError, type EventLog, type EventTimings, type FoldedLog } from '@sagsgang/mining';
+import {
+  discoverDfg,
+  eventTimings,
+  foldLifecycle,
+  MiningError,
+  type EventLog,
+  type EventTimings,
+  type FoldedLog,
+} from '@sagsgang/mining';
 import type { TBallState, TDfg, TElementStats, TGroupStats, TVariantStats } from '@sagsgang/contracts';
 import { BALL_STATES } from '@sagsgang/contracts';
 import { MIN_PERSON_GROUP, type AnalysisInput, type AnalysisOutput, type CaseRecord } from './analysis-types.js';
@@ -9,7 +17,8 @@ import { median, share, yieldToEventLoop } from './stats.js';
 const MAX_VARIANTS = 200;
 
 function timeRange(log: EventLog): { t0: number; t1: number } {
-  let t0 = Infinity, t1 = -Infinity;
+  let t0 = Infinity,
+    t1 = -Infinity;
   for (const t of log.timestamps) {
     if (!Number.isFinite(t)) continue;
     if (t < t0) t0 = t;
@@ -25,10 +34,23 @@ function stepTimings(imported: EventLog, steps: FoldedLog): EventTimings {
   return { waits: pick(all.waits), spans: pick(all.spans), durations: pick(all.durations) };
 }
 
-async function walkAll(input: AnalysisInput, imported: EventLog, steps: FoldedLog, conf: VariantConformance[], totals: WalkTotals, t0: number): Promise<CaseRecord[]> {
+async function walkAll(
+  input: AnalysisInput,
+  imported: EventLog,
+  steps: FoldedLog,
+  conf: VariantConformance[],
+  totals: WalkTotals,
+  t0: number,
+): Promise<CaseRecord[]> {
   const { log } = input;
   const caseVariant = log.caseVariants();
-  const ctx: WalkContext = { totals, paths: new FlowPaths(input.model.graph), timings: stepTimings(imported, steps), caseStarts: caseStarts(imported), t0 };
+  const ctx: WalkContext = {
+    totals,
+    paths: new FlowPaths(input.model.graph),
+    timings: stepTimings(imported, steps),
+    caseStarts: caseStarts(imported),
+    t0,
+  };
   const cases: CaseRecord[] = new Array(log.caseCount);
   for (let c = 0; c < log.caseCount; c++) {
     cases[c] = walkCase(input, ctx, c, conf[caseVariant[c]], caseVariant[c]);
@@ -43,12 +65,17 @@ async function walkAll(input: AnalysisInput, imported: EventLog, steps: FoldedLo
 
 /** When each case began: its first event as imported, so a first step's start counts. */
 function caseStarts(imported: EventLog): Float64Array {
-  return Float64Array.from({ length: imported.caseCount }, (_, c) => (imported.caseOffsets[c + 1] > imported.caseOffsets[c] ? imported.timestamps[imported.caseOffsets[c]] : NaN));
+  return Float64Array.from({ length: imported.caseCount }, (_, c) =>
+    imported.caseOffsets[c + 1] > imported.caseOffsets[c] ? imported.timestamps[imported.caseOffsets[c]] : NaN,
+  );
 }
 
 function groupStats(group: string, members: CaseRecord[]): TGroupStats {
   const n = members.length;
-  let fit = 0, fitting = 0, deviating = 0, late = 0;
+  let fit = 0,
+    fitting = 0,
+    deviating = 0,
+    late = 0;
   const throughput: number[] = [];
   for (const m of members) {
     fit += m.fitness;
@@ -57,10 +84,22 @@ function groupStats(group: string, members: CaseRecord[]): TGroupStats {
     if (m.state === 'late') late++;
     if (m.startedAt !== null && m.endedAt !== null) throughput.push(m.endedAt - m.startedAt);
   }
-  return { group, cases: n, averageFitness: share(fit, n), fittingShare: share(fitting, n), deviatingShare: share(deviating, n), lateShare: share(late, n), medianThroughputMs: median(throughput) };
+  return {
+    group,
+    cases: n,
+    averageFitness: share(fit, n),
+    fittingShare: share(fitting, n),
+    deviatingShare: share(deviating, n),
+    lateShare: share(late, n),
+    medianThroughputMs: median(throughput),
+  };
 }
 
-function byGroup(cases: CaseRecord[], keysOf: (c: CaseRecord, i: number) => Iterable<string>, minimum = 1): TGroupStats[] {
+function byGroup(
+  cases: CaseRecord[],
+  keysOf: (c: CaseRecord, i: number) => Iterable<string>,
+  minimum = 1,
+): TGroupStats[] {
   const groups = new Map<string, CaseRecord[]>();
   cases.forEach((c, i) => {
     for (const k of keysOf(c, i)) {
@@ -70,7 +109,10 @@ function byGroup(cases: CaseRecord[], keysOf: (c: CaseRecord, i: number) => Iter
     }
   });
   const collator = new Intl.Collator('da');
-  return [...groups].filter(([, m]) => m.length >= minimum).map(([g, m]) => groupStats(g, m)).sort((a, b) => collator.compare(a.group, b.group));
+  return [...groups]
+    .filter(([, m]) => m.length >= minimum)
+    .map(([g, m]) => groupStats(g, m))
+    .sort((a, b) => collator.compare(a.group, b.group));
 }
 
 /** The people who recorded events on each case (the log's resource column). */
@@ -108,28 +150,51 @@ function variantStats(log: EventLog, conf: VariantConformance[], cases: CaseReco
     list.push(c.endedAt - c.startedAt);
     throughput.set(c.variant, list);
   }
-  return log.variants().slice(0, MAX_VARIANTS).map((v) => ({
-    index: v.index,
-    count: v.count,
-    activities: Array.from(v.activities, (a) => log.activityNames[a]),
-    fitness: conf[v.index].fitness,
-    deviations: conf[v.index].deviations,
-    medianThroughputMs: median(throughput.get(v.index) ?? []),
-  }));
+  return log
+    .variants()
+    .slice(0, MAX_VARIANTS)
+    .map((v) => ({
+      index: v.index,
+      count: v.count,
+      activities: Array.from(v.activities, (a) => log.activityNames[a]),
+      fitness: conf[v.index].fitness,
+      deviations: conf[v.index].deviations,
+      medianThroughputMs: median(throughput.get(v.index) ?? []),
+    }));
 }
 
 function dfgOf(log: EventLog): TDfg {
   const d = discoverDfg(log, { durations: true });
   const num = (x: number) => (Number.isFinite(x) ? x : null);
   return {
-    activities: d.activities.map((name, i) => ({ name, count: d.activityCounts[i], starts: d.startCounts[i], ends: d.endCounts[i] })),
-    edges: d.edges.map((e) => ({ from: e.from, to: e.to, count: e.count, medianMs: num(e.medianMs), meanMs: num(e.meanMs) })),
+    activities: d.activities.map((name, i) => ({
+      name,
+      count: d.activityCounts[i],
+      starts: d.startCounts[i],
+      ends: d.endCounts[i],
+    })),
+    edges: d.edges.map((e) => ({
+      from: e.from,
+      to: e.to,
+      count: e.count,
+      medianMs: num(e.medianMs),
+      meanMs: num(e.meanMs),
+    })),
   };
 }
 
-function summaryOf(log: EventLog, conf: VariantConformance[], cases: CaseRecord[], range: { t0: number; t1: number }, unmapped: string[]) {
+function summaryOf(
+  log: EventLog,
+  conf: VariantConformance[],
+  cases: CaseRecord[],
+  range: { t0: number; t1: number },
+  unmapped: string[],
+) {
   const states = Object.fromEntries(BALL_STATES.map((s) => [s, 0])) as Record<TBallState, number>;
-  let cost = 0, bwc = 0, fit = 0, fitting = 0;
+  let cost = 0,
+    bwc = 0,
+    fit = 0,
+    fitting = 0;
   const throughput: number[] = [];
   for (const c of cases) {
     states[c.state]++;
@@ -167,7 +232,10 @@ export async function analyseLog(input: AnalysisInput): Promise<AnalysisOutput> 
   const { log } = stepInput;
   const range = timeRange(imported);
   const conf = await conformPerVariant(stepInput);
-  const totals = new WalkTotals(input.model.tasks.length, input.model.graph.flows.map((f) => f.id));
+  const totals = new WalkTotals(
+    input.model.tasks.length,
+    input.model.graph.flows.map((f) => f.id),
+  );
   const cases = await walkAll(stepInput, imported, steps, conf, totals, range.t0);
   await input.onProgress?.({ phase: 'discovery', done: 0, total: 1 });
   await yieldToEventLoop();

@@ -1,5 +1,13 @@
 import type { EventLog } from '@sagsgang/mining';
-import type { TAnalysisSummary, TBallState, TDeviation, TDfg, TElementStats, TGroupStats, TVariantStats } from '@sagsgang/contracts';
+import type {
+  TAnalysisSummary,
+  TBallState,
+  TDeviation,
+  TDfg,
+  TElementStats,
+  TGroupStats,
+  TVariantStats,
+} from '@sagsgang/contracts';
 import type { BpmnGraph } from '../../process-models/index.js';
 import type { LabelMap, TraceAlignment } from './classify-trace.js';
 

@@ -23,5 +23,8 @@ export function caseSteps(events: readonly CaseEvent[]): CaseStep[] {
   const c = b.beginCase('case');
   for (const e of events) b.addEvent(c, e.activity, new Date(e.occurredAt).getTime(), undefined, e.lifecycle);
   const { source } = foldLifecycle(b.build());
-  return Array.from(source, (i) => ({ activity: events[i].activity, at: new Date(events[i].occurredAt).toISOString() }));
+  return Array.from(source, (i) => ({
+    activity: events[i].activity,
+    at: new Date(events[i].occurredAt).toISOString(),
+  }));
 }

@@ -34,7 +34,10 @@ export class WalkTotals {
   readonly durations = new Samples();
   readonly jumps = new Map<string, number>();
   readonly flowIndex: Map<string, number>;
-  constructor(taskCount: number, readonly flowIds: string[]) {
+  constructor(
+    taskCount: number,
+    readonly flowIds: string[],
+  ) {
     this.passed = new PerCaseCounter(taskCount);
     this.extra = new PerCaseCounter(taskCount);
     this.outOfOrder = new PerCaseCounter(taskCount);
@@ -83,7 +86,12 @@ interface Walk {
   riskyStep: boolean;
 }
 
-function stepEvent(input: AnalysisInput, totals: WalkTotals, w: Walk, ev: { c: number; el: number; kind: number; wait: number; span: number; duration: number }): void {
+function stepEvent(
+  input: AnalysisInput,
+  totals: WalkTotals,
+  w: Walk,
+  ev: { c: number; el: number; kind: number; wait: number; span: number; duration: number },
+): void {
   const task = input.model.tasks[ev.el];
   if (totals.passed.hit(ev.el, ev.c)) w.rec.passed.push(task.elementId);
   if (ev.kind === KIND.extra && totals.extra.hit(ev.el, ev.c)) w.rec.extra.push(task.elementId);
@@ -126,7 +134,10 @@ function walkFlows(paths: FlowPaths, totals: WalkTotals, c: number, steps: strin
 
 function stateOf(w: Walk, fitness: number, dueAt: number | undefined): TBallState {
   const { startedAt, endedAt } = w.rec;
-  const overall = dueAt !== undefined && startedAt !== null && endedAt !== null ? (endedAt - startedAt) / Math.max(1, dueAt - startedAt) : 0;
+  const overall =
+    dueAt !== undefined && startedAt !== null && endedAt !== null
+      ? (endedAt - startedAt) / Math.max(1, dueAt - startedAt)
+      : 0;
   if (w.lateStep || overall > 1) return 'late';
   if (fitness < 1 || w.rec.outside.length > 0) return 'deviating';
   if (w.riskyStep || overall > AT_RISK_SHARE) return 'at_risk';
@@ -134,17 +145,36 @@ function stateOf(w: Walk, fitness: number, dueAt: number | undefined): TBallStat
 }
 
 /** Walks one case's events: what each did against the model, the flows taken, deadlines, and its replay path. */
-export function walkCase(input: AnalysisInput, ctx: WalkContext, c: number, conf: VariantConformance, variant: number): CaseRecord {
+export function walkCase(
+  input: AnalysisInput,
+  ctx: WalkContext,
+  c: number,
+  conf: VariantConformance,
+  variant: number,
+): CaseRecord {
   const { log } = input;
   const info = input.caseInfo(c);
   const from = log.caseOffsets[c];
   const to = log.caseOffsets[c + 1];
   const times = log.timestamps;
   const rec: CaseRecord = {
-    key: log.caseIds[c], caseId: info.caseId, unit: info.unit, variant, fitness: conf.fitness, state: 'on_time',
+    key: log.caseIds[c],
+    caseId: info.caseId,
+    unit: info.unit,
+    variant,
+    fitness: conf.fitness,
+    state: 'on_time',
     startedAt: Number.isFinite(ctx.caseStarts[c]) ? ctx.caseStarts[c] : null,
     endedAt: to > from && Number.isFinite(times[to - 1]) ? times[to - 1] : null,
-    passed: [], skipped: [], outOfOrder: [], extra: [], overDeadline: [], flows: [], outside: [], deviations: conf.deviations, path: [],
+    passed: [],
+    skipped: [],
+    outOfOrder: [],
+    extra: [],
+    overDeadline: [],
+    flows: [],
+    outside: [],
+    deviations: conf.deviations,
+    path: [],
   };
   const w: Walk = { rec, lateStep: false, riskyStep: false };
   const steps: string[] = [];
@@ -157,7 +187,14 @@ export function walkCase(input: AnalysisInput, ctx: WalkContext, c: number, conf
       rec.path.push(-1, minute);
     }
     if (el < 0 || kind === KIND.outside || kind === KIND.ignored) continue;
-    stepEvent(input, ctx.totals, w, { c, el, kind, wait: ctx.timings.waits[e], span: ctx.timings.spans[e], duration: ctx.timings.durations[e] });
+    stepEvent(input, ctx.totals, w, {
+      c,
+      el,
+      kind,
+      wait: ctx.timings.waits[e],
+      span: ctx.timings.spans[e],
+      duration: ctx.timings.durations[e],
+    });
     steps.push(input.model.tasks[el].elementId);
     rec.path.push(el, minute);
   }

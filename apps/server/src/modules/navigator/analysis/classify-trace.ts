@@ -38,7 +38,7 @@ export function taskOf(move: AlignMove, labels: LabelMap): number {
     const t = labels.taskByTransition.get(move.transitionId);
     if (t !== undefined) return t;
   }
-  return typeof move.model === 'string' ? labels.taskByLabel.get(move.model) ?? -1 : -1;
+  return typeof move.model === 'string' ? (labels.taskByLabel.get(move.model) ?? -1) : -1;
 }
 
 /** The trace as the net sees it: mapped activities become their task's label; left-out ones are dropped. */
@@ -58,7 +58,12 @@ export function netTrace(activities: readonly string[], labels: LabelMap): { tra
  * Reads an alignment into per-event verdicts, by the mining package's one classification of moves. Steps are told
  * apart by task (not by label), and an activity outside the workflow never makes up for a skipped step.
  */
-export function classifyTrace(activities: readonly string[], labels: LabelMap, alignment: TraceAlignment, positions: number[]): TraceClass {
+export function classifyTrace(
+  activities: readonly string[],
+  labels: LabelMap,
+  alignment: TraceAlignment,
+  positions: number[],
+): TraceClass {
   const n = activities.length;
   const kinds = new Int8Array(n).fill(KIND.ignored);
   const elements = new Int32Array(n).fill(-1);

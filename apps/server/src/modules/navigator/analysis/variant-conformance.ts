@@ -11,8 +11,16 @@ export interface VariantConformance extends TraceClass {
 }
 
 /** The deviations of one classified trace, as people read them. */
-export function deviationsOf(activities: string[], cls: TraceClass, tasks: { elementId: string; name: string }[]): TDeviation[] {
-  const out: TDeviation[] = cls.skipped.map((t) => ({ kind: 'skipped', activity: tasks[t].name, elementId: tasks[t].elementId }));
+export function deviationsOf(
+  activities: string[],
+  cls: TraceClass,
+  tasks: { elementId: string; name: string }[],
+): TDeviation[] {
+  const out: TDeviation[] = cls.skipped.map((t) => ({
+    kind: 'skipped',
+    activity: tasks[t].name,
+    elementId: tasks[t].elementId,
+  }));
   cls.kinds.forEach((k, i) => {
     const el = cls.elements[i];
     const elementId = el >= 0 ? tasks[el].elementId : null;
@@ -43,7 +51,12 @@ export async function conformPerVariant(input: AnalysisInput): Promise<VariantCo
       cache.set(key, alignment);
     }
     const cls = classifyTrace(activities, input.labels, alignment, positions);
-    out.push({ ...cls, cost: alignment.cost ?? 0, bwc: alignment.bwc ?? 0, deviations: deviationsOf(activities, cls, input.model.tasks) });
+    out.push({
+      ...cls,
+      cost: alignment.cost ?? 0,
+      bwc: alignment.bwc ?? 0,
+      deviations: deviationsOf(activities, cls, input.model.tasks),
+    });
     if (performance.now() - lastYield > 50) {
       await yieldToEventLoop();
       if (input.signal?.aborted) throw new MiningError('aborted', 'the analysis was cancelled');

@@ -30,7 +30,12 @@ async function caseFacts(db: Executor, principal: Principal, caseId: string, req
  * A case's own path through its workflow, step by step: what was done, skipped, done again, out of order or
  * outside the workflow, and — for an open case — what is still to come. For the case page and the citizen.
  */
-export async function casePath(db: Executor, principal: Principal, caseId: string, requestId?: string): Promise<TCasePath> {
+export async function casePath(
+  db: Executor,
+  principal: Principal,
+  caseId: string,
+  requestId?: string,
+): Promise<TCasePath> {
   const c = await caseFacts(db, principal, caseId, requestId);
   const read = await modelForCaseType(db, c.caseTypeCode);
   if (!read) return { caseId, modelId: null, modelName: null, version: null, fitness: null, steps: [], deviations: [] };
@@ -41,7 +46,11 @@ export async function casePath(db: Executor, principal: Principal, caseId: strin
   const activities = done.map((e) => e.activity);
   const labels = labelMap(model, (await resolveMapping(db, detail.id, activities, detail.version)).lookup);
   const key = `${detail.id}@${detail.version}`;
-  if (!converted.has(key)) converted.set(key, prepareConformance(detail.bpmnXml).catch((e) => (converted.delete(key), Promise.reject(e))));
+  if (!converted.has(key))
+    converted.set(
+      key,
+      prepareConformance(detail.bpmnXml).catch((e) => (converted.delete(key), Promise.reject(e))),
+    );
   const conformance = await converted.get(key)!;
   const { trace, positions } = netTrace(activities, labels);
   const alignment = conformance.align(trace);
@@ -56,14 +65,36 @@ export async function casePath(db: Executor, principal: Principal, caseId: strin
       const pos = positions[k++];
       const el = cls.elements[pos];
       const task = el >= 0 ? model.tasks[el] : null;
-      const status = ({ [KIND.ok]: 'done', [KIND.extra]: 'extra', [KIND.outOfOrder]: 'out_of_order', [KIND.outside]: 'outside' } as const)[cls.kinds[pos] as 0 | 1 | 2 | 3];
+      const status = (
+        {
+          [KIND.ok]: 'done',
+          [KIND.extra]: 'extra',
+          [KIND.outOfOrder]: 'out_of_order',
+          [KIND.outside]: 'outside',
+        } as const
+      )[cls.kinds[pos] as 0 | 1 | 2 | 3];
       steps.push({ elementId: task?.elementId ?? null, name: task?.name ?? activities[pos], status, at: done[pos].at });
     } else if (typeof m.model === 'string') {
       const t = model.tasks[taskOf(m, labels)];
       if (!t) return;
-      steps.push({ elementId: t.elementId, name: t.name, status: open && i > lastLog ? 'upcoming' : 'skipped', at: null });
+      steps.push({
+        elementId: t.elementId,
+        name: t.name,
+        status: open && i > lastLog ? 'upcoming' : 'skipped',
+        at: null,
+      });
     }
   });
-  const deviations = deviationsOf(activities, cls, model.tasks).filter((d) => !(open && d.kind === 'skipped' && steps.some((s) => s.elementId === d.elementId && s.status === 'upcoming')));
-  return { caseId, modelId: detail.id, modelName: detail.name, version: detail.version, fitness: open ? null : alignment.fitness, steps, deviations };
+  const deviations = deviationsOf(activities, cls, model.tasks).filter(
+    (d) => !(open && d.kind === 'skipped' && steps.some((s) => s.elementId === d.elementId && s.status === 'upcoming')),
+  );
+  return {
+    caseId,
+    modelId: detail.id,
+    modelName: detail.name,
+    version: detail.version,
+    fitness: open ? null : alignment.fitness,
+    steps,
+    deviations,
+  };
 }

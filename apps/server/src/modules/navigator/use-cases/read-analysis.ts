@@ -1,4 +1,13 @@
-import type { TAnalysedCase, TAnalysisInfo, TAnalysisResult, TCaseList, TCaseListQuery, TDeviation, TPeopleStats, TReplay } from '@sagsgang/contracts';
+import type {
+  TAnalysedCase,
+  TAnalysisInfo,
+  TAnalysisResult,
+  TCaseList,
+  TCaseListQuery,
+  TDeviation,
+  TPeopleStats,
+  TReplay,
+} from '@sagsgang/contracts';
 import { ZPopulation } from '@sagsgang/contracts';
 import { AppError } from '../../../platform/errors.js';
 import type { Executor } from '../../../platform/db/transaction.js';
@@ -8,7 +17,11 @@ import * as repo from '../navigator.repository.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-async function toInfo(db: Executor, r: NonNullable<Awaited<ReturnType<typeof repo.findAnalysis>>>, modelName?: string): Promise<TAnalysisInfo> {
+async function toInfo(
+  db: Executor,
+  r: NonNullable<Awaited<ReturnType<typeof repo.findAnalysis>>>,
+  modelName?: string,
+): Promise<TAnalysisInfo> {
   const name = modelName ?? (await getProcessModel(db, r.model_id).catch(() => ({ name: '' }))).name;
   return {
     id: r.id,
@@ -38,7 +51,8 @@ export async function listAnalysisInfos(db: Executor, modelId?: string): Promise
   const names = new Map<string, string>();
   const out: TAnalysisInfo[] = [];
   for (const r of rows) {
-    if (!names.has(r.model_id)) names.set(r.model_id, (await getProcessModel(db, r.model_id).catch(() => ({ name: '' }))).name);
+    if (!names.has(r.model_id))
+      names.set(r.model_id, (await getProcessModel(db, r.model_id).catch(() => ({ name: '' }))).name);
     out.push(await toInfo(db, r, names.get(r.model_id)));
   }
   return out;
@@ -46,9 +60,13 @@ export async function listAnalysisInfos(db: Executor, modelId?: string): Promise
 
 type StoredResult = Omit<AnalysisOutput, 'cases' | 'people' | 'summary'>;
 
-async function doneResult(db: Executor, id: string): Promise<{ info: TAnalysisInfo; stored: StoredResult; people: unknown }> {
+async function doneResult(
+  db: Executor,
+  id: string,
+): Promise<{ info: TAnalysisInfo; stored: StoredResult; people: unknown }> {
   const info = await getAnalysisInfo(db, id);
-  if (info.status !== 'done') throw new AppError('invalid_state', `The analysis is ${info.status}; it has no result.`, { status: info.status });
+  if (info.status !== 'done')
+    throw new AppError('invalid_state', `The analysis is ${info.status}; it has no result.`, { status: info.status });
   const r = await repo.findAnalysisResult(db, id);
   return { info, stored: r!.result as StoredResult, people: r!.people };
 }
@@ -70,8 +88,15 @@ export async function getPeopleStats(db: Executor, id: string): Promise<TPeopleS
 
 function toCase(r: repo.ListedCase): TAnalysedCase {
   return {
-    caseKey: r.case_key, caseId: r.case_id, unit: r.unit, fitness: r.fitness, state: r.state as TAnalysedCase['state'], variant: r.variant,
-    deviations: r.deviations as TDeviation[], startedAt: iso(r.started_at), endedAt: iso(r.ended_at),
+    caseKey: r.case_key,
+    caseId: r.case_id,
+    unit: r.unit,
+    fitness: r.fitness,
+    state: r.state as TAnalysedCase['state'],
+    variant: r.variant,
+    deviations: r.deviations as TDeviation[],
+    startedAt: iso(r.started_at),
+    endedAt: iso(r.ended_at),
   };
 }
 
@@ -97,7 +122,11 @@ export async function getReplay(db: Executor, id: string, limit: number): Promis
     t0: stored.t0,
     t1: stored.t1,
     elements: stored.elements.map((e) => e.elementId),
-    cases: rows.map((r) => ({ k: r.case_key, s: STATE_CODE[r.state as keyof typeof STATE_CODE] ?? 0, p: interleave(r.steps, r.minutes) })),
+    cases: rows.map((r) => ({
+      k: r.case_key,
+      s: STATE_CODE[r.state as keyof typeof STATE_CODE] ?? 0,
+      p: interleave(r.steps, r.minutes),
+    })),
     total: info.summary?.cases ?? rows.length,
   };
 }

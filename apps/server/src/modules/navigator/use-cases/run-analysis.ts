@@ -34,7 +34,11 @@ export async function loadModel(db: Executor, modelId: string, version: number) 
   const model = await getProcessModel(db, modelId, version);
   const doc = await readBpmn(model.bpmnXml);
   const deadlines = new Map(model.tasks.map((t) => [t.elementId, t.deadlineDays]));
-  const tasks = doc.tasks.map((t) => ({ elementId: t.elementId, name: t.name, deadlineDays: deadlines.get(t.elementId) ?? null }));
+  const tasks = doc.tasks.map((t) => ({
+    elementId: t.elementId,
+    name: t.name,
+    deadlineDays: deadlines.get(t.elementId) ?? null,
+  }));
   return { xml: model.bpmnXml, model: { tasks, graph: new BpmnGraph(doc.nodes, doc.flows) } satisfies AnalysisModel };
 }
 
@@ -56,8 +60,13 @@ async function compute(db: Executor, id: string, opts: RunOptions) {
   await opts.onProgress?.({ phase: 'conformance', done: 0, total: population.log.variants().length });
   const mapping = await resolveMapping(db, row.model_id, population.log.activityNames, row.model_version);
   return analyseLog({
-    log: population.log, model, labels: labelMap(model, mapping.lookup), align: (t) => conformance.align(t),
-    caseInfo: population.caseInfo, signal: opts.signal, onProgress: progressWriter(db, id, opts),
+    log: population.log,
+    model,
+    labels: labelMap(model, mapping.lookup),
+    align: (t) => conformance.align(t),
+    caseInfo: population.caseInfo,
+    signal: opts.signal,
+    onProgress: progressWriter(db, id, opts),
   });
 }
 
@@ -65,7 +74,11 @@ async function compute(db: Executor, id: string, opts: RunOptions) {
  * Runs a queued analysis. The case rows and the result are written in the one transaction that marks it done, so a
  * cancelled or crashed run leaves the analysis marked failed or cancelled and nothing half-written.
  */
-export async function runAnalysis(db: Executor, id: string, opts: RunOptions = {}): Promise<'done' | 'failed' | 'cancelled' | 'skipped'> {
+export async function runAnalysis(
+  db: Executor,
+  id: string,
+  opts: RunOptions = {},
+): Promise<'done' | 'failed' | 'cancelled' | 'skipped'> {
   if (!(await repo.markRunning(db, id))) return 'skipped';
   try {
     const out = await compute(db, id, opts);
@@ -77,12 +90,16 @@ export async function runAnalysis(db: Executor, id: string, opts: RunOptions = {
     });
     return 'done';
   } catch (err) {
-    const cancelled = err instanceof Cancelled || (err instanceof MiningError && err.code === 'aborted') || opts.signal?.aborted;
+    const cancelled =
+      err instanceof Cancelled || (err instanceof MiningError && err.code === 'aborted') || opts.signal?.aborted;
     if (cancelled) {
       await repo.markEnded(db, id, 'cancelled', null);
       return 'cancelled';
     }
-    const message = isAppError(err) || err instanceof MiningError ? err.message : 'The analysis stopped on an internal error; it has been logged.';
+    const message =
+      isAppError(err) || err instanceof MiningError
+        ? err.message
+        : 'The analysis stopped on an internal error; it has been logged.';
     await repo.markEnded(db, id, 'failed', message);
     if (!isAppError(err) && !(err instanceof MiningError)) throw err;
     return 'failed';

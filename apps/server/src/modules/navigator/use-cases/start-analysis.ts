@@ -12,7 +12,11 @@ import { getAnalysisInfo } from './read-analysis.js';
 /** Queues the background work for an analysis inside the caller's transaction; returns the job's id. */
 export type EnqueueAnalysis = (trx: Transaction<DB>, analysisId: string) => Promise<number | null>;
 
-const listOf = (xs: string[], n = 5) => xs.slice(0, n).map((x) => `"${x}"`).join(', ') + (xs.length > n ? ` and ${xs.length - n} more` : '');
+const listOf = (xs: string[], n = 5) =>
+  xs
+    .slice(0, n)
+    .map((x) => `"${x}"`)
+    .join(', ') + (xs.length > n ? ` and ${xs.length - n} more` : '');
 
 /**
  * Checks everything that can be checked up front — the model converts, the population exists, its activities meet
@@ -23,11 +27,18 @@ function scoped(input: TStartAnalysis, scope: readonly string[] | null): TStartA
   const p = input.population;
   if (p.kind !== 'case-type' || scope === null) return input;
   const outside = p.unitIds.filter((u) => !scope.includes(u));
-  if (outside.length) throw new AppError('forbidden', 'You may only analyse cases of your own units.', { unitIds: outside });
+  if (outside.length)
+    throw new AppError('forbidden', 'You may only analyse cases of your own units.', { unitIds: outside });
   return { ...input, population: { ...p, unitIds: p.unitIds.length ? p.unitIds : [...scope] } };
 }
 
-export async function startAnalysis(db: Executor, request: TStartAnalysis, actorId: string | null, enqueue: EnqueueAnalysis, scope: readonly string[] | null = null): Promise<TAnalysisInfo> {
+export async function startAnalysis(
+  db: Executor,
+  request: TStartAnalysis,
+  actorId: string | null,
+  enqueue: EnqueueAnalysis,
+  scope: readonly string[] | null = null,
+): Promise<TAnalysisInfo> {
   const input = scoped(request, scope);
   const model = await getProcessModel(db, input.modelId, input.version);
   const { activities, label } = await populationActivities(db, input.population);
@@ -43,7 +54,14 @@ export async function startAnalysis(db: Executor, request: TStartAnalysis, actor
   }
   await prepareConformance(model.bpmnXml);
   const id = await inTransaction(db, async (trx) => {
-    const analysisId = await repo.insertAnalysis(trx, { name: input.name, modelId: model.id, version: model.version, population: input.population, populationLabel: label, createdBy: actorId });
+    const analysisId = await repo.insertAnalysis(trx, {
+      name: input.name,
+      modelId: model.id,
+      version: model.version,
+      population: input.population,
+      populationLabel: label,
+      createdBy: actorId,
+    });
     const jobId = await enqueue(trx, analysisId);
     if (jobId !== null) await repo.setJob(trx, analysisId, jobId);
     return analysisId;

@@ -14,7 +14,11 @@ function isGzip(b: Uint8Array): boolean {
 
 /** XES or CSV, by content (names lie): XML starts with '<' after any byte-order mark and whitespace. */
 export function detectFormat(bytes: Uint8Array): LogFormat {
-  const head = Buffer.from(isGzip(bytes) ? zlib.gunzipSync(bytes.subarray(0, 8192), { finishFlush: zlib.constants.Z_SYNC_FLUSH }).subarray(0, 512) : bytes.subarray(0, 512))
+  const head = Buffer.from(
+    isGzip(bytes)
+      ? zlib.gunzipSync(bytes.subarray(0, 8192), { finishFlush: zlib.constants.Z_SYNC_FLUSH }).subarray(0, 512)
+      : bytes.subarray(0, 512),
+  )
     .toString('utf8')
     .replace(/^\uFEFF/, '')
     .trimStart();
@@ -22,14 +26,26 @@ export function detectFormat(bytes: Uint8Array): LogFormat {
 }
 
 export function toUploadedLog(r: Omit<repo.LogRow, 'content'>): TUploadedLog {
-  return { id: r.id, name: r.name, format: r.format, cases: r.case_count, events: r.event_count, activities: r.activities, createdAt: new Date(r.created_at).toISOString() };
+  return {
+    id: r.id,
+    name: r.name,
+    format: r.format,
+    cases: r.case_count,
+    events: r.event_count,
+    activities: r.activities,
+    createdAt: new Date(r.created_at).toISOString(),
+  };
 }
 
 /**
  * Stores an event log from another system after reading it fully: a file the engine cannot read is refused with
  * the engine's account of where, and nothing is stored.
  */
-export async function uploadLog(db: Executor, file: { name: string; bytes: Buffer }, actorId: string | null): Promise<TUploadedLog> {
+export async function uploadLog(
+  db: Executor,
+  file: { name: string; bytes: Buffer },
+  actorId: string | null,
+): Promise<TUploadedLog> {
   if (file.bytes.length === 0) throw new AppError('validation', 'The file is empty.');
   if (file.bytes.length > MAX_LOG_BYTES) throw new AppError('payload_too_large', 'The log is too large.');
   let format: LogFormat;
@@ -43,6 +59,22 @@ export async function uploadLog(db: Executor, file: { name: string; bytes: Buffe
   const content = isGzip(file.bytes) ? file.bytes : zlib.gzipSync(file.bytes);
   const collator = new Intl.Collator('da');
   const activities = [...log.activityNames].sort(collator.compare);
-  const id = await repo.insertLog(db, { name: file.name.slice(0, 200), format, content, case_count: log.caseCount, event_count: log.eventCount, activities, created_by: actorId });
-  return { id, name: file.name.slice(0, 200), format, cases: log.caseCount, events: log.eventCount, activities, createdAt: new Date().toISOString() };
+  const id = await repo.insertLog(db, {
+    name: file.name.slice(0, 200),
+    format,
+    content,
+    case_count: log.caseCount,
+    event_count: log.eventCount,
+    activities,
+    created_by: actorId,
+  });
+  return {
+    id,
+    name: file.name.slice(0, 200),
+    format,
+    cases: log.caseCount,
+    events: log.eventCount,
+    activities,
+    createdAt: new Date().toISOString(),
+  };
 }

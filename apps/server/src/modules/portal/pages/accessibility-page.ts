@@ -5,9 +5,12 @@ import type { PageContext } from '../portal-page.js';
 export const STATEMENT_PREPARED = '2026-11-23';
 
 function formatDate(locale: string, isoDate: string): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** The accessibility statement the Danish web accessibility act asks every public self-service to publish. */

@@ -40,7 +40,8 @@ function row(page: PageContext, section: CheckSection, r: TRequirement, input: A
   const value = notApplicable
     ? t('applications:notApplicable')
     : r.kind === 'document'
-      ? (input.files[r.code] ?? []).map((f) => `${f.fileName} (${formatBytes(f.sizeBytes, locale)})`).join(', ') || t('applications:noFileYet')
+      ? (input.files[r.code] ?? []).map((f) => `${f.fileName} (${formatBytes(f.sizeBytes, locale)})`).join(', ') ||
+        t('applications:noFileYet')
       : answerText(page, r, input.answers[r.code]);
   return html`<tr><th scope="row">${label}</th><td style="white-space: pre-line">${value}</td><td><a href="${section.href}">${t('applications:change')}<span class="sr-only"> ${label}</span></a></td></tr>`;
 }
@@ -53,18 +54,22 @@ export function applyCheckPage(page: PageContext, input: ApplyCheckInput): SafeH
 <div class="col-12 col-lg-8">
 <h1>${t('applications:checkTitle')}</h1>
 <p class="font-lead">${input.caseTypeName}</p>
-${input.sections.map((s) => html`<h2 class="h3">${s.title}</h2>
+${input.sections.map(
+  (s) => html`<h2 class="h3">${s.title}</h2>
 <div class="table--responsive-scroll">
 <table class="table structured-list">
 <tbody>${s.requirements.map((r) => row(page, s, r, input))}</tbody>
 </table>
-</div>`)}
-${input.missing.length > 0
-  ? html`<div class="alert alert-warning" role="region" aria-labelledby="missing-heading"><div class="alert-body">
+</div>`,
+)}
+${
+  input.missing.length > 0
+    ? html`<div class="alert alert-warning" role="region" aria-labelledby="missing-heading"><div class="alert-body">
 <h2 class="alert-heading h3" id="missing-heading">${t('applications:missingHeading')}</h2>
 <ul class="alert-text">${input.missing.map((m) => html`<li>${m}</li>`)}</ul>
 <p class="alert-text">${t('applications:missingText')}</p></div></div>`
-  : alert(t, 'info', t('applications:completeNote'))}
+    : alert(t, 'info', t('applications:completeNote'))
+}
 <form method="post" action="/ansoegning/${input.applicationId}/send">
   <input type="hidden" name="_csrf" value="${page.csrfToken}">
   <input type="hidden" name="idempotencyKey" value="${input.idempotencyKey}">

@@ -24,9 +24,11 @@ ${alert(t, 'success', html`<strong>${t('applications:receiptTitle')}.</strong> $
 <p>${input.email ? t('applications:receiptEmailSent', { email: input.email }) : t('applications:receiptNoEmail')}</p>
 <h2>${t('applications:receiptWhatNext')}</h2>
 <p>${input.nextStep}</p>
-${input.missing.length > 0
-  ? html`<h2>${t('applications:receiptMissingHeading')}</h2><ul>${input.missing.map((m) => html`<li>${m}</li>`)}</ul><p>${t('applications:receiptMissingText')}</p>`
-  : html`<p>${t('applications:receiptComplete')}</p>`}
+${
+  input.missing.length > 0
+    ? html`<h2>${t('applications:receiptMissingHeading')}</h2><ul>${input.missing.map((m) => html`<li>${m}</li>`)}</ul><p>${t('applications:receiptMissingText')}</p>`
+    : html`<p>${t('applications:receiptComplete')}</p>`
+}
 <h2>${t('applications:expectedHeading')}</h2>
 ${input.expected}
 <p><a class="button button-primary" href="${href}">${t('applications:goToCase')}</a></p>

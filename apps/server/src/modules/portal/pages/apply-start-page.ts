@@ -14,12 +14,15 @@ export interface ApplyStartInput {
 
 function requirementItem(page: PageContext, r: TRequirement, maxBytes: number): SafeHtml {
   const { t, locale } = page;
-  const files = r.kind === 'document'
-    ? t('applications:acceptedFiles', {
-        types: (r.files?.acceptedTypes ?? ['application/pdf', 'image/png', 'image/jpeg']).map((x) => TYPE_NAMES[x]).join(', '),
-        size: formatBytes(r.files?.maxBytes ?? maxBytes, locale),
-      })
-    : undefined;
+  const files =
+    r.kind === 'document'
+      ? t('applications:acceptedFiles', {
+          types: (r.files?.acceptedTypes ?? ['application/pdf', 'image/png', 'image/jpeg'])
+            .map((x) => TYPE_NAMES[x])
+            .join(', '),
+          size: formatBytes(r.files?.maxBytes ?? maxBytes, locale),
+        })
+      : undefined;
   return html`<li class="mb-4">
   <strong>${lt(r.label, locale)}</strong>
   ${r.necessity === 'conditional' ? html`<br><span>${t('applications:onlyIf', { condition: lt(r.condition, locale) })}</span>` : null}

@@ -1,7 +1,14 @@
 import type { TRequirement } from '@sagsgang/contracts';
 import { html, type SafeHtml } from '../../../platform/html/html.js';
 import { alert, errorSummary, type FieldError } from '../portal-components.js';
-import { appliesField, fileField, questionField, stepIndicator, type StepLink, type UploadedFile } from '../apply-components.js';
+import {
+  appliesField,
+  fileField,
+  questionField,
+  stepIndicator,
+  type StepLink,
+  type UploadedFile,
+} from '../apply-components.js';
 import type { PageContext } from '../portal-page.js';
 
 export interface ApplyStepInput {
@@ -28,18 +35,34 @@ function questionBlock(page: PageContext, input: ApplyStepInput, r: TRequirement
   const { t, locale } = page;
   const conditional = r.necessity === 'conditional';
   const applies = conditional
-    ? appliesField({ t, locale, r, value: input.answers[`applies:${r.code}`], error: errorFor(input.errors, `applies-${r.code}`) })
+    ? appliesField({
+        t,
+        locale,
+        r,
+        value: input.answers[`applies:${r.code}`],
+        error: errorFor(input.errors, `applies-${r.code}`),
+      })
     : null;
   if (r.kind === 'document') {
     const spec = input.fileSpecs?.[r.code] ?? { acceptedTypes: [], maxBytes: 0 };
     const field = fileField({
-      t, locale, r, accepted: spec.acceptedTypes, maxBytes: spec.maxBytes, files: input.files?.[r.code] ?? [],
-      error: errorFor(input.errors, `file-${r.code}`), removable: true,
+      t,
+      locale,
+      r,
+      accepted: spec.acceptedTypes,
+      maxBytes: spec.maxBytes,
+      files: input.files?.[r.code] ?? [],
+      error: errorFor(input.errors, `file-${r.code}`),
+      removable: true,
     });
     return conditional ? html`<div class="mb-6">${applies}${field}</div>` : html`<div class="mb-6">${field}</div>`;
   }
   const question = questionField({
-    t, locale, r, value: input.answers[r.code], error: errorFor(input.errors, `q-${r.code}`),
+    t,
+    locale,
+    r,
+    value: input.answers[r.code],
+    error: errorFor(input.errors, `q-${r.code}`),
     hintExtra: conditional ? t('applications:answerIfYes') : undefined,
   });
   return html`<div class="mb-6">${applies}${question}</div>`;

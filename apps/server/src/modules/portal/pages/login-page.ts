@@ -24,7 +24,9 @@ export function loginErrors(page: PageContext, error: string | undefined, userna
     case 'invalid':
     case 'invalid_credentials':
       if (username === undefined) return [{ fieldId: 'username', message: t('portal:errorInvalidCredentials') }];
-      return username.trim() === '' ? [{ fieldId: 'username', message: t('portal:errorUsernameMissing') }] : [{ fieldId: 'password', message: t('portal:errorInvalidCredentials') }];
+      return username.trim() === ''
+        ? [{ fieldId: 'username', message: t('portal:errorUsernameMissing') }]
+        : [{ fieldId: 'password', message: t('portal:errorInvalidCredentials') }];
     case 'missing':
       return [
         ...(username?.trim() ? [] : [{ fieldId: 'username', message: t('portal:errorUsernameMissing') }]),
@@ -51,7 +53,8 @@ function providerButtons(page: PageContext, providers: OidcProviderConfig[], ret
   <h2 id="providers-heading">${page.t('portal:loginProvidersHeading')}</h2>
   <ul class="portal-provider-list">
     ${ordered.map(
-      (p) => html`<li><a class="button button-primary" href="/auth/oidc/${encodeURIComponent(p.id)}/start${query}">${page.t('portal:loginWith', { label: p.label })}</a></li>`,
+      (p) =>
+        html`<li><a class="button button-primary" href="/auth/oidc/${encodeURIComponent(p.id)}/start${query}">${page.t('portal:loginWith', { label: p.label })}</a></li>`,
     )}
   </ul>
 </section>`;

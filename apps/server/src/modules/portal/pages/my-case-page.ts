@@ -22,7 +22,14 @@ export interface MyCaseInput {
   request: { message: string; items: string[]; dueDate: string | null; pausesClock: boolean } | null;
   missing: { text: string; requirement?: TRequirement }[];
   timeline: { date: string; text: string }[];
-  decision: { outcome: string; reasons: string; legalRules: string[]; appealGuidance?: string; appealBody?: string; appealBy?: string } | null;
+  decision: {
+    outcome: string;
+    reasons: string;
+    legalRules: string[];
+    appealGuidance?: string;
+    appealBody?: string;
+    appealBy?: string;
+  } | null;
   documents: CaseDocumentRow[];
   letters: { date: string; subject: string }[];
   notices: string[];
@@ -38,7 +45,12 @@ function phases(page: PageContext, input: MyCaseInput): SafeHtml {
   const currentIndex = decided ? ordered.length : ordered.findIndex((p) => p.code === input.phaseCode);
   return html`<ol class="portal-phases">
 ${ordered.map((p, i) => {
-  const status = i < currentIndex ? t('myCases:phaseDone') : i === currentIndex ? t('myCases:phaseCurrent') : t('myCases:phaseUpcoming');
+  const status =
+    i < currentIndex
+      ? t('myCases:phaseDone')
+      : i === currentIndex
+        ? t('myCases:phaseCurrent')
+        : t('myCases:phaseUpcoming');
   return html`<li${i === currentIndex ? html` aria-current="step"` : null}><strong>${lt(p.name, locale)}</strong> <span class="badge">${status}</span><br>${lt(p.applicantText, locale)}</li>`;
 })}
 </ol>`;
@@ -84,10 +96,14 @@ function decisionBlock(page: PageContext, d: NonNullable<MyCaseInput['decision']
 <h3>${t('myCases:reasonsHeading')}</h3>
 <p style="white-space: pre-line">${d.reasons}</p>
 ${d.legalRules.length ? html`<h3>${t('myCases:legalRulesHeading')}</h3><ul>${d.legalRules.map((r) => html`<li>${r}</li>`)}</ul>` : null}
-${d.appealGuidance ? html`<h3>${t('myCases:appealHeading')}</h3>
+${
+  d.appealGuidance
+    ? html`<h3>${t('myCases:appealHeading')}</h3>
 <p style="white-space: pre-line">${d.appealGuidance}</p>
 ${d.appealBody ? html`<p>${t('myCases:appealBody', { body: d.appealBody })}</p>` : null}
-${d.appealBy ? html`<p><strong>${t('myCases:appealBy', { date: formatDate(locale, d.appealBy) })}</strong></p>` : null}` : null}
+${d.appealBy ? html`<p><strong>${t('myCases:appealBy', { date: formatDate(locale, d.appealBy) })}</strong></p>` : null}`
+    : null
+}
 </section>`;
 }
 
@@ -106,7 +122,10 @@ function complaintForm(page: PageContext, input: MyCaseInput): SafeHtml {
   const decided = input.state === 'decided' || input.state === 'closed';
   const kindError = input.errors.find((e) => e.fieldId === 'complaint-kind')?.message;
   const textError = input.errors.find((e) => e.fieldId === 'complaint-text')?.message;
-  const options = [{ value: 'procedure', label: t('myCases:complainKindProcedure') }, ...(decided ? [{ value: 'decision', label: t('myCases:complainKindDecision') }] : [])];
+  const options = [
+    { value: 'procedure', label: t('myCases:complainKindProcedure') },
+    ...(decided ? [{ value: 'decision', label: t('myCases:complainKindDecision') }] : []),
+  ];
   return html`<section aria-labelledby="complain-heading" class="mt-7">
 <h2 id="complain-heading">${t('myCases:complainHeading')}</h2>
 <p>${t('myCases:complainIntro')}${decided ? null : html` ${t('myCases:complainDecisionNotYet')}`}</p>
@@ -134,25 +153,37 @@ ${errorSummary(t('applications:errorSummaryHeading'), input.errors) ?? null}
 ${input.notices.map((n) => alert(t, 'success', n))}
 <h1>${t('myCases:caseTitle', { caseType: lt(d.name, locale) })}</h1>
 <p class="font-lead">${t('myCases:caseNumber', { reference: input.reference })} – ${t('myCases:statusHeading')}: <strong>${t(`myCases:state_${input.state}`)}</strong></p>
-${input.request ? html`<div class="alert alert-warning" role="region" aria-labelledby="request-heading">${icon('warning', { classes: 'alert-icon', label: t('portal:alertWarning') })}<div class="alert-body">
+${
+  input.request
+    ? html`<div class="alert alert-warning" role="region" aria-labelledby="request-heading">${icon('warning', { classes: 'alert-icon', label: t('portal:alertWarning') })}<div class="alert-body">
 <h2 class="alert-heading h3" id="request-heading">${t('myCases:requestHeading')}</h2>
 <p class="alert-text">${input.request.message}</p>
 ${input.request.items.length ? html`<ul class="alert-text">${input.request.items.map((i) => html`<li>${i}</li>`)}</ul>` : null}
 ${input.request.dueDate ? html`<p class="alert-text"><strong>${t('myCases:requestDue', { date: formatDate(locale, input.request.dueDate) })}</strong></p>` : null}
 ${input.request.pausesClock ? html`<p class="alert-text">${t('myCases:requestPaused')}</p>` : null}
-</div></div>` : null}
-${open ? html`<section aria-labelledby="missing-heading"><h2 id="missing-heading">${t('myCases:missingHeading')}</h2>
+</div></div>`
+    : null
+}
+${
+  open
+    ? html`<section aria-labelledby="missing-heading"><h2 id="missing-heading">${t('myCases:missingHeading')}</h2>
 ${input.missing.length ? html`<ul>${input.missing.map((m) => html`<li>${m.requirement ? lt(m.requirement.label, locale) : m.text}${m.requirement ? html`<br><span class="form-hint">${t('applications:whyLabel')} ${lt(m.requirement.why, locale)}</span>` : null}</li>`)}</ul><p>${t('myCases:missingHow')}</p>` : html`<p>${t('myCases:missingFully')}</p>`}
 </section>
-<section aria-labelledby="expected-heading"><h2 id="expected-heading">${t('myCases:expectedHeading')}</h2>${input.expected}</section>` : null}
+<section aria-labelledby="expected-heading"><h2 id="expected-heading">${t('myCases:expectedHeading')}</h2>${input.expected}</section>`
+    : null
+}
 ${input.decision ? decisionBlock(page, input.decision) : null}
 ${open ? answerForm(page, input) : null}
 <section aria-labelledby="phases-heading" class="mt-7"><h2 id="phases-heading">${t('myCases:phasesHeading')}</h2>${phases(page, input)}</section>
 <section aria-labelledby="events-heading" class="mt-7"><h2 id="events-heading">${t('myCases:eventsHeading')}</h2>
 <ul class="nobullet-list">${input.timeline.map((e) => html`<li class="mb-3"><strong>${formatDate(locale, e.date)}</strong>: ${e.text}</li>`)}</ul></section>
 <section aria-labelledby="documents-heading" class="mt-7"><h2 id="documents-heading">${t('myCases:documentsHeading')}</h2>${documentsTable(page, input.documents)}</section>
-${input.letters.length ? html`<section aria-labelledby="letters-heading" class="mt-7"><h2 id="letters-heading">${t('myCases:lettersHeading')}</h2>
-<ul>${input.letters.map((l) => html`<li>${formatDate(locale, l.date)}: ${l.subject}</li>`)}</ul></section>` : null}
+${
+  input.letters.length
+    ? html`<section aria-labelledby="letters-heading" class="mt-7"><h2 id="letters-heading">${t('myCases:lettersHeading')}</h2>
+<ul>${input.letters.map((l) => html`<li>${formatDate(locale, l.date)}: ${l.subject}</li>`)}</ul></section>`
+    : null
+}
 ${complaintForm(page, input)}
 <section aria-labelledby="access-heading" class="mt-7"><h2 id="access-heading">${t('myCases:accessHeading')}</h2>
 <p>${t('myCases:accessIntro')}</p>
