@@ -127,6 +127,13 @@ describe.skipIf(SKIP_BROWSER)('administrator in the back office', () => {
     await page.waitForURL(
       (url) => url.searchParams.get('action') === 'create' && url.searchParams.get('entityType') === 'user',
     );
+    // The URL changes before the filtered rows arrive: wait until the table holds creations only.
+    await expect
+      .poll(async () => {
+        const rows = await page.locator('main tbody tr').allTextContents();
+        return rows.length > 0 && rows.every((text) => text.includes('Oprettet'));
+      })
+      .toBe(true);
     const created = page.locator('main tbody tr', { hasText: 'Nina Nybegynder' });
     await created.waitFor();
     expect(await created.textContent()).toContain(staff.admin.displayName);
