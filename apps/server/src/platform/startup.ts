@@ -4,6 +4,8 @@ import { JobRunner } from './jobs/job-runner.js';
 import { purgeExpiredSessions } from './auth/session-store.js';
 import { scheduleSessionPurge } from './auth/session-purge.jobs.js';
 import { scheduleFileSweep } from './files/file-sweep.jobs.js';
+import { scheduleStatisticsRefresh } from './db/statistics.jobs.js';
+import { analyzeDatabase } from './db/statistics.js';
 import { sessionPolicy } from './auth/auth-plugin.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from '../modules/demo/index.js';
 
@@ -23,6 +25,8 @@ export async function startBackground(
 ): Promise<() => Promise<void>> {
   if (ctx.config.seedDemo) {
     const seeded = await seedDemoIfEmpty(ctx, { info: (msg) => app.log.info(msg) });
+    // Two years of history were just bulk-loaded: without statistics the first pages would take seconds.
+    if (seeded) await analyzeDatabase(ctx.database.db);
     // Also on later starts of a demo database, so whoever runs it can still sign in.
     if (seeded || (await isDemoDatabase(ctx))) logDemoAccounts(app, seeded);
   }
@@ -30,6 +34,7 @@ export async function startBackground(
   if (options.jobs === false) return async () => undefined;
   await scheduleSessionPurge(ctx.database.db);
   await scheduleFileSweep(ctx.database.db);
+  await scheduleStatisticsRefresh(ctx.database.db);
   const runner = new JobRunner({ ctx, log: app.log });
   runner.start();
   return () => runner.stop();
