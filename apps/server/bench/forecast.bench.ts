@@ -13,8 +13,7 @@
  */
 import { sql } from 'kysely';
 import { addCalendarDays, backtestForecast, calendarDaysBetween, createRng } from './forecast-bench-support.js';
-import { generateDemoHistory, getDecidedHistory } from '../src/modules/cases/index.js';
-import { forecastFromHistory } from '../src/modules/applications/index.js';
+import { forecastFromHistory, generateDemoHistory, getDecidedHistory } from '../src/modules/cases/index.js';
 import { benchDatabase } from './bench-support.js';
 
 const CASES = Number(process.env.BENCH_FORECAST_CASES ?? 20_000);

@@ -25,7 +25,6 @@ export {
 } from './use-cases/upload-document.js';
 export { safeFileName } from '../../platform/files/file-names.js';
 export { submitApplication, type SubmitResult } from './use-cases/submit-application.js';
-export { expectedDecision, forecastFromHistory, type ExpectedDecision } from './expected-decision.js';
 export { applicationsRepository, type ApplicationRow, type DocumentRow } from './applications.repository.js';
 export { currentlyMissing, openRequest, answerCovers, type MissingItem, type OpenRequest } from './applicant-case.js';
 export { describeEvent, renderJournal, APPLICANT_EVENTS } from './case-journal.js';

@@ -28,6 +28,8 @@ export { reassignCase, bulkReassign } from './use-cases/reassign-case.js';
 export { getCaseDetail, getApplicantCase, listApplicantCases } from './use-cases/get-case.js';
 export { getApplicantCaseFile, type ApplicantCaseFile } from './use-cases/get-applicant-case-file.js';
 export { getDecidedHistory, type DecidedCase } from './use-cases/get-decided-history.js';
+export { expectedDecision, expectedDecisions } from './use-cases/get-expected-decision.js';
+export { forecastFromHistory, type ExpectedDecision, type ExpectedDecisionInput } from './expected-decision.js';
 export { getScreeningEvents, type ScreeningEventRow } from './use-cases/get-screening-events.js';
 export { readEventLog, type EventLogQuery, type LoggedCase } from './use-cases/read-event-log.js';
 export { recordAutomaticScreening, type AutomaticScreeningInput } from './use-cases/record-automatic-screening.js';

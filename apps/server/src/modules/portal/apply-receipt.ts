@@ -6,7 +6,6 @@ import { AppError } from '../../platform/errors.js';
 import { requireApplicant } from '../../platform/auth/guards.js';
 import {
   applicationsRepository,
-  expectedDecision,
   loadOwnApplication,
   requirementCodeOf,
   screenApplication,
@@ -14,7 +13,7 @@ import {
   type DocumentRow,
   type OwnApplication,
 } from '../applications/index.js';
-import { getApplicantCaseFile } from '../cases/index.js';
+import { expectedDecision, getApplicantCaseFile } from '../cases/index.js';
 import { lt } from './apply-components.js';
 import { expectedBlock } from './expected-block.js';
 import { pageContext } from './portal-page.js';

@@ -5,10 +5,9 @@ import {
   applicationsRepository,
   currentlyMissing,
   describeEvent,
-  expectedDecision,
   openRequest,
 } from '../applications/index.js';
-import { applicantDocuments, type ApplicantCaseFile } from '../cases/index.js';
+import { applicantDocuments, expectedDecision, type ApplicantCaseFile } from '../cases/index.js';
 import { authorityCalendar } from '../calendar/index.js';
 import { lettersOfCase } from '../notifications/index.js';
 import { lt } from './apply-components.js';

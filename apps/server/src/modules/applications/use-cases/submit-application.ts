@@ -5,6 +5,7 @@ import { AppError } from '../../../platform/errors.js';
 import { inTransaction, type Executor } from '../../../platform/db/transaction.js';
 import {
   addApplicationDocuments,
+  expectedDecision,
   getApplicantCaseFile,
   openCase,
   recordAutomaticScreening,
@@ -12,7 +13,6 @@ import {
 import { queueNotification } from '../../notifications/index.js';
 import { requirementCodeOf, screeningRequirements } from '../application-form.js';
 import { applicationsRepository as repo } from '../applications.repository.js';
-import { expectedDecision } from '../expected-decision.js';
 import { screenApplication } from '../screening/screening-rules.js';
 import type { ScreeningResult } from '../screening/screening-types.js';
 import { loadOwnApplication } from './load-own-application.js';
