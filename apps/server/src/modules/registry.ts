@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context.js';
 import { healthRoutes } from './health/index.js';
 import { backOfficeRoutes } from './back-office/index.js';
-import { portalRoutes, applicantPortalRoutes, applicantSources } from './portal/index.js';
+import { portalRoutes, applicantPortalRoutes } from './portal/index.js';
 import { notificationsModule } from './notifications/index.js';
 import { applicationsRoutes } from './applications/index.js';
 import { authModule } from './auth/index.js';
@@ -31,6 +31,6 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await app.register(notificationsModule(ctx));
   await app.register(applicationsRoutes(ctx));
   await app.register(applicantPortalRoutes(ctx));
-  await app.register(portalRoutes(ctx, applicantSources(ctx)));
+  await app.register(portalRoutes(ctx));
   await app.register(backOfficeRoutes());
 }

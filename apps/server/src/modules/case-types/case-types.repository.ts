@@ -113,6 +113,14 @@ export const caseTypesRepository = {
     return row as CaseTypeVersionRow | undefined;
   },
 
+  async versionsByIds(executor: Executor, versionIds: readonly string[]): Promise<CaseTypeVersionRow[]> {
+    if (versionIds.length === 0) return [];
+    const rows = await versions(executor)
+      .where('v.id', 'in', [...new Set(versionIds)])
+      .execute();
+    return rows as CaseTypeVersionRow[];
+  },
+
   async versionsOf(executor: Executor, caseTypeId: string) {
     return executor
       .selectFrom('case_type_version')

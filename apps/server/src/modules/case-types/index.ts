@@ -3,6 +3,7 @@ export {
   listCaseTypes,
   getCaseType,
   getCaseTypeVersion,
+  getCaseTypeVersions,
   getCurrentCaseTypeVersion,
   exportCaseTypes,
   importCaseTypes,

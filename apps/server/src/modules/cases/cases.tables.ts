@@ -87,6 +87,8 @@ export interface CaseDocumentTable {
   sha256: string;
   added_by: string | null;
   added_at: ColumnType<Date, Date | string | undefined, never>;
+  /** The requirement an applicant's document answers; null for casework and free attachments. */
+  requirement_code: ColumnType<string | null, string | null | undefined, never>;
 }
 
 declare module '../../platform/db/schema.js' {

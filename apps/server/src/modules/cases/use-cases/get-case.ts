@@ -95,8 +95,3 @@ export async function getApplicantCase(
   }
   return applicantView(db, c);
 }
-
-export async function listApplicantCases(db: Executor, principal: Principal): Promise<TApplicantCaseView[]> {
-  const cases = await repo.casesOfApplicant(db, principal.userId);
-  return Promise.all(cases.map((c) => applicantView(db, c)));
-}
