@@ -3,6 +3,7 @@
  * request's latency (the first after start, then the median of a few) and the number of SQL statements each page
  * sends, counted at the pool. Runs on PGlite, and on PostgreSQL too when DATABASE_URL is set (BENCH_ENGINES picks:
  * `pglite`, `postgres` or `pglite,postgres`). Sizes: SAGSGANG_DEMO_CASES (default 20,000). Printed, never asserted.
+ * With BENCH_EXPLAIN=1 it also prints EXPLAIN ANALYZE of every statement each page sent.
  *
  *   DATABASE_URL=postgres://… npx tsx bench/citizen-pages.bench.ts
  */
@@ -13,9 +14,11 @@ import type { Engine } from '../src/platform/db/database.js';
 import { createSession, SESSION_COOKIE } from '../src/platform/auth/session-store.js';
 import { startBackground } from '../src/platform/startup.js';
 import { benchDatabase } from './bench-support.js';
-import { countQueries } from '../test/support/query-counter.js';
+import { countQueries, type Statement } from '../test/support/query-counter.js';
+import { explainStatements } from './explain-support.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const EXPLAIN = process.env.BENCH_EXPLAIN === '1';
 const ENGINES = (process.env.BENCH_ENGINES ?? (process.env.DATABASE_URL ? 'pglite,postgres' : 'pglite'))
   .split(',')
   .map((s) => s.trim()) as Engine[];
@@ -40,6 +43,7 @@ interface PageFigure {
   median: number;
   queries: number;
   status: number;
+  statements: Statement[];
 }
 
 async function measure(
@@ -53,7 +57,12 @@ async function measure(
     counter.reset();
     const t = performance.now();
     const res = await app.inject({ method: 'GET', url, headers: { cookie, accept: 'text/html' } });
-    return { ms: performance.now() - t, status: res.statusCode, queries: counter.count };
+    return {
+      ms: performance.now() - t,
+      status: res.statusCode,
+      queries: counter.count,
+      statements: [...counter.statements],
+    };
   };
   const first = await once();
   const times: number[] = [];
@@ -70,6 +79,7 @@ async function measure(
     median: round(times[Math.floor(times.length / 2)]),
     queries: last.queries,
     status: last.status,
+    statements: last.statements,
   };
 }
 
@@ -120,6 +130,16 @@ async function run(engine: Engine): Promise<void> {
       queries: f.queries,
     })),
   );
+  if (EXPLAIN)
+    for (const f of figures) {
+      console.log(`\n${engine}, ${f.page}: EXPLAIN ANALYZE of its ${f.queries} statements`);
+      for (const p of await explainStatements(database.pool, f.statements))
+        console.log(
+          `  ${String(p.ms).padStart(8)} ms  ${p.sql}\n${p.reads.map((r) => `              ${r}`).join('\n')}${
+            p.suspicious.length ? `\n              SEQUENTIAL: ${p.suspicious.join('; ')}` : ''
+          }`,
+        );
+    }
   await stop();
   await app.close();
   await database.close();

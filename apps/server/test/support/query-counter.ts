@@ -5,9 +5,16 @@ export interface QueryCounter {
   readonly count: number;
   /** The statements' text, in order (for a failing test to show what was sent). */
   readonly texts: readonly string[];
+  /** The statements with their parameters, in order (to EXPLAIN them afterwards). */
+  readonly statements: readonly Statement[];
   reset(): void;
   /** Stops counting; the clients keep working. */
   stop(): void;
+}
+
+export interface Statement {
+  text: string;
+  values: unknown[];
 }
 
 type Query = pg.PoolClient['query'];
@@ -18,30 +25,33 @@ const WRAPPED = Symbol('query-counter');
  * anyone else's) has its `query` wrapped once, so nothing that reaches the database is missed.
  */
 export function countQueries(pool: pg.Pool): QueryCounter {
-  const texts: string[] = [];
+  const statements: Statement[] = [];
   const counters = registryOf(pool);
-  counters.add(texts);
+  counters.add(statements);
   return {
     get count() {
-      return texts.length;
+      return statements.length;
     },
-    texts,
+    get texts() {
+      return statements.map((s) => s.text);
+    },
+    statements,
     reset() {
-      texts.length = 0;
+      statements.length = 0;
     },
     stop() {
-      counters.delete(texts);
+      counters.delete(statements);
     },
   };
 }
 
-const registries = new WeakMap<pg.Pool, Set<string[]>>();
+const registries = new WeakMap<pg.Pool, Set<Statement[]>>();
 
 /** One `acquire` listener per pool, shared by every counter on it. */
-function registryOf(pool: pg.Pool): Set<string[]> {
+function registryOf(pool: pg.Pool): Set<Statement[]> {
   const known = registries.get(pool);
   if (known) return known;
-  const counters = new Set<string[]>();
+  const counters = new Set<Statement[]>();
   registries.set(pool, counters);
   const wrap = (client: pg.PoolClient) => {
     const c = client as pg.PoolClient & { [WRAPPED]?: true };
@@ -50,9 +60,10 @@ function registryOf(pool: pg.Pool): Set<string[]> {
     const original = c.query.bind(c) as (...args: unknown[]) => unknown;
     c.query = ((...args: unknown[]) => {
       if (counters.size > 0) {
-        const q = args[0] as string | { text?: string };
+        const q = args[0] as string | { text?: string; values?: unknown[] };
         const text = typeof q === 'string' ? q : (q?.text ?? '');
-        for (const counter of counters) counter.push(text);
+        const values = (typeof q === 'string' ? args[1] : q?.values) ?? [];
+        for (const counter of counters) counter.push({ text, values: Array.isArray(values) ? values : [] });
       }
       return original(...args);
     }) as Query;
