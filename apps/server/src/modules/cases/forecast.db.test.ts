@@ -16,6 +16,7 @@ import { forecastFromHistory } from './expected-decision.js';
 import { getDecidedHistory, type DecidedCase } from './use-cases/get-decided-history.js';
 import { expectedDecision, expectedDecisions } from './use-cases/get-expected-decision.js';
 import { decideCase } from './use-cases/decide-case.js';
+import { recomputeClocks } from './use-cases/recompute-clocks.js';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 
@@ -37,6 +38,19 @@ async function historyFromEventLog(db: Executor, caseTypeId: string, limit: numb
     decidedDate: x.decided_date,
     phases: x.phases,
   }));
+}
+
+/** Clock rows whose phases are not the event log's: each phase entered, once, in the order first entered. */
+async function phasesDifferingFromLog(db: Executor): Promise<{ n: number }> {
+  const r = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM case_clock k
+    WHERE k.phases IS DISTINCT FROM ARRAY(
+      SELECT p.phase FROM (
+        SELECT COALESCE(e.attributes->>'to', e.attributes->>'phase') AS phase, min(e.seq) AS first_seq
+        FROM case_event e WHERE e.case_id = k.case_id AND e.activity IN ('received', 'phase_changed')
+          AND COALESCE(e.attributes->>'to', e.attributes->>'phase') IS NOT NULL
+        GROUP BY 1) p ORDER BY p.first_seq)`.execute(db);
+  return r.rows[0];
 }
 
 interface PlanNode {
@@ -77,15 +91,7 @@ describeEachEngine('the expected-decision forecast as data', (database) => {
     const { db } = database();
     await generateDemoHistory(db, { cases: 3000, seed: 5, now: NOW, batchSize: 500 });
     await analyzeDatabase(db);
-    const differ = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM case_clock k
-      WHERE k.phases IS DISTINCT FROM ARRAY(
-        SELECT p.phase FROM (
-          SELECT COALESCE(e.attributes->>'to', e.attributes->>'phase') AS phase, min(e.seq) AS first_seq
-          FROM case_event e WHERE e.case_id = k.case_id AND e.activity IN ('received', 'phase_changed')
-            AND COALESCE(e.attributes->>'to', e.attributes->>'phase') IS NOT NULL
-          GROUP BY 1) p ORDER BY p.first_seq)`.execute(db);
-    expect(differ.rows[0].n).toBe(0);
+    expect((await phasesDifferingFromLog(db)).n).toBe(0);
     const withPhases = await sql<{
       n: number;
     }>`SELECT count(*)::int AS n FROM case_clock WHERE cardinality(phases) >= 2`.execute(db);
@@ -94,6 +100,19 @@ describeEachEngine('the expected-decision forecast as data', (database) => {
       await sql<{ id: string }>`SELECT DISTINCT case_type_id AS id FROM case_clock ORDER BY 1`.execute(db)
     ).rows.map((r) => r.id);
     expect(types.length).toBeGreaterThan(3);
+  });
+
+  test('clock recomputation derives the phases again, as it derives the rest of the clock row', async () => {
+    const { db } = database();
+    const since = '2026-05-15';
+    const wiped =
+      await sql`UPDATE case_clock SET phases = '{}' WHERE decided_date IS NULL OR decided_date >= ${since}::date`.execute(
+        db,
+      );
+    expect(Number(wiped.numAffectedRows)).toBeGreaterThan(50);
+    const result = await recomputeClocks(db, { fromDay: since, now: NOW });
+    expect(result.cases).toBe(Number(wiped.numAffectedRows));
+    expect((await phasesDifferingFromLog(db)).n).toBe(0);
   });
 
   test('each case type’s history, and so each stated range, is what the event log gives', async () => {
