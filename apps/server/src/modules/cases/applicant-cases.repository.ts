@@ -23,6 +23,12 @@ const CLOCK_FIELDS = sql`k.case_id IS NOT NULL AS has_clock, k.clock_start_date,
   k.warn_date, k.paused_since, COALESCE(k.paused_days, 0) AS paused_days, k.decided_at, k.fully_informed_on_receipt,
   v.definition->'serviceGoal'->'warnAt' AS warn_at`;
 
+const LIST_ROW = sql`
+  SELECT c.*, v.definition->'name' AS case_type_name, v.definition->'phases' AS phases, ${CLOCK_FIELDS}
+  FROM case_file c
+  JOIN case_type_version v ON v.id = c.case_type_version_id
+  LEFT JOIN case_clock k ON k.case_id = c.id`;
+
 export const applicantCasesRepository = {
   /** A case by its case number, whoever's it is: the caller checks that it is the applicant's own. */
   async byReference(executor: Executor, reference: string): Promise<ApplicantCaseRow | undefined> {
@@ -38,13 +44,16 @@ export const applicantCasesRepository = {
 
   /** Every case of an applicant, newest first, each with its type's name and phases and its clock. */
   async ofApplicant(executor: Executor, applicantId: string): Promise<ApplicantListRow[]> {
-    const r = await sql<ApplicantListRow>`
-      SELECT c.*, v.definition->'name' AS case_type_name, v.definition->'phases' AS phases, ${CLOCK_FIELDS}
-      FROM case_file c
-      JOIN case_type_version v ON v.id = c.case_type_version_id
-      LEFT JOIN case_clock k ON k.case_id = c.id
-      WHERE c.applicant_id = ${applicantId}
-      ORDER BY c.received_at DESC`.execute(executor);
+    const r =
+      await sql<ApplicantListRow>`${LIST_ROW} WHERE c.applicant_id = ${applicantId} ORDER BY c.received_at DESC`.execute(
+        executor,
+      );
     return r.rows;
+  },
+
+  /** One case as the applicant's list shows it, whoever's it is: the caller checks that it is the applicant's own. */
+  async listRowById(executor: Executor, caseId: string): Promise<ApplicantListRow | undefined> {
+    const r = await sql<ApplicantListRow>`${LIST_ROW} WHERE c.id = ${caseId}`.execute(executor);
+    return r.rows[0];
   },
 };
