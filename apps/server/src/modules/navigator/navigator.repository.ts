@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { TCaseListQuery } from '@sagsgang/contracts';
 import type { Executor } from '../../platform/db/transaction.js';
+import { analyzeTables } from '../../platform/db/statistics.js';
 import type { AnalysisOutput, AnalysisProgress, CaseRecord } from './analysis/analysis-types.js';
 import type { NavigatorAnalysisTable, NavigatorCaseTable, NavigatorLogTable } from './navigator.tables.js';
 import './navigator.tables.js';
@@ -233,6 +234,11 @@ export async function insertCases(
         ${c.started}::timestamptz[], ${c.ended}::timestamptz[], ${c.over}::text[], ${c.minutes}::text[])
         AS x(ord, key, cid, unit, variant, state, started, ended, over, minutes)`.execute(ex);
   }
+}
+
+/** Fresh planner statistics for the analyses' case and variant rows, after a large analysis was stored. */
+export async function analyzeCaseRows(ex: Executor): Promise<void> {
+  await analyzeTables(ex, ['navigator_case', 'navigator_variant']);
 }
 
 export async function markDone(
