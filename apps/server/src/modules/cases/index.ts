@@ -45,7 +45,7 @@ export {
   type MissingItem,
   type OpenRequest,
 } from './applicant-requests.js';
-export { APPLICANT_EVENTS, applicantSees } from './applicant-visibility.js';
+export { APPLICANT_EVENTS } from './applicant-visibility.js';
 export { getDecidedHistory, type DecidedCase } from './use-cases/get-decided-history.js';
 export { expectedDecision, expectedDecisions } from './use-cases/get-expected-decision.js';
 export { forecastFromHistory, type ExpectedDecision, type ExpectedDecisionInput } from './expected-decision.js';
