@@ -10,10 +10,10 @@ const pkg = fileURLToPath(new URL('../', import.meta.url));
 const src = path.join(pkg, 'src');
 const buildInfo = path.join(pkg, 'dist', '.tsbuildinfo');
 
-/** True when dist/ was built after the last change to src/ (an installed package ships no src/). */
+/** True for an installed package (dist/ and no src/), and in a checkout whose dist/ was built after src/ changed. */
 function distIsCurrent() {
-  if (!existsSync(buildInfo)) return false;
   if (!existsSync(src)) return true;
+  if (!existsSync(buildInfo)) return false;
   const built = statSync(buildInfo).mtimeMs;
   return readdirSync(src, { recursive: true }).every((file) => statSync(path.join(src, file)).mtimeMs <= built);
 }
