@@ -72,10 +72,10 @@ beforeAll(async () => {
   exit = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const [, url] = await waitFor(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/, 170_000);
+  const [, url] = await waitFor(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/, 240_000);
   baseUrl = url;
   await waitFor(/Sagsgang is ready/, 60_000);
-}, 240_000);
+}, 480_000); // a cold build and a fresh embedded database on a busy 2-core machine
 
 afterAll(async () => {
   if (child && child.exitCode === null) {
