@@ -48,4 +48,22 @@ export {
   type BacktestResult,
   type Coverage,
 } from './forecast-backtest.js';
+export {
+  beyond,
+  conditionalQuantile,
+  survivalCurve,
+  type RemainingQuantile,
+  type SurvivalCurve,
+  type SurvivalObservation,
+} from './survival-curve.js';
+export {
+  DEFAULT_WINDOW_DAYS,
+  experienceObservations,
+  forecastFromCurve,
+  forecastSurvival,
+  survivalCurveOf,
+  type SurvivalForecast,
+  type SurvivalForecastOptions,
+  type SurvivalHistory,
+} from './survival-forecast.js';
 export { complianceFigures, type ComplianceFigures, type DecidedCase } from './compliance-figures.js';
