@@ -66,4 +66,23 @@ export {
   type SurvivalForecastOptions,
   type SurvivalHistory,
 } from './survival-forecast.js';
+export {
+  BacktestTally,
+  type CoverageShare,
+  type EstimatorFigures,
+  type OpenBoundCounting,
+  type TalliedForecast,
+} from './backtest-figures.js';
+export {
+  mondays,
+  snapshotBacktest,
+  snapshotSpan,
+  type CaseSpan,
+  type EstimatorPair,
+  type SnapshotBacktestOptions,
+  type SnapshotBacktestResult,
+  type SnapshotForecastRow,
+  type SnapshotSpan,
+} from './snapshot-backtest.js';
+export { FORECAST_CSV_HEADER, forecastRowsCsv, formatSnapshotBacktest, type ReportLabels } from './backtest-report.js';
 export { complianceFigures, type ComplianceFigures, type DecidedCase } from './compliance-figures.js';
