@@ -45,7 +45,7 @@ describe('backtest figures', () => {
       [1, 0, 1],
       [2, 0, 0],
     ]);
-    expect([f.medianOpen, f.upperOpen]).toEqual([0, 1]);
+    expect([f.medianOpen, f.upperOpen, f.upperOpenBeyond]).toEqual([0, 1, 1]); // decided after 50 > 40 days
     expect(f.upperByOpenCounting).toEqual({ excluded: 2 / 3, held: 3 / 4, missed: 2 / 4 });
   });
 

@@ -35,6 +35,11 @@ export interface EstimatorFigures extends CoverageShare {
   /** Forecasts whose median / upper bound was "more than N days" (N counts as the bound in width and pinball). */
   medianOpen: number;
   upperOpen: number;
+  /**
+   * Of the upper bounds answered "more than N days", the share decided after more than N: the answer claims that
+   * more than 1 − q of such cases take that long, so this should exceed 1 − q.
+   */
+  upperOpenBeyond: number | null;
   /** The upper share under each way of counting open bounds. */
   upperByOpenCounting: Record<OpenBoundCounting, number | null>;
 }
@@ -83,6 +88,7 @@ export class BacktestTally {
   private medianOpen = 0;
   private upperOpen = 0;
   private upperHeldStated = 0;
+  private upperOpenBeyond = 0;
 
   constructor(
     private readonly quantile: number,
@@ -108,6 +114,7 @@ export class BacktestTally {
     this.pinballSum += miss >= 0 ? this.quantile * miss : (this.quantile - 1) * miss;
     if (f.medianOpen) this.medianOpen++;
     if (f.upperOpen) this.upperOpen++;
+    if (f.upperOpen && f.actual > f.upper) this.upperOpenBeyond++;
     if (!f.upperOpen && inUpper) this.upperHeldStated++;
   }
 
@@ -124,6 +131,7 @@ export class BacktestTally {
       pinball: n ? this.pinballSum / n : null,
       medianOpen: this.medianOpen,
       upperOpen: this.upperOpen,
+      upperOpenBeyond: ratio(this.upperOpenBeyond, this.upperOpen),
       upperByOpenCounting: {
         excluded: ratio(this.upperHeldStated, n - this.upperOpen),
         held: ratio(this.upperHeldStated + this.upperOpen, n),

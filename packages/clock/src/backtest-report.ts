@@ -54,6 +54,7 @@ function lines(p: EstimatorPair, upperQuantileLabel: string, quantile: number): 
     [`width: ${upperQuantileLabel} ÷ median actual`, ...both((e) => num(e.widthRatio))],
     [`pinball loss at ${quantile} (days)`, ...both((e) => num(e.pinball))],
     ['"more than N days": median / upper', ...both((e) => `${int(e.medianOpen)} / ${int(e.upperOpen)}`)],
+    [`  of those upper, decided after more than N`, ...both((e) => pct(e.upperOpenBeyond))],
     [
       `  ${upperQuantileLabel} held if those count as held`,
       ...both((e) => `${pct(e.upperByOpenCounting.held)}, as missed ${pct(e.upperByOpenCounting.missed)}`),

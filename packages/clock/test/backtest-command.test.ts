@@ -60,6 +60,7 @@ describe('npm run backtest', () => {
     let inUpper = 0;
     let upperStated = 0;
     let pinball = 0;
+    let openBeyond = 0;
     const actuals: number[] = [];
     const uppers: number[] = [];
     for (const r of rows) {
@@ -80,7 +81,7 @@ describe('npm run backtest', () => {
       if (r.upper_open === 'false') {
         upperStated++;
         if (actual <= upper) inUpper++;
-      }
+      } else if (actual > upper) openBeyond++;
       pinball += actual >= upper ? 0.9 * (actual - upper) : 0.1 * (upper - actual);
       actuals.push(actual);
       uppers.push(upper);
@@ -90,7 +91,8 @@ describe('npm run backtest', () => {
     expect(s.forecasts).toBe(rows.length);
     expect(s.cases).toBe(new Set(rows.map((r) => r.case_id)).size);
     expect(s.byConfidence.low.forecasts).toBe(rows.filter((r) => r.confidence === 'low').length);
-    expect(s.upperOpen).toBe(rows.filter((r) => r.upper_open === 'true').length);
+    expect(s.upperOpen).toBe(rows.length - upperStated);
+    expect(s.upperOpenBeyond).toBeCloseTo(openBeyond / (rows.length - upperStated), 12);
     expect(s.median).toBeCloseTo(inMedian / medianStated, 12);
     expect(s.upper).toBeCloseTo(inUpper / upperStated, 12);
     expect(s.pinball).toBeCloseTo(pinball / rows.length, 9);
