@@ -1,5 +1,17 @@
 import { MiningError } from '../errors.js';
-import type { XmlCursor, XmlHandlers } from './xml-stream.js';
+
+/** Callbacks of a streaming XML walk; tag names have their namespace prefix removed. */
+export interface XmlHandlers {
+  open(name: string, attrs: Record<string, string>): void;
+  close(name: string): void;
+  text?(text: string): void;
+}
+
+/** Where the parser is, for error messages raised by handlers. */
+export interface XmlCursor {
+  line: number;
+  column: number;
+}
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const NAME = /[A-Za-z_:\u00C0-\uFFFF][^\s/>=<"']*/y;
