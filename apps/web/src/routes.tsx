@@ -4,6 +4,7 @@ import { UnitsPage } from './pages/units-page.js';
 import { WORKFLOW_ROUTES } from './features/workflows/workflow-routes.js';
 import { NAVIGATOR_ROUTES } from './features/navigator/navigator-routes.js';
 import { CASE_ROUTES } from './features/cases/case-routes.js';
+import { CASE_TYPE_ROUTES } from './features/case-types/case-type-routes.js';
 import { ADMIN_ROUTES } from './features/admin/admin-routes.js';
 
 /**
@@ -16,5 +17,6 @@ export const ROUTES: AppRoute[] = [
   ...WORKFLOW_ROUTES,
   ...NAVIGATOR_ROUTES,
   ...CASE_ROUTES,
+  ...CASE_TYPE_ROUTES,
   ...ADMIN_ROUTES,
 ];

@@ -19,9 +19,4 @@ export const CASE_ROUTES: AppRoute[] = [
     component: page(() => import('./team-risk-page.js'), 'TeamRiskPage'),
     roles: ['teamlead'],
   },
-  {
-    path: '/app/admin/case-types',
-    component: page(() => import('./case-types-page.js'), 'CaseTypesPage'),
-    roles: ['admin'],
-  },
 ];

@@ -3,13 +3,8 @@ import type {
   TAttachDocumentResult,
   TBulkReassignResult,
   TCaseDetail,
-  TCaseTypeDetail,
-  TCaseTypeExport,
-  TCaseTypeImportResult,
-  TCaseTypeSummary,
   TCommandResult,
   TFigures,
-  TUnitNode,
   TWorkQueuePage,
 } from '@sagsgang/contracts';
 import { api } from '../../api/client.js';
@@ -34,13 +29,4 @@ export const casesApi = {
     api.post<TBulkReassignResult>('/api/cases/reassign', body),
   figures: (params: Record<string, string | number | undefined>, signal?: AbortSignal) =>
     api.get<TFigures>(`/api/cases/figures?${qs(params)}`, signal),
-  caseTypes: (signal?: AbortSignal) => api.get<TCaseTypeSummary[]>('/api/case-types', signal),
-  caseType: (code: string, signal?: AbortSignal) =>
-    api.get<TCaseTypeDetail>(`/api/case-types/${encodeURIComponent(code)}`, signal),
-  publishCaseType: (definition: unknown) =>
-    api.post<{ code: string; version: number; published: boolean }>('/api/case-types', definition),
-  exportCaseTypes: () => api.get<TCaseTypeExport>('/api/case-types/export'),
-  importCaseTypes: (file: unknown) => api.post<TCaseTypeImportResult>('/api/case-types/import', file),
-  /** The authority's unit tree (every staff member may read it): the handling-unit picker. */
-  units: (signal?: AbortSignal) => api.get<TUnitNode[]>('/api/units', signal),
 };
