@@ -83,10 +83,11 @@ export const CASE_TYPE_RULES = [
 ] as const;
 export type CaseTypeRule = (typeof CASE_TYPE_RULES)[number];
 
-/** One problem with a field as the API's `validation` details carry it; `keyword` is zod's issue code. */
+/** One problem with a field as the API's `validation` details carry it (`path` like `/grants/0/unitId`). */
 export interface FieldIssueDetail {
   path: string;
   message: string;
+  /** zod's issue code: `too_small`, `invalid_format`, `custom`, … */
   keyword?: string;
   params?: Record<string, unknown>;
 }

@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DEFAULT_MAX_FILE_BYTES, ZAttachDocumentFields } from '@sagsgang/contracts';
+import { DEFAULT_MAX_FILE_BYTES, ZAttachDocumentFields, ZAttachDocumentResult } from '@sagsgang/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requireStaff } from '../../platform/auth/guards.js';
@@ -12,14 +12,6 @@ import { STAFF_ROLES } from '../../platform/auth/principal.js';
 import { CASEWORK_ROLES } from './case-command.js';
 import { attachDocument } from './use-cases/attach-document.js';
 import { openCaseDocument } from './use-cases/open-document.js';
-
-const ZCommandResult = z.object({
-  id: z.uuid(),
-  version: z.number().int(),
-  state: z.string(),
-  eventId: z.number().int(),
-  documentId: z.uuid(),
-});
 
 /** Multipart field values as plain strings (a repeated field keeps its last value). */
 function fieldValues(fields: Record<string, unknown>): Record<string, string> {
@@ -52,7 +44,7 @@ export function caseDocumentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           description: `PDF, PNG or JPEG judged by the content, up to ${DEFAULT_MAX_FILE_BYTES / 1024 / 1024} MB. The fields must come before the file.`,
           consumes: ['multipart/form-data'],
           params: z.object({ id: z.uuid() }),
-          response: { 200: ZCommandResult },
+          response: { 200: ZAttachDocumentResult },
         },
       },
       async (request) => {

@@ -2,11 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z, type ZodType } from 'zod';
 import {
   ZApplicantCaseView,
+  ZAssignee,
   ZBulkReassignRequest,
   ZBulkReassignResult,
   ZCaseDetail,
   ZChangePhaseRequest,
   ZCloseCaseRequest,
+  ZCommandResult,
   ZDecideCaseRequest,
   ZExtendDeadlineRequest,
   ZOpenCaseRequest,
@@ -30,12 +32,6 @@ import * as cases from './index.js';
 import { caseDocumentRoutes } from './case-documents.routes.js';
 
 const ZId = z.object({ id: z.uuid() });
-const ZCommandResult = z.object({
-  id: z.uuid(),
-  version: z.number().int(),
-  state: z.string(),
-  eventId: z.number().int(),
-});
 const CASEWORK = ['caseworker', 'teamlead'] as const;
 const FIGURE_READERS = ['caseworker', 'teamlead', 'quality', 'analyst', 'admin'] as const;
 
@@ -166,7 +162,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['cases'],
           summary: 'Who can be given cases in your units',
-          response: { 200: z.array(z.object({ id: z.uuid(), name: z.string(), unitIds: z.array(z.uuid()) })) },
+          response: { 200: z.array(ZAssignee) },
         },
       },
       async (request) => cases.listAssignees(db, requireStaff(request, CASEWORK)),

@@ -1,18 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { ZCaseTypeDefinition, describeIssues, type TCaseTypeDefinition } from '@sagsgang/contracts';
 import { CASE_TYPE_RULES } from '@sagsgang/contracts/errors';
-import type { Locale } from '@sagsgang/contracts/i18n';
 import { demoCaseTypes } from '../../../../server/src/modules/case-types/demo-case-types.js';
 import { ApiError } from '../../api/client.js';
-import { i18n, type Translate } from '../../i18n/i18n.js';
+import { translatorFor } from '../../i18n/i18n.js';
 import { refusalErrors } from './case-type-refusal.js';
 
-const translator =
-  (lng: Locale): Translate =>
-  (key, values) =>
-    String(i18n.t(key, { lng, ...(values ?? {}) }));
-const da = translator('da');
-const en = translator('en');
+const da = translatorFor('da');
+const en = translatorFor('en');
 
 /** The server's refusal of a definition: its field issues as the publish endpoint sends them. */
 function refusalOf(d: unknown): ApiError {

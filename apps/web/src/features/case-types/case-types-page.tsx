@@ -1,10 +1,10 @@
-import './cases.css';
+import './case-types.css';
 import { useEffect, useState } from 'react';
 import type { TCaseTypeSummary, TUnitNode } from '@sagsgang/contracts';
 import { useT } from '../../i18n/i18n.js';
 import { ErrorAlert } from '../../errors/error-alert.js';
-import { casesApi } from './cases-api.js';
-import { localized } from './case-format.js';
+import { caseTypesApi } from './case-types-api.js';
+import { localized } from '../../i18n/localized-text.js';
 import { definitionToForm, emptyForm, type CaseTypeForm } from './case-type-form.js';
 import { CaseTypeEditor, type PublishOutcome, type UnitOption } from './case-type-editor.js';
 
@@ -43,10 +43,10 @@ export function CaseTypesPage() {
   const [editing, setEditing] = useState<Editing | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const load = () => casesApi.caseTypes().then(setTypes, (e: unknown) => setError(e));
+  const load = () => caseTypesApi.list().then(setTypes, (e: unknown) => setError(e));
   useEffect(() => {
     void load();
-    void casesApi.units().then(setUnits, (e: unknown) => setError(e));
+    void caseTypesApi.units().then(setUnits, (e: unknown) => setError(e));
   }, []);
   const attempt = async (work: () => Promise<string>) => {
     setError(null);
@@ -59,7 +59,7 @@ export function CaseTypesPage() {
   };
   const open = (code: string) =>
     attempt(async () => {
-      const detail = await casesApi.caseType(code);
+      const detail = await caseTypesApi.get(code);
       setEditing({
         form: definitionToForm(detail.definition),
         code,
@@ -77,7 +77,7 @@ export function CaseTypesPage() {
     if (!r.published) return setStatus(t('caseTypes:unchanged'));
     // Reopen what the server stored, as its new version: the form then shows exactly what cases will get.
     void attempt(async () => {
-      const detail = await casesApi.caseType(r.code);
+      const detail = await caseTypesApi.get(r.code);
       setEditing({
         form: definitionToForm(detail.definition),
         code: r.code,
@@ -89,7 +89,7 @@ export function CaseTypesPage() {
   };
   const exportAll = () =>
     attempt(async () => {
-      const file = await casesApi.exportCaseTypes();
+      const file = await caseTypesApi.exportAll();
       const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
       const a = document.createElement('a');
       a.href = url;
@@ -100,7 +100,7 @@ export function CaseTypesPage() {
     });
   const importFile = (file: File) =>
     attempt(async () => {
-      const r = await casesApi.importCaseTypes(JSON.parse(await file.text()));
+      const r = await caseTypesApi.importAll(JSON.parse(await file.text()));
       return t('caseTypes:imported', { published: r.published.length, unchanged: r.unchanged.length });
     });
   const heading = editing?.code

@@ -1,6 +1,7 @@
 import { useT } from '../../i18n/i18n.js';
 import { moveItem, removeItem, toggleListed } from './case-type-form.js';
 import { fieldId } from './case-type-form-fields.js';
+import { RowTools, shownText } from './case-type-row-tools.js';
 import { CheckboxGroup, ListError, LocalizedInputs, Select, TextInput } from './case-type-inputs.js';
 import {
   ANSWER_TYPES,
@@ -31,9 +32,8 @@ function OptionItem(props: {
 }) {
   const { t, locale } = useT();
   const { option: o, index: j, path } = props;
-  const shown = (locale === 'en' ? o.label.en : o.label.da).trim();
+  const shown = shownText(o.label, locale);
   const title = shown ? t('caseTypes:optionNamed', { n: j + 1, name: shown }) : t('caseTypes:optionN', { n: j + 1 });
-  const sr = <span className="sr-only"> {title}</span>;
   const move = (delta: number) => {
     props.set((a) => void (a.options = moveItem(a.options, j, delta)));
     props.focusLater(`ct-${o.key}-${delta < 0 ? 'up' : 'down'}`);
@@ -46,32 +46,7 @@ function OptionItem(props: {
     <li>
       <fieldset className="bo-ct-option">
         <legend className="form-label">{title}</legend>
-        <p className="bo-ct-row-tools">
-          <button
-            type="button"
-            className="function-link"
-            id={`ct-${o.key}-up`}
-            disabled={j === 0}
-            onClick={() => move(-1)}
-          >
-            {t('caseTypes:moveUp')}
-            {sr}
-          </button>
-          <button
-            type="button"
-            className="function-link"
-            id={`ct-${o.key}-down`}
-            disabled={j === props.count - 1}
-            onClick={() => move(1)}
-          >
-            {t('caseTypes:moveDown')}
-            {sr}
-          </button>
-          <button type="button" className="function-link" onClick={remove}>
-            {t('caseTypes:remove')}
-            {sr}
-          </button>
-        </p>
+        <RowTools itemKey={o.key} title={title} index={j} count={props.count} onMove={move} onRemove={remove} />
         <TextInput
           path={`${path}.value`}
           label={t('caseTypes:optionCode')}

@@ -34,6 +34,32 @@ function ErrorLine(props: { id?: string; messages?: string[] }) {
   );
 }
 
+/** A form group with its label, hint and the server's message above the control, as DKFDS lays them out. */
+function LabelledField(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  hintId?: string;
+  errorId?: string;
+  messages?: string[];
+  children: ReactNode;
+}) {
+  return (
+    <div className={`form-group${props.messages ? ' form-error' : ''}`}>
+      <label className="form-label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      {props.hint && (
+        <span className="form-hint" id={props.hintId}>
+          {props.hint}
+        </span>
+      )}
+      <ErrorLine id={props.errorId} messages={props.messages} />
+      {props.children}
+    </div>
+  );
+}
+
 export function TextInput(props: {
   path: string;
   label: string;
@@ -56,16 +82,7 @@ export function TextInput(props: {
     onChange: (e: { target: { value: string } }) => props.onChange(e.target.value),
   };
   return (
-    <div className={`form-group${messages ? ' form-error' : ''}`}>
-      <label className="form-label" htmlFor={id}>
-        {props.label}
-      </label>
-      {props.hint && (
-        <span className="form-hint" id={hintId}>
-          {props.hint}
-        </span>
-      )}
-      <ErrorLine id={errorId} messages={messages} />
+    <LabelledField id={id} label={props.label} hint={props.hint} hintId={hintId} errorId={errorId} messages={messages}>
       {props.rows ? (
         <textarea className="form-input" rows={props.rows} {...common} />
       ) : (
@@ -76,7 +93,7 @@ export function TextInput(props: {
           {...common}
         />
       )}
-    </div>
+    </LabelledField>
   );
 }
 
@@ -196,16 +213,7 @@ export function Select<V extends string>(props: {
   const { id, messages, errorId } = useFieldError(props.path);
   const hintId = props.hint ? `${id}-hint` : undefined;
   return (
-    <div className={`form-group${messages ? ' form-error' : ''}`}>
-      <label className="form-label" htmlFor={id}>
-        {props.label}
-      </label>
-      {props.hint && (
-        <span className="form-hint" id={hintId}>
-          {props.hint}
-        </span>
-      )}
-      <ErrorLine id={errorId} messages={messages} />
+    <LabelledField id={id} label={props.label} hint={props.hint} hintId={hintId} errorId={errorId} messages={messages}>
       <select
         className="form-select"
         id={id}
@@ -219,7 +227,7 @@ export function Select<V extends string>(props: {
           </option>
         ))}
       </select>
-    </div>
+    </LabelledField>
   );
 }
 

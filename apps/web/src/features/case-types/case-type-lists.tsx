@@ -20,6 +20,7 @@ import {
   useHasErrorsUnder,
 } from './case-type-inputs.js';
 import { AnswerInputs, FileRuleInputs } from './case-type-spec-inputs.js';
+import { RowTools, shownText } from './case-type-row-tools.js';
 
 export type Edit = (change: (form: CaseTypeForm) => void) => void;
 /** Asks the editor to put focus on an element once the change has rendered (rows move, so focus would be lost). */
@@ -49,11 +50,9 @@ function ListItem(props: {
   onRemove: () => void;
   children: ReactNode;
 }) {
-  const { t } = useT();
   const contentId = `ct-item-${props.itemKey}`;
   const open = props.unfolded.has(props.itemKey);
   const hasErrors = useHasErrorsUnder(props.path);
-  const sr = <span className="sr-only"> {props.title}</span>;
   return (
     <li className={hasErrors ? 'accordion-error' : undefined}>
       <h4>
@@ -67,32 +66,14 @@ function ListItem(props: {
           <span className="accordion-title">{props.title}</span>
         </button>
       </h4>
-      <p className="bo-ct-row-tools">
-        <button
-          type="button"
-          className="function-link"
-          id={`ct-${props.itemKey}-up`}
-          disabled={props.index === 0}
-          onClick={() => props.onMove(-1)}
-        >
-          {t('caseTypes:moveUp')}
-          {sr}
-        </button>
-        <button
-          type="button"
-          className="function-link"
-          id={`ct-${props.itemKey}-down`}
-          disabled={props.index === props.count - 1}
-          onClick={() => props.onMove(1)}
-        >
-          {t('caseTypes:moveDown')}
-          {sr}
-        </button>
-        <button type="button" className="function-link" onClick={props.onRemove}>
-          {t('caseTypes:remove')}
-          {sr}
-        </button>
-      </p>
+      <RowTools
+        itemKey={props.itemKey}
+        title={props.title}
+        index={props.index}
+        count={props.count}
+        onMove={props.onMove}
+        onRemove={props.onRemove}
+      />
       <div id={contentId} className="accordion-content" aria-hidden={!open}>
         {props.children}
       </div>
@@ -118,8 +99,6 @@ function listActions(list: 'phases' | 'requirements', props: ListProps, index: n
     },
   };
 }
-
-const shownText = (text: { da: string; en: string }, locale: string) => (locale === 'en' ? text.en : text.da).trim();
 
 function PhaseFields(props: ListProps & { phase: PhaseForm; index: number; count: number }) {
   const { t, locale } = useT();

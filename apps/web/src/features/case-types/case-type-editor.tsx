@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useT, type Translate } from '../../i18n/i18n.js';
-import { casesApi } from './cases-api.js';
+import { caseTypesApi } from './case-types-api.js';
 import { DECISION_OUTCOMES, formToDefinition, toggleOutcome, type CaseTypeForm } from './case-type-form.js';
 import {
   errorsByField,
@@ -181,7 +181,7 @@ export function CaseTypeEditor(props: {
     }
     setBusy(true);
     try {
-      const r = await casesApi.publishCaseType(formToDefinition(form));
+      const r = await caseTypesApi.publish(formToDefinition(form));
       setErrors(null);
       props.onPublished(r);
     } catch (err) {
