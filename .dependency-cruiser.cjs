@@ -38,7 +38,9 @@ module.exports = {
     tsConfig: { fileName: 'tsconfig.base.json' },
     enhancedResolveOptions: {
       exportsFields: ['exports'],
-      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      // sagsgang-source first: the workspace packages' sources, as type-checking and tests see them; their
+      // exports' other entries point into dist/, which a checkout has only after a build.
+      conditionNames: ['sagsgang-source', 'import', 'require', 'node', 'default', 'types'],
       extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'],
     },
   },

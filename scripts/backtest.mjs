@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { importWorkspacePackages } from './workspace-import.mjs';
 
 const USAGE = `usage: npm run backtest -- LOG [options]
 
@@ -26,12 +27,8 @@ options
 
 exit codes: 0 ok, 2 usage, 3 unreadable or unusable log`;
 
-/** The packages' entry points; the TypeScript loader only where an entry resolves to sources (no build). */
-async function load() {
-  const entries = ['@sagsgang/clock', '@sagsgang/mining'];
-  if (entries.some((e) => import.meta.resolve(e).endsWith('.ts'))) (await import('tsx/esm/api')).register();
-  return Promise.all(entries.map((e) => import(e)));
-}
+/** The packages' entry points: their build when it is current, else their sources through the TypeScript loader. */
+const load = () => importWorkspacePackages(['@sagsgang/clock', '@sagsgang/mining']);
 
 /** First and last event time of each case (epoch ms; NaN when a case has no usable time). */
 function caseSpans(log) {

@@ -3,7 +3,7 @@
  * the case log, checked against the demo casework workflow, and stored — on PostgreSQL (DATABASE_URL), and on
  * PGlite too with BENCH_PGLITE=1. Prints the time of each phase; never asserts a time.
  *
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx apps/server/bench/navigator.bench.ts
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx --conditions=sagsgang-source apps/server/bench/navigator.bench.ts
  */
 import { sql } from 'kysely';
 import type { Database } from '../src/platform/db/database.js';

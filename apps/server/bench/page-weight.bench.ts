@@ -2,7 +2,7 @@
  * Page weight of the first screen of the citizen portal and the back office: every script and stylesheet the
  * HTML references, as the server sends it (gzip and brotli). Prints figures; never fails on a size.
  *
- *   npm run build -w @sagsgang/web && npx tsx apps/server/bench/page-weight.bench.ts
+ *   npm run build -w @sagsgang/web && npx tsx --conditions=sagsgang-source apps/server/bench/page-weight.bench.ts
  */
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/platform/config.js';

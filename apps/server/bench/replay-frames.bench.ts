@@ -4,7 +4,7 @@
  * Frame times are taken from requestAnimationFrame timestamps in the page while the replay plays, and printed
  * (frames, fps, median / p95 / p99 / max frame interval, balls on screen). Never asserts a time.
  *
- *   npx tsx apps/server/bench/replay-frames.bench.ts
+ *   npx tsx --conditions=sagsgang-source apps/server/bench/replay-frames.bench.ts
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
