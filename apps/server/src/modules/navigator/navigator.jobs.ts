@@ -1,7 +1,7 @@
 import { PermanentJobError, registerJobHandler, type JobHandler } from '../../platform/jobs/index.js';
 import type { Executor } from '../../platform/db/transaction.js';
 import { runAnalysis } from './use-cases/run-analysis.js';
-import * as repo from './navigator.repository.js';
+import { navigatorRepository as repo } from './navigator.repository.js';
 
 export const ANALYSIS_JOB_KIND = 'navigator.analysis';
 
