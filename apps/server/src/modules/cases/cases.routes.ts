@@ -26,6 +26,7 @@ import type { AppContext } from '../../platform/context.js';
 import { requireApplicant, requireStaff } from '../../platform/auth/guards.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { CaseContext, CommandResult } from './case-command.js';
+import { caseEventListeners } from './case-event-listeners.js';
 import { changePhase } from './use-cases/change-phase.js';
 import { closeCase, decideCase } from './use-cases/decide-case.js';
 import { extendDeadline } from './use-cases/extend-deadline.js';
@@ -111,7 +112,8 @@ const result = (r: CommandResult) => ({
 
 export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const db = ctx.database.db;
-  const caseCtx = (actor: Principal): CaseContext => ({ db, actor });
+  const listeners = caseEventListeners(ctx);
+  const caseCtx = (actor: Principal): CaseContext => ({ db, actor, listeners });
   return async (app) => {
     await app.register(caseDocumentRoutes(ctx));
 

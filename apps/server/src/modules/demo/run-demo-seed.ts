@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
+import type { Executor } from '../../platform/db/transaction.js';
 import type { DemoSeedLog, DemoSeedState, DemoSeedStep } from './demo-seed.types.js';
 import { DEMO_SEED_STEPS } from './seed-steps.js';
+import { DEMO_ACCOUNTS } from './seed-organisation.js';
 
 // Any fixed number: the same on every node, so two nodes starting at once do not both seed.
 const SEED_LOCK_KEY = 7_311_043;
@@ -26,4 +28,15 @@ export async function seedDemoIfEmpty(
     }
     return true;
   });
+}
+
+/** Whether this is the demo authority's database: the first demo account exists and can sign in. */
+export async function isDemoDatabase(db: Executor): Promise<boolean> {
+  const row = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('username', '=', DEMO_ACCOUNTS[0].username)
+    .where('password_hash', 'is not', null)
+    .executeTakeFirst();
+  return Boolean(row);
 }

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { describeEachEngine } from '../../../test/support/test-database.js';
 import { loadConfig } from '../../platform/config.js';
 import { enqueueJob, JobRunner } from '../../platform/jobs/index.js';
+import { createAppContext } from '../../composition.js';
 import { demoCaseTypes } from '../case-types/index.js';
 import { generateDemoHistory } from '../cases/index.js';
 import { searchProcessModels } from '../process-models/index.js';
@@ -50,7 +51,7 @@ describeEachEngine('navigator on the case log', (database) => {
       units,
     );
     await new JobRunner({
-      ctx: { config: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), database: database() },
+      ctx: createAppContext({ config: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), database: database() }),
       log: silent,
     }).drain();
 

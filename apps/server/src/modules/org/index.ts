@@ -1,4 +1,8 @@
+import type { ModuleDescriptor } from '../../platform/context.js';
+import { orgRoutes } from './org.routes.js';
+
 /** Units, staff users and unit-scoped roles. Other modules use the reach helpers to know whom an admin administers. */
-export { orgRoutes } from './org.routes.js';
+export const orgModule: ModuleDescriptor = { name: 'org', routes: orgRoutes };
+
 export { adminReach, assertReachesUser, reachesUser, type AdminReach } from './admin-reach.js';
 export { unitTree, rootUnitIds, countUnits } from './units.service.js';

@@ -9,7 +9,7 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requireApplicant } from '../../platform/auth/guards.js';
 import { exportCaseFile, fileComplaint, sendInformation, type Finding, type SentFile } from '../applications/index.js';
-import { getApplicantCaseFile, openApplicantDocument } from '../cases/index.js';
+import { caseEventListeners, getApplicantCaseFile, openApplicantDocument } from '../cases/index.js';
 import { sendDownload } from '../../platform/files/send-download.js';
 import { formParts, storeFilePart } from '../../platform/files/form-upload.js';
 import { discardUpload } from '../../platform/files/file-discard.js';
@@ -106,7 +106,12 @@ export function myCaseRoutes(ctx: AppContext) {
         });
       const text = fields.answer ?? '';
       try {
-        const result = await sendInformation(db, principal, { reference: request.params.reference, text, files });
+        const result = await sendInformation(db, principal, {
+          reference: request.params.reference,
+          text,
+          files,
+          listeners: caseEventListeners(ctx),
+        });
         if (result.rejected.length > 0)
           return { render: { findings: result.rejected, answerText: text, accepted: result.accepted } };
         return {

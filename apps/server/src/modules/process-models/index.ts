@@ -1,4 +1,10 @@
-export { processModelRoutes, MODEL_EDITORS } from './process-models.routes.js';
+import type { ModuleDescriptor } from '../../platform/context.js';
+import { processModelRoutes } from './process-models.routes.js';
+
+/** Described workflows (BPMN) with guidance per task and the mapping from case activities to tasks. */
+export const processModelsModule: ModuleDescriptor = { name: 'process-models', routes: processModelRoutes };
+
+export { MODEL_EDITORS } from './process-models.routes.js';
 export {
   getProcessModel,
   searchProcessModels,

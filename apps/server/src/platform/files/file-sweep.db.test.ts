@@ -21,6 +21,8 @@ import { addDocument, attachDocument, openCaseDocument, recordNote } from '../..
 import type { Principal } from '../auth/principal.js';
 import { loadConfig } from '../config.js';
 import { JobRunner } from '../jobs/index.js';
+import { buildModuleRegistry } from '../module-registry.js';
+import { platformModule } from '../platform-module.js';
 import { storeUpload, storedPath, type StoredFile } from './file-store.js';
 import { sweepOrphanFiles } from './file-sweep.js';
 import { FILE_SWEEP_JOB, scheduleFileSweep } from './file-sweep.jobs.js';
@@ -61,7 +63,8 @@ describeEachEngine('orphan stored files', (database, engine) => {
       { ...process.env, DATABASE_URL: '' },
       { seedDemo: false, fileDir, orphanFileGraceHours: 24 },
     );
-    return new JobRunner({ ctx: { config, database: database() }, log: silent, pollMs: 10 });
+    const registry = buildModuleRegistry([platformModule]);
+    return new JobRunner({ ctx: { config, database: database(), registry }, log: silent, pollMs: 10 });
   }
 
   test('a file stored by an upload whose transaction failed on a conflict is swept once older than the grace period, not before', async () => {

@@ -1,4 +1,4 @@
-import { registerJobHandler, scheduleRecurringJob } from '../jobs/index.js';
+import { scheduleRecurringJob, type JobDefinition } from '../jobs/index.js';
 import type { Executor } from '../db/transaction.js';
 import { sweepOrphanFiles } from './file-sweep.js';
 
@@ -11,7 +11,7 @@ export function scheduleFileSweep(db: Executor): Promise<number | null> {
 }
 
 // An upload is stored before the transaction that records it; when that fails, the file stays with no row.
-registerJobHandler(FILE_SWEEP_JOB, {
+export const fileSweepJob: JobDefinition = {
   handler: async (_job, { ctx, log, signal }) => {
     const graceMs = ctx.config.orphanFileGraceHours * 60 * 60 * 1000;
     const result = await sweepOrphanFiles(ctx.database.db, { fileDir: ctx.config.fileDir, graceMs, signal });
@@ -22,4 +22,4 @@ registerJobHandler(FILE_SWEEP_JOB, {
     await scheduleRecurringJob(ctx.database.db, { kind: FILE_SWEEP_JOB, runAt: new Date(Date.now() + EVERY_MS) });
     return result;
   },
-});
+};
