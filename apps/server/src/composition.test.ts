@@ -18,6 +18,7 @@ test('the app is composed of every module once, with their job kinds and case-ev
     'notification.send',
   ]);
   expect(caseEventListeners(ctx)).toEqual([notifyApplicantOfCaseEvent]);
+  expect(ctx.registry.fileReferences).toEqual(['applicant_document', 'case_document']);
   // Routes and pages are registered in list order: auth's hooks before the modules that rely on them.
   const withRoutes = ctx.registry.modules.filter((m) => m.routes).map((m) => m.name);
   expect(withRoutes.indexOf('auth')).toBeLessThan(withRoutes.indexOf('cases'));

@@ -30,6 +30,8 @@ export interface ModuleDescriptor {
   jobs?: Readonly<Record<string, JobDefinition>>;
   /** The figures this module offers to goals and reports. */
   indicators?: readonly IndicatorDefinition[];
+  /** Tables of this module whose `sha256` column names a stored file (the file sweep keeps those files). */
+  fileReferences?: readonly string[];
 }
 
 /** The modules of one app and what they declare, gathered and checked once. */
@@ -39,6 +41,8 @@ export interface ModuleRegistry {
   readonly jobs: ReadonlyMap<string, JobDefinition>;
   /** Every indicator by id, in module order. */
   readonly indicators: ReadonlyMap<string, IndicatorDefinition>;
+  /** Every table that names stored files, sorted. */
+  readonly fileReferences: readonly string[];
 }
 
 export interface JobLogger {

@@ -41,6 +41,23 @@ describe('module registry', () => {
     ).toThrow('indicator x.count is declared twice (again by b)');
   });
 
+  test('gathers the tables that name stored files, sorted; refuses one declared twice or not a plain name', () => {
+    const registry = buildModuleRegistry([
+      { name: 'a', fileReferences: ['scanned_letter'] },
+      { name: 'b', fileReferences: ['applicant_document', 'case_document'] },
+    ]);
+    expect(registry.fileReferences).toEqual(['applicant_document', 'case_document', 'scanned_letter']);
+    expect(() =>
+      buildModuleRegistry([
+        { name: 'a', fileReferences: ['letter'] },
+        { name: 'b', fileReferences: ['letter'] },
+      ]),
+    ).toThrow('file references of letter are declared twice (again by b)');
+    expect(() => buildModuleRegistry([{ name: 'a', fileReferences: ['letter; DROP TABLE unit'] }])).toThrow(
+      'not a table name',
+    );
+  });
+
   test('two registries share nothing: each keeps only what its own modules declare', () => {
     const one = buildModuleRegistry([{ name: 'a', jobs: { 'a.run': job('a') } }]);
     const two = buildModuleRegistry([{ name: 'b', jobs: { 'b.run': job('b') } }]);

@@ -3,7 +3,12 @@ import type { ModuleDescriptor } from '../../platform/context.js';
 import { applicationsRoutes } from './applications.routes.js';
 
 /** The guided application and its screening: the figures route here, the forms in the portal. */
-export const applicationsModule: ModuleDescriptor = { name: 'applications', routes: applicationsRoutes };
+export const applicationsModule: ModuleDescriptor = {
+  name: 'applications',
+  routes: applicationsRoutes,
+  // An applicant's upload is a stored file: the orphan sweep must see these rows, a draft's removed ones included.
+  fileReferences: ['applicant_document'],
+};
 
 export {
   buildForm,

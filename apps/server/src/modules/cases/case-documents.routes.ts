@@ -6,6 +6,7 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requireStaff } from '../../platform/auth/guards.js';
 import { sendDownload } from '../../platform/files/send-download.js';
+import { fileStoreOf } from '../../platform/files/file-references.js';
 import { firstFilePart } from '../../platform/files/form-upload.js';
 import { findUnstorableText, unstorableTextError } from '../../platform/http/text-guard.js';
 import { STAFF_ROLES } from '../../platform/auth/principal.js';
@@ -37,6 +38,7 @@ function fieldValues(fields: Record<string, unknown>): Record<string, string> {
 export function caseDocumentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const db = ctx.database.db;
   const listeners = caseEventListeners(ctx);
+  const files = fileStoreOf(ctx);
   return async (app) => {
     // A file up to the limit streams to the file store; a longer one is cut there and refused as too large.
     await app.register(multipart, {
@@ -81,14 +83,10 @@ export function caseDocumentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               issues,
             );
           }
-          const r = await attachDocument(
-            { db, actor: principal, listeners, fileDir: ctx.config.fileDir },
-            request.params.id,
-            {
-              ...parsed.data,
-              file: { fileName: part.filename, content: part.file, isTruncated: () => part.file.truncated },
-            },
-          );
+          const r = await attachDocument({ db, actor: principal, listeners, files }, request.params.id, {
+            ...parsed.data,
+            file: { fileName: part.filename, content: part.file, isTruncated: () => part.file.truncated },
+          });
           return {
             id: r.case.id,
             version: r.case.version,

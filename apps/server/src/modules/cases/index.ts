@@ -4,7 +4,13 @@ import { casesJobs } from './cases.jobs.js';
 import { caseRoutes } from './cases.routes.js';
 
 /** Case files and their event log: the lifecycle commands, the work queue, the clocks, the service-goal figures. */
-export const casesModule: ModuleDescriptor = { name: 'cases', routes: caseRoutes, jobs: casesJobs };
+export const casesModule: ModuleDescriptor = {
+  name: 'cases',
+  routes: caseRoutes,
+  jobs: casesJobs,
+  // A case document's content is a stored file: the orphan sweep must see these rows.
+  fileReferences: ['case_document'],
+};
 
 export type { Actor, CaseContext, CommandResult } from './case-command.js';
 export { openCase } from './use-cases/open-case.js';

@@ -13,6 +13,7 @@ import { caseEventListeners, getApplicantCaseFile, openApplicantDocument } from 
 import { sendDownload } from '../../platform/files/send-download.js';
 import { formParts, storeFilePart } from '../../platform/files/form-upload.js';
 import { discardUpload } from '../../platform/files/file-discard.js';
+import { fileStoreOf } from '../../platform/files/file-references.js';
 import type { FieldError } from './portal-components.js';
 import { pageContext } from './portal-page.js';
 import { sendPage } from './portal-send.js';
@@ -61,7 +62,7 @@ export function myCaseRoutes(ctx: AppContext) {
         outcome = await receiveAnswer(request, files);
       } finally {
         // Files refused, or sent with an answer that failed: those no row names are discarded (the accepted stay).
-        for (const f of files) await discardUpload(db, ctx.config.fileDir, f.stored);
+        for (const f of files) await discardUpload(db, fileStoreOf(ctx), f.stored);
       }
       if ('redirect' in outcome) return reply.redirect(outcome.redirect, 303);
       return renderCase(request, reply, outcome.render);
