@@ -12,8 +12,8 @@ import { chromium, type Page } from 'playwright-core';
 import { buildApp } from '../src/app.js';
 import { createAppContext } from '../src/composition.js';
 import { loadConfig } from '../src/platform/config.js';
-import { DEMO_SEED_STEPS, seedDemoIfEmpty } from '../src/modules/demo/index.js';
-import { demoCaseTypes, publishCaseType } from '../src/modules/case-types/index.js';
+import { DEMO_SEED_STEPS, demoCaseTypes, seedDemoIfEmpty } from '../src/modules/demo/index.js';
+import { publishCaseType } from '../src/modules/case-types/index.js';
 import { benchDatabase } from './bench-support.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -7,7 +7,8 @@ import { expectNoAxeViolations, SKIP_BROWSER, useJourneyEnvironment, watchPageEr
 import { JOURNEY_PASSWORD } from './journey-people.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
 import { tinyPdf } from '../support/multipart.js';
-import { demoCaseTypes, publishCaseType } from '../../src/modules/case-types/index.js';
+import { publishCaseType } from '../../src/modules/case-types/index.js';
+import { demoCaseTypes } from '../../src/modules/demo/index.js';
 import { JobRunner } from '../../src/platform/jobs/index.js';
 import { createAppContext } from '../../src/composition.js';
 import { loadConfig } from '../../src/platform/config.js';

@@ -16,4 +16,3 @@ export {
   type PublishResult,
 } from './case-types.service.js';
 export type { CaseTypeVersionRow } from './case-types.repository.js';
-export { demoCaseTypes, DEMO_CASE_TYPE_UNITS } from './demo-case-types.js';

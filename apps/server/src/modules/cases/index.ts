@@ -49,6 +49,11 @@ export { getWorkQueue } from './use-cases/get-work-queue.js';
 export { deriveClockRow, toClockEvents } from './case-clock.js';
 export { recomputeClocks } from './use-cases/recompute-clocks.js';
 export { getServiceGoalFigures } from './use-cases/get-service-goal-figures.js';
-export { generateDemoHistory, type DemoHistoryOptions, type DemoHistoryResult } from './demo-history.js';
-export { seedCaseHistory } from './demo-history-seed-step.js';
+export {
+  importCaseHistory,
+  countCases,
+  advanceCaseReferences,
+  type ImportedCase,
+  type ImportedCaseEvent,
+} from './use-cases/import-case-history.js';
 export { listAssignees } from './use-cases/list-assignees.js';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { describeEachEngine, ENGINES } from '../../../test/support/test-database.js';
 import { loadConfig } from '../../platform/config.js';
-import { seedOrganisation } from './seed-organisation.js';
+import { seedOrganisation } from './organisation/seed-organisation.js';
 import { useTestApp } from '../../../test/support/test-app.js';
 import { signIn } from '../../../test/support/test-auth.js';
 import { createAppContext, startBackground } from '../../composition.js';

@@ -6,3 +6,12 @@ export const orgModule: ModuleDescriptor = { name: 'org', routes: orgRoutes };
 
 export { adminReach, assertReachesUser, reachesUser, type AdminReach } from './admin-reach.js';
 export { unitTree, rootUnitIds, countUnits } from './units.service.js';
+export {
+  importOrganisation,
+  addMissingUnits,
+  unitIdByCode,
+  firstAuthorityId,
+  caseworkersOf,
+  type ImportedUnit,
+  type ImportedAccount,
+} from './organisation-import.js';

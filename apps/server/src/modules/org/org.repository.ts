@@ -1,5 +1,6 @@
 import type { Executor } from '../../platform/db/transaction.js';
 import type { TUserView } from '@sagsgang/contracts';
+import type { Role } from '../../platform/auth/principal.js';
 
 export interface UnitValues {
   parent_id: string | null;
@@ -32,6 +33,17 @@ export interface NewStaffUser {
   passwordHash: string | null;
 }
 
+export interface NewAccount {
+  kind: 'staff' | 'applicant';
+  username: string;
+  displayName: string;
+  email: string | null;
+  passwordHash: string | null;
+  organisationName: string | null;
+  organisationCvr: string | null;
+  grant: { role: Role; unitId: string | null };
+}
+
 export const orgRepository = {
   async listUnits(db: Executor) {
     return db
@@ -53,6 +65,67 @@ export const orgRepository = {
   async rootUnitIds(db: Executor): Promise<string[]> {
     const rows = await db.selectFrom('unit').select('id').where('parent_id', 'is', null).execute();
     return rows.map((r) => r.id);
+  },
+
+  /** Adds a unit unless one with its code exists. */
+  async insertUnitIfAbsent(db: Executor, values: UnitValues): Promise<void> {
+    await db
+      .insertInto('unit')
+      .values(values)
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute();
+  },
+
+  async unitIdByCode(db: Executor, code: string): Promise<string | undefined> {
+    const row = await db.selectFrom('unit').select('id').where('code', '=', code).executeTakeFirst();
+    return row?.id;
+  },
+
+  /** The first unit of kind authority that was made. */
+  async firstAuthorityId(db: Executor): Promise<string | undefined> {
+    const row = await db
+      .selectFrom('unit')
+      .select('id')
+      .where('kind', '=', 'authority')
+      .orderBy('created_at')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.id;
+  },
+
+  /** Everyone who holds the caseworker role on the unit itself, by id. */
+  async caseworkerIds(db: Executor, unitId: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('role_grant')
+      .select('user_id')
+      .distinct()
+      .where('role', '=', 'caseworker')
+      .where('unit_id', '=', unitId)
+      .orderBy('user_id')
+      .execute();
+    return rows.map((r) => r.user_id);
+  },
+
+  /** A user of either kind with one role grant, for an import: no uniqueness check beyond the table's own. */
+  async insertAccount(db: Executor, a: NewAccount): Promise<string> {
+    const row = await db
+      .insertInto('app_user')
+      .values({
+        kind: a.kind,
+        username: a.username,
+        display_name: a.displayName,
+        email: a.email,
+        password_hash: a.passwordHash,
+        organisation_name: a.organisationName,
+        organisation_cvr: a.organisationCvr,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('role_grant')
+      .values({ user_id: row.id, role: a.grant.role, unit_id: a.grant.unitId })
+      .execute();
+    return row.id;
   },
 
   async countUnits(db: Executor): Promise<number> {
