@@ -1,11 +1,5 @@
 // Import cycles, type-only imports included, over the server, the back office and the packages (`npm run lint`).
 // Type imports count because a cycle through types still ties the two files' reasons to change together.
-const TEMPORARILY_KNOWN = [
-  // TEMPORARY: cases.routes.ts ⇄ cases/index.ts is broken up on the module-structure branch; shown as a warning
-  // until it lands, then delete this entry (and the rule below that uses it).
-  '^apps/server/src/modules/cases/(cases[.]routes|index)[.]ts$',
-];
-
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -13,14 +7,7 @@ module.exports = {
       name: 'no-circular',
       severity: 'error',
       comment: 'An import cycle: move what both sides need into a third file that imports neither.',
-      from: { pathNot: TEMPORARILY_KNOWN },
-      to: { circular: true },
-    },
-    {
-      name: 'no-circular-known',
-      severity: 'warn',
-      comment: 'A known cycle that a branch in flight removes (see TEMPORARILY_KNOWN).',
-      from: { path: TEMPORARILY_KNOWN },
+      from: {},
       to: { circular: true },
     },
     {

@@ -41,41 +41,14 @@ export default tseslint.config(
     rules: { 'sagsgang/workspace-imports': ['error', { allow: [] }] },
   },
   // The case-type editor's tests round-trip the demo authority's case types, the one realistic fixture web and
-  // server share; nothing else of the server. (Follow the file when the demo data moves under modules/demo/.)
+  // server share; nothing else of the server.
   {
     files: ['apps/web/**/*.test.ts'],
     rules: {
       'sagsgang/workspace-imports': [
         'error',
-        { allow: ['packages/*', 'apps/server/src/modules/case-types/demo-case-types.ts'] },
+        { allow: ['packages/*', 'apps/server/src/modules/demo/case-types/demo-case-types.ts'] },
       ],
     },
   },
-
-  // TEMPORARY allow-list: known breaches that branches in flight remove (SQL moved into repositories, demo data
-  // under modules/demo/ behind repository bulk inserts, composition beside app.ts). They show as warnings in every
-  // lint run, so the list stays visible; delete this block once those branches have landed, and lint fails on any
-  // file still listed.
-  {
-    files: [
-      'apps/server/src/modules/audit/audit.service.ts',
-      'apps/server/src/modules/cases/demo-history.ts',
-      'apps/server/src/modules/cases/use-cases/get-decided-history.ts',
-      'apps/server/src/modules/cases/use-cases/get-screening-events.ts',
-      'apps/server/src/modules/cases/use-cases/read-event-log.ts',
-      'apps/server/src/modules/demo/run-demo-seed.ts',
-      'apps/server/src/modules/demo/seed-organisation.ts',
-      'apps/server/src/modules/navigator/use-cases/analysis-access.ts',
-      'apps/server/src/modules/org/admin-reach.ts',
-    ],
-    rules: { 'sagsgang/sql-in-repositories': 'warn' },
-  },
-  {
-    files: [
-      'apps/server/src/modules/navigator/case-path.db.test.ts',
-      'apps/server/src/modules/navigator/case-population.db.test.ts',
-    ],
-    rules: { 'sagsgang/module-face': 'warn' },
-  },
-  { files: ['apps/server/src/platform/startup.ts'], rules: { 'sagsgang/platform-knows-no-module': 'warn' } },
 );

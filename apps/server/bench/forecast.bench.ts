@@ -13,7 +13,8 @@
  */
 import { sql } from 'kysely';
 import { addCalendarDays, backtestForecast, calendarDaysBetween, createRng } from './forecast-bench-support.js';
-import { generateDemoHistory, getDecidedHistory } from '../src/modules/cases/index.js';
+import { getDecidedHistory } from '../src/modules/cases/index.js';
+import { generateDemoHistory } from '../src/modules/demo/index.js';
 import { forecastFromHistory } from '../src/modules/applications/index.js';
 import { benchDatabase } from './bench-support.js';
 

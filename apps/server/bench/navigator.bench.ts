@@ -7,10 +7,8 @@
  */
 import { sql } from 'kysely';
 import type { Database } from '../src/platform/db/database.js';
-import { demoCaseTypes } from '../src/modules/case-types/index.js';
-import { generateDemoHistory } from '../src/modules/cases/index.js';
+import { demoCaseTypes, generateDemoHistory, seedDemoWorkflows } from '../src/modules/demo/index.js';
 import { searchProcessModels } from '../src/modules/process-models/index.js';
-import { seedDemoWorkflows } from '../src/modules/process-models/demo-workflows.js';
 import { startAnalysis } from '../src/modules/navigator/use-cases/start-analysis.js';
 import { runAnalysis } from '../src/modules/navigator/use-cases/run-analysis.js';
 import { getAnalysisInfo } from '../src/modules/navigator/use-cases/read-analysis.js';

@@ -6,10 +6,12 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requireStaff } from '../../platform/auth/guards.js';
 import { sendDownload } from '../../platform/files/send-download.js';
+import { fileStoreOf } from '../../platform/files/file-references.js';
 import { firstFilePart } from '../../platform/files/form-upload.js';
 import { findUnstorableText, unstorableTextError } from '../../platform/http/text-guard.js';
 import { STAFF_ROLES } from '../../platform/auth/principal.js';
 import { CASEWORK_ROLES } from './case-command.js';
+import { caseEventListeners } from './case-event-listeners.js';
 import { attachDocument } from './use-cases/attach-document.js';
 import { openCaseDocument } from './use-cases/open-document.js';
 
@@ -27,6 +29,8 @@ function fieldValues(fields: Record<string, unknown>): Record<string, string> {
 /** Files in the case file: a caseworker attaches one (multipart), staff who may read the case download it. */
 export function caseDocumentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const db = ctx.database.db;
+  const listeners = caseEventListeners(ctx);
+  const files = fileStoreOf(ctx);
   return async (app) => {
     // A file up to the limit streams to the file store; a longer one is cut there and refused as too large.
     await app.register(multipart, {
@@ -71,7 +75,7 @@ export function caseDocumentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               issues,
             );
           }
-          const r = await attachDocument({ db, actor: principal, fileDir: ctx.config.fileDir }, request.params.id, {
+          const r = await attachDocument({ db, actor: principal, listeners, files }, request.params.id, {
             ...parsed.data,
             file: { fileName: part.filename, content: part.file, isTruncated: () => part.file.truncated },
           });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
-import { pingDatabase } from './health.repository.js';
+import { pingDatabase } from '../../platform/db/ping.js';
 
 const ZHealth = z.object({ status: z.enum(['ok', 'unavailable']), database: z.string(), engine: z.string() });
 

@@ -7,6 +7,7 @@ import { localDateOf } from '@sagsgang/clock';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requireApplicant } from '../../platform/auth/guards.js';
+import { caseEventListeners } from '../cases/index.js';
 import {
   DEFAULT_MAX_BYTES,
   applicationsRepository,
@@ -156,7 +157,8 @@ export function applyRoutes(ctx: AppContext) {
       const body = (request.body ?? {}) as Record<string, unknown>;
       answerFields(body);
       const idempotencyKey = typeof body.idempotencyKey === 'string' ? body.idempotencyKey : '';
-      await submitApplication(db, principal, { applicationId: request.params.id, idempotencyKey });
+      const listeners = caseEventListeners(ctx);
+      await submitApplication(db, principal, { applicationId: request.params.id, idempotencyKey, listeners });
       return reply.redirect(`/ansoegning/${request.params.id}/kvittering`, 303);
     });
 

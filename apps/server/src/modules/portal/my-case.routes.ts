@@ -9,10 +9,11 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requireApplicant } from '../../platform/auth/guards.js';
 import { exportCaseFile, fileComplaint, sendInformation, type Finding, type SentFile } from '../applications/index.js';
-import { getApplicantCaseFile, openApplicantDocument } from '../cases/index.js';
+import { caseEventListeners, getApplicantCaseFile, openApplicantDocument } from '../cases/index.js';
 import { sendDownload } from '../../platform/files/send-download.js';
 import { formParts, storeFilePart } from '../../platform/files/form-upload.js';
 import { discardUpload } from '../../platform/files/file-discard.js';
+import { fileStoreOf } from '../../platform/files/file-references.js';
 import type { FieldError } from './portal-components.js';
 import { pageContext } from './portal-page.js';
 import { sendPage } from './portal-send.js';
@@ -61,7 +62,7 @@ export function myCaseRoutes(ctx: AppContext) {
         outcome = await receiveAnswer(request, files);
       } finally {
         // Files refused, or sent with an answer that failed: those no row names are discarded (the accepted stay).
-        for (const f of files) await discardUpload(db, ctx.config.fileDir, f.stored);
+        for (const f of files) await discardUpload(db, fileStoreOf(ctx), f.stored);
       }
       if ('redirect' in outcome) return reply.redirect(outcome.redirect, 303);
       return renderCase(request, reply, outcome.render);
@@ -106,7 +107,12 @@ export function myCaseRoutes(ctx: AppContext) {
         });
       const text = fields.answer ?? '';
       try {
-        const result = await sendInformation(db, principal, { reference: request.params.reference, text, files });
+        const result = await sendInformation(db, principal, {
+          reference: request.params.reference,
+          text,
+          files,
+          listeners: caseEventListeners(ctx),
+        });
         if (result.rejected.length > 0)
           return { render: { findings: result.rejected, answerText: text, accepted: result.accepted } };
         return {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { ZCaseTypeDefinition, describeIssues, type TCaseTypeDefinition } from '@sagsgang/contracts';
-import { demoCaseTypes } from '../../../../server/src/modules/case-types/demo-case-types.js';
+import { demoCaseTypes } from '../../../../server/src/modules/demo/case-types/demo-case-types.js';
 import {
   definitionToForm,
   emptyForm,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ZCaseTypeDefinition, describeIssues, type TCaseTypeDefinition } from '@sagsgang/contracts';
 import { CASE_TYPE_RULES } from '@sagsgang/contracts/errors';
-import { demoCaseTypes } from '../../../../server/src/modules/case-types/demo-case-types.js';
+import { demoCaseTypes } from '../../../../server/src/modules/demo/case-types/demo-case-types.js';
 import { ApiError } from '../../api/client.js';
 import { translatorFor } from '../../i18n/i18n.js';
 import { refusalErrors } from './case-type-refusal.js';

@@ -10,7 +10,7 @@ import {
   type TAnswerSpec,
   type TFileSpec,
 } from '@sagsgang/contracts';
-import { demoCaseTypes } from '../../../../server/src/modules/case-types/demo-case-types.js';
+import { demoCaseTypes } from '../../../../server/src/modules/demo/case-types/demo-case-types.js';
 import {
   definitionToForm,
   formToDefinition,

@@ -1,7 +1,7 @@
 import type { Principal } from '../../../platform/auth/principal.js';
 import { AppError } from '../../../platform/errors.js';
 import { inTransaction, type Executor } from '../../../platform/db/transaction.js';
-import { addDocument, getApplicantCaseFile, receiveInformation } from '../../cases/index.js';
+import { addDocument, getApplicantCaseFile, receiveInformation, type CaseEventListener } from '../../cases/index.js';
 import { fileSpec } from '../application-form.js';
 import { answerCovers, openRequest } from '../applicant-case.js';
 import { applicationsRepository as repo } from '../applications.repository.js';
@@ -38,7 +38,14 @@ const ANY_DOCUMENT = {
 export async function sendInformation(
   db: Executor,
   principal: Principal,
-  input: { reference: string; text: string; files: SentFile[]; now?: Date },
+  input: {
+    reference: string;
+    text: string;
+    files: SentFile[];
+    now?: Date;
+    /** Told of the case's events, as every case command tells them (`caseEventListeners(ctx)`). */
+    listeners?: readonly CaseEventListener[];
+  },
 ): Promise<SendInformationResult> {
   const now = input.now ?? new Date();
   return inTransaction(db, async (trx) => {
@@ -91,7 +98,7 @@ export async function sendInformation(
         sha256: f.stored.sha256,
         uploadedBy: principal.userId,
       });
-      const added = await addDocument({ db: trx, actor, now }, c.id, {
+      const added = await addDocument({ db: trx, actor, now, listeners: input.listeners }, c.id, {
         expectedVersion: version,
         title: r ? r.label.da : name,
         documentType: 'evidence',
@@ -121,14 +128,14 @@ export async function sendInformation(
       const summary = [text, result.accepted.length ? `Dokumenter: ${result.accepted.join(', ')}` : '']
         .filter(Boolean)
         .join('\n\n');
-      await receiveInformation({ db: trx, actor, now }, c.id, {
+      await receiveInformation({ db: trx, actor, now, listeners: input.listeners }, c.id, {
         expectedVersion: version,
         fullyInformed: answerCovers(request.items, received, documentCodes, text.length > 0),
         summary,
       });
       result.answered = true;
     } else if (text) {
-      await addDocument({ db: trx, actor, now }, c.id, {
+      await addDocument({ db: trx, actor, now, listeners: input.listeners }, c.id, {
         expectedVersion: version,
         title: text.slice(0, 300),
         documentType: 'letter',

@@ -1,7 +1,6 @@
 import type { TCaseTypeDefinition, TMappingEntry } from '@sagsgang/contracts';
-import type { Executor } from '../../platform/db/transaction.js';
-import { createProcessModel, updateTaskGuidance } from './process-models.service.js';
-import { saveModelMapping } from './model-mapping.js';
+import type { Executor } from '../../../platform/db/transaction.js';
+import { createProcessModel, saveModelMapping, updateTaskGuidance } from '../../process-models/index.js';
 
 // The casework every demo case type follows, drawn once: receipt, screening, requests for information until the
 // case is fully informed, an optional hearing of parties, the decision and closing. Laid out on import.

@@ -2,18 +2,21 @@
  * Two years of generated casework for the demo authority, so the queue, clocks, figures and process navigator
  * have something realistic to show on first start. Deterministic (seeded PRNG) and written in bulk batches.
  */
-import { sql } from 'kysely';
 import { localDateOf } from '@sagsgang/clock';
-import type { Executor } from '../../platform/db/transaction.js';
-import { inTransaction } from '../../platform/db/transaction.js';
-import { DEMO_CASE_TYPE_UNITS, demoCaseTypes, publishCaseType } from '../case-types/index.js';
-import { deriveClockRow } from './case-clock.js';
-import type { BusinessCalendar } from '@sagsgang/clock';
-import { loadAuthorityCalendar } from '../calendar/index.js';
+import type { Executor } from '../../../platform/db/transaction.js';
+import { inTransaction } from '../../../platform/db/transaction.js';
+import { publishCaseType } from '../../case-types/index.js';
+import {
+  advanceCaseReferences,
+  countCases,
+  importCaseHistory,
+  type ImportedCase,
+  type ImportedCaseEvent,
+} from '../../cases/index.js';
+import { addMissingUnits, caseworkersOf, firstAuthorityId, importOrganisation, unitIdByCode } from '../../org/index.js';
+import { DEMO_CASE_TYPE_UNITS, demoCaseTypes } from '../case-types/demo-case-types.js';
 import { createRng, type Rng } from './demo-prng.js';
 import { simulateCase, type SimEvent, type SimType } from './demo-history-simulation.js';
-import { historyRepository as repo, type BulkCase, type BulkEvent } from './history.repository.js';
-import type { ClockRow } from './case-clock.js';
 
 const DAY = 86_400_000;
 const SEASON = [1.1, 1.0, 1.1, 1.0, 1.0, 1.05, 0.6, 1.2, 1.15, 1.05, 1.0, 0.75];
@@ -138,23 +141,20 @@ interface TypeContext {
 
 /** Creates the demo case-type units that do not exist yet, under the demo authority (or a new one). */
 async function ensureUnits(db: Executor): Promise<void> {
-  const authority = await sql<{
-    id: string;
-  }>`SELECT id FROM unit WHERE kind = 'authority' ORDER BY created_at LIMIT 1`.execute(db);
-  let parent = authority.rows[0]?.id;
+  let parent = await firstAuthorityId(db);
   if (!parent) {
-    const r = await sql<{
-      id: string;
-    }>`INSERT INTO unit (kind, code, name_da, name_en) VALUES ('authority', 'demo', 'Sagsgang Kommune', 'Sagsgang Municipality') RETURNING id`.execute(
-      db,
-    );
-    parent = r.rows[0].id;
+    const authority = { code: 'demo', parentCode: null, kind: 'authority', nameDa: 'Sagsgang Kommune' } as const;
+    const made = await importOrganisation(db, {
+      units: [{ ...authority, nameEn: 'Sagsgang Municipality' }],
+      accounts: [],
+    });
+    parent = made.units.demo;
   }
-  for (const code of Object.values(DEMO_CASE_TYPE_UNITS)) {
-    const name = code.replace('demo-', '');
-    await sql`INSERT INTO unit (parent_id, kind, code, name_da, name_en) VALUES (${parent}, 'team', ${code}, ${'Team ' + name}, ${'Team ' + name})
-      ON CONFLICT (code) DO NOTHING`.execute(db);
-  }
+  const teams = Object.values(DEMO_CASE_TYPE_UNITS).map((code) => {
+    const name = `Team ${code.replace('demo-', '')}`;
+    return { code, kind: 'team' as const, nameDa: name, nameEn: name };
+  });
+  await addMissingUnits(db, parent, teams);
 }
 
 async function typeContexts(db: Executor): Promise<TypeContext[]> {
@@ -162,12 +162,9 @@ async function typeContexts(db: Executor): Promise<TypeContext[]> {
   const out: TypeContext[] = [];
   for (const definition of demoCaseTypes()) {
     const published = await publishCaseType(db, definition, null);
-    const unit = await sql<{ id: string }>`SELECT id FROM unit WHERE code = ${definition.unitCode}`.execute(db);
-    const unitId = unit.rows[0].id;
-    const staff = await sql<{ user_id: string }>`
-      SELECT DISTINCT g.user_id FROM role_grant g WHERE g.role = 'caseworker' AND g.unit_id = ${unitId} ORDER BY g.user_id`.execute(
-      db,
-    );
+    const unitId = await unitIdByCode(db, definition.unitCode);
+    if (!unitId) throw new Error(`no unit ${definition.unitCode} for the demo case type ${definition.code}`);
+    const staff = await caseworkersOf(db, unitId);
     const profile = PROFILE[definition.code];
     out.push({
       sim: { ...profile, definition },
@@ -175,7 +172,7 @@ async function typeContexts(db: Executor): Promise<TypeContext[]> {
       caseTypeId: published.caseTypeId,
       versionId: published.versionId,
       unitId,
-      staff: staff.rows.map((s) => s.user_id),
+      staff,
     });
   }
   return out;
@@ -217,26 +214,13 @@ const NEXT_STATE: Record<string, string> = {
   closed: 'closed',
 };
 
-interface Built {
-  kase: BulkCase;
-  events: BulkEvent[];
-  clock: ClockRow;
-}
-
-function buildCase(
-  rng: Rng,
-  ctx: TypeContext,
-  sim: SimEvent[],
-  ref: string,
-  now: Date,
-  calendar: BusinessCalendar,
-): Built {
+function buildCase(rng: Rng, ctx: TypeContext, sim: SimEvent[], ref: string): ImportedCase {
   const id = rng.uuid();
   const assignee = ctx.staff.length && !rng.chance(0.03) ? rng.pick(ctx.staff) : null;
   let state = 'received',
     phase: string | null = ctx.sim.definition.phases[0].code,
     outcome: string | null = null;
-  const events: BulkEvent[] = sim.map((e, i) => {
+  const events: ImportedCaseEvent[] = sim.map((e) => {
     state = NEXT_STATE[e.activity] ?? state;
     if (e.activity === 'phase_changed') {
       e.attributes = { from: phase, ...e.attributes };
@@ -244,64 +228,28 @@ function buildCase(
     }
     if (e.activity === 'decided') outcome = String(e.attributes.outcome);
     return {
-      case_id: id,
-      seq: i + 1,
       activity: e.activity,
-      occurred_at: new Date(e.at).toISOString(),
-      actor_id: e.activity === 'received' ? null : assignee,
-      unit_id: ctx.unitId,
+      occurredAt: new Date(e.at),
+      actorId: e.activity === 'received' ? null : assignee,
       attributes: e.attributes,
     };
   });
-  const receivedAt = new Date(sim[0].at);
-  const kase: BulkCase = {
+  return {
     id,
     reference: ref,
-    case_type_id: ctx.caseTypeId,
-    case_type_version_id: ctx.versionId,
-    unit_id: ctx.unitId,
-    assignee_id: assignee,
-    applicant_name: `${rng.pick(FIRST)} ${rng.pick(LAST)}`,
+    caseTypeId: ctx.caseTypeId,
+    caseTypeVersionId: ctx.versionId,
+    definition: ctx.sim.definition,
+    unitId: ctx.unitId,
+    assigneeId: assignee,
+    applicantName: `${rng.pick(FIRST)} ${rng.pick(LAST)}`,
     channel: String(sim[0].attributes.channel),
     state,
-    phase_code: phase,
+    phaseCode: phase,
     outcome,
-    received_at: receivedAt.toISOString(),
-    version: events.length,
+    receivedAt: new Date(sim[0].at),
+    events,
   };
-  const logged = sim.map((e) => ({ activity: e.activity, occurredAt: new Date(e.at), attributes: e.attributes }));
-  const clock = deriveClockRow(
-    {
-      caseId: id,
-      caseTypeId: ctx.caseTypeId,
-      unitId: ctx.unitId,
-      assigneeId: assignee,
-      state,
-      phaseCode: phase,
-      outcome,
-      receivedAt,
-    },
-    logged,
-    ctx.sim.definition,
-    now,
-    calendar,
-  );
-  return { kase, events, clock };
-}
-
-async function writeBatch(db: Executor, batch: Built[]): Promise<void> {
-  await repo.insertCases(
-    db,
-    batch.map((b) => b.kase),
-  );
-  await repo.insertEvents(
-    db,
-    batch.flatMap((b) => b.events),
-  );
-  await repo.insertClocks(
-    db,
-    batch.map((b) => b.clock),
-  );
 }
 
 /** Generates the history once: does nothing when cases already exist. */
@@ -310,11 +258,10 @@ export async function generateDemoHistory(db: Executor, options: DemoHistoryOpti
   const total = options.cases ?? 20_000;
   const now = options.now ?? new Date();
   const batchSize = options.batchSize ?? 1000;
-  if ((await repo.countCases(db)) > 0) return { cases: 0, events: 0, openCases: 0, millis: 0, skipped: true };
+  if ((await countCases(db)) > 0) return { cases: 0, events: 0, openCases: 0, millis: 0, skipped: true };
   return inTransaction(db, async (trx) => {
     const rng = createRng(options.seed ?? 2026);
     const contexts = await typeContexts(trx);
-    const calendar = await loadAuthorityCalendar(trx);
     const weights = contexts.map((c) => c.weight);
     const days = Math.round((options.years ?? 2) * 365);
     const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - days * DAY;
@@ -322,7 +269,7 @@ export async function generateDemoHistory(db: Executor, options: DemoHistoryOpti
     let events = 0,
       open = 0,
       made = 0,
-      batch: Built[] = [];
+      batch: ImportedCase[] = [];
     for (let i = 0; i < total; i++) {
       const day = sampleDay(rng, cum);
       const receivedAt = start + day * DAY + rng.int(7 * 3600, 15 * 3600) * 1000;
@@ -336,23 +283,23 @@ export async function generateDemoHistory(db: Executor, options: DemoHistoryOpti
         load: BACKLOG[(month + 1) % 12],
       }).filter((e) => e.at <= now.getTime());
       const year = localDateOf(receivedAt).slice(0, 4);
-      const built = buildCase(rng, ctx, sim, `SAG-${year}-${String(i + 1).padStart(6, '0')}`, now, calendar);
+      const built = buildCase(rng, ctx, sim, `SAG-${year}-${String(i + 1).padStart(6, '0')}`);
       const own = options.applicants?.[i % 997];
       if (own && receivedAt > now.getTime() - 120 * DAY && i % 997 < (options.applicants?.length ?? 0)) {
-        built.kase.applicant_id = own.id;
-        built.kase.applicant_name = own.name;
+        built.applicantId = own.id;
+        built.applicantName = own.name;
       }
       events += built.events.length;
       made++;
-      if (built.kase.state !== 'closed' && built.kase.state !== 'decided') open++;
+      if (built.state !== 'closed' && built.state !== 'decided') open++;
       batch.push(built);
       if (batch.length >= batchSize) {
-        await writeBatch(trx, batch);
+        await importCaseHistory(trx, batch, { now });
         batch = [];
       }
     }
-    await writeBatch(trx, batch);
-    await repo.advanceReferenceSequence(trx, total + 1);
+    await importCaseHistory(trx, batch, { now });
+    await advanceCaseReferences(trx, total + 1);
     return { cases: made, events, openCases: open, millis: Math.round(performance.now() - started), skipped: false };
   });
 }

@@ -1,10 +1,10 @@
 import { expect, test } from 'vitest';
 import { sql } from 'kysely';
-import { describeEachEngine } from '../../../test/support/test-database.js';
+import { describeEachEngine } from '../../../../test/support/test-database.js';
 import { createRng } from './demo-prng.js';
 import { generateDemoHistory } from './demo-history.js';
 import { simulateCase } from './demo-history-simulation.js';
-import { demoCaseTypes } from '../case-types/index.js';
+import { demoCaseTypes } from '../case-types/demo-case-types.js';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 

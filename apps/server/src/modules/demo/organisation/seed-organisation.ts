@@ -1,8 +1,7 @@
-import type { Transaction } from 'kysely';
-import type { DB } from '../../platform/db/schema.js';
-import { hashPassword } from '../../platform/auth/password.js';
-import type { StaffRole } from '../../platform/auth/principal.js';
-import type { DemoSeedState, DemoSeedStep } from './demo-seed.types.js';
+import { hashPassword } from '../../../platform/auth/password.js';
+import type { StaffRole } from '../../../platform/auth/principal.js';
+import { importOrganisation, type ImportedAccount } from '../../org/index.js';
+import type { DemoSeedStep } from '../demo-seed.types.js';
 
 export const DEMO_PASSWORD = 'sagsgang-demo';
 
@@ -153,50 +152,33 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   },
 ];
 
-async function insertUnits(trx: Transaction<DB>, state: DemoSeedState): Promise<void> {
-  for (const u of DEMO_UNITS) {
-    const parentId = u.parent ? state.units[u.parent] : null;
-    const row = await trx
-      .insertInto('unit')
-      .values({ code: u.code, parent_id: parentId, kind: u.kind, name_da: u.da, name_en: u.en })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    state.units[u.code] = row.id;
-  }
-}
-
-async function insertAccounts(trx: Transaction<DB>, state: DemoSeedState): Promise<void> {
-  for (const a of DEMO_ACCOUNTS) {
-    const row = await trx
-      .insertInto('app_user')
-      .values({
-        kind: a.kind,
-        username: a.username,
-        display_name: a.displayName,
-        email: `${a.username}@sagsgang.example`,
-        password_hash: await hashPassword(DEMO_PASSWORD),
-        organisation_name: a.organisation?.name ?? null,
-        organisation_cvr: a.organisation?.cvr ?? null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    state.users[a.username] = row.id;
-    const grant =
-      a.kind === 'applicant'
-        ? { role: 'applicant' as const, unit_id: null }
-        : { role: a.role!, unit_id: state.units[a.unit!] };
-    await trx
-      .insertInto('role_grant')
-      .values({ user_id: row.id, ...grant })
-      .execute();
-  }
+async function account(a: DemoAccount): Promise<ImportedAccount> {
+  return {
+    kind: a.kind,
+    username: a.username,
+    displayName: a.displayName,
+    email: `${a.username}@sagsgang.example`,
+    passwordHash: await hashPassword(DEMO_PASSWORD),
+    organisation: a.organisation,
+    ...(a.kind === 'applicant' ? { role: 'applicant' as const, unitCode: null } : { role: a.role!, unitCode: a.unit! }),
+  };
 }
 
 export const seedOrganisation: DemoSeedStep = {
   name: 'organisation',
   async run(trx, state, _ctx, log) {
-    await insertUnits(trx, state);
-    await insertAccounts(trx, state);
+    const accounts: ImportedAccount[] = [];
+    for (const a of DEMO_ACCOUNTS) accounts.push(await account(a));
+    const units = DEMO_UNITS.map((u) => ({
+      code: u.code,
+      parentCode: u.parent,
+      kind: u.kind,
+      nameDa: u.da,
+      nameEn: u.en,
+    }));
+    const made = await importOrganisation(trx, { units, accounts });
+    Object.assign(state.units, made.units);
+    Object.assign(state.users, made.users);
     log.info(`Demo organisation: ${DEMO_UNITS.length} units and ${DEMO_ACCOUNTS.length} accounts.`);
   },
 };

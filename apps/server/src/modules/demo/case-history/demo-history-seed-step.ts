@@ -1,21 +1,13 @@
-import type { Transaction } from 'kysely';
-import type { AppContext } from '../../platform/context.js';
-import type { DB } from '../../platform/db/schema.js';
+import type { DemoSeedStep } from '../demo-seed.types.js';
 import { generateDemoHistory } from './demo-history.js';
 
 /**
  * The demo seed step for casework: the demo case types and two years of history (SAGSGANG_DEMO_CASES, default
  * 20,000 cases), assigned to the demo caseworkers; the demo citizens get a few recent cases of their own.
  */
-// Shaped like the demo module's DemoSeedStep, so that module can list it without this one depending on it.
-export const seedCaseHistory = {
+export const seedCaseHistory: DemoSeedStep = {
   name: 'case types and two years of case history',
-  async run(
-    trx: Transaction<DB>,
-    state: { users: Record<string, string> },
-    ctx: AppContext,
-    log: { info(msg: string): void },
-  ) {
+  async run(trx, state, ctx, log) {
     const applicants = ['borger', 'borger2']
       .filter((u) => state.users[u])
       .map((u, i) => ({ id: state.users[u], name: i === 0 ? 'Karen Jensen' : 'Ahmad Rahimi' }));
