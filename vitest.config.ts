@@ -1,12 +1,19 @@
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+// Tests run the workspace packages from their sources, never from a build that may be missing or stale: the
+// packages export `src/` under this condition (see their package.json).
+const conditions = ['sagsgang-source', ...defaultServerConditions];
 
 // One run covers every workspace. Browser journeys are their own project: they start a server and Chromium,
 // so they run one file at a time with generous timeouts.
 export default defineConfig({
+  ssr: { resolve: { conditions } },
   test: {
     reporters: ['default', './scripts/vitest-count-reporter.ts'],
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: [
@@ -14,6 +21,7 @@ export default defineConfig({
             'packages/*/test/**/*.test.ts',
             'apps/*/src/**/*.test.ts',
             'apps/*/test/**/*.test.ts',
+            'scripts/**/*.test.ts',
           ],
           exclude: ['**/node_modules/**', '**/*.browser.test.ts'],
           testTimeout: 30_000,
@@ -21,6 +29,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'browser',
           include: ['apps/*/test/**/*.browser.test.ts', 'apps/*/src/**/*.browser.test.ts'],

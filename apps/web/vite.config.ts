@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // The server serves the build under /app/ and owns /api, /login and the DKFDS files; in development Vite
@@ -8,6 +8,9 @@ const server = process.env.SAGSGANG_SERVER ?? 'http://localhost:3000';
 export default defineConfig({
   base: '/app/',
   plugins: [react()],
+  // The shared contracts are bundled from their sources (their package exports them under this condition), so the
+  // back office builds without the packages' own build and never from a stale one.
+  resolve: { conditions: ['sagsgang-source', ...defaultClientConditions] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

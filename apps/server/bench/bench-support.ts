@@ -1,8 +1,7 @@
-import crypto from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
+import { openThrowawayPostgres } from '../test/support/throwaway-postgres.js';
 
 /** A fresh migrated database on the engine: PGlite in memory, or a throwaway database on DATABASE_URL. */
 export async function benchDatabase(engine: 'pglite' | 'postgres'): Promise<Database> {
@@ -11,25 +10,7 @@ export async function benchDatabase(engine: 'pglite' | 'postgres'): Promise<Data
     await migrate(db.pool);
     return db;
   }
-  const url = new URL(process.env.DATABASE_URL!);
-  const name = `sagsgang_bench_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ url: url.toString(), poolSize: 4 });
-  await migrate(db.pool);
-  return {
-    ...db,
-    async close() {
-      await db.close();
-      const dropper = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    },
-  };
+  return openThrowawayPostgres({ prefix: 'sagsgang_bench', poolSize: 4 });
 }
 
 /** Median and 95th percentile of `runs` timed calls (after one warm-up), in ms. */

@@ -8,7 +8,8 @@
  */
 import { sql } from 'kysely';
 import { expandScope, type Principal } from '../src/platform/auth/principal.js';
-import { getServiceGoalFigures, getWorkQueue, generateDemoHistory } from '../src/modules/cases/index.js';
+import { getServiceGoalFigures, getWorkQueue } from '../src/modules/cases/index.js';
+import { generateDemoHistory } from '../src/modules/demo/index.js';
 import { figuresRepository } from '../src/modules/cases/figures.repository.js';
 import { benchDatabase, insertSyntheticCases, timeIt } from './bench-support.js';
 

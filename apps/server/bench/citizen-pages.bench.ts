@@ -12,7 +12,7 @@ import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/platform/config.js';
 import type { Engine } from '../src/platform/db/database.js';
 import { createSession, SESSION_COOKIE } from '../src/platform/auth/session-store.js';
-import { startBackground } from '../src/platform/startup.js';
+import { createAppContext, startBackground } from '../src/composition.js';
 import { benchDatabase } from './bench-support.js';
 import { countQueries, type Statement } from '../test/support/query-counter.js';
 import { explainStatements } from './explain-support.js';
@@ -86,7 +86,7 @@ async function measure(
 async function run(engine: Engine): Promise<void> {
   const database = await benchDatabase(engine);
   const config = loadConfig({ ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' }, { seedDemo: true });
-  const ctx = { config, database };
+  const ctx = createAppContext({ config, database });
   const app = await buildApp(ctx, { logger: false });
   const t0 = performance.now();
   // What `npm start` does on an empty database, without the job runner (its timing would blur the figures).

@@ -13,7 +13,8 @@
  */
 import { sql } from 'kysely';
 import { addCalendarDays, backtestForecast, calendarDaysBetween, createRng } from './forecast-bench-support.js';
-import { forecastFromHistory, generateDemoHistory, getDecidedHistory } from '../src/modules/cases/index.js';
+import { forecastFromHistory, getDecidedHistory } from '../src/modules/cases/index.js';
+import { generateDemoHistory } from '../src/modules/demo/index.js';
 import { benchDatabase } from './bench-support.js';
 
 const CASES = Number(process.env.BENCH_FORECAST_CASES ?? 20_000);

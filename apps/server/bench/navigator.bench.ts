@@ -3,14 +3,12 @@
  * the case log, checked against the demo casework workflow, and stored — on PostgreSQL (DATABASE_URL), and on
  * PGlite too with BENCH_PGLITE=1. Prints the time of each phase; never asserts a time.
  *
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx apps/server/bench/navigator.bench.ts
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx --conditions=sagsgang-source apps/server/bench/navigator.bench.ts
  */
 import { sql } from 'kysely';
 import type { Database } from '../src/platform/db/database.js';
-import { demoCaseTypes } from '../src/modules/case-types/index.js';
-import { generateDemoHistory } from '../src/modules/cases/index.js';
+import { demoCaseTypes, generateDemoHistory, seedDemoWorkflows } from '../src/modules/demo/index.js';
 import { searchProcessModels } from '../src/modules/process-models/index.js';
-import { seedDemoWorkflows } from '../src/modules/process-models/demo-workflows.js';
 import { startAnalysis } from '../src/modules/navigator/use-cases/start-analysis.js';
 import { runAnalysis } from '../src/modules/navigator/use-cases/run-analysis.js';
 import { getAnalysisInfo } from '../src/modules/navigator/use-cases/read-analysis.js';

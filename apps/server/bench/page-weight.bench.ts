@@ -2,15 +2,16 @@
  * Page weight of the first screen of the citizen portal and the back office: every script and stylesheet the
  * HTML references, as the server sends it (gzip and brotli). Prints figures; never fails on a size.
  *
- *   npm run build -w @sagsgang/web && npx tsx apps/server/bench/page-weight.bench.ts
+ *   npm run build -w @sagsgang/web && npx tsx --conditions=sagsgang-source apps/server/bench/page-weight.bench.ts
  */
 import { buildApp } from '../src/app.js';
+import { createAppContext } from '../src/composition.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openTestDatabase } from '../test/support/test-database.js';
 
 const config = loadConfig({ ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' }, { seedDemo: false });
 const database = await openTestDatabase('pglite');
-const app = await buildApp({ config, database }, { logger: false });
+const app = await buildApp(createAppContext({ config, database }), { logger: false });
 await app.ready();
 
 async function size(url: string, encoding: string): Promise<number> {

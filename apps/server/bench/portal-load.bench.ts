@@ -10,9 +10,10 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Page } from 'playwright-core';
 import { buildApp } from '../src/app.js';
+import { createAppContext } from '../src/composition.js';
 import { loadConfig } from '../src/platform/config.js';
-import { DEMO_SEED_STEPS, seedDemoIfEmpty } from '../src/modules/demo/index.js';
-import { demoCaseTypes, publishCaseType } from '../src/modules/case-types/index.js';
+import { DEMO_SEED_STEPS, demoCaseTypes, seedDemoIfEmpty } from '../src/modules/demo/index.js';
+import { publishCaseType } from '../src/modules/case-types/index.js';
 import { benchDatabase } from './bench-support.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -66,14 +67,14 @@ async function main() {
   const database = await benchDatabase('pglite');
   const config = loadConfig({ ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' }, { seedDemo: false });
   await seedDemoIfEmpty(
-    { config, database },
+    createAppContext({ config, database }),
     { info: () => undefined },
     DEMO_SEED_STEPS.filter((s) => s.name === 'organisation'),
   );
   const unit = await database.db.selectFrom('unit').select('code').where('kind', '=', 'team').executeTakeFirstOrThrow();
   const family = demoCaseTypes().find((d) => d.code === 'family-reunification')!;
   await publishCaseType(database.db, { ...family, unitCode: unit.code }, null);
-  const app = await buildApp({ config, database }, { logger: false });
+  const app = await buildApp(createAppContext({ config, database }), { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({

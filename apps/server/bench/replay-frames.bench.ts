@@ -4,7 +4,7 @@
  * Frame times are taken from requestAnimationFrame timestamps in the page while the replay plays, and printed
  * (frames, fps, median / p95 / p99 / max frame interval, balls on screen). Never asserts a time.
  *
- *   npx tsx apps/server/bench/replay-frames.bench.ts
+ *   npx tsx --conditions=sagsgang-source apps/server/bench/replay-frames.bench.ts
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Page } from 'playwright-core';
 import { buildApp } from '../src/app.js';
+import { createAppContext } from '../src/composition.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
@@ -93,7 +94,7 @@ if (!fs.existsSync(`${REPO}/apps/web/dist/index.html`))
 const database = await openDatabase({ dataDir: 'memory://' });
 await migrate(database.pool);
 const config = loadConfig({ ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' }, { seedDemo: false });
-const app = await buildApp({ config, database }, { logger: false });
+const app = await buildApp(createAppContext({ config, database }), { logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });

@@ -17,7 +17,6 @@ import { registerTextGuard } from './platform/http/text-guard.js';
 import { denialRecorder } from './platform/audit/audit-denials.js';
 import type { DestinationStream } from 'pino';
 import type { AppContext } from './platform/context.js';
-import { registerModules } from './modules/registry.js';
 
 export interface BuildAppOptions {
   /** Pass false in tests that do not want log output. */
@@ -80,6 +79,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
 
   await registerAuthPlatform(app, ctx);
   registerTextGuard(app);
-  await registerModules(app, ctx);
+  // Every module's routes, in the order of the composition's list (src/composition.ts).
+  for (const m of ctx.registry.modules) if (m.routes) await app.register(m.routes(ctx));
   return app;
 }

@@ -3,13 +3,13 @@ import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { buildApp } from './app.js';
-import { startBackground } from './platform/startup.js';
+import { createAppContext, startBackground } from './composition.js';
 
 const started = performance.now();
 const config = loadConfig();
 const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 await migrate(database.pool);
-const ctx = { config, database };
+const ctx = createAppContext({ config, database });
 const app = await buildApp(ctx);
 const stopBackground = await startBackground(app, ctx);
 await app.listen({ port: config.port, host: config.host });

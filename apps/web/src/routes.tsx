@@ -1,19 +1,11 @@
-import type { ComponentType } from 'react';
-import type { TStaffRole } from '@sagsgang/contracts';
+import type { AppRoute } from './router/app-route.js';
 import { StartPage } from './start/start-page.js';
 import { UnitsPage } from './pages/units-page.js';
 import { WORKFLOW_ROUTES } from './features/workflows/workflow-routes.js';
 import { NAVIGATOR_ROUTES } from './features/navigator/navigator-routes.js';
 import { CASE_ROUTES } from './features/cases/case-routes.js';
+import { CASE_TYPE_ROUTES } from './features/case-types/case-type-routes.js';
 import { ADMIN_ROUTES } from './features/admin/admin-routes.js';
-
-export interface AppRoute {
-  /** Absolute path with `:name` segments, e.g. `/app/cases/:id`. */
-  path: string;
-  component: ComponentType;
-  /** Staff roles that may open the page; omitted means every staff member. The server checks again. */
-  roles?: TStaffRole[];
-}
 
 /**
  * Every page of the back office. A capability adds its page here (lazily, with React.lazy, when it is heavy) and
@@ -25,5 +17,6 @@ export const ROUTES: AppRoute[] = [
   ...WORKFLOW_ROUTES,
   ...NAVIGATOR_ROUTES,
   ...CASE_ROUTES,
+  ...CASE_TYPE_ROUTES,
   ...ADMIN_ROUTES,
 ];

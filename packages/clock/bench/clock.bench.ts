@@ -1,13 +1,21 @@
 /**
- * Prints how long the service-goal clock takes over 100,000 generated cases, and the calendar primitives' speed.
+ * Prints how long the service-goal clock takes over 100,000 generated cases, the calendar primitives' speed, the
+ * survival estimate's, and the backtest by calendar snapshots on the public logs (both estimators side by side).
  * Run: npm run bench -w @sagsgang/clock. Figures only; nothing here fails on a time.
  */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   backtestForecast,
   computeClock,
   createBusinessCalendar,
   forecastDecision,
+  forecastFromCurve,
+  survivalCurveOf,
   type ClockEventInput,
+  type EstimatorFigures,
   type ServiceGoal,
 } from '../src/index.js';
 
@@ -142,3 +150,52 @@ const past = Array.from({ length: 10_000 }, (_, i) => ({
 measure('backtestForecast, 10,000 cases (window 500)', 1, () =>
   Math.round(1000 * (backtestForecast(past, { evaluateFrom: 180 }).coverage90 ?? 0)),
 );
+
+for (const n of [10_000, 100_000]) {
+  const decided = Array.from({ length: n }, (_, i) => ({
+    start: (i / n) * 730,
+    decision: (i / n) * 730 + history[i % 2000],
+  }));
+  const open = Array.from({ length: n / 20 }, (_, i) => ({ start: 730 - (i / (n / 20)) * 200 }));
+  measure(`survival curve of a 12-month window, ${n.toLocaleString('en')} cases`, 5, () => {
+    const curve = survivalCurveOf({ asOf: 740, decided, open });
+    return curve.times.length;
+  });
+}
+const curve = survivalCurveOf({
+  asOf: 740,
+  decided: Array.from({ length: 10_000 }, (_, i) => ({ start: i * 0.073, decision: i * 0.073 + history[i % 2000] })),
+});
+measure('forecastFromCurve (survival), 10k calls on one curve', 3, () => {
+  let sum = 0;
+  for (let i = 0; i < 10_000; i++) sum += forecastFromCurve(curve, { elapsedDays: i % 60 }).conditionalSampleSize;
+  return sum;
+});
+
+// The backtest by calendar snapshots, through the command (it reads the logs with the mining package).
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const logs = path.resolve(root, '../shared/data/eventlogs');
+const LOGS = ['BPIC15_1.xes.gz', 'receipt.xes.gz', 'BPI_2020_DomesticDeclarations.xes.gz'];
+if (!existsSync(logs)) {
+  console.log(`backtest by calendar snapshots: skipped, no public logs in ${path.relative(root, logs)}`);
+} else {
+  const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(1)}%`);
+  const line = (name: string, e: EstimatorFigures) =>
+    `  ${name.padEnd(9)} ${e.forecasts.toLocaleString('en').padStart(7)} forecasts (${e.cases.toLocaleString('en')} cases)` +
+    `  median ${pct(e.median)}  9-of-10 ${pct(e.upper)}  low ${pct(e.byConfidence.low.upper)}` +
+    `  width ${e.widthRatio?.toFixed(2)}  pinball ${e.pinball?.toFixed(2)}  open ${e.upperOpen}`;
+  for (const log of LOGS) {
+    const t0 = performance.now();
+    const out = execFileSync(process.execPath, ['scripts/backtest.mjs', path.join(logs, log), '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    const wall = performance.now() - t0;
+    const r = JSON.parse(out);
+    console.log(
+      `backtest ${log}: ${r.span.snapshots} snapshots; read ${r.timings.readMs} ms, backtest ${r.timings.backtestMs} ms, command ${wall.toFixed(0)} ms`,
+    );
+    console.log(line('today', r.current));
+    console.log(line('survival', r.survival));
+  }
+}

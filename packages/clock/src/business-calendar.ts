@@ -5,7 +5,8 @@
  * authority chooses to close on, and the authority's own closure days. Each year's closed days and a running count
  * of working days are built once and cached, so the day arithmetic is a table lookup and a binary search.
  */
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import { dayFromCivil, fromDayNumber, isIsoDate, toDayNumber, weekdayOf, type IsoDate } from './local-date.js';
 import { timeZone, type TimeZone } from './time-zone.js';
 
@@ -38,6 +39,10 @@ interface YearTable {
 
 const holidayCache = new Map<string, { date: IsoDate; type: string; name: string }[]>();
 const engines = new Map<string, Holidays>();
+// date-holidays reads the data of every country when loaded (≈0.4 s): load it when a calendar first needs a
+// holiday, so users of the package that never do (the backtest command) start without that wait.
+const requireHere = createRequire(import.meta.url);
+let holidaysClass: typeof Holidays | undefined;
 
 function holidaysOf(country: string, year: number, language?: string): { date: IsoDate; type: string; name: string }[] {
   const key = `${country}:${year}:${language ?? ''}`;
@@ -45,7 +50,8 @@ function holidaysOf(country: string, year: number, language?: string): { date: I
   if (!list) {
     let engine = engines.get(country);
     if (!engine) {
-      engine = new Holidays(country);
+      holidaysClass ??= requireHere('date-holidays') as typeof Holidays;
+      engine = new holidaysClass(country);
       engines.set(country, engine);
     }
     list = engine.getHolidays(year, language).map((h) => ({ date: h.date.slice(0, 10), type: h.type, name: h.name }));

@@ -48,4 +48,41 @@ export {
   type BacktestResult,
   type Coverage,
 } from './forecast-backtest.js';
+export {
+  beyond,
+  conditionalQuantile,
+  survivalCurve,
+  type RemainingQuantile,
+  type SurvivalCurve,
+  type SurvivalObservation,
+} from './survival-curve.js';
+export {
+  DEFAULT_WINDOW_DAYS,
+  experienceObservations,
+  forecastFromCurve,
+  forecastSurvival,
+  survivalCurveOf,
+  type SurvivalForecast,
+  type SurvivalForecastOptions,
+  type SurvivalHistory,
+} from './survival-forecast.js';
+export {
+  BacktestTally,
+  type CoverageShare,
+  type EstimatorFigures,
+  type OpenBoundCounting,
+  type TalliedForecast,
+} from './backtest-figures.js';
+export {
+  mondays,
+  snapshotBacktest,
+  snapshotSpan,
+  type CaseSpan,
+  type EstimatorPair,
+  type SnapshotBacktestOptions,
+  type SnapshotBacktestResult,
+  type SnapshotForecastRow,
+  type SnapshotSpan,
+} from './snapshot-backtest.js';
+export { FORECAST_CSV_HEADER, forecastRowsCsv, formatSnapshotBacktest, type ReportLabels } from './backtest-report.js';
 export { complianceFigures, type ComplianceFigures, type DecidedCase } from './compliance-figures.js';

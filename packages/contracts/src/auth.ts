@@ -49,17 +49,20 @@ export const ZMeUnit = z.object({
   roles: z.array(ZStaffRole),
 });
 
+/** Who a user is, as every view of a user starts: the signed-in person (`ZMe`) and a user in the admin's list. */
+export const ZUserIdentity = z.object({
+  id: z.uuid(),
+  kind: z.enum(['staff', 'applicant']),
+  username: z.string().nullable(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  locale: ZLocale,
+});
+export type TUserIdentity = z.infer<typeof ZUserIdentity>;
+
 /** `GET /api/auth/me`. */
 export const ZMe = z.object({
-  user: z.object({
-    id: z.uuid(),
-    kind: z.enum(['staff', 'applicant']),
-    username: z.string().nullable(),
-    displayName: z.string(),
-    email: z.string().nullable(),
-    locale: ZLocale,
-    organisationName: z.string().nullable(),
-  }),
+  user: ZUserIdentity.extend({ organisationName: z.string().nullable() }),
   roles: z.array(z.object({ role: ZRole, unitId: z.uuid().nullable() })),
   units: z.array(ZMeUnit),
   activeUnitId: z.uuid().nullable(),

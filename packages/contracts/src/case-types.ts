@@ -307,6 +307,10 @@ export const ZCaseTypeDetail = ZCaseTypeSummary.extend({
 export type TCaseTypeDetail = z.infer<typeof ZCaseTypeDetail>;
 
 /** The JSON file an admin exports and imports: one or more definitions. */
+/** `POST /api/case-types`: the version now current, and whether it is new (false: the same as the current one). */
+export const ZPublishCaseTypeResult = z.object({ code: z.string(), version: z.number().int(), published: z.boolean() });
+export type TPublishCaseTypeResult = z.infer<typeof ZPublishCaseTypeResult>;
+
 export const ZCaseTypeExport = z.object({
   format: z.literal('sagsgang.case-types'),
   formatVersion: z.literal(1),

@@ -194,6 +194,23 @@ export const ZBulkReassignRequest = z.object({
 });
 export type TBulkReassignRequest = z.infer<typeof ZBulkReassignRequest>;
 
+/** What a step on a case answers: the case's new version and state, and the event the step appended. */
+export const ZCommandResult = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  state: z.string(),
+  eventId: z.number().int(),
+});
+export type TCommandResult = z.infer<typeof ZCommandResult>;
+
+/** `POST /api/cases/:id/documents`: the step's answer and the new document. */
+export const ZAttachDocumentResult = ZCommandResult.extend({ documentId: z.uuid() });
+export type TAttachDocumentResult = z.infer<typeof ZAttachDocumentResult>;
+
+/** `GET /api/cases/assignees`: a person who can be given cases, and the units where they can. */
+export const ZAssignee = z.object({ id: z.uuid(), name: z.string(), unitIds: z.array(z.uuid()) });
+export type TAssignee = z.infer<typeof ZAssignee>;
+
 export const ZBulkReassignResult = z.object({
   reassigned: z.array(z.uuid()),
   failed: z.array(z.object({ caseId: z.uuid(), code: z.string(), message: z.string() })),

@@ -108,10 +108,11 @@ export function issuesWithRule<R extends string>(
   );
 }
 
-/** One problem with a field as the API's `validation` details carry it; `keyword` is zod's issue code. */
+/** One problem with a field as the API's `validation` details carry it (`path` like `/grants/0/unitId`); `keyword` is zod's issue code. */
 export interface FieldIssueDetail {
   path: string;
   message: string;
+  /** zod's issue code: `too_small`, `invalid_format`, `custom`, … */
   keyword?: string;
   params?: Record<string, unknown>;
 }

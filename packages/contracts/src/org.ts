@@ -3,7 +3,7 @@
  * role grants, and the audit log queries. Request objects are strict: an unknown field is a 400.
  */
 import { z } from 'zod';
-import { ZLocale, ZStaffRole } from './auth.js';
+import { ZLocale, ZStaffRole, ZUserIdentity } from './auth.js';
 
 const ZName = z.string().trim().min(1, 'is required').max(200);
 const ZCode = z
@@ -85,13 +85,7 @@ export const ZUserListQuery = z.strictObject({
 });
 export type TUserListQuery = z.infer<typeof ZUserListQuery>;
 
-export const ZUserView = z.object({
-  id: z.uuid(),
-  kind: z.enum(['staff', 'applicant']),
-  username: z.string().nullable(),
-  displayName: z.string(),
-  email: z.string().nullable(),
-  locale: ZLocale,
+export const ZUserView = ZUserIdentity.extend({
   active: z.boolean(),
   grants: z.array(z.object({ id: z.uuid(), role: ZStaffRole, unitId: z.uuid() })),
 });

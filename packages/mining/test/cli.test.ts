@@ -74,7 +74,7 @@ describe('sagsgang-mine', () => {
     expect((await run('replay', fixture('running-example.xes'), unsound)).code).toBe(4);
   });
 
-  test('the bin entry runs the CLI through tsx', async () => {
+  test('the bin entry runs the CLI (compiled when built and current, else from sources)', async () => {
     const bin = fileURLToPath(new URL('../bin/sagsgang-mine.mjs', import.meta.url));
     const { stdout } = await promisify(execFile)(process.execPath, [bin, 'stats', fixture('running-example.xes')]);
     expect(JSON.parse(stdout).cases).toBe(6);

@@ -7,8 +7,10 @@ import { expectNoAxeViolations, SKIP_BROWSER, useJourneyEnvironment, watchPageEr
 import { JOURNEY_PASSWORD } from './journey-people.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
 import { tinyPdf } from '../support/multipart.js';
-import { demoCaseTypes, publishCaseType } from '../../src/modules/case-types/index.js';
+import { publishCaseType } from '../../src/modules/case-types/index.js';
+import { demoCaseTypes } from '../../src/modules/demo/index.js';
 import { JobRunner } from '../../src/platform/jobs/index.js';
+import { createAppContext } from '../../src/composition.js';
 import { loadConfig } from '../../src/platform/config.js';
 
 // A real SMTP server for the whole file; the app sends to it through the job runner.
@@ -61,7 +63,7 @@ describe.skipIf(SKIP_BROWSER)('applicant journey: apply, be told what is missing
       { smtp, fileDir, publicUrl: 'https://selvbetjening.sagsgang.example', seedDemo: false },
     );
     const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-    const runner = new JobRunner({ ctx: { config, database: env().database }, log: quiet });
+    const runner = new JobRunner({ ctx: createAppContext({ config, database: env().database }), log: quiet });
     const mailsFor = async (n: number) => {
       await runner.drain();
       return sink.waitFor(n);

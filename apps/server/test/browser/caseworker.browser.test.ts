@@ -11,7 +11,8 @@ import {
   watchPageErrors,
 } from './harness.js';
 import { JOURNEY_PASSWORD } from './journey-people.js';
-import { demoCaseTypes, publishCaseType } from '../../src/modules/case-types/index.js';
+import { publishCaseType } from '../../src/modules/case-types/index.js';
+import { demoCaseTypes } from '../../src/modules/demo/index.js';
 import { openCase } from '../../src/modules/cases/index.js';
 import { tinyPdf } from '../support/multipart.js';
 

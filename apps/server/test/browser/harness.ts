@@ -17,6 +17,7 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from 'p
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp } from '../../src/app.js';
+import { createAppContext } from '../../src/composition.js';
 import { loadConfig, type AppConfig } from '../../src/platform/config.js';
 import type { Database } from '../../src/platform/db/database.js';
 import { openTestDatabase } from '../support/test-database.js';
@@ -91,8 +92,9 @@ export function useJourneyEnvironment(overrides: Partial<AppConfig> = {}): () =>
       { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' },
       { seedDemo: false, demoCases: JOURNEY_DEMO_CASES, ...overrides },
     );
-    const people = await seedJourneyOrganisation({ config, database });
-    const app = await buildApp({ config, database }, { logger: false });
+    const ctx = createAppContext({ config, database });
+    const people = await seedJourneyOrganisation(ctx);
+    const app = await buildApp(ctx, { logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadConfig } from '../../src/platform/config.js';
 import { JobRunner } from '../../src/platform/jobs/index.js';
+import { createAppContext } from '../../src/composition.js';
 import {
   expectHeading,
   expectNoAxeViolations,
@@ -69,7 +70,7 @@ describe.skipIf(SKIP_BROWSER)('process navigator in the browser', () => {
   let runner: JobRunner;
   beforeAll(() => {
     runner = new JobRunner({
-      ctx: { config: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), database: env().database },
+      ctx: createAppContext({ config: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), database: env().database }),
       log: silent,
       pollMs: 200,
     });

@@ -17,7 +17,7 @@ import {
   submitApplication,
 } from '../../src/modules/applications/index.js';
 import { storeUpload } from '../../src/platform/files/file-store.js';
-import { insertAnalysis } from '../../src/modules/navigator/navigator.repository.js';
+import { navigatorRepository } from '../../src/modules/navigator/navigator.repository.js';
 import { applicantPrincipal, definitionFor } from './case-factories.js';
 import { tinyPdf } from './multipart.js';
 import { createUnitTree, createUser, sessionFor, type TestSession, type UnitTree } from './test-auth.js';
@@ -106,7 +106,7 @@ export async function buildAccessWorld(app: FastifyInstance, db: Executor, fileD
     payload: { name: 'Access test', bpmnXml },
   });
   if (model.statusCode !== 201) throw new Error(`creating the model gave ${model.statusCode}: ${model.body}`);
-  const analysisId = await insertAnalysis(db, {
+  const analysisId = await navigatorRepository.insertAnalysis(db, {
     name: 'Team A1',
     modelId: model.json().id,
     version: 1,

@@ -3,7 +3,7 @@ import type { TCaseTypeDefinition } from '@sagsgang/contracts';
 import type { Executor } from '../../src/platform/db/transaction.js';
 import { expandScope, type Principal } from '../../src/platform/auth/principal.js';
 import { publishCaseType } from '../../src/modules/case-types/index.js';
-import { demoCaseTypes } from '../../src/modules/case-types/demo-case-types.js';
+import { demoCaseTypes } from '../../src/modules/demo/case-types/demo-case-types.js';
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/app.js';
+import { createAppContext } from '../../src/composition.js';
 import { loadConfig, type AppConfig } from '../../src/platform/config.js';
 import type { AppContext } from '../../src/platform/context.js';
 import type { Database, Engine } from '../../src/platform/db/database.js';
@@ -23,7 +24,7 @@ export function useTestApp(engine: Engine, overrides: Partial<AppConfig> = {}): 
       { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' },
       { seedDemo: false, demoCases: 200, ...overrides },
     );
-    const ctx: AppContext = { config, database };
+    const ctx = createAppContext({ config, database });
     const routes: RouteOptions[] = [];
     // A copy of each: Fastify hands the same object on again, changed, for a prefix's trailing-slash variant.
     const app = await buildApp(ctx, { logger: false, onRoute: (route) => routes.push({ ...route }) });

@@ -2,11 +2,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { openDatabase, type Database, type Engine } from '../../src/platform/db/database.js';
 import { migrate, readMigrations } from '../../src/platform/db/migrate.js';
+import { openThrowawayPostgres } from './throwaway-postgres.js';
 
 /** The engines a database test runs on: always PGlite, and PostgreSQL too when DATABASE_URL is set. */
 export const ENGINES: Engine[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -49,37 +49,10 @@ async function openPgliteTestDatabase(): Promise<Database> {
   };
 }
 
-async function openPostgresTestDatabase(): Promise<Database> {
-  const url = new URL(process.env.DATABASE_URL!);
-  const name = `sagsgang_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 5 });
-  await migrate(database.pool);
-  return {
-    ...database,
-    async close() {
-      await database.close();
-      const dropper = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await dropper.connect();
-      // The pool reports itself ended before its sockets have closed; dropping WITH (FORCE) at once would kill a
-      // connection still saying goodbye, and its FATAL reply would surface as an uncaught error. Wait for them.
-      for (let i = 0; i < 100; i++) {
-        const open = await dropper.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
-        if (open.rows[0].n === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    },
-  };
-}
-
 export function openTestDatabase(engine: Engine): Promise<Database> {
-  return engine === 'pglite' ? openPgliteTestDatabase() : openPostgresTestDatabase();
+  return engine === 'pglite'
+    ? openPgliteTestDatabase()
+    : openThrowawayPostgres({ prefix: 'sagsgang_test', poolSize: 5 });
 }
 
 /**

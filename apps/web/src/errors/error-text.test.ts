@@ -1,15 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import type { Locale } from '@sagsgang/contracts/i18n';
 import { ApiError, type ApiErrorCode } from '../api/client.js';
-import { i18n, type Translate } from '../i18n/i18n.js';
+import { translatorFor } from '../i18n/i18n.js';
 import { errorSentence, errorText } from './error-text.js';
 
-const translator =
-  (lng: Locale): Translate =>
-  (key, values) =>
-    String(i18n.t(key, { lng, ...(values ?? {}) }));
-const da = translator('da');
-const en = translator('en');
+const da = translatorFor('da');
+const en = translatorFor('en');
 const refusal = (code: ApiErrorCode, details?: unknown, message = `server says ${code}`, requestId = 'req-7') =>
   new ApiError(message, 409, code, details, requestId);
 

@@ -1,16 +1,7 @@
 import { CASE_TYPE_CODE_PATTERN, KLE_TOPIC_PATTERN } from '@sagsgang/contracts';
-import { CASE_TYPE_RULES } from '@sagsgang/contracts/errors';
+import { CASE_TYPE_RULES, type FieldIssueDetail } from '@sagsgang/contracts/errors';
 import { ApiError } from '../api/client.js';
 import type { Translate } from '../i18n/i18n.js';
-
-/** One problem the server found with a field, as its error details carry it (`path` like `/grants/0/unitId`). */
-export interface FieldIssue {
-  path: string;
-  message: string;
-  /** zod's issue code: `too_small`, `invalid_format`, `custom`, … */
-  keyword?: string;
-  params?: Record<string, unknown>;
-}
 
 /** A text to show: a catalogue key with values, or the server's own words when there is no better one. */
 export type IssueText = { key: string; values?: Record<string, string | number> } | { raw: string };
@@ -18,7 +9,7 @@ export type IssueText = { key: string; values?: Record<string, string | number> 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function isIssue(value: unknown): value is FieldIssue {
+function isIssue(value: unknown): value is FieldIssueDetail {
   return isRecord(value) && typeof value.path === 'string' && typeof value.message === 'string';
 }
 
@@ -26,7 +17,7 @@ function isIssue(value: unknown): value is FieldIssue {
 export const fieldOf = (path: string) => path.replace(/^\/+/, '');
 
 /** Every issue the error's details carry, in the server's order; none for errors without them. */
-export function allIssues(error: unknown): FieldIssue[] {
+export function allIssues(error: unknown): FieldIssueDetail[] {
   if (!(error instanceof ApiError) || !Array.isArray(error.details)) return [];
   return error.details.filter(isIssue);
 }
@@ -35,8 +26,8 @@ export function allIssues(error: unknown): FieldIssue[] {
  * The server's refusal by field: `validation` and `conflict` answers name the fields in their details. Errors
  * without such details (a refused permission, a lost connection) give an empty map.
  */
-export function fieldIssues(error: unknown): Map<string, FieldIssue> {
-  const out = new Map<string, FieldIssue>();
+export function fieldIssues(error: unknown): Map<string, FieldIssueDetail> {
+  const out = new Map<string, FieldIssueDetail>();
   for (const d of allIssues(error)) {
     const field = fieldOf(d.path);
     if (field && !out.has(field)) out.set(field, d);
@@ -54,7 +45,7 @@ const BY_MESSAGE: Record<string, string> = {
 };
 
 /** A refinement's own params (`{ rule: 'required' }`) sit one level down, under zod's `params`. */
-function paramsOf(issue: FieldIssue): Record<string, unknown> {
+function paramsOf(issue: FieldIssueDetail): Record<string, unknown> {
   const params = issue.params ?? {};
   return issue.keyword === 'custom' && isRecord(params.params) ? params.params : params;
 }
@@ -78,7 +69,7 @@ function ruleValues(params: Record<string, unknown>): Record<string, string | nu
   );
 }
 
-function sizeText(issue: FieldIssue, params: Record<string, unknown>): IssueText {
+function sizeText(issue: FieldIssueDetail, params: Record<string, unknown>): IssueText {
   const origin = String(params.origin ?? '');
   if (issue.keyword === 'too_small') {
     const n = Number(params.minimum);
@@ -94,7 +85,7 @@ function sizeText(issue: FieldIssue, params: Record<string, unknown>): IssueText
 }
 
 /** The issue in the reader's language where the kind of problem is known, else the server's message. */
-export function issueText(issue: FieldIssue): IssueText {
+export function issueText(issue: FieldIssueDetail): IssueText {
   const field = fieldOf(issue.path);
   const params = paramsOf(issue);
   const known = BY_MESSAGE[issue.message];
@@ -125,7 +116,7 @@ export function issueText(issue: FieldIssue): IssueText {
 }
 
 /** The text for a field's issue, in the reader's language where the kind of problem is known. */
-export function issueMessage(issue: FieldIssue | undefined, t: Translate): string | undefined {
+export function issueMessage(issue: FieldIssueDetail | undefined, t: Translate): string | undefined {
   if (!issue) return undefined;
   const text = issueText(issue);
   return 'key' in text ? t(text.key, text.values) : text.raw;

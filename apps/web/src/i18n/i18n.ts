@@ -44,9 +44,14 @@ function subscribe(onChange: () => void): () => void {
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
+/** A translator bound to one language, whatever the page's language is. */
+export const translatorFor =
+  (locale: Locale): Translate =>
+  (key, values) =>
+    String(i18n.t(key, { lng: locale, ...(values ?? {}) }));
+
 /** The translator for the current language; components re-render when it changes. */
 export function useT(): { t: Translate; locale: Locale } {
   const locale = useSyncExternalStore(subscribe, () => i18n.language as Locale);
-  const t: Translate = (key, values) => String(i18n.t(key, { lng: locale, ...(values ?? {}) }));
-  return { t, locale };
+  return { t: translatorFor(locale), locale };
 }

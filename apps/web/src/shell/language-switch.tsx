@@ -1,6 +1,6 @@
 import type { Locale } from '@sagsgang/contracts/i18n';
 import { authApi } from '../api/auth-api.js';
-import { applyLocale, i18n, offeredLocales, useT, type Translate } from '../i18n/i18n.js';
+import { applyLocale, offeredLocales, translatorFor, useT } from '../i18n/i18n.js';
 import { errorSentence } from '../errors/error-text.js';
 
 // Each language is named in itself (the catalogue's text is the same in every locale).
@@ -14,8 +14,7 @@ export function LanguageSwitch(props: { onMessage: (message: string) => void }) 
     applyLocale(next);
     props.onMessage(t('languageSwitched', { lng: next }));
     // The page speaks the new language already, so the refusal is worded in it too.
-    const inNext: Translate = (key, values) => String(i18n.t(key, { lng: next, ...(values ?? {}) }));
-    authApi.setLocale(next).catch((err: unknown) => props.onMessage(errorSentence(err, inNext)));
+    authApi.setLocale(next).catch((err: unknown) => props.onMessage(errorSentence(err, translatorFor(next))));
   };
   return (
     <ul className="bo-language-switch" aria-label={t('portal:chooseLanguage')}>

@@ -1,23 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { MiningError } from '../errors.js';
-import { discoverDfg } from '../discovery/dfg.js';
-import { variantTable } from '../discovery/variants.js';
-import { inductiveMiner } from '../discovery/inductive-miner.js';
-import { treeToPetri, treeToString } from '../discovery/process-tree.js';
-import { treeToBpmn } from '../discovery/tree-to-bpmn.js';
-import { tokenReplay } from '../conformance/token-replay.js';
-import { alignLog } from '../conformance/parallel-align.js';
-import { alignEtcPrecision, etcPrecision } from '../conformance/precision.js';
-import { deviationSummary } from '../conformance/deviations.js';
-import { writePnml } from '../model/pnml-writer.js';
-import { checkSoundness } from '../model/soundness.js';
-import { writeXes } from '../log/xes-writer.js';
-import { writeCsv } from '../log/csv-writer.js';
-import { logToOcel, writeOcelJson } from '../log/ocel.js';
 import type { EventLog } from '../log/event-log.js';
 import { loadLog, loadModel, type LoadOptions } from './load.js';
 import { emit } from './output.js';
 import { Progress } from './progress.js';
+
+// Each command imports what it needs when it runs, not at start-up: a command line is started once per call, and
+// loading every algorithm (and the BPMN libraries) for one small log cost more than the work itself.
 
 /** What a command gets: positional files, named options, and where to write. */
 export interface Ctx {
@@ -62,6 +51,7 @@ async function stats(ctx: Ctx) {
 
 async function variants(ctx: Ctx) {
   need(ctx, 1, 'log file');
+  const { variantTable } = await import('../discovery/variants.js');
   const log = await loadLog(ctx.files[0], ctx.load);
   emit(
     variantTable(log, num(ctx.opt.limit, Infinity)).map((v) => ({ ...v })),
@@ -72,6 +62,7 @@ async function variants(ctx: Ctx) {
 
 async function dfg(ctx: Ctx) {
   need(ctx, 1, 'log file');
+  const { discoverDfg } = await import('../discovery/dfg.js');
   const log = await loadLog(ctx.files[0], ctx.load);
   const d = discoverDfg(log);
   emit(
@@ -89,12 +80,14 @@ async function dfg(ctx: Ctx) {
 
 async function discover(ctx: Ctx) {
   need(ctx, 1, 'log file');
+  const { inductiveMiner } = await import('../discovery/inductive-miner.js');
+  const { treeToPetri, treeToString } = await import('../discovery/process-tree.js');
   const log = await loadLog(ctx.files[0], ctx.load);
   const tree = inductiveMiner(log, { noiseThreshold: num(ctx.opt.noise, 0) });
   const as = String(ctx.opt.as ?? 'bpmn');
   if (as === 'tree') return ctx.out(treeToString(tree) + '\n');
-  if (as === 'pnml') return ctx.out(writePnml(treeToPetri(tree)));
-  if (as === 'bpmn') return ctx.out(await treeToBpmn(tree));
+  if (as === 'pnml') return ctx.out((await import('../model/pnml-writer.js')).writePnml(treeToPetri(tree)));
+  if (as === 'bpmn') return ctx.out(await (await import('../discovery/tree-to-bpmn.js')).treeToBpmn(tree));
   throw new MiningError('invalid_argument', `--as must be bpmn, pnml or tree`);
 }
 
@@ -104,6 +97,7 @@ async function logAndModel(ctx: Ctx): Promise<[EventLog, Awaited<ReturnType<type
 }
 
 async function replay(ctx: Ctx) {
+  const { tokenReplay } = await import('../conformance/token-replay.js');
   const [log, net] = await logAndModel(ctx);
   const r = tokenReplay(log, net);
   emit(
@@ -120,6 +114,8 @@ async function replay(ctx: Ctx) {
 }
 
 async function align(ctx: Ctx) {
+  const { alignLog } = await import('../conformance/parallel-align.js');
+  const { deviationSummary } = await import('../conformance/deviations.js');
   const [log, net] = await logAndModel(ctx);
   const bar = new Progress('aligning variants', ctx.load.progress);
   const workers = ctx.opt.workers === undefined ? undefined : Number(ctx.opt.workers);
@@ -146,6 +142,7 @@ async function align(ctx: Ctx) {
 }
 
 async function precision(ctx: Ctx) {
+  const { alignEtcPrecision, etcPrecision } = await import('../conformance/precision.js');
   const [log, net] = await logAndModel(ctx);
   const r = ctx.opt.alignments ? alignEtcPrecision(log, net) : etcPrecision(log, net);
   emit({ ...r, method: ctx.opt.alignments ? 'etc-alignments' : 'etc-token-replay' }, 'json', ctx.out);
@@ -153,6 +150,7 @@ async function precision(ctx: Ctx) {
 
 async function soundness(ctx: Ctx) {
   need(ctx, 1, 'model file');
+  const { checkSoundness } = await import('../model/soundness.js');
   const r = checkSoundness(await loadModel(ctx.files[0]));
   emit({ ...r }, 'json', ctx.out);
   if (!r.sound) return 4;
@@ -168,12 +166,16 @@ async function convert(ctx: Ctx) {
   };
   if (/\.(bpmn|pnml)$/i.test(ctx.files[0])) {
     if (to !== 'pnml') throw new MiningError('invalid_argument', 'models convert to --to pnml');
+    const { writePnml } = await import('../model/pnml-writer.js');
     return write([writePnml(await loadModel(ctx.files[0]))]);
   }
   const log = await loadLog(ctx.files[0], ctx.load);
-  if (to === 'xes') return write(writeXes(log));
-  if (to === 'csv') return write(writeCsv(log));
-  if (to === 'ocel') return write([writeOcelJson(logToOcel(log))]);
+  if (to === 'xes') return write((await import('../log/xes-writer.js')).writeXes(log));
+  if (to === 'csv') return write((await import('../log/csv-writer.js')).writeCsv(log));
+  if (to === 'ocel') {
+    const { logToOcel, writeOcelJson } = await import('../log/ocel.js');
+    return write([writeOcelJson(logToOcel(log))]);
+  }
   throw new MiningError('invalid_argument', '--to must be xes, csv, ocel or pnml');
 }
 

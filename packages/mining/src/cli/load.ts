@@ -1,13 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { MiningError } from '../errors.js';
 import type { EventLog } from '../log/event-log.js';
-import { readXes } from '../log/xes-reader.js';
-import { readCsv, type CsvMapping } from '../log/csv-reader.js';
-import { flattenOcel, ocelObjectTypes, readOcel } from '../log/ocel.js';
-import { readPnml } from '../model/pnml-reader.js';
-import { readBpmnAsPetri } from '../model/bpmn-to-petri.js';
+import type { CsvMapping } from '../log/csv-reader.js';
 import type { PetriNet } from '../model/petri-net.js';
 import { Progress } from './progress.js';
+
+// The readers are imported by format when a file is read, so a command loads only the one it uses.
 
 export type LogFormat = 'xes' | 'csv' | 'ocel';
 
@@ -37,8 +35,10 @@ export async function loadLog(file: string, o: LoadOptions): Promise<EventLog> {
   const common = { signal: o.signal, onProgress: (b: number) => bar.update(b, total) };
   try {
     const fmt = logFormat(file);
-    if (fmt === 'xes') return await readXes(file, common);
-    if (fmt === 'csv') return await readCsv(file, { ...common, mapping: o.mapping });
+    if (fmt === 'xes') return await (await import('../log/xes-reader.js')).readXes(file, common);
+    if (fmt === 'csv')
+      return await (await import('../log/csv-reader.js')).readCsv(file, { ...common, mapping: o.mapping });
+    const { flattenOcel, ocelObjectTypes, readOcel } = await import('../log/ocel.js');
     const ocel = await readOcel(file, common);
     const type = o.objectType ?? ocelObjectTypes(ocel)[0];
     if (!type) throw new MiningError('bad_ocel', 'the OCEL log has no objects');
@@ -51,7 +51,10 @@ export async function loadLog(file: string, o: LoadOptions): Promise<EventLog> {
 /** Reads a model: PNML as is, BPMN translated into a workflow net. */
 export async function loadModel(file: string): Promise<PetriNet> {
   const f = file.toLowerCase();
-  if (f.endsWith('.pnml')) return readPnml(file);
-  if (f.endsWith('.bpmn') || f.endsWith('.xml')) return readBpmnAsPetri(readFileSync(file, 'utf8'), file);
+  if (f.endsWith('.pnml')) return (await import('../model/pnml-reader.js')).readPnml(file);
+  if (f.endsWith('.bpmn') || f.endsWith('.xml')) {
+    const { readBpmnAsPetri } = await import('../model/bpmn-to-petri.js');
+    return readBpmnAsPetri(readFileSync(file, 'utf8'), file);
+  }
   throw new MiningError('invalid_argument', `cannot tell the model format of ${file} (use .pnml or .bpmn)`);
 }

@@ -1,4 +1,18 @@
-import type { MarkingGraph } from './marking-graph.js';
+/**
+ * What the distances read of a fully explored reachability graph; the MarkingGraph is one. Declared here rather
+ * than imported from marking-graph.ts, which calls this file: the two would import each other.
+ */
+export interface ExploredGraph {
+  readonly size: number;
+  readonly final: number;
+  /** Model label id per transition (-1: silent). */
+  readonly labelOf: Int32Array;
+  readonly labels: readonly string[];
+  /** Enabled transitions of marking id. */
+  transitionsOf(id: number): Int32Array;
+  /** Successor markings, parallel to transitionsOf(id). */
+  successorsOf(id: number): Int32Array;
+}
 
 /** Stands for "unbounded" in the per-label firing counts. */
 export const UNBOUNDED = 0x3fffffff;
@@ -28,7 +42,7 @@ export interface FinalDistance {
   labelCount: number;
 }
 
-export function finalDistance(g: MarkingGraph, maxLabelTable = 1_000_000): FinalDistance {
+export function finalDistance(g: ExploredGraph, maxLabelTable = 1_000_000): FinalDistance {
   const n = g.size;
   const labelOf = g.labelOf;
   const labelCount = g.labels.length;
@@ -66,7 +80,7 @@ export function finalDistance(g: MarkingGraph, maxLabelTable = 1_000_000): Final
   };
 }
 
-function silentBetween(g: MarkingGraph, toLabel: Int32Array, silent: Float64Array): Int32Array {
+function silentBetween(g: ExploredGraph, toLabel: Int32Array, silent: Float64Array): Int32Array {
   const L = g.labels.length;
   const out = new Int32Array(L * L + L).fill(UNBOUNDED);
   const seen = new Uint8Array(g.size * L);
@@ -86,7 +100,7 @@ function silentBetween(g: MarkingGraph, toLabel: Int32Array, silent: Float64Arra
 }
 
 // Breadth-first search backwards along silent transitions from the markings that enable each label.
-function silentToLabel(g: MarkingGraph, rev: Reverse): Int32Array {
+function silentToLabel(g: ExploredGraph, rev: Reverse): Int32Array {
   const n = g.size;
   const L = g.labels.length;
   const labelOf = g.labelOf;
@@ -129,7 +143,7 @@ interface Reverse {
 }
 
 // For each marking, the (predecessor, transition) pairs that lead to it, in CSR form.
-function reverseGraph(g: MarkingGraph): Reverse {
+function reverseGraph(g: ExploredGraph): Reverse {
   const n = g.size;
   const start = new Int32Array(n + 1);
   for (let m = 0; m < n; m++) {
@@ -154,7 +168,7 @@ function reverseGraph(g: MarkingGraph): Reverse {
 
 // Distance of every marking to the final one with edge weights 0 or 1: 0-1 breadth-first search
 // backwards from the final marking (weight-0 edges to the front of a deque, weight-1 to the back).
-function zeroOneDistance(g: MarkingGraph, rev: Reverse, weight: Uint8Array): Float64Array {
+function zeroOneDistance(g: ExploredGraph, rev: Reverse, weight: Uint8Array): Float64Array {
   const n = g.size;
   const dist = new Float64Array(n).fill(Infinity);
   const cap = rev.pred.length + 2;
@@ -190,7 +204,7 @@ function zeroOneDistance(g: MarkingGraph, rev: Reverse, weight: Uint8Array): Flo
 // The most transitions of each label on any sequence to the final marking: over the strongly
 // connected components of the markings that can reach it, a label on an edge inside a component
 // is unbounded there; otherwise the longest way through the (acyclic) component graph counts.
-function maxLabelCounts(g: MarkingGraph, toFinal: Float64Array): Int32Array {
+function maxLabelCounts(g: ExploredGraph, toFinal: Float64Array): Int32Array {
   const n = g.size;
   const L = g.labels.length;
   const labelOf = g.labelOf;
@@ -237,7 +251,7 @@ function maxLabelCounts(g: MarkingGraph, toFinal: Float64Array): Int32Array {
 }
 
 // Iterative Tarjan over the markings that can reach the final one (finite toFinal); others get component -1.
-function stronglyConnected(g: MarkingGraph, toFinal: Float64Array): { of: Int32Array; count: number } {
+function stronglyConnected(g: ExploredGraph, toFinal: Float64Array): { of: Int32Array; count: number } {
   const n = g.size;
   const of = new Int32Array(n).fill(-1);
   const index = new Int32Array(n).fill(-1);

@@ -56,8 +56,15 @@ export async function alignTraces(net: PetriNet, traces: string[][], opts: Align
 const WORKERS_WORTHWHILE_MS = 1000;
 const JUDGE_EVERY_MS = 100;
 
+/**
+ * The worker's entry. Compiled (dist/), it is the JavaScript beside this file; run from sources (tests, tsx), plain
+ * node cannot load a .ts worker, so a small .mjs entry registers the TypeScript loader first.
+ */
+const WORKER_URL = new URL(import.meta.url).pathname.endsWith('.ts')
+  ? new URL('./align-worker.mjs', import.meta.url)
+  : new URL('./align-worker.js', import.meta.url);
+
 function runPool(net: PetriNet, traces: string[][], n: number, opts: AlignOptions) {
-  const url = new URL('./align-worker.mjs', import.meta.url);
   const results: AlignmentResult[] = new Array(traces.length);
   const threadIds = new Set<number>();
   // Longest traces first: they are the slow ones, so the pool ends evenly.
@@ -89,7 +96,7 @@ function runPool(net: PetriNet, traces: string[][], n: number, opts: AlignOption
       for (let i = 0; i < Math.max(1, count) && !finished && queue.length > 0; i++) startWorker();
     };
     const startWorker = () => {
-      const w = new Worker(url, { workerData: { net: net.toJSON(), maxStates: opts.maxStates } });
+      const w = new Worker(WORKER_URL, { workerData: { net: net.toJSON(), maxStates: opts.maxStates } });
       pool.push(w);
       let pending = 0;
       const feed = () => {

@@ -1,5 +1,6 @@
 import { MiningError } from '../errors.js';
 import { ByteInterner, decode } from './byte-strings.js';
+import { decodeXmlEntities } from './xml-entities.js';
 
 /** The element kinds the XES reader tells apart; every other element is `other`. */
 export const XesTag = {
@@ -39,7 +40,6 @@ const LT = 0x3c,
   AMP = 0x26,
   NL = 0x0a;
 const ws = (c: number) => c <= 32 && (c === 32 || c === 10 || c === 13 || c === 9);
-const ENT: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /**
  * A byte-level, streaming XML tokenizer specialised for XES. It checks well-formedness (nesting,
@@ -338,17 +338,7 @@ export class XesByteScanner {
   }
 
   private entities(s: string): string {
-    return s.replace(/&([^;&\s]{0,10});?/g, (m, ent: string) => {
-      if (!m.endsWith(';')) this.fail(`unterminated entity "${m}"`);
-      if (ent[0] === '#') {
-        const code = ent[1] === 'x' ? parseInt(ent.slice(2), 16) : parseInt(ent.slice(1), 10);
-        if (!Number.isFinite(code) || code < 0 || code > 0x10ffff) this.fail(`bad character reference "${m}"`);
-        return String.fromCodePoint(code);
-      }
-      const v = ENT[ent];
-      if (v === undefined) this.fail(`unknown entity "${m}"`);
-      return v;
-    });
+    return decodeXmlEntities(s, (reason) => this.fail(reason));
   }
 }
 

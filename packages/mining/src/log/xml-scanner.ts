@@ -1,7 +1,19 @@
 import { MiningError } from '../errors.js';
-import type { XmlCursor, XmlHandlers } from './xml-stream.js';
+import { decodeXmlEntities } from './xml-entities.js';
 
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+/** Callbacks of a streaming XML walk; tag names have their namespace prefix removed. */
+export interface XmlHandlers {
+  open(name: string, attrs: Record<string, string>): void;
+  close(name: string): void;
+  text?(text: string): void;
+}
+
+/** Where the parser is, for error messages raised by handlers. */
+export interface XmlCursor {
+  line: number;
+  column: number;
+}
+
 const NAME = /[A-Za-z_:\u00C0-\uFFFF][^\s/>=<"']*/y;
 const ATTR = /\s+([^\s=<>"'/]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
 const END = /\s*(\/?>)/y;
@@ -185,17 +197,7 @@ export class XmlScanner {
   }
 
   private decode(s: string): string {
-    return s.replace(/&([^;&\s]{0,10});?/g, (m, ent: string) => {
-      if (!m.endsWith(';')) this.fail(`unterminated entity "${m}"`);
-      if (ent[0] === '#') {
-        const code = ent[1] === 'x' ? parseInt(ent.slice(2), 16) : parseInt(ent.slice(1), 10);
-        if (!Number.isFinite(code) || code < 0 || code > 0x10ffff) this.fail(`bad character reference "${m}"`);
-        return String.fromCodePoint(code);
-      }
-      const v = ENTITIES[ent];
-      if (v === undefined) this.fail(`unknown entity "${m}"`);
-      return v;
-    });
+    return decodeXmlEntities(s, (reason) => this.fail(reason));
   }
 }
 

@@ -1,18 +1,7 @@
 import { throwIfAborted } from '../errors.js';
-import { XmlScanner } from './xml-scanner.js';
+import { XmlScanner, type XmlCursor, type XmlHandlers } from './xml-scanner.js';
 
-/** Callbacks of a streaming XML walk; tag names have their namespace prefix removed. */
-export interface XmlHandlers {
-  open(name: string, attrs: Record<string, string>): void;
-  close(name: string): void;
-  text?(text: string): void;
-}
-
-/** Where the parser is, for error messages raised by handlers. */
-export interface XmlCursor {
-  line: number;
-  column: number;
-}
+export type { XmlCursor, XmlHandlers };
 
 /**
  * Feeds text chunks through the streaming XML scanner. Malformed XML (including a document that

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { TRequirement } from '@sagsgang/contracts';
-import { demoCaseTypes } from '../case-types/index.js';
+import { demoCaseTypes } from '../demo/index.js';
 import { appliesKey, buildForm, requirementCodeOf, screeningRequirements, stepAnswerKeys } from './application-form.js';
 import { screenApplication } from './screening/screening-rules.js';
 

@@ -3,10 +3,6 @@ import type { Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.js';
 import type { ApplicantDocumentTable, ApplicationTable } from './applications.tables.js';
 import './applications.tables.js';
-import { registerFileReferences } from '../../platform/files/file-references.js';
-
-// An applicant's upload is a stored file: the orphan sweep must see these rows, a draft's removed ones included.
-registerFileReferences('applicant_document');
 
 export type ApplicationRow = Selectable<ApplicationTable>;
 export type DocumentRow = Selectable<ApplicantDocumentTable>;

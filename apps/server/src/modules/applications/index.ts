@@ -1,4 +1,15 @@
 // Public face of the applications module: the guided application (drafts, uploads, submission) and screening.
+import type { ModuleDescriptor } from '../../platform/context.js';
+import { applicationsRoutes } from './applications.routes.js';
+
+/** The guided application and its screening: the figures route here, the forms in the portal. */
+export const applicationsModule: ModuleDescriptor = {
+  name: 'applications',
+  routes: applicationsRoutes,
+  // An applicant's upload is a stored file: the orphan sweep must see these rows, a draft's removed ones included.
+  fileReferences: ['applicant_document'],
+};
+
 export {
   buildForm,
   fileSpec,
@@ -39,4 +50,3 @@ export {
 export { fileComplaint } from './use-cases/file-complaint.js';
 export { exportCaseFile } from './use-cases/access-to-file.js';
 export { screeningFigures, type ScreeningFigure } from './screening-figures.js';
-export { applicationsRoutes } from './applications.routes.js';

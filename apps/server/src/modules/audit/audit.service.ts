@@ -11,7 +11,7 @@ import type { Principal } from '../../platform/auth/principal.js';
 import { AppError } from '../../platform/errors.js';
 import { recordAudit, type AuditEntry } from '../../platform/audit/record-audit.js';
 import { adminReach, assertReachesUser, type AdminReach } from '../org/index.js';
-import { findAuditEntries, type AuditFilter } from './audit.repository.js';
+import { auditRepository as repo, type AuditFilter } from './audit.repository.js';
 import { toCsv } from './audit-csv.js';
 import { subjectLogCsvRows, subjectLogEntries } from './subject-access-log.js';
 
@@ -38,7 +38,11 @@ export async function searchAudit(
 ): Promise<TAuditEntry[]> {
   const reach = await adminReach(db, principal);
   await assertReachesNamed(db, principal, query);
-  const rows = await findAuditEntries(db, { ...query, reachUnitIds: reachUnits(reach), limit: query.limit ?? 100 });
+  const rows = await repo.findAuditEntries(db, {
+    ...query,
+    reachUnitIds: reachUnits(reach),
+    limit: query.limit ?? 100,
+  });
   await recordAudit(db, {
     ...meta,
     actorUserId: principal.userId,
@@ -68,12 +72,11 @@ const EXPORT_LIMIT = 50_000;
 
 /** The language the data subject chose; their copy of the log is written in it. */
 async function subjectLocale(db: Executor, userId: string): Promise<Locale> {
-  const user = await db.selectFrom('app_user').select('locale').where('id', '=', userId).executeTakeFirst();
-  return user?.locale ?? DEFAULT_LOCALE;
+  return (await repo.userLocale(db, userId)) ?? DEFAULT_LOCALE;
 }
 
 async function rowsToExport(db: Executor, filter: Omit<AuditFilter, 'limit'>) {
-  const rows = await findAuditEntries(db, { ...filter, limit: EXPORT_LIMIT + 1 });
+  const rows = await repo.findAuditEntries(db, { ...filter, limit: EXPORT_LIMIT + 1 });
   if (rows.length > EXPORT_LIMIT)
     throw new AppError('validation', 'Too many entries: narrow the period with from and to.');
   return rows.reverse();

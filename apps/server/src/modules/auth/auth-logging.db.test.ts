@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { ENGINES, openTestDatabase } from '../../../test/support/test-database.js';
 import { createUser } from '../../../test/support/test-auth.js';
 import { buildApp } from '../../app.js';
+import { createAppContext } from '../../composition.js';
 import { loadConfig } from '../../platform/config.js';
 import type { Database } from '../../platform/db/database.js';
 import { CSRF_COOKIE } from '../../platform/auth/auth-plugin.js';
@@ -28,7 +29,7 @@ for (const engine of ENGINES) {
           done();
         },
       });
-      app = await buildApp({ config, database }, { logStream });
+      app = await buildApp(createAppContext({ config, database }), { logStream });
       await app.ready();
     });
     afterAll(async () => {

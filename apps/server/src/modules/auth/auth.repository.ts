@@ -8,53 +8,6 @@ export interface SignInCandidate {
   active: boolean;
 }
 
-export async function findUserByUsername(executor: Executor, username: string): Promise<SignInCandidate | undefined> {
-  const row = await executor
-    .selectFrom('app_user')
-    .select(['id', 'password_hash', 'active'])
-    .where(sql<string>`lower(username)`, '=', username.toLowerCase())
-    .executeTakeFirst();
-  return row && { id: row.id, passwordHash: row.password_hash, active: row.active };
-}
-
-export async function findUserProfile(executor: Executor, userId: string) {
-  return executor
-    .selectFrom('app_user')
-    .select(['id', 'kind', 'username', 'display_name', 'email', 'locale', 'organisation_name'])
-    .where('id', '=', userId)
-    .executeTakeFirstOrThrow();
-}
-
-export async function findUnits(executor: Executor, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return executor
-    .selectFrom('unit')
-    .select(['id', 'parent_id', 'kind', 'code', 'name_da', 'name_en'])
-    .where('id', 'in', ids)
-    .orderBy('code')
-    .execute();
-}
-
-export async function updateLocale(executor: Executor, userId: string, locale: TLocale): Promise<void> {
-  await executor.updateTable('app_user').set({ locale }).where('id', '=', userId).execute();
-}
-
-/** The user linked to an external identity, with whether they may still sign in. */
-export async function findIdentity(
-  executor: Executor,
-  issuer: string,
-  subject: string,
-): Promise<{ userId: string; active: boolean } | undefined> {
-  const row = await executor
-    .selectFrom('user_identity')
-    .innerJoin('app_user', 'app_user.id', 'user_identity.user_id')
-    .select(['user_identity.user_id', 'app_user.active'])
-    .where('user_identity.issuer', '=', issuer)
-    .where('user_identity.subject', '=', subject)
-    .executeTakeFirst();
-  return row && { userId: row.user_id, active: row.active };
-}
-
 export interface NewApplicant {
   displayName: string;
   email: string | null;
@@ -63,22 +16,71 @@ export interface NewApplicant {
   subject: string;
 }
 
-/** An applicant created on first eID sign-in: the user, their applicant role and the identity link. */
-export async function insertApplicantWithIdentity(executor: Executor, applicant: NewApplicant): Promise<string> {
-  const user = await executor
-    .insertInto('app_user')
-    .values({
-      kind: 'applicant',
-      display_name: applicant.displayName,
-      email: applicant.email,
-      locale: applicant.locale,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await executor.insertInto('role_grant').values({ user_id: user.id, role: 'applicant', unit_id: null }).execute();
-  await executor
-    .insertInto('user_identity')
-    .values({ issuer: applicant.issuer, subject: applicant.subject, user_id: user.id })
-    .execute();
-  return user.id;
-}
+export const authRepository = {
+  async findUserByUsername(db: Executor, username: string): Promise<SignInCandidate | undefined> {
+    const row = await db
+      .selectFrom('app_user')
+      .select(['id', 'password_hash', 'active'])
+      .where(sql<string>`lower(username)`, '=', username.toLowerCase())
+      .executeTakeFirst();
+    return row && { id: row.id, passwordHash: row.password_hash, active: row.active };
+  },
+
+  async findUserProfile(db: Executor, userId: string) {
+    return db
+      .selectFrom('app_user')
+      .select(['id', 'kind', 'username', 'display_name', 'email', 'locale', 'organisation_name'])
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
+  },
+
+  async findUnits(db: Executor, ids: readonly string[]) {
+    if (ids.length === 0) return [];
+    return db
+      .selectFrom('unit')
+      .select(['id', 'parent_id', 'kind', 'code', 'name_da', 'name_en'])
+      .where('id', 'in', ids)
+      .orderBy('code')
+      .execute();
+  },
+
+  async updateLocale(db: Executor, userId: string, locale: TLocale): Promise<void> {
+    await db.updateTable('app_user').set({ locale }).where('id', '=', userId).execute();
+  },
+
+  /** The user linked to an external identity, with whether they may still sign in. */
+  async findIdentity(
+    db: Executor,
+    issuer: string,
+    subject: string,
+  ): Promise<{ userId: string; active: boolean } | undefined> {
+    const row = await db
+      .selectFrom('user_identity')
+      .innerJoin('app_user', 'app_user.id', 'user_identity.user_id')
+      .select(['user_identity.user_id', 'app_user.active'])
+      .where('user_identity.issuer', '=', issuer)
+      .where('user_identity.subject', '=', subject)
+      .executeTakeFirst();
+    return row && { userId: row.user_id, active: row.active };
+  },
+
+  /** An applicant created on first eID sign-in: the user, their applicant role and the identity link. */
+  async insertApplicantWithIdentity(db: Executor, applicant: NewApplicant): Promise<string> {
+    const user = await db
+      .insertInto('app_user')
+      .values({
+        kind: 'applicant',
+        display_name: applicant.displayName,
+        email: applicant.email,
+        locale: applicant.locale,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.insertInto('role_grant').values({ user_id: user.id, role: 'applicant', unit_id: null }).execute();
+    await db
+      .insertInto('user_identity')
+      .values({ issuer: applicant.issuer, subject: applicant.subject, user_id: user.id })
+      .execute();
+    return user.id;
+  },
+};

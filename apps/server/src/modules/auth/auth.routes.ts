@@ -25,7 +25,7 @@ import {
   endSession,
   startSession,
 } from './auth.service.js';
-import { updateLocale } from './auth.repository.js';
+import { authRepository } from './auth.repository.js';
 import { loginPageWithError, safeReturnTo } from './return-to.js';
 
 function isFormPost(request: FastifyRequest): boolean {
@@ -153,7 +153,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/auth/me/locale',
       { schema: { tags: ['auth'], summary: 'Choose the language', body: ZLocaleRequest, response: { 204: z.null() } } },
       async (request, reply) => {
-        await updateLocale(ctx.database.db, requirePrincipal(request).userId, request.body.locale);
+        await authRepository.updateLocale(ctx.database.db, requirePrincipal(request).userId, request.body.locale);
         return reply.status(204).send(null);
       },
     );

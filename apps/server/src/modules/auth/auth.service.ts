@@ -8,7 +8,7 @@ import { createSession, deleteSession, setActiveUnit } from '../../platform/auth
 import { sessionPolicy } from '../../platform/auth/auth-plugin.js';
 import { unitsWithRole, STAFF_ROLES, type Principal } from '../../platform/auth/principal.js';
 import { auditFrom, recordAudit } from '../../platform/audit/record-audit.js';
-import * as repo from './auth.repository.js';
+import { authRepository as repo } from './auth.repository.js';
 import { AUDIT_PURPOSES, type TMe } from '@sagsgang/contracts';
 
 export interface Credentials {

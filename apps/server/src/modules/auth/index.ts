@@ -1,13 +1,12 @@
-import type { FastifyPluginAsync } from 'fastify';
-import type { AppContext } from '../../platform/context.js';
+import type { ModuleDescriptor } from '../../platform/context.js';
 import { authRoutes } from './auth.routes.js';
 import { oidcRoutes } from './oidc.routes.js';
 
 /** Password and OpenID Connect sign-in, sign-out and the signed-in person's own settings. */
-export function authModule(ctx: AppContext): FastifyPluginAsync {
-  return async (app) => {
+export const authModule: ModuleDescriptor = {
+  name: 'auth',
+  routes: (ctx) => async (app) => {
     await app.register(authRoutes(ctx));
     await app.register(oidcRoutes(ctx));
-  };
-}
-export { authRoutes };
+  },
+};

@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { OidcProviderConfig } from '../../platform/config.js';
 import { AppError } from '../../platform/errors.js';
 import { inTransaction } from '../../platform/db/transaction.js';
-import { findIdentity, insertApplicantWithIdentity } from './auth.repository.js';
+import { authRepository as repo } from './auth.repository.js';
 import { applicantProfileFromClaims } from './oidc-claims.js';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -97,18 +97,18 @@ export async function completeSignIn(
   const claims = tokens.claims();
   if (!claims) throw new AppError('unauthenticated', 'The identity provider sent no ID token.');
   const issuer = claims.iss;
-  const existing = await findIdentity(ctx.database.db, issuer, claims.sub);
+  const existing = await repo.findIdentity(ctx.database.db, issuer, claims.sub);
   if (existing) return existing.active ? { kind: 'signed-in', userId: existing.userId } : { kind: 'refused', issuer };
   if (provider.audience === 'staff') return { kind: 'refused', issuer };
   const profile = applicantProfileFromClaims(claims as Record<string, unknown>);
   try {
     const userId = await inTransaction(ctx.database.db, (trx) =>
-      insertApplicantWithIdentity(trx, { ...profile, issuer, subject: claims.sub }),
+      repo.insertApplicantWithIdentity(trx, { ...profile, issuer, subject: claims.sub }),
     );
     return { kind: 'signed-in', userId };
   } catch (err) {
     // Two first sign-ins at once (a double click): the other one created the applicant.
-    const raced = await findIdentity(ctx.database.db, issuer, claims.sub);
+    const raced = await repo.findIdentity(ctx.database.db, issuer, claims.sub);
     if (raced?.active) return { kind: 'signed-in', userId: raced.userId };
     throw err;
   }

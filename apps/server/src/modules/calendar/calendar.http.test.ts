@@ -7,12 +7,13 @@ import { createUnitTree, createUser, sessionFor } from '../../../test/support/te
 import { definitionFor } from '../../../test/support/case-factories.js';
 import { loadConfig } from '../../platform/config.js';
 import { JobRunner } from '../../platform/jobs/index.js';
+import { createAppContext } from '../../composition.js';
 import type { Database } from '../../platform/db/database.js';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const drainJobs = (database: Database) =>
   new JobRunner({
-    ctx: { config: loadConfig({ ...process.env, DATABASE_URL: '' }, { seedDemo: false }), database },
+    ctx: createAppContext({ config: loadConfig({ ...process.env, DATABASE_URL: '' }, { seedDemo: false }), database }),
     log: silent,
     pollMs: 10,
   }).drain();

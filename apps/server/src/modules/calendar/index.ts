@@ -1,4 +1,8 @@
+import type { ModuleDescriptor } from '../../platform/context.js';
+import { calendarRoutes } from './calendar.routes.js';
+
 /** The authority's working-day calendar: public holidays and the closure days an administrator adds. */
-export { calendarRoutes } from './calendar.routes.js';
+export const calendarModule: ModuleDescriptor = { name: 'calendar', routes: calendarRoutes };
+
 export { loadAuthorityCalendar, authorityCalendar } from './authority-calendar.js';
 export { CLOCK_RECOMPUTE_JOB, type ClockRecomputePayload } from './closure-days.service.js';

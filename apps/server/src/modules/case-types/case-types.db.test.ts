@@ -11,7 +11,7 @@ import {
   listCaseTypes,
   publishCaseType,
 } from './index.js';
-import { demoCaseTypes } from './demo-case-types.js';
+import { demoCaseTypes } from '../demo/index.js';
 
 async function refusal(p: Promise<unknown>): Promise<AppError> {
   const err = await p.then(

@@ -38,40 +38,40 @@ const versionColumns = [
   'v.published_by as publishedBy',
 ] as const;
 
-function versions(executor: Executor) {
-  return executor
+function versions(db: Executor) {
+  return db
     .selectFrom('case_type_version as v')
     .innerJoin('case_type as t', 't.id', 'v.case_type_id')
     .select(versionColumns);
 }
 
 export const caseTypesRepository = {
-  async unitIdByCode(executor: Executor, code: string): Promise<string | undefined> {
-    const r = await sql<{ id: string }>`SELECT id FROM unit WHERE code = ${code}`.execute(executor);
+  async unitIdByCode(db: Executor, code: string): Promise<string | undefined> {
+    const r = await sql<{ id: string }>`SELECT id FROM unit WHERE code = ${code}`.execute(db);
     return r.rows[0]?.id;
   },
 
-  async unitCodesByIds(executor: Executor, ids: string[]): Promise<Map<string, string>> {
+  async unitCodesByIds(db: Executor, ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     const r = await sql<{ id: string; code: string }>`SELECT id, code FROM unit WHERE id = ANY(${ids}::uuid[])`.execute(
-      executor,
+      db,
     );
     return new Map(r.rows.map((u) => [u.id, u.code]));
   },
 
   /** Locks the case type row so two publishers cannot both take the next version number. */
-  async findTypeForUpdate(executor: Executor, code: string) {
-    return executor.selectFrom('case_type').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
+  async findTypeForUpdate(db: Executor, code: string) {
+    return db.selectFrom('case_type').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
   },
 
-  async insertType(executor: Executor, code: string): Promise<string> {
-    const row = await executor.insertInto('case_type').values({ code }).returning('id').executeTakeFirstOrThrow();
+  async insertType(db: Executor, code: string): Promise<string> {
+    const row = await db.insertInto('case_type').values({ code }).returning('id').executeTakeFirstOrThrow();
     return row.id;
   },
 
-  async insertVersion(executor: Executor, v: NewVersion): Promise<string> {
+  async insertVersion(db: Executor, v: NewVersion): Promise<string> {
     const g = v.definition.serviceGoal;
-    const row = await executor
+    const row = await db
       .insertInto('case_type_version')
       .values({
         case_type_id: v.caseTypeId,
@@ -87,42 +87,38 @@ export const caseTypesRepository = {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await executor
-      .updateTable('case_type')
-      .set({ current_version: v.version })
-      .where('id', '=', v.caseTypeId)
-      .execute();
+    await db.updateTable('case_type').set({ current_version: v.version }).where('id', '=', v.caseTypeId).execute();
     return row.id;
   },
 
-  async currentVersions(executor: Executor): Promise<CaseTypeVersionRow[]> {
-    const rows = await versions(executor).whereRef('v.version', '=', 't.current_version').orderBy('t.code').execute();
+  async currentVersions(db: Executor): Promise<CaseTypeVersionRow[]> {
+    const rows = await versions(db).whereRef('v.version', '=', 't.current_version').orderBy('t.code').execute();
     return rows as CaseTypeVersionRow[];
   },
 
-  async currentVersionByCode(executor: Executor, code: string): Promise<CaseTypeVersionRow | undefined> {
-    const row = await versions(executor)
+  async currentVersionByCode(db: Executor, code: string): Promise<CaseTypeVersionRow | undefined> {
+    const row = await versions(db)
       .where('t.code', '=', code)
       .whereRef('v.version', '=', 't.current_version')
       .executeTakeFirst();
     return row as CaseTypeVersionRow | undefined;
   },
 
-  async versionById(executor: Executor, versionId: string): Promise<CaseTypeVersionRow | undefined> {
-    const row = await versions(executor).where('v.id', '=', versionId).executeTakeFirst();
+  async versionById(db: Executor, versionId: string): Promise<CaseTypeVersionRow | undefined> {
+    const row = await versions(db).where('v.id', '=', versionId).executeTakeFirst();
     return row as CaseTypeVersionRow | undefined;
   },
 
-  async versionsByIds(executor: Executor, versionIds: readonly string[]): Promise<CaseTypeVersionRow[]> {
+  async versionsByIds(db: Executor, versionIds: readonly string[]): Promise<CaseTypeVersionRow[]> {
     if (versionIds.length === 0) return [];
-    const rows = await versions(executor)
+    const rows = await versions(db)
       .where('v.id', 'in', [...new Set(versionIds)])
       .execute();
     return rows as CaseTypeVersionRow[];
   },
 
-  async versionsOf(executor: Executor, caseTypeId: string) {
-    return executor
+  async versionsOf(db: Executor, caseTypeId: string) {
+    return db
       .selectFrom('case_type_version')
       .select(['id', 'version', 'published_at as publishedAt', 'published_by as publishedBy'])
       .where('case_type_id', '=', caseTypeId)

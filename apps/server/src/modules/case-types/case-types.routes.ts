@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AUDIT_PURPOSES, ZCaseTypeDetail, ZCaseTypeImportResult, ZCaseTypeSummary } from '@sagsgang/contracts';
+import {
+  AUDIT_PURPOSES,
+  ZCaseTypeDetail,
+  ZCaseTypeImportResult,
+  ZCaseTypeSummary,
+  ZPublishCaseTypeResult,
+} from '@sagsgang/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { requireStaff } from '../../platform/auth/guards.js';
 import { STAFF_ROLES } from '../../platform/auth/principal.js';
@@ -13,8 +19,6 @@ import {
   listCaseTypes,
   publishCaseType,
 } from './case-types.service.js';
-
-const ZPublished = z.object({ code: z.string(), version: z.number().int(), published: z.boolean() });
 
 export function caseTypeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const db = ctx.database.db;
@@ -83,7 +87,7 @@ export function caseTypeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['case-types'],
           summary: 'Publish a case-type definition as its next version (admin)',
           body: z.unknown(),
-          response: { 201: ZPublished, 200: ZPublished },
+          response: { 201: ZPublishCaseTypeResult, 200: ZPublishCaseTypeResult },
         },
       },
       async (request, reply) => {

@@ -1,3 +1,9 @@
+import type { ModuleDescriptor } from '../../platform/context.js';
+import { caseTypeRoutes } from './case-types.routes.js';
+
+/** Case types: versioned definitions of phases, service goal, requirements and decisions. */
+export const caseTypesModule: ModuleDescriptor = { name: 'case-types', routes: caseTypeRoutes };
+
 export {
   publishCaseType,
   listCaseTypes,
@@ -11,5 +17,3 @@ export {
   type PublishResult,
 } from './case-types.service.js';
 export type { CaseTypeVersionRow } from './case-types.repository.js';
-export { demoCaseTypes, DEMO_CASE_TYPE_UNITS } from './demo-case-types.js';
-export { caseTypeRoutes } from './case-types.routes.js';

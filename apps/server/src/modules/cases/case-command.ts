@@ -17,7 +17,7 @@ import { getCaseTypeVersion } from '../case-types/index.js';
 import { casesRepository as repo, type CaseRow } from './cases.repository.js';
 import type { CaseFileTable } from './cases.tables.js';
 import { deriveClockRow, type LoggedEvent } from './case-clock.js';
-import { announceCaseEvent } from './case-event-listeners.js';
+import { announceCaseEvent, type CaseEventListener } from './case-event-listeners.js';
 import { loadAuthorityCalendar } from '../calendar/index.js';
 
 /** A signed-in person, or the system itself (the portal submitting an application, the demo generator). */
@@ -30,6 +30,11 @@ export interface CaseContext {
   now?: Date;
   /** The HTTP request acting, for the audit entries the change writes. */
   requestId?: string;
+  /**
+   * Told of the change inside its transaction: the app passes `caseEventListeners(ctx)`. None when absent, as in a
+   * test of one module or a bulk import.
+   */
+  listeners?: readonly CaseEventListener[];
 }
 
 export const CASEWORK_ROLES: readonly StaffRole[] = ['caseworker', 'teamlead'];
@@ -129,7 +134,7 @@ export function runCommand(ctx: CaseContext, input: CommandInput): Promise<Comma
       unitId: current.unit_id,
     });
     await refreshClock(trx, updated, [...events, event], version.definition, now);
-    await announceCaseEvent({ trx, case: updated, definition: version.definition, ...event, now });
+    await announceCaseEvent(ctx.listeners, { trx, case: updated, definition: version.definition, ...event, now });
     return { case: updated, eventId };
   });
 }

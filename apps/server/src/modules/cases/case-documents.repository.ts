@@ -2,10 +2,6 @@ import type { Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.js';
 import type { CaseDocumentTable, DocumentSource } from './cases.tables.js';
 import './cases.tables.js';
-import { registerFileReferences } from '../../platform/files/file-references.js';
-
-// A case document's content is a stored file: the orphan sweep must see these rows.
-registerFileReferences('case_document');
 
 export type CaseDocumentRow = Selectable<CaseDocumentTable> & { added_by_name: string | null };
 

@@ -1,25 +1,19 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DEFAULT_MAX_FILE_BYTES, ZAttachDocumentFields } from '@sagsgang/contracts';
+import { DEFAULT_MAX_FILE_BYTES, ZAttachDocumentFields, ZAttachDocumentResult } from '@sagsgang/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requireStaff } from '../../platform/auth/guards.js';
 import { sendDownload } from '../../platform/files/send-download.js';
+import { fileStoreOf } from '../../platform/files/file-references.js';
 import { firstFilePart } from '../../platform/files/form-upload.js';
 import { findUnstorableText, unstorableTextError } from '../../platform/http/text-guard.js';
 import { STAFF_ROLES } from '../../platform/auth/principal.js';
 import { CASEWORK_ROLES } from './case-command.js';
+import { caseEventListeners } from './case-event-listeners.js';
 import { attachDocument } from './use-cases/attach-document.js';
 import { openCaseDocument } from './use-cases/open-document.js';
-
-const ZCommandResult = z.object({
-  id: z.uuid(),
-  version: z.number().int(),
-  state: z.string(),
-  eventId: z.number().int(),
-  documentId: z.uuid(),
-});
 
 /** Multipart field values as plain strings (a repeated field keeps its last value). */
 function fieldValues(fields: Record<string, unknown>): Record<string, string> {
@@ -35,6 +29,8 @@ function fieldValues(fields: Record<string, unknown>): Record<string, string> {
 /** Files in the case file: a caseworker attaches one (multipart), staff who may read the case download it. */
 export function caseDocumentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const db = ctx.database.db;
+  const listeners = caseEventListeners(ctx);
+  const files = fileStoreOf(ctx);
   return async (app) => {
     // A file up to the limit streams to the file store; a longer one is cut there and refused as too large.
     await app.register(multipart, {
@@ -52,7 +48,7 @@ export function caseDocumentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           description: `PDF, PNG or JPEG judged by the content, up to ${DEFAULT_MAX_FILE_BYTES / 1024 / 1024} MB. The fields must come before the file.`,
           consumes: ['multipart/form-data'],
           params: z.object({ id: z.uuid() }),
-          response: { 200: ZCommandResult },
+          response: { 200: ZAttachDocumentResult },
         },
       },
       async (request) => {
@@ -79,7 +75,7 @@ export function caseDocumentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               issues,
             );
           }
-          const r = await attachDocument({ db, actor: principal, fileDir: ctx.config.fileDir }, request.params.id, {
+          const r = await attachDocument({ db, actor: principal, listeners, files }, request.params.id, {
             ...parsed.data,
             file: { fileName: part.filename, content: part.file, isTruncated: () => part.file.truncated },
           });

@@ -4,6 +4,7 @@
  * command's transaction, after the event is appended; a listener that throws rolls the change back.
  */
 import type { TCaseTypeDefinition } from '@sagsgang/contracts';
+import type { AppContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/transaction.js';
 import type { CaseRow } from './cases.repository.js';
 
@@ -20,14 +21,21 @@ export interface CaseEventNotice {
 
 export type CaseEventListener = (notice: CaseEventNotice) => Promise<void>;
 
-const listeners = new Set<CaseEventListener>();
-
-/** Registers a listener once (registering the same function again is a no-op); returns its removal. */
-export function onCaseEvent(listener: CaseEventListener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+declare module '../../platform/context.js' {
+  interface ModuleDescriptor {
+    /** Told of every case event, inside the transaction of the change (see cases/case-event-listeners.ts). */
+    caseEventListeners?: readonly CaseEventListener[];
+  }
 }
 
-export async function announceCaseEvent(notice: CaseEventNotice): Promise<void> {
-  for (const listener of listeners) await listener(notice);
+/** The listeners this app's modules declare, in module order (a command's `CaseContext.listeners`). */
+export function caseEventListeners(ctx: AppContext): readonly CaseEventListener[] {
+  return ctx.registry.modules.flatMap((m) => m.caseEventListeners ?? []);
+}
+
+export async function announceCaseEvent(
+  listeners: readonly CaseEventListener[] | undefined,
+  notice: CaseEventNotice,
+): Promise<void> {
+  for (const listener of listeners ?? []) await listener(notice);
 }

@@ -27,24 +27,21 @@ export interface EventRow {
 }
 
 export const casesRepository = {
-  async nextReference(executor: Executor, year: number): Promise<string> {
-    const r = await sql<{ n: number }>`SELECT nextval('case_reference_seq') AS n`.execute(executor);
+  async nextReference(db: Executor, year: number): Promise<string> {
+    const r = await sql<{ n: number }>`SELECT nextval('case_reference_seq') AS n`.execute(db);
     return `SAG-${year}-${String(r.rows[0].n).padStart(6, '0')}`;
   },
 
-  async insertCase(
-    executor: Executor,
-    row: Omit<CaseRow, 'id' | 'version' | 'created_at' | 'updated_at'>,
-  ): Promise<CaseRow> {
-    return executor.insertInto('case_file').values(row).returningAll().executeTakeFirstOrThrow();
+  async insertCase(db: Executor, row: Omit<CaseRow, 'id' | 'version' | 'created_at' | 'updated_at'>): Promise<CaseRow> {
+    return db.insertInto('case_file').values(row).returningAll().executeTakeFirstOrThrow();
   },
 
-  async findCase(executor: Executor, caseId: string): Promise<CaseRow | undefined> {
-    return executor.selectFrom('case_file').selectAll().where('id', '=', caseId).executeTakeFirst();
+  async findCase(db: Executor, caseId: string): Promise<CaseRow | undefined> {
+    return db.selectFrom('case_file').selectAll().where('id', '=', caseId).executeTakeFirst();
   },
 
-  async findCaseByReference(executor: Executor, reference: string): Promise<CaseRow | undefined> {
-    return executor.selectFrom('case_file').selectAll().where('reference', '=', reference).executeTakeFirst();
+  async findCaseByReference(db: Executor, reference: string): Promise<CaseRow | undefined> {
+    return db.selectFrom('case_file').selectAll().where('reference', '=', reference).executeTakeFirst();
   },
 
   /**
@@ -52,12 +49,12 @@ export const casesRepository = {
    * waits on the row lock and then finds the version moved on, so at most one of two wins.
    */
   async updateCase(
-    executor: Executor,
+    db: Executor,
     caseId: string,
     expectedVersion: number,
     changes: Updateable<CaseFileTable>,
   ): Promise<CaseRow | undefined> {
-    return executor
+    return db
       .updateTable('case_file')
       .set({ ...changes, version: sql`version + 1`, updated_at: new Date() })
       .where('id', '=', caseId)
@@ -67,17 +64,17 @@ export const casesRepository = {
   },
 
   /** Appends one event; the caller holds the case row (updateCase), so seq numbers cannot collide. */
-  async appendEvent(executor: Executor, e: NewEvent): Promise<number> {
+  async appendEvent(db: Executor, e: NewEvent): Promise<number> {
     const r = await sql<{ id: number }>`
       INSERT INTO case_event (case_id, seq, activity, occurred_at, actor_id, unit_id, attributes)
       SELECT ${e.caseId}, COALESCE(MAX(seq), 0) + 1, ${e.activity}, ${e.occurredAt}, ${e.actorId}, ${e.unitId}, ${JSON.stringify(e.attributes)}::jsonb
       FROM case_event WHERE case_id = ${e.caseId}
-      RETURNING id`.execute(executor);
+      RETURNING id`.execute(db);
     return r.rows[0].id;
   },
 
-  async eventsOf(executor: Executor, caseId: string): Promise<EventRow[]> {
-    return executor
+  async eventsOf(db: Executor, caseId: string): Promise<EventRow[]> {
+    return db
       .selectFrom('case_event as e')
       .leftJoin('app_user as u', 'u.id', 'e.actor_id')
       .select([
@@ -95,9 +92,9 @@ export const casesRepository = {
       .execute();
   },
 
-  async upsertClock(executor: Executor, row: ClockRow): Promise<void> {
+  async upsertClock(db: Executor, row: ClockRow): Promise<void> {
     const { case_id: _id, ...rest } = row;
-    await executor
+    await db
       .insertInto('case_clock')
       .values(row)
       .onConflict((oc) => oc.column('case_id').doUpdateSet({ ...rest, updated_at: new Date() }))
@@ -105,8 +102,8 @@ export const casesRepository = {
   },
 
   /** Cases whose clock a calendar change on `fromDay` can move, in id order after `after`. */
-  async clockIdsFrom(executor: Executor, fromDay: string, after: string, limit: number): Promise<string[]> {
-    const r = await executor
+  async clockIdsFrom(db: Executor, fromDay: string, after: string, limit: number): Promise<string[]> {
+    const r = await db
       .selectFrom('case_clock')
       .select('case_id')
       .where('case_id', '>', after)
@@ -117,32 +114,24 @@ export const casesRepository = {
     return r.map((x) => x.case_id);
   },
 
-  async lockCases(executor: Executor, ids: string[]): Promise<CaseRow[]> {
-    return executor
-      .selectFrom('case_file')
-      .selectAll()
-      .where('id', 'in', ids)
-      .orderBy('id')
-      .forUpdate()
-      .execute() as Promise<CaseRow[]>;
+  async lockCases(db: Executor, ids: string[]): Promise<CaseRow[]> {
+    return db.selectFrom('case_file').selectAll().where('id', 'in', ids).orderBy('id').forUpdate().execute() as Promise<
+      CaseRow[]
+    >;
   },
 
-  async clockDeadlines(executor: Executor, ids: string[]): Promise<Map<string, string | null>> {
-    const r = await executor
-      .selectFrom('case_clock')
-      .select(['case_id', 'deadline'])
-      .where('case_id', 'in', ids)
-      .execute();
+  async clockDeadlines(db: Executor, ids: string[]): Promise<Map<string, string | null>> {
+    const r = await db.selectFrom('case_clock').select(['case_id', 'deadline']).where('case_id', 'in', ids).execute();
     return new Map(r.map((x) => [x.case_id, x.deadline]));
   },
 
-  async userName(executor: Executor, userId: string): Promise<string | null> {
-    const r = await executor.selectFrom('app_user').select('display_name').where('id', '=', userId).executeTakeFirst();
+  async userName(db: Executor, userId: string): Promise<string | null> {
+    const r = await db.selectFrom('app_user').select('display_name').where('id', '=', userId).executeTakeFirst();
     return r?.display_name ?? null;
   },
 
   /** Whether a user may be given cases of a unit: an active staff member with a casework role on it or above it. */
-  async canHandleUnit(executor: Executor, userId: string, unitId: string): Promise<boolean> {
+  async canHandleUnit(db: Executor, userId: string, unitId: string): Promise<boolean> {
     const r = await sql<{ ok: boolean }>`
       WITH RECURSIVE up AS (
         SELECT id, parent_id FROM unit WHERE id = ${unitId}
@@ -152,12 +141,12 @@ export const casesRepository = {
         SELECT 1 FROM role_grant g JOIN app_user a ON a.id = g.user_id
         WHERE g.user_id = ${userId} AND a.active AND a.kind = 'staff'
           AND g.role IN ('caseworker', 'teamlead') AND g.unit_id IN (SELECT id FROM up)
-      ) AS ok`.execute(executor);
+      ) AS ok`.execute(db);
     return r.rows[0]?.ok === true;
   },
 
   /** Active staff with a casework role on any of the units (granted there or above), for assignment lists. */
-  async assignees(executor: Executor, unitIds: string[]): Promise<{ id: string; name: string; unitIds: string[] }[]> {
+  async assignees(db: Executor, unitIds: string[]): Promise<{ id: string; name: string; unitIds: string[] }[]> {
     if (unitIds.length === 0) return [];
     const r = await sql<{ id: string; name: string; unit_ids: string[] }>`
       WITH RECURSIVE down AS (
@@ -167,12 +156,12 @@ export const casesRepository = {
       SELECT a.id, a.display_name AS name, array_agg(DISTINCT d.unit_id::text) AS unit_ids
       FROM down d JOIN app_user a ON a.id = d.user_id
       WHERE a.active AND a.kind = 'staff' AND d.unit_id = ANY(${unitIds}::uuid[])
-      GROUP BY a.id, a.display_name ORDER BY a.display_name`.execute(executor);
+      GROUP BY a.id, a.display_name ORDER BY a.display_name`.execute(db);
     return r.rows.map((x) => ({ id: x.id, name: x.name, unitIds: x.unit_ids }));
   },
 
-  async casesOfApplicant(executor: Executor, applicantId: string): Promise<CaseRow[]> {
-    return executor
+  async casesOfApplicant(db: Executor, applicantId: string): Promise<CaseRow[]> {
+    return db
       .selectFrom('case_file')
       .selectAll()
       .where('applicant_id', '=', applicantId)

@@ -2,11 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z, type ZodType } from 'zod';
 import {
   ZApplicantCaseView,
+  ZAssignee,
   ZBulkReassignRequest,
   ZBulkReassignResult,
   ZCaseDetail,
   ZChangePhaseRequest,
   ZCloseCaseRequest,
+  ZCommandResult,
   ZDecideCaseRequest,
   ZExtendDeadlineRequest,
   ZOpenCaseRequest,
@@ -26,16 +28,24 @@ import type { AppContext } from '../../platform/context.js';
 import { requireApplicant, requireStaff } from '../../platform/auth/guards.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { CaseContext, CommandResult } from './case-command.js';
-import * as cases from './index.js';
+import { caseEventListeners } from './case-event-listeners.js';
+import { changePhase } from './use-cases/change-phase.js';
+import { closeCase, decideCase } from './use-cases/decide-case.js';
+import { extendDeadline } from './use-cases/extend-deadline.js';
+import { getApplicantCase, getCaseDetail } from './use-cases/get-case.js';
+import { listApplicantCases } from './use-cases/list-own-cases.js';
+import { getServiceGoalFigures } from './use-cases/get-service-goal-figures.js';
+import { getWorkQueue } from './use-cases/get-work-queue.js';
+import { recordHearingReply, startHearing } from './use-cases/hearing.js';
+import { listAssignees } from './use-cases/list-assignees.js';
+import { openCase } from './use-cases/open-case.js';
+import { bulkReassign, reassignCase } from './use-cases/reassign-case.js';
+import { recordNote } from './use-cases/record-note.js';
+import { receiveInformation, requestInformation } from './use-cases/request-information.js';
+import { screenCase } from './use-cases/screen-case.js';
 import { caseDocumentRoutes } from './case-documents.routes.js';
 
 const ZId = z.object({ id: z.uuid() });
-const ZCommandResult = z.object({
-  id: z.uuid(),
-  version: z.number().int(),
-  state: z.string(),
-  eventId: z.number().int(),
-});
 const CASEWORK = ['caseworker', 'teamlead'] as const;
 const FIGURE_READERS = ['caseworker', 'teamlead', 'quality', 'analyst', 'admin'] as const;
 
@@ -47,46 +57,46 @@ interface CommandRoute {
 }
 
 const COMMANDS: CommandRoute[] = [
-  { path: 'screening', summary: 'Record the screening verdict', body: ZScreenCaseRequest, run: cases.screenCase },
+  { path: 'screening', summary: 'Record the screening verdict', body: ZScreenCaseRequest, run: screenCase },
   {
     path: 'information-requests',
     summary: 'Ask the applicant for missing information (the clock may pause)',
     body: ZRequestInformationRequest,
-    run: cases.requestInformation,
+    run: requestInformation,
   },
   {
     path: 'information-received',
     summary: 'Record the answer to the open information request',
     body: ZReceiveInformationRequest,
-    run: cases.receiveInformation,
+    run: receiveInformation,
   },
   {
     path: 'hearings',
     summary: 'Start a hearing of parties with a reply deadline',
     body: ZStartHearingRequest,
-    run: cases.startHearing,
+    run: startHearing,
   },
   {
     path: 'hearing-replies',
     summary: 'Record the reply to the hearing',
     body: ZRecordHearingReplyRequest,
-    run: cases.recordHearingReply,
+    run: recordHearingReply,
   },
-  { path: 'notes', summary: 'Record a note (who, when, what)', body: ZRecordNoteRequest, run: cases.recordNote },
-  { path: 'phase', summary: 'Move the case to another phase', body: ZChangePhaseRequest, run: cases.changePhase },
+  { path: 'notes', summary: 'Record a note (who, when, what)', body: ZRecordNoteRequest, run: recordNote },
+  { path: 'phase', summary: 'Move the case to another phase', body: ZChangePhaseRequest, run: changePhase },
   {
     path: 'extensions',
     summary: 'Extend the deadline, with a reason and a message to the applicant',
     body: ZExtendDeadlineRequest,
-    run: cases.extendDeadline,
+    run: extendDeadline,
   },
-  { path: 'decision', summary: 'Decide the case', body: ZDecideCaseRequest, run: cases.decideCase },
-  { path: 'close', summary: 'Close a decided case', body: ZCloseCaseRequest, run: cases.closeCase },
+  { path: 'decision', summary: 'Decide the case', body: ZDecideCaseRequest, run: decideCase },
+  { path: 'close', summary: 'Close a decided case', body: ZCloseCaseRequest, run: closeCase },
   {
     path: 'reassign',
     summary: 'Give the case to someone else or another unit',
     body: ZReassignCaseRequest,
-    run: cases.reassignCase,
+    run: reassignCase,
   },
 ];
 
@@ -99,7 +109,8 @@ const result = (r: CommandResult) => ({
 
 export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const db = ctx.database.db;
-  const caseCtx = (actor: Principal): CaseContext => ({ db, actor });
+  const listeners = caseEventListeners(ctx);
+  const caseCtx = (actor: Principal): CaseContext => ({ db, actor, listeners });
   return async (app) => {
     await app.register(caseDocumentRoutes(ctx));
 
@@ -115,7 +126,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const principal = requireStaff(request, ['caseworker', 'teamlead', 'frontline']);
-        const c = await cases.openCase(caseCtx(principal), request.body);
+        const c = await openCase(caseCtx(principal), request.body);
         return reply.status(201).send({ id: c.id, version: c.version, state: c.state, eventId: 0 });
       },
     );
@@ -130,7 +141,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: ZWorkQueuePage },
         },
       },
-      async (request) => cases.getWorkQueue(db, requireStaff(request, CASEWORK), request.query),
+      async (request) => getWorkQueue(db, requireStaff(request, CASEWORK), request.query),
     );
 
     app.get(
@@ -143,7 +154,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: ZFigures },
         },
       },
-      async (request) => cases.getServiceGoalFigures(db, requireStaff(request, FIGURE_READERS), request.query),
+      async (request) => getServiceGoalFigures(db, requireStaff(request, FIGURE_READERS), request.query),
     );
 
     app.post(
@@ -157,7 +168,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        cases.bulkReassign({ ...caseCtx(requireStaff(request, ['teamlead'])), requestId: request.id }, request.body),
+        bulkReassign({ ...caseCtx(requireStaff(request, ['teamlead'])), requestId: request.id }, request.body),
     );
 
     app.get(
@@ -166,17 +177,17 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['cases'],
           summary: 'Who can be given cases in your units',
-          response: { 200: z.array(z.object({ id: z.uuid(), name: z.string(), unitIds: z.array(z.uuid()) })) },
+          response: { 200: z.array(ZAssignee) },
         },
       },
-      async (request) => cases.listAssignees(db, requireStaff(request, CASEWORK)),
+      async (request) => listAssignees(db, requireStaff(request, CASEWORK)),
     );
 
     app.get(
       '/api/cases/:id',
       { schema: { tags: ['cases'], summary: 'The case file', params: ZId, response: { 200: ZCaseDetail } } },
       async (request) =>
-        cases.getCaseDetail(
+        getCaseDetail(
           db,
           requireStaff(request, ['caseworker', 'teamlead', 'frontline', 'quality', 'analyst']),
           request.params.id,
@@ -210,7 +221,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: z.array(ZApplicantCaseView) },
         },
       },
-      async (request) => cases.listApplicantCases(db, requireApplicant(request)),
+      async (request) => listApplicantCases(db, requireApplicant(request)),
     );
     app.get(
       '/api/my/cases/:id',
@@ -222,7 +233,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: ZApplicantCaseView },
         },
       },
-      async (request) => cases.getApplicantCase(db, requireApplicant(request), request.params.id),
+      async (request) => getApplicantCase(db, requireApplicant(request), request.params.id),
     );
   };
 }

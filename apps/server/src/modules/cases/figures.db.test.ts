@@ -2,7 +2,8 @@ import { expect, test } from 'vitest';
 import { sql } from 'kysely';
 import { describeEachEngine } from '../../../test/support/test-database.js';
 import { principalFor } from '../../../test/support/case-factories.js';
-import { generateDemoHistory, getServiceGoalFigures } from './index.js';
+import { generateDemoHistory } from '../demo/index.js';
+import { getServiceGoalFigures } from './index.js';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 

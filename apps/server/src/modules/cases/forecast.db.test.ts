@@ -9,7 +9,7 @@ import { countQueries } from '../../../test/support/query-counter.js';
 import { analyzeDatabase } from '../../platform/db/statistics.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { Executor } from '../../platform/db/transaction.js';
-import { generateDemoHistory } from './demo-history.js';
+import { generateDemoHistory } from '../demo/index.js';
 import { recentDecidedQuery } from './forecast.repository.js';
 import { FORECAST_WINDOW } from './forecast-history.js';
 import { forecastFromHistory } from './expected-decision.js';

@@ -1,5 +1,17 @@
-import './cases.jobs.js';
 // Public face of the cases module: the lifecycle use cases, the views, and the event-log activities it writes.
+import type { ModuleDescriptor } from '../../platform/context.js';
+import { casesJobs } from './cases.jobs.js';
+import { caseRoutes } from './cases.routes.js';
+
+/** Case files and their event log: the lifecycle commands, the work queue, the clocks, the service-goal figures. */
+export const casesModule: ModuleDescriptor = {
+  name: 'cases',
+  routes: caseRoutes,
+  jobs: casesJobs,
+  // A case document's content is a stored file: the orphan sweep must see these rows.
+  fileReferences: ['case_document'],
+};
+
 export type { Actor, CaseContext, CommandResult } from './case-command.js';
 export { openCase } from './use-cases/open-case.js';
 export { screenCase } from './use-cases/screen-case.js';
@@ -52,13 +64,17 @@ export { forecastFromHistory, type ExpectedDecision, type ExpectedDecisionInput 
 export { getScreeningEvents, type ScreeningEventRow } from './use-cases/get-screening-events.js';
 export { readEventLog, type EventLogQuery, type LoggedCase } from './use-cases/read-event-log.js';
 export { recordAutomaticScreening, type AutomaticScreeningInput } from './use-cases/record-automatic-screening.js';
-export { onCaseEvent, type CaseEventNotice, type CaseEventListener } from './case-event-listeners.js';
+export { caseEventListeners, type CaseEventNotice, type CaseEventListener } from './case-event-listeners.js';
 export type { EventRow } from './cases.repository.js';
 export { getWorkQueue } from './use-cases/get-work-queue.js';
 export { deriveClockRow, toClockEvents } from './case-clock.js';
 export { recomputeClocks } from './use-cases/recompute-clocks.js';
-export { caseRoutes } from './cases.routes.js';
 export { getServiceGoalFigures } from './use-cases/get-service-goal-figures.js';
-export { generateDemoHistory, type DemoHistoryOptions, type DemoHistoryResult } from './demo-history.js';
-export { seedCaseHistory } from './demo-history-seed-step.js';
+export {
+  importCaseHistory,
+  countCases,
+  advanceCaseReferences,
+  type ImportedCase,
+  type ImportedCaseEvent,
+} from './use-cases/import-case-history.js';
 export { listAssignees } from './use-cases/list-assignees.js';

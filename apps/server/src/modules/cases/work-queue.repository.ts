@@ -65,7 +65,7 @@ export const queueRepository = {
    * started ones by receipt. Each unit is read in index order (LATERAL … LIMIT), so the cost follows the page
    * size, not the number of open cases.
    */
-  async page(executor: Executor, f: QueueFilter): Promise<{ ids: string[]; total: number; totalCapped: boolean }> {
+  async page(db: Executor, f: QueueFilter): Promise<{ ids: string[]; total: number; totalCapped: boolean }> {
     if (f.unitIds.length === 0) return { ids: [], total: 0, totalCapped: false };
     const where = filterSql(f);
     const take = f.offset + f.limit;
@@ -77,13 +77,13 @@ export const queueRepository = {
         ORDER BY k.risk_date ASC NULLS LAST, k.received_at ASC LIMIT ${take}
       ) q
       ORDER BY q.risk_date ASC NULLS LAST, q.received_at ASC, q.case_id LIMIT ${f.limit} OFFSET ${f.offset}`.execute(
-      executor,
+      db,
     );
     // Counting a hundred thousand open cases costs more than the page itself; past the cap the queue says "10,000+".
     const count = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM (
         SELECT 1 FROM case_clock k WHERE k.unit_id = ANY(${f.unitIds}::uuid[]) AND ${where} LIMIT ${QUEUE_COUNT_CAP + 1}
-      ) capped`.execute(executor);
+      ) capped`.execute(db);
     const n = count.rows[0]?.n ?? 0;
     return {
       ids: rows.rows.map((r) => r.case_id),
@@ -93,7 +93,7 @@ export const queueRepository = {
   },
 
   /** The rows the queue and the case page show, in the order of `ids`. */
-  async summariesByIds(executor: Executor, ids: string[]): Promise<SummaryRow[]> {
+  async summariesByIds(db: Executor, ids: string[]): Promise<SummaryRow[]> {
     if (ids.length === 0) return [];
     const r = await sql<SummaryRow>`
       SELECT c.id, c.reference, c.case_type_id, t.code AS case_type_code, v.definition->'name' AS case_type_name,
@@ -105,7 +105,7 @@ export const queueRepository = {
       JOIN case_type t ON t.id = c.case_type_id
       JOIN case_type_version v ON v.id = c.case_type_version_id
       LEFT JOIN app_user a ON a.id = c.assignee_id
-      WHERE c.id = ANY(${ids}::uuid[])`.execute(executor);
+      WHERE c.id = ANY(${ids}::uuid[])`.execute(db);
     const byId = new Map(r.rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id)).filter((x): x is SummaryRow => x !== undefined);
   },

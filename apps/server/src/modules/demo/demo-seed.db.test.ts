@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { describeEachEngine, ENGINES } from '../../../test/support/test-database.js';
 import { loadConfig } from '../../platform/config.js';
-import { seedOrganisation } from './seed-organisation.js';
+import { seedOrganisation } from './organisation/seed-organisation.js';
 import { useTestApp } from '../../../test/support/test-app.js';
 import { signIn } from '../../../test/support/test-auth.js';
-import { startBackground } from '../../platform/startup.js';
+import { createAppContext, startBackground } from '../../composition.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS, seedDemoIfEmpty } from './index.js';
 
 const quiet = { info: () => undefined };
@@ -58,7 +58,7 @@ for (const engine of ENGINES) {
 
 describeEachEngine('demo seed transaction', (db) => {
   test('a failing step leaves the database empty, so the next start seeds again', async () => {
-    const ctx = { config: loadConfig({ ...process.env, DATABASE_URL: '' }), database: db() };
+    const ctx = createAppContext({ config: loadConfig({ ...process.env, DATABASE_URL: '' }), database: db() });
     const broken = {
       name: 'broken',
       run: async () => {

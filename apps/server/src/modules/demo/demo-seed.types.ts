@@ -19,3 +19,10 @@ export interface DemoSeedStep {
   name: string;
   run(trx: Transaction<DB>, state: DemoSeedState, ctx: AppContext, log: DemoSeedLog): Promise<void>;
 }
+
+declare module '../../platform/context.js' {
+  interface ModuleDescriptor {
+    /** Steps of the demo seed, run in module order on an empty database (see modules/demo). */
+    demoSeedSteps?: readonly DemoSeedStep[];
+  }
+}

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
+import { pingDatabase } from '../../platform/db/ping.js';
 
 const ZHealth = z.object({ status: z.enum(['ok', 'unavailable']), database: z.string(), engine: z.string() });
 
@@ -18,7 +18,7 @@ export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (_request, reply) => {
         try {
-          await sql`SELECT 1`.execute(ctx.database.db);
+          await pingDatabase(ctx.database.db);
           return { status: 'ok' as const, database: 'ok', engine: ctx.database.engine };
         } catch (err) {
           reply.log.error({ err }, 'health check failed');

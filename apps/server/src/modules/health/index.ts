@@ -1,1 +1,5 @@
-export { healthRoutes } from './health.routes.js';
+import type { ModuleDescriptor } from '../../platform/context.js';
+import { healthRoutes } from './health.routes.js';
+
+/** Liveness and the database check, for load balancers and operators. */
+export const healthModule: ModuleDescriptor = { name: 'health', routes: healthRoutes };

@@ -11,6 +11,7 @@ import { createProcessModel } from '../process-models/index.js';
 import { ANALYSIS_JOB_KIND } from './navigator.jobs.js';
 import { uploadLog } from './use-cases/upload-log.js';
 import { startAnalysis } from './use-cases/start-analysis.js';
+import { createAppContext } from '../../composition.js';
 
 const fixture = (name: string) => fs.readFileSync(new URL(`../../../test/fixtures/navigator/${name}`, import.meta.url));
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -52,7 +53,7 @@ describeEachEngine('navigator analysis statistics', (database) => {
       (trx, id) => enqueueJob(trx, { kind: ANALYSIS_JOB_KIND, payload: { analysisId: id } }),
     );
     const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
-    await new JobRunner({ ctx: { config, database: database() }, log: silent }).drain();
+    await new JobRunner({ ctx: createAppContext({ config, database: database() }), log: silent }).drain();
     const r = await sql<{ planned: number; actual: number }>`
       SELECT (SELECT reltuples::float8 FROM pg_class WHERE oid = 'navigator_case'::regclass) AS planned,
              (SELECT count(*)::int FROM navigator_case) AS actual`.execute(db);

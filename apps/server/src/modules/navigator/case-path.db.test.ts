@@ -10,7 +10,7 @@ import {
   principalFor,
 } from '../../../test/support/case-factories.js';
 import { decideCase, openCase, screenCase } from '../cases/index.js';
-import { seedDemoWorkflows } from '../process-models/demo-workflows.js';
+import { seedDemoWorkflows } from '../demo/index.js';
 import { casePath } from './use-cases/case-path.js';
 import type { Database } from '../../platform/db/database.js';
 

@@ -3,10 +3,9 @@ import { sql } from 'kysely';
 import { describeEachEngine } from '../../../test/support/test-database.js';
 import { loadConfig } from '../../platform/config.js';
 import { enqueueJob, JobRunner } from '../../platform/jobs/index.js';
-import { demoCaseTypes } from '../case-types/index.js';
-import { generateDemoHistory } from '../cases/index.js';
+import { createAppContext } from '../../composition.js';
+import { demoCaseTypes, generateDemoHistory, seedDemoWorkflows } from '../demo/index.js';
 import { searchProcessModels } from '../process-models/index.js';
-import { seedDemoWorkflows } from '../process-models/demo-workflows.js';
 import { ANALYSIS_JOB_KIND } from './navigator.jobs.js';
 import { startAnalysis } from './use-cases/start-analysis.js';
 import { getAnalysisInfo, listAnalysedCases } from './use-cases/read-analysis.js';
@@ -50,7 +49,7 @@ describeEachEngine('navigator on the case log', (database) => {
       units,
     );
     await new JobRunner({
-      ctx: { config: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), database: database() },
+      ctx: createAppContext({ config: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), database: database() }),
       log: silent,
     }).drain();
 

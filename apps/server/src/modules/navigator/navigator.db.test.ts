@@ -6,6 +6,7 @@ import { describeEachEngine } from '../../../test/support/test-database.js';
 import { loadConfig } from '../../platform/config.js';
 import type { Database } from '../../platform/db/database.js';
 import { enqueueJob, JobRunner } from '../../platform/jobs/index.js';
+import { createAppContext } from '../../composition.js';
 import { createProcessModel, updateTaskGuidance } from '../process-models/index.js';
 import { ANALYSIS_JOB_KIND, cancelAnalysis } from './navigator.jobs.js';
 import { uploadLog } from './use-cases/upload-log.js';
@@ -52,7 +53,7 @@ async function prepare(database: Database) {
       (trx, analysisId) => enqueueJob(trx, { kind: ANALYSIS_JOB_KIND, payload: { analysisId } }),
     );
   const runner = new JobRunner({
-    ctx: { config: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), database },
+    ctx: createAppContext({ config: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), database }),
     log: silent,
   });
   return { db, model, log, start, runner };

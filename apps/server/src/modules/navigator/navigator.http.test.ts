@@ -9,7 +9,7 @@ import {
   type TestSession,
   type UnitTree,
 } from '../../../test/support/test-auth.js';
-import { insertAnalysis } from './navigator.repository.js';
+import { navigatorRepository } from './navigator.repository.js';
 
 const fixture = (name: string) => fs.readFileSync(new URL(`../../../test/fixtures/navigator/${name}`, import.meta.url));
 const housingXml = fixture('housing-benefit.bpmn').toString('utf8');
@@ -127,7 +127,7 @@ for (const engine of ENGINES) {
         unitIds,
       });
       const add = (name: string, unitIds: string[]) =>
-        insertAnalysis(db, {
+        navigatorRepository.insertAnalysis(db, {
           name,
           modelId,
           version: 1,

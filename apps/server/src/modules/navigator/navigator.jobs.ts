@@ -1,7 +1,7 @@
-import { PermanentJobError, registerJobHandler, type JobHandler } from '../../platform/jobs/index.js';
+import { PermanentJobError, type JobDefinition, type JobHandler } from '../../platform/jobs/index.js';
 import type { Executor } from '../../platform/db/transaction.js';
 import { runAnalysis } from './use-cases/run-analysis.js';
-import * as repo from './navigator.repository.js';
+import { navigatorRepository as repo } from './navigator.repository.js';
 
 export const ANALYSIS_JOB_KIND = 'navigator.analysis';
 
@@ -40,4 +40,7 @@ const handleAnalysis: JobHandler = async (job, { ctx, signal, reportProgress }) 
   }
 };
 
-registerJobHandler(ANALYSIS_JOB_KIND, { handler: handleAnalysis, backoffSeconds: () => 5 });
+/** The navigator's job handlers, by kind. */
+export const navigatorJobs: Record<string, JobDefinition> = {
+  [ANALYSIS_JOB_KIND]: { handler: handleAnalysis, backoffSeconds: () => 5 },
+};

@@ -20,7 +20,7 @@ import { discoverModel } from './use-cases/discover-model.js';
 import { unitsWithRole, type StaffRole } from '../../platform/auth/principal.js';
 import { enqueueJob } from '../../platform/jobs/index.js';
 import { ANALYSIS_JOB_KIND, cancelAnalysis } from './navigator.jobs.js';
-import * as repo from './navigator.repository.js';
+import { navigatorRepository as repo } from './navigator.repository.js';
 import { MAX_LOG_BYTES, toUploadedLog, uploadLog } from './use-cases/upload-log.js';
 import { startAnalysis } from './use-cases/start-analysis.js';
 import { assertMayReadAnalysis, readableAnalyses } from './use-cases/analysis-access.js';

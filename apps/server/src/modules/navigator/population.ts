@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Executor } from '../../platform/db/transaction.js';
 import type { CaseInfo } from './analysis/analysis-types.js';
 import { readLogBytes } from './mining-adapter.js';
-import * as repo from './navigator.repository.js';
+import { navigatorRepository as repo } from './navigator.repository.js';
 import { readEventLog } from '../cases/index.js';
 
 /** The cases of an analysis: the log and what is known about each case besides its events. */

@@ -11,17 +11,18 @@ import {
   principalFor,
 } from '../../../test/support/case-factories.js';
 import { loadConfig } from '../../platform/config.js';
-import type { AppContext } from '../../platform/context.js';
 import { JobRunner } from '../../platform/jobs/index.js';
-import { changePhase, decideCase, onCaseEvent, openCase, requestInformation } from '../cases/index.js';
+import { createAppContext } from '../../composition.js';
+import { changePhase, decideCase, openCase, requestInformation, type CaseEventListener } from '../cases/index.js';
 import { notifyApplicantOfCaseEvent } from './index.js';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 let sink: SmtpSink;
 beforeAll(async () => {
   sink = await startSmtpSink();
-  onCaseEvent(notifyApplicantOfCaseEvent);
 });
+// What the app tells of each case change; a test passes them with each command, as the routes do.
+const listeners: CaseEventListener[] = [notifyApplicantOfCaseEvent];
 afterAll(async () => {
   await sink.close();
 });
@@ -44,7 +45,7 @@ describeEachEngine('notifications', (database) => {
       .where('id', '=', applicantId)
       .execute();
     const c = await openCase(
-      { db, actor: staff },
+      { db, actor: staff, listeners },
       { caseTypeCode: type.code, channel: 'digital', applicant: { userId: applicantId, name: 'Maria Svensson' } },
     );
     return { db, staff, applicantId, case: c, type };
@@ -52,7 +53,7 @@ describeEachEngine('notifications', (database) => {
 
   test('an information request queues its mail in the same transaction; a refused send is retried and the case change stays', async () => {
     setup = await makeSetup();
-    const ctx: AppContext = {
+    const ctx = createAppContext({
       database: database(),
       config: loadConfig(
         { ...process.env, DATABASE_URL: '' },
@@ -61,10 +62,10 @@ describeEachEngine('notifications', (database) => {
           publicUrl: 'https://sag.example.dk',
         },
       ),
-    };
+    });
     runner = new JobRunner({ ctx, log: quiet, workerId: 'test-worker' });
     const { db, staff } = setup;
-    const r = await requestInformation({ db, actor: staff }, setup.case.id, {
+    const r = await requestInformation({ db, actor: staff, listeners }, setup.case.id, {
       expectedVersion: setup.case.version,
       items: [{ requirementCode: 'bank-guarantee', text: 'Bankgaranti' }],
       message: 'Vi mangler bankgarantien.',
@@ -117,7 +118,7 @@ describeEachEngine('notifications', (database) => {
     let version = (
       await db.selectFrom('case_file').select('version').where('id', '=', setup.case.id).executeTakeFirstOrThrow()
     ).version;
-    const quietPhase = await changePhase({ db, actor: staff }, setup.case.id, {
+    const quietPhase = await changePhase({ db, actor: staff, listeners }, setup.case.id, {
       expectedVersion: version,
       phaseCode: 'screening',
     });
@@ -131,13 +132,15 @@ describeEachEngine('notifications', (database) => {
         .execute(),
     ).toEqual([]);
 
-    const off = onCaseEvent(async (n) => {
+    const failing: CaseEventListener = async (n) => {
       if (n.activity === 'phase_changed') throw new Error('listener down');
-    });
+    };
     await expect(
-      changePhase({ db, actor: staff }, setup.case.id, { expectedVersion: version, phaseCode: 'processing' }),
+      changePhase({ db, actor: staff, listeners: [...listeners, failing] }, setup.case.id, {
+        expectedVersion: version,
+        phaseCode: 'processing',
+      }),
     ).rejects.toThrow('listener down');
-    off();
     expect(
       (await db.selectFrom('case_file').select('phase_code').where('id', '=', setup.case.id).executeTakeFirstOrThrow())
         .phase_code,
@@ -151,7 +154,10 @@ describeEachEngine('notifications', (database) => {
         .execute(),
     ).toEqual([]);
 
-    await changePhase({ db, actor: staff }, setup.case.id, { expectedVersion: version, phaseCode: 'processing' });
+    await changePhase({ db, actor: staff, listeners }, setup.case.id, {
+      expectedVersion: version,
+      phaseCode: 'processing',
+    });
     const kinds = await db
       .selectFrom('notification')
       .select('kind')
@@ -166,7 +172,7 @@ describeEachEngine('notifications', (database) => {
     const version = (
       await db.selectFrom('case_file').select('version').where('id', '=', setup.case.id).executeTakeFirstOrThrow()
     ).version;
-    await decideCase({ db, actor: staff }, setup.case.id, {
+    await decideCase({ db, actor: staff, listeners }, setup.case.id, {
       expectedVersion: version,
       outcome: 'refused',
       reasons: 'Boligkravet er ikke opfyldt.',
@@ -183,10 +189,10 @@ describeEachEngine('notifications', (database) => {
 
     const other = await makeApplicantUser(db, 'No Mail');
     const c = await openCase(
-      { db, actor: staff },
+      { db, actor: staff, listeners },
       { caseTypeCode: setup.type.code, channel: 'digital', applicant: { userId: other, name: 'No Mail' } },
     );
-    await requestInformation({ db, actor: staff }, c.id, {
+    await requestInformation({ db, actor: staff, listeners }, c.id, {
       expectedVersion: c.version,
       items: [{ text: 'Pas' }],
       message: 'Send pas.',

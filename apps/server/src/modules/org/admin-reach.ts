@@ -1,7 +1,7 @@
 import type { Executor } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/auth/principal.js';
-import { userGrantUnits } from './org.repository.js';
+import { orgRepository as repo } from './org.repository.js';
 
 /**
  * Whom an administrator administers. An admin grant on a unit covers the units below it and the staff who hold a
@@ -15,12 +15,12 @@ export interface AdminReach {
 
 export async function adminReach(executor: Executor, principal: Principal): Promise<AdminReach> {
   const unitIds = principal.scope.admin ?? new Set<string>();
-  const roots = await executor.selectFrom('unit').select('id').where('parent_id', 'is', null).execute();
-  return { unitIds, authorityWide: roots.some((r) => unitIds.has(r.id)) };
+  const roots = await repo.rootUnitIds(executor);
+  return { unitIds, authorityWide: roots.some((id) => unitIds.has(id)) };
 }
 
 export async function reachesUser(executor: Executor, reach: AdminReach, userId: string): Promise<boolean> {
-  const user = await userGrantUnits(executor, userId);
+  const user = await repo.userGrantUnits(executor, userId);
   if (!user) return false;
   if (reach.authorityWide) return true;
   return user.unitIds.some((id) => reach.unitIds.has(id));
@@ -29,7 +29,7 @@ export async function reachesUser(executor: Executor, reach: AdminReach, userId:
 /** Throws `forbidden` (recorded in the audit log as denied) unless the admin reaches the user. */
 export async function assertReachesUser(executor: Executor, principal: Principal, userId: string): Promise<AdminReach> {
   const reach = await adminReach(executor, principal);
-  if (!(await userGrantUnits(executor, userId))) throw new AppError('not_found', 'No such user.');
+  if (!(await repo.userGrantUnits(executor, userId))) throw new AppError('not_found', 'No such user.');
   if (!(await reachesUser(executor, reach, userId))) {
     throw new AppError('forbidden', 'That user is outside the units you administer.', {
       reason: 'user_outside_reach',
@@ -47,7 +47,7 @@ export async function assertReachesUser(executor: Executor, principal: Principal
 export async function assertAdministersWholly(executor: Executor, principal: Principal, userId: string): Promise<void> {
   const reach = await assertReachesUser(executor, principal, userId);
   if (reach.authorityWide || userId === principal.userId) return;
-  const user = await userGrantUnits(executor, userId);
+  const user = await repo.userGrantUnits(executor, userId);
   if (user?.unitIds.some((id) => !reach.unitIds.has(id))) {
     throw new AppError(
       'forbidden',

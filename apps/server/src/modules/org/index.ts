@@ -1,5 +1,17 @@
+import type { ModuleDescriptor } from '../../platform/context.js';
+import { orgRoutes } from './org.routes.js';
+
 /** Units, staff users and unit-scoped roles. Other modules use the reach helpers to know whom an admin administers. */
-export { orgRoutes } from './org.routes.js';
+export const orgModule: ModuleDescriptor = { name: 'org', routes: orgRoutes };
+
 export { adminReach, assertReachesUser, reachesUser, type AdminReach } from './admin-reach.js';
-export { unitTree } from './units.service.js';
-export { countUnits } from './org.repository.js';
+export { unitTree, rootUnitIds, countUnits } from './units.service.js';
+export {
+  importOrganisation,
+  addMissingUnits,
+  unitIdByCode,
+  firstAuthorityId,
+  caseworkersOf,
+  type ImportedUnit,
+  type ImportedAccount,
+} from './organisation-import.js';

@@ -4,10 +4,20 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { recordAudit, type AuditEntry } from '../../platform/audit/record-audit.js';
-import * as repo from './org.repository.js';
+import { orgRepository as repo } from './org.repository.js';
 import { assertAdminOn } from './admin-reach.js';
 
 type RequestMeta = Pick<AuditEntry, 'requestId' | 'ip'>;
+
+/** The units with no parent: the whole authority, for a question asked of "all units". */
+export function rootUnitIds(db: Executor): Promise<string[]> {
+  return repo.rootUnitIds(db);
+}
+
+/** How many units exist: none means a new, empty authority. */
+export function countUnits(db: Executor): Promise<number> {
+  return repo.countUnits(db);
+}
 
 /** The whole unit tree, children sorted by code. Unit names are not personal data: every staff member may read it. */
 export async function unitTree(executor: Executor): Promise<TUnitNode[]> {

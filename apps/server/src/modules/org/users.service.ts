@@ -13,7 +13,7 @@ import type { Principal } from '../../platform/auth/principal.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { deleteUserSessions } from '../../platform/auth/session-store.js';
 import { recordAudit, type AuditEntry } from '../../platform/audit/record-audit.js';
-import * as repo from './org.repository.js';
+import { orgRepository as repo } from './org.repository.js';
 import { adminReach, assertAdministersWholly, assertAdminOn, assertReachesUser } from './admin-reach.js';
 
 type RequestMeta = Pick<AuditEntry, 'requestId' | 'ip'>;

@@ -5,6 +5,7 @@ import { requireApplicant } from '../../platform/auth/guards.js';
 import { documentRequirement, recordDraftUpload, type Finding, type OwnApplication } from '../applications/index.js';
 import { formParts, storeFilePart } from '../../platform/files/form-upload.js';
 import { discardUpload } from '../../platform/files/file-discard.js';
+import { fileStoreOf } from '../../platform/files/file-references.js';
 
 export interface DocumentsPost {
   fields: Record<string, unknown>;
@@ -46,11 +47,11 @@ export async function readDocumentsPost(
       fileName: part.filename,
       stored,
     }).catch(async (err: unknown) => {
-      await discardUpload(ctx.database.db, ctx.config.fileDir, stored);
+      await discardUpload(ctx.database.db, fileStoreOf(ctx), stored);
       throw err;
     });
     if (result.document) out.accepted.push(result.document.fileName);
-    else await discardUpload(ctx.database.db, ctx.config.fileDir, stored); // refused for this requirement (type, size)
+    else await discardUpload(ctx.database.db, fileStoreOf(ctx), stored); // refused for this requirement (type, size)
     out.rejected.push(...result.findings);
   }
   return out;

@@ -9,6 +9,7 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requireApplicant } from '../../platform/auth/guards.js';
 import { parseInput } from '../../platform/http/parse-input.js';
+import { caseEventListeners } from '../cases/index.js';
 import {
   DEFAULT_MAX_BYTES,
   listOwnDrafts,
@@ -154,6 +155,7 @@ export function applyRoutes(ctx: AppContext) {
       await submitApplication(db, principal, {
         applicationId: request.params.id,
         idempotencyKey: fieldOf(form, 'idempotencyKey'),
+        listeners: caseEventListeners(ctx),
       });
       return reply.redirect(`/ansoegning/${request.params.id}/kvittering`, 303);
     });

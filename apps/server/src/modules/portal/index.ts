@@ -1,4 +1,15 @@
-export { portalRoutes } from './portal.routes.js';
+import type { ModuleDescriptor } from '../../platform/context.js';
+import { applicantPortalRoutes } from './applicant-portal.js';
+import { portalRoutes } from './portal.routes.js';
+
+/** The citizen portal, rendered on the server: the applicant's own pages first, then the public pages and assets. */
+export const portalModule: ModuleDescriptor = {
+  name: 'portal',
+  routes: (ctx) => async (app) => {
+    await app.register(applicantPortalRoutes(ctx));
+    await app.register(portalRoutes(ctx));
+  },
+};
+
 export { DKFDS_CSS, DKFDS_PREFIX } from './portal-assets.js';
 export { LOCALE_COOKIE } from './portal-locale.js';
-export { applicantPortalRoutes } from './applicant-portal.js';

@@ -19,6 +19,7 @@ import {
 import { tinyPdf } from '../../../test/support/multipart.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { storeUpload } from '../../platform/files/file-store.js';
+import { fileStoreOf } from '../../platform/files/file-references.js';
 import { recordDraftUpload, startApplication, submitApplication } from '../applications/index.js';
 import { attachDocument } from '../cases/index.js';
 
@@ -68,7 +69,7 @@ for (const engine of ENGINES) {
         .select('version')
         .where('id', '=', caseId)
         .executeTakeFirstOrThrow();
-      const r = await attachDocument({ db, actor: staff, fileDir }, caseId, {
+      const r = await attachDocument({ db, actor: staff, files: fileStoreOf(t().ctx) }, caseId, {
         expectedVersion: version,
         title: o.title,
         documentType: 'letter',

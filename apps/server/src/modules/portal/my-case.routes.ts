@@ -23,11 +23,17 @@ import {
   type Finding,
   type SentFile,
 } from '../applications/index.js';
-import { getApplicantCaseFile, getApplicantCaseView, openApplicantDocument } from '../cases/index.js';
+import {
+  caseEventListeners,
+  getApplicantCaseFile,
+  getApplicantCaseView,
+  openApplicantDocument,
+} from '../cases/index.js';
 import { lettersOfCase } from '../notifications/index.js';
 import { sendDownload } from '../../platform/files/send-download.js';
 import { formParts, storeFilePart } from '../../platform/files/form-upload.js';
 import { discardUpload } from '../../platform/files/file-discard.js';
+import { fileStoreOf } from '../../platform/files/file-references.js';
 import type { FieldError } from './portal-components.js';
 import { pageContext } from './portal-page.js';
 import { sendPage } from './portal-send.js';
@@ -89,7 +95,7 @@ export function myCaseRoutes(ctx: AppContext) {
         outcome = await receiveAnswer(request, files);
       } finally {
         // Files refused, or sent with an answer that failed: those no row names are discarded (the accepted stay).
-        for (const f of files) await discardUpload(db, ctx.config.fileDir, f.stored);
+        for (const f of files) await discardUpload(db, fileStoreOf(ctx), f.stored);
       }
       if ('redirect' in outcome) return reply.redirect(outcome.redirect, 303);
       return renderCase(request, reply, outcome.render);
@@ -129,6 +135,7 @@ export function myCaseRoutes(ctx: AppContext) {
           reference: request.params.reference,
           text: form.answer,
           files,
+          listeners: caseEventListeners(ctx),
         });
         if (result.rejected.length > 0)
           return { render: { findings: result.rejected, answerText: form.answer, accepted: result.accepted } };

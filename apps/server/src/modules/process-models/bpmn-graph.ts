@@ -47,21 +47,7 @@ export class BpmnGraph {
    */
   nextTasks(from: string): Map<string, string[]> {
     const found = new Map<string, string[]>();
-    const seen = new Set([from]);
-    let frontier: { id: string; path: string[] }[] = [{ id: from, path: [] }];
-    while (frontier.length) {
-      const next: typeof frontier = [];
-      for (const { id, path } of frontier) {
-        for (const f of this.outgoing.get(id) ?? []) {
-          if (seen.has(f.target)) continue;
-          seen.add(f.target);
-          const walked = [...path, f.id];
-          if (this.isTask(f.target)) found.set(f.target, walked);
-          else next.push({ id: f.target, path: walked });
-        }
-      }
-      frontier = next;
-    }
+    for (const { id, path } of this.walkUpToTasks(from)) if (this.isTask(id)) found.set(id, path);
     return found;
   }
 
@@ -79,25 +65,34 @@ export class BpmnGraph {
 
   /** The shortest way (flows) from the task to an end event without passing another task; null when none. */
   flowsToEnd(taskId: string): string[] | null {
-    const seen = new Set([taskId]);
-    let frontier: { id: string; path: string[] }[] = [{ id: taskId, path: [] }];
-    while (frontier.length) {
-      const next: typeof frontier = [];
-      for (const { id, path } of frontier) {
-        for (const f of this.outgoing.get(id) ?? []) {
-          if (seen.has(f.target)) continue;
-          seen.add(f.target);
-          if (this.nodes.get(f.target)?.type === 'EndEvent') return [...path, f.id];
-          if (!this.isTask(f.target)) next.push({ id: f.target, path: [...path, f.id] });
-        }
-      }
-      frontier = next;
-    }
+    for (const { id, path } of this.walkUpToTasks(taskId)) if (this.nodes.get(id)?.type === 'EndEvent') return path;
     return null;
   }
 
   /** The flows from task `a` to task `b` when b directly follows a in the model; null otherwise. */
   flowsBetween(a: string, b: string): string[] | null {
     return this.nextTasks(a).get(b) ?? null;
+  }
+
+  /**
+   * Breadth first from `from`: every node reached without passing through a task, each once with the shortest way
+   * (flows) to it, nearest first. A task is reached but not walked through.
+   */
+  private *walkUpToTasks(from: string): Generator<{ id: string; path: string[] }> {
+    const seen = new Set([from]);
+    let frontier: { id: string; path: string[] }[] = [{ id: from, path: [] }];
+    while (frontier.length) {
+      const next: typeof frontier = [];
+      for (const { id, path } of frontier) {
+        for (const f of this.outgoing.get(id) ?? []) {
+          if (seen.has(f.target)) continue;
+          seen.add(f.target);
+          const reached = { id: f.target, path: [...path, f.id] };
+          yield reached;
+          if (!this.isTask(f.target)) next.push(reached);
+        }
+      }
+      frontier = next;
+    }
   }
 }

@@ -2,7 +2,7 @@ import type { TProcessModelDetail } from '@sagsgang/contracts';
 import type { Executor } from '../../platform/db/transaction.js';
 import { readBpmn } from './bpmn-document.js';
 import { BpmnGraph } from './bpmn-graph.js';
-import * as repo from './process-models.repository.js';
+import { processModelsRepository as repo } from './process-models.repository.js';
 import { getProcessModel } from './process-models.service.js';
 
 export interface ReadModel {

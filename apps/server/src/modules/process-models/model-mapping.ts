@@ -1,7 +1,7 @@
 import type { TMappingEntry, TMappingRow, TModelMapping } from '@sagsgang/contracts';
 import { AppError } from '../../platform/errors.js';
 import { inTransaction, type Executor } from '../../platform/db/transaction.js';
-import * as repo from './process-models.repository.js';
+import { processModelsRepository as repo, type TaskRow } from './process-models.repository.js';
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
@@ -15,7 +15,7 @@ export interface ActivityMapping {
 }
 
 function resolve(
-  tasks: repo.TaskRow[],
+  tasks: TaskRow[],
   stored: { activity: string; element_id: string | null }[],
   activities: Iterable<string>,
 ): TMappingRow[] {

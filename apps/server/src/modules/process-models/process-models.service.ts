@@ -11,15 +11,20 @@ import type {
 import { AppError } from '../../platform/errors.js';
 import { inTransaction, type Executor } from '../../platform/db/transaction.js';
 import { readBpmn, type DrawnTask } from './bpmn-document.js';
-import * as repo from './process-models.repository.js';
+import {
+  processModelsRepository as repo,
+  type ModelRow,
+  type NewTask,
+  type TaskRow,
+} from './process-models.repository.js';
 
 const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
 
-function blankGuidance(t: DrawnTask): repo.NewTask {
+function blankGuidance(t: DrawnTask): NewTask {
   return { ...t, guidance: '', legalRefs: [], checklist: [], links: [], deadlineDays: null };
 }
 
-export function toTask(r: repo.TaskRow): TModelTask {
+export function toTask(r: TaskRow): TModelTask {
   return {
     elementId: r.element_id,
     name: r.name,
@@ -33,7 +38,7 @@ export function toTask(r: repo.TaskRow): TModelTask {
 }
 
 function toSummary(
-  m: repo.ModelRow,
+  m: ModelRow,
   taskCount: number,
   matchedTasks: TProcessModelSummary['matchedTasks'] = [],
 ): TProcessModelSummary {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { ENGINES, openTestDatabase } from '../../../test/support/test-database.js';
 import { createUser, sessionFor } from '../../../test/support/test-auth.js';
 import { buildApp } from '../../app.js';
+import { createAppContext } from '../../composition.js';
 import { loadConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
@@ -16,7 +17,7 @@ for (const engine of ENGINES) {
     beforeAll(async () => {
       database = await openTestDatabase(engine);
       const config = loadConfig({ ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' }, { seedDemo: false });
-      app = await buildApp({ config, database }, { logger: false });
+      app = await buildApp(createAppContext({ config, database }), { logger: false });
       // A service that hides another person's record behind a 404, as cases and portal do.
       app.get('/test/cases/:id', async (request) => {
         const { id } = request.params as { id: string };

@@ -4,6 +4,8 @@ import { describeEachEngine } from '../../../test/support/test-database.js';
 import { createUser } from '../../../test/support/test-auth.js';
 import { loadConfig } from '../config.js';
 import { JobRunner } from '../jobs/index.js';
+import { buildModuleRegistry } from '../module-registry.js';
+import { platformModule } from '../platform-module.js';
 import { createSession, hashSessionToken } from './session-store.js';
 import { scheduleSessionPurge, SESSION_PURGE_JOB } from './session-purge.jobs.js';
 
@@ -32,7 +34,11 @@ describeEachEngine('session purge job', (database) => {
     expect(ids.filter((x) => x !== null)).toHaveLength(1);
 
     const config = loadConfig({ ...process.env, DATABASE_URL: '' }, { seedDemo: false });
-    const ran = await new JobRunner({ ctx: { config, database: db }, log: silent, pollMs: 10 }).drain();
+    const ran = await new JobRunner({
+      ctx: { config, database: db, registry: buildModuleRegistry([platformModule]) },
+      log: silent,
+      pollMs: 10,
+    }).drain();
     expect(ran).toBe(1);
     const left = await sql<{
       expires_at: Date;

@@ -1,4 +1,4 @@
-import { registerJobHandler, scheduleRecurringJob } from '../jobs/index.js';
+import { scheduleRecurringJob, type JobDefinition } from '../jobs/index.js';
 import type { Executor } from '../db/transaction.js';
 import { purgeExpiredSessions } from './session-store.js';
 import { sessionPolicy } from './auth-plugin.js';
@@ -12,10 +12,10 @@ export function scheduleSessionPurge(db: Executor): Promise<number | null> {
 }
 
 // Expired sessions are refused when used, but their rows would otherwise stay until a restart.
-registerJobHandler(SESSION_PURGE_JOB, {
+export const sessionPurgeJob: JobDefinition = {
   handler: async (_job, { ctx }) => {
     const purged = await purgeExpiredSessions(ctx.database.db, sessionPolicy(ctx));
     await scheduleRecurringJob(ctx.database.db, { kind: SESSION_PURGE_JOB, runAt: new Date(Date.now() + EVERY_MS) });
     return { purged };
   },
-});
+};

@@ -6,6 +6,8 @@ import { JobRunner } from '../jobs/index.js';
 import type { Database } from './database.js';
 import { refreshStatistics, staleTables } from './statistics.js';
 import { scheduleStatisticsRefresh, STATISTICS_JOB } from './statistics.jobs.js';
+import { buildModuleRegistry } from '../module-registry.js';
+import { platformModule } from '../platform-module.js';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -78,7 +80,12 @@ describeEachEngine('planner statistics', (database) => {
     const ids = await Promise.all([scheduleStatisticsRefresh(db.db), scheduleStatisticsRefresh(db.db)]);
     expect(ids.filter((x) => x !== null)).toHaveLength(1);
     const config = loadConfig({ ...process.env, DATABASE_URL: '' }, { seedDemo: false });
-    expect(await new JobRunner({ ctx: { config, database: db }, log: silent }).drain()).toBe(1);
+    expect(
+      await new JobRunner({
+        ctx: { config, database: db, registry: buildModuleRegistry([platformModule]) },
+        log: silent,
+      }).drain(),
+    ).toBe(1);
     expect(await plannedRows(db, 'stats_job')).toBe(3000);
     const jobs = await sql<{ status: string; result: { analysed: { table: string }[] } | null; in_minutes: number }>`
       SELECT status, result, extract(epoch FROM run_at - now()) / 60 AS in_minutes FROM job

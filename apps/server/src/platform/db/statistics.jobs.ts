@@ -1,4 +1,4 @@
-import { registerJobHandler, scheduleRecurringJob } from '../jobs/index.js';
+import { scheduleRecurringJob, type JobDefinition } from '../jobs/index.js';
 import type { Executor } from './transaction.js';
 import { refreshStatistics } from './statistics.js';
 
@@ -12,7 +12,7 @@ export function scheduleStatisticsRefresh(db: Executor): Promise<number | null> 
 }
 
 // PGlite has no autovacuum: this job is the only thing that keeps its planner statistics in step with the data.
-registerJobHandler(STATISTICS_JOB, {
+export const statisticsJob: JobDefinition = {
   handler: async (_job, { ctx, log }) => {
     const analysed = await refreshStatistics(ctx.database.db);
     if (analysed.length > 0)
@@ -23,4 +23,4 @@ registerJobHandler(STATISTICS_JOB, {
     await scheduleRecurringJob(ctx.database.db, { kind: STATISTICS_JOB, runAt: new Date(Date.now() + EVERY_MS) });
     return { analysed };
   },
-});
+};

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Executor } from '../db/transaction.js';
-import { isReferenced } from './file-references.js';
+import { isReferenced, type FileStore } from './file-references.js';
 import { placeIfAbsent, storedPath, type StoredFile } from './file-store.js';
 
 const ASIDE_PREFIX = 'discard-';
@@ -16,12 +16,12 @@ const ASIDE_PREFIX = 'discard-';
  */
 export async function removeUnlessUsed(
   db: Executor,
-  fileDir: string,
+  store: FileStore,
   sha256: string,
   expectedMtimeMs: number,
 ): Promise<number | null> {
-  const target = storedPath(fileDir, sha256);
-  const aside = path.join(fileDir, 'tmp', `${ASIDE_PREFIX}${sha256}-${crypto.randomUUID()}`);
+  const target = storedPath(store.dir, sha256);
+  const aside = path.join(store.dir, 'tmp', `${ASIDE_PREFIX}${sha256}-${crypto.randomUUID()}`);
   fs.mkdirSync(path.dirname(aside), { recursive: true });
   try {
     fs.renameSync(target, aside);
@@ -32,7 +32,7 @@ export async function removeUnlessUsed(
   let keep = true;
   try {
     const { mtimeMs, size } = fs.statSync(aside);
-    keep = mtimeMs !== expectedMtimeMs || (await isReferenced(db, sha256));
+    keep = mtimeMs !== expectedMtimeMs || (await isReferenced(db, store.referencingTables, sha256));
     if (keep) return null;
     fs.rmSync(aside, { force: true });
     return size;
@@ -73,11 +73,11 @@ export function restoreSetAside(fileDir: string, minAgeMs: number, now = Date.no
  * if this upload created it and nothing uses it. Never throws (the caller is reporting another error, and the
  * orphan sweep removes whatever is left).
  */
-export async function discardUpload(db: Executor, fileDir: string, stored: StoredFile): Promise<boolean> {
+export async function discardUpload(db: Executor, store: FileStore, stored: StoredFile): Promise<boolean> {
   if (stored.createdMtimeMs === undefined) return false;
   try {
-    if (await isReferenced(db, stored.sha256)) return false;
-    return (await removeUnlessUsed(db, fileDir, stored.sha256, stored.createdMtimeMs)) !== null;
+    if (await isReferenced(db, store.referencingTables, stored.sha256)) return false;
+    return (await removeUnlessUsed(db, store, stored.sha256, stored.createdMtimeMs)) !== null;
   } catch {
     return false;
   }

@@ -1,30 +1,36 @@
 import { sql } from 'kysely';
+import type { AppContext } from '../context.js';
 import type { Executor } from '../db/transaction.js';
 
 /**
  * The stored files' hashes live in modules' tables, which the platform does not know. A module that keeps a
- * stored file's sha256 registers its table here (from its index.ts), so the orphan sweep and the discard of a
- * failed upload see every reference. By convention the column is named `sha256`.
+ * stored file's sha256 names its table in its descriptor (`fileReferences`), so the orphan sweep and the discard
+ * of a failed upload see every reference. By convention the column is named `sha256`.
  */
-const referencingTables = new Set<string>();
-
 export const FILE_HASH_COLUMN = 'sha256';
 
-export function registerFileReferences(table: string): void {
-  if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`not a table name: ${table}`);
-  referencingTables.add(table);
+/** The folder of stored files and the tables whose rows name them: what "is this file still used?" needs. */
+export interface FileStore {
+  dir: string;
+  /** Tables whose `sha256` column names a stored file, as the app's modules declare them. */
+  referencingTables: readonly string[];
 }
 
-export function fileReferencingTables(): string[] {
-  return [...referencingTables].sort();
+/** The app's file store: its configured folder and the referencing tables of its modules. */
+export function fileStoreOf(ctx: AppContext): FileStore {
+  return { dir: ctx.config.fileDir, referencingTables: ctx.registry.fileReferences };
 }
 
-/** Which of `hashes` some row of a registered table names (removed rows included: their file is still theirs). */
-export async function referencedHashes(db: Executor, hashes: readonly string[]): Promise<Set<string>> {
+/** Which of `hashes` some row of a referencing table names (removed rows included: their file is still theirs). */
+export async function referencedHashes(
+  db: Executor,
+  tables: readonly string[],
+  hashes: readonly string[],
+): Promise<Set<string>> {
   const found = new Set<string>();
   if (hashes.length === 0) return found;
   const column = sql.ref(FILE_HASH_COLUMN);
-  for (const table of fileReferencingTables()) {
+  for (const table of tables) {
     const { rows } = await sql<{ sha256: string }>`
       SELECT DISTINCT ${column} AS sha256 FROM ${sql.table(table)} WHERE ${column} IN (${sql.join(hashes)})`.execute(
       db,
@@ -34,13 +40,13 @@ export async function referencedHashes(db: Executor, hashes: readonly string[]):
   return found;
 }
 
-export async function isReferenced(db: Executor, sha256: string): Promise<boolean> {
-  return (await referencedHashes(db, [sha256])).has(sha256);
+export async function isReferenced(db: Executor, tables: readonly string[], sha256: string): Promise<boolean> {
+  return (await referencedHashes(db, tables, [sha256])).has(sha256);
 }
 
-/** Whether any row of a registered table names a stored file at all. */
-export async function anyFileReferenced(db: Executor): Promise<boolean> {
-  for (const table of fileReferencingTables()) {
+/** Whether any row of a referencing table names a stored file at all. */
+export async function anyFileReferenced(db: Executor, tables: readonly string[]): Promise<boolean> {
+  for (const table of tables) {
     const { rows } = await sql<{ one: number }>`SELECT 1 AS one FROM ${sql.table(table)} LIMIT 1`.execute(db);
     if (rows.length > 0) return true;
   }
@@ -48,18 +54,18 @@ export async function anyFileReferenced(db: Executor): Promise<boolean> {
 }
 
 /**
- * Refuses to go on when a table has a `sha256` column that no module registered: its files would look like
- * orphans and be deleted. A new table that keeps stored files must register, or the sweep stops.
+ * Refuses to go on when a table has a `sha256` column that no module declared: its files would look like
+ * orphans and be deleted. A new table that keeps stored files must be declared, or the sweep stops.
  */
-export async function assertEveryReferenceRegistered(db: Executor): Promise<void> {
+export async function assertEveryReferenceRegistered(db: Executor, tables: readonly string[]): Promise<void> {
   const { rows } = await sql<{ table_name: string }>`
     SELECT table_name FROM information_schema.columns
     WHERE table_schema = current_schema() AND column_name = ${FILE_HASH_COLUMN}`.execute(db);
-  const registered = new Set(fileReferencingTables());
+  const registered = new Set(tables);
   const missing = rows.map((r) => r.table_name).filter((t) => !registered.has(t));
   if (registered.size === 0 || missing.length > 0) {
     throw new Error(
-      `stored files are referenced from tables not registered with registerFileReferences: ${missing.join(', ') || '(none registered)'}`,
+      `stored files are referenced from tables no module declares in fileReferences: ${missing.join(', ') || '(none declared)'}`,
     );
   }
 }

@@ -21,6 +21,8 @@ import { addDocument, attachDocument, openCaseDocument, recordNote } from '../..
 import type { Principal } from '../auth/principal.js';
 import { loadConfig } from '../config.js';
 import { JobRunner } from '../jobs/index.js';
+import { APP_MODULES, createAppContext } from '../../composition.js';
+import { buildModuleRegistry } from '../module-registry.js';
 import { storeUpload, storedPath, type StoredFile } from './file-store.js';
 import { sweepOrphanFiles } from './file-sweep.js';
 import { FILE_SWEEP_JOB, scheduleFileSweep } from './file-sweep.jobs.js';
@@ -46,7 +48,9 @@ describeEachEngine('orphan stored files', (database, engine) => {
     const then = new Date(Date.now() - hours * HOUR);
     fs.utimesSync(storedPath(fileDir, s.sha256), then, then);
   };
-  const sweep = () => sweepOrphanFiles(database().db, { fileDir, graceMs: GRACE });
+  // The app's store: this folder, and the tables its modules declare as naming stored files.
+  const files = { dir: fileDir, referencingTables: buildModuleRegistry(APP_MODULES).fileReferences };
+  const sweep = () => sweepOrphanFiles(database().db, { store: files, graceMs: GRACE });
   const version = async (id: string) =>
     (await database().db.selectFrom('case_file').select('version').where('id', '=', id).executeTakeFirstOrThrow())
       .version;
@@ -56,12 +60,16 @@ describeEachEngine('orphan stored files', (database, engine) => {
     return { me, draft: await startApplication(database().db, me, caseTypeCode) };
   }
 
-  function runner(): JobRunner {
+  function base() {
     const config = loadConfig(
       { ...process.env, DATABASE_URL: '' },
       { seedDemo: false, fileDir, orphanFileGraceHours: 24 },
     );
-    return new JobRunner({ ctx: { config, database: database() }, log: silent, pollMs: 10 });
+    return { config, database: database() };
+  }
+
+  function runner(): JobRunner {
+    return new JobRunner({ ctx: createAppContext(base()), log: silent, pollMs: 10 });
   }
 
   test('a file stored by an upload whose transaction failed on a conflict is swept once older than the grace period, not before', async () => {
@@ -139,7 +147,7 @@ describeEachEngine('orphan stored files', (database, engine) => {
       .set({ removed_at: new Date() })
       .where('id', '=', doc.document!.id)
       .execute();
-    const attached = await attachDocument({ db, actor: staff, fileDir }, caseId, {
+    const attached = await attachDocument({ db, actor: staff, files }, caseId, {
       expectedVersion: await version(caseId),
       title: 'Notat',
       documentType: 'other',
@@ -227,7 +235,7 @@ describeEachEngine('orphan stored files', (database, engine) => {
         })(),
       );
     const attach = async (bytes: Buffer) =>
-      attachDocument({ db, actor: staff, fileDir }, caseId, {
+      attachDocument({ db, actor: staff, files }, caseId, {
         expectedVersion: await version(caseId),
         title: 'Brev',
         documentType: 'letter',
@@ -267,10 +275,10 @@ describeEachEngine('orphan stored files', (database, engine) => {
     const aside = path.join(tmp, `discard-${kept.sha256}-${crypto.randomUUID()}`);
     fs.renameSync(target, aside);
 
-    let result = await sweepOrphanFiles(db, { fileDir, graceMs: GRACE });
+    let result = await sweepOrphanFiles(db, { store: files, graceMs: GRACE });
     expect(result).toMatchObject({ removedPartial: 0, restored: 0 }); // both young: perhaps still being worked on
     fs.utimesSync(partial, new Date(0), new Date(0));
-    result = await sweepOrphanFiles(db, { fileDir, graceMs: GRACE, now: Date.now() + 2 * 60_000 });
+    result = await sweepOrphanFiles(db, { store: files, graceMs: GRACE, now: Date.now() + 2 * 60_000 });
     expect(result).toMatchObject({ removedPartial: 1, restored: 1, removedFiles: 0 });
     expect(fs.existsSync(partial)).toBe(false);
     expect(fs.existsSync(target)).toBe(true);

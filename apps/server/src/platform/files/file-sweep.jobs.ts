@@ -1,5 +1,6 @@
-import { registerJobHandler, scheduleRecurringJob } from '../jobs/index.js';
+import { scheduleRecurringJob, type JobDefinition } from '../jobs/index.js';
 import type { Executor } from '../db/transaction.js';
+import { fileStoreOf } from './file-references.js';
 import { sweepOrphanFiles } from './file-sweep.js';
 
 export const FILE_SWEEP_JOB = 'files.sweep-orphans';
@@ -11,10 +12,10 @@ export function scheduleFileSweep(db: Executor): Promise<number | null> {
 }
 
 // An upload is stored before the transaction that records it; when that fails, the file stays with no row.
-registerJobHandler(FILE_SWEEP_JOB, {
+export const fileSweepJob: JobDefinition = {
   handler: async (_job, { ctx, log, signal }) => {
     const graceMs = ctx.config.orphanFileGraceHours * 60 * 60 * 1000;
-    const result = await sweepOrphanFiles(ctx.database.db, { fileDir: ctx.config.fileDir, graceMs, signal });
+    const result = await sweepOrphanFiles(ctx.database.db, { store: fileStoreOf(ctx), graceMs, signal });
     log.info(
       { job: FILE_SWEEP_JOB, ...result },
       `orphan file sweep removed ${result.removedFiles} files (${result.removedBytes} bytes)`,
@@ -22,4 +23,4 @@ registerJobHandler(FILE_SWEEP_JOB, {
     await scheduleRecurringJob(ctx.database.db, { kind: FILE_SWEEP_JOB, runAt: new Date(Date.now() + EVERY_MS) });
     return result;
   },
-});
+};

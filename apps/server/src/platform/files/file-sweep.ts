@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Executor } from '../db/transaction.js';
 import { removeUnlessUsed, restoreSetAside } from './file-discard.js';
-import { anyFileReferenced, assertEveryReferenceRegistered, referencedHashes } from './file-references.js';
+import {
+  anyFileReferenced,
+  assertEveryReferenceRegistered,
+  referencedHashes,
+  type FileStore,
+} from './file-references.js';
 
 export interface SweepResult {
   /** Stored files looked at. */
@@ -17,7 +22,7 @@ export interface SweepResult {
 }
 
 export interface SweepOptions {
-  fileDir: string;
+  store: FileStore;
   /** A file younger than this is never removed: its upload may still be on its way into the database. */
   graceMs: number;
   now?: number;
@@ -39,28 +44,30 @@ const HASH_NAME = /^[0-9a-f]{64}$/;
  */
 export async function sweepOrphanFiles(db: Executor, o: SweepOptions): Promise<SweepResult> {
   const result: SweepResult = { scannedFiles: 0, removedFiles: 0, removedBytes: 0, removedPartial: 0, restored: 0 };
-  if (!fs.existsSync(o.fileDir)) return result;
-  await assertEveryReferenceRegistered(db);
+  const { dir, referencingTables } = o.store;
+  if (!fs.existsSync(dir)) return result;
+  await assertEveryReferenceRegistered(db, referencingTables);
   const now = o.now ?? Date.now();
-  const databaseNamesFiles = await anyFileReferenced(db);
-  result.restored = restoreSetAside(o.fileDir, 60_000, now);
-  result.removedPartial = removeStalePartials(o.fileDir, now - o.graceMs);
+  const databaseNamesFiles = await anyFileReferenced(db, referencingTables);
+  result.restored = restoreSetAside(dir, 60_000, now);
+  result.removedPartial = removeStalePartials(dir, now - o.graceMs);
   for (const prefix of fs
-    .readdirSync(o.fileDir)
+    .readdirSync(dir)
     .filter((d) => /^[0-9a-f]{2}$/.test(d))
     .sort()) {
     o.signal?.throwIfAborted();
-    const old = oldFilesIn(path.join(o.fileDir, prefix), prefix, now - o.graceMs, result);
+    const old = oldFilesIn(path.join(dir, prefix), prefix, now - o.graceMs, result);
     for (let i = 0; i < old.length; i += BATCH) {
       const batch = old.slice(i, i + BATCH);
       const referenced = await referencedHashes(
         db,
+        referencingTables,
         batch.map((f) => f.sha256),
       );
       if (!databaseNamesFiles && batch.length > 0) throw new Error(WRONG_DATABASE);
       for (const f of batch) {
         if (referenced.has(f.sha256)) continue;
-        const bytes = await removeUnlessUsed(db, o.fileDir, f.sha256, f.mtimeMs);
+        const bytes = await removeUnlessUsed(db, o.store, f.sha256, f.mtimeMs);
         if (bytes === null) continue;
         result.removedFiles++;
         result.removedBytes += bytes;

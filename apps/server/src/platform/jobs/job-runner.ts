@@ -1,48 +1,13 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
-import type { AppContext } from '../context.js';
-import { claimJob, completeJob, failJob, releaseStaleJobs, reportJobProgress, type ClaimedJob } from './job-queue.js';
+import type { AppContext, JobLogger } from '../context.js';
+import { claimJob, completeJob, failJob, releaseStaleJobs, reportJobProgress } from './job-queue.js';
 
-export interface JobLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
-
-export interface JobContext {
-  ctx: AppContext;
-  log: JobLogger;
-  /** Aborted when the runner stops: long jobs should check it and stop early (they will be retried). */
-  signal: AbortSignal;
-  reportProgress(progress: unknown): Promise<void>;
-}
-
-/** Does the work of one job and returns its result (stored as JSON). Throwing retries it with backoff. */
-export type JobHandler = (job: ClaimedJob, context: JobContext) => Promise<unknown>;
-
-export interface JobDefinition {
-  handler: JobHandler;
-  /** Seconds before retry `attempt` + 1; default 10 s doubling to at most an hour. */
-  backoffSeconds?: (attempt: number) => number;
-}
+export type { JobContext, JobDefinition, JobHandler, JobLogger } from '../context.js';
 
 /** Throw this for a failure that retrying cannot fix (bad payload): the job fails at once. */
 export class PermanentJobError extends Error {
   override name = 'PermanentJobError';
-}
-
-const registry = new Map<string, JobDefinition>();
-
-/**
- * Registers the handler for a job kind. Modules call this at import time from their `<module>.jobs.ts`, which
- * their index.ts imports: `registerJobHandler('notify.send-email', { handler: sendEmail })`.
- */
-export function registerJobHandler(kind: string, definition: JobDefinition): void {
-  registry.set(kind, definition);
-}
-
-export function registeredJobKinds(): string[] {
-  return [...registry.keys()];
 }
 
 export const defaultBackoffSeconds = (attempt: number) => Math.min(10 * 2 ** (attempt - 1), 3600);
@@ -55,7 +20,10 @@ export interface JobRunnerOptions {
   workerId?: string;
 }
 
-/** Polls the job table and runs due jobs one at a time. `runOnce`/`drain` let tests run jobs without timers. */
+/**
+ * Polls the job table and runs due jobs one at a time: only the kinds of its app's registry, so a kind no module
+ * here handles is left for a node that does. `runOnce`/`drain` let tests run jobs without timers.
+ */
 export class JobRunner {
   readonly workerId: string;
   private readonly abort = new AbortController();
@@ -70,9 +38,10 @@ export class JobRunner {
   /** Claims and runs one due job; false when none was due. */
   async runOnce(): Promise<boolean> {
     const db = this.options.ctx.database.db;
-    const job = await claimJob(db, this.workerId, registeredJobKinds());
+    const jobs = this.options.ctx.registry.jobs;
+    const job = await claimJob(db, this.workerId, [...jobs.keys()]);
     if (!job) return false;
-    const definition = registry.get(job.kind)!;
+    const definition = jobs.get(job.kind)!;
     const log = this.options.log;
     try {
       const result = await definition.handler(job, {

@@ -4,13 +4,16 @@ import { describeEachEngine } from '../../../test/support/test-database.js';
 import { loadConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { enqueueJob } from './job-queue.js';
-import { JobRunner, PermanentJobError, registerJobHandler } from './job-runner.js';
+import { JobRunner, PermanentJobError, type JobDefinition } from './job-runner.js';
+import { buildModuleRegistry } from '../module-registry.js';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-function runner(database: Database, workerId?: string): JobRunner {
+/** A runner of an app whose only module declares `jobs`. */
+function runner(database: Database, jobs: Record<string, JobDefinition>, workerId?: string): JobRunner {
   const config = loadConfig({ ...process.env, DATABASE_URL: '' }, { seedDemo: false });
-  return new JobRunner({ ctx: { config, database }, log: silent, pollMs: 10, workerId });
+  const registry = buildModuleRegistry([{ name: 'test', jobs }]);
+  return new JobRunner({ ctx: { config, database, registry }, log: silent, pollMs: 10, workerId });
 }
 
 async function jobRow(database: Database, id: number) {
@@ -19,9 +22,10 @@ async function jobRow(database: Database, id: number) {
 
 describeEachEngine('job runner', (db, engine) => {
   test('runs a job by its kind and stores the result', async () => {
-    registerJobHandler(`echo-${engine}`, { handler: async (job) => ({ echoed: job.payload }) });
+    const echo: JobDefinition = { handler: async (job) => ({ echoed: job.payload }) };
+    const jobs = { [`echo-${engine}`]: echo };
     const id = await enqueueJob(db().db, { kind: `echo-${engine}`, payload: { n: 1 } });
-    expect(await runner(db()).drain()).toBeGreaterThanOrEqual(1);
+    expect(await runner(db(), jobs).drain()).toBeGreaterThanOrEqual(1);
     const row = await jobRow(db(), id);
     expect(row).toMatchObject({ status: 'done', attempts: 1, result: { echoed: { n: 1 } } });
     expect(row.finished_at).toBeInstanceOf(Date);
@@ -29,15 +33,15 @@ describeEachEngine('job runner', (db, engine) => {
 
   test('retries a failing job later, then fails it for good after the last attempt', async () => {
     let calls = 0;
-    registerJobHandler(`flaky-${engine}`, {
+    const flaky: JobDefinition = {
       handler: async () => {
         calls++;
         throw new Error('smtp unavailable');
       },
       backoffSeconds: () => 3600,
-    });
+    };
     const id = await enqueueJob(db().db, { kind: `flaky-${engine}`, maxAttempts: 2 });
-    const r = runner(db());
+    const r = runner(db(), { [`flaky-${engine}`]: flaky });
     await r.drain();
     let row = await jobRow(db(), id);
     expect(row).toMatchObject({ status: 'pending', attempts: 1, last_error: 'smtp unavailable' });
@@ -55,13 +59,13 @@ describeEachEngine('job runner', (db, engine) => {
   });
 
   test('a permanent error fails the job at once', async () => {
-    registerJobHandler(`bad-${engine}`, {
+    const bad: JobDefinition = {
       handler: async () => {
         throw new PermanentJobError('payload has no recipient');
       },
-    });
+    };
     const id = await enqueueJob(db().db, { kind: `bad-${engine}` });
-    await runner(db()).drain();
+    await runner(db(), { [`bad-${engine}`]: bad }).drain();
     expect(await jobRow(db(), id)).toMatchObject({
       status: 'failed',
       attempts: 1,
@@ -71,35 +75,51 @@ describeEachEngine('job runner', (db, engine) => {
 
   test('two runners draining at once run every job exactly once', async () => {
     const seen: number[] = [];
-    registerJobHandler(`count-${engine}`, {
+    const count: JobDefinition = {
       handler: async (job) => {
         seen.push(job.id);
         await new Promise((r) => setImmediate(r));
       },
-    });
+    };
+    const jobs = { [`count-${engine}`]: count };
     const ids: number[] = [];
     for (let i = 0; i < 12; i++) ids.push(await enqueueJob(db().db, { kind: `count-${engine}` }));
-    await Promise.all([runner(db(), 'a').drain(), runner(db(), 'b').drain()]);
+    await Promise.all([runner(db(), jobs, 'a').drain(), runner(db(), jobs, 'b').drain()]);
     expect([...seen].sort((x, y) => x - y)).toEqual(ids);
   });
 
   test('kinds without a handler here are left for another node', async () => {
     const id = await enqueueJob(db().db, { kind: `unknown-${engine}` });
-    await runner(db()).drain();
+    await runner(db(), {}).drain();
     expect(await jobRow(db(), id)).toMatchObject({ status: 'pending', attempts: 0 });
   });
 
+  test("two apps in one process each run only their own modules' kinds", async () => {
+    const ran: string[] = [];
+    const appA = runner(db(), { [`a-${engine}`]: { handler: async () => void ran.push('a') } });
+    const appB = runner(db(), { [`b-${engine}`]: { handler: async () => void ran.push('b') } });
+    const forB = await enqueueJob(db().db, { kind: `b-${engine}` });
+    const forA = await enqueueJob(db().db, { kind: `a-${engine}` });
+    expect(await appA.drain()).toBe(1);
+    expect(ran).toEqual(['a']);
+    expect(await jobRow(db(), forB)).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await appB.drain()).toBe(1);
+    expect(ran).toEqual(['a', 'b']);
+    expect(await jobRow(db(), forA)).toMatchObject({ status: 'done' });
+  });
+
   test('a job left running by a dead worker is picked up again', async () => {
-    registerJobHandler(`orphan-${engine}`, { handler: async () => 'recovered' });
+    let recovered: () => void = () => undefined;
+    const orphan: JobDefinition = { handler: async () => (recovered(), 'recovered') };
     const id = await enqueueJob(db().db, { kind: `orphan-${engine}` });
     await db()
       .db.updateTable('job')
       .set({ status: 'running', attempts: 1, locked_by: 'dead-node', locked_at: sql<Date>`now() - interval '1 hour'` })
       .where('id', '=', id)
       .execute();
-    const r = runner(db());
+    const r = runner(db(), { [`orphan-${engine}`]: orphan });
     await new Promise<void>((resolve) => {
-      registerJobHandler(`orphan-${engine}`, { handler: async () => (resolve(), 'recovered') });
+      recovered = resolve;
       r.start();
     });
     await r.stop();

@@ -10,7 +10,8 @@ import type { Translate } from '../../i18n/i18n.js';
 import { useSession } from '../../session/session.js';
 import { ActionForm, lines, type Files, type Values } from './action-form.js';
 import { casesApi } from './cases-api.js';
-import { formatBytes, localized } from './case-format.js';
+import { formatBytes } from './case-format.js';
+import { localized } from '../../i18n/localized-text.js';
 
 const OPEN = ['received', 'in_progress', 'awaiting_applicant', 'awaiting_hearing'];
 const localNow = () => {

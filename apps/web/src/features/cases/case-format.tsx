@@ -1,8 +1,5 @@
-import type { TClockView, TLocalizedText } from '@sagsgang/contracts';
+import type { TClockView } from '@sagsgang/contracts';
 import type { Translate } from '../../i18n/i18n.js';
-
-export const localized = (text: TLocalizedText | undefined, locale: string) =>
-  !text ? '' : locale === 'en' ? text.en : locale === 'sv' ? (text.sv ?? text.en) : text.da;
 
 export function formatDate(value: string | null | undefined, locale: string): string {
   if (!value) return '–';

@@ -8,7 +8,8 @@ import { casesApi } from './cases-api.js';
 import { ClockBar } from './clock-bar.js';
 import { CaseActions } from './case-actions.js';
 import { CaseDocuments } from './case-documents.js';
-import { formatDate, formatDateTime, localized } from './case-format.js';
+import { formatDate, formatDateTime } from './case-format.js';
+import { localized } from '../../i18n/localized-text.js';
 import { CaseWorkflowPanel } from '../workflows/case-workflow-panel.js';
 
 function eventDetail(e: TCaseEvent, t: Translate): string {

@@ -1,9 +1,6 @@
-import { lazy } from 'react';
-import type { AppRoute } from '../../routes.js';
+import { lazyPage as page, type AppRoute } from '../../router/app-route.js';
 
 // Each page loads on demand; the figures page brings the chart library only when it is opened.
-const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
 
 export const CASE_ROUTES: AppRoute[] = [
   {
@@ -21,10 +18,5 @@ export const CASE_ROUTES: AppRoute[] = [
     path: '/app/team/at-risk',
     component: page(() => import('./team-risk-page.js'), 'TeamRiskPage'),
     roles: ['teamlead'],
-  },
-  {
-    path: '/app/admin/case-types',
-    component: page(() => import('./case-types-page.js'), 'CaseTypesPage'),
-    roles: ['admin'],
   },
 ];

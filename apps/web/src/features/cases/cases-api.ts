@@ -1,27 +1,13 @@
 import type {
+  TAssignee,
+  TAttachDocumentResult,
   TBulkReassignResult,
   TCaseDetail,
-  TCaseTypeDetail,
-  TCaseTypeExport,
-  TCaseTypeImportResult,
-  TCaseTypeSummary,
+  TCommandResult,
   TFigures,
-  TUnitNode,
   TWorkQueuePage,
 } from '@sagsgang/contracts';
 import { api } from '../../api/client.js';
-
-export interface CommandResult {
-  id: string;
-  version: number;
-  state: string;
-  eventId: number;
-}
-export interface Assignee {
-  id: string;
-  name: string;
-  unitIds: string[];
-}
 
 const qs = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(
@@ -34,22 +20,13 @@ export const casesApi = {
   queue: (params: Record<string, string | number | undefined>, signal?: AbortSignal) =>
     api.get<TWorkQueuePage>(`/api/cases/queue?${qs(params)}`, signal),
   get: (id: string, signal?: AbortSignal) => api.get<TCaseDetail>(`/api/cases/${id}`, signal),
-  command: (id: string, path: string, body: object) => api.post<CommandResult>(`/api/cases/${id}/${path}`, body),
+  command: (id: string, path: string, body: object) => api.post<TCommandResult>(`/api/cases/${id}/${path}`, body),
   /** Attaches a file: the form holds expectedVersion, title, documentType and direction, then the file part `file`. */
   attachDocument: (id: string, form: FormData) =>
-    api.postForm<CommandResult & { documentId: string }>(`/api/cases/${id}/documents`, form),
-  assignees: (signal?: AbortSignal) => api.get<Assignee[]>('/api/cases/assignees', signal),
+    api.postForm<TAttachDocumentResult>(`/api/cases/${id}/documents`, form),
+  assignees: (signal?: AbortSignal) => api.get<TAssignee[]>('/api/cases/assignees', signal),
   bulkReassign: (body: { cases: { caseId: string; expectedVersion: number }[]; assigneeId: string | null }) =>
     api.post<TBulkReassignResult>('/api/cases/reassign', body),
   figures: (params: Record<string, string | number | undefined>, signal?: AbortSignal) =>
     api.get<TFigures>(`/api/cases/figures?${qs(params)}`, signal),
-  caseTypes: (signal?: AbortSignal) => api.get<TCaseTypeSummary[]>('/api/case-types', signal),
-  caseType: (code: string, signal?: AbortSignal) =>
-    api.get<TCaseTypeDetail>(`/api/case-types/${encodeURIComponent(code)}`, signal),
-  publishCaseType: (definition: unknown) =>
-    api.post<{ code: string; version: number; published: boolean }>('/api/case-types', definition),
-  exportCaseTypes: () => api.get<TCaseTypeExport>('/api/case-types/export'),
-  importCaseTypes: (file: unknown) => api.post<TCaseTypeImportResult>('/api/case-types/import', file),
-  /** The authority's unit tree (every staff member may read it): the handling-unit picker. */
-  units: (signal?: AbortSignal) => api.get<TUnitNode[]>('/api/units', signal),
 };

@@ -5,7 +5,8 @@ import { useT } from '../../i18n/i18n.js';
 import { ErrorAlert } from '../../errors/error-alert.js';
 import { isAbort } from '../../errors/error-text.js';
 import { casesApi } from './cases-api.js';
-import { localized } from './case-format.js';
+import { caseTypesApi } from '../case-types/case-types-api.js';
+import { localized } from '../../i18n/localized-text.js';
 import { ComplianceChart, DistributionChart } from './figures-charts.js';
 import { UnitFilter } from './unit-filter.js';
 
@@ -22,7 +23,7 @@ export function FiguresPage() {
   const [applied, setApplied] = useState(query);
   const [figures, setFigures] = useState<TFigures | null>(null);
   const [error, setError] = useState<unknown>(null);
-  useEffect(() => void casesApi.caseTypes().then(setTypes, () => undefined), []);
+  useEffect(() => void caseTypesApi.list().then(setTypes, () => undefined), []);
   useEffect(() => {
     const ctl = new AbortController();
     casesApi.figures(applied, ctl.signal).then(setFigures, (e: unknown) => !isAbort(e) && setError(e));

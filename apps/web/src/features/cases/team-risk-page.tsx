@@ -1,9 +1,9 @@
 import './cases.css';
 import { useCallback, useEffect, useState } from 'react';
-import type { TCaseSummary } from '@sagsgang/contracts';
+import type { TAssignee, TCaseSummary } from '@sagsgang/contracts';
 import { useT } from '../../i18n/i18n.js';
 import { ErrorAlert } from '../../errors/error-alert.js';
-import { casesApi, type Assignee } from './cases-api.js';
+import { casesApi } from './cases-api.js';
 import { QueueTable } from './work-queue-page.js';
 
 /** The team lead's view: cases past or near their deadline and cases nobody has, with reassignment in bulk. */
@@ -14,7 +14,7 @@ export function TeamRiskPage() {
     warning: TCaseSummary[];
     unassigned: TCaseSummary[];
   } | null>(null);
-  const [people, setPeople] = useState<Assignee[]>([]);
+  const [people, setPeople] = useState<TAssignee[]>([]);
   const [selected, setSelected] = useState<Map<string, number>>(new Map());
   const [assignee, setAssignee] = useState('');
   const [status, setStatus] = useState('');

@@ -6,7 +6,9 @@ import { ErrorAlert } from '../../errors/error-alert.js';
 import { isAbort } from '../../errors/error-text.js';
 import { Link } from '../../router/router.js';
 import { casesApi } from './cases-api.js';
-import { ClockTag, daysLeftText, formatDate, localized } from './case-format.js';
+import { caseTypesApi } from '../case-types/case-types-api.js';
+import { ClockTag, daysLeftText, formatDate } from './case-format.js';
+import { localized } from '../../i18n/localized-text.js';
 import { UnitFilter } from './unit-filter.js';
 
 const PAGE = 50;
@@ -80,7 +82,7 @@ export function WorkQueuePage() {
   const [page, setPage] = useState<TWorkQueuePage | null>(null);
   const [types, setTypes] = useState<TCaseTypeSummary[]>([]);
   const [error, setError] = useState<unknown>(null);
-  useEffect(() => void casesApi.caseTypes().then(setTypes, () => undefined), []);
+  useEffect(() => void caseTypesApi.list().then(setTypes, () => undefined), []);
   useEffect(() => {
     const ctl = new AbortController();
     casesApi

@@ -1,8 +1,5 @@
-import { lazy } from 'react';
-import type { AppRoute } from '../../routes.js';
+import { lazyPage as page, type AppRoute } from '../../router/app-route.js';
 
-const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
 const ROLES: AppRoute['roles'] = ['analyst', 'teamlead', 'quality', 'admin'];
 const Navigator = page(() => import('./navigator-page.js'), 'NavigatorPage');
 

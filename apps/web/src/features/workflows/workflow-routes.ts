@@ -1,9 +1,6 @@
-import { lazy } from 'react';
-import type { AppRoute } from '../../routes.js';
+import { lazyPage as page, type AppRoute } from '../../router/app-route.js';
 
 // Each page loads on demand, so the workflow portal (and bpmn-js with it) is not part of the first page's bundle.
-const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
 const EDITORS: AppRoute['roles'] = ['analyst', 'quality', 'admin'];
 
 export const WORKFLOW_ROUTES: AppRoute[] = [

@@ -2,7 +2,14 @@ import type { TCaseTypeDefinition, TRequirement } from '@sagsgang/contracts';
 import type { Principal } from '../../../platform/auth/principal.js';
 import { AppError } from '../../../platform/errors.js';
 import { inTransaction, type Executor } from '../../../platform/db/transaction.js';
-import { addDocument, answerCovers, getApplicantCaseFile, openRequest, receiveInformation } from '../../cases/index.js';
+import {
+  addDocument,
+  answerCovers,
+  getApplicantCaseFile,
+  openRequest,
+  receiveInformation,
+  type CaseEventListener,
+} from '../../cases/index.js';
 import { fileSpec } from '../application-form.js';
 import { applicationsRepository as repo } from '../applications.repository.js';
 import type { StoredFile } from '../../../platform/files/file-store.js';
@@ -52,7 +59,14 @@ const ANY_DOCUMENT = {
 export async function sendInformation(
   db: Executor,
   principal: Principal,
-  input: { reference: string; text: string; files: SentFile[]; now?: Date },
+  input: {
+    reference: string;
+    text: string;
+    files: SentFile[];
+    now?: Date;
+    /** Told of the case's events, as every case command tells them (`caseEventListeners(ctx)`). */
+    listeners?: readonly CaseEventListener[];
+  },
 ): Promise<SendInformationResult> {
   const now = input.now ?? new Date();
   return inTransaction(db, async (trx) => {
@@ -96,7 +110,7 @@ export async function sendInformation(
         sha256: f.stored.sha256,
         uploadedBy: principal.userId,
       });
-      const added = await addDocument({ db: trx, actor, now }, c.id, {
+      const added = await addDocument({ db: trx, actor, now, listeners: input.listeners }, c.id, {
         expectedVersion: version,
         title: r ? r.label.da : name,
         documentType: 'evidence',
@@ -129,14 +143,14 @@ export async function sendInformation(
       const summary = [text, result.accepted.length ? `Dokumenter: ${result.accepted.join(', ')}` : '']
         .filter(Boolean)
         .join('\n\n');
-      await receiveInformation({ db: trx, actor, now }, c.id, {
+      await receiveInformation({ db: trx, actor, now, listeners: input.listeners }, c.id, {
         expectedVersion: version,
         fullyInformed: answerCovers(request.items, received, documentCodes, text.length > 0),
         summary,
       });
       result.answered = true;
     } else if (text) {
-      await addDocument({ db: trx, actor, now }, c.id, {
+      await addDocument({ db: trx, actor, now, listeners: input.listeners }, c.id, {
         expectedVersion: version,
         title: text.slice(0, 300),
         documentType: 'letter',

@@ -9,6 +9,7 @@ import {
   getApplicantCaseFile,
   openCase,
   recordAutomaticScreening,
+  type CaseEventListener,
 } from '../../cases/index.js';
 import { queueNotification } from '../../notifications/index.js';
 import { requirementCodeOf, screeningRequirements } from '../application-form.js';
@@ -48,7 +49,13 @@ export function missingItems(
 export async function submitApplication(
   db: Executor,
   principal: Principal,
-  input: { applicationId: string; idempotencyKey: string; now?: Date },
+  input: {
+    applicationId: string;
+    idempotencyKey: string;
+    now?: Date;
+    /** Told of the case's events, as every case command tells them (`caseEventListeners(ctx)`). */
+    listeners?: readonly CaseEventListener[];
+  },
 ): Promise<SubmitResult> {
   const now = input.now ?? new Date();
   return inTransaction(db, async (trx) => {
@@ -67,7 +74,7 @@ export async function submitApplication(
     const profile = await repo.applicantProfile(trx, principal.userId);
     const actor = { system: true as const, userId: principal.userId };
     const c = await openCase(
-      { db: trx, actor, now },
+      { db: trx, actor, now, listeners: input.listeners },
       {
         caseTypeCode: own.caseTypeCode,
         channel: 'digital',
@@ -107,7 +114,7 @@ export async function submitApplication(
       today: localDateOf(now),
     });
     const missing = missingItems(file.definition, screening);
-    await recordAutomaticScreening({ db: trx, actor, now }, c.id, {
+    await recordAutomaticScreening({ db: trx, actor, now, listeners: input.listeners }, c.id, {
       expectedVersion: c.version,
       fullyInformed: screening.fullyInformed,
       missing,

@@ -3,6 +3,7 @@ import type { TAttachDocumentFields } from '@sagsgang/contracts';
 import { safeFileName } from '../../../platform/files/file-names.js';
 import { storeUpload } from '../../../platform/files/file-store.js';
 import { discardUpload } from '../../../platform/files/file-discard.js';
+import type { FileStore } from '../../../platform/files/file-references.js';
 import { assertCaseAccess, conflict, loadCaseOr404, requireState, type CaseContext } from '../case-command.js';
 import { refusalError, uploadRefusal } from '../document-rules.js';
 import { addDocument, DOCUMENT_STATES, type AddDocumentResult } from './add-document.js';
@@ -22,7 +23,7 @@ export interface UploadedFile {
  * 4xx, and neither the file nor an event is kept; a file the transaction failed to record is discarded too.
  */
 export async function attachDocument(
-  ctx: CaseContext & { fileDir: string },
+  ctx: CaseContext & { files: FileStore },
   caseId: string,
   input: TAttachDocumentFields & { file: UploadedFile },
 ): Promise<AddDocumentResult> {
@@ -31,7 +32,7 @@ export async function attachDocument(
   if (current.version !== input.expectedVersion) throw conflict(current.version);
   requireState(current, DOCUMENT_STATES, 'add_document');
   const fileName = safeFileName(input.file.fileName);
-  const stored = await storeUpload(ctx.fileDir, input.file.content, input.file.isTruncated);
+  const stored = await storeUpload(ctx.files.dir, input.file.content, input.file.isTruncated);
   try {
     const refusal = uploadRefusal(stored);
     if (refusal) throw refusalError(refusal, fileName);
@@ -50,7 +51,7 @@ export async function attachDocument(
     });
   } catch (err) {
     // The case changed while the file streamed in (a conflict), or it was refused: nothing will name the file.
-    await discardUpload(ctx.db, ctx.fileDir, stored);
+    await discardUpload(ctx.db, ctx.files, stored);
     throw err;
   }
 }

@@ -52,7 +52,7 @@ export function openCase(ctx: CaseContext, input: TOpenCaseRequest): Promise<Cas
     };
     await repo.appendEvent(trx, { ...event, caseId: c.id, actorId: actorId(ctx.actor), unitId });
     await refreshClock(trx, c, [event], type.definition, now);
-    await announceCaseEvent({ trx, case: c, definition: type.definition, ...event, now });
+    await announceCaseEvent(ctx.listeners, { trx, case: c, definition: type.definition, ...event, now });
     return c;
   });
 }

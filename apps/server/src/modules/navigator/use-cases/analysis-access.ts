@@ -3,14 +3,15 @@ import { AppError } from '../../../platform/errors.js';
 import { auditDenied } from '../../../platform/audit/record-audit.js';
 import { hasRole, type Principal, type StaffRole } from '../../../platform/auth/principal.js';
 import type { Executor } from '../../../platform/db/transaction.js';
-import * as repo from '../navigator.repository.js';
+import { rootUnitIds } from '../../org/index.js';
+import { navigatorRepository as repo } from '../navigator.repository.js';
 
 /** The units an analysis of the authority's own cases covers; none for an uploaded log (it belongs to no unit). */
 async function populationUnits(db: Executor, population: TPopulation): Promise<string[]> {
   if (population.kind !== 'case-type') return [];
   if (population.unitIds.length > 0) return population.unitIds;
   // No units named: the whole authority.
-  return (await db.selectFrom('unit').select('id').where('parent_id', 'is', null).execute()).map((r) => r.id);
+  return rootUnitIds(db);
 }
 
 /**

@@ -13,7 +13,7 @@ import { AppError } from '../../../platform/errors.js';
 import type { Executor } from '../../../platform/db/transaction.js';
 import { getProcessModel } from '../../process-models/index.js';
 import { MIN_PERSON_GROUP, type AnalysisOutput } from '../analysis/analysis-types.js';
-import * as repo from '../navigator.repository.js';
+import { navigatorRepository as repo, type ListedCase } from '../navigator.repository.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -86,7 +86,7 @@ export async function getPeopleStats(db: Executor, id: string): Promise<TPeopleS
   return { minimumGroup: MIN_PERSON_GROUP, people: list };
 }
 
-function toCase(r: repo.ListedCase): TAnalysedCase {
+function toCase(r: ListedCase): TAnalysedCase {
   return {
     caseKey: r.case_key,
     caseId: r.case_id,

@@ -8,7 +8,7 @@ import type { AnalysisModel, AnalysisProgress } from '../analysis/analysis-types
 import { analyseLog } from '../analysis/analyse-log.js';
 import { prepareConformance } from '../mining-adapter.js';
 import { loadPopulation } from '../population.js';
-import * as repo from '../navigator.repository.js';
+import { navigatorRepository as repo } from '../navigator.repository.js';
 
 export interface RunOptions {
   signal?: AbortSignal;

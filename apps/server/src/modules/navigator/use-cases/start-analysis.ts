@@ -6,7 +6,7 @@ import type { DB } from '../../../platform/db/schema.js';
 import { getProcessModel, resolveMapping } from '../../process-models/index.js';
 import { prepareConformance } from '../mining-adapter.js';
 import { populationActivities } from '../population.js';
-import * as repo from '../navigator.repository.js';
+import { navigatorRepository as repo } from '../navigator.repository.js';
 import { getAnalysisInfo } from './read-analysis.js';
 
 /** Queues the background work for an analysis inside the caller's transaction; returns the job's id. */

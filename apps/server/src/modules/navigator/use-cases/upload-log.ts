@@ -3,7 +3,7 @@ import type { TUploadedLog } from '@sagsgang/contracts';
 import { AppError } from '../../../platform/errors.js';
 import type { Executor } from '../../../platform/db/transaction.js';
 import { readLogBytes, type LogFormat } from '../mining-adapter.js';
-import * as repo from '../navigator.repository.js';
+import { navigatorRepository as repo, type LogRow } from '../navigator.repository.js';
 
 /** The largest log accepted (compressed size as stored). */
 export const MAX_LOG_BYTES = 200 * 1024 * 1024;
@@ -25,7 +25,7 @@ export function detectFormat(bytes: Uint8Array): LogFormat {
   return head.startsWith('<') ? 'xes' : 'csv';
 }
 
-export function toUploadedLog(r: Omit<repo.LogRow, 'content'>): TUploadedLog {
+export function toUploadedLog(r: Omit<LogRow, 'content'>): TUploadedLog {
   return {
     id: r.id,
     name: r.name,

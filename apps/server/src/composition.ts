@@ -1,0 +1,99 @@
+/**
+ * The composition root: the one ordered list of modules this app is made of, and the start-up work that needs
+ * them. Only this file (with app.ts and main.ts beside it) knows every module; the platform knows none.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { AppConfig } from './platform/config.js';
+import type { AppContext, ModuleDescriptor } from './platform/context.js';
+import type { Database } from './platform/db/database.js';
+import { buildModuleRegistry } from './platform/module-registry.js';
+import { platformModule } from './platform/platform-module.js';
+import { JobRunner } from './platform/jobs/job-runner.js';
+import { purgeExpiredSessions } from './platform/auth/session-store.js';
+import { scheduleSessionPurge } from './platform/auth/session-purge.jobs.js';
+import { scheduleFileSweep } from './platform/files/file-sweep.jobs.js';
+import { sessionPolicy } from './platform/auth/auth-plugin.js';
+import { scheduleStatisticsRefresh } from './platform/db/statistics.jobs.js';
+import { analyzeDatabase } from './platform/db/statistics.js';
+import { healthModule } from './modules/health/index.js';
+import { authModule } from './modules/auth/index.js';
+import { orgModule } from './modules/org/index.js';
+import { auditModule } from './modules/audit/index.js';
+import { processModelsModule } from './modules/process-models/index.js';
+import { caseTypesModule } from './modules/case-types/index.js';
+import { calendarModule } from './modules/calendar/index.js';
+import { casesModule } from './modules/cases/index.js';
+import { navigatorModule } from './modules/navigator/index.js';
+import { notificationsModule } from './modules/notifications/index.js';
+import { applicationsModule } from './modules/applications/index.js';
+import { portalModule } from './modules/portal/index.js';
+import { backOfficeModule } from './modules/back-office/index.js';
+import { demoModule, DEMO_ACCOUNTS, DEMO_PASSWORD, isDemoDatabase, seedDemoIfEmpty } from './modules/demo/index.js';
+
+/**
+ * Every module, in order. A new capability adds one line. Routes are registered in this order (auth before the
+ * modules whose routes rely on its hooks), case-event listeners are told in it, and demo seed steps run in it.
+ */
+export const APP_MODULES: readonly ModuleDescriptor[] = [
+  platformModule,
+  healthModule,
+  authModule,
+  orgModule,
+  auditModule,
+  processModelsModule,
+  caseTypesModule,
+  calendarModule,
+  casesModule,
+  navigatorModule,
+  notificationsModule,
+  applicationsModule,
+  portalModule,
+  backOfficeModule,
+  demoModule,
+];
+
+/** The context of one app: its configuration, its database and the registry of its modules, built once here. */
+export function createAppContext(
+  base: { config: AppConfig; database: Database },
+  modules: readonly ModuleDescriptor[] = APP_MODULES,
+): AppContext {
+  return { ...base, registry: buildModuleRegistry(modules) };
+}
+
+export interface StartBackgroundOptions {
+  /** Start the job runner (default true); tests that drive jobs themselves pass false. */
+  jobs?: boolean;
+}
+
+/**
+ * Work done once the app is built but before it listens: the demo seed on an empty database, and the background
+ * job runner. Returns a function that stops what it started.
+ */
+export async function startBackground(
+  app: FastifyInstance,
+  ctx: AppContext,
+  options: StartBackgroundOptions = {},
+): Promise<() => Promise<void>> {
+  if (ctx.config.seedDemo) {
+    const steps = ctx.registry.modules.flatMap((m) => m.demoSeedSteps ?? []);
+    const seeded = await seedDemoIfEmpty(ctx, { info: (msg) => app.log.info(msg) }, steps);
+    // Two years of history were just bulk-loaded: without statistics the first pages would take seconds.
+    if (seeded) await analyzeDatabase(ctx.database.db);
+    // Also on later starts of a demo database, so whoever runs it can still sign in.
+    if (seeded || (await isDemoDatabase(ctx.database.db))) logDemoAccounts(app, seeded);
+  }
+  await purgeExpiredSessions(ctx.database.db, sessionPolicy(ctx));
+  if (options.jobs === false) return async () => undefined;
+  await scheduleSessionPurge(ctx.database.db);
+  await scheduleFileSweep(ctx.database.db);
+  await scheduleStatisticsRefresh(ctx.database.db);
+  const runner = new JobRunner({ ctx, log: app.log });
+  runner.start();
+  return () => runner.stop();
+}
+
+function logDemoAccounts(app: FastifyInstance, seededNow: boolean): void {
+  const opening = seededNow ? 'Demo authority created.' : 'This is the demo authority.';
+  app.log.info(`${opening} Sign in with one of these user names and the password "${DEMO_PASSWORD}":`);
+  for (const a of DEMO_ACCOUNTS) app.log.info(`  ${a.username.padEnd(16)} ${a.displayName} — ${a.description}`);
+}
