@@ -13,6 +13,8 @@ import { purgeExpiredSessions } from './platform/auth/session-store.js';
 import { scheduleSessionPurge } from './platform/auth/session-purge.jobs.js';
 import { scheduleFileSweep } from './platform/files/file-sweep.jobs.js';
 import { sessionPolicy } from './platform/auth/auth-plugin.js';
+import { scheduleStatisticsRefresh } from './platform/db/statistics.jobs.js';
+import { analyzeDatabase } from './platform/db/statistics.js';
 import { healthModule } from './modules/health/index.js';
 import { authModule } from './modules/auth/index.js';
 import { orgModule } from './modules/org/index.js';
@@ -75,6 +77,8 @@ export async function startBackground(
   if (ctx.config.seedDemo) {
     const steps = ctx.registry.modules.flatMap((m) => m.demoSeedSteps ?? []);
     const seeded = await seedDemoIfEmpty(ctx, { info: (msg) => app.log.info(msg) }, steps);
+    // Two years of history were just bulk-loaded: without statistics the first pages would take seconds.
+    if (seeded) await analyzeDatabase(ctx.database.db);
     // Also on later starts of a demo database, so whoever runs it can still sign in.
     if (seeded || (await isDemoDatabase(ctx.database.db))) logDemoAccounts(app, seeded);
   }
@@ -82,6 +86,7 @@ export async function startBackground(
   if (options.jobs === false) return async () => undefined;
   await scheduleSessionPurge(ctx.database.db);
   await scheduleFileSweep(ctx.database.db);
+  await scheduleStatisticsRefresh(ctx.database.db);
   const runner = new JobRunner({ ctx, log: app.log });
   runner.start();
   return () => runner.stop();

@@ -83,7 +83,32 @@ export const CASE_TYPE_RULES = [
 ] as const;
 export type CaseTypeRule = (typeof CASE_TYPE_RULES)[number];
 
-/** One problem with a field as the API's `validation` details carry it (`path` like `/grants/0/unitId`). */
+/**
+ * Rules the applicant's own forms break that the portal shows on the form again rather than refusing the request,
+ * as `params.rule` of a `custom` field issue of a `validation` error.
+ */
+export const APPLICANT_FORM_RULES = [
+  'answer_or_document_required',
+  'complaint_kind_required',
+  'complaint_text_required',
+] as const;
+export type ApplicantFormRule = (typeof APPLICANT_FORM_RULES)[number];
+
+/** The field issues of a `validation` error's details that carry one of `rules`, in order. */
+export function issuesWithRule<R extends string>(
+  details: unknown,
+  rules: readonly R[],
+): (FieldIssueDetail & { params: { rule: R } })[] {
+  if (!Array.isArray(details)) return [];
+  return details.filter(
+    (d): d is FieldIssueDetail & { params: { rule: R } } =>
+      typeof d === 'object' &&
+      d !== null &&
+      (rules as readonly unknown[]).includes((d as FieldIssueDetail).params?.rule),
+  );
+}
+
+/** One problem with a field as the API's `validation` details carry it (`path` like `/grants/0/unitId`); `keyword` is zod's issue code. */
 export interface FieldIssueDetail {
   path: string;
   message: string;

@@ -10,3 +10,4 @@ export * from './navigator.js';
 export * from './errors.js';
 export * from './calendar.js';
 export * from './primitives.js';
+export * from './portal-forms.js';

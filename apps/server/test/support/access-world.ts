@@ -14,9 +14,9 @@ import {
   loadOwnApplication,
   recordDraftUpload,
   startApplication,
-  storeUpload,
   submitApplication,
 } from '../../src/modules/applications/index.js';
+import { storeUpload } from '../../src/platform/files/file-store.js';
 import { navigatorRepository } from '../../src/modules/navigator/navigator.repository.js';
 import { applicantPrincipal, definitionFor } from './case-factories.js';
 import { tinyPdf } from './multipart.js';

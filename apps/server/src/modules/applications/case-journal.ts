@@ -5,33 +5,21 @@
 import type { Locale, TCaseTypeDefinition, TLocalizedText } from '@sagsgang/contracts';
 import { html, type SafeHtml } from '../../platform/html/html.js';
 import { t } from '../../platform/i18n/i18n.js';
-import type { EventRow } from '../cases/index.js';
+import { APPLICANT_EVENTS, type EventRow } from '../cases/index.js';
 import { formatDate } from '../notifications/index.js';
 
 const text = (v: TLocalizedText | undefined, locale: Locale) =>
   v ? ((locale === 'sv' ? (v.sv ?? v.en) : v[locale]) ?? v.da) : '';
 const dateOf = (d: Date) => new Date(d).toISOString().slice(0, 10);
 
-/** Events the timeline shows the applicant (the rest is internal casework: reassignment, notes). */
-export const APPLICANT_EVENTS = new Set([
-  'received',
-  'screened_automatically',
-  'screened',
-  'information_requested',
-  'information_received',
-  'phase_changed',
-  'extended',
-  'decided',
-  'hearing_started',
-  'hearing_replied',
-  'document_added',
-  'closed',
-]);
-
 const JOURNAL_ONLY = new Set(['reassigned', 'note_recorded']);
 
 /** One event as a sentence in the reader's language. */
-export function describeEvent(locale: Locale, definition: TCaseTypeDefinition, e: EventRow): string {
+export function describeEvent(
+  locale: Locale,
+  definition: TCaseTypeDefinition,
+  e: Pick<EventRow, 'activity' | 'attributes'>,
+): string {
   const a = e.attributes;
   switch (e.activity) {
     case 'phase_changed':

@@ -21,12 +21,17 @@ export {
   type FormStep,
 } from './application-form.js';
 export { validateStep } from './step-validation.js';
-export { storeUpload, readStored, type StoredFile } from '../../platform/files/file-store.js';
-export { detectMediaType } from '../../platform/files/media-type.js';
 export { screenApplication, checkFile } from './screening/screening-rules.js';
 export type { Finding, ScreeningResult } from './screening/screening-types.js';
 export { startApplication, openForApplications } from './use-cases/start-application.js';
-export { loadOwnApplication, type OwnApplication } from './use-cases/load-own-application.js';
+export {
+  loadOwnApplication,
+  ownApplicationDocuments,
+  type OwnApplication,
+  type ApplicationView,
+  type ApplicationDocument,
+} from './use-cases/load-own-application.js';
+export { listOwnDrafts, getApplicantProfile, type OwnDraft } from './use-cases/list-own-drafts.js';
 export { saveAnswers } from './use-cases/save-answers.js';
 export {
   recordDraftUpload,
@@ -34,13 +39,14 @@ export {
   documentRequirement,
   judgeUpload,
 } from './use-cases/upload-document.js';
-export { safeFileName } from '../../platform/files/file-names.js';
 export { submitApplication, type SubmitResult } from './use-cases/submit-application.js';
-export { expectedDecision, forecastFromHistory, type ExpectedDecision } from './expected-decision.js';
-export { applicationsRepository, type ApplicationRow, type DocumentRow } from './applications.repository.js';
-export { currentlyMissing, openRequest, answerCovers, type MissingItem, type OpenRequest } from './applicant-case.js';
-export { describeEvent, renderJournal, APPLICANT_EVENTS } from './case-journal.js';
-export { sendInformation, type SentFile, type SendInformationResult } from './use-cases/send-information.js';
+export { describeEvent, renderJournal } from './case-journal.js';
+export {
+  sendInformation,
+  answerRequirement,
+  type SentFile,
+  type SendInformationResult,
+} from './use-cases/send-information.js';
 export { fileComplaint } from './use-cases/file-complaint.js';
 export { exportCaseFile } from './use-cases/access-to-file.js';
 export { screeningFigures, type ScreeningFigure } from './screening-figures.js';

@@ -1,7 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZActiveUnitRequest, ZCsrfToken, ZLocaleRequest, ZLoginForm, ZLoginRequest, ZMe } from '@sagsgang/contracts';
+import {
+  ZActiveUnitRequest,
+  ZCsrfToken,
+  ZLocaleRequest,
+  ZLoginForm,
+  ZLoginRequest,
+  ZLogoutForm,
+  ZMe,
+} from '@sagsgang/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { parseInput } from '../../platform/http/parse-input.js';
@@ -105,7 +113,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         await endSession(ctx, request);
         reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx));
         if (isFormPost(request))
-          return reply.redirect(safeReturnTo((request.body as { returnTo?: unknown })?.returnTo), 303);
+          return reply.redirect(safeReturnTo(parseInput(ZLogoutForm, request.body).returnTo), 303);
         return reply.status(204).send();
       },
     );

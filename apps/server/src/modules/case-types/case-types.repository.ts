@@ -109,6 +109,14 @@ export const caseTypesRepository = {
     return row as CaseTypeVersionRow | undefined;
   },
 
+  async versionsByIds(db: Executor, versionIds: readonly string[]): Promise<CaseTypeVersionRow[]> {
+    if (versionIds.length === 0) return [];
+    const rows = await versions(db)
+      .where('v.id', 'in', [...new Set(versionIds)])
+      .execute();
+    return rows as CaseTypeVersionRow[];
+  },
+
   async versionsOf(db: Executor, caseTypeId: string) {
     return db
       .selectFrom('case_type_version')

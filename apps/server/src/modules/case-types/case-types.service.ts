@@ -148,6 +148,15 @@ export async function getCaseTypeVersion(executor: Executor, versionId: string):
   return row;
 }
 
+/** Several case-type versions by id in one read, keyed by version id; unknown ids are left out. */
+export async function getCaseTypeVersions(
+  executor: Executor,
+  versionIds: readonly string[],
+): Promise<Map<string, CaseTypeVersionRow>> {
+  const rows = await repo.versionsByIds(executor, versionIds);
+  return new Map(rows.map((r) => [r.versionId, r]));
+}
+
 export async function getCurrentCaseTypeVersion(executor: Executor, code: string): Promise<CaseTypeVersionRow> {
   const row = await repo.currentVersionByCode(executor, code);
   if (!row)

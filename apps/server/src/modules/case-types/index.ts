@@ -9,6 +9,7 @@ export {
   listCaseTypes,
   getCaseType,
   getCaseTypeVersion,
+  getCaseTypeVersions,
   getCurrentCaseTypeVersion,
   exportCaseTypes,
   importCaseTypes,

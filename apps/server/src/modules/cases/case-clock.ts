@@ -79,6 +79,8 @@ export interface ClockRow {
   processing_days: number | null;
   goal_met: boolean | null;
   closed_at: Date | null;
+  /** Every phase the case was in, in the order first entered: what the expected-decision forecast filters on. */
+  phases: string[];
 }
 
 function firstAt(events: readonly LoggedEvent[], match: (e: LoggedEvent) => boolean): Date | null {
@@ -93,6 +95,20 @@ function fullyInformedAt(events: readonly LoggedEvent[]): Date | null {
       (e.activity === 'screened' && e.attributes.fullyInformed === true) ||
       (e.activity === 'information_received' && e.attributes.fullyInformed !== false),
   );
+}
+
+/** The first phase (on the received event) and each phase changed to, once each, in the order first entered. */
+export function phasesOf(events: readonly LoggedEvent[]): string[] {
+  const out: string[] = [];
+  for (const e of events) {
+    if (e.activity !== 'received' && e.activity !== 'phase_changed') continue;
+    const value = e.attributes.to ?? e.attributes.phase;
+    if (value === undefined || value === null) continue;
+    // As the event log's text would read it (attributes->>'to'): a string as it is, anything else as JSON.
+    const phase = typeof value === 'string' ? value : JSON.stringify(value);
+    if (!out.includes(phase)) out.push(phase);
+  }
+  return out;
 }
 
 function warnDate(start: string | null, deadline: string | null, share: number): string | null {
@@ -148,5 +164,6 @@ export function deriveClockRow(
     processing_days: decidedDate ? toDayNumber(decidedDate) - toDayNumber(receivedDate) : null,
     goal_met: !decided || withdrawn ? null : clock.state === 'met',
     closed_at: firstAt(events, (e) => e.activity === 'closed'),
+    phases: phasesOf(events),
   };
 }

@@ -21,6 +21,7 @@ function row(o: Partial<CaseDocumentRow> & Pick<CaseDocumentRow, 'id' | 'source'
     sha256: sha,
     added_by: APPLICANT,
     added_by_name: 'Amal',
+    requirement_code: null,
     ...o,
   };
 }

@@ -19,6 +19,7 @@ export interface NewCaseDocument {
   sha256: string;
   addedBy: string | null;
   addedAt: Date;
+  requirementCode?: string | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -49,6 +50,7 @@ export const caseDocumentsRepository = {
         sha256: d.sha256,
         added_by: d.addedBy,
         added_at: d.addedAt,
+        requirement_code: d.requirementCode ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

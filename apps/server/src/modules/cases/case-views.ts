@@ -2,8 +2,22 @@ import { DEFAULT_WARN_AT, type TCaseSummary, type TClockView, type TLocalizedTex
 import { localDateOf, toDayNumber } from '@sagsgang/clock';
 import type { SummaryRow } from './work-queue.repository.js';
 
+/** What the clock view reads of a clock row. */
+export type ClockFields = Pick<
+  SummaryRow,
+  | 'clock_start_date'
+  | 'deadline'
+  | 'legal_deadline'
+  | 'warn_date'
+  | 'paused_since'
+  | 'paused_days'
+  | 'decided_at'
+  | 'fully_informed_on_receipt'
+  | 'warn_at'
+>;
+
 /** The clock as the case page and the queue show it, as of `today` (a local date). */
-export function clockView(row: SummaryRow, today: string): TClockView {
+export function clockView(row: ClockFields, today: string): TClockView {
   const base = {
     startDate: row.clock_start_date,
     deadlineDate: row.deadline,

@@ -60,7 +60,15 @@ export interface CaseClockTable {
   processing_days: number | null;
   goal_met: boolean | null;
   closed_at: Timestamp | null;
+  /** Every phase the case was in, in the order first entered. */
+  phases: ColumnType<string[], string[] | undefined, string[]>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** Moves in the transaction of every change to a case type's decided cases (a trigger on case_clock). */
+export interface CaseForecastVersionTable {
+  case_type_id: string;
+  version: number;
 }
 
 export type DocumentSource = 'casework' | 'application' | 'answer';
@@ -79,6 +87,8 @@ export interface CaseDocumentTable {
   sha256: string;
   added_by: string | null;
   added_at: ColumnType<Date, Date | string | undefined, never>;
+  /** The requirement an applicant's document answers; null for casework and free attachments. */
+  requirement_code: ColumnType<string | null, string | null | undefined, never>;
 }
 
 declare module '../../platform/db/schema.js' {
@@ -87,5 +97,6 @@ declare module '../../platform/db/schema.js' {
     case_document: CaseDocumentTable;
     case_event: CaseEventTable;
     case_clock: CaseClockTable;
+    case_forecast_version: CaseForecastVersionTable;
   }
 }

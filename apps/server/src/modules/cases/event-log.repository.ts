@@ -35,13 +35,6 @@ export interface ScreeningRow {
   verdict: boolean | null;
 }
 
-export interface DecidedRow {
-  duration_days: number;
-  received_date: string;
-  decided_date: string;
-  phases: string[] | null;
-}
-
 /** Reads over the event log for analysis and forecasts: many cases at once, aggregated in the database. */
 export const eventLogRepository = {
   /**
@@ -94,21 +87,6 @@ export const eventLogRepository = {
     WHERE c.unit_id = ANY(${f.unitIds}::uuid[])
       AND c.received_at >= ${f.from}::date AND c.received_at < ${f.to}::date
       ${f.caseTypeId ? sql`AND c.case_type_id = ${f.caseTypeId}` : sql``}`.execute(db);
-    return r.rows;
-  },
-
-  /** The most recent decided cases of a case type: clock rows and phase events only, no personal data. */
-  async decided(db: Executor, caseTypeId: string, o: { limit: number; decidedBefore: string }): Promise<DecidedRow[]> {
-    const r = await sql<DecidedRow>`
-    SELECT (k.decided_date - k.received_date) AS duration_days, k.received_date::text AS received_date,
-           k.decided_date::text AS decided_date,
-           ARRAY(SELECT DISTINCT COALESCE(e.attributes->>'to', e.attributes->>'phase') FROM case_event e
-                 WHERE e.case_id = k.case_id AND e.activity IN ('received', 'phase_changed')
-                   AND COALESCE(e.attributes->>'to', e.attributes->>'phase') IS NOT NULL) AS phases
-    FROM case_clock k
-    WHERE k.case_type_id = ${caseTypeId} AND k.decided_date IS NOT NULL AND k.decided_date < ${o.decidedBefore}::date
-    ORDER BY k.decided_date DESC
-    LIMIT ${o.limit}`.execute(db);
     return r.rows;
   },
 };

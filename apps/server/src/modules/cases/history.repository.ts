@@ -64,14 +64,13 @@ export const historyRepository = {
     await sql`
       INSERT INTO case_clock (case_id, case_type_id, unit_id, assignee_id, state, phase_code, received_at, received_date,
         fully_informed_at, fully_informed_on_receipt, clock_start_date, paused_since, paused_days, deadline, warn_date,
-        legal_deadline, risk_date, decided_at, decided_date, outcome, processing_days, goal_met, closed_at)
+        legal_deadline, risk_date, decided_at, decided_date, outcome, processing_days, goal_met, closed_at, phases)
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
         case_id uuid, case_type_id uuid, unit_id uuid, assignee_id uuid, state text, phase_code text, received_at timestamptz,
         received_date date, fully_informed_at timestamptz, fully_informed_on_receipt boolean, clock_start_date date,
         paused_since timestamptz, paused_days int, deadline date, warn_date date, legal_deadline date, risk_date date,
-        decided_at timestamptz, decided_date date, outcome text, processing_days int, goal_met boolean, closed_at timestamptz)`.execute(
-      db,
-    );
+        decided_at timestamptz, decided_date date, outcome text, processing_days int, goal_met boolean, closed_at timestamptz,
+        phases text[])`.execute(db);
   },
 
   /** Moves the reference sequence past generated references so new cases never collide with them. */

@@ -37,14 +37,35 @@ export { changePhase } from './use-cases/change-phase.js';
 export { extendDeadline } from './use-cases/extend-deadline.js';
 export { decideCase, closeCase } from './use-cases/decide-case.js';
 export { reassignCase, bulkReassign } from './use-cases/reassign-case.js';
-export { getCaseDetail, getApplicantCase, listApplicantCases } from './use-cases/get-case.js';
-export { getApplicantCaseFile, type ApplicantCaseFile } from './use-cases/get-applicant-case-file.js';
+export { getCaseDetail, getApplicantCase } from './use-cases/get-case.js';
+export { listApplicantCases, listOwnCases, type OwnCaseItem } from './use-cases/list-own-cases.js';
+export {
+  getApplicantCaseFile,
+  type ApplicantCaseFile,
+  type ApplicantCaseFacts,
+} from './use-cases/get-applicant-case-file.js';
+export {
+  getApplicantCaseView,
+  type ApplicantCaseView,
+  type ApplicantDecision,
+  type ApplicantEvent,
+} from './use-cases/get-applicant-case-view.js';
+export {
+  currentlyMissing,
+  openRequest,
+  answerCovers,
+  type MissingItem,
+  type OpenRequest,
+} from './applicant-requests.js';
+export { APPLICANT_EVENTS } from './applicant-visibility.js';
 export { getDecidedHistory, type DecidedCase } from './use-cases/get-decided-history.js';
+export { expectedDecision, expectedDecisions } from './use-cases/get-expected-decision.js';
+export { forecastFromHistory, type ExpectedDecision, type ExpectedDecisionInput } from './expected-decision.js';
 export { getScreeningEvents, type ScreeningEventRow } from './use-cases/get-screening-events.js';
 export { readEventLog, type EventLogQuery, type LoggedCase } from './use-cases/read-event-log.js';
 export { recordAutomaticScreening, type AutomaticScreeningInput } from './use-cases/record-automatic-screening.js';
 export { caseEventListeners, type CaseEventNotice, type CaseEventListener } from './case-event-listeners.js';
-export type { CaseRow, EventRow } from './cases.repository.js';
+export type { EventRow } from './cases.repository.js';
 export { getWorkQueue } from './use-cases/get-work-queue.js';
 export { deriveClockRow, toClockEvents } from './case-clock.js';
 export { recomputeClocks } from './use-cases/recompute-clocks.js';

@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { TCaseListQuery } from '@sagsgang/contracts';
 import type { Executor } from '../../platform/db/transaction.js';
+import { analyzeTables } from '../../platform/db/statistics.js';
 import type { AnalysisOutput, AnalysisProgress, CaseRecord } from './analysis/analysis-types.js';
 import type { NavigatorAnalysisTable, NavigatorCaseTable, NavigatorLogTable } from './navigator.tables.js';
 import './navigator.tables.js';
@@ -228,6 +229,11 @@ export const navigatorRepository = {
           ${c.started}::timestamptz[], ${c.ended}::timestamptz[], ${c.over}::text[], ${c.minutes}::text[])
           AS x(ord, key, cid, unit, variant, state, started, ended, over, minutes)`.execute(db);
     }
+  },
+
+  /** Fresh planner statistics for the analyses' case and variant rows, after a large analysis was stored. */
+  async analyzeCaseRows(db: Executor): Promise<void> {
+    await analyzeTables(db, ['navigator_case', 'navigator_variant']);
   },
 
   async markDone(

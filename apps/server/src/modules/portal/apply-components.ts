@@ -167,6 +167,36 @@ export interface UploadedFile {
 }
 
 /**
+ * A file input with its label, hint and inline error: the one markup of every file field in the portal. `received`
+ * (the files already sent for it) goes between the error and the input; the hint must carry the id `<id>-hint`.
+ */
+export function fileInputGroup(o: {
+  t: Translate;
+  id: string;
+  name: string;
+  label: string;
+  hint: SafeHtml;
+  accepted: string[];
+  error?: string;
+  received?: SafeHtml;
+}): SafeHtml {
+  const { t, id } = o;
+  return html`<div class="form-group${o.error ? ' form-error' : ''}">
+<label class="form-label" for="${id}">${o.label}</label>
+${o.hint}
+${errorLine(t, id, o.error)}
+${o.received ?? null}
+<input type="file" id="${id}" name="${o.name}" accept="${o.accepted.map((a) => ACCEPT_ATTR[a] ?? a).join(',')}"${describedBy(`${id}-hint`, o.error && `${id}-error`)}${o.error ? html` aria-invalid="true"` : null}>
+</div>`;
+}
+
+/** What a file field accepts, for its hint: "PDF, PNG or JPEG, at most 10 MB". */
+export function acceptedFilesText(t: Translate, locale: Locale, accepted: string[], maxBytes: number): string {
+  const types = accepted.map((a) => TYPE_NAMES[a] ?? a).join(', ');
+  return t('applications:acceptedFiles', { types, size: formatBytes(maxBytes, locale) });
+}
+
+/**
  * A document requirement: why, what is accepted, the files received so far and a file input. Remove buttons
  * belong to a separate form (`form="remove-document"`), so pressing Enter in the main form never removes a file.
  */
@@ -182,17 +212,18 @@ export function fileField(o: {
 }): SafeHtml {
   const { t, locale, r } = o;
   const id = `file-${r.code}`;
-  const types = o.accepted.map((a) => TYPE_NAMES[a] ?? a).join(', ');
-  const extra = t('applications:acceptedFiles', { types, size: formatBytes(o.maxBytes, locale) });
-  return html`<div class="form-group${o.error ? ' form-error' : ''}">
-<label class="form-label" for="${id}">${lt(r.label, locale)}</label>
-${requirementHint(t, locale, r, id, extra)}
-${errorLine(t, id, o.error)}
-${
-  o.files.length > 0
-    ? html`<p class="mb-2">${t('applications:filesReceived')}</p><ul class="nobullet-list">${o.files.map((f) => html`<li>${icon('check')} ${f.fileName} (${formatBytes(f.sizeBytes, locale)})${o.removable ? html` <button type="submit" class="function-link" form="remove-document" name="documentId" value="${f.id}">${t('applications:removeFile')}<span class="sr-only"> ${f.fileName}</span></button>` : null}</li>`)}</ul>`
-    : html`<p class="form-hint">${t('applications:noFileYet')}</p>`
-}
-<input type="file" id="${id}" name="document.${r.code}" accept="${o.accepted.map((a) => ACCEPT_ATTR[a] ?? a).join(',')}"${describedBy(`${id}-hint`, o.error && `${id}-error`)}${o.error ? html` aria-invalid="true"` : null}>
-</div>`;
+  const received =
+    o.files.length > 0
+      ? html`<p class="mb-2">${t('applications:filesReceived')}</p><ul class="nobullet-list">${o.files.map((f) => html`<li>${icon('check')} ${f.fileName} (${formatBytes(f.sizeBytes, locale)})${o.removable ? html` <button type="submit" class="function-link" form="remove-document" name="documentId" value="${f.id}">${t('applications:removeFile')}<span class="sr-only"> ${f.fileName}</span></button>` : null}</li>`)}</ul>`
+      : html`<p class="form-hint">${t('applications:noFileYet')}</p>`;
+  return fileInputGroup({
+    t,
+    id,
+    name: `document.${r.code}`,
+    label: lt(r.label, locale),
+    hint: requirementHint(t, locale, r, id, acceptedFilesText(t, locale, o.accepted, o.maxBytes)),
+    accepted: o.accepted,
+    error: o.error,
+    received,
+  });
 }

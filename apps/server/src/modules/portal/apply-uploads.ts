@@ -50,7 +50,7 @@ export async function readDocumentsPost(
       await discardUpload(ctx.database.db, fileStoreOf(ctx), stored);
       throw err;
     });
-    if (result.document) out.accepted.push(result.document.file_name);
+    if (result.document) out.accepted.push(result.document.fileName);
     else await discardUpload(ctx.database.db, fileStoreOf(ctx), stored); // refused for this requirement (type, size)
     out.rejected.push(...result.findings);
   }

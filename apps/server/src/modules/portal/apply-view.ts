@@ -4,8 +4,8 @@ import type { Translate } from '../../platform/i18n/i18n.js';
 import {
   fileSpec,
   validateStep,
+  type ApplicationDocument,
   type ApplicationForm,
-  type DocumentRow,
   type FormStep,
   type OwnApplication,
 } from '../applications/index.js';
@@ -45,10 +45,10 @@ export function stepLinks(t: Translate, own: OwnApplication, currentId: string, 
   return links;
 }
 
-export function filesByRequirement(documents: DocumentRow[]): Record<string, UploadedFile[]> {
+export function filesByRequirement(documents: ApplicationDocument[]): Record<string, UploadedFile[]> {
   const out: Record<string, UploadedFile[]> = {};
   for (const d of documents)
-    (out[d.requirement_code ?? ''] ??= []).push({ id: d.id, fileName: d.file_name, sizeBytes: d.size_bytes });
+    (out[d.requirementCode ?? ''] ??= []).push({ id: d.id, fileName: d.fileName, sizeBytes: d.sizeBytes });
   return out;
 }
 

@@ -4,15 +4,18 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { localDateOf } from '@sagsgang/clock';
+import { ZApplicationStepForm, ZRemoveDraftDocumentForm, type TApplicationStepForm } from '@sagsgang/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requireApplicant } from '../../platform/auth/guards.js';
+import { parseInput } from '../../platform/http/parse-input.js';
 import { caseEventListeners } from '../cases/index.js';
 import {
   DEFAULT_MAX_BYTES,
-  applicationsRepository,
+  listOwnDrafts,
   loadOwnApplication,
   openForApplications,
+  ownApplicationDocuments,
   removeDraftDocument,
   saveAnswers,
   startApplication,
@@ -40,19 +43,15 @@ import { missingLabels, renderReceipt } from './apply-receipt.js';
 
 type Params = { id: string; step: string };
 
-/** Answer fields are named `a.<key>`; the rest of a form is `_csrf`, `action`, `idempotencyKey` and nothing else. */
-export function answerFields(body: Record<string, unknown>): Record<string, string> {
+/** The answers of a parsed step form (`a.<key>`), each the first value given for its name. */
+export function answersOf(form: TApplicationStepForm): Record<string, string> {
   const answers: Record<string, string> = {};
-  const allowed = new Set(['_csrf', 'action', 'idempotencyKey']);
-  for (const [k, v] of Object.entries(body)) {
-    if (k.startsWith('a.')) answers[k.slice(2)] = Array.isArray(v) ? String(v[0] ?? '') : String(v ?? '');
-    else if (!allowed.has(k))
-      throw new AppError('validation', `The form contains a field that is not part of this application: ${k}.`, {
-        fields: [k],
-      });
-  }
+  for (const [k, v] of Object.entries(form)) if (k.startsWith('a.')) answers[k.slice(2)] = [v].flat()[0] ?? '';
   return answers;
 }
+
+/** The one value of a plain field of a step form ('' when absent). */
+const fieldOf = (form: TApplicationStepForm, name: string): string => [form[name] ?? ''].flat()[0] ?? '';
 
 function today(): string {
   return localDateOf(new Date());
@@ -69,14 +68,12 @@ export function applyRoutes(ctx: AppContext) {
         throw new AppError('not_found', 'No such case type is open for applications.');
       });
       const draft = page.principal
-        ? (await applicationsRepository.draftsOf(db, page.principal.userId)).find(
-            (d) => d.case_type_id === version.caseTypeId,
-          )
+        ? (await listOwnDrafts(db, page.principal)).find((d) => d.caseTypeId === version.caseTypeId)
         : undefined;
       const body = applyStartPage(page, {
         definition: version.definition,
         defaultMaxBytes: DEFAULT_MAX_BYTES,
-        draft: draft && { id: draft.id, updatedAt: new Date(draft.updated_at).toISOString() },
+        draft: draft && { id: draft.id, updatedAt: draft.updatedAt.toISOString() },
       });
       return sendPage(
         reply,
@@ -111,10 +108,10 @@ export function applyRoutes(ctx: AppContext) {
               rejected: [] as Finding[],
               accepted: [] as string[],
             };
-      const answers = answerFields(post.fields);
+      const form = parseInput(ZApplicationStepForm, post.fields);
+      const answers = answersOf(form);
       const saved = await saveAnswers(db, principal, { applicationId: id, stepId: step, answers, today: today() });
-      const action = String(post.fields.action ?? 'continue');
-      if (action === 'later') return reply.redirect('/mine-sager?saved=1', 303);
+      if (fieldOf(form, 'action') === 'later') return reply.redirect('/mine-sager?saved=1', 303);
       const findings = [...post.rejected, ...saved.findings];
       if (findings.length > 0) return renderStep(request, reply, { findings, accepted: post.accepted, answers });
       const index = own.form.steps.indexOf(current);
@@ -123,7 +120,7 @@ export function applyRoutes(ctx: AppContext) {
 
     app.post<{ Params: { id: string } }>('/ansoegning/:id/dokumenter/fjern', hide, async (request, reply) => {
       const principal = requireApplicant(request);
-      const documentId = String((request.body as Record<string, unknown> | undefined)?.documentId ?? '');
+      const { documentId } = parseInput(ZRemoveDraftDocumentForm, request.body);
       await removeDraftDocument(db, principal, request.params.id, documentId);
       return reply.redirect(stepHref(request.params.id, 'documents'), 303);
     });
@@ -134,7 +131,7 @@ export function applyRoutes(ctx: AppContext) {
       const own = await loadOwnApplication(db, principal, request.params.id);
       if (own.application.status === 'submitted')
         return reply.redirect(`/ansoegning/${own.application.id}/kvittering`, 303);
-      const docs = await applicationsRepository.documentsOfApplication(db, own.application.id);
+      const docs = await ownApplicationDocuments(db, own);
       const body = applyCheckPage(page, {
         applicationId: own.application.id,
         caseTypeName: lt(own.caseTypeName, page.locale),
@@ -147,18 +144,19 @@ export function applyRoutes(ctx: AppContext) {
         answers: own.application.answers,
         files: filesByRequirement(docs),
         missing: missingLabels(page.locale, own, docs, today()),
-        idempotencyKey: own.application.idempotency_key,
+        idempotencyKey: own.application.idempotencyKey,
       });
       return sendPage(reply, page, page.t('applications:checkTitle'), body);
     });
 
     app.post<{ Params: { id: string } }>('/ansoegning/:id/send', hide, async (request, reply) => {
       const principal = requireApplicant(request);
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      answerFields(body);
-      const idempotencyKey = typeof body.idempotencyKey === 'string' ? body.idempotencyKey : '';
-      const listeners = caseEventListeners(ctx);
-      await submitApplication(db, principal, { applicationId: request.params.id, idempotencyKey, listeners });
+      const form = parseInput(ZApplicationStepForm, request.body);
+      await submitApplication(db, principal, {
+        applicationId: request.params.id,
+        idempotencyKey: fieldOf(form, 'idempotencyKey'),
+        listeners: caseEventListeners(ctx),
+      });
       return reply.redirect(`/ansoegning/${request.params.id}/kvittering`, 303);
     });
 
@@ -182,7 +180,7 @@ export function applyRoutes(ctx: AppContext) {
     if (!step) throw new AppError('not_found', 'No such step in this application.');
     const requirements = stepRequirements(own.form, step);
     const index = own.form.steps.indexOf(step);
-    const docs = await applicationsRepository.documentsOfApplication(db, own.application.id);
+    const docs = await ownApplicationDocuments(db, own);
     const body = applyStepPage(page, {
       applicationId: own.application.id,
       caseTypeName: lt(own.caseTypeName, page.locale),

@@ -2,7 +2,7 @@ import type { Locale } from '@sagsgang/contracts';
 import { html, type SafeHtml } from '../../platform/html/html.js';
 import type { Translate } from '../../platform/i18n/i18n.js';
 import { formatDate } from '../notifications/index.js';
-import type { ExpectedDecision } from '../applications/index.js';
+import type { ExpectedDecision } from '../cases/index.js';
 
 /**
  * The honest expected decision date: the service-goal date, and beside it the range learned from the authority's

@@ -1,6 +1,5 @@
 import type { ModuleDescriptor } from '../../platform/context.js';
 import { applicantPortalRoutes } from './applicant-portal.js';
-import { applicantSources } from './applicant-sources.js';
 import { portalRoutes } from './portal.routes.js';
 
 /** The citizen portal, rendered on the server: the applicant's own pages first, then the public pages and assets. */
@@ -8,10 +7,9 @@ export const portalModule: ModuleDescriptor = {
   name: 'portal',
   routes: (ctx) => async (app) => {
     await app.register(applicantPortalRoutes(ctx));
-    await app.register(portalRoutes(ctx, applicantSources(ctx)));
+    await app.register(portalRoutes(ctx));
   },
 };
 
-export type { PortalSources, ApplyEntry, MyCaseEntry } from './portal-sources.js';
 export { DKFDS_CSS, DKFDS_PREFIX } from './portal-assets.js';
 export { LOCALE_COOKIE } from './portal-locale.js';

@@ -1,16 +1,6 @@
-import { addDurationToDay, fromDayNumber, localDateOf, toDayNumber, type Duration } from '@sagsgang/clock';
-import type { AppContext } from '../../platform/context.js';
-import {
-  APPLICANT_EVENTS,
-  applicationsRepository,
-  currentlyMissing,
-  describeEvent,
-  expectedDecision,
-  openRequest,
-} from '../applications/index.js';
-import { applicantDocuments, type ApplicantCaseFile } from '../cases/index.js';
-import { authorityCalendar } from '../calendar/index.js';
-import { lettersOfCase } from '../notifications/index.js';
+import { localDateOf } from '@sagsgang/clock';
+import { describeEvent } from '../applications/index.js';
+import type { ApplicantCaseView, ApplicantDecision } from '../cases/index.js';
 import { lt } from './apply-components.js';
 import { expectedBlock } from './expected-block.js';
 import type { PageContext } from './portal-page.js';
@@ -18,34 +8,18 @@ import type { CaseDocumentRow, MyCaseInput } from './pages/my-case-page.js';
 
 const dateOf = (d: Date) => localDateOf(new Date(d));
 
-/** Everything the case page shows, read from the case file, the applicant's documents and the sent letters. */
-export async function buildMyCaseInput(
-  ctx: AppContext,
+/** Everything the case page shows, from the applicant's view of the case and the letters sent on it. */
+export function buildMyCaseInput(
   page: PageContext,
-  file: ApplicantCaseFile,
-  today: string,
-): Promise<MyCaseInput> {
-  const db = ctx.database.db;
+  view: ApplicantCaseView,
+  letters: MyCaseInput['letters'],
+): MyCaseInput {
   const { locale } = page;
-  const c = file.case;
-  const d = file.definition;
-  const docs = await applicationsRepository.documentsOfCase(db, c.id);
-  const received = new Set(docs.map((x) => x.requirement_code).filter((x): x is string => !!x));
-  const request = openRequest(file.events, c.state);
-  const decided = c.state === 'decided' || c.state === 'closed';
-  const expected = await expectedDecision(db, {
-    caseTypeId: c.case_type_id,
-    phaseCode: c.phase_code,
-    receivedDate: dateOf(c.received_at),
-    today,
-    goalDate: file.clock?.deadlineDate ?? null,
-    paused: file.clock?.state === 'paused',
-    decided,
-  });
-  const decidedEvent = [...file.events].reverse().find((e) => e.activity === 'decided');
+  const c = view.case;
+  const d = view.definition;
   const base = `/mine-sager/${encodeURIComponent(c.reference)}`;
   const documents: CaseDocumentRow[] = [
-    ...(await applicantDocuments(db, file)).map((x) => ({
+    ...view.documents.map((x) => ({
       title: x.source === 'casework' ? x.title : x.fileName,
       date: dateOf(x.addedAt),
       from: x.source === 'casework' ? ('us' as const) : ('you' as const),
@@ -53,7 +27,7 @@ export async function buildMyCaseInput(
       sizeBytes: x.sizeBytes,
     })),
     // Letters recorded without a file (before files were kept) are still listed, without a link.
-    ...file.events
+    ...view.events
       .filter(
         (e) =>
           e.activity === 'document_added' &&
@@ -66,49 +40,34 @@ export async function buildMyCaseInput(
     reference: c.reference,
     definition: d,
     state: c.state,
-    phaseCode: c.phase_code,
-    expected: expectedBlock(page.t, locale, expected, lt(d.name, locale)),
-    request: request && {
-      message: request.message,
-      items: request.items.map((i) => i.text),
-      dueDate: request.dueDate,
-      pausesClock: request.pausesClock,
+    phaseCode: c.phaseCode,
+    expected: expectedBlock(page.t, locale, view.expected, lt(d.name, locale)),
+    request: view.request && {
+      message: view.request.message,
+      items: view.request.items.map((i) => i.text),
+      dueDate: view.request.dueDate,
+      pausesClock: view.request.pausesClock,
     },
-    missing: currentlyMissing(file.events, c.state, received).map((m) => ({
+    missing: view.missing.map((m) => ({
       text: m.text,
       requirement: d.requirements.find((r) => r.code === m.requirementCode),
     })),
-    timeline: file.events
-      .filter(
-        (e) =>
-          APPLICANT_EVENTS.has(e.activity) &&
-          !(e.activity === 'document_added' && e.attributes.direction === 'internal'),
-      )
-      .map((e) => ({ date: dateOf(e.occurredAt), text: describeEvent(locale, d, e) })),
-    decision: decidedEvent ? decisionOf(decidedEvent.attributes, locale, dateOf(decidedEvent.occurredAt)) : null,
+    timeline: view.events.map((e) => ({ date: dateOf(e.occurredAt), text: describeEvent(locale, d, e) })),
+    decision: view.decision ? decisionOf(view.decision, page) : null,
     documents,
-    letters: await lettersOfCase(db, c.id, c.reference, locale),
+    letters,
     notices: [],
     errors: [],
   };
 }
 
-function decisionOf(
-  a: Record<string, unknown>,
-  locale: PageContext['locale'],
-  decidedDate: string,
-): MyCaseInput['decision'] {
-  const deadline = a.appealDeadline as Duration | undefined;
-  const body = a.appealBody as { da: string; en: string; sv?: string } | undefined;
+function decisionOf(d: ApplicantDecision, page: PageContext): MyCaseInput['decision'] {
   return {
-    outcome: String(a.outcome),
-    reasons: String(a.reasons ?? ''),
-    legalRules: Array.isArray(a.legalRules) ? a.legalRules.map(String) : [],
-    appealGuidance: typeof a.appealGuidance === 'string' ? a.appealGuidance : undefined,
-    appealBody: body ? lt(body, locale) : undefined,
-    appealBy:
-      a.appealGuidance && deadline
-        ? fromDayNumber(addDurationToDay(authorityCalendar(), toDayNumber(decidedDate), deadline))
-        : undefined,
+    outcome: d.outcome,
+    reasons: d.reasons,
+    legalRules: d.legalRules,
+    appealGuidance: d.appealGuidance,
+    appealBody: d.appealBody ? lt(d.appealBody, page.locale) : undefined,
+    appealBy: d.appealBy,
   };
 }

@@ -4,12 +4,32 @@
  * applicant's case number, or a document that is not theirs to see, is a 404 (audited).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { localDateOf } from '@sagsgang/clock';
+import {
+  ANSWER_DOCUMENT_PREFIX,
+  ZCaseAnswerFields,
+  ZComplaintForm,
+  issuesWithRule,
+  type ApplicantFormRule,
+} from '@sagsgang/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requireApplicant } from '../../platform/auth/guards.js';
-import { exportCaseFile, fileComplaint, sendInformation, type Finding, type SentFile } from '../applications/index.js';
-import { caseEventListeners, getApplicantCaseFile, openApplicantDocument } from '../cases/index.js';
+import { parseInput } from '../../platform/http/parse-input.js';
+import {
+  answerRequirement,
+  exportCaseFile,
+  fileComplaint,
+  sendInformation,
+  type Finding,
+  type SentFile,
+} from '../applications/index.js';
+import {
+  caseEventListeners,
+  getApplicantCaseFile,
+  getApplicantCaseView,
+  openApplicantDocument,
+} from '../cases/index.js';
+import { lettersOfCase } from '../notifications/index.js';
 import { sendDownload } from '../../platform/files/send-download.js';
 import { formParts, storeFilePart } from '../../platform/files/form-upload.js';
 import { discardUpload } from '../../platform/files/file-discard.js';
@@ -34,6 +54,19 @@ interface CasePageOptions {
 
 /** What an answer leads to: back to the case (sent), or the page again with what was refused. */
 type AnswerOutcome = { redirect: string } | { render: CasePageOptions };
+
+/** Where each rule a form can break is shown again, and in which words. */
+const FORM_ERRORS: Record<ApplicantFormRule, FieldError> = {
+  answer_or_document_required: { fieldId: 'answer', message: 'myCases:answerEmpty' },
+  complaint_kind_required: { fieldId: 'complaint-kind', message: 'myCases:complainKindMissing' },
+  complaint_text_required: { fieldId: 'complaint-text', message: 'myCases:complainEmpty' },
+};
+
+/** The form errors a refusal names by its rules; none when it is not a refusal the form shows. */
+function formErrors(err: unknown, rules: readonly ApplicantFormRule[]): FieldError[] {
+  if (!(err instanceof AppError) || err.code !== 'validation') return [];
+  return issuesWithRule(err.details, rules).map((i) => FORM_ERRORS[i.params.rule]);
+}
 
 const NOTICES: Record<string, string> = {
   answer: 'myCases:answerSent',
@@ -87,66 +120,46 @@ export function myCaseRoutes(ctx: AppContext) {
           part.file.resume();
           continue;
         }
-        const code = part.fieldname.startsWith('document.') ? part.fieldname.slice('document.'.length) : part.fieldname;
-        const known =
-          code === 'other' || file.definition.requirements.some((r) => r.code === code && r.kind === 'document');
-        if (!known)
-          throw new AppError('validation', `The form names a document that is not part of this case: ${code}.`, {
-            fields: [code],
-          });
+        const name = part.fieldname;
+        const code = name.startsWith(ANSWER_DOCUMENT_PREFIX) ? name.slice(ANSWER_DOCUMENT_PREFIX.length) : name;
+        answerRequirement(file.definition, code); // a tampered name is a 400 before anything is stored
         files.push({
           requirementCode: code,
           fileName: part.filename,
           stored: await storeFilePart(ctx.config.fileDir, part),
         });
       }
-      const unknown = Object.keys(fields).filter((k) => k !== '_csrf' && k !== 'answer');
-      if (unknown.length)
-        throw new AppError('validation', `The form contains fields that are not part of it: ${unknown.join(', ')}.`, {
-          fields: unknown,
-        });
-      const text = fields.answer ?? '';
+      const form = parseInput(ZCaseAnswerFields, fields);
       try {
         const result = await sendInformation(db, principal, {
           reference: request.params.reference,
-          text,
+          text: form.answer,
           files,
           listeners: caseEventListeners(ctx),
         });
         if (result.rejected.length > 0)
-          return { render: { findings: result.rejected, answerText: text, accepted: result.accepted } };
+          return { render: { findings: result.rejected, answerText: form.answer, accepted: result.accepted } };
         return {
           redirect: `/mine-sager/${encodeURIComponent(request.params.reference)}?sent=${result.answered ? 'answer' : 'document'}`,
         };
       } catch (err) {
-        if (
-          err instanceof AppError &&
-          err.code === 'validation' &&
-          (err.details as { path?: string }[] | undefined)?.[0]?.path === 'answer'
-        ) {
-          return { render: { errors: [{ fieldId: 'answer', message: 'myCases:answerEmpty' }], answerText: text } };
-        }
+        const errors = formErrors(err, ['answer_or_document_required']);
+        if (errors.length > 0) return { render: { errors, answerText: form.answer } };
         throw err;
       }
     }
 
     app.post<{ Params: Params }>('/mine-sager/:reference/klage', hide, async (request, reply) => {
       const principal = requireApplicant(request);
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const kind = typeof body.kind === 'string' ? body.kind : '';
-      const text = typeof body.text === 'string' ? body.text : '';
-      const errors: FieldError[] = [];
-      if (kind !== 'procedure' && kind !== 'decision')
-        errors.push({ fieldId: 'complaint-kind', message: 'myCases:complainKindMissing' });
-      if (!text.trim()) errors.push({ fieldId: 'complaint-text', message: 'myCases:complainEmpty' });
-      if (errors.length) {
-        if (kind && kind !== 'procedure' && kind !== 'decision')
-          throw new AppError('validation', `kind: "${kind}" is not a kind of complaint.`, [
-            { path: 'kind', message: 'unknown' },
-          ]);
-        return renderCase(request, reply, { errors, complaint: { kind, text } });
+      const form = parseInput(ZComplaintForm, request.body);
+      try {
+        const { kind, text } = form;
+        await fileComplaint(db, principal, { reference: request.params.reference, kind, text, requestId: request.id });
+      } catch (err) {
+        const errors = formErrors(err, ['complaint_kind_required', 'complaint_text_required']);
+        if (errors.length > 0) return renderCase(request, reply, { errors, complaint: form });
+        throw err;
       }
-      await fileComplaint(db, principal, { reference: request.params.reference, kind, text, requestId: request.id });
       return reply.redirect(`/mine-sager/${encodeURIComponent(request.params.reference)}?sent=complaint`, 303);
     });
 
@@ -186,14 +199,16 @@ export function myCaseRoutes(ctx: AppContext) {
   async function renderCase(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, o: CasePageOptions) {
     const principal = requireApplicant(request);
     const page = pageContext(request, reply, ctx.config);
-    const file = await getApplicantCaseFile(ctx.database.db, principal, request.params.reference);
-    const input = await buildMyCaseInput(ctx, page, file, localDateOf(new Date()));
+    const db = ctx.database.db;
+    const view = await getApplicantCaseView(db, principal, request.params.reference);
+    const letters = await lettersOfCase(db, view.case.id, view.case.reference, page.locale);
+    const input = buildMyCaseInput(page, view, letters);
     input.notices = [
       ...(o.notices ?? []).map((k) => page.t(k)),
       ...(o.accepted ?? []).map((f) => page.t('applications:uploadAccepted', { file: f })),
     ];
     input.errors = [
-      ...(o.findings ?? []).map((f) => findingToError(page.t, page.locale, file.definition.requirements, f)),
+      ...(o.findings ?? []).map((f) => findingToError(page.t, page.locale, view.definition.requirements, f)),
       ...(o.errors ?? []).map((e) => ({ ...e, message: page.t(e.message) })),
     ];
     input.answerText = o.answerText;

@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.js';
 import { registerPortalAssets } from './portal-assets.js';
 import { renderLayout, type LayoutInput } from './portal-layout.js';
 import { pageContext, safeLocalPath, type PageContext } from './portal-page.js';
-import type { PortalSources } from './portal-sources.js';
+import { applyEntries, myCaseEntries } from './portal-entries.js';
 import { frontPage } from './pages/front-page.js';
 import { loginPage } from './pages/login-page.js';
 import { accessibilityPage } from './pages/accessibility-page.js';
@@ -21,14 +21,15 @@ function send(reply: FastifyReply, page: PageContext, input: LayoutInput): Fasti
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** The citizen portal's server-rendered pages and the DKFDS assets they use. */
-export function portalRoutes(ctx: AppContext, sources: PortalSources = {}) {
+export function portalRoutes(ctx: AppContext) {
   return async (app: FastifyInstance): Promise<void> => {
     await registerPortalAssets(app);
     const hide = { schema: { hide: true } };
+    const db = ctx.database.db;
 
     app.get('/', hide, async (request, reply) => {
       const page = pageContext(request, reply, ctx.config);
-      const entries = sources.applyEntries ? await sources.applyEntries(page.locale) : undefined;
+      const entries = await applyEntries(db, page.locale);
       return send(reply, page, { title: page.t('portal:navHome'), section: 'home', body: frontPage(page, entries) });
     });
 
@@ -54,9 +55,7 @@ export function portalRoutes(ctx: AppContext, sources: PortalSources = {}) {
       const page = pageContext(request, reply, ctx.config);
       if (!page.principal) return reply.redirect(`/login?returnTo=${encodeURIComponent('/mine-sager')}`, 303);
       const cases =
-        sources.myCases && page.principal.kind === 'applicant'
-          ? await sources.myCases(page.principal, page.locale)
-          : undefined;
+        page.principal.kind === 'applicant' ? await myCaseEntries(db, page.principal, page.locale) : undefined;
       return send(reply, page, {
         title: page.t('portal:myCasesTitle'),
         section: 'my-cases',

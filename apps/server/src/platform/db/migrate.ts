@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import { ANALYZE_SCHEMA_SQL } from './statistics.js';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../db/migrations/', import.meta.url));
 
@@ -49,6 +50,8 @@ export async function migrate(pool: pg.Pool, migrations = readMigrations()): Pro
         throw new Error(`Migration ${m.name} failed: ${(err as Error).message}`, { cause: err });
       }
     }
+    // New tables, columns and indexes have no statistics yet, and PGlite has no autovacuum to gather them.
+    if (applied.length > 0) await client.query(ANALYZE_SCHEMA_SQL);
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     client.release();

@@ -42,7 +42,7 @@ export async function exportCaseFile(
     caseTypeName: file.definition.name,
     definition: file.definition,
     events: file.events,
-    applicantName: file.case.applicant_name,
+    applicantName: file.case.applicantName,
     authorityName: o.authorityName,
     documents: listed,
     now,

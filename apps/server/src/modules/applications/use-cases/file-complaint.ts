@@ -4,9 +4,28 @@ import { AppError } from '../../../platform/errors.js';
 import { inTransaction, type Executor } from '../../../platform/db/transaction.js';
 import { getApplicantCaseFile } from '../../cases/index.js';
 import { applicationsRepository as repo } from '../applications.repository.js';
-import { AUDIT_PURPOSES } from '@sagsgang/contracts';
+import { AUDIT_PURPOSES, type FieldIssueDetail } from '@sagsgang/contracts';
 
 export type ComplaintKind = 'procedure' | 'decision';
+
+const isKind = (kind: string): kind is ComplaintKind => kind === 'procedure' || kind === 'decision';
+
+/** What is wrong with the form, every field at once (the portal shows them together), each with its English words. */
+function problemsOf(kind: string, text: string): [FieldIssueDetail, string][] {
+  const problems: [FieldIssueDetail, string][] = [];
+  const required = (path: string, rule: string): FieldIssueDetail => ({
+    path,
+    message: path === 'kind' ? 'missing' : 'empty',
+    keyword: 'custom',
+    params: { rule },
+  });
+  if (!isKind(kind))
+    problems.push([required('kind', 'complaint_kind_required'), 'kind: choose procedure or decision.']);
+  if (!text) problems.push([required('text', 'complaint_text_required'), 'text: write what the complaint is about.']);
+  else if (text.length > 20_000)
+    problems.push([{ path: 'text', message: 'too long' }, 'text: at most 20,000 characters.']);
+  return problems;
+}
 
 /**
  * Files a complaint on the applicant's own case, for the complaints capability to handle: about the procedure
@@ -18,13 +37,14 @@ export async function fileComplaint(
   input: { reference: string; kind: string; text: string; requestId?: string },
 ): Promise<string> {
   const kind = input.kind;
-  if (kind !== 'procedure' && kind !== 'decision')
-    throw new AppError('validation', 'kind: choose procedure or decision.', [{ path: 'kind', message: 'missing' }]);
   const text = input.text.trim();
-  if (!text)
-    throw new AppError('validation', 'text: write what the complaint is about.', [{ path: 'text', message: 'empty' }]);
-  if (text.length > 20_000)
-    throw new AppError('validation', 'text: at most 20,000 characters.', [{ path: 'text', message: 'too long' }]);
+  const problems = problemsOf(kind, text);
+  if (problems.length > 0 || !isKind(kind))
+    throw new AppError(
+      'validation',
+      problems.map(([, words]) => words).join(' '),
+      problems.map(([issue]) => issue),
+    );
   return inTransaction(db, async (trx) => {
     const file = await getApplicantCaseFile(trx, principal, input.reference);
     if (kind === 'decision' && file.case.state !== 'decided' && file.case.state !== 'closed') {

@@ -1,9 +1,16 @@
+import type { TCaseTypeDefinition, TRequirement } from '@sagsgang/contracts';
 import type { Principal } from '../../../platform/auth/principal.js';
 import { AppError } from '../../../platform/errors.js';
 import { inTransaction, type Executor } from '../../../platform/db/transaction.js';
-import { addDocument, getApplicantCaseFile, receiveInformation, type CaseEventListener } from '../../cases/index.js';
+import {
+  addDocument,
+  answerCovers,
+  getApplicantCaseFile,
+  openRequest,
+  receiveInformation,
+  type CaseEventListener,
+} from '../../cases/index.js';
 import { fileSpec } from '../application-form.js';
-import { answerCovers, openRequest } from '../applicant-case.js';
 import { applicationsRepository as repo } from '../applications.repository.js';
 import type { StoredFile } from '../../../platform/files/file-store.js';
 import { checkFile } from '../screening/screening-rules.js';
@@ -23,6 +30,20 @@ export interface SendInformationResult {
   accepted: string[];
   /** True when an open information request was answered (the clock resumes). */
   answered: boolean;
+}
+
+/**
+ * The requirement a file sent on a case is for: a document requirement of the case type, or null for `other` (a
+ * free attachment). Any other name is a tampered form: a 400 before anything is stored.
+ */
+export function answerRequirement(definition: TCaseTypeDefinition, code: string): TRequirement | null {
+  if (code === 'other') return null;
+  const r = definition.requirements.find((x) => x.code === code && x.kind === 'document');
+  if (!r)
+    throw new AppError('validation', `The form names a document that is not part of this case: ${code}.`, {
+      fields: [code],
+    });
+  return r;
 }
 
 const ANY_DOCUMENT = {
@@ -57,16 +78,7 @@ export async function sendInformation(
     const result: SendInformationResult = { rejected: [], accepted: [], answered: false };
     let version = c.version;
     for (const f of input.files) {
-      const r =
-        f.requirementCode === 'other'
-          ? undefined
-          : file.definition.requirements.find((x) => x.code === f.requirementCode && x.kind === 'document');
-      if (f.requirementCode !== 'other' && !r)
-        throw new AppError(
-          'validation',
-          `The form names a document that is not part of this case: ${f.requirementCode}.`,
-          { fields: [f.requirementCode] },
-        );
+      const r = answerRequirement(file.definition, f.requirementCode);
       const spec = r ? fileSpec(r) : ANY_DOCUMENT;
       const findings = f.stored.truncated
         ? [
@@ -109,6 +121,7 @@ export async function sendInformation(
           sha256: f.stored.sha256,
           sizeBytes: f.stored.sizeBytes,
           mediaType: f.stored.detectedType!,
+          requirementCode: r ? r.code : null,
         },
       });
       version = added.case.version;
@@ -116,7 +129,9 @@ export async function sendInformation(
     }
     if (result.rejected.length > 0) return result;
     if (!text && result.accepted.length === 0)
-      throw new AppError('validation', 'Write an answer or attach a document.', [{ path: 'answer', message: 'empty' }]);
+      throw new AppError('validation', 'Write an answer or attach a document.', [
+        { path: 'answer', message: 'empty', keyword: 'custom', params: { rule: 'answer_or_document_required' } },
+      ]);
     const request = openRequest(file.events, c.state);
     if (request) {
       const received = new Set(

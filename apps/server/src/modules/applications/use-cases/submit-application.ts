@@ -5,6 +5,7 @@ import { AppError } from '../../../platform/errors.js';
 import { inTransaction, type Executor } from '../../../platform/db/transaction.js';
 import {
   addApplicationDocuments,
+  expectedDecision,
   getApplicantCaseFile,
   openCase,
   recordAutomaticScreening,
@@ -13,7 +14,6 @@ import {
 import { queueNotification } from '../../notifications/index.js';
 import { requirementCodeOf, screeningRequirements } from '../application-form.js';
 import { applicationsRepository as repo } from '../applications.repository.js';
-import { expectedDecision } from '../expected-decision.js';
 import { screenApplication } from '../screening/screening-rules.js';
 import type { ScreeningResult } from '../screening/screening-types.js';
 import { loadOwnApplication } from './load-own-application.js';
@@ -61,15 +61,15 @@ export async function submitApplication(
   return inTransaction(db, async (trx) => {
     const own = await loadOwnApplication(trx, principal, input.applicationId, true);
     const app = own.application;
-    if (input.idempotencyKey !== app.idempotency_key) {
+    if (input.idempotencyKey !== app.idempotencyKey) {
       throw new AppError(
         'validation',
         'idempotencyKey: the form does not belong to this application. Reload the page and try again.',
         [{ path: 'idempotencyKey', message: 'does not match' }],
       );
     }
-    if (app.status === 'submitted' && app.case_id && app.case_reference) {
-      return { caseId: app.case_id, reference: app.case_reference, repeated: true };
+    if (app.status === 'submitted' && app.caseId && app.caseReference) {
+      return { caseId: app.caseId, reference: app.caseReference, repeated: true };
     }
     const profile = await repo.applicantProfile(trx, principal.userId);
     const actor = { system: true as const, userId: principal.userId };
@@ -98,6 +98,7 @@ export async function submitApplication(
         sha256: d.sha256,
         uploadedBy: d.uploaded_by,
         uploadedAt: d.uploaded_at,
+        requirementCode: d.requirement_code,
       })),
     );
     const documents = sent.map((d) => ({
@@ -136,8 +137,8 @@ async function queueReceipt(
   const d = o.file.definition;
   const today = localDateOf(o.now);
   const expected = await expectedDecision(trx, {
-    caseTypeId: o.file.case.case_type_id,
-    phaseCode: o.file.case.phase_code,
+    caseTypeId: o.file.case.caseTypeId,
+    phaseCode: o.file.case.phaseCode,
     receivedDate: today,
     today,
     goalDate: o.file.clock?.deadlineDate ?? null,
@@ -147,8 +148,8 @@ async function queueReceipt(
   const next =
     d.phases.find(
       (p) =>
-        p.code !== o.file.case.phase_code &&
-        p.order > (d.phases.find((x) => x.code === o.file.case.phase_code)?.order ?? 0),
+        p.code !== o.file.case.phaseCode &&
+        p.order > (d.phases.find((x) => x.code === o.file.case.phaseCode)?.order ?? 0),
     ) ?? d.phases[0];
   const labels = o.missingCodes
     .map((code) => d.requirements.find((r) => r.code === code)?.label)

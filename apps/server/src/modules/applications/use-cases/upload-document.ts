@@ -3,12 +3,12 @@ import type { Principal } from '../../../platform/auth/principal.js';
 import { AppError } from '../../../platform/errors.js';
 import { inTransaction, type Executor } from '../../../platform/db/transaction.js';
 import { fileSpec, type ApplicationForm } from '../application-form.js';
-import { applicationsRepository as repo, type DocumentRow } from '../applications.repository.js';
+import { applicationsRepository as repo } from '../applications.repository.js';
 import type { StoredFile } from '../../../platform/files/file-store.js';
 import { safeFileName } from '../../../platform/files/file-names.js';
 import { checkFile } from '../screening/screening-rules.js';
 import type { Finding } from '../screening/screening-types.js';
-import { loadOwnApplication } from './load-own-application.js';
+import { loadOwnApplication, toApplicationDocument, type ApplicationDocument } from './load-own-application.js';
 
 /** The document requirement a file field names; any other name is a tampered form (400). */
 export function documentRequirement(form: ApplicationForm, code: string): TRequirement {
@@ -54,7 +54,7 @@ export async function recordDraftUpload(
   db: Executor,
   principal: Principal,
   input: RecordUploadInput,
-): Promise<{ document?: DocumentRow; findings: Finding[] }> {
+): Promise<{ document?: ApplicationDocument; findings: Finding[] }> {
   return inTransaction(db, async (trx) => {
     const own = await loadOwnApplication(trx, principal, input.applicationId, true);
     if (own.application.status !== 'draft')
@@ -72,7 +72,7 @@ export async function recordDraftUpload(
       sha256: input.stored.sha256,
       uploadedBy: principal.userId,
     });
-    return { document, findings: [] };
+    return { document: toApplicationDocument(document), findings: [] };
   });
 }
 

@@ -10,6 +10,8 @@ export interface ApplicationDocument {
   sha256: string;
   uploadedBy: string;
   uploadedAt: Date;
+  /** The requirement it was sent for; null for a free attachment. */
+  requirementCode: string | null;
 }
 
 /**
@@ -35,6 +37,7 @@ export async function addApplicationDocuments(
       sha256: d.sha256,
       addedBy: d.uploadedBy,
       addedAt: d.uploadedAt,
+      requirementCode: d.requirementCode,
     });
   }
 }

@@ -21,6 +21,8 @@ export interface DocumentContent {
   sha256: string;
   sizeBytes: number;
   mediaType: string;
+  /** The requirement of the case type the applicant sent it for, if any. */
+  requirementCode?: string | null;
 }
 
 export type AddDocumentInput = TAddDocumentRequest & { content?: DocumentContent };
@@ -74,6 +76,7 @@ export function addDocument(ctx: CaseContext, caseId: string, input: AddDocument
         sha256: content.sha256,
         addedBy: actorId(ctx.actor),
         addedAt: now,
+        requirementCode: content.requirementCode ?? null,
       });
     }
     return { ...result, documentId };

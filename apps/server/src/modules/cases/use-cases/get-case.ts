@@ -4,7 +4,9 @@ import { auditDenied, recordAudit } from '../../../platform/audit/record-audit.j
 import type { Principal } from '../../../platform/auth/principal.js';
 import type { Executor } from '../../../platform/db/transaction.js';
 import { getCaseTypeVersion } from '../../case-types/index.js';
-import { casesRepository as repo, type CaseRow } from '../cases.repository.js';
+import { casesRepository as repo } from '../cases.repository.js';
+import { applicantCasesRepository } from '../applicant-cases.repository.js';
+import { applicantCaseView } from './list-own-cases.js';
 import { assertCaseAccess, READ_ROLES } from '../case-command.js';
 import { queueRepository } from '../work-queue.repository.js';
 import { toCaseSummary } from '../case-views.js';
@@ -63,29 +65,13 @@ export async function getCaseDetail(
   };
 }
 
-async function applicantView(db: Executor, c: CaseRow): Promise<TApplicantCaseView> {
-  const version = await getCaseTypeVersion(db, c.case_type_version_id);
-  const phase = version.definition.phases.find((p) => p.code === c.phase_code);
-  const [summary] = await queueRepository.summariesByIds(db, [c.id]);
-  return {
-    id: c.id,
-    reference: c.reference,
-    caseTypeName: version.definition.name,
-    state: c.state as TApplicantCaseView['state'],
-    receivedAt: new Date(c.received_at).toISOString(),
-    phase: phase ? { code: phase.code, name: phase.name, applicantText: phase.applicantText } : null,
-    deadlineDate: summary?.deadline ?? null,
-    outcome: c.outcome as TApplicantCaseView['outcome'],
-  };
-}
-
 /** An applicant's own case; anyone else's answers exactly like a case that does not exist (and is audited). */
 export async function getApplicantCase(
   db: Executor,
   principal: Principal,
   caseId: string,
 ): Promise<TApplicantCaseView> {
-  const c = await repo.findCase(db, caseId);
+  const c = await applicantCasesRepository.listRowById(db, caseId);
   if (!c || c.applicant_id !== principal.userId) {
     throw new AppError(
       'not_found',
@@ -93,10 +79,5 @@ export async function getApplicantCase(
       c ? auditDenied({ entityType: 'case', entityId: caseId, subjectUserId: c.applicant_id ?? undefined }) : undefined,
     );
   }
-  return applicantView(db, c);
-}
-
-export async function listApplicantCases(db: Executor, principal: Principal): Promise<TApplicantCaseView[]> {
-  const cases = await repo.casesOfApplicant(db, principal.userId);
-  return Promise.all(cases.map((c) => applicantView(db, c)));
+  return applicantCaseView(c);
 }

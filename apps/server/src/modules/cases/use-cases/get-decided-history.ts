@@ -1,5 +1,5 @@
 import type { Executor } from '../../../platform/db/transaction.js';
-import { eventLogRepository as repo } from '../event-log.repository.js';
+import { forecastRepository, type DecidedRow } from '../forecast.repository.js';
 
 export interface DecidedCase {
   /** Calendar days from receipt to decision, pauses included: the wait as the applicant lived it. */
@@ -10,22 +10,26 @@ export interface DecidedCase {
   phases: string[];
 }
 
+export const toDecidedCase = (row: DecidedRow): DecidedCase => ({
+  durationDays: Number(row.duration_days),
+  receivedDate: row.received_date,
+  decidedDate: row.decided_date,
+  phases: row.phases ?? [],
+});
+
 /**
  * The most recent decided cases of a case type, for the expected-decision forecast and its backtest. Reads the
- * clock rows and the phase events only; no personal data leaves.
+ * clock rows only (durations and phases are kept there); no personal data leaves.
  */
 export async function getDecidedHistory(
   db: Executor,
   caseTypeId: string,
   options: { limit?: number; decidedBefore?: string } = {},
 ): Promise<DecidedCase[]> {
-  const limit = options.limit ?? 500;
-  const before = options.decidedBefore ?? '9999-12-31';
-  const rows = await repo.decided(db, caseTypeId, { limit, decidedBefore: before });
-  return rows.map((row) => ({
-    durationDays: Number(row.duration_days),
-    receivedDate: row.received_date,
-    decidedDate: row.decided_date,
-    phases: row.phases ?? [],
-  }));
+  const rows = await forecastRepository.recentDecided(db, {
+    caseTypeIds: [caseTypeId],
+    limit: options.limit ?? 500,
+    decidedBefore: options.decidedBefore,
+  });
+  return rows.map(toDecidedCase);
 }

@@ -68,20 +68,21 @@ export interface ApplicantDocument {
   sha256: string;
 }
 
+export const toApplicantDocument = (r: CaseDocumentRow): ApplicantDocument => ({
+  id: r.id,
+  title: r.title,
+  fileName: r.file_name,
+  source: r.source,
+  direction: r.direction,
+  addedAt: new Date(r.added_at),
+  mediaType: r.media_type,
+  sizeBytes: r.size_bytes,
+  sha256: r.sha256,
+});
+
 /** The documents of an applicant's own case that they see: their uploads and what was sent to them. */
 export async function applicantDocuments(db: Executor, file: ApplicantCaseFile): Promise<ApplicantDocument[]> {
-  const rows = (await documents.ofCase(db, file.case.id)).filter(visibleToApplicant);
-  return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    fileName: r.file_name,
-    source: r.source,
-    direction: r.direction,
-    addedAt: new Date(r.added_at),
-    mediaType: r.media_type,
-    sizeBytes: r.size_bytes,
-    sha256: r.sha256,
-  }));
+  return (await documents.ofCase(db, file.case.id)).filter(visibleToApplicant).map(toApplicantDocument);
 }
 
 /**
@@ -97,7 +98,10 @@ export async function openApplicantDocument(
   const file = await getApplicantCaseFile(db, principal, o.reference);
   const doc = await documents.find(db, o.documentId);
   if (!doc || doc.case_id !== file.case.id || !visibleToApplicant(doc)) {
-    const owner = doc && doc.case_id !== file.case.id ? await repo.findCase(db, doc.case_id) : file.case;
+    const ownerId =
+      doc && doc.case_id !== file.case.id
+        ? (await repo.findCase(db, doc.case_id))?.applicant_id
+        : file.case.applicantId;
     throw new AppError(
       'not_found',
       'No such document in this case.',
@@ -105,7 +109,7 @@ export async function openApplicantDocument(
         ? auditDenied({
             entityType: 'case_document',
             entityId: doc.id,
-            subjectUserId: owner?.applicant_id ?? undefined,
+            subjectUserId: ownerId ?? undefined,
           })
         : undefined,
     );
@@ -114,7 +118,7 @@ export async function openApplicantDocument(
   await recordAudit(db, {
     actorUserId: principal.userId,
     action: 'read',
-    subjectUserId: file.case.applicant_id,
+    subjectUserId: file.case.applicantId,
     entityType: 'case_document',
     entityId: doc.id,
     purpose: AUDIT_PURPOSES.ownCaseDocument,

@@ -18,6 +18,9 @@ export interface RunOptions {
 
 class Cancelled extends Error {}
 
+/** An analysis of at least this many cases is a bulk load: its rows get planner statistics at once (see statistics.ts). */
+const BULK_CASES = 1000;
+
 export function labelMap(model: AnalysisModel, lookup: Map<string, string | null>): LabelMap {
   const index = new Map(model.tasks.map((t, i) => [t.elementId, i]));
   const activityTask = new Map<string, number>();
@@ -88,6 +91,7 @@ export async function runAnalysis(
       const { cases: _cases, people, ...rest } = out;
       if (!(await repo.markDone(trx, id, rest, people))) throw new Cancelled();
     });
+    if (out.cases.length >= BULK_CASES) await repo.analyzeCaseRows(db);
     return 'done';
   } catch (err) {
     const cancelled =

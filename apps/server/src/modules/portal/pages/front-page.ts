@@ -1,7 +1,16 @@
 import { html, type SafeHtml } from '../../../platform/html/html.js';
 import { icon } from '../portal-components.js';
 import type { PageContext } from '../portal-page.js';
-import type { ApplyEntry } from '../portal-sources.js';
+
+/** One thing an applicant can apply for, as the front page lists it. */
+export interface ApplyEntry {
+  name: string;
+  summary?: string;
+  /** Where the guided application starts. */
+  href: string;
+  /** The service goal in plain words, e.g. "3 måneder". */
+  serviceGoal?: string;
+}
 
 function applyList(page: PageContext, entries: ApplyEntry[] | undefined): SafeHtml {
   const { t } = page;

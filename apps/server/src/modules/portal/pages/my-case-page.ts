@@ -2,7 +2,7 @@ import type { TCaseTypeDefinition, TRequirement } from '@sagsgang/contracts';
 import { html, type HtmlValue, type SafeHtml } from '../../../platform/html/html.js';
 import { formatDate } from '../../notifications/index.js';
 import { alert, errorSummary, icon, type FieldError } from '../portal-components.js';
-import { formatBytes, lt, radioGroup, TYPE_NAMES, ACCEPT_ATTR } from '../apply-components.js';
+import { acceptedFilesText, fileInputGroup, formatBytes, lt, radioGroup } from '../apply-components.js';
 import type { PageContext } from '../portal-page.js';
 
 export interface CaseDocumentRow {
@@ -61,15 +61,16 @@ function answerForm(page: PageContext, input: MyCaseInput): SafeHtml {
   const fileReqs = input.missing.map((m) => m.requirement).filter((r): r is TRequirement => r?.kind === 'document');
   const action = `/mine-sager/${encodeURIComponent(input.reference)}/svar?_csrf=${encodeURIComponent(page.csrfToken)}`;
   const answerError = input.errors.find((e) => e.fieldId === 'answer')?.message;
-  const fileInput = (id: string, name: string, label: string, accepted: string[], maxBytes: number) => {
-    const error = input.errors.find((e) => e.fieldId === id)?.message;
-    return html`<div class="form-group${error ? ' form-error' : ''}">
-<label class="form-label" for="${id}">${label}</label>
-<span class="form-hint" id="${id}-hint">${t('applications:acceptedFiles', { types: accepted.map((a) => TYPE_NAMES[a]).join(', '), size: formatBytes(maxBytes, locale) })}</span>
-${error ? html`<span class="form-error-message" id="${id}-error"><span class="sr-only">${t('applications:errorPrefix')} </span>${error}</span>` : null}
-<input type="file" id="${id}" name="${name}" accept="${accepted.map((a) => ACCEPT_ATTR[a]).join(',')}" aria-describedby="${id}-hint${error ? ` ${id}-error` : ''}"${error ? html` aria-invalid="true"` : null}>
-</div>`;
-  };
+  const fileInput = (id: string, name: string, label: string, accepted: string[], maxBytes: number) =>
+    fileInputGroup({
+      t,
+      id,
+      name,
+      label,
+      hint: html`<span class="form-hint" id="${id}-hint">${acceptedFilesText(t, locale, accepted, maxBytes)}</span>`,
+      accepted,
+      error: input.errors.find((e) => e.fieldId === id)?.message,
+    });
   const all = ['application/pdf', 'image/png', 'image/jpeg'];
   return html`<section aria-labelledby="answer-heading" class="mt-7">
 <h2 id="answer-heading">${t('myCases:answerHeading')}</h2>

@@ -1,6 +1,14 @@
 import { html, type SafeHtml } from '../../../platform/html/html.js';
 import type { PageContext } from '../portal-page.js';
-import type { MyCaseEntry } from '../portal-sources.js';
+
+/** One of the applicant's own cases (or drafts), as "Mine sager" lists it. */
+export interface MyCaseEntry {
+  title: string;
+  href: string;
+  status: string;
+  /** The honest expected decision, already phrased (a range, or the service-goal date). */
+  expected?: string;
+}
 
 function caseTable(page: PageContext, cases: MyCaseEntry[]): SafeHtml {
   const { t } = page;
@@ -21,8 +29,8 @@ function caseTable(page: PageContext, cases: MyCaseEntry[]): SafeHtml {
 }
 
 /**
- * "Mine sager": the applicant's own cases. `cases` is undefined while no capability supplies them, and the page
- * says so plainly instead of claiming the person has none.
+ * "Mine sager": the applicant's own cases. `cases` is undefined when there are none to read for this person, and
+ * the page says so plainly instead of claiming the person has none.
  */
 export function myCasesPage(page: PageContext, cases: MyCaseEntry[] | undefined): SafeHtml {
   const { t, principal, config } = page;

@@ -1,6 +1,9 @@
+/**
+ * The honest expected decision for an applicant's open case: the service-goal date, and the range learned from the
+ * authority's own decided cases of the same type (pure; the history comes from `forecast-history.ts`).
+ */
 import { calendarDaysBetween, forecastDecision, type DecisionForecast } from '@sagsgang/clock';
-import type { Executor } from '../../platform/db/transaction.js';
-import { getDecidedHistory, type DecidedCase } from '../cases/index.js';
+import type { DecidedCase } from './use-cases/get-decided-history.js';
 
 export interface ExpectedDecision {
   /** The service-goal deadline from the case's clock; null before the clock starts (or when decided). */
@@ -48,11 +51,4 @@ export function forecastFromHistory(
   }
   const byType = forecastDecision(common);
   return byType.confidence === 'none' ? { forecast: null, basis: null } : { forecast: byType, basis: 'case_type' };
-}
-
-export async function expectedDecision(db: Executor, input: ExpectedDecisionInput): Promise<ExpectedDecision> {
-  const base = { goalDate: input.decided ? null : input.goalDate, paused: input.paused };
-  if (input.decided) return { ...base, forecast: null, basis: null };
-  const history = await getDecidedHistory(db, input.caseTypeId, { limit: 500 });
-  return { ...base, ...forecastFromHistory(history, input) };
 }

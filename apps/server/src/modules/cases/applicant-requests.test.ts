@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { EventRow } from '../cases/index.js';
-import { answerCovers, currentlyMissing, openRequest } from './applicant-case.js';
+import type { EventRow } from './cases.repository.js';
+import { answerCovers, currentlyMissing, openRequest } from './applicant-requests.js';
 
 let seq = 0;
 const ev = (activity: string, attributes: Record<string, unknown> = {}): EventRow => ({

@@ -1,8 +1,11 @@
 /**
- * Reading an applicant's own case for the portal: what is missing now (the caseworker's verdict or open request
- * overrides the automatic screening), and the open information request. Pure functions over the event log.
+ * What the authority asks of the applicant, read from the event log: what is missing now (the caseworker's verdict or
+ * open request overrides the automatic screening), and the open information request. Pure functions.
  */
-import type { EventRow } from '../cases/index.js';
+import type { EventRow } from './cases.repository.js';
+
+/** What these rules read of an event. */
+type LoggedStep = Pick<EventRow, 'seq' | 'activity' | 'attributes'>;
 
 export interface MissingItem {
   requirementCode?: string;
@@ -18,7 +21,7 @@ export interface OpenRequest {
 }
 
 /** The information request still waiting for an answer, if any. */
-export function openRequest(events: readonly EventRow[], state: string): OpenRequest | null {
+export function openRequest(events: readonly LoggedStep[], state: string): OpenRequest | null {
   if (state !== 'awaiting_applicant') return null;
   const e = [...events].reverse().find((x) => x.activity === 'information_requested');
   if (!e) return null;
@@ -37,7 +40,7 @@ export function openRequest(events: readonly EventRow[], state: string): OpenReq
  * (the caseworker's verdict if there is one, else the automatic checks), minus what arrived since.
  */
 export function currentlyMissing(
-  events: readonly EventRow[],
+  events: readonly LoggedStep[],
   state: string,
   receivedCodes: ReadonlySet<string>,
 ): MissingItem[] {
