@@ -74,6 +74,19 @@ export async function startBackground(
   ctx: AppContext,
   options: StartBackgroundOptions = {},
 ): Promise<() => Promise<void>> {
+  if (ctx.config.production && ctx.config.seedDemo) {
+    app.log.warn(
+      'SEED_DEMO=true with NODE_ENV=production: this server runs the DEMO authority, whose accounts share a ' +
+        'published password. Never use it for real people or real cases.',
+    );
+  }
+  if (ctx.config.production && !ctx.config.seedDemo && (await isDemoDatabase(ctx.database.db))) {
+    throw new Error(
+      'This database holds the demo authority, whose accounts share a published password: a production server ' +
+        'refuses it. Start on an empty database and make the first administrator with `npm run admin:create`, ' +
+        'or set SEED_DEMO=true to run the demo on purpose.',
+    );
+  }
   if (ctx.config.seedDemo) {
     const steps = ctx.registry.modules.flatMap((m) => m.demoSeedSteps ?? []);
     const seeded = await seedDemoIfEmpty(ctx, { info: (msg) => app.log.info(msg) }, steps);

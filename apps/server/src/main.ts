@@ -1,12 +1,12 @@
 import { performance } from 'node:perf_hooks';
-import { loadConfig } from './platform/config.js';
+import { loadConfigOrExit } from './platform/config.js';
 import { openDatabase } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { buildApp } from './app.js';
 import { createAppContext, startBackground } from './composition.js';
 
 const started = performance.now();
-const config = loadConfig();
+const config = loadConfigOrExit();
 const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 await migrate(database.pool);
 const ctx = createAppContext({ config, database });

@@ -12,6 +12,7 @@ export const AUDIT_PURPOSES = {
   caseTypeExport: 'Case-type export',
   signIn: 'Sign-in',
   signOut: 'Sign-out',
+  passwordSetup: 'Password set through a one-time link',
   userAdministration: 'User administration',
   organisationAdministration: 'Organisation administration',
   calendarAdministration: 'Calendar administration',

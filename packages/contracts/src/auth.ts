@@ -32,6 +32,26 @@ export const ZLoginForm = z.strictObject({
 });
 export type TLoginForm = z.infer<typeof ZLoginForm>;
 
+/**
+ * `POST /api/auth/password-setup`: a one-time link's token and the password its holder chooses. The form post
+ * carries the repetition and the CSRF token too; the policy (length, not the user name) is checked by the server.
+ */
+export const ZPasswordSetupRequest = z.strictObject({
+  token: z.string().min(20).max(200),
+  password: z.string().min(1, 'is required').max(1024),
+});
+export type TPasswordSetupRequest = z.infer<typeof ZPasswordSetupRequest>;
+
+export const ZPasswordSetupForm = z.strictObject({
+  token: z.string().max(200),
+  password: z.string().max(1024),
+  repeat: z.string().max(1024),
+  /** Sent back for password managers, which file the new password under it; the link decides whose it is. */
+  username: z.string().max(200).optional(),
+  _csrf: z.string().optional(),
+});
+export type TPasswordSetupForm = z.infer<typeof ZPasswordSetupForm>;
+
 export const ZActiveUnitRequest = z.strictObject({ unitId: z.uuid().nullable() });
 export type TActiveUnitRequest = z.infer<typeof ZActiveUnitRequest>;
 

@@ -127,6 +127,15 @@ const RULES: Record<string, Rule> = {
     request: () => ({ url: '/api/auth/login', payload: { username: 'nobody', password: 'wrong-password' } }),
   },
   'POST /api/auth/logout': { access: open },
+  // A one-time link is the credential: the page and the post are open, and an unknown link changes nothing.
+  'GET /adgangskode': { access: open, request: () => ({ url: '/adgangskode?token=not-a-real-link-token-000' }) },
+  'POST /api/auth/password-setup': {
+    access: open,
+    request: () => ({
+      url: '/api/auth/password-setup',
+      payload: { token: 'not-a-real-link-token-000', password: 'a long enough password' },
+    }),
+  },
   'GET /auth/oidc/:id/start': { access: open, request: () => ({ url: '/auth/oidc/none/start' }) },
   'GET /auth/oidc/:id/callback': { access: open, request: () => ({ url: '/auth/oidc/none/callback' }) },
 

@@ -1,5 +1,10 @@
 import path from 'node:path';
 
+/** A setting that cannot be used: its message names the variable and what it needs, in one line. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -24,6 +29,8 @@ export interface AppConfig {
   authorityContact: { email?: string; phone?: string; address?: string };
   secureCookies: boolean;
   seedDemo: boolean;
+  /** NODE_ENV=production: no demo unless asked for, no weak secrets, no demo database. */
+  production: boolean;
   /** How many cases of history the demo seed generates (SAGSGANG_DEMO_CASES). */
   demoCases: number;
   logLevel: string;
@@ -44,22 +51,54 @@ export interface OidcProviderConfig {
 
 function parseOidc(raw: string | undefined): OidcProviderConfig[] {
   if (!raw) return [];
-  return JSON.parse(raw) as OidcProviderConfig[];
+  try {
+    return JSON.parse(raw) as OidcProviderConfig[];
+  } catch {
+    throw new ConfigError(
+      'OIDC_PROVIDERS is not valid JSON (a list of {id, label, issuer, clientId, clientSecret, audience}).',
+    );
+  }
 }
 
 function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not "${raw}".`);
+  if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`${name} must be a positive number, not "${raw}".`);
   return n;
+}
+
+const DEVELOPMENT_SECRET = 'development-only-secret-change-me-0123456789';
+
+/**
+ * Why a production SESSION_SECRET is refused, or undefined when it will do: too short, the development default or a
+ * placeholder copied from documentation, or too few distinct characters to be random (a repeated word, say).
+ */
+export function weakSecretReason(secret: string): string | undefined {
+  if (secret.length < 32) return 'is shorter than 32 characters';
+  if (secret === DEVELOPMENT_SECRET || /change.?me|example|placeholder|your.?secret|^\.\.\.$/i.test(secret)) {
+    return 'is a published example, not a secret';
+  }
+  if (new Set(secret).size < 12) return 'has too few distinct characters to be random';
+  return undefined;
+}
+
+/** Production seeds the demo authority (public passwords) only when asked by name; elsewhere unless switched off. */
+export function demoSeedWanted(env: NodeJS.ProcessEnv): boolean {
+  return env.NODE_ENV === 'production' ? env.SEED_DEMO === 'true' : env.SEED_DEMO !== 'false';
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
   const port = Number(env.PORT ?? 3000);
   const production = env.NODE_ENV === 'production';
-  const sessionSecret = env.SESSION_SECRET ?? (production ? '' : 'development-only-secret-change-me-0123456789');
-  if (sessionSecret.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters in production.');
+  const sessionSecret = env.SESSION_SECRET ?? (production ? '' : DEVELOPMENT_SECRET);
+  const weak = production ? weakSecretReason(sessionSecret) : sessionSecret.length < 32 ? 'is too short' : undefined;
+  if (weak) {
+    throw new ConfigError(
+      `SESSION_SECRET ${weak}: set it to 32 or more random characters, e.g. the output of ` +
+        `\`node -e "console.log(require('crypto').randomBytes(48).toString('base64'))"\`.`,
+    );
+  }
   // npm runs workspace scripts in the workspace folder; INIT_CWD is where the user typed `npm start`.
   const dataDir = path.resolve(env.INIT_CWD ?? process.cwd(), env.SAGSGANG_DATA_DIR ?? 'data');
   return {
@@ -84,7 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       address: env.AUTHORITY_ADDRESS || undefined,
     },
     secureCookies: production,
-    seedDemo: env.SEED_DEMO !== 'false',
+    seedDemo: demoSeedWanted(env),
+    production,
     demoCases: Number(env.SAGSGANG_DEMO_CASES ?? 20_000),
     logLevel: env.LOG_LEVEL ?? 'info',
     oidc: parseOidc(env.OIDC_PROVIDERS),
@@ -100,4 +140,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       : undefined,
     ...overrides,
   };
+}
+
+/** For the entry points: a wrong setting ends the process with one line naming it, not a stack trace. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(`Sagsgang cannot start: ${err.message}`);
+    process.exit(78); // EX_CONFIG
+  }
 }

@@ -8,6 +8,8 @@ import {
   watchPageErrors,
 } from './harness.js';
 import { JOURNEY_PASSWORD } from './journey-people.js';
+import { createFirstAdministrator } from '../../src/administrator.js';
+import { loadConfig } from '../../src/platform/config.js';
 
 const PAGES = {
   da: { front: 'Selvbetjening hos Sagsgang Kommune', login: 'Log ind', a11y: 'Tilgængelighedserklæring' },
@@ -100,5 +102,40 @@ describe.skipIf(SKIP_BROWSER)('citizen portal in the browser', () => {
         expect(await page.locator(':focus').getAttribute('data-module')).toBe('error-summary');
       }
     }
+  });
+});
+
+describe.skipIf(SKIP_BROWSER)('the way in for a new administrator', () => {
+  const env = useJourneyEnvironment();
+
+  test('opens the one-time link, is told what is wrong, chooses a password and signs in', async () => {
+    const config = loadConfig({ ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' });
+    const made = await createFirstAdministrator(config, env().database, {
+      username: 'nyadmin',
+      displayName: 'Ny Administrator',
+    });
+    const link = new URL(made.url);
+    const page = await env().newPage();
+    const errors = watchPageErrors(page);
+    await page.goto(env().url(link.pathname + link.search));
+    expect(await h1(page)).toBe('Vælg din adgangskode');
+    await expectNoAxeViolations(page);
+
+    await page.fill('#password', 'kort');
+    await page.fill('#repeat', 'kort');
+    await page.click('form[action="/api/auth/password-setup"] button[type="submit"]');
+    await expect.poll(() => page.locator('#password-error').textContent()).toContain('mindst 12 tegn');
+    await expectNoAxeViolations(page);
+
+    await page.fill('#password', 'en lang og god sætning');
+    await page.fill('#repeat', 'en lang og god sætning');
+    await page.click('form[action="/api/auth/password-setup"] button[type="submit"]');
+    await page.waitForURL((u) => u.pathname === '/login');
+    expect(await page.locator('main').textContent()).toContain('Din adgangskode er gemt');
+    await page.fill('#username', 'nyadmin');
+    await page.fill('#password', 'en lang og god sætning');
+    await page.click('form[action="/api/auth/login"] button[type="submit"]');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    expect(errors).toEqual([]);
   });
 });

@@ -156,3 +156,9 @@ export async function sessionFor(app: FastifyInstance, db: Executor, userId: str
   const csrf = await csrfFor(app, session);
   return makeSession(app, `${session}; ${csrf.csrfCookie}`, csrf.token);
 }
+
+/** A signed-out browser: a CSRF secret and token but no session, for open forms and posts. */
+export async function signedOutSession(app: FastifyInstance): Promise<TestSession> {
+  const csrf = await csrfFor(app, '');
+  return makeSession(app, csrf.csrfCookie, csrf.token);
+}

@@ -15,3 +15,4 @@ export {
   type ImportedUnit,
   type ImportedAccount,
 } from './organisation-import.js';
+export { ensureAdministrator, type AdministratorInput } from './first-administrator.js';

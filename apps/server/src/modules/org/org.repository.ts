@@ -215,6 +215,26 @@ export const orgRepository = {
     return { kind: user.kind, unitIds: grants.flatMap((g) => (g.unit_id ? [g.unit_id] : [])) };
   },
 
+  /** A user by user name, any case, with whether they administer one of the given units. */
+  async findUserByUsername(db: Executor, username: string, adminOfUnitIds: readonly string[]) {
+    const user = await db
+      .selectFrom('app_user')
+      .select(['id', 'kind', 'active'])
+      .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
+      .executeTakeFirst();
+    if (!user) return undefined;
+    const admin =
+      adminOfUnitIds.length > 0 &&
+      (await db
+        .selectFrom('role_grant')
+        .select('id')
+        .where('user_id', '=', user.id)
+        .where('role', '=', 'admin')
+        .where('unit_id', 'in', adminOfUnitIds)
+        .executeTakeFirst()) !== undefined;
+    return { id: user.id, kind: user.kind, active: user.active, admin };
+  },
+
   async insertStaffUser(db: Executor, user: NewStaffUser): Promise<string> {
     const row = await db
       .insertInto('app_user')

@@ -8,6 +8,8 @@ import { frontPage } from './pages/front-page.js';
 import { loginPage } from './pages/login-page.js';
 import { accessibilityPage } from './pages/accessibility-page.js';
 import { myCasesPage } from './pages/my-cases-page.js';
+import { passwordSetupPage } from './pages/password-setup-page.js';
+import { findSetupTarget, PASSWORD_SETUP_PATH } from '../auth/index.js';
 
 function send(reply: FastifyReply, page: PageContext, input: LayoutInput): FastifyReply {
   // Every page shows who is signed in and carries a CSRF token: never cached, never shared.
@@ -41,9 +43,25 @@ export function portalRoutes(ctx: AppContext) {
         username: str(q.username)?.slice(0, 200),
         returnTo: safeLocalPath(q.returnTo, '/'),
         signedOut: q.signedOut !== undefined,
+        passwordSet: q.passwordSet !== undefined,
       });
       if (str(q.error)) reply.status(200);
       return send(reply, page, { title: page.t('portal:loginTitle'), body });
+    });
+
+    app.get(PASSWORD_SETUP_PATH, hide, async (request, reply) => {
+      const page = pageContext(request, reply, ctx.config);
+      const q = request.query as Record<string, unknown>;
+      const token = str(q.token)?.slice(0, 200) ?? '';
+      const target = token ? await findSetupTarget(db, token) : undefined;
+      const body = passwordSetupPage(page, {
+        token,
+        username: target ? (target.username ?? '') : undefined,
+        error: str(q.error),
+      });
+      // The token is in this page's address: it must not travel on in a Referer header.
+      reply.header('referrer-policy', 'no-referrer');
+      return send(reply, page, { title: page.t('portal:passwordSetupTitle'), body });
     });
 
     app.get('/tilgaengelighed', hide, async (request, reply) => {

@@ -9,6 +9,8 @@ export interface LoginPageInput {
   username?: string;
   returnTo: string;
   signedOut: boolean;
+  /** Back from choosing a password through a one-time link. */
+  passwordSet?: boolean;
 }
 
 /**
@@ -89,6 +91,7 @@ export function loginPage(page: PageContext, input: LoginPageInput): SafeHtml {
   return html`<div class="row"><div class="col-12 col-lg-8">
   ${errorSummary(t('portal:errorSummaryHeading'), errors)}
   ${input.signedOut && errors.length === 0 ? alert(t, 'success', t('portal:signedOut')) : null}
+  ${input.passwordSet && errors.length === 0 ? alert(t, 'success', t('portal:passwordSetDone')) : null}
   <h1>${t('portal:loginTitle')}</h1>
   <p class="font-lead">${t('portal:loginIntro')}</p>
   ${providerButtons(page, config.oidc, input.returnTo)}
