@@ -14,9 +14,10 @@ const REDACT_PATHS = [
   '*.clientSecret',
 ];
 
-const CPR_PATTERN = /\b(\d{6})-?(\d{4})\b/g;
+// Six digits and four, joined by nothing, a hyphen or dash, a space (also non-breaking) or its URL encoding.
+const CPR_PATTERN = /\b(\d{6})(?:[-\s\u00a0\u2010-\u2015+]|%20|%2D)?(\d{4})\b/gi;
 
-/** Masks anything shaped like a CPR number (DDMMYY-XXXX) in free text. */
+/** Masks anything shaped like a CPR number (DDMMYY-XXXX, DDMMYY XXXX, DDMMYYXXXX, URL-encoded) in free text. */
 export function maskCpr(text: string): string {
   return text.replace(CPR_PATTERN, '******-****');
 }

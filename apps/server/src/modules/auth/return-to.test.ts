@@ -10,6 +10,9 @@ describe('safeReturnTo', () => {
   test.each([
     '//evil.example/x',
     '/\\evil.example',
+    '/.//evil.example',
+    '/..//evil.example/x',
+    '/%2e//evil.example',
     'https://evil.example/',
     'javascript:alert(1)',
     'cases',

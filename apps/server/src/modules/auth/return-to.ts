@@ -15,7 +15,8 @@ export function safeReturnTo(raw: unknown, fallback = '/'): string {
   } catch {
     return fallback;
   }
-  if (url.origin !== BASE) return fallback;
+  // Dot segments can fold into a protocol-relative path: "/.//evil.example" becomes "//evil.example".
+  if (url.origin !== BASE || url.pathname.startsWith('//')) return fallback;
   return url.pathname + url.search + url.hash;
 }
 

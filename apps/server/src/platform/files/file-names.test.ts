@@ -7,6 +7,9 @@ describe('file names', () => {
     expect(safeFileName('../../etc/passwd')).toBe('passwd');
     expect(safeFileName('a\u0000b\r\n.pdf')).toBe('ab.pdf');
     expect(safeFileName('  ')).toBe('document');
+    // A right-to-left override would show "faktura\u202Efdp.exe" as "fakturaexe.pdf".
+    expect(safeFileName('faktura\u202Efdp.exe')).toBe('fakturafdp.exe');
+    expect(safeFileName('\u2066a\u2069\u200Fb.pdf')).toBe('ab.pdf');
   });
 
   test('a download is an attachment named with the extension of its content, ASCII plus the full UTF-8 name', () => {

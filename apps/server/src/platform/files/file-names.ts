@@ -1,11 +1,14 @@
 import { EXTENSION_OF, type AcceptedMediaType } from './media-type.js';
 
-/** The name as shown back to people: no path, no control characters, a sane length. */
+/**
+ * The name as shown back to people: no path, no control characters, no bidirectional controls (a right-to-left
+ * override makes "invoice\u202Efdp.exe" read as "invoiceexe.pdf"), a sane length.
+ */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   const clean = base
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/[\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .trim()
     .slice(0, 200);
   return clean || 'document';
