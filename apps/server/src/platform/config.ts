@@ -15,6 +15,8 @@ export interface AppConfig {
   fileDir: string;
   /** A stored file no row references is deleted once it is this old (an upload younger than this may be in flight). */
   orphanFileGraceHours: number;
+  /** How far back staff may date a case's receipt when they register it. */
+  receiptBackdateDays: number;
   /** Signs session cookies; must be set (32+ chars) in production. */
   sessionSecret: string;
   sessionTtlMinutes: number;
@@ -108,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir: path.join(dataDir, 'pglite'),
     fileDir: path.resolve(env.SAGSGANG_FILE_DIR ?? path.join(dataDir, 'files')),
     orphanFileGraceHours: positiveNumber(env, 'SAGSGANG_FILE_GRACE_HOURS', 24),
+    receiptBackdateDays: positiveNumber(env, 'SAGSGANG_RECEIPT_BACKDATE_DAYS', 365),
     sessionSecret,
     sessionTtlMinutes: Number(env.SESSION_TTL_MINUTES ?? 8 * 60),
     sessionMaxMinutes: Number(env.SESSION_MAX_MINUTES ?? 12 * 60),

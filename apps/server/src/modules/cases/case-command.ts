@@ -28,6 +28,8 @@ export interface CaseContext {
   actor: Actor;
   /** The moment the change happens; tests and generators pass it, the app uses the wall clock. */
   now?: Date;
+  /** How far back a case opened by staff may be dated as received (SAGSGANG_RECEIPT_BACKDATE_DAYS; default 365). */
+  receiptBackdateDays?: number;
   /** The HTTP request acting, for the audit entries the change writes. */
   requestId?: string;
   /**

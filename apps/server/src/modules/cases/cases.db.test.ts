@@ -390,6 +390,32 @@ describeEachEngine('case lifecycle', (database) => {
     expect(notLead.code).toBe('forbidden');
   });
 
+  test('a case is not opened for a staff member as applicant, nor dated back beyond the window', async () => {
+    const { db } = database();
+    const { type, worker, userId } = await setup(db);
+    const now = at('2026-06-01T10:00:00Z');
+    const open = (input: { receivedAt?: string; applicantId?: string }, receiptBackdateDays?: number) =>
+      openCase(
+        { db, actor: worker, now, receiptBackdateDays },
+        {
+          caseTypeCode: type.code,
+          channel: 'paper',
+          receivedAt: input.receivedAt,
+          applicant: { userId: input.applicantId, name: 'A' },
+        },
+      );
+    const staffAsApplicant = await refusal(open({ applicantId: userId }));
+    expect(staffAsApplicant).toMatchObject({ code: 'validation', details: [{ path: 'applicant.userId' }] });
+    expect((await refusal(open({ receivedAt: '2001-01-02T10:00:00Z' }))).message).toBe(
+      'receivedAt: more than 365 days ago',
+    );
+    expect((await refusal(open({ receivedAt: '2026-04-01T10:00:00Z' }, 30))).code).toBe('validation');
+    const cases = await db.selectFrom('case_file').select('id').where('case_type_id', '=', type.caseTypeId).execute();
+    expect(cases).toEqual([]);
+    const late = await open({ receivedAt: '2025-07-01T10:00:00Z', applicantId: await makeApplicantUser(db) });
+    expect(late.received_at.toISOString()).toBe('2025-07-01T10:00:00.000Z');
+  });
+
   test("an applicant sees their own case and gets 404 for anyone else's", async () => {
     const { db } = database();
     const { type, worker } = await setup(db);

@@ -130,6 +130,18 @@ export const casesRepository = {
     return r?.display_name ?? null;
   },
 
+  /** Whether a user may be a case's applicant: an active citizen or business account, never staff. */
+  async isActiveApplicant(db: Executor, userId: string): Promise<boolean> {
+    const r = await db
+      .selectFrom('app_user')
+      .select('id')
+      .where('id', '=', userId)
+      .where('kind', '=', 'applicant')
+      .where('active', '=', true)
+      .executeTakeFirst();
+    return r !== undefined;
+  },
+
   /** Whether a user may be given cases of a unit: an active staff member with a casework role on it or above it. */
   async canHandleUnit(db: Executor, userId: string, unitId: string): Promise<boolean> {
     const r = await sql<{ ok: boolean }>`

@@ -110,7 +110,12 @@ const result = (r: CommandResult) => ({
 export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const db = ctx.database.db;
   const listeners = caseEventListeners(ctx);
-  const caseCtx = (actor: Principal): CaseContext => ({ db, actor, listeners });
+  const caseCtx = (actor: Principal): CaseContext => ({
+    db,
+    actor,
+    listeners,
+    receiptBackdateDays: ctx.config.receiptBackdateDays,
+  });
   return async (app) => {
     await app.register(caseDocumentRoutes(ctx));
 

@@ -8,6 +8,8 @@ import { actorId, assertCaseAccess, refreshClock, type CaseContext } from '../ca
 import { announceCaseEvent } from '../case-event-listeners.js';
 
 const OPENING_ROLES = ['caseworker', 'teamlead', 'frontline'] as const;
+/** A paper application found in a drawer is registered late; one dated years back is a typo or an abuse. */
+const DEFAULT_BACKDATE_DAYS = 365;
 
 /** Registers a received application under the case type's current version: the case's first event. */
 export function openCase(ctx: CaseContext, input: TOpenCaseRequest): Promise<CaseRow> {
@@ -22,6 +24,17 @@ export function openCase(ctx: CaseContext, input: TOpenCaseRequest): Promise<Cas
     if (receivedAt.getTime() > now.getTime() + 60_000) {
       throw new AppError('validation', 'receivedAt: cannot be in the future', [
         { path: 'receivedAt', message: 'in the future' },
+      ]);
+    }
+    const backdateDays = ctx.receiptBackdateDays ?? DEFAULT_BACKDATE_DAYS;
+    if (receivedAt.getTime() < now.getTime() - backdateDays * 86_400_000) {
+      throw new AppError('validation', `receivedAt: more than ${backdateDays} days ago`, [
+        { path: 'receivedAt', message: `more than ${backdateDays} days ago`, params: { maxDays: backdateDays } },
+      ]);
+    }
+    if (input.applicant.userId && !(await repo.isActiveApplicant(trx, input.applicant.userId))) {
+      throw new AppError('validation', 'applicant.userId: not an active applicant account', [
+        { path: 'applicant.userId', message: 'not an active applicant account' },
       ]);
     }
     if (input.assigneeId && !(await repo.canHandleUnit(trx, input.assigneeId, unitId))) {
