@@ -12,6 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { loggerOptions } from './platform/logging.js';
 import { frameworkErrorReply, registerErrorHandler } from './platform/http/error-handler.js';
+import { registerPrivacyHeaders } from './platform/http/privacy-headers.js';
 import { registerAuthPlatform } from './platform/auth/auth-plugin.js';
 import { registerTextGuard } from './platform/http/text-guard.js';
 import { denialRecorder } from './platform/audit/audit-denials.js';
@@ -46,6 +47,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerPrivacyHeaders(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -60,6 +62,12 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         upgradeInsecureRequests: ctx.config.secureCookies ? [] : null,
       },
     },
+    // The same rule as frame-ancestors 'none', for browsers that only know the older header.
+    xFrameOptions: { action: 'deny' },
+    // HSTS only where the public address is https: over plain http it is ignored at best and misleading at worst.
+    strictTransportSecurity: ctx.config.publicUrl.startsWith('https:')
+      ? { maxAge: 31_536_000, includeSubDomains: true }
+      : false,
   });
   // Pages, scripts and styles go out compressed (brotli or gzip); tiny bodies are not worth the work.
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });

@@ -125,7 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       phone: env.AUTHORITY_PHONE || undefined,
       address: env.AUTHORITY_ADDRESS || undefined,
     },
-    secureCookies: production,
+    // Secure whenever people reach us over https, whatever NODE_ENV says; a production server on http is a test rig.
+    secureCookies: production || (env.PUBLIC_URL ?? '').startsWith('https:'),
     seedDemo: demoSeedWanted(env),
     production,
     demoCases: Number(env.SAGSGANG_DEMO_CASES ?? 20_000),
