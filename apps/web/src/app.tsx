@@ -44,7 +44,7 @@ export function App() {
   // The browser's remembered choice wins; otherwise the account's own language.
   const onLoaded = useCallback((me: Me) => {
     const locale = cookieLocale() ?? (isOffered(me.user.locale) ? me.user.locale : undefined);
-    if (locale) applyLocale(locale);
+    if (locale) void applyLocale(locale);
   }, []);
   return (
     <RoutedPathsProvider value={ROUTED_PATHS}>

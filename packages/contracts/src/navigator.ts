@@ -194,6 +194,10 @@ export const ZReplay = z.object({
 });
 export type TReplay = z.infer<typeof ZReplay>;
 
+/** How an uploaded CSV log's bytes are read: detected (byte-order mark, else UTF-8 when valid, else Windows-1252) or chosen. */
+export const ZLogEncoding = z.enum(['auto', 'utf-8', 'windows-1252']);
+export type TLogEncoding = z.infer<typeof ZLogEncoding>;
+
 export const ZUploadedLog = z.object({
   id: z.string(),
   name: z.string(),

@@ -6,6 +6,7 @@ export type MiningErrorCode =
   | 'missing_case_id'
   | 'missing_activity'
   | 'bad_csv'
+  | 'bad_encoding'
   | 'bad_json'
   | 'bad_ocel'
   | 'bad_pnml'

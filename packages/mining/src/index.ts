@@ -2,7 +2,8 @@ export { MiningError, type MiningErrorCode, type MiningErrorPosition } from './e
 export { EventLog, type Variant, type EventLogColumns } from './log/event-log.js';
 export type { AttributeColumn, AttributeType, AttributeValue } from './log/attributes.js';
 export { LogBuilder } from './log/log-builder.js';
-export type { LogSource, ReadOptions } from './log/input-stream.js';
+export type { LogSource, ReadOptions, TextEncodingChoice } from './log/input-stream.js';
+export { TEXT_ENCODINGS, isTextEncoding, sniffEncoding } from './log/input-stream.js';
 export { readXes, readXesText } from './log/xes-reader.js';
 export { readCsv, readCsvText, type CsvMapping, type CsvReadOptions } from './log/csv-reader.js';
 export { PetriNet, type Place, type Transition, type Arc } from './model/petri-net.js';

@@ -1,10 +1,11 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { ApiError, type ApiErrorCode } from '../api/client.js';
-import { translatorFor } from '../i18n/i18n.js';
+import { loadLocale, translatorFor } from '../i18n/i18n.js';
 import { errorSentence, errorText } from './error-text.js';
 
 const da = translatorFor('da');
 const en = translatorFor('en');
+beforeAll(() => Promise.all([loadLocale('da'), loadLocale('en')]));
 const refusal = (code: ApiErrorCode, details?: unknown, message = `server says ${code}`, requestId = 'req-7') =>
   new ApiError(message, 409, code, details, requestId);
 

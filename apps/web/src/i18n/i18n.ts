@@ -1,14 +1,23 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { useSyncExternalStore } from 'react';
-import { DEFAULT_LOCALE, i18nResources, type Locale } from '@sagsgang/contracts/i18n';
+import { DEFAULT_LOCALE, type Locale } from '@sagsgang/contracts/i18n';
 
 /** The language cookie the citizen portal also reads and writes, so both remember one choice per browser. */
 const LOCALE_COOKIE = 'sagsgang_lang';
 const OFFERED: Locale[] = ['da', 'en'];
 
+type Texts = Record<string, Record<string, string>>;
+
+// Each language is its own chunk, fetched when first needed: the first screen carries only the reader's language.
+const LOCALE_TEXTS: Record<Locale, () => Promise<{ default: Texts }>> = {
+  da: () => import('./locales/da.js'),
+  en: () => import('./locales/en.js'),
+  sv: () => import('./locales/sv.js'),
+};
+
 export const i18n: I18n = i18next.createInstance();
 void i18n.init({
-  resources: i18nResources(),
+  resources: {},
   lng: DEFAULT_LOCALE,
   fallbackLng: { sv: ['en', 'da'], default: ['da'] },
   defaultNS: 'backOffice',
@@ -30,11 +39,28 @@ export function cookieLocale(): Locale | undefined {
   return isOffered(match?.[1]) ? match[1] : undefined;
 }
 
+const loading = new Map<Locale, Promise<void>>();
+
+/** Fetches a language's texts once; the page switches to it only after they have arrived. */
+export function loadLocale(locale: Locale): Promise<void> {
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = LOCALE_TEXTS[locale]().then(({ default: texts }) => {
+      for (const [ns, entries] of Object.entries(texts)) i18n.addResourceBundle(locale, ns, entries, true, true);
+    });
+    // A failed fetch (say, the network dropped) may be tried again on the next switch.
+    pending.catch(() => loading.delete(locale));
+    loading.set(locale, pending);
+  }
+  return pending;
+}
+
 /** Switches the page language and remembers it for this browser (the account's setting is saved separately). */
-export function applyLocale(locale: Locale): void {
+export async function applyLocale(locale: Locale): Promise<void> {
   document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=${365 * 24 * 3600}; samesite=lax`;
+  await loadLocale(locale);
   document.documentElement.lang = locale;
-  if (i18n.language !== locale) void i18n.changeLanguage(locale);
+  if (i18n.language !== locale) await i18n.changeLanguage(locale);
 }
 
 function subscribe(onChange: () => void): () => void {

@@ -11,8 +11,10 @@ export function LanguageSwitch(props: { onMessage: (message: string) => void }) 
   const { t, locale } = useT();
   const choose = (next: Locale) => {
     if (next === locale) return;
-    applyLocale(next);
-    props.onMessage(t('languageSwitched', { lng: next }));
+    applyLocale(next).then(
+      () => props.onMessage(t('languageSwitched', { lng: next })),
+      (err: unknown) => props.onMessage(errorSentence(err, t)),
+    );
     // The page speaks the new language already, so the refusal is worded in it too.
     authApi.setLocale(next).catch((err: unknown) => props.onMessage(errorSentence(err, translatorFor(next))));
   };

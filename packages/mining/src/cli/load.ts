@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { MiningError } from '../errors.js';
 import type { EventLog } from '../log/event-log.js';
 import type { CsvMapping } from '../log/csv-reader.js';
+import type { TextEncodingChoice } from '../log/input-stream.js';
 import type { PetriNet } from '../model/petri-net.js';
 import { Progress } from './progress.js';
 
@@ -23,6 +24,7 @@ export function logFormat(file: string): LogFormat {
 
 export interface LoadOptions {
   mapping?: CsvMapping;
+  encoding?: TextEncodingChoice;
   objectType?: string;
   progress: boolean;
   signal?: AbortSignal;
@@ -37,7 +39,9 @@ export async function loadLog(file: string, o: LoadOptions): Promise<EventLog> {
     const fmt = logFormat(file);
     if (fmt === 'xes') return await (await import('../log/xes-reader.js')).readXes(file, common);
     if (fmt === 'csv')
-      return await (await import('../log/csv-reader.js')).readCsv(file, { ...common, mapping: o.mapping });
+      return await (
+        await import('../log/csv-reader.js')
+      ).readCsv(file, { ...common, mapping: o.mapping, encoding: o.encoding });
     const { flattenOcel, ocelObjectTypes, readOcel } = await import('../log/ocel.js');
     const ocel = await readOcel(file, common);
     const type = o.objectType ?? ocelObjectTypes(ocel)[0];

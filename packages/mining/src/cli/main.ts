@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { MiningError, type MiningErrorCode } from '../errors.js';
 import { COMMANDS, type Ctx } from './commands.js';
+import { isTextEncoding, TEXT_ENCODINGS } from '../log/input-stream.js';
 
 export const USAGE = `usage: sagsgang-mine <command> [options] <files>
 
@@ -15,7 +16,7 @@ commands
   soundness <model>                soundness report (exit 4 when unsound)
   convert <file> --to xes|csv|ocel|pnml [--output FILE]
 
-logs: .xes .xes.gz .csv (--case --activity --timestamp --resource) .jsonocel/.xmlocel (--object-type)
+logs: .xes .xes.gz .csv (--case --activity --timestamp --resource --encoding auto|utf-8|windows-1252) .jsonocel/.xmlocel (--object-type)
 models: .pnml .bpmn        output: --format json|csv     progress on stderr: --progress / --no-progress
 
 exit codes: 0 ok, 2 usage, 3 bad input data, 4 model unsupported or unsound, 5 search limit, 130 cancelled, 1 internal error`;
@@ -54,6 +55,7 @@ export async function main(
         activity: { type: 'string' },
         timestamp: { type: 'string' },
         resource: { type: 'string' },
+        encoding: { type: 'string' },
         'object-type': { type: 'string' },
         progress: { type: 'boolean' },
         'no-progress': { type: 'boolean' },
@@ -75,6 +77,11 @@ export async function main(
     return 2;
   }
   const v = parsed.values;
+  const encoding = v.encoding ?? 'auto';
+  if (!isTextEncoding(encoding)) {
+    io.err(`--encoding must be one of ${TEXT_ENCODINGS.join(', ')}\n`);
+    return 2;
+  }
   const ac = new AbortController();
   const onSigint = () => ac.abort();
   process.once('SIGINT', onSigint);
@@ -85,6 +92,7 @@ export async function main(
     format: v.format === 'csv' ? 'csv' : 'json',
     load: {
       mapping: { case: v.case, activity: v.activity, timestamp: v.timestamp, resource: v.resource },
+      encoding,
       objectType: v['object-type'],
       progress: v['no-progress'] ? false : (v.progress ?? Boolean(process.stderr.isTTY)),
       signal: ac.signal,

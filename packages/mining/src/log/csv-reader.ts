@@ -1,6 +1,6 @@
 import { MiningError, throwIfAborted } from '../errors.js';
 import type { EventLog } from './event-log.js';
-import { textChunks, type LogSource, type ReadOptions } from './input-stream.js';
+import { decodedTextChunks, type LogSource, type ReadOptions, type TextEncodingChoice } from './input-stream.js';
 import { LogBuilder } from './log-builder.js';
 import { parseTimestamp } from './timestamp.js';
 
@@ -19,6 +19,8 @@ export interface CsvReadOptions extends ReadOptions {
   mapping?: CsvMapping;
   /** Field separator; guessed from the header line when absent. */
   delimiter?: string;
+  /** How the bytes are read; 'auto' (default) takes a byte-order mark, then UTF-8 if valid, else Windows-1252. */
+  encoding?: TextEncodingChoice;
 }
 
 const GUESS: Record<keyof Omit<CsvMapping, 'others'>, string[]> = {
@@ -36,7 +38,7 @@ export async function readCsv(source: LogSource, opts: CsvReadOptions = {}): Pro
   let header: string[] | undefined;
   let cols: ResolvedColumns | undefined;
   let row = 0;
-  const rows = csvRows(textChunks(source, opts), () => opts.delimiter);
+  const rows = csvRows(decodedTextChunks(source, opts), () => opts.delimiter);
   for await (const fields of rows) {
     row++;
     if (!header) {

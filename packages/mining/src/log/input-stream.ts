@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import { TextDecoder } from 'node:util';
 import { MiningError, throwIfAborted } from '../errors.js';
 
 /** What every streaming importer accepts: a file path, bytes, text, or a stream of chunks. */
@@ -45,6 +46,67 @@ export async function* textChunks(
   }
   const tail = decoder.end();
   if (tail) yield tail;
+}
+
+/**
+ * How a text file's bytes are read: 'auto' takes a byte-order mark when there is one, else UTF-8 when the bytes are
+ * valid UTF-8, else Windows-1252 (what Excel writes in Denmark when saving "CSV (semicolon separated)").
+ */
+export type TextEncodingChoice = 'auto' | 'utf-8' | 'windows-1252';
+export const TEXT_ENCODINGS: readonly TextEncodingChoice[] = ['auto', 'utf-8', 'windows-1252'];
+export const isTextEncoding = (s: string): s is TextEncodingChoice => (TEXT_ENCODINGS as readonly string[]).includes(s);
+
+/** The encoding of a file's first bytes: a byte-order mark decides, then whether they are valid UTF-8. */
+export function sniffEncoding(head: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  try {
+    // `stream` lets a character cut at the end of the sample pass; anything else invalid throws.
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return 'utf-8';
+  } catch {
+    return 'windows-1252';
+  }
+}
+
+/**
+ * Like textChunks, in a chosen or detected encoding (a byte-order mark is dropped). Text read as UTF-8 must be valid
+ * UTF-8 throughout: a file that turns out not to be is refused (MiningError 'bad_encoding'), never read garbled.
+ */
+export async function* decodedTextChunks(
+  src: LogSource,
+  opts: ReadOptions & { encoding?: TextEncodingChoice } = {},
+): AsyncGenerator<string> {
+  let decoder: TextDecoder | undefined;
+  let offset = 0;
+  for await (const chunk of rawByteChunks(src, opts)) {
+    if (!decoder) {
+      const chosen = !opts.encoding || opts.encoding === 'auto' ? sniffEncoding(chunk) : opts.encoding;
+      decoder = new TextDecoder(chosen, { fatal: chosen.startsWith('utf') });
+    }
+    try {
+      yield decoder.decode(chunk, { stream: true });
+    } catch {
+      throw invalidText(decoder.encoding, offset, opts.fileName);
+    }
+    offset += chunk.length;
+  }
+  let tail = '';
+  try {
+    tail = decoder?.decode() ?? '';
+  } catch {
+    throw invalidText(decoder!.encoding, offset, opts.fileName);
+  }
+  if (tail) yield tail;
+}
+
+function invalidText(encoding: string, offset: number, file?: string): MiningError {
+  return new MiningError(
+    'bad_encoding',
+    `the file is not valid ${encoding.toUpperCase()}; choose the encoding it was saved in, e.g. Windows-1252`,
+    { file, byte: offset },
+  );
 }
 
 /** Decodes UTF-8 byte chunks to text, keeping characters split across chunks whole. */

@@ -43,13 +43,16 @@ export async function readLogBytes(
   format: LogFormat,
   fileName: string,
   signal?: AbortSignal,
+  encoding?: mining.TextEncodingChoice,
 ): Promise<EventLog> {
   try {
     return format === 'xes'
       ? await mining.readXes(bytes, { fileName, signal })
-      : await mining.readCsv(bytes, { fileName, signal });
+      : await mining.readCsv(bytes, { fileName, signal, encoding });
   } catch (err) {
     if (err instanceof mining.MiningError && err.code === 'aborted') throw err;
+    if (err instanceof mining.MiningError && err.code === 'bad_encoding')
+      throw new AppError('validation', `The event log cannot be read: ${describe(err)}`, { reason: 'bad_encoding' });
     throw new AppError('validation', `The event log cannot be read: ${describe(err)}`, { reason: 'unreadable_log' });
   }
 }

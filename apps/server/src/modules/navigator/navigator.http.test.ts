@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ENGINES } from '../../../test/support/test-database.js';
 import { useTestApp } from '../../../test/support/test-app.js';
@@ -10,6 +11,7 @@ import {
   type UnitTree,
 } from '../../../test/support/test-auth.js';
 import { navigatorRepository } from './navigator.repository.js';
+import { loadLogPopulation } from './population.js';
 
 const fixture = (name: string) => fs.readFileSync(new URL(`../../../test/fixtures/navigator/${name}`, import.meta.url));
 const housingXml = fixture('housing-benefit.bpmn').toString('utf8');
@@ -73,6 +75,53 @@ for (const engine of ENGINES) {
       const csv = await upload(analyst, 'no-activity.csv', 'case_id,when\n1,2024-01-01\n');
       expect(csv.statusCode).toBe(400);
       expect((await analyst.inject({ method: 'GET', url: '/api/navigator/logs' })).json().length).toBe(before);
+    });
+
+    test('a CSV saved by Danish Excel (Windows-1252) is detected, stored as UTF-8 and analysed with æøå intact', async () => {
+      const excel = fixture('danish-excel-windows-1252.csv');
+      expect(excel.includes(0xf8)).toBe(true); // ø as one Windows-1252 byte
+      const res = await upload(analyst, 'sager.csv', excel);
+      expect(res.statusCode).toBe(201);
+      expect(res.json()).toMatchObject({ format: 'csv', cases: 2, events: 5 });
+      expect(res.json().activities).toEqual(['Afgørelse truffet', 'Ansøgning modtaget', 'Høring af pårørende']);
+      const stored = await navigatorRepository.findLog(t().database.db, res.json().id);
+      const text = zlib.gunzipSync(stored!.content).toString('utf8');
+      expect(text).toContain('Søren Ærø');
+      expect(text).not.toContain('\uFFFD');
+      // What an analysis later reads is the stored bytes: they give the same names.
+      const { log } = await loadLogPopulation(t().database.db, res.json().id);
+      expect([...log.resourceNames].sort()).toEqual(['Søren Ærø', 'Åse Møller']);
+      expect([...log.activityNames].sort()).toEqual(res.json().activities);
+    });
+
+    test('the encoding can be chosen; a file that is not the chosen encoding is refused and nothing stored', async () => {
+      const excel = fixture('danish-excel-windows-1252.csv');
+      const before = (await analyst.inject({ method: 'GET', url: '/api/navigator/logs' })).json().length;
+      const asUtf8 = await analyst.inject({
+        method: 'POST',
+        url: '/api/navigator/logs?name=sager.csv&encoding=utf-8',
+        headers: { 'content-type': 'text/csv' },
+        payload: excel,
+      });
+      expect(asUtf8.statusCode).toBe(400);
+      expect(asUtf8.json().error).toMatchObject({ code: 'validation', details: { reason: 'bad_encoding' } });
+      expect(asUtf8.json().error.message).toContain('Windows-1252');
+      const unknown = await analyst.inject({
+        method: 'POST',
+        url: '/api/navigator/logs?name=sager.csv&encoding=latin9',
+        headers: { 'content-type': 'text/csv' },
+        payload: excel,
+      });
+      expect(unknown.statusCode).toBe(400);
+      expect((await analyst.inject({ method: 'GET', url: '/api/navigator/logs' })).json().length).toBe(before);
+      const chosen = await analyst.inject({
+        method: 'POST',
+        url: '/api/navigator/logs?name=sager.csv&encoding=windows-1252',
+        headers: { 'content-type': 'text/csv' },
+        payload: zlib.gzipSync(excel),
+      });
+      expect(chosen.statusCode).toBe(201);
+      expect(chosen.json().activities).toContain('Høring af pårørende');
     });
 
     test('a log whose activities match no step is refused up front, naming both sides, and no analysis is kept', async () => {

@@ -11,6 +11,7 @@ import {
   ZReplay,
   ZStartAnalysis,
   ZUploadedLog,
+  ZLogEncoding,
 } from '@sagsgang/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
@@ -57,7 +58,10 @@ export function navigatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Upload an event log (XES or CSV, optionally gzipped) from another system',
-          querystring: z.object({ name: z.string().trim().min(1).max(200) }),
+          description:
+            'CSV is read in the encoding chosen, or detected: a byte-order mark, else UTF-8 when the bytes are valid ' +
+            'UTF-8, else Windows-1252 (what Excel writes in Denmark). A file that is not valid in the chosen encoding is refused.',
+          querystring: z.object({ name: z.string().trim().min(1).max(200), encoding: ZLogEncoding.default('auto') }),
           response: { 201: ZUploadedLog },
         },
       },
@@ -68,7 +72,15 @@ export function navigatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             'unsupported_media_type',
             'Send the log file as the request body (application/octet-stream).',
           );
-        return reply.status(201).send(await uploadLog(db, { name: request.query.name, bytes: request.body }, p.userId));
+        return reply
+          .status(201)
+          .send(
+            await uploadLog(
+              db,
+              { name: request.query.name, bytes: request.body, encoding: request.query.encoding },
+              p.userId,
+            ),
+          );
       },
     );
 

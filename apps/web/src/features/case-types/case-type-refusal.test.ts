@@ -1,13 +1,14 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { ZCaseTypeDefinition, describeIssues, type TCaseTypeDefinition } from '@sagsgang/contracts';
 import { CASE_TYPE_RULES } from '@sagsgang/contracts/errors';
 import { demoCaseTypes } from '../../../../server/src/modules/demo/case-types/demo-case-types.js';
 import { ApiError } from '../../api/client.js';
-import { translatorFor } from '../../i18n/i18n.js';
+import { loadLocale, translatorFor } from '../../i18n/i18n.js';
 import { refusalErrors } from './case-type-refusal.js';
 
 const da = translatorFor('da');
 const en = translatorFor('en');
+beforeAll(() => Promise.all([loadLocale('da'), loadLocale('en')]));
 
 /** The server's refusal of a definition: its field issues as the publish endpoint sends them. */
 function refusalOf(d: unknown): ApiError {

@@ -5,14 +5,15 @@ import type {
   TPeopleStats,
   TReplay,
   TStartAnalysis,
+  TLogEncoding,
   TUploadedLog,
 } from '@sagsgang/contracts';
 import { api, ApiError, getCsrfToken } from '../../api/client.js';
 
 const base = '/api/navigator';
 
-async function upload(file: File): Promise<TUploadedLog> {
-  const res = await fetch(`${base}/logs?name=${encodeURIComponent(file.name)}`, {
+async function upload(file: File, encoding: TLogEncoding = 'auto'): Promise<TUploadedLog> {
+  const res = await fetch(`${base}/logs?name=${encodeURIComponent(file.name)}&encoding=${encoding}`, {
     method: 'POST',
     credentials: 'same-origin',
     headers: {

@@ -1,6 +1,7 @@
 import '../workflows/workflows.css';
 import { useEffect, useState, type FormEvent } from 'react';
-import type { TAnalysisInfo, TProcessModelSummary, TUploadedLog } from '@sagsgang/contracts';
+import type { TAnalysisInfo, TLogEncoding, TProcessModelSummary, TUploadedLog } from '@sagsgang/contracts';
+import { ApiError } from '../../api/client.js';
 import { useT } from '../../i18n/i18n.js';
 import { ErrorAlert } from '../../errors/error-alert.js';
 import { Link, navigate, useLocation } from '../../router/router.js';
@@ -36,17 +37,20 @@ export function NavigatorPage() {
 
   const onUpload = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const file = (e.currentTarget.elements.namedItem('nav-file') as HTMLInputElement).files?.[0];
+    const form = e.currentTarget.elements;
+    const file = (form.namedItem('nav-file') as HTMLInputElement).files?.[0];
+    const encoding = (form.namedItem('nav-encoding') as HTMLSelectElement).value as TLogEncoding;
     if (!file) return setUploadError(new Error(t('navigator:chooseFile')));
     setUploading(true);
     setUploadError(null);
     try {
-      const log = await navigatorApi.uploadLog(file);
+      const log = await navigatorApi.uploadLog(file, encoding);
       setLogs([log, ...logs]);
       setLogId(log.id);
       setKind('log');
     } catch (err) {
-      setUploadError(err);
+      const badEncoding = err instanceof ApiError && (err.details as { reason?: string })?.reason === 'bad_encoding';
+      setUploadError(badEncoding ? new Error(t('navigator:badEncoding')) : err);
     } finally {
       setUploading(false);
     }
@@ -189,6 +193,16 @@ export function NavigatorPage() {
               {t('navigator:logFile')}
             </label>
             <input className="form-file-input" id="nav-file" name="nav-file" type="file" accept=".xes,.csv,.gz,.xml" />
+          </div>
+          <div className="form-group">
+            <label className="form-label" htmlFor="nav-encoding">
+              {t('navigator:encoding')}
+            </label>
+            <select className="form-select" id="nav-encoding" name="nav-encoding" defaultValue="auto">
+              <option value="auto">{t('navigator:encodingAuto')}</option>
+              <option value="utf-8">{t('navigator:encodingUtf8')}</option>
+              <option value="windows-1252">{t('navigator:encodingWindows1252')}</option>
+            </select>
           </div>
           <button type="submit" className="button button-secondary" disabled={uploading}>
             {uploading ? t('navigator:uploading') : t('navigator:upload')}

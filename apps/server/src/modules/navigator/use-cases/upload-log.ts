@@ -1,5 +1,7 @@
 import zlib from 'node:zlib';
-import type { TUploadedLog } from '@sagsgang/contracts';
+import { TextDecoder } from 'node:util';
+import { sniffEncoding } from '@sagsgang/mining';
+import type { TLogEncoding, TUploadedLog } from '@sagsgang/contracts';
 import { AppError } from '../../../platform/errors.js';
 import type { Executor } from '../../../platform/db/transaction.js';
 import { readLogBytes, type LogFormat } from '../mining-adapter.js';
@@ -25,6 +27,27 @@ export function detectFormat(bytes: Uint8Array): LogFormat {
   return head.startsWith('<') ? 'xes' : 'csv';
 }
 
+/** The decompressed start of a log (all of it when not compressed): enough to tell its text encoding. */
+function textHead(bytes: Buffer): Buffer {
+  if (!isGzip(bytes)) return bytes;
+  return zlib.gunzipSync(bytes.subarray(0, 1 << 18), { finishFlush: zlib.constants.Z_SYNC_FLUSH }).subarray(0, 1 << 20);
+}
+
+/**
+ * A CSV log as UTF-8, whatever it was saved in (chosen, or a byte-order mark, else UTF-8 when valid, else
+ * Windows-1252), so that every later read of the stored log sees the text the user saw.
+ */
+export function csvAsUtf8(bytes: Buffer, choice: TLogEncoding): Buffer {
+  const encoding = choice === 'auto' ? sniffEncoding(textHead(bytes)) : choice;
+  if (encoding === 'utf-8') return bytes;
+  const raw = isGzip(bytes) ? zlib.gunzipSync(bytes) : bytes;
+  try {
+    return Buffer.from(new TextDecoder(encoding, { fatal: encoding.startsWith('utf') }).decode(raw), 'utf8');
+  } catch {
+    throw new AppError('validation', `The file is not valid ${encoding.toUpperCase()}.`, { reason: 'bad_encoding' });
+  }
+}
+
 export function toUploadedLog(r: Omit<LogRow, 'content'>): TUploadedLog {
   return {
     id: r.id,
@@ -43,7 +66,7 @@ export function toUploadedLog(r: Omit<LogRow, 'content'>): TUploadedLog {
  */
 export async function uploadLog(
   db: Executor,
-  file: { name: string; bytes: Buffer },
+  file: { name: string; bytes: Buffer; encoding?: TLogEncoding },
   actorId: string | null,
 ): Promise<TUploadedLog> {
   if (file.bytes.length === 0) throw new AppError('validation', 'The file is empty.');
@@ -54,9 +77,19 @@ export async function uploadLog(
   } catch {
     throw new AppError('validation', 'The file looks compressed but cannot be unpacked.');
   }
-  const log = await readLogBytes(file.bytes, format, file.name);
+  let bytes = file.bytes;
+  if (format === 'csv') {
+    try {
+      bytes = csvAsUtf8(file.bytes, file.encoding ?? 'auto');
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      throw new AppError('validation', 'The file looks compressed but cannot be unpacked.');
+    }
+  }
+  // Stored CSV is UTF-8 from here on: a byte that is not is refused now, not garbled in a later analysis.
+  const log = await readLogBytes(bytes, format, file.name, undefined, format === 'csv' ? 'utf-8' : undefined);
   if (log.caseCount === 0) throw new AppError('validation', 'The log holds no cases.');
-  const content = isGzip(file.bytes) ? file.bytes : zlib.gzipSync(file.bytes);
+  const content = isGzip(bytes) ? bytes : zlib.gzipSync(bytes);
   const collator = new Intl.Collator('da');
   const activities = [...log.activityNames].sort(collator.compare);
   const id = await repo.insertLog(db, {
