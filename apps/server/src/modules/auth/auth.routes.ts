@@ -17,9 +17,11 @@ import { toAppError } from '../../platform/http/error-handler.js';
 import { requirePrincipal } from '../../platform/auth/guards.js';
 import { sessionCookieOptions } from '../../platform/auth/auth-plugin.js';
 import { SESSION_COOKIE } from '../../platform/auth/session-store.js';
+import { giveBackSignInAttempt } from '../../platform/auth/sign-in-throttle.js';
 import {
   auditFailedSignIn,
   checkPassword,
+  limitSignIn,
   chooseActiveUnit,
   describeMe,
   endSession,
@@ -58,11 +60,6 @@ function formSignInErrorHandler(err: unknown, request: FastifyRequest, reply: Fa
   throw err;
 }
 
-function loginRateKey(request: FastifyRequest): string {
-  const body = request.body as { username?: unknown } | undefined;
-  const username = typeof body?.username === 'string' ? body.username.trim().toLowerCase().slice(0, 200) : '';
-  return `${request.ip}\u0000${username}`;
-}
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -71,15 +68,6 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: { tags: ['auth'], summary: 'Sign in with user name and password (JSON or an HTML form post)' },
         errorHandler: formSignInErrorHandler,
-        config: {
-          rateLimit: {
-            max: ctx.config.loginRateLimit.max,
-            timeWindow: ctx.config.loginRateLimit.windowMinutes * 60_000,
-            // After body parsing, so the key can include the user name: one noisy user cannot lock out an office.
-            hook: 'preHandler',
-            keyGenerator: loginRateKey,
-          },
-        },
       },
       async (request, reply) => {
         const form = isFormPost(request);
@@ -94,12 +82,16 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           if (form) return reply.redirect(loginPageWithError('invalid', returnTo), 303);
           throw err;
         }
+        // Counted before the password is checked: a locked-out name or address costs no password hash.
+        const parties = { address: request.ip, username: credentials.username };
+        await limitSignIn(ctx, request, parties);
         const userId = await checkPassword(ctx, credentials);
         if (!userId) {
           await auditFailedSignIn(ctx, request, credentials.username);
           if (form) return reply.redirect(loginPageWithError('invalid', returnTo), 303);
           throw new AppError('unauthenticated', INVALID_CREDENTIALS);
         }
+        await giveBackSignInAttempt(ctx.database.db, parties);
         setSessionCookie(reply, ctx, await startSession(ctx, request, { userId, authMethod: 'password' }));
         if (form) return reply.redirect(safeReturnTo(returnTo), 303);
         return { userId };
