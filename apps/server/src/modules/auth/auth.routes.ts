@@ -9,6 +9,7 @@ import {
   ZLoginRequest,
   ZLogoutForm,
   ZMe,
+  type RateLimitDetails,
 } from '@sagsgang/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
@@ -55,11 +56,14 @@ function formSignInErrorHandler(err: unknown, request: FastifyRequest, reply: Fa
     const appError = toAppError(err);
     const returnTo = (request.body as { returnTo?: unknown } | undefined)?.returnTo;
     if (appError.code === 'forbidden') return reply.redirect(loginPageWithError('expired', returnTo), 303);
-    if (appError.code === 'rate_limited') return reply.redirect(loginPageWithError('rate_limited', returnTo), 303);
+    if (appError.code === 'rate_limited') {
+      const seconds = (appError.details as Partial<RateLimitDetails> | undefined)?.retryAfterSeconds;
+      const extra = seconds ? { retryMinutes: String(Math.ceil(seconds / 60)) } : undefined;
+      return reply.redirect(loginPageWithError('rate_limited', returnTo, extra), 303);
+    }
   }
   throw err;
 }
-
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {

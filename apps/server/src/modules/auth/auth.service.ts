@@ -32,11 +32,7 @@ export async function checkPassword(ctx: AppContext, credentials: Credentials): 
  * Counts a sign-in attempt in the shared limit (per client address and per account) and refuses it with a 429 and
  * a Retry-After when either is locked out. The lock-out itself is audited, in the transaction that sets it.
  */
-export async function limitSignIn(
-  ctx: AppContext,
-  request: FastifyRequest,
-  parties: SignInParties,
-): Promise<void> {
+export async function limitSignIn(ctx: AppContext, request: FastifyRequest, parties: SignInParties): Promise<void> {
   const limit = ctx.config.loginRateLimit;
   const verdict = await reserveSignInAttempt(
     ctx.database.db,

@@ -21,6 +21,12 @@ function send(reply: FastifyReply, page: PageContext, input: LayoutInput): Fasti
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** The citizen portal's server-rendered pages and the DKFDS assets they use. */
+/** A whole number of minutes from the address, at most a day; anything else is left out. */
+function minutesParam(value: unknown): number | undefined {
+  const n = typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : NaN;
+  return n >= 1 && n <= 24 * 60 ? n : undefined;
+}
+
 export function portalRoutes(ctx: AppContext) {
   return async (app: FastifyInstance): Promise<void> => {
     await registerPortalAssets(app);
@@ -41,6 +47,7 @@ export function portalRoutes(ctx: AppContext) {
         username: str(q.username)?.slice(0, 200),
         returnTo: safeLocalPath(q.returnTo, '/'),
         signedOut: q.signedOut !== undefined,
+        retryMinutes: minutesParam(q.retryMinutes),
       });
       if (str(q.error)) reply.status(200);
       return send(reply, page, { title: page.t('portal:loginTitle'), body });

@@ -16,9 +16,10 @@ export function scheduleSessionPurge(db: Executor): Promise<number | null> {
 // sign-in counts whose window and lock-out passed long ago.
 export const sessionPurgeJob: JobDefinition = {
   handler: async (_job, { ctx }) => {
+    // The next run is queued first, so a run that fails for good does not end the hourly chain.
+    await scheduleRecurringJob(ctx.database.db, { kind: SESSION_PURGE_JOB, runAt: new Date(Date.now() + EVERY_MS) });
     const purged = await purgeExpiredSessions(ctx.database.db, sessionPolicy(ctx));
     const throttles = await purgeStaleSignInThrottles(ctx.database.db, ctx.config.loginRateLimit.windowMinutes);
-    await scheduleRecurringJob(ctx.database.db, { kind: SESSION_PURGE_JOB, runAt: new Date(Date.now() + EVERY_MS) });
     return { purged, throttles };
   },
 };

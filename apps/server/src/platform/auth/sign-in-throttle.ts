@@ -118,7 +118,9 @@ export async function reserveSignInAttempt(
 export async function giveBackSignInAttempt(executor: Executor, parties: SignInParties): Promise<void> {
   const [address, account] = keys(parties);
   await inTransaction(executor, async (trx) => {
-    await sql`UPDATE sign_in_throttle SET attempts = greatest(attempts - 1, 0) WHERE key = ${address!.key}`.execute(trx);
+    await sql`UPDATE sign_in_throttle SET attempts = greatest(attempts - 1, 0) WHERE key = ${address!.key}`.execute(
+      trx,
+    );
     await sql`DELETE FROM sign_in_throttle WHERE key = ${account!.key} AND (locked_until IS NULL OR locked_until <= now())`.execute(
       trx,
     );
