@@ -1,7 +1,9 @@
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { sql } from 'kysely';
 import { describeEachEngine } from '../../../test/support/test-database.js';
 import { createUser } from '../../../test/support/test-auth.js';
+import { CAN_RUN_NODES, useAppNodes } from '../../../test/support/app-nodes.js';
+import type { Executor } from '../db/transaction.js';
 import { loadConfig } from '../config.js';
 import { JobRunner } from '../jobs/index.js';
 import { buildModuleRegistry } from '../module-registry.js';
@@ -53,5 +55,53 @@ describeEachEngine('session purge job', (database) => {
     expect(next.rows.map((r) => r.status)).toEqual(['done', 'pending']);
     expect(Number(next.rows[1].in_minutes)).toBeGreaterThan(55);
     expect(await scheduleSessionPurge(db.db)).toBeNull();
+  });
+});
+
+describe.skipIf(!CAN_RUN_NODES)('session purge over two app nodes on one PostgreSQL', () => {
+  const nodes = useAppNodes(2);
+
+  async function expireNewSession(db: Executor, userId: string): Promise<string> {
+    const session = await createSession(db, { userId, authMethod: 'password' }, policy);
+    const hash = hashSessionToken(session.token);
+    await sql`UPDATE user_session SET expires_at = now() - interval '1 minute' WHERE token_hash = ${hash}`.execute(db);
+    return hash;
+  }
+  const sessionsOf = async (db: Executor, userId: string) =>
+    (
+      await sql<{ token_hash: string }>`SELECT token_hash FROM user_session WHERE user_id = ${userId}`.execute(db)
+    ).rows.map((r) => r.token_hash);
+  const purgeRuns = async (db: Executor) =>
+    (
+      await sql<{ status: string }>`SELECT status FROM job WHERE kind = ${SESSION_PURGE_JOB} ORDER BY id`.execute(db)
+    ).rows.map((r) => r.status);
+
+  test('runs once per period between the nodes, and removes the expired sessions each time', async () => {
+    const [a, b] = nodes();
+    const db = a!.database.db;
+    const user = await createUser(db);
+    const live = await createSession(db, { userId: user.id, authMethod: 'password' }, policy);
+    await expireNewSession(db, user.id);
+    await expireNewSession(b!.database.db, user.id);
+    // Both nodes start at once and each keeps the hourly purge queued.
+    await Promise.all([scheduleSessionPurge(db), scheduleSessionPurge(b!.database.db)]);
+    const runners = [a!, b!].map((n) => new JobRunner({ ctx: n.ctx, log: silent, pollMs: 10 }));
+    const drainBoth = async () => (await Promise.all(runners.map((r) => r.drain()))).reduce((x, y) => x + y, 0);
+
+    expect(await drainBoth()).toBe(1);
+    expect(await sessionsOf(b!.database.db, user.id)).toEqual([hashSessionToken(live.token)]);
+    expect(await purgeRuns(db)).toEqual(['done', 'pending']);
+
+    // Within the hour neither node runs it again, and a node restarting does not queue a second one.
+    const laterStale = await expireNewSession(db, user.id);
+    expect(await Promise.all([scheduleSessionPurge(db), scheduleSessionPurge(b!.database.db)])).toEqual([null, null]);
+    expect(await drainBoth()).toBe(0);
+    expect(await sessionsOf(db, user.id)).toContain(laterStale);
+
+    // The hour is up: again exactly one run between the two nodes.
+    await sql`UPDATE job SET run_at = now() WHERE kind = ${SESSION_PURGE_JOB} AND status = 'pending'`.execute(db);
+    expect(await drainBoth()).toBe(1);
+    expect(await sessionsOf(db, user.id)).toEqual([hashSessionToken(live.token)]);
+    expect(await purgeRuns(db)).toEqual(['done', 'done', 'pending']);
   });
 });
