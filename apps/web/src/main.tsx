@@ -1,12 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.js';
-import { applyLocale, cookieLocale } from './i18n/i18n.js';
+import { applyLocale, startupLocale } from './i18n/i18n.js';
 import './styles/app.css';
 
-// Before the session loads, speak the language this browser chose last time (or the browser's own).
-const initial = cookieLocale() ?? (navigator.language.toLowerCase().startsWith('en') ? 'en' : 'da');
-applyLocale(initial);
+// Before the session loads, speak the language this browser chose last time, else the browser's own if we have
+// it, else Danish. A guess is not remembered: only a choice is.
+applyLocale(startupLocale(document.cookie, navigator.languages ?? [navigator.language]));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -11,7 +11,7 @@ export function LanguageSwitch(props: { onMessage: (message: string) => void }) 
   const { t, locale } = useT();
   const choose = (next: Locale) => {
     if (next === locale) return;
-    applyLocale(next);
+    applyLocale(next, { remember: true });
     props.onMessage(t('languageSwitched', { lng: next }));
     // The page speaks the new language already, so the refusal is worded in it too.
     authApi.setLocale(next).catch((err: unknown) => props.onMessage(errorSentence(err, translatorFor(next))));

@@ -28,6 +28,11 @@ describeEachEngine('session purge job', (database) => {
     }>`SELECT count(*)::int AS n FROM user_session WHERE user_id = ${user.id}`.execute(db.db);
     expect(before.rows[0].n).toBe(2);
 
+    // Sign-in counts go too once their window and lock-out are a day past; a recent lock-out is kept.
+    await sql`INSERT INTO sign_in_throttle (key, attempts, window_started_at, locked_until, lockouts) VALUES
+      ('address:192.0.2.1', 4, now() - interval '3 days', now() - interval '2 days', 1),
+      ('address:192.0.2.2', 0, now() - interval '3 days', now() - interval '1 hour', 2),
+      ('address:192.0.2.3', 2, now(), NULL, 0)`.execute(db.db);
     const ids = await Promise.all([
       scheduleSessionPurge(db.db),
       scheduleSessionPurge(db.db),
@@ -47,6 +52,8 @@ describeEachEngine('session purge job', (database) => {
     }>`SELECT expires_at FROM user_session WHERE user_id = ${user.id}`.execute(db.db);
     expect(left.rows).toHaveLength(1);
     expect(new Date(left.rows[0].expires_at).getTime()).toBe(live.expiresAt.getTime());
+    const throttles = await sql<{ key: string }>`SELECT key FROM sign_in_throttle ORDER BY key`.execute(db.db);
+    expect(throttles.rows.map((r) => r.key)).toEqual(['address:192.0.2.2', 'address:192.0.2.3']);
 
     const next = await sql<{ status: string; in_minutes: number }>`
       SELECT status, extract(epoch FROM run_at - now()) / 60 AS in_minutes FROM job WHERE kind = ${SESSION_PURGE_JOB} ORDER BY id`.execute(
