@@ -160,6 +160,22 @@ for (const engine of ENGINES) {
   });
 }
 
+for (const engine of ENGINES) {
+  describe(`sign-in behind proxies named by address and CIDR [${engine}]`, () => {
+    const t = useTestApp(engine, { loginRateLimit: LIMIT, trustProxy: ['127.0.0.1', '10.0.0.0/8'] });
+
+    test('the client is the first address, from the server outwards, that is not a trusted proxy', async () => {
+      const user = await createUser(t().database.db);
+      // Through the inner proxy 10.1.2.3: the address it saw is the client's.
+      await signIn(t().app, user.username, 'wrong', { 'x-forwarded-for': '192.0.2.77, 203.0.113.9, 10.1.2.3' });
+      // A hop that is not a trusted proxy is where belief stops, whatever it claims before it.
+      await signIn(t().app, user.username, 'wrong', { 'x-forwarded-for': '203.0.113.9, 198.51.100.1' });
+      const failed = (await auditRows(t().database.db, 'sign_in_failed')).filter((r) => r.subject_user_id === user.id);
+      expect(failed.map((r) => r.ip)).toEqual(['203.0.113.9', '198.51.100.1']);
+    });
+  });
+}
+
 describe.skipIf(!CAN_RUN_NODES)('sign-in limit over two app nodes on one PostgreSQL', () => {
   const nodes = useAppNodes(2, { loginRateLimit: LIMIT });
   beforeEach(async () => {
