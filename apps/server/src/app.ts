@@ -18,6 +18,7 @@ import { registerTextGuard } from './platform/http/text-guard.js';
 import { denialRecorder } from './platform/audit/audit-denials.js';
 import type { DestinationStream } from 'pino';
 import type { AppContext } from './platform/context.js';
+import type { TrustProxy } from './platform/config.js';
 
 export interface BuildAppOptions {
   /** Pass false in tests that do not want log output. */
@@ -26,6 +27,12 @@ export interface BuildAppOptions {
   logStream?: DestinationStream;
   /** Told of every route as it is added (tests enumerate the API with it). */
   onRoute?: (route: RouteOptions) => void;
+}
+
+/** A hop count believes that many proxies nearest the server; a list believes the proxies at those addresses. */
+function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
 }
 
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
@@ -37,7 +44,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
-    trustProxy: true,
+    // Off unless configured: a client could otherwise choose the address the audit log and the limits see.
+    trustProxy: fastifyTrustProxy(ctx.config.trustProxy),
     frameworkErrors: frameworkErrorReply,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -11,6 +11,11 @@ export type ErrorCode =
   | 'rate_limited'
   | 'internal';
 
+/** The `details` of a `rate_limited` answer: how long until the next attempt may be made (also in Retry-After). */
+export interface RateLimitDetails {
+  retryAfterSeconds: number;
+}
+
 /** The steps on a case that `invalid_state` can refuse; the back office words each in the reader's language. */
 export const CASE_OPERATIONS = [
   'screen',

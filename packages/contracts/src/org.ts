@@ -103,6 +103,7 @@ export const AUDIT_ACTIONS = [
   'sign_in',
   'sign_out',
   'sign_in_failed',
+  'sign_in_locked',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

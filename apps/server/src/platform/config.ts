@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 
 /** A setting that cannot be used: its message names the variable and what it needs, in one line. */
@@ -22,8 +23,16 @@ export interface AppConfig {
   sessionTtlMinutes: number;
   /** Absolute session lifetime from sign-in, however active the user is. */
   sessionMaxMinutes: number;
-  /** Sign-in attempts allowed per IP address and user name in the window. */
-  loginRateLimit: { max: number; windowMinutes: number };
+  /**
+   * Which proxies in front of the app are believed about the client's address (`X-Forwarded-For`): false (the
+   * socket's address is the client's), how many proxy hops to believe, or the proxies' addresses and CIDR ranges.
+   */
+  trustProxy: TrustProxy;
+  /**
+   * Sign-in attempts allowed per account (`max`) and per client address (`addressMax`) in the window, counted in the
+   * database so every node shares them; each lock-out after the first lasts twice as long as the one before.
+   */
+  loginRateLimit: { max: number; addressMax: number; windowMinutes: number };
   /** Public base URL, used in e-mails and OIDC redirects. */
   publicUrl: string;
   authorityName: string;
@@ -39,6 +48,8 @@ export interface AppConfig {
   oidc: OidcProviderConfig[];
   smtp?: { host: string; port: number; secure: boolean; user?: string; pass?: string; from: string };
 }
+
+export type TrustProxy = false | number | string[];
 
 export interface OidcProviderConfig {
   /** Short id used in URLs: /auth/oidc/<id>/start */
@@ -90,6 +101,32 @@ export function demoSeedWanted(env: NodeJS.ProcessEnv): boolean {
   return env.NODE_ENV === 'production' ? env.SEED_DEMO === 'true' : env.SEED_DEMO !== 'false';
 }
 
+function isAddressOrCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = net.isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+/** TRUST_PROXY: unset, `false` or `0` trusts no proxy; a whole number is a hop count; else addresses and CIDRs. */
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  const wrong = entries.filter((e) => !isAddressOrCidr(e));
+  if (entries.length === 0 || wrong.length > 0)
+    throw new ConfigError(
+      `TRUST_PROXY must be false, a number of proxy hops, or a comma list of addresses/CIDRs, not "${wrong[0] ?? value}".`,
+    );
+  return entries;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
   const port = Number(env.PORT ?? 3000);
   const production = env.NODE_ENV === 'production';
@@ -114,9 +151,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionSecret,
     sessionTtlMinutes: Number(env.SESSION_TTL_MINUTES ?? 8 * 60),
     sessionMaxMinutes: Number(env.SESSION_MAX_MINUTES ?? 12 * 60),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     loginRateLimit: {
-      max: Number(env.LOGIN_RATE_LIMIT_MAX ?? 10),
-      windowMinutes: Number(env.LOGIN_RATE_LIMIT_MINUTES ?? 15),
+      max: positiveNumber(env, 'LOGIN_RATE_LIMIT_MAX', 10),
+      addressMax: positiveNumber(env, 'LOGIN_RATE_LIMIT_ADDRESS_MAX', 50),
+      windowMinutes: positiveNumber(env, 'LOGIN_RATE_LIMIT_MINUTES', 15),
     },
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
     authorityName: env.AUTHORITY_NAME ?? 'Sagsgang Kommune',

@@ -7,7 +7,10 @@ import { migrate } from '../../src/platform/db/migrate.js';
  * A fresh, migrated database of its own on the PostgreSQL server at DATABASE_URL, dropped again on close. Tests and
  * benchmarks both use it, so each run leaves the server as it found it.
  */
-export async function openThrowawayPostgres(options: { prefix: string; poolSize: number }): Promise<Database> {
+export async function openThrowawayPostgres(options: {
+  prefix: string;
+  poolSize: number;
+}): Promise<Database & { url: string }> {
   const url = new URL(process.env.DATABASE_URL!);
   const name = `${options.prefix}_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url.toString() });
@@ -19,6 +22,7 @@ export async function openThrowawayPostgres(options: { prefix: string; poolSize:
   await migrate(database.pool);
   return {
     ...database,
+    url: url.toString(),
     async close() {
       await database.close();
       await dropWhenClosed(name);

@@ -10,6 +10,12 @@ const refusal = (code: ApiErrorCode, details?: unknown, message = `server says $
   new ApiError(message, 409, code, details, requestId);
 
 describe("API errors in the reader's language", () => {
+  test('a sign-in lock-out says when to try again, in Danish and in English', () => {
+    const locked = new ApiError('Too many sign-in attempts.', 429, 'rate_limited', { retryAfterSeconds: 1750 });
+    expect(errorText(locked, da).text).toBe('Du har prøvet for mange gange på kort tid. Prøv igen om 30 min.');
+    expect(errorText(locked, en).text).toBe('You have tried too many times in a short while. Try again in 30 min.');
+  });
+
   const sentences: [ApiErrorCode, string, string][] = [
     ['validation', 'Oplysningerne kunne ikke godtages', 'The information could not be accepted'],
     ['unauthenticated', 'Du er ikke logget ind længere', 'You are no longer signed in'],

@@ -92,6 +92,12 @@ function codeText(error: ApiError, t: Translate): string | undefined {
         : t('errors:conflict');
     case 'invalid_state':
       return invalidStateText(error.details, t);
+    case 'rate_limited': {
+      const seconds = isRecord(error.details) ? error.details.retryAfterSeconds : undefined;
+      return typeof seconds === 'number' && seconds > 0
+        ? t('errors:rateLimitedMinutes', { minutes: Math.ceil(seconds / 60) })
+        : t('errors:rate_limited');
+    }
     case 'internal':
       return error.requestId ? t('errors:internalRef', { ref: error.requestId }) : t('errors:internal');
     default:

@@ -34,8 +34,9 @@ export function isOffered(value: unknown): value is Locale {
   return typeof value === 'string' && (OFFERED as string[]).includes(value);
 }
 
-export function cookieLocale(): Locale | undefined {
-  const match = document.cookie.match(/(?:^|;\s*)sagsgang_lang=([^;]+)/);
+/** The language this browser chose before (in the back office or the portal), read from a cookie header. */
+export function rememberedLocale(cookies: string): Locale | undefined {
+  const match = cookies.match(/(?:^|;\s*)sagsgang_lang=([^;]+)/);
   return isOffered(match?.[1]) ? match[1] : undefined;
 }
 
@@ -55,9 +56,39 @@ export function loadLocale(locale: Locale): Promise<void> {
   return pending;
 }
 
-/** Switches the page language and remembers it for this browser (the account's setting is saved separately). */
-export async function applyLocale(locale: Locale): Promise<void> {
-  document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=${365 * 24 * 3600}; samesite=lax`;
+/** The cookie that remembers a chosen language for a year, for the back office and the portal alike. */
+export function localeCookie(locale: Locale): string {
+  return `${LOCALE_COOKIE}=${locale}; path=/; max-age=${365 * 24 * 3600}; samesite=lax`;
+}
+
+/**
+ * The language of a first visit: the first of the browser's languages we offer, in its order of preference;
+ * Norwegian readers get Danish; a browser that asks for nothing we have gets Danish, not English.
+ */
+export function localeFromBrowser(languages: readonly string[]): Locale {
+  for (const tag of languages) {
+    const lang = tag.trim().toLowerCase().slice(0, 2);
+    if (lang === 'nb' || lang === 'nn' || lang === 'no') return 'da';
+    if (isOffered(lang)) return lang;
+  }
+  return DEFAULT_LOCALE;
+}
+
+/** The language to open in: the remembered choice, else what the browser asks for, else Danish. */
+export function startupLocale(cookies: string, languages: readonly string[]): Locale {
+  return rememberedLocale(cookies) ?? localeFromBrowser(languages);
+}
+
+export function cookieLocale(): Locale | undefined {
+  return rememberedLocale(document.cookie);
+}
+
+/**
+ * Shows the page in `locale` once its texts have arrived; with `remember`, the person chose it, so this browser
+ * keeps it (the account's setting is saved separately).
+ */
+export async function applyLocale(locale: Locale, options: { remember?: boolean } = {}): Promise<void> {
+  if (options.remember) document.cookie = localeCookie(locale);
   await loadLocale(locale);
   document.documentElement.lang = locale;
   if (i18n.language !== locale) await i18n.changeLanguage(locale);

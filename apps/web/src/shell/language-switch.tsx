@@ -11,7 +11,7 @@ export function LanguageSwitch(props: { onMessage: (message: string) => void }) 
   const { t, locale } = useT();
   const choose = (next: Locale) => {
     if (next === locale) return;
-    applyLocale(next).then(
+    applyLocale(next, { remember: true }).then(
       () => props.onMessage(t('languageSwitched', { lng: next })),
       (err: unknown) => props.onMessage(errorSentence(err, t)),
     );

@@ -19,6 +19,7 @@ export const errors: Catalogue = {
     payload_too_large: 'Det, du sendte, er for stort. Vælg en mindre fil, eller del indholdet op.',
     unsupported_media_type: 'Den type fil eller indhold kan ikke modtages her.',
     rate_limited: 'Du har prøvet for mange gange på kort tid. Vent et øjeblik, og prøv igen.',
+    rateLimitedMinutes: 'Du har prøvet for mange gange på kort tid. Prøv igen om {{minutes}} min.',
     network: 'Serveren kunne ikke nås. Tjek forbindelsen, og prøv igen.',
     internal: 'Der skete en fejl hos os. Fejlen er logget. Prøv igen om lidt.',
     internalRef:
@@ -103,6 +104,7 @@ export const errors: Catalogue = {
     payload_too_large: 'What you sent is too large. Choose a smaller file or split the content up.',
     unsupported_media_type: 'That type of file or content cannot be received here.',
     rate_limited: 'You have tried too many times in a short while. Wait a moment and try again.',
+    rateLimitedMinutes: 'You have tried too many times in a short while. Try again in {{minutes}} min.',
     network: 'The server could not be reached. Check the connection and try again.',
     internal: 'Something went wrong on our side. The error has been logged. Try again in a moment.',
     internalRef:

@@ -74,6 +74,8 @@ export const portal: Catalogue = {
     errorUsernameMissing: 'Skriv dit brugernavn.',
     errorPasswordMissing: 'Skriv din adgangskode.',
     errorRateLimited: 'Du har prøvet for mange gange. Vent et øjeblik, og prøv igen.',
+    errorRateLimitedMinutes:
+      'Du har prøvet for mange gange. Af hensyn til sikkerheden kan du prøve igen om {{minutes}} min.',
     errorExpired: 'Formularen er udløbet. Prøv at logge ind igen.',
     errorOidc: 'Log ind med digital identitet lykkedes ikke. Prøv igen, eller brug en anden måde at logge ind på.',
     errorGeneric: 'Det lykkedes ikke at logge ind. Prøv igen.',
@@ -183,6 +185,7 @@ export const portal: Catalogue = {
     errorUsernameMissing: 'Enter your username.',
     errorPasswordMissing: 'Enter your password.',
     errorRateLimited: 'You have tried too many times. Wait a moment and try again.',
+    errorRateLimitedMinutes: 'You have tried too many times. For your security, you can try again in {{minutes}} min.',
     errorExpired: 'The form has expired. Please sign in again.',
     errorOidc: 'Signing in with a digital identity did not succeed. Try again, or use another way to sign in.',
     errorGeneric: 'Signing in did not succeed. Please try again.',
@@ -291,6 +294,8 @@ export const portal: Catalogue = {
     errorUsernameMissing: 'Ange ditt användarnamn.',
     errorPasswordMissing: 'Ange ditt lösenord.',
     errorRateLimited: 'Du har försökt för många gånger. Vänta en stund och försök igen.',
+    errorRateLimitedMinutes:
+      'Du har försökt för många gånger. Av säkerhetsskäl kan du försöka igen om {{minutes}} min.',
     errorExpired: 'Formuläret har gått ut. Logga in igen.',
     errorOidc: 'Inloggningen med digital identitet lyckades inte. Försök igen, eller logga in på ett annat sätt.',
     errorGeneric: 'Inloggningen lyckades inte. Försök igen.',

@@ -9,7 +9,7 @@ const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
 for (const engine of ENGINES) {
   describe(`sign-in safety [${engine}]`, () => {
-    const t = useTestApp(engine, { loginRateLimit: { max: 3, windowMinutes: 15 } });
+    const t = useTestApp(engine, { loginRateLimit: { max: 3, addressMax: 50, windowMinutes: 15 } });
 
     async function csrf(): Promise<{ cookie: string; token: string }> {
       const res = await t().app.inject({ method: 'GET', url: '/api/auth/csrf' });

@@ -9,6 +9,7 @@ import {
   ZLoginRequest,
   ZLogoutForm,
   ZMe,
+  type RateLimitDetails,
 } from '@sagsgang/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
@@ -17,9 +18,11 @@ import { toAppError } from '../../platform/http/error-handler.js';
 import { requirePrincipal } from '../../platform/auth/guards.js';
 import { sessionCookieOptions } from '../../platform/auth/auth-plugin.js';
 import { SESSION_COOKIE } from '../../platform/auth/session-store.js';
+import { giveBackSignInAttempt } from '../../platform/auth/sign-in-throttle.js';
 import {
   auditFailedSignIn,
   checkPassword,
+  limitSignIn,
   chooseActiveUnit,
   describeMe,
   endSession,
@@ -53,15 +56,13 @@ function formSignInErrorHandler(err: unknown, request: FastifyRequest, reply: Fa
     const appError = toAppError(err);
     const returnTo = (request.body as { returnTo?: unknown } | undefined)?.returnTo;
     if (appError.code === 'forbidden') return reply.redirect(loginPageWithError('expired', returnTo), 303);
-    if (appError.code === 'rate_limited') return reply.redirect(loginPageWithError('rate_limited', returnTo), 303);
+    if (appError.code === 'rate_limited') {
+      const seconds = (appError.details as Partial<RateLimitDetails> | undefined)?.retryAfterSeconds;
+      const extra = seconds ? { retryMinutes: String(Math.ceil(seconds / 60)) } : undefined;
+      return reply.redirect(loginPageWithError('rate_limited', returnTo, extra), 303);
+    }
   }
   throw err;
-}
-
-function loginRateKey(request: FastifyRequest): string {
-  const body = request.body as { username?: unknown } | undefined;
-  const username = typeof body?.username === 'string' ? body.username.trim().toLowerCase().slice(0, 200) : '';
-  return `${request.ip}\u0000${username}`;
 }
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -71,15 +72,6 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: { tags: ['auth'], summary: 'Sign in with user name and password (JSON or an HTML form post)' },
         errorHandler: formSignInErrorHandler,
-        config: {
-          rateLimit: {
-            max: ctx.config.loginRateLimit.max,
-            timeWindow: ctx.config.loginRateLimit.windowMinutes * 60_000,
-            // After body parsing, so the key can include the user name: one noisy user cannot lock out an office.
-            hook: 'preHandler',
-            keyGenerator: loginRateKey,
-          },
-        },
       },
       async (request, reply) => {
         const form = isFormPost(request);
@@ -94,12 +86,16 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           if (form) return reply.redirect(loginPageWithError('invalid', returnTo), 303);
           throw err;
         }
+        // Counted before the password is checked: a locked-out name or address costs no password hash.
+        const parties = { address: request.ip, username: credentials.username };
+        await limitSignIn(ctx, request, parties);
         const userId = await checkPassword(ctx, credentials);
         if (!userId) {
           await auditFailedSignIn(ctx, request, credentials.username);
           if (form) return reply.redirect(loginPageWithError('invalid', returnTo), 303);
           throw new AppError('unauthenticated', INVALID_CREDENTIALS);
         }
+        await giveBackSignInAttempt(ctx.database.db, parties);
         setSessionCookie(reply, ctx, await startSession(ctx, request, { userId, authMethod: 'password' }));
         if (form) return reply.redirect(safeReturnTo(returnTo), 303);
         return { userId };

@@ -6,10 +6,11 @@ import { AppError } from '../../platform/errors.js';
 import { dummyPasswordHash, verifyPassword } from '../../platform/auth/password.js';
 import { createSession, deleteSession, setActiveUnit } from '../../platform/auth/session-store.js';
 import { sessionPolicy } from '../../platform/auth/auth-plugin.js';
+import { reserveSignInAttempt, type SignInParties } from '../../platform/auth/sign-in-throttle.js';
 import { unitsWithRole, STAFF_ROLES, type Principal } from '../../platform/auth/principal.js';
 import { auditFrom, recordAudit } from '../../platform/audit/record-audit.js';
 import { authRepository as repo } from './auth.repository.js';
-import { AUDIT_PURPOSES, type TMe } from '@sagsgang/contracts';
+import { AUDIT_PURPOSES, type RateLimitDetails, type TMe } from '@sagsgang/contracts';
 
 export interface Credentials {
   username: string;
@@ -25,6 +26,38 @@ export async function checkPassword(ctx: AppContext, credentials: Credentials): 
   const hash = user?.passwordHash ?? (await dummyPasswordHash());
   const matches = await verifyPassword(credentials.password, hash);
   return matches && user?.passwordHash && user.active ? user.id : undefined;
+}
+
+/**
+ * Counts a sign-in attempt in the shared limit (per client address and per account) and refuses it with a 429 and
+ * a Retry-After when either is locked out. The lock-out itself is audited, in the transaction that sets it.
+ */
+export async function limitSignIn(ctx: AppContext, request: FastifyRequest, parties: SignInParties): Promise<void> {
+  const limit = ctx.config.loginRateLimit;
+  const verdict = await reserveSignInAttempt(
+    ctx.database.db,
+    parties,
+    { accountMax: limit.max, addressMax: limit.addressMax, windowMinutes: limit.windowMinutes },
+    async (trx, scope, seconds) => {
+      const user = scope === 'account' ? await repo.findUserByUsername(trx, parties.username) : undefined;
+      await recordAudit(trx, {
+        ...auditFrom(request),
+        actorUserId: null,
+        action: 'sign_in_locked',
+        subjectUserId: user?.id ?? null,
+        entityType: 'user_session',
+        purpose: AUDIT_PURPOSES.signIn,
+        details: { method: 'password', scope, lockedSeconds: seconds },
+      });
+    },
+  );
+  if (verdict.allowed) return;
+  const details: RateLimitDetails = { retryAfterSeconds: verdict.retryAfterSeconds };
+  throw new AppError(
+    'rate_limited',
+    `Too many sign-in attempts. Try again in ${Math.ceil(verdict.retryAfterSeconds / 60)} minutes.`,
+    details,
+  );
 }
 
 /** Audits a refused sign-in. Only the user id is kept (when the name exists): never what was typed. */

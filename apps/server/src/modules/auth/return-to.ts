@@ -21,8 +21,8 @@ export function safeReturnTo(raw: unknown, fallback = '/'): string {
 }
 
 /** The sign-in page with an error flag, keeping where the person was going. */
-export function loginPageWithError(error: string, returnTo?: unknown): string {
-  const params = new URLSearchParams({ error });
+export function loginPageWithError(error: string, returnTo?: unknown, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams({ error, ...extra });
   const target = safeReturnTo(returnTo, '');
   if (target) params.set('returnTo', target);
   return `/login?${params.toString()}`;

@@ -63,6 +63,26 @@ for (const engine of ENGINES)
       expect(login.body).toContain('Logga in med användarnamn och lösenord');
     });
 
+    test('a browser that asks for no language we have gets Danish, not English', async () => {
+      for (const asked of ['de-DE,de;q=0.9,fr;q=0.8', 'pl', '*']) {
+        const res = await get('/', { 'accept-language': asked });
+        expect(res.body).toContain('<html lang="da">');
+        expect(res.body).not.toContain('What you can apply for');
+        expect(res.headers.vary).toContain('accept-language');
+      }
+    });
+
+    test("the person's remembered choice wins over what the browser asks for", async () => {
+      const english = await get('/', { cookie: 'sagsgang_lang=en', 'accept-language': 'da-DK,da' });
+      expect(english.body).toContain('<html lang="en">');
+      expect(english.body).toContain('What you can apply for');
+      const danish = await get('/login', { cookie: 'sagsgang_lang=da', 'accept-language': 'en-GB,en' });
+      expect(danish.body).toContain('<html lang="da">');
+      // A remembered value we do not have falls through to the browser's languages.
+      const unknown = await get('/', { cookie: 'sagsgang_lang=xx', 'accept-language': 'en-GB' });
+      expect(unknown.body).toContain('<html lang="en">');
+    });
+
     test('an unsupported ?lang= is ignored and Accept-Language is honoured', async () => {
       const res = await get('/?lang=xx', { 'accept-language': 'en-GB,en;q=0.9' });
       expect(res.body).toContain('<html lang="en">');

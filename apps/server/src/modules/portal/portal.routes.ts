@@ -23,6 +23,12 @@ function send(reply: FastifyReply, page: PageContext, input: LayoutInput): Fasti
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** The citizen portal's server-rendered pages and the DKFDS assets they use. */
+/** A whole number of minutes from the address, at most a day; anything else is left out. */
+function minutesParam(value: unknown): number | undefined {
+  const n = typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : NaN;
+  return n >= 1 && n <= 24 * 60 ? n : undefined;
+}
+
 export function portalRoutes(ctx: AppContext) {
   return async (app: FastifyInstance): Promise<void> => {
     await registerPortalAssets(app);
@@ -44,6 +50,7 @@ export function portalRoutes(ctx: AppContext) {
         returnTo: safeLocalPath(q.returnTo, '/'),
         signedOut: q.signedOut !== undefined,
         passwordSet: q.passwordSet !== undefined,
+        retryMinutes: minutesParam(q.retryMinutes),
       });
       if (str(q.error)) reply.status(200);
       return send(reply, page, { title: page.t('portal:loginTitle'), body });

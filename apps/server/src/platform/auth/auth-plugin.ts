@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import csrfProtection from '@fastify/csrf-protection';
-import rateLimit from '@fastify/rate-limit';
 import type { AppContext } from '../context.js';
 import type { Principal } from './principal.js';
 import { loadPrincipal } from './principal-loader.js';
@@ -83,7 +82,7 @@ async function attachPrincipal(ctx: AppContext, request: FastifyRequest, reply: 
 }
 
 /**
- * Cookies, form bodies, CSRF protection, rate limiting and the session -> principal hook. Registered on the root
+ * Cookies, form bodies, CSRF protection and the session -> principal hook. Registered on the root
  * instance before any module, so every route sees `request.principal`.
  */
 export async function registerAuthPlatform(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -94,8 +93,6 @@ export async function registerAuthPlatform(app: FastifyInstance, ctx: AppContext
     cookieOpts: { ...sessionCookieOptions(ctx), signed: true },
     getToken: (request) => csrfTokenFrom(request) as string,
   });
-  // Only routes that ask for it (sign-in) are limited; the limit is kept per app node in memory.
-  await app.register(rateLimit, { global: false });
   app.decorateRequest('principal', undefined);
   app.decorateRequest('authSession', undefined);
   app.decorateRequest('csrfToken', function (): string {

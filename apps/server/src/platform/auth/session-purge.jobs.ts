@@ -2,6 +2,7 @@ import { scheduleRecurringJob, type JobDefinition } from '../jobs/index.js';
 import type { Executor } from '../db/transaction.js';
 import { purgeExpiredSessions } from './session-store.js';
 import { sessionPolicy } from './auth-plugin.js';
+import { purgeStaleSignInThrottles } from './sign-in-throttle.js';
 
 export const SESSION_PURGE_JOB = 'auth.purge-sessions';
 const EVERY_MS = 60 * 60 * 1000;
@@ -11,11 +12,14 @@ export function scheduleSessionPurge(db: Executor): Promise<number | null> {
   return scheduleRecurringJob(db, { kind: SESSION_PURGE_JOB, orRunning: true });
 }
 
-// Expired sessions are refused when used, but their rows would otherwise stay until a restart.
+// Expired sessions are refused when used, but their rows would otherwise stay until a restart; the same goes for
+// sign-in counts whose window and lock-out passed long ago.
 export const sessionPurgeJob: JobDefinition = {
   handler: async (_job, { ctx }) => {
-    const purged = await purgeExpiredSessions(ctx.database.db, sessionPolicy(ctx));
+    // The next run is queued first, so a run that fails for good does not end the hourly chain.
     await scheduleRecurringJob(ctx.database.db, { kind: SESSION_PURGE_JOB, runAt: new Date(Date.now() + EVERY_MS) });
-    return { purged };
+    const purged = await purgeExpiredSessions(ctx.database.db, sessionPolicy(ctx));
+    const throttles = await purgeStaleSignInThrottles(ctx.database.db, ctx.config.loginRateLimit.windowMinutes);
+    return { purged, throttles };
   },
 };

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { CsrfRefusalDetails } from '@sagsgang/contracts';
+import type { CsrfRefusalDetails, RateLimitDetails } from '@sagsgang/contracts';
 import { AppError, HTTP_STATUS, type ErrorCode } from '../errors.js';
 import { isDeniedMarker } from '../audit/record-audit.js';
 
@@ -82,6 +82,12 @@ export interface ErrorHandlerOptions {
   onDenied?: (request: FastifyRequest, error: AppError) => Promise<void>;
 }
 
+function retryAfterSeconds(error: AppError): number | undefined {
+  if (error.code !== 'rate_limited') return undefined;
+  const details = error.details as Partial<RateLimitDetails> | undefined;
+  return typeof details?.retryAfterSeconds === 'number' ? details.retryAfterSeconds : undefined;
+}
+
 /** One place maps every error to `{ error: { code, message, details }, requestId }`. */
 export function registerErrorHandler(app: FastifyInstance, options: ErrorHandlerOptions = {}): void {
   app.setErrorHandler(async (err: unknown, request: FastifyRequest, reply: FastifyReply) => {
@@ -100,6 +106,8 @@ export function registerErrorHandler(app: FastifyInstance, options: ErrorHandler
       error: { code: appError.code, message: appError.message, details: marked ? undefined : appError.details },
       requestId: request.id,
     };
+    const retryAfter = retryAfterSeconds(appError);
+    if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
     return reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {

@@ -4,10 +4,16 @@ import { sql } from 'kysely';
 import type { Executor } from '../../../src/platform/db/transaction.js';
 
 /**
- * Tables a refused request may rightly write to: the audit log records denials, and a session notes when it was
- * last seen. Everything else must be exactly as it was after a 4xx.
+ * Tables a refused request may rightly write to: the audit log records denials, a session notes when it was last
+ * seen, and a refused sign-in counts against the sign-in limit. Everything else must be exactly as it was after a 4xx.
  */
-const MAY_CHANGE_ON_REFUSAL = new Set(['audit_log', 'user_session', 'schema_migration', 'schema_migrations']);
+const MAY_CHANGE_ON_REFUSAL = new Set([
+  'audit_log',
+  'user_session',
+  'sign_in_throttle',
+  'schema_migration',
+  'schema_migrations',
+]);
 
 export interface DatabaseFingerprint {
   /** Per table: row count and an md5 over every row's text, sorted. */

@@ -33,6 +33,7 @@ export const AUDIT_ACTION_KEYS: Record<TAuditAction, string> = {
   sign_in: 'admin:action_sign_in',
   sign_out: 'admin:action_sign_out',
   sign_in_failed: 'admin:action_sign_in_failed',
+  sign_in_locked: 'admin:action_sign_in_locked',
 };
 
 /** The kinds of record the server writes entries about (the filter offers these; others show by their code). */

@@ -11,13 +11,20 @@ export interface LoginPageInput {
   signedOut: boolean;
   /** Back from choosing a password through a one-time link. */
   passwordSet?: boolean;
+  /** With the `rate_limited` flag: in how many minutes the next attempt may be made. */
+  retryMinutes?: number;
 }
 
 /**
  * Maps the sign-in route's error flags to messages on the field they concern. `username` is what the route sent
  * back, if anything: empty means it was missing; unknown means the credentials as a whole were wrong.
  */
-export function loginErrors(page: PageContext, error: string | undefined, username: string | undefined): FieldError[] {
+export function loginErrors(
+  page: PageContext,
+  error: string | undefined,
+  username: string | undefined,
+  retryMinutes?: number,
+): FieldError[] {
   const { t } = page;
   switch (error) {
     case undefined:
@@ -35,7 +42,14 @@ export function loginErrors(page: PageContext, error: string | undefined, userna
         { fieldId: 'password', message: t('portal:errorPasswordMissing') },
       ];
     case 'rate_limited':
-      return [{ fieldId: 'username', message: t('portal:errorRateLimited') }];
+      return [
+        {
+          fieldId: 'username',
+          message: retryMinutes
+            ? t('portal:errorRateLimitedMinutes', { minutes: retryMinutes })
+            : t('portal:errorRateLimited'),
+        },
+      ];
     case 'expired':
     case 'csrf':
       return [{ fieldId: 'username', message: t('portal:errorExpired') }];
@@ -87,7 +101,7 @@ export function loginPage(page: PageContext, input: LoginPageInput): SafeHtml {
   <p><a class="button button-primary" href="${input.returnTo}">${t('portal:continue')}${icon('arrow-forward')}</a></p>
 </div></div>`;
   }
-  const errors = loginErrors(page, input.error, input.username);
+  const errors = loginErrors(page, input.error, input.username, input.retryMinutes);
   return html`<div class="row"><div class="col-12 col-lg-8">
   ${errorSummary(t('portal:errorSummaryHeading'), errors)}
   ${input.signedOut && errors.length === 0 ? alert(t, 'success', t('portal:signedOut')) : null}
