@@ -1,0 +1,78 @@
+import { calibrationOf, localDateOf, snapshotBacktest, type Calibration, type CaseSpan } from '@sagsgang/clock';
+import type { Executor } from '../../../platform/db/transaction.js';
+import { forecastRepository } from '../forecast.repository.js';
+import { FORECAST_WINDOW_DAYS } from '../forecast-history.js';
+
+const DAY_MS = 86_400_000;
+
+/** How often a case type's forecast held over the last 12 months, replayed by calendar snapshots. */
+export interface ForecastCalibration extends Calibration {
+  /** The day the figures were computed for, and the first day of the 12 months replayed. */
+  asOfDate: string;
+  fromDate: string;
+  /** Monday snapshots replayed, and the cases of the type behind the replay (decided or open). */
+  snapshots: number;
+  historyCases: number;
+  /** The forecast version the figures belong to; they are computed again when it moves. */
+  version: number;
+}
+
+const midnight = (date: string): number => Date.parse(`${date}T00:00:00Z`);
+
+/**
+ * Replays the case type's own history: every Monday of the last 12 months, each case then open gets the forecast
+ * the portal would have shown (the survival estimate from what was known then), and each promise whose date has
+ * passed is scored against the decision.
+ */
+export async function computeForecastCalibration(
+  db: Executor,
+  caseTypeId: string,
+  now: Date,
+): Promise<Omit<ForecastCalibration, 'version'>> {
+  const rows = await forecastRepository.caseTypeSpans(db, caseTypeId);
+  const spans: CaseSpan[] = rows.map((r) => ({
+    caseId: r.case_id,
+    start: midnight(r.received_date),
+    // Decided by the end of the decided day (as the portal's forecast counts it; see forecast-history.ts).
+    end: r.decided_date === null ? Infinity : midnight(r.decided_date) + DAY_MS - 1,
+  }));
+  const asOfDate = localDateOf(now);
+  const to = midnight(asOfDate);
+  const from = to - FORECAST_WINDOW_DAYS * DAY_MS;
+  const result = snapshotBacktest(spans, {
+    evaluate: { from, to },
+    windowDays: FORECAST_WINDOW_DAYS,
+    keepForecasts: true,
+  });
+  const decisions = new Map(spans.map((s) => [s.caseId, s.end]));
+  return {
+    ...calibrationOf(result.forecasts ?? [], decisions, now.getTime()),
+    asOfDate,
+    fromDate: new Date(from).toISOString().slice(0, 10),
+    snapshots: result.span.snapshots,
+    historyCases: spans.length,
+  };
+}
+
+/**
+ * The calibration as data: kept per case type with the forecast version and the day it was computed for, and
+ * computed again only when either has moved — a page view reads one row.
+ */
+export async function getForecastCalibration(
+  db: Executor,
+  caseTypeId: string,
+  now: Date,
+): Promise<ForecastCalibration> {
+  const [versions, kept] = await Promise.all([
+    forecastRepository.versions(db, [caseTypeId]),
+    forecastRepository.calibration(db, caseTypeId),
+  ]);
+  const version = versions.get(caseTypeId) ?? 0;
+  const asOfDate = localDateOf(now);
+  if (kept && kept.version === version && kept.asOfDate === asOfDate) {
+    return { ...(kept.figures as Omit<ForecastCalibration, 'version'>), version };
+  }
+  const figures = await computeForecastCalibration(db, caseTypeId, now);
+  await forecastRepository.keepCalibration(db, { caseTypeId, version, asOfDate, figures });
+  return { ...figures, version };
+}
