@@ -42,6 +42,8 @@ export interface SnapshotBacktestOptions {
    * for replaying a live history (e.g. its last 12 months), where cases still open have `end: Infinity`.
    */
   evaluate?: { from: number; to: number };
+  /** Also run today's estimator beside the survival one (the comparison the command prints); default true. */
+  compareCurrent?: boolean;
 }
 
 /** The moments the backtest used, epoch ms (evaluateFrom is Infinity when the log has under 100 decisions). */
@@ -203,13 +205,16 @@ function forecastSnapshot(w: SnapshotWork): void {
     if (!(s.start <= at && s.end > at)) continue;
     const elapsedDays = (at - s.start) / DAY_MS;
     const actual = (s.end - at) / DAY_MS;
-    const now = forecastDecision({
-      history: recent,
-      elapsedDays,
-      minSample: options.minSample,
-      upperQuantile: options.upperQuantile,
-    });
-    if (now.confidence !== 'none') {
+    const now =
+      options.compareCurrent === false
+        ? null
+        : forecastDecision({
+            history: recent,
+            elapsedDays,
+            minSample: options.minSample,
+            upperQuantile: options.upperQuantile,
+          });
+    if (now && now.confidence !== 'none') {
       w.into.current.add({
         caseId: s.caseId,
         confidence: now.confidence,

@@ -1,3 +1,4 @@
+import type { TLocalizedText } from '@sagsgang/contracts';
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../platform/db/transaction.js';
 import './cases.tables.js';
@@ -97,6 +98,19 @@ export const forecastRepository = {
       .where('case_type_id', 'in', [...caseTypeIds])
       .execute();
     return new Map(rows.map((r) => [r.case_type_id, Number(r.version)]));
+  },
+
+  /** A published case type by id or code, with its current name. */
+  async caseTypeRef(
+    executor: Executor,
+    by: { id: string } | { code: string },
+  ): Promise<{ id: string; code: string; name: TLocalizedText } | null> {
+    const where = 'id' in by ? sql`t.id = ${by.id}::uuid` : sql`t.code = ${by.code}`;
+    const r = await sql<{ id: string; code: string; name: TLocalizedText }>`
+      SELECT t.id, t.code, v.definition->'name' AS name
+      FROM case_type t JOIN case_type_version v ON v.case_type_id = t.id AND v.version = t.current_version
+      WHERE ${where}`.execute(executor);
+    return r.rows[0] ?? null;
   },
 
   /** The kept calibration of a case type, if any. */

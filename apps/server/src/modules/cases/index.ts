@@ -80,6 +80,7 @@ export {
 export { listAssignees } from './use-cases/list-assignees.js';
 export {
   computeForecastCalibration,
+  getCaseTypeCalibration,
   getForecastCalibration,
   type ForecastCalibration,
 } from './use-cases/get-forecast-calibration.js';

@@ -1,5 +1,7 @@
 import { calibrationOf, localDateOf, snapshotBacktest, type Calibration, type CaseSpan } from '@sagsgang/clock';
+import type { TForecastCalibration } from '@sagsgang/contracts';
 import type { Executor } from '../../../platform/db/transaction.js';
+import { AppError } from '../../../platform/errors.js';
 import { forecastRepository } from '../forecast.repository.js';
 import { FORECAST_WINDOW_DAYS } from '../forecast-history.js';
 
@@ -43,6 +45,7 @@ export async function computeForecastCalibration(
     evaluate: { from, to },
     windowDays: FORECAST_WINDOW_DAYS,
     keepForecasts: true,
+    compareCurrent: false,
   });
   const decisions = new Map(spans.map((s) => [s.caseId, s.end]));
   return {
@@ -75,4 +78,26 @@ export async function getForecastCalibration(
   const figures = await computeForecastCalibration(db, caseTypeId, now);
   await forecastRepository.keepCalibration(db, { caseTypeId, version, asOfDate, figures });
   return { ...figures, version };
+}
+
+/** A published case type's calibration, by id (back office) or code (the public page); 404 for any other. */
+export async function getCaseTypeCalibration(
+  db: Executor,
+  by: { id: string } | { code: string },
+  now: Date,
+): Promise<TForecastCalibration> {
+  const ref = await forecastRepository.caseTypeRef(db, by);
+  if (!ref) throw new AppError('not_found', 'No such case type.');
+  const c = await getForecastCalibration(db, ref.id, now);
+  return {
+    caseTypeId: ref.id,
+    caseTypeCode: ref.code,
+    caseTypeName: ref.name,
+    asOfDate: c.asOfDate,
+    fromDate: c.fromDate,
+    snapshots: c.snapshots,
+    historyCases: c.historyCases,
+    all: c.all,
+    bands: c.bands,
+  };
 }
