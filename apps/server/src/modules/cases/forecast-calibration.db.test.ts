@@ -68,7 +68,7 @@ describeEachEngine('the calibration of the expected decision', (database) => {
     expect(shown.all.upper.share).toBeCloseTo(held / due, 12);
     // The bands split the same forecasts.
     expect(shown.bands.reduce((n, b) => n + b.forecasts, 0)).toBe(shown.all.forecasts);
-  });
+  }, 120_000); // a year of history generated, then replayed twice
 
   test('the figures are kept: a page view reads them, a decision of the type makes them computed again', async () => {
     const { db, pool } = database();
