@@ -261,13 +261,6 @@ describe.skipIf(SKIP_BROWSER)('caseworker in the back office', () => {
     await expectNoAxeViolations(page);
 
     await page.goto(env().url(`/forventet-tid/${shown.caseTypeCode}`));
-    await expectHeading(
-      page,
-      await page
-        .locator('h1')
-        .textContent()
-        .then((h) => h ?? ''),
-    );
     expect(await page.locator('h1').textContent()).toContain('Hvor ofte holdt skønnet?');
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
