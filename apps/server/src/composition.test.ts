@@ -13,6 +13,7 @@ test('the app is composed of every module once, with their job kinds and case-ev
   expect([...ctx.registry.jobs.keys()].sort()).toEqual([
     'auth.purge-sessions',
     'cases.recompute-clocks',
+    'cases.refresh-forecast-calibration',
     'db.refresh-statistics',
     'files.sweep-orphans',
     'navigator.analysis',

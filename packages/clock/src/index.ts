@@ -86,3 +86,10 @@ export {
 } from './snapshot-backtest.js';
 export { FORECAST_CSV_HEADER, forecastRowsCsv, formatSnapshotBacktest, type ReportLabels } from './backtest-report.js';
 export { complianceFigures, type ComplianceFigures, type DecidedCase } from './compliance-figures.js';
+export {
+  CALIBRATION_BANDS,
+  calibrationOf,
+  type Calibration,
+  type CalibrationBand,
+  type PromiseShare,
+} from './calibration.js';

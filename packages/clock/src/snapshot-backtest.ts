@@ -17,7 +17,7 @@ import { DEFAULT_WINDOW_DAYS, forecastFromCurve, survivalCurveOf } from './survi
 
 const DAY_MS = 86_400_000;
 
-/** One case of a log: its id, and its first and last event (epoch milliseconds). */
+/** One case of a log: its id, and its first and last event (epoch milliseconds; Infinity while still open). */
 export interface CaseSpan {
   caseId: string;
   start: number;
@@ -37,6 +37,13 @@ export interface SnapshotBacktestOptions {
   openCountsAs?: OpenBoundCounting;
   /** Return the survival estimator's forecasts of the evaluated span, one row each. */
   keepForecasts?: boolean;
+  /**
+   * Snapshots between these moments (epoch ms) instead of the method's evaluated span, and none reported apart:
+   * for replaying a live history (e.g. its last 12 months), where cases still open have `end: Infinity`.
+   */
+  evaluate?: { from: number; to: number };
+  /** Also run today's estimator beside the survival one (the comparison the command prints); default true. */
+  compareCurrent?: boolean;
 }
 
 /** The moments the backtest used, epoch ms (evaluateFrom is Infinity when the log has under 100 decisions). */
@@ -106,16 +113,23 @@ export function snapshotBacktest(
   input: readonly CaseSpan[],
   options: SnapshotBacktestOptions = {},
 ): SnapshotBacktestResult {
-  const spans = input.filter((s) => Number.isFinite(s.start) && Number.isFinite(s.end) && s.end >= s.start);
+  // A case still open (end Infinity) counts only where the snapshots are given: the method's span needs decisions.
+  const open = (s: CaseSpan): boolean => options.evaluate !== undefined && s.end === Infinity;
+  const spans = input.filter(
+    (s) => Number.isFinite(s.start) && (Number.isFinite(s.end) || open(s)) && s.end >= s.start,
+  );
+  const decided = spans.filter((s) => Number.isFinite(s.end));
   const q = options.upperQuantile ?? 0.9;
   const openCountsAs = options.openCountsAs ?? 'excluded';
   const tallies = () => ({ current: new BacktestTally(q, openCountsAs), survival: new BacktestTally(q, openCountsAs) });
   const main = tallies();
   const late = tallies();
   const forecasts: SnapshotForecastRow[] = [];
-  const base = spans.length ? snapshotSpan(spans) : null;
+  const base = decided.length ? snapshotSpan(decided) : null;
+  if (base && options.evaluate)
+    Object.assign(base, { evaluateFrom: options.evaluate.from, evaluateTo: options.evaluate.to });
   const evaluated = base ? mondays(base.evaluateFrom, base.evaluateTo) : [];
-  const later = base ? mondays(Math.max(base.evaluateFrom, base.evaluateTo + 1), base.logEnd) : [];
+  const later = base && !options.evaluate ? mondays(Math.max(base.evaluateFrom, base.evaluateTo + 1), base.logEnd) : [];
   const history = byDecision(spans);
   const snapshot = (at: number, into: ReturnType<typeof tallies>, third: number, keep: boolean): void =>
     forecastSnapshot({ spans, history, at, into, third, keep: keep ? forecasts : null, options });
@@ -191,13 +205,16 @@ function forecastSnapshot(w: SnapshotWork): void {
     if (!(s.start <= at && s.end > at)) continue;
     const elapsedDays = (at - s.start) / DAY_MS;
     const actual = (s.end - at) / DAY_MS;
-    const now = forecastDecision({
-      history: recent,
-      elapsedDays,
-      minSample: options.minSample,
-      upperQuantile: options.upperQuantile,
-    });
-    if (now.confidence !== 'none') {
+    const now =
+      options.compareCurrent === false
+        ? null
+        : forecastDecision({
+            history: recent,
+            elapsedDays,
+            minSample: options.minSample,
+            upperQuantile: options.upperQuantile,
+          });
+    if (now && now.confidence !== 'none') {
       w.into.current.add({
         caseId: s.caseId,
         confidence: now.confidence,

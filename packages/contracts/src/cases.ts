@@ -399,3 +399,34 @@ export const ZApplicantCaseView = z.object({
   outcome: ZDecisionOutcome.nullable(),
 });
 export type TApplicantCaseView = z.infer<typeof ZApplicantCaseView>;
+
+const ZPromiseShare = z.object({
+  due: z.number().int(),
+  held: z.number().int(),
+  share: z.number().nullable(),
+});
+
+export const ZCalibrationBand = z.object({
+  fromDays: z.number(),
+  toDays: z.number().nullable(),
+  forecasts: z.number().int(),
+  cases: z.number().int(),
+  upper: ZPromiseShare,
+  median: ZPromiseShare,
+  upperOpen: z.number().int(),
+});
+export type TCalibrationBand = z.infer<typeof ZCalibrationBand>;
+
+/** How often a case type's expected-decision promises held over the last 12 months (calendar snapshots). */
+export const ZForecastCalibration = z.object({
+  caseTypeId: z.uuid(),
+  caseTypeCode: z.string(),
+  caseTypeName: ZLocalizedText,
+  asOfDate: z.string(),
+  fromDate: z.string(),
+  snapshots: z.number().int(),
+  historyCases: z.number().int(),
+  all: ZCalibrationBand,
+  bands: z.array(ZCalibrationBand),
+});
+export type TForecastCalibration = z.infer<typeof ZForecastCalibration>;

@@ -108,6 +108,7 @@ const RULES: Record<string, Rule> = {
   'GET /login': { access: open },
   'GET /tilgaengelighed': { access: open },
   'GET /ansoeg/:code': { access: open, request: (w) => ({ url: `/ansoeg/${w.caseTypeCode}` }) },
+  'GET /forventet-tid/:code': { access: open, request: (w) => ({ url: `/forventet-tid/${w.caseTypeCode}` }) },
   'GET /static/dkfds/*': { access: open, request: () => ({ url: '/static/dkfds/nothing.css' }) },
   'GET /static/portal/*': { access: open, request: () => ({ url: '/static/portal/nothing.css' }) },
   'GET /app': { access: open },
@@ -226,6 +227,11 @@ const RULES: Record<string, Rule> = {
   'GET /api/cases/figures': {
     access: staff(READERS, 403),
     request: (w) => ({ url: `/api/cases/figures?unitId=${w.units.teamA1}` }),
+  },
+  // Figures of a whole case type (no case, no person): every reader of figures, in any unit.
+  'GET /api/cases/forecast-calibration/:id': {
+    access: staff(READERS),
+    request: (w) => ({ url: `/api/cases/forecast-calibration/${w.caseTypeId}` }),
   },
   'GET /api/cases/assignees': { access: staff(CASEWORK) },
   // Bulk reassignment answers per case: another unit's case is listed as failed, and nothing changes.

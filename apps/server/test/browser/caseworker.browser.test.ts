@@ -230,4 +230,39 @@ describe.skipIf(SKIP_BROWSER)('caseworker in the back office', () => {
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
   });
+
+  test('quality reads how well the expected decision held per case type; the public page says it too', async () => {
+    const page = await env().newPage();
+    const errors = watchPageErrors(page);
+    await page.goto(env().url('/login?returnTo=%2Fapp%2Fcases%2Fforecast-calibration'));
+    await page.fill('#username', env().people.staff.quality.username);
+    await page.fill('#password', JOURNEY_PASSWORD);
+    await page.click('form[action="/api/auth/login"] button[type="submit"]');
+    await page.waitForURL('**/app/cases/forecast-calibration');
+    await expectHeading(page, 'Skønnets træfsikkerhed');
+    const select = page.getByLabel('Sagstype', { exact: true });
+    const options = await select.locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+    expect(options.length).toBeGreaterThan(1);
+    await select.selectOption(options[1]);
+    await page.locator('main table caption').waitFor();
+    const shown = await page.evaluate(
+      async (id) =>
+        (await (await fetch(`/api/cases/forecast-calibration/${id}`)).json()) as {
+          caseTypeCode: string;
+          all: { upper: { due: number; share: number | null } };
+          bands: unknown[];
+        },
+      options[1],
+    );
+    await expect.poll(() => page.locator('main table tbody tr').count()).toBe(shown.bands.length);
+    const lead = await page.locator('main .font-lead').last().textContent();
+    if (shown.all.upper.due > 0) expect(lead).toContain(`${(shown.all.upper.share! * 100).toFixed(1)} %`);
+    else expect(lead).toContain('Der er endnu ingen skøn');
+    await expectNoAxeViolations(page);
+
+    await page.goto(env().url(`/forventet-tid/${shown.caseTypeCode}`));
+    expect(await page.locator('h1').textContent()).toContain('Hvor ofte holdt skønnet?');
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+  });
 });

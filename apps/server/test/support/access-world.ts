@@ -25,6 +25,7 @@ import { createUnitTree, createUser, sessionFor, type TestSession, type UnitTree
 export interface AccessWorld {
   units: UnitTree;
   caseTypeCode: string;
+  caseTypeId: string;
   /** The owner's case in team A1, its reference and the document the owner sent with the application. */
   caseId: string;
   reference: string;
@@ -122,9 +123,14 @@ export async function buildAccessWorld(app: FastifyInstance, db: Executor, fileD
   const withRole = {} as Record<StaffRole, TestSession>;
   for (const role of STAFF_ROLES) withRole[role] = await session([{ role, unitId: units.authority }]);
 
+  const caseTypeId = (
+    await db.selectFrom('case_file').select('case_type_id').where('id', '=', sent.caseId).executeTakeFirstOrThrow()
+  ).case_type_id;
+
   return {
     units,
     caseTypeCode: definition.code,
+    caseTypeId,
     caseId: sent.caseId,
     reference: sent.reference,
     documentId,

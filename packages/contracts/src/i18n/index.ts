@@ -10,6 +10,7 @@ import { workflows } from './workflows.js';
 import { navigator } from './navigator.js';
 import { admin } from './admin.js';
 import { errors } from './errors.js';
+import { calibration } from './calibration.js';
 import type { Catalogue, Locale } from './types.js';
 
 export * from './types.js';
@@ -27,6 +28,7 @@ export const CATALOGUES: Record<string, Catalogue> = {
   caseTypes,
   portal,
   backOffice,
+  calibration,
   workflows,
   navigator,
   admin,

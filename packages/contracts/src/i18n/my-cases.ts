@@ -90,15 +90,17 @@ export const myCases: Catalogue = {
     expectedGoalNotStarted: 'Fristen begynder, når vi har alle oplysninger.',
     expectedPaused: 'Fristen står stille, mens vi venter på svar fra dig.',
     expectedRange: '9 ud af 10 lignende sager blev afgjort senest {{upperDate}}; halvdelen senest {{medianDate}}.',
-    expectedBasisPhase:
-      'Lignende sager er sager om {{caseType}}, der har været i samme fase og allerede havde ventet lige så længe som din ({{n}} sager).',
     expectedBasisType:
-      'Lignende sager er sager om {{caseType}}, der allerede havde ventet lige så længe som din ({{n}} sager).',
-    expectedLowConfidence:
-      'Der er kun få lignende sager, så vurderingen er usikker, og den sene dato er sat forsigtigt.',
+      'Lignende sager er sager om {{caseType}} fra de seneste 12 måneder, der havde ventet lige så længe som din – også dem, der stadig er åbne ({{n}} sager).',
+    expectedLowConfidence: 'Der er kun få afgjorte lignende sager, så vurderingen er usikker.',
     expectedNone: 'Vi har endnu ikke afgjort nok lignende sager til at kunne give et skøn ud over servicemålet.',
     expectedShort: 'Senest {{date}} (9 af 10 lignende sager)',
     expectedShortGoal: 'Senest {{date}} (servicemål)',
+    expectedRangeUpperOpen:
+      'Halvdelen af lignende sager blev afgjort senest {{medianDate}}; for 9 ud af 10 tager det mere end {{days}} dage endnu – de sager, vi har set, viser endnu ikke hvornår.',
+    expectedRangeOpen:
+      'Lignende sager, der har ventet lige så længe, tager mere end {{days}} dage endnu – de sager, vi har set, viser endnu ikke hvornår.',
+    expectedCalibrationLink: 'Hvor ofte har skønnet holdt for {{caseType}}?',
     error_validation: 'Formularen kunne ikke modtages',
     error_not_found: 'Siden findes ikke',
     error_forbidden: 'Du har ikke adgang til siden',
@@ -200,15 +202,17 @@ export const myCases: Catalogue = {
     expectedGoalNotStarted: 'The deadline starts once we have all the information.',
     expectedPaused: 'The deadline is paused while we wait for your answer.',
     expectedRange: '9 out of 10 similar cases were decided by {{upperDate}}; half of them by {{medianDate}}.',
-    expectedBasisPhase:
-      'Similar cases are cases about {{caseType}} that were in the same phase and had already waited as long as yours ({{n}} cases).',
     expectedBasisType:
-      'Similar cases are cases about {{caseType}} that had already waited as long as yours ({{n}} cases).',
-    expectedLowConfidence:
-      'There are only a few similar cases, so this is uncertain and the later date is set cautiously.',
+      'Similar cases are cases about {{caseType}} from the last 12 months that had waited as long as yours – including those still open ({{n}} cases).',
+    expectedLowConfidence: 'Only a few similar cases have been decided, so this is uncertain.',
     expectedNone: 'We have not yet decided enough similar cases to give an estimate beyond the service goal.',
     expectedShort: 'By {{date}} (9 of 10 similar cases)',
     expectedShortGoal: 'By {{date}} (service goal)',
+    expectedRangeUpperOpen:
+      'Half of similar cases were decided by {{medianDate}}; for 9 out of 10 it takes more than {{days}} more days – the cases we have seen do not yet show when.',
+    expectedRangeOpen:
+      'Similar cases that have waited as long take more than {{days}} more days – the cases we have seen do not yet show when.',
+    expectedCalibrationLink: 'How often has the estimate held for {{caseType}}?',
     error_validation: 'The form could not be accepted',
     error_not_found: 'Page not found',
     error_forbidden: 'You do not have access to this page',
@@ -309,16 +313,18 @@ export const myCases: Catalogue = {
     expectedGoalNotStarted: 'Tiden börjar löpa när vi har alla uppgifter.',
     expectedPaused: 'Tiden står still medan vi väntar på svar från dig.',
     expectedRange: '9 av 10 liknande ärenden avgjordes senast {{upperDate}}; hälften senast {{medianDate}}.',
-    expectedBasisPhase:
-      'Liknande ärenden är ärenden om {{caseType}} som varit i samma fas och redan hade väntat lika länge som ditt ({{n}} ärenden).',
     expectedBasisType:
-      'Liknande ärenden är ärenden om {{caseType}} som redan hade väntat lika länge som ditt ({{n}} ärenden).',
-    expectedLowConfidence:
-      'Det finns bara få liknande ärenden, så bedömningen är osäker och det senare datumet är satt försiktigt.',
+      'Liknande ärenden är ärenden om {{caseType}} från de senaste 12 månaderna som hade väntat lika länge som ditt – även de som fortfarande är öppna ({{n}} ärenden).',
+    expectedLowConfidence: 'Bara få liknande ärenden har avgjorts, så bedömningen är osäker.',
     expectedNone:
       'Vi har ännu inte avgjort tillräckligt många liknande ärenden för att kunna ge en bedömning utöver servicemålet.',
     expectedShort: 'Senast {{date}} (9 av 10 liknande ärenden)',
     expectedShortGoal: 'Senast {{date}} (servicemål)',
+    expectedRangeUpperOpen:
+      'Hälften av liknande ärenden avgjordes senast {{medianDate}}; för 9 av 10 tar det mer än {{days}} dagar till – de ärenden vi har sett visar ännu inte när.',
+    expectedRangeOpen:
+      'Liknande ärenden som har väntat lika länge tar mer än {{days}} dagar till – de ärenden vi har sett visar ännu inte när.',
+    expectedCalibrationLink: 'Hur ofta har bedömningen hållit för {{caseType}}?',
     error_validation: 'Formuläret kunde inte tas emot',
     error_not_found: 'Sidan finns inte',
     error_forbidden: 'Du har inte tillgång till sidan',

@@ -301,5 +301,51 @@ for (const engine of ENGINES) {
       const foreign = await w.outsider.inject({ method: 'GET', url: `/api/cases/figures?unitId=${w.units.teamA1}` });
       expect(foreign.statusCode).toBe(403);
     });
+
+    test('the forecast calibration: staff read it, applicants and strangers do not; the public page needs no sign-in', async () => {
+      const w = await world();
+      const c = await open(w);
+      const decided = await w.worker.inject({
+        method: 'POST',
+        url: `/api/cases/${c.id}/decision`,
+        payload: { expectedVersion: 1, outcome: 'granted', reasons: 'OK', legalRules: ['§ 9'] },
+      });
+      expect(decided.statusCode).toBe(200);
+      const typeId = (
+        await t()
+          .database.db.selectFrom('case_file')
+          .select('case_type_id')
+          .where('id', '=', c.id)
+          .executeTakeFirstOrThrow()
+      ).case_type_id;
+      const url = `/api/cases/forecast-calibration/${typeId}`;
+      const res = await w.quality.inject({ method: 'GET', url });
+      expect(res.statusCode, res.body).toBe(200);
+      // One case decided today: no promise of the last 12 months has reached its date.
+      expect(res.json()).toMatchObject({
+        caseTypeCode: w.definition.code,
+        historyCases: 1,
+        all: { upper: { due: 0 } },
+      });
+      expect((await w.applicant.inject({ method: 'GET', url })).statusCode).toBe(403);
+      expect((await t().app.inject({ method: 'GET', url })).statusCode).toBe(401);
+      const unknown = '00000000-0000-4000-8000-000000000000';
+      expect(
+        (await w.quality.inject({ method: 'GET', url: `/api/cases/forecast-calibration/${unknown}` })).statusCode,
+      ).toBe(404);
+      expect(
+        (await w.quality.inject({ method: 'GET', url: '/api/cases/forecast-calibration/not-a-uuid' })).statusCode,
+      ).toBe(400);
+
+      const page = await t().app.inject({
+        method: 'GET',
+        url: `/forventet-tid/${w.definition.code}`,
+        headers: { 'accept-language': 'en' },
+      });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('How often did the estimate hold?');
+      expect(page.body).toContain('No estimate has reached its date yet');
+      expect((await t().app.inject({ method: 'GET', url: '/forventet-tid/no-such-type' })).statusCode).toBe(404);
+    });
   });
 }

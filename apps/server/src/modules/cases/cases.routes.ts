@@ -23,6 +23,7 @@ import {
   ZWorkQueueQuery,
   ZFigures,
   ZFiguresQuery,
+  ZForecastCalibration,
 } from '@sagsgang/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { requireApplicant, requireStaff } from '../../platform/auth/guards.js';
@@ -35,6 +36,7 @@ import { extendDeadline } from './use-cases/extend-deadline.js';
 import { getApplicantCase, getCaseDetail } from './use-cases/get-case.js';
 import { listApplicantCases } from './use-cases/list-own-cases.js';
 import { getServiceGoalFigures } from './use-cases/get-service-goal-figures.js';
+import { getCaseTypeCalibration } from './use-cases/get-forecast-calibration.js';
 import { getWorkQueue } from './use-cases/get-work-queue.js';
 import { recordHearingReply, startHearing } from './use-cases/hearing.js';
 import { listAssignees } from './use-cases/list-assignees.js';
@@ -160,6 +162,22 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => getServiceGoalFigures(db, requireStaff(request, FIGURE_READERS), request.query),
+    );
+
+    app.get(
+      '/api/cases/forecast-calibration/:id',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'How often the expected-decision promises of a case type held over the last 12 months',
+          params: ZId,
+          response: { 200: ZForecastCalibration },
+        },
+      },
+      async (request) => {
+        requireStaff(request, FIGURE_READERS);
+        return getCaseTypeCalibration(db, { id: request.params.id }, new Date());
+      },
     );
 
     app.post(

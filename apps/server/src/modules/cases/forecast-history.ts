@@ -1,46 +1,101 @@
 /**
- * The decided history each case type's forecast rests on, kept in memory per database and checked on every use
- * against the case type's forecast version (one indexed read for any number of types). The version moves in the
- * transaction of every decision (a trigger on case_clock), so a node re-reads a history exactly when another node,
- * or this one, changed it; reading the version before the history means a history is never newer than its mark.
+ * The window of experience each case type's forecast rests on — the cases decided in the last 12 months and the
+ * cases still open — turned into a survival curve and kept in memory per database. Every use checks it against the
+ * case type's forecast version (one indexed read for any number of types): the version moves in the transaction of
+ * every change to the type's clock rows (a trigger on case_clock), so a node builds the curve again exactly when
+ * another node, or this one, changed the cases behind it, or when the day (and so every open case's age) moved.
+ * Reading the version before the rows means a curve is never newer than its mark.
  */
+import {
+  addCalendarDays,
+  calendarDaysBetween,
+  DEFAULT_WINDOW_DAYS,
+  survivalCurveOf,
+  type SurvivalCurve,
+} from '@sagsgang/clock';
 import type { Executor } from '../../platform/db/transaction.js';
-import { forecastRepository } from './forecast.repository.js';
-import { toDecidedCase, type DecidedCase } from './use-cases/get-decided-history.js';
+import { forecastRepository, type ExperienceRow } from './forecast.repository.js';
 
-/** The most recent decided cases a forecast uses: recent cases are the relevant ones (as in the backtest). */
-export const FORECAST_WINDOW = 500;
+/** Days of experience the forecast uses: the cases decided in the last 12 months, and the open ones. */
+export const FORECAST_WINDOW_DAYS = DEFAULT_WINDOW_DAYS;
+
+export interface ForecastExperience {
+  curve: SurvivalCurve;
+  /** Cases decided within the window, and cases open (censored at their age). */
+  decided: number;
+  open: number;
+}
 
 interface Entry {
   version: number;
-  history: DecidedCase[];
+  today: string;
+  experience: ForecastExperience;
 }
 
 const caches = new WeakMap<Executor, Map<string, Entry>>();
 
-async function readHistories(db: Executor, caseTypeIds: readonly string[]): Promise<Map<string, DecidedCase[]>> {
-  const rows = await forecastRepository.recentDecided(db, { caseTypeIds, limit: FORECAST_WINDOW });
-  const out = new Map<string, DecidedCase[]>(caseTypeIds.map((id) => [id, []]));
-  for (const r of rows) out.get(r.case_type_id)!.push(toDecidedCase(r));
-  return out;
+const epochDay = (date: string): number => calendarDaysBetween('1970-01-01', date);
+
+/**
+ * Days on one scale: a case received on day R starts at R, one decided on day D is decided at D + 1 (the end of that
+ * day, so a case decided on its day of receipt took a day and counts), and the curve is as of the end of `today`,
+ * a moment later, so a case decided today is a decision and an open case has waited through today.
+ */
+export const END_OF_TODAY = 1 + 1e-6;
+export const experienceDay = {
+  received: (date: string): number => epochDay(date),
+  decided: (date: string): number => epochDay(date) + 1,
+  asOf: (today: string): number => epochDay(today) + END_OF_TODAY,
+};
+
+/** The curve of the window ending with `today`, from the clock rows of one case type. */
+export function experienceOf(rows: readonly ExperienceRow[], today: string): ForecastExperience {
+  const asOf = experienceDay.asOf(today);
+  const decided: { start: number; decision: number }[] = [];
+  const open: { start: number }[] = [];
+  for (const r of rows) {
+    if (r.received_date > today) continue; // not yet received as of today (asOf lies a moment past midnight)
+    const start = experienceDay.received(r.received_date);
+    if (r.decided_date === null) open.push({ start });
+    else decided.push({ start, decision: experienceDay.decided(r.decided_date) });
+  }
+  const curve = survivalCurveOf({ asOf, decided, open, windowDays: FORECAST_WINDOW_DAYS });
+  return { curve, decided: decided.filter((d) => d.decision < asOf).length, open: open.length };
 }
 
-/** Each case type's most recent decided cases (newest first), from memory when its version has not moved. */
-export async function decidedHistories(
+async function readExperiences(
   db: Executor,
   caseTypeIds: readonly string[],
-): Promise<Map<string, DecidedCase[]>> {
+  today: string,
+): Promise<Map<string, ForecastExperience>> {
+  // The window's first day, one day early: a case decided then still touches the window (experienceOf cuts it).
+  const decidedFrom = addCalendarDays(today, -FORECAST_WINDOW_DAYS - 1);
+  const rows = await forecastRepository.experience(db, { caseTypeIds, decidedFrom });
+  const byType = new Map<string, ExperienceRow[]>(caseTypeIds.map((id) => [id, []]));
+  for (const r of rows) byType.get(r.case_type_id)!.push(r);
+  return new Map([...byType].map(([id, list]) => [id, experienceOf(list, today)]));
+}
+
+/** Each case type's experience as of `today`, from memory when neither its version nor the day has moved. */
+export async function forecastExperiences(
+  db: Executor,
+  caseTypeIds: readonly string[],
+  today: string,
+): Promise<Map<string, ForecastExperience>> {
   const ids = [...new Set(caseTypeIds)];
   if (ids.length === 0) return new Map();
-  // A transaction may see its own uncommitted decisions: read them fresh, and keep nothing it saw.
-  if (db.isTransaction) return readHistories(db, ids);
+  // A transaction may see its own uncommitted changes: read them fresh, and keep nothing it saw.
+  if (db.isTransaction) return readExperiences(db, ids, today);
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const versions = await forecastRepository.versions(db, ids);
-  const stale = ids.filter((id) => cache.get(id)?.version !== (versions.get(id) ?? 0));
+  const stale = ids.filter((id) => {
+    const e = cache.get(id);
+    return !e || e.version !== (versions.get(id) ?? 0) || e.today !== today;
+  });
   if (stale.length > 0) {
-    const read = await readHistories(db, stale);
-    for (const id of stale) cache.set(id, { version: versions.get(id) ?? 0, history: read.get(id)! });
+    const read = await readExperiences(db, stale, today);
+    for (const id of stale) cache.set(id, { version: versions.get(id) ?? 0, today, experience: read.get(id)! });
   }
-  return new Map(ids.map((id) => [id, cache.get(id)!.history]));
+  return new Map(ids.map((id) => [id, cache.get(id)!.experience]));
 }

@@ -10,34 +10,24 @@ import { analyzeDatabase } from '../../platform/db/statistics.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { Executor } from '../../platform/db/transaction.js';
 import { generateDemoHistory } from '../demo/index.js';
-import { recentDecidedQuery } from './forecast.repository.js';
-import { FORECAST_WINDOW } from './forecast-history.js';
-import { forecastFromHistory } from './expected-decision.js';
-import { getDecidedHistory, type DecidedCase } from './use-cases/get-decided-history.js';
+import { calendarDaysBetween, forecastSurvival } from '@sagsgang/clock';
+import { experienceQuery } from './forecast.repository.js';
+import { forecastExperiences } from './forecast-history.js';
+import { getDecidedHistory } from './use-cases/get-decided-history.js';
 import { expectedDecision, expectedDecisions } from './use-cases/get-expected-decision.js';
 import { decideCase } from './use-cases/decide-case.js';
 import { recomputeClocks } from './use-cases/recompute-clocks.js';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 
-/** The history as it was read before it was kept: each case's phases from its events, per case. */
-async function historyFromEventLog(db: Executor, caseTypeId: string, limit: number): Promise<DecidedCase[]> {
-  const r = await sql<{ duration_days: number; received_date: string; decided_date: string; phases: string[] }>`
-    SELECT (k.decided_date - k.received_date) AS duration_days, k.received_date::text AS received_date,
-           k.decided_date::text AS decided_date,
-           ARRAY(SELECT DISTINCT COALESCE(e.attributes->>'to', e.attributes->>'phase') FROM case_event e
-                 WHERE e.case_id = k.case_id AND e.activity IN ('received', 'phase_changed')
-                   AND COALESCE(e.attributes->>'to', e.attributes->>'phase') IS NOT NULL) AS phases
-    FROM case_clock k
-    WHERE k.case_type_id = ${caseTypeId} AND k.decided_date IS NOT NULL
-    ORDER BY k.decided_date DESC, k.case_id DESC
-    LIMIT ${limit}`.execute(db);
-  return r.rows.map((x) => ({
-    durationDays: Number(x.duration_days),
-    receivedDate: x.received_date,
-    decidedDate: x.decided_date,
-    phases: x.phases,
-  }));
+const epochDay = (date: string): number => calendarDaysBetween('1970-01-01', date);
+
+/** Every clock row of a case type, read whole (no index range, no window): what the estimate must rest on. */
+async function allCasesOf(db: Executor, caseTypeId: string) {
+  const r = await sql<{ received: string; decided: string | null }>`
+    SELECT received_date::text AS received, decided_date::text AS decided FROM case_clock
+    WHERE case_type_id = ${caseTypeId}`.execute(db);
+  return r.rows;
 }
 
 /** Clock rows whose phases are not the event log's: each phase entered, once, in the order first entered. */
@@ -82,8 +72,6 @@ function tablesRead(nodes: PlanNode[]) {
   };
 }
 
-const sorted = (h: DecidedCase[]) => h.map((c) => ({ ...c, phases: [...c.phases].sort() }));
-
 describeEachEngine('the expected-decision forecast as data', (database) => {
   let types: string[] = [];
 
@@ -115,15 +103,20 @@ describeEachEngine('the expected-decision forecast as data', (database) => {
     expect((await phasesDifferingFromLog(db)).n).toBe(0);
   });
 
-  test('each case type’s history, and so each stated range, is what the event log gives', async () => {
+  test('each stated range is the survival estimate over the type’s decided cases of 12 months and its open cases', async () => {
     const { db } = database();
     for (const typeId of types) {
-      const kept = await getDecidedHistory(db, typeId, { limit: FORECAST_WINDOW });
-      const logged = await historyFromEventLog(db, typeId, FORECAST_WINDOW);
-      expect(kept.length).toBeGreaterThan(50);
-      expect(sorted(kept)).toEqual(sorted(logged));
+      const all = await allCasesOf(db, typeId);
       // Received on 1 May, asked on the day, three weeks on and two months on.
       for (const today of ['2026-05-01', '2026-05-21', '2026-06-30']) {
+        // Known on that day: decided by then (decisions after it are still open then), received by then.
+        const known = all.filter((c) => c.received <= today);
+        const decided = known
+          .filter((c) => c.decided !== null && c.decided <= today)
+          .map((c) => ({ start: epochDay(c.received), decision: epochDay(c.decided!) + 1 }));
+        const open = known
+          .filter((c) => c.decided === null || c.decided > today)
+          .map((c) => ({ start: epochDay(c.received) }));
         const input = {
           caseTypeId: typeId,
           receivedDate: '2026-05-01',
@@ -132,42 +125,34 @@ describeEachEngine('the expected-decision forecast as data', (database) => {
           paused: false,
           decided: false,
         };
-        for (const phaseCode of [...new Set(logged.flatMap((h) => h.phases)), null]) {
-          const got = await expectedDecision(db, { ...input, phaseCode });
-          expect({ forecast: got.forecast, basis: got.basis }).toEqual(
-            forecastFromHistory(logged, { ...input, phaseCode }),
-          );
-        }
+        const got = await expectedDecision(db, { ...input, phaseCode: null });
+        const expected = forecastSurvival({
+          asOf: epochDay(today) + 1 + 1e-6, // the end of today, a moment after today's decisions
+          decided,
+          open,
+          windowDays: 365,
+          elapsedDays: calendarDaysBetween('2026-05-01', today) + 1, // received at the start of its day
+          asOfDate: today,
+        });
+        expect(got.forecast).not.toBeNull();
+        expect(got.forecast).toEqual(expected);
       }
     }
   });
 
-  test('the forecast’s plan reads one index range of the clock rows per case type, never the event log', async () => {
+  test('the forecast’s plan reads index ranges of the clock rows per case type, never the event log', async () => {
     const { db } = database();
-    // A window smaller than each type's history, as in use (500 of thousands): the read must stop at the window.
-    const window = 50;
-    const query = recentDecidedQuery({ caseTypeIds: types, limit: window });
-    const plan = tablesRead(await planOf(db, query));
+    const query = experienceQuery({ caseTypeIds: types, decidedFrom: '2025-06-01' });
+    const nodes = await planOf(db, query);
+    const plan = tablesRead(nodes);
     expect(plan.eventLog).toEqual([]);
-    expect(plan.clock.length).toBeGreaterThan(0);
-    for (const node of plan.clock) {
-      expect(node['Node Type']).toMatch(/^Index (Only )?Scan$/);
-      expect(node['Index Name']).toBe('case_clock_forecast_idx');
-    }
+    // One read per branch of the union: an index range (directly, or as a bitmap of it) of its partial index.
+    expect(plan.clock.length).toBe(2);
+    for (const node of plan.clock) expect(node['Node Type']).toMatch(/^(Index (Only )?Scan|Bitmap Heap Scan)$/);
+    const indexes = nodes.map((n) => n['Index Name']).filter((x) => x !== undefined);
+    expect(indexes.sort()).toEqual(['case_clock_forecast_idx', 'case_clock_open_forecast_idx']);
     const ran = tablesRead(await planOf(db, query, true));
-    for (const node of ran.clock) {
-      expect(node['Actual Loops']).toBe(types.length);
-      expect(node['Actual Rows']).toBeLessThanOrEqual(window);
-    }
-    // The check itself: the query the forecast used to run reads the event log once per decided case.
-    const old = tablesRead(
-      await planOf(
-        db,
-        sql`SELECT ARRAY(SELECT e.attributes->>'to' FROM case_event e WHERE e.case_id = k.case_id) FROM case_clock k
-            WHERE k.case_type_id = ${types[0]} AND k.decided_date IS NOT NULL ORDER BY k.decided_date DESC LIMIT 500`,
-      ),
-    );
-    expect(old.eventLog.length).toBeGreaterThan(0);
+    for (const node of ran.clock) expect(node['Actual Loops']).toBe(types.length);
   });
 
   test('a node keeps the histories in memory and re-reads one only after a decision of its type, made anywhere', async () => {
@@ -196,6 +181,9 @@ describeEachEngine('the expected-decision forecast as data', (database) => {
     expect(await expectedDecisions(nodeA, types.map(input))).toEqual(first);
     expect(counter.count).toBe(1); // the versions only
     const before = first[types.indexOf(kase.case_type_id)].forecast!;
+    const beforeExperience = (await forecastExperiences(nodeA, [kase.case_type_id], '2026-06-01')).get(
+      kase.case_type_id,
+    )!;
 
     await decideCase({ db: nodeB, actor: { system: true, userId: null }, now: NOW }, kase.id, {
       expectedVersion: kase.version,
@@ -208,7 +196,11 @@ describeEachEngine('the expected-decision forecast as data', (database) => {
     const after = await expectedDecision(nodeA, input(kase.case_type_id));
     expect(counter.count).toBe(2); // its version moved: the history is read again
     // The newest decided cases, up to the window, now with the new decision.
-    expect(after.forecast!.sampleSize).toBe(Math.min(before.sampleSize + 1, FORECAST_WINDOW));
+    // The case counted as open (censored at its age) before, as a decision now: the same cases, one more decided.
+    expect(after.forecast!.sampleSize).toBe(before.sampleSize);
+    const experience = (await forecastExperiences(nodeA, [kase.case_type_id], '2026-06-01')).get(kase.case_type_id)!;
+    expect(experience.decided).toBe(beforeExperience.decided + 1);
+    expect(experience.open).toBe(beforeExperience.open - 1);
     const newest = await getDecidedHistory(db, kase.case_type_id, { limit: 1 });
     expect(newest[0].decidedDate).toBe('2026-06-01');
     counter.reset();

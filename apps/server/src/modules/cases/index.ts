@@ -60,7 +60,7 @@ export {
 export { APPLICANT_EVENTS } from './applicant-visibility.js';
 export { getDecidedHistory, type DecidedCase } from './use-cases/get-decided-history.js';
 export { expectedDecision, expectedDecisions } from './use-cases/get-expected-decision.js';
-export { forecastFromHistory, type ExpectedDecision, type ExpectedDecisionInput } from './expected-decision.js';
+export { forecastFromExperience, type ExpectedDecision, type ExpectedDecisionInput } from './expected-decision.js';
 export { getScreeningEvents, type ScreeningEventRow } from './use-cases/get-screening-events.js';
 export { readEventLog, type EventLogQuery, type LoggedCase } from './use-cases/read-event-log.js';
 export { recordAutomaticScreening, type AutomaticScreeningInput } from './use-cases/record-automatic-screening.js';
@@ -78,3 +78,9 @@ export {
   type ImportedCaseEvent,
 } from './use-cases/import-case-history.js';
 export { listAssignees } from './use-cases/list-assignees.js';
+export {
+  computeForecastCalibration,
+  getCaseTypeCalibration,
+  getForecastCalibration,
+  type ForecastCalibration,
+} from './use-cases/get-forecast-calibration.js';

@@ -73,7 +73,7 @@ export async function renderReceipt(
     nextStep: lt(next?.applicantText, page.locale),
     missing,
     email: profile.email,
-    expected: expectedBlock(page.t, page.locale, view.expected, caseType),
+    expected: expectedBlock(page.t, page.locale, view.expected, caseType, view.caseTypeCode),
   });
   return sendPage(reply, page, page.t('applications:receiptTitle'), body);
 }

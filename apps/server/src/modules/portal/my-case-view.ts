@@ -41,7 +41,7 @@ export function buildMyCaseInput(
     definition: d,
     state: c.state,
     phaseCode: c.phaseCode,
-    expected: expectedBlock(page.t, locale, view.expected, lt(d.name, locale)),
+    expected: expectedBlock(page.t, locale, view.expected, lt(d.name, locale), view.caseTypeCode),
     request: view.request && {
       message: view.request.message,
       items: view.request.items.map((i) => i.text),

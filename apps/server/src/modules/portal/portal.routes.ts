@@ -10,6 +10,9 @@ import { accessibilityPage } from './pages/accessibility-page.js';
 import { myCasesPage } from './pages/my-cases-page.js';
 import { passwordSetupPage } from './pages/password-setup-page.js';
 import { findSetupTarget, PASSWORD_SETUP_PATH } from '../auth/index.js';
+import { calibrationPage } from './pages/calibration-page.js';
+import { getCaseTypeCalibration } from '../cases/index.js';
+import { lt } from './apply-components.js';
 
 function send(reply: FastifyReply, page: PageContext, input: LayoutInput): FastifyReply {
   // Every page shows who is signed in and carries a CSRF token: never cached, never shared.
@@ -74,6 +77,17 @@ export function portalRoutes(ctx: AppContext) {
     app.get('/tilgaengelighed', hide, async (request, reply) => {
       const page = pageContext(request, reply, ctx.config);
       return send(reply, page, { title: page.t('portal:a11yTitle'), body: accessibilityPage(page) });
+    });
+
+    // Public, no sign-in: how often the expected-decision promise held for a case type (linked from the case page).
+    app.get<{ Params: { code: string } }>('/forventet-tid/:code', hide, async (request, reply) => {
+      const page = pageContext(request, reply, ctx.config);
+      const calibration = await getCaseTypeCalibration(db, { code: request.params.code }, new Date());
+      const caseType = lt(calibration.caseTypeName, page.locale);
+      return send(reply, page, {
+        title: page.t('calibration:title', { caseType }),
+        body: calibrationPage(page, calibration),
+      });
     });
 
     app.get('/mine-sager', hide, async (request, reply) => {

@@ -13,6 +13,11 @@ export const CASE_ROUTES: AppRoute[] = [
     component: page(() => import('./figures-page.js'), 'FiguresPage'),
     roles: ['caseworker', 'teamlead', 'quality', 'analyst', 'admin'],
   },
+  {
+    path: '/app/cases/forecast-calibration',
+    component: page(() => import('./calibration-page.js'), 'CalibrationPage'),
+    roles: ['caseworker', 'teamlead', 'quality', 'analyst', 'admin'],
+  },
   { path: '/app/cases/:id', component: page(() => import('./case-page.js'), 'CasePage') },
   {
     path: '/app/team/at-risk',

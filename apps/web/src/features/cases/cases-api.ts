@@ -5,6 +5,7 @@ import type {
   TCaseDetail,
   TCommandResult,
   TFigures,
+  TForecastCalibration,
   TWorkQueuePage,
 } from '@sagsgang/contracts';
 import { api } from '../../api/client.js';
@@ -29,4 +30,6 @@ export const casesApi = {
     api.post<TBulkReassignResult>('/api/cases/reassign', body),
   figures: (params: Record<string, string | number | undefined>, signal?: AbortSignal) =>
     api.get<TFigures>(`/api/cases/figures?${qs(params)}`, signal),
+  forecastCalibration: (caseTypeId: string, signal?: AbortSignal) =>
+    api.get<TForecastCalibration>(`/api/cases/forecast-calibration/${encodeURIComponent(caseTypeId)}`, signal),
 };

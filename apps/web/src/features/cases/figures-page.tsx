@@ -1,5 +1,6 @@
 import './cases.css';
 import { useEffect, useState, type FormEvent } from 'react';
+import { Link } from '../../router/router.js';
 import type { TCaseTypeSummary, TFigures } from '@sagsgang/contracts';
 import { useT } from '../../i18n/i18n.js';
 import { ErrorAlert } from '../../errors/error-alert.js';
@@ -37,6 +38,9 @@ export function FiguresPage() {
     <>
       <h1>{t('cases:figuresTitle')}</h1>
       <p className="font-lead">{t('cases:figuresIntro')}</p>
+      <p>
+        <Link href="/app/cases/forecast-calibration">{t('calibration:backOfficeTitle')}</Link>
+      </p>
       <form className="bo-filter" onSubmit={onSubmit} aria-label={t('cases:filters')}>
         <UnitFilter
           id="f-unit"

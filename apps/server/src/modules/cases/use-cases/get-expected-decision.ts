@@ -1,25 +1,28 @@
 import type { Executor } from '../../../platform/db/transaction.js';
-import { forecastFromHistory, type ExpectedDecision, type ExpectedDecisionInput } from '../expected-decision.js';
-import { decidedHistories } from '../forecast-history.js';
-import type { DecidedCase } from './get-decided-history.js';
+import { forecastFromExperience, type ExpectedDecision, type ExpectedDecisionInput } from '../expected-decision.js';
+import { forecastExperiences, type ForecastExperience } from '../forecast-history.js';
 
 function expectedFrom(
   input: ExpectedDecisionInput,
-  histories: ReadonlyMap<string, readonly DecidedCase[]>,
+  experiences: ReadonlyMap<string, ForecastExperience>,
 ): ExpectedDecision {
   const base = { goalDate: input.decided ? null : input.goalDate, paused: input.paused };
   if (input.decided) return { ...base, forecast: null, basis: null };
-  return { ...base, ...forecastFromHistory(histories.get(input.caseTypeId) ?? [], input) };
+  return { ...base, ...forecastFromExperience(experiences.get(input.caseTypeId)?.curve ?? null, input) };
 }
 
-/** The expected decision of each case, in the order given; the histories of all their case types in one read. */
+/** The expected decision of each case, in the order given; the experience of all their case types in one read. */
 export async function expectedDecisions(
   db: Executor,
   inputs: readonly ExpectedDecisionInput[],
 ): Promise<ExpectedDecision[]> {
-  const open = inputs.filter((i) => !i.decided).map((i) => i.caseTypeId);
-  const histories = await decidedHistories(db, open);
-  return inputs.map((input) => expectedFrom(input, histories));
+  const open = inputs.filter((i) => !i.decided);
+  const byDay = new Map<string, ReadonlyMap<string, ForecastExperience>>();
+  for (const today of new Set(open.map((i) => i.today))) {
+    const ids = open.filter((i) => i.today === today).map((i) => i.caseTypeId);
+    byDay.set(today, await forecastExperiences(db, ids, today));
+  }
+  return inputs.map((input) => expectedFrom(input, byDay.get(input.today) ?? new Map()));
 }
 
 /** The expected decision of one case. */
