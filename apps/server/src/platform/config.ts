@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 
 export interface AppConfig {
@@ -6,6 +7,10 @@ export interface AppConfig {
   /** Set: run on this PostgreSQL. Unset: the embedded engine in `dataDir`. */
   databaseUrl?: string;
   dataDir: string;
+  /** Time-outs and start-up behaviour of the PostgreSQL connection pool (ignored by the embedded engine). */
+  database: DatabaseSettings;
+  /** On SIGTERM: how long readiness reports 503 before the port closes, and how long requests may take to finish. */
+  shutdown: { readinessDelayMs: number; graceMs: number };
   /** Where uploaded documents are stored: outside the web root. */
   fileDir: string;
   /** A stored file no row references is deleted once it is this old (an upload younger than this may be in flight). */
@@ -29,6 +34,18 @@ export interface AppConfig {
   logLevel: string;
   oidc: OidcProviderConfig[];
   smtp?: { host: string; port: number; secure: boolean; user?: string; pass?: string; from: string };
+}
+
+export interface DatabaseSettings {
+  /** Reported to PostgreSQL as `application_name`, so an operator can tell the nodes apart in pg_stat_activity. */
+  applicationName: string;
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+  /** How long start-up keeps retrying an unreachable database before giving up. */
+  startupWaitMs: number;
+  /** How long the readiness check waits for the database. */
+  readinessTimeoutMs: number;
 }
 
 export interface OidcProviderConfig {
@@ -55,6 +72,26 @@ function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number):
   return n;
 }
 
+function nonNegativeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be zero or a positive number, not "${raw}".`);
+  return n;
+}
+
+function databaseSettings(env: NodeJS.ProcessEnv): DatabaseSettings {
+  const seconds = (name: string, fallback: number) => Math.round(positiveNumber(env, name, fallback) * 1000);
+  return {
+    applicationName: (env.SAGSGANG_NODE_NAME || `sagsgang@${os.hostname()}:${process.pid}`).slice(0, 63),
+    connectTimeoutMs: seconds('DATABASE_CONNECT_TIMEOUT_SECONDS', 5),
+    statementTimeoutMs: seconds('DATABASE_STATEMENT_TIMEOUT_SECONDS', 60),
+    idleInTransactionTimeoutMs: seconds('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS', 60),
+    startupWaitMs: seconds('DATABASE_STARTUP_WAIT_SECONDS', 120),
+    readinessTimeoutMs: seconds('READINESS_TIMEOUT_SECONDS', 2),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
   const port = Number(env.PORT ?? 3000);
   const production = env.NODE_ENV === 'production';
@@ -67,6 +104,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.join(dataDir, 'pglite'),
+    database: databaseSettings(env),
+    shutdown: {
+      readinessDelayMs: Math.round(nonNegativeNumber(env, 'SHUTDOWN_READINESS_DELAY_SECONDS', 0) * 1000),
+      graceMs: Math.round(positiveNumber(env, 'SHUTDOWN_GRACE_SECONDS', 25) * 1000),
+    },
     fileDir: path.resolve(env.SAGSGANG_FILE_DIR ?? path.join(dataDir, 'files')),
     orphanFileGraceHours: positiveNumber(env, 'SAGSGANG_FILE_GRACE_HOURS', 24),
     sessionSecret,
