@@ -33,6 +33,21 @@ export async function openThrowawayPostgres(
   };
 }
 
+/**
+ * An empty database of its own on the PostgreSQL server at DATABASE_URL, for a server process to migrate and use;
+ * `drop` removes it once every connection to it has closed.
+ */
+export async function createEmptyPostgres(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const url = new URL(process.env.DATABASE_URL!);
+  const name = `${prefix}_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => dropWhenClosed(name) };
+}
+
 async function dropWhenClosed(name: string): Promise<void> {
   const dropper = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await dropper.connect();
