@@ -13,7 +13,10 @@ import { createEmptyPostgres } from './support/throwaway-postgres.js';
 // SIGKILL mid-load and started again on the same data, and every note it acknowledged must be there. On PostgreSQL
 // and on the embedded database in a data directory.
 
-const LOAD_MS = 2_500;
+// Load runs at least MIN_LOAD_MS and until TARGET_ACKS writes are acknowledged or MAX_LOAD_MS has passed.
+const MIN_LOAD_MS = 2_000;
+const MAX_LOAD_MS = 8_000;
+const TARGET_ACKS = 150;
 const WRITERS = 4;
 const TIMEOUT_MS = 300_000; // two starts of a fresh embedded database on a busy machine
 
@@ -91,7 +94,13 @@ for (const engine of ENGINES) {
 
         const acks: Acknowledged[] = [];
         const writers = cases.map((c) => writeNotes(session, c.id, c.version, acks));
-        await new Promise((resolve) => setTimeout(resolve, LOAD_MS));
+        const loadStarted = Date.now();
+        while (
+          Date.now() - loadStarted < MIN_LOAD_MS ||
+          (acks.length < TARGET_ACKS && Date.now() - loadStarted < MAX_LOAD_MS)
+        ) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
         const acknowledgedAtKill = acks.length;
         first.signal('SIGKILL');
         expect(await first.exited).toMatchObject({ signal: 'SIGKILL' });

@@ -1,0 +1,182 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEMO_PASSWORD } from '../src/modules/demo/index.js';
+import { signInOverHttp, startServerProcess, type HttpSession, type ServerProcess } from './support/server-process.js';
+import { privatePostgresAvailable, startPrivatePostgres, type PrivatePostgres } from './support/private-postgres.js';
+
+// The database goes away under load and comes back: a PostgreSQL of the test's own is restarted, has its idle
+// backends ended and is stopped for a while, while a node serves reads and writes. The node must not exit, requests
+// may fail only while the database is really down, the node must be ready again soon after, and no acknowledged
+// write may be lost. Prints the failed requests and the time to ready per fault.
+
+const READY_WITHIN_MS = 10_000;
+const STOPPED_MS = 5_000;
+
+interface Outcome {
+  startedAt: number;
+  endedAt: number;
+  ok: boolean;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.runIf(privatePostgresAvailable)('database faults under load [own PostgreSQL]', () => {
+  let postgres: PrivatePostgres;
+  let server: ServerProcess;
+  let session: HttpSession;
+  const outcomes: Outcome[] = [];
+  const acknowledged: number[] = [];
+  let loading = true;
+  let load: Promise<unknown>;
+
+  beforeAll(async () => {
+    postgres = await startPrivatePostgres();
+    server = await startServerProcess({ env: { DATABASE_URL: postgres.url, SAGSGANG_DATA_DIR: '/nonexistent' } });
+    session = await signInOverHttp(server.url, 'sagsbehandler', DEMO_PASSWORD);
+    const opened = await session.post('/api/cases', {
+      caseTypeCode: 'family-reunification',
+      channel: 'digital',
+      applicant: { name: 'Fault test applicant' },
+    });
+    expect(opened.status).toBe(201);
+    const c = (await opened.json()) as { id: string; version: number };
+    load = Promise.all([writer(c.id, c.version), reader(c.id), reader(c.id)]);
+  }, 240_000);
+
+  afterAll(async () => {
+    loading = false;
+    await load?.catch(() => undefined);
+    if (server && server.child.exitCode === null) {
+      server.signal('SIGTERM');
+      await server.exited;
+    }
+    await postgres?.destroy();
+  });
+
+  async function timed(request: () => Promise<boolean>): Promise<boolean> {
+    const startedAt = Date.now();
+    const ok = await request().catch(() => false);
+    outcomes.push({ startedAt, endedAt: Date.now(), ok });
+    if (!ok) await sleep(50); // a failing request is quick; do not spin
+    return ok;
+  }
+
+  /** Notes on one case; a failed note is sent again with the version read back. */
+  async function writer(caseId: string, version: number) {
+    let n = 0;
+    while (loading) {
+      await timed(async () => {
+        const response = await session.post(`/api/cases/${caseId}/notes`, {
+          expectedVersion: version,
+          kind: 'internal',
+          who: 'Fault test',
+          when: new Date(Date.now() - 1000).toISOString(),
+          what: `Note ${++n}`,
+        });
+        if (response.status === 409) {
+          const current = await session.get(`/api/cases/${caseId}`);
+          if (current.status === 200) version = ((await current.json()) as { version: number }).version;
+          return false;
+        }
+        if (response.status !== 200) return (await response.arrayBuffer(), false);
+        const body = (await response.json()) as { version: number; eventId: number };
+        acknowledged.push(body.eventId);
+        version = body.version;
+        return true;
+      });
+    }
+  }
+
+  async function reader(caseId: string) {
+    while (loading) {
+      await timed(async () => {
+        const response = await session.get(`/api/cases/${caseId}`);
+        await response.arrayBuffer();
+        return response.status === 200;
+      });
+    }
+  }
+
+  /** Milliseconds from `since` until readiness answers 200 (polled every 100 ms). */
+  async function timeToReady(since: number): Promise<number> {
+    for (;;) {
+      const response = await fetch(`${server.url}/api/health/ready`).catch(() => undefined);
+      if (response?.status === 200) return Date.now() - since;
+      if (Date.now() - since > READY_WITHIN_MS * 3) return Infinity;
+      await sleep(100);
+    }
+  }
+
+  /** Runs a fault; reports requests that failed although they started before it began or after the database returned. */
+  async function fault(name: string, run: () => Promise<{ downFrom: number; upAt: number }>) {
+    await sleep(1_000); // load before the fault
+    const from = outcomes.length;
+    const { downFrom, upAt } = await run();
+    const ready = await timeToReady(upAt);
+    await sleep(1_000); // load after it
+    const during = outcomes.slice(from);
+    const failed = during.filter((o) => !o.ok);
+    const failedOutside = failed.filter((o) => o.endedAt < downFrom || o.startedAt > upAt);
+    console.log(
+      `${name}: ${failed.length} of ${during.length} requests failed (${failedOutside.length} outside the outage), ` +
+        `ready ${ready} ms after the database returned`,
+    );
+    expect(server.child.exitCode).toBeNull();
+    expect(ready).toBeLessThan(READY_WITHIN_MS);
+    expect(failedOutside).toEqual([]);
+    expect(during.filter((o) => o.ok && o.startedAt > upAt).length).toBeGreaterThan(0);
+  }
+
+  test('PostgreSQL restarted (pg_ctl restart -m fast)', async () => {
+    await fault('restart', async () => {
+      const downFrom = Date.now();
+      await postgres.restart();
+      return { downFrom, upAt: Date.now() };
+    });
+  }, 120_000);
+
+  test("the node's backends ended (pg_terminate_backend)", async () => {
+    await fault('terminate backends', async () => {
+      const admin = new pg.Client({ connectionString: postgres.url });
+      await admin.connect();
+      const downFrom = Date.now();
+      const { rowCount } = await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE 'sagsgang@%'`,
+      );
+      const upAt = Date.now();
+      await admin.end();
+      expect(rowCount).toBeGreaterThan(0);
+      return { downFrom, upAt };
+    });
+  }, 120_000);
+
+  test(`PostgreSQL stopped for ${STOPPED_MS / 1000} s: not ready while it is down, alive throughout`, async () => {
+    await fault('stopped', async () => {
+      const downFrom = Date.now();
+      await postgres.stop();
+      await sleep(1_000);
+      const ready = await fetch(`${server.url}/api/health/ready`);
+      expect(ready.status).toBe(503);
+      expect((await fetch(`${server.url}/api/health/live`)).status).toBe(200);
+      await sleep(STOPPED_MS - 1_000);
+      await postgres.start();
+      return { downFrom, upAt: Date.now() };
+    });
+  }, 120_000);
+
+  test('no acknowledged write is lost', async () => {
+    loading = false;
+    await load;
+    const client = new pg.Client({ connectionString: postgres.url });
+    await client.connect();
+    const { rows } = await client.query<{ id: number }>('SELECT id FROM case_event WHERE id = ANY($1::bigint[])', [
+      acknowledged,
+    ]);
+    await client.end();
+    const stored = new Set(rows.map((r) => Number(r.id)));
+    const lost = acknowledged.filter((id) => !stored.has(id));
+    console.log(`database faults: ${acknowledged.length} writes acknowledged, ${lost.length} lost`);
+    expect(acknowledged.length).toBeGreaterThan(0);
+    expect(lost).toEqual([]);
+  });
+});
