@@ -10,6 +10,7 @@ import { privatePostgresAvailable, startPrivatePostgres, type PrivatePostgres } 
 // write may be lost. Prints the failed requests and the time to ready per fault.
 
 const READY_WITHIN_MS = 10_000;
+/** At least this long: a node is started meanwhile, and the database stays stopped until it says it waits. */
 const STOPPED_MS = 5_000;
 
 interface Outcome {
@@ -23,6 +24,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe.runIf(privatePostgresAvailable)('database faults under load [own PostgreSQL]', () => {
   let postgres: PrivatePostgres;
   let server: ServerProcess;
+  let second: ServerProcess | undefined;
   let session: HttpSession;
   const outcomes: Outcome[] = [];
   const acknowledged: number[] = [];
@@ -46,9 +48,11 @@ describe.runIf(privatePostgresAvailable)('database faults under load [own Postgr
   afterAll(async () => {
     loading = false;
     await load?.catch(() => undefined);
-    if (server && server.child.exitCode === null) {
-      server.signal('SIGTERM');
-      await server.exited;
+    for (const node of [server, second]) {
+      if (node && node.child.exitCode === null) {
+        node.signal('SIGTERM');
+        await node.exited;
+      }
     }
     await postgres?.destroy();
   });
@@ -108,18 +112,18 @@ describe.runIf(privatePostgresAvailable)('database faults under load [own Postgr
   }
 
   /** Runs a fault; reports requests that failed although they started before it began or after the database returned. */
-  async function fault(name: string, run: () => Promise<{ downFrom: number; upAt: number }>) {
+  async function fault(name: string, run: () => Promise<{ downFrom: number; upAt: number; readyMs?: number }>) {
     await sleep(1_000); // load before the fault
     const from = outcomes.length;
-    const { downFrom, upAt } = await run();
-    const ready = await timeToReady(upAt);
+    const { downFrom, upAt, readyMs } = await run();
+    const ready = readyMs ?? (await timeToReady(upAt));
     await sleep(1_000); // load after it
     const during = outcomes.slice(from);
     const failed = during.filter((o) => !o.ok);
     const failedOutside = failed.filter((o) => o.endedAt < downFrom || o.startedAt > upAt);
     console.log(
-      `${name}: ${failed.length} of ${during.length} requests failed (${failedOutside.length} outside the outage), ` +
-        `ready ${ready} ms after the database returned`,
+      `${name}: database away ${upAt - downFrom} ms; ${failed.length} of ${during.length} requests failed ` +
+        `(${failedOutside.length} outside the outage); ready ${ready} ms after the database returned`,
     );
     expect(server.child.exitCode).toBeNull();
     expect(ready).toBeLessThan(READY_WITHIN_MS);
@@ -150,7 +154,7 @@ describe.runIf(privatePostgresAvailable)('database faults under load [own Postgr
     });
   }, 120_000);
 
-  test(`PostgreSQL stopped for ${STOPPED_MS / 1000} s: not ready while it is down, alive throughout`, async () => {
+  test(`PostgreSQL stopped for ${STOPPED_MS / 1000} s or more: not ready while down, alive throughout; a node started meanwhile waits`, async () => {
     await fault('stopped', async () => {
       const downFrom = Date.now();
       await postgres.stop();
@@ -158,11 +162,27 @@ describe.runIf(privatePostgresAvailable)('database faults under load [own Postgr
       const ready = await fetch(`${server.url}/api/health/ready`);
       expect(ready.status).toBe(503);
       expect((await fetch(`${server.url}/api/health/live`)).status).toBe(200);
+      // A node started now waits for the database, and says so, instead of exiting.
+      let waitingSaid: () => void = () => undefined;
+      const waiting = new Promise<void>((resolve) => (waitingSaid = resolve));
+      const latecomer = startServerProcess({
+        env: { DATABASE_URL: postgres.url, SAGSGANG_DATA_DIR: '/nonexistent' },
+        onOutput: (text) => {
+          if (/The database does not answer yet/.test(text)) waitingSaid();
+        },
+      });
+      await waiting;
       await sleep(STOPPED_MS - 1_000);
       await postgres.start();
-      return { downFrom, upAt: Date.now() };
+      const upAt = Date.now();
+      const readyMs = timeToReady(upAt);
+      second = await latecomer;
+      console.log(`a node started while the database was down: ready ${Date.now() - upAt} ms after it returned`);
+      expect(second.output()).toMatch(/The database answers \(after \d+ attempts\)/);
+      expect((await fetch(`${second.url}/api/health/ready`)).status).toBe(200);
+      return { downFrom, upAt, readyMs: await readyMs };
     });
-  }, 120_000);
+  }, 180_000);
 
   test('no acknowledged write is lost', async () => {
     loading = false;

@@ -34,6 +34,8 @@ export interface StartOptions {
   /** Added to the environment; a value of undefined removes the variable. */
   env: Record<string, string | undefined>;
   readyTimeoutMs?: number;
+  /** Told of the output as it comes, also before the server is ready. */
+  onOutput?: (text: string) => void;
 }
 
 export async function startServerProcess(options: StartOptions): Promise<ServerProcess> {
@@ -59,6 +61,7 @@ export async function startServerProcess(options: StartOptions): Promise<ServerP
   const listeners = new Set<() => void>();
   const append = (chunk: Buffer) => {
     output += chunk.toString();
+    options.onOutput?.(output);
     for (const l of listeners) l();
   };
   child.stdout!.on('data', append);

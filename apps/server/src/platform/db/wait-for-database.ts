@@ -33,7 +33,7 @@ export async function waitForDatabase(pool: pg.Pool, options: WaitOptions): Prom
       const pause = Math.min(delay, left);
       options.log.warn(`The database does not answer yet (${reason}); trying again in ${(pause / 1000).toFixed(1)} s.`);
       await new Promise((resolve) => setTimeout(resolve, pause));
-      delay = Math.min(delay * 2, options.maxDelayMs ?? 5000);
+      delay = Math.min(delay * 2, options.maxDelayMs ?? 2000);
     }
   }
 }
