@@ -104,7 +104,7 @@ describe.runIf(process.env.DATABASE_URL)('losing PostgreSQL connections [postgre
     database = await openThrowawayPostgres({
       prefix: 'sagsgang_conn_loss',
       poolSize: 4,
-      settings: { applicationName },
+      settings: { applicationName, statementTimeoutMs: 1_000, idleInTransactionTimeoutMs: 2_000 },
       onConnectionError: (err) => connectionErrors.push(err),
     });
     app = await appOn(database);
@@ -133,6 +133,18 @@ describe.runIf(process.env.DATABASE_URL)('losing PostgreSQL connections [postgre
       [applicationName],
     );
     expect(rows[0]!.n).toBeGreaterThan(0);
+  });
+
+  test('the time-outs are set on every connection, and a statement past its time-out is cancelled', async () => {
+    const shown = await database.pool.query<{ statement_timeout: string }>('SHOW statement_timeout');
+    expect(shown.rows[0]!.statement_timeout).toBe('1s');
+    const idle = await database.pool.query<{ idle_in_transaction_session_timeout: string }>(
+      'SHOW idle_in_transaction_session_timeout',
+    );
+    expect(idle.rows[0]!.idle_in_transaction_session_timeout).toBe('2s');
+    const before = Date.now();
+    await expect(database.pool.query('SELECT pg_sleep(5)')).rejects.toMatchObject({ code: '57014' });
+    expect(Date.now() - before).toBeLessThan(4_000);
   });
 
   test('ending the idle connections does not kill the app, and the next request succeeds', async () => {
