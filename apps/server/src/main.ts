@@ -5,6 +5,7 @@ import { loggerOptions } from './platform/logging.js';
 import { openDatabase } from './platform/db/database.js';
 import { waitForDatabase } from './platform/db/wait-for-database.js';
 import { migrate } from './platform/db/migrate.js';
+import { claimFileStore } from './platform/files/file-store-identity.js';
 import { buildApp } from './app.js';
 import { createAppContext, startBackground } from './composition.js';
 
@@ -27,6 +28,10 @@ if (database.engine === 'postgres') {
 }
 await migrate(database.pool);
 const ctx = createAppContext({ config, database });
+ctx.lifecycle.fileStoreIdentity = await claimFileStore(database.pool, config.fileDir).catch((err: Error) => {
+  log.fatal(err.message);
+  process.exit(1);
+});
 const app = await buildApp(ctx);
 const stopBackground = await startBackground(app, ctx);
 await app.listen({ port: config.port, host: config.host });

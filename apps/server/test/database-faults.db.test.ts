@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../src/modules/demo/index.js';
@@ -31,9 +34,11 @@ describe.runIf(privatePostgresAvailable)('database faults under load [own Postgr
   let loading = true;
   let load: Promise<unknown>;
 
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sagsgang-faults-'));
+
   beforeAll(async () => {
     postgres = await startPrivatePostgres();
-    server = await startServerProcess({ env: { DATABASE_URL: postgres.url, SAGSGANG_DATA_DIR: '/nonexistent' } });
+    server = await startServerProcess({ env: { DATABASE_URL: postgres.url, SAGSGANG_DATA_DIR: dataDir } });
     session = await signInOverHttp(server.url, 'sagsbehandler', DEMO_PASSWORD);
     const opened = await session.post('/api/cases', {
       caseTypeCode: 'family-reunification',
@@ -55,6 +60,7 @@ describe.runIf(privatePostgresAvailable)('database faults under load [own Postgr
       }
     }
     await postgres?.destroy();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   async function timed(request: () => Promise<boolean>): Promise<boolean> {
@@ -166,7 +172,7 @@ describe.runIf(privatePostgresAvailable)('database faults under load [own Postgr
       let waitingSaid: () => void = () => undefined;
       const waiting = new Promise<void>((resolve) => (waitingSaid = resolve));
       const latecomer = startServerProcess({
-        env: { DATABASE_URL: postgres.url, SAGSGANG_DATA_DIR: '/nonexistent' },
+        env: { DATABASE_URL: postgres.url, SAGSGANG_DATA_DIR: dataDir },
         onOutput: (text) => {
           if (/The database does not answer yet/.test(text)) waitingSaid();
         },

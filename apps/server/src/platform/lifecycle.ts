@@ -4,6 +4,11 @@
  */
 export class Lifecycle {
   private drainingSince: number | undefined;
+  /**
+   * The database identity start-up found in (or wrote to) the file store; readiness then checks the store still
+   * carries it. Unset where nothing claimed the store (apps built by tests).
+   */
+  fileStoreIdentity: string | undefined;
 
   get draining(): boolean {
     return this.drainingSince !== undefined;

@@ -1,5 +1,6 @@
 import type { AppContext } from './context.js';
 import { appliedSchemaVersion, readMigrations } from './db/migrate.js';
+import { checkFileStore, type FileStoreCheck } from './files/file-store-identity.js';
 
 export interface Readiness {
   ready: boolean;
@@ -8,6 +9,8 @@ export interface Readiness {
   database: 'ok' | 'unreachable' | 'timeout';
   /** 'ok' when every migration this node knows is applied; 'behind' when some are not; 'unknown' without a database. */
   migrations: 'ok' | 'behind' | 'unknown';
+  /** 'ok' when the file store carries this database's marker; 'unchecked' where start-up claimed no store. */
+  files: FileStoreCheck | 'unchecked';
 }
 
 class Timeout extends Error {}
@@ -28,15 +31,21 @@ export function readinessProbe(ctx: AppContext): () => Promise<Readiness> {
   const migrations = readMigrations();
   const expected = migrations[migrations.length - 1]?.name ?? null;
   return async () => {
-    if (ctx.lifecycle.draining) return { ready: false, status: 'draining', database: 'ok', migrations: 'unknown' };
+    const identity = ctx.lifecycle.fileStoreIdentity;
+    const files = identity === undefined ? 'unchecked' : await checkFileStore(ctx.config.fileDir, identity);
+    if (ctx.lifecycle.draining) {
+      return { ready: false, status: 'draining', database: 'ok', migrations: 'unknown', files };
+    }
     try {
       const applied = await within(ctx.config.database.readinessTimeoutMs, appliedSchemaVersion(ctx.database.pool));
       const current = expected === null || (applied !== null && applied >= expected);
+      const ready = current && (files === 'ok' || files === 'unchecked');
       return {
-        ready: current,
-        status: current ? 'ok' : 'unavailable',
+        ready,
+        status: ready ? 'ok' : 'unavailable',
         database: 'ok',
         migrations: current ? 'ok' : 'behind',
+        files,
       };
     } catch (err) {
       return {
@@ -44,6 +53,7 @@ export function readinessProbe(ctx: AppContext): () => Promise<Readiness> {
         status: 'unavailable',
         database: err instanceof Timeout ? 'timeout' : 'unreachable',
         migrations: 'unknown',
+        files,
       };
     }
   };

@@ -9,6 +9,7 @@ const ZReadiness = z.object({
   status: z.enum(['ok', 'unavailable', 'draining']),
   database: z.enum(['ok', 'unreachable', 'timeout']),
   migrations: z.enum(['ok', 'behind', 'unknown']),
+  files: z.enum(['ok', 'missing', 'foreign', 'unchecked']),
   engine: z.string(),
 });
 
