@@ -7,6 +7,7 @@ import type { AppConfig } from './platform/config.js';
 import type { AppContext, ModuleDescriptor } from './platform/context.js';
 import type { Database } from './platform/db/database.js';
 import { buildModuleRegistry } from './platform/module-registry.js';
+import { Lifecycle } from './platform/lifecycle.js';
 import { platformModule } from './platform/platform-module.js';
 import { JobRunner } from './platform/jobs/job-runner.js';
 import { purgeExpiredSessions } from './platform/auth/session-store.js';
@@ -57,7 +58,7 @@ export function createAppContext(
   base: { config: AppConfig; database: Database },
   modules: readonly ModuleDescriptor[] = APP_MODULES,
 ): AppContext {
-  return { ...base, registry: buildModuleRegistry(modules) };
+  return { ...base, registry: buildModuleRegistry(modules), lifecycle: new Lifecycle() };
 }
 
 export interface StartBackgroundOptions {
@@ -67,13 +68,13 @@ export interface StartBackgroundOptions {
 
 /**
  * Work done once the app is built but before it listens: the demo seed on an empty database, and the background
- * job runner. Returns a function that stops what it started.
+ * job runner. Returns a function that stops what it started (waiting at most `graceMs` for a running job).
  */
 export async function startBackground(
   app: FastifyInstance,
   ctx: AppContext,
   options: StartBackgroundOptions = {},
-): Promise<() => Promise<void>> {
+): Promise<(graceMs?: number) => Promise<void>> {
   if (ctx.config.production && ctx.config.seedDemo) {
     app.log.warn(
       'SEED_DEMO=true with NODE_ENV=production: this server runs the DEMO authority, whose accounts share a ' +
@@ -102,7 +103,7 @@ export async function startBackground(
   await scheduleStatisticsRefresh(ctx.database.db);
   const runner = new JobRunner({ ctx, log: app.log });
   runner.start();
-  return () => runner.stop();
+  return (graceMs) => runner.stop(graceMs);
 }
 
 function logDemoAccounts(app: FastifyInstance, seededNow: boolean): void {

@@ -117,7 +117,8 @@ describe('the compiled server (dist/)', () => {
   test('SIGTERM reaches the shutdown handler; every migration in src/ was applied from dist/', async () => {
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
-    expect(output).toContain('SIGTERM: shutting down');
+    expect(output).toContain('SIGTERM: not ready any more; draining');
+    expect(output).toContain('SIGTERM: stopped');
 
     const db = new PGlite(path.join(dataDir, 'pglite'));
     try {

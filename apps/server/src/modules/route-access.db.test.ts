@@ -115,6 +115,8 @@ const RULES: Record<string, Rule> = {
   'GET /app/': { access: open, optional: true },
   'GET /app/*': { access: open, request: () => ({ url: '/app/cases' }) },
   'GET /api/health': { access: open },
+  'GET /api/health/live': { access: open },
+  'GET /api/health/ready': { access: open },
   'GET /api/docs': { access: open },
   'GET /api/docs/json': { access: open },
   'GET /api/docs/yaml': { access: open },

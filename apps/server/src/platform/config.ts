@@ -1,4 +1,5 @@
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 /** A setting that cannot be used: its message names the variable and what it needs, in one line. */
@@ -12,6 +13,10 @@ export interface AppConfig {
   /** Set: run on this PostgreSQL. Unset: the embedded engine in `dataDir`. */
   databaseUrl?: string;
   dataDir: string;
+  /** Time-outs and start-up behaviour of the PostgreSQL connection pool (ignored by the embedded engine). */
+  database: DatabaseSettings;
+  /** On SIGTERM: how long readiness reports 503 before the port closes, and how long requests may take to finish. */
+  shutdown: { readinessDelayMs: number; graceMs: number };
   /** Where uploaded documents are stored: outside the web root. */
   fileDir: string;
   /** A stored file no row references is deleted once it is this old (an upload younger than this may be in flight). */
@@ -50,6 +55,18 @@ export interface AppConfig {
 }
 
 export type TrustProxy = false | number | string[];
+
+export interface DatabaseSettings {
+  /** Reported to PostgreSQL as `application_name`, so an operator can tell the nodes apart in pg_stat_activity. */
+  applicationName: string;
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+  /** How long start-up keeps retrying an unreachable database before giving up. */
+  startupWaitMs: number;
+  /** How long the readiness check waits for the database. */
+  readinessTimeoutMs: number;
+}
 
 export interface OidcProviderConfig {
   /** Short id used in URLs: /auth/oidc/<id>/start */
@@ -127,6 +144,26 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
   return entries;
 }
 
+function nonNegativeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new ConfigError(`${name} must be zero or a positive number, not "${raw}".`);
+  return n;
+}
+
+function databaseSettings(env: NodeJS.ProcessEnv): DatabaseSettings {
+  const seconds = (name: string, fallback: number) => Math.round(positiveNumber(env, name, fallback) * 1000);
+  return {
+    applicationName: (env.SAGSGANG_NODE_NAME || `sagsgang@${os.hostname()}:${process.pid}`).slice(0, 63),
+    connectTimeoutMs: seconds('DATABASE_CONNECT_TIMEOUT_SECONDS', 5),
+    statementTimeoutMs: seconds('DATABASE_STATEMENT_TIMEOUT_SECONDS', 60),
+    idleInTransactionTimeoutMs: seconds('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS', 60),
+    startupWaitMs: seconds('DATABASE_STARTUP_WAIT_SECONDS', 120),
+    readinessTimeoutMs: seconds('READINESS_TIMEOUT_SECONDS', 2),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
   const port = Number(env.PORT ?? 3000);
   const production = env.NODE_ENV === 'production';
@@ -145,6 +182,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.join(dataDir, 'pglite'),
+    database: databaseSettings(env),
+    shutdown: {
+      readinessDelayMs: Math.round(nonNegativeNumber(env, 'SHUTDOWN_READINESS_DELAY_SECONDS', 0) * 1000),
+      graceMs: Math.round(positiveNumber(env, 'SHUTDOWN_GRACE_SECONDS', 25) * 1000),
+    },
     fileDir: path.resolve(env.SAGSGANG_FILE_DIR ?? path.join(dataDir, 'files')),
     orphanFileGraceHours: positiveNumber(env, 'SAGSGANG_FILE_GRACE_HOURS', 24),
     receiptBackdateDays: positiveNumber(env, 'SAGSGANG_RECEIPT_BACKDATE_DAYS', 365),

@@ -3,6 +3,7 @@ import type { Database } from './db/database.js';
 import type { AppConfig } from './config.js';
 import type { ClaimedJob } from './jobs/job-queue.js';
 import type { IndicatorDefinition } from './indicators.js';
+import type { Lifecycle } from './lifecycle.js';
 
 // The types below refer to each other (a module's job handler receives the context that holds the list of
 // modules), so they live in one file: split, the files would import each other.
@@ -13,6 +14,8 @@ export interface AppContext {
   database: Database;
   /** What the modules plug in, collected once by the composition root for this app (never a global). */
   registry: ModuleRegistry;
+  /** Whether the node is shutting down (readiness fails first). */
+  lifecycle: Lifecycle;
 }
 
 /**

@@ -1,16 +1,15 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type Database } from '../../src/platform/db/database.js';
+import { openDatabase, type Database, type DatabaseOptions } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 
 /**
  * A fresh, migrated database of its own on the PostgreSQL server at DATABASE_URL, dropped again on close. Tests and
  * benchmarks both use it, so each run leaves the server as it found it.
  */
-export async function openThrowawayPostgres(options: {
-  prefix: string;
-  poolSize: number;
-}): Promise<Database & { url: string }> {
+export async function openThrowawayPostgres(
+  options: { prefix: string; poolSize: number } & Pick<DatabaseOptions, 'settings' | 'onConnectionError'>,
+): Promise<Database & { url: string }> {
   const url = new URL(process.env.DATABASE_URL!);
   const name = `${options.prefix}_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url.toString() });
@@ -18,7 +17,12 @@ export async function openThrowawayPostgres(options: {
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: options.poolSize });
+  const database = await openDatabase({
+    url: url.toString(),
+    poolSize: options.poolSize,
+    settings: options.settings,
+    onConnectionError: options.onConnectionError,
+  });
   await migrate(database.pool);
   return {
     ...database,
@@ -28,6 +32,21 @@ export async function openThrowawayPostgres(options: {
       await dropWhenClosed(name);
     },
   };
+}
+
+/**
+ * An empty database of its own on the PostgreSQL server at DATABASE_URL, for a server process to migrate and use;
+ * `drop` removes it once every connection to it has closed.
+ */
+export async function createEmptyPostgres(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const url = new URL(process.env.DATABASE_URL!);
+  const name = `${prefix}_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => dropWhenClosed(name) };
 }
 
 async function dropWhenClosed(name: string): Promise<void> {

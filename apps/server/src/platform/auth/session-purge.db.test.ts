@@ -7,6 +7,7 @@ import type { Executor } from '../db/transaction.js';
 import { loadConfig } from '../config.js';
 import { JobRunner } from '../jobs/index.js';
 import { buildModuleRegistry } from '../module-registry.js';
+import { Lifecycle } from '../lifecycle.js';
 import { platformModule } from '../platform-module.js';
 import { createSession, hashSessionToken } from './session-store.js';
 import { scheduleSessionPurge, SESSION_PURGE_JOB } from './session-purge.jobs.js';
@@ -42,7 +43,7 @@ describeEachEngine('session purge job', (database) => {
 
     const config = loadConfig({ ...process.env, DATABASE_URL: '' }, { seedDemo: false });
     const ran = await new JobRunner({
-      ctx: { config, database: db, registry: buildModuleRegistry([platformModule]) },
+      ctx: { config, database: db, registry: buildModuleRegistry([platformModule]), lifecycle: new Lifecycle() },
       log: silent,
       pollMs: 10,
     }).drain();

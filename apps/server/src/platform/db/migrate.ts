@@ -58,3 +58,12 @@ export async function migrate(pool: pg.Pool, migrations = readMigrations()): Pro
   }
   return applied;
 }
+
+/** The last migration the database has applied (names sort in order), or null before the first. */
+export async function appliedSchemaVersion(pool: pg.Pool): Promise<string | null> {
+  const { rows } = await pool.query<{ name: string | null }>(
+    `SELECT CASE WHEN to_regclass('schema_migration') IS NULL THEN NULL
+                 ELSE (SELECT max(name) FROM schema_migration) END AS name`,
+  );
+  return rows[0]?.name ?? null;
+}

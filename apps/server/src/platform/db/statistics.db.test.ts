@@ -7,6 +7,7 @@ import type { Database } from './database.js';
 import { refreshStatistics, staleTables } from './statistics.js';
 import { scheduleStatisticsRefresh, STATISTICS_JOB } from './statistics.jobs.js';
 import { buildModuleRegistry } from '../module-registry.js';
+import { Lifecycle } from '../lifecycle.js';
 import { platformModule } from '../platform-module.js';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -82,7 +83,7 @@ describeEachEngine('planner statistics', (database) => {
     const config = loadConfig({ ...process.env, DATABASE_URL: '' }, { seedDemo: false });
     expect(
       await new JobRunner({
-        ctx: { config, database: db, registry: buildModuleRegistry([platformModule]) },
+        ctx: { config, database: db, registry: buildModuleRegistry([platformModule]), lifecycle: new Lifecycle() },
         log: silent,
       }).drain(),
     ).toBe(1);

@@ -161,3 +161,23 @@ export async function releaseStaleJobs(executor: Executor, staleMinutes: number)
     .executeTakeFirst();
   return Number(failed.numUpdatedRows) + Number(retried.numUpdatedRows);
 }
+
+/**
+ * Gives back the jobs `workerId` is running (its node is shutting down): pending again at once, and the interrupted
+ * attempt not counted, so another node picks them up without waiting for the stale window.
+ */
+export async function releaseWorkerJobs(executor: Executor, workerId: string): Promise<number> {
+  const released = await executor
+    .updateTable('job')
+    .set({
+      status: 'pending',
+      attempts: sql<number>`greatest(attempts - 1, 0)`,
+      run_at: sql<Date>`now()`,
+      locked_by: null,
+      locked_at: null,
+    })
+    .where('status', '=', 'running')
+    .where('locked_by', '=', workerId)
+    .executeTakeFirst();
+  return Number(released.numUpdatedRows);
+}

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import type { AppContext, JobLogger } from '../context.js';
-import { claimJob, completeJob, failJob, releaseStaleJobs, reportJobProgress } from './job-queue.js';
+import { claimJob, completeJob, failJob, releaseStaleJobs, releaseWorkerJobs, reportJobProgress } from './job-queue.js';
 
 export type { JobContext, JobDefinition, JobHandler, JobLogger } from '../context.js';
 
@@ -30,6 +30,7 @@ export class JobRunner {
   private timer: NodeJS.Timeout | undefined;
   private current: Promise<unknown> = Promise.resolve();
   private running = false;
+  private started = false;
 
   constructor(private readonly options: JobRunnerOptions) {
     this.workerId = options.workerId ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
@@ -52,6 +53,8 @@ export class JobRunner {
       });
       await completeJob(db, job.id, this.workerId, result);
     } catch (err) {
+      // Stopped by shutdown, not failed: `stop` gives the job back without counting the attempt.
+      if (this.abort.signal.aborted) return true;
       const permanent = err instanceof PermanentJobError;
       const retryIn = permanent ? null : (definition.backoffSeconds ?? defaultBackoffSeconds)(job.attempt);
       log.warn({ jobId: job.id, kind: job.kind, attempt: job.attempt, err }, 'job failed');
@@ -70,6 +73,7 @@ export class JobRunner {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.started = true;
     const tick = async () => {
       if (!this.running) return;
       try {
@@ -87,11 +91,25 @@ export class JobRunner {
     void tick();
   }
 
-  /** Stops polling, signals the running job, and waits for it to finish. */
-  async stop(): Promise<void> {
+  /**
+   * Stops polling, signals the running job, and waits for it to finish (at most `graceMs`); then gives back the
+   * lease of a job that did not finish, so another node takes it over at once.
+   */
+  async stop(graceMs = Infinity): Promise<void> {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     this.abort.abort();
-    await this.current.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const grace = Number.isFinite(graceMs)
+      ? new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))
+      : new Promise(() => undefined);
+    await Promise.race([this.current.catch(() => undefined), grace]);
+    clearTimeout(timer);
+    if (!this.started) return;
+    const released = await releaseWorkerJobs(this.options.ctx.database.db, this.workerId).catch((err: unknown) => {
+      this.options.log.error({ err }, 'could not give back the running jobs');
+      return 0;
+    });
+    if (released > 0) this.options.log.info({ released }, 'gave back the leases of unfinished jobs');
   }
 }

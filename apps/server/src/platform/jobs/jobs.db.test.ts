@@ -6,6 +6,7 @@ import type { Database } from '../db/database.js';
 import { enqueueJob } from './job-queue.js';
 import { JobRunner, PermanentJobError, type JobDefinition } from './job-runner.js';
 import { buildModuleRegistry } from '../module-registry.js';
+import { Lifecycle } from '../lifecycle.js';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -13,7 +14,12 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
 function runner(database: Database, jobs: Record<string, JobDefinition>, workerId?: string): JobRunner {
   const config = loadConfig({ ...process.env, DATABASE_URL: '' }, { seedDemo: false });
   const registry = buildModuleRegistry([{ name: 'test', jobs }]);
-  return new JobRunner({ ctx: { config, database, registry }, log: silent, pollMs: 10, workerId });
+  return new JobRunner({
+    ctx: { config, database, registry, lifecycle: new Lifecycle() },
+    log: silent,
+    pollMs: 10,
+    workerId,
+  });
 }
 
 async function jobRow(database: Database, id: number) {
@@ -124,6 +130,51 @@ describeEachEngine('job runner', (db, engine) => {
     });
     await r.stop();
     expect(await jobRow(db(), id)).toMatchObject({ status: 'done', attempts: 2, result: 'recovered' });
+  });
+
+  test('stopping gives back the lease of a job that stops on the signal, without counting the attempt', async () => {
+    let startedRun: () => void = () => undefined;
+    const polite: JobDefinition = {
+      handler: (_job, { signal }) =>
+        new Promise((_, reject) => {
+          startedRun();
+          signal.addEventListener('abort', () => reject(new Error('stopped')));
+        }),
+    };
+    const id = await enqueueJob(db().db, { kind: `polite-${engine}` });
+    const r = runner(db(), { [`polite-${engine}`]: polite }, `polite-worker-${engine}`);
+    await new Promise<void>((resolve) => {
+      startedRun = resolve;
+      r.start();
+    });
+    expect(await jobRow(db(), id)).toMatchObject({ status: 'running', attempts: 1 });
+    await r.stop(5_000);
+    expect(await jobRow(db(), id)).toMatchObject({ status: 'pending', attempts: 0, locked_by: null, last_error: null });
+  });
+
+  test('a job that ignores the signal loses its lease when the grace ends, and its late result is not stored', async () => {
+    let startedRun: () => void = () => undefined;
+    let finish: () => void = () => undefined;
+    const stubborn: JobDefinition = {
+      handler: () =>
+        new Promise((resolve) => {
+          startedRun();
+          finish = () => resolve('late');
+        }),
+    };
+    const id = await enqueueJob(db().db, { kind: `stubborn-${engine}` });
+    const r = runner(db(), { [`stubborn-${engine}`]: stubborn }, `stubborn-worker-${engine}`);
+    await new Promise<void>((resolve) => {
+      startedRun = resolve;
+      r.start();
+    });
+    const before = Date.now();
+    await r.stop(100);
+    expect(Date.now() - before).toBeLessThan(3_000);
+    expect(await jobRow(db(), id)).toMatchObject({ status: 'pending', attempts: 0, locked_by: null });
+    finish();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await jobRow(db(), id)).toMatchObject({ status: 'pending', result: null });
   });
 });
 
