@@ -32,6 +32,15 @@ export const ZLoginForm = z.strictObject({
 });
 export type TLoginForm = z.infer<typeof ZLoginForm>;
 
+/** `GET /api/auth/providers`: a sign-in provider the sign-in page offers, and where its sign-in starts. */
+export const ZSignInProvider = z.object({
+  id: z.string(),
+  label: z.string(),
+  audience: z.enum(['staff', 'applicant']),
+  startUrl: z.string(),
+});
+export type TSignInProvider = z.infer<typeof ZSignInProvider>;
+
 export const ZActiveUnitRequest = z.strictObject({ unitId: z.uuid().nullable() });
 export type TActiveUnitRequest = z.infer<typeof ZActiveUnitRequest>;
 
