@@ -32,6 +32,9 @@ export const ZLoginForm = z.strictObject({
 });
 export type TLoginForm = z.infer<typeof ZLoginForm>;
 
+/** `POST /api/auth/login` as JSON, answered: who signed in (the session is in the cookie). */
+export const ZSignedIn = z.object({ userId: z.uuid() });
+
 /** `GET /api/auth/providers`: a sign-in provider the sign-in page offers, and where its sign-in starts. */
 export const ZSignInProvider = z.object({
   id: z.string(),

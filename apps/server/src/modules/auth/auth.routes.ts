@@ -9,6 +9,7 @@ import {
   ZLoginRequest,
   ZLogoutForm,
   ZMe,
+  ZSignedIn,
 } from '@sagsgang/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
@@ -69,9 +70,22 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/auth/login',
       {
-        schema: { tags: ['auth'], summary: 'Sign in with user name and password (JSON or an HTML form post)' },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in with user name and password (JSON or an HTML form post)',
+          description: 'A form post carries the CSRF token in `_csrf` and is answered with a redirect.',
+          security: [],
+        },
         errorHandler: formSignInErrorHandler,
         config: {
+          openapi: {
+            requestBody: { 'application/json': ZLoginRequest, 'application/x-www-form-urlencoded': ZLoginForm },
+            responses: {
+              200: { description: 'Signed in: the session cookie is set', content: { 'application/json': ZSignedIn } },
+              303: { description: 'A form post: on to `returnTo`, or back to the sign-in page with the reason' },
+            },
+            errors: [401, 403, 429],
+          },
           rateLimit: {
             max: ctx.config.loginRateLimit.max,
             timeWindow: ctx.config.loginRateLimit.windowMinutes * 60_000,
@@ -108,7 +122,24 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/api/auth/logout',
-      { schema: { tags: ['auth'], summary: 'Sign out: ends the session' } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign out: ends the session',
+          // Without a session there is nothing to end, and nothing to protect with a CSRF token.
+          security: [{ session: [], csrf: [] }, {}],
+        },
+        config: {
+          openapi: {
+            requestBody: { 'application/x-www-form-urlencoded': ZLogoutForm.extend({ _csrf: z.string().optional() }) },
+            requestBodyOptional: true,
+            responses: {
+              204: { description: 'Signed out: the session cookie is cleared' },
+              303: { description: 'A form post: on to `returnTo`' },
+            },
+          },
+        },
+      },
       async (request, reply) => {
         await endSession(ctx, request);
         reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx));
@@ -126,7 +157,14 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/auth/csrf',
-      { schema: { tags: ['auth'], summary: 'A CSRF token for x-csrf-token', response: { 200: ZCsrfToken } } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'A CSRF token for x-csrf-token',
+          security: [],
+          response: { 200: ZCsrfToken },
+        },
+      },
       async (request, reply) => {
         reply.header('cache-control', 'no-store');
         return { token: request.csrfToken() };

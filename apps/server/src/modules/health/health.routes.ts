@@ -13,6 +13,7 @@ export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['platform'],
           summary: 'Liveness and database check',
+          security: [],
           response: { 200: ZHealth, 503: ZHealth },
         },
       },

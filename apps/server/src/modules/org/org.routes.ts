@@ -8,6 +8,7 @@ import {
   ZUpdateUnitRequest,
   ZUpdateUserRequest,
   ZUserListQuery,
+  ZUnitNode,
   ZUserView,
 } from '@sagsgang/contracts';
 import type { AppContext } from '../../platform/context.js';
@@ -25,7 +26,7 @@ export function orgRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/units',
-      { schema: { tags: ['org'], summary: 'The unit tree (any staff member)' } },
+      { schema: { tags: ['org'], summary: 'The unit tree (any staff member)', response: { 200: z.array(ZUnitNode) } } },
       async (request) => {
         requireStaff(request, STAFF_ROLES);
         return units.unitTree(db);

@@ -11,6 +11,8 @@ type SchemaLike = z.ZodType | JsonSchema;
 export interface OpenApiExtras {
   /** Request bodies the handler parses itself (a JSON or form sign-in, a multipart upload), by media type. */
   requestBody?: Record<string, SchemaLike>;
+  /** The body may be left out (a sign-out without a form). */
+  requestBodyOptional?: boolean;
   /** Answers that are not serialized through a response schema (files, CSV, redirects), by status. */
   responses?: Record<number, { description: string; content?: Record<string, SchemaLike> }>;
   /** Error statuses this route answers beyond those every route of its kind does (429 of a rate limit). */
@@ -42,9 +44,9 @@ const ERROR_RESPONSES: Record<number, { name: string; description: string }> = {
   503: { name: 'Unavailable', description: 'A service the answer depends on is unavailable' },
 };
 
-function toJsonSchema(schema: SchemaLike): JsonSchema {
+function toJsonSchema(schema: SchemaLike, io: 'input' | 'output'): JsonSchema {
   if (!(schema instanceof z.ZodType)) return schema;
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output' });
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io });
   return rest;
 }
 
@@ -105,13 +107,22 @@ function completeOperation(op: Operation): number[] {
   delete op[EXTRAS_KEY];
   if (extras.requestBody) {
     const content = Object.fromEntries(
-      Object.entries(extras.requestBody).map(([type, s]) => [type, { schema: toJsonSchema(s) }]),
+      Object.entries(extras.requestBody).map(([type, s]) => [type, { schema: toJsonSchema(s, 'input') }]),
     );
-    op.requestBody = { required: true, content };
+    op.requestBody = { required: !extras.requestBodyOptional, content };
   }
+  // Answers the route declares replace the placeholder 200 the generator adds to a route without response schemas.
+  const placeholder = op.responses['200'] as { description?: string; content?: unknown } | undefined;
+  if (
+    extras.responses &&
+    !extras.responses[200] &&
+    placeholder?.description === 'Default Response' &&
+    !placeholder.content
+  )
+    delete op.responses['200'];
   for (const [status, r] of Object.entries(extras.responses ?? {})) {
     const content = r.content
-      ? Object.fromEntries(Object.entries(r.content).map(([type, s]) => [type, { schema: toJsonSchema(s) }]))
+      ? Object.fromEntries(Object.entries(r.content).map(([type, s]) => [type, { schema: toJsonSchema(s, 'output') }]))
       : undefined;
     op.responses[status] = { description: r.description, ...(content ? { content } : {}) };
   }
@@ -135,7 +146,7 @@ export function openApiDocumentTransform(input: Parameters<typeof jsonSchemaTran
     components?: Record<string, Record<string, unknown>>;
   };
   const components = (doc.components ??= {});
-  components.schemas = { ...components.schemas, ErrorBody: toJsonSchema(ZErrorBody) };
+  components.schemas = { ...components.schemas, ErrorBody: toJsonSchema(ZErrorBody, 'output') };
   const used = new Set<number>();
   for (const item of Object.values(doc.paths ?? {}))
     for (const op of Object.values(item)) completeOperation(op).forEach((s) => used.add(s));
