@@ -96,7 +96,8 @@ function errorStatuses(op: Operation, extras: OpenApiExtras & { write: boolean }
   const statuses = new Set<number>([400, 500, ...(extras.errors ?? [])]);
   if (secured) [401, 403].forEach((s) => statuses.add(s));
   if (extras.write) [403, 409].forEach((s) => statuses.add(s));
-  if (op.parameters?.some((p) => p.in === 'path')) statuses.add(404);
+  // A named record may be missing (or hidden), or in a state that refuses the request (an unfinished analysis).
+  if (op.parameters?.some((p) => p.in === 'path')) [404, 409].forEach((s) => statuses.add(s));
   if (op.requestBody) [413, 415].forEach((s) => statuses.add(s));
   return [...statuses].sort();
 }
