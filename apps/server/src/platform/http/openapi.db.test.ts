@@ -155,6 +155,21 @@ for (const engine of ENGINES) {
       });
     });
 
+    test('lists every API route but the document viewer', () => {
+      const documented = new Set(
+        t()
+          .routes.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD')
+          .map((r) => `${String(r.method)} ${r.url.replace(/:(\w+)/g, '{$1}')}`),
+      );
+      expect(documented.size).toBeGreaterThan(60);
+      return t()
+        .app.inject({ method: 'GET', url: '/api/docs/json' })
+        .then((res) => {
+          const listed = new Set(operations(res.json() as OpenApiDocument).map(([name]) => name));
+          expect([...documented].filter((r) => !listed.has(r))).toEqual([]);
+        });
+    });
+
     test("is clean under Redocly's recommended rules", { timeout: 60_000 }, async () => {
       const doc = (await t().app.inject({ method: 'GET', url: '/api/docs/json' })).json();
       const result = redoclyLint(doc);

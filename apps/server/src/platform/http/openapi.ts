@@ -93,11 +93,13 @@ type Operation = Record<string, unknown> & {
 
 function errorStatuses(op: Operation, extras: OpenApiExtras & { write: boolean }): number[] {
   const secured = (op.security ?? []).length > 0 && !(op.security ?? []).some((s) => Object.keys(s).length === 0);
-  const statuses = new Set<number>([400, 500, ...(extras.errors ?? [])]);
+  // Any operation may name a record (in the path, the query or the body) that is missing or hidden from the caller.
+  const statuses = new Set<number>([400, 404, 500, ...(extras.errors ?? [])]);
   if (secured) [401, 403].forEach((s) => statuses.add(s));
-  if (extras.write) [403, 409].forEach((s) => statuses.add(s));
-  // A named record may be missing (or hidden), or in a state that refuses the request (an unfinished analysis).
-  if (op.parameters?.some((p) => p.in === 'path')) [404, 409].forEach((s) => statuses.add(s));
+  // Fastify reads (and may refuse) a body sent with any write, whether the operation takes one or not.
+  if (extras.write) [403, 409, 413, 415].forEach((s) => statuses.add(s));
+  // A named record may be in a state that refuses the request (an analysis that has not finished).
+  if (op.parameters?.some((p) => p.in === 'path')) statuses.add(409);
   if (op.requestBody) [413, 415].forEach((s) => statuses.add(s));
   return [...statuses].sort();
 }
