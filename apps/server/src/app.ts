@@ -4,16 +4,12 @@ import helmet from '@fastify/helmet';
 import compress from '@fastify/compress';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import {
-  serializerCompiler,
-  validatorCompiler,
-  jsonSchemaTransform,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { loggerOptions } from './platform/logging.js';
 import { frameworkErrorReply, registerErrorHandler } from './platform/http/error-handler.js';
 import { registerPrivacyHeaders } from './platform/http/privacy-headers.js';
 import { registerAuthPlatform } from './platform/auth/auth-plugin.js';
+import { OPENAPI_INFO, openApiDocumentTransform, openApiRouteTransform } from './platform/http/openapi.js';
 import { registerTextGuard } from './platform/http/text-guard.js';
 import { denialRecorder } from './platform/audit/audit-denials.js';
 import type { DestinationStream } from 'pino';
@@ -80,16 +76,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   // Pages, scripts and styles go out compressed (brotli or gzip); tiny bodies are not worth the work.
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Sagsgang API',
-        version: '0.1.0',
-        description: 'Casework and service quality for public authorities.',
-      },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sagsgang_session' } } },
-    },
-    transform: jsonSchemaTransform,
+    openapi: OPENAPI_INFO,
+    transform: openApiRouteTransform,
+    transformObject: openApiDocumentTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 

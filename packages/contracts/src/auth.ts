@@ -51,6 +51,17 @@ export const ZPasswordSetupForm = z.strictObject({
   _csrf: z.string().optional(),
 });
 export type TPasswordSetupForm = z.infer<typeof ZPasswordSetupForm>;
+/** `POST /api/auth/login` as JSON, answered: who signed in (the session is in the cookie). */
+export const ZSignedIn = z.object({ userId: z.uuid() });
+
+/** `GET /api/auth/providers`: a sign-in provider the sign-in page offers, and where its sign-in starts. */
+export const ZSignInProvider = z.object({
+  id: z.string(),
+  label: z.string(),
+  audience: z.enum(['staff', 'applicant']),
+  startUrl: z.string(),
+});
+export type TSignInProvider = z.infer<typeof ZSignInProvider>;
 
 export const ZActiveUnitRequest = z.strictObject({ unitId: z.uuid().nullable() });
 export type TActiveUnitRequest = z.infer<typeof ZActiveUnitRequest>;

@@ -319,6 +319,11 @@ export const ZCaseTypeExport = z.object({
 });
 export type TCaseTypeExport = z.infer<typeof ZCaseTypeExport>;
 
+/** The export file as documented: each entry a definition (the import checks each one and names what is wrong). */
+export const ZCaseTypeExportFile = ZCaseTypeExport.extend({ caseTypes: z.array(ZCaseTypeShape) });
+/** A definition as documented for `POST /api/case-types`. */
+export const ZCaseTypeDefinitionShape = ZCaseTypeShape;
+
 export const ZCaseTypeImportResult = z.object({
   published: z.array(z.object({ code: z.string(), version: z.number().int() })),
   unchanged: z.array(z.string()),

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** The codes of the API's error body `{ error: { code, message, details }, requestId }`, shared by server and web. */
 export type ErrorCode =
   | 'validation'
@@ -15,6 +17,24 @@ export type ErrorCode =
 export interface RateLimitDetails {
   retryAfterSeconds: number;
 }
+export const ERROR_CODES = [
+  'validation',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'invalid_state',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'internal',
+] as const satisfies readonly ErrorCode[];
+
+/** The one body of every error answer: the code says what went wrong, `details` what a client can act on. */
+export const ZErrorBody = z.object({
+  error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.unknown().optional() }),
+  requestId: z.string(),
+});
 
 /** The steps on a case that `invalid_state` can refuse; the back office words each in the reader's language. */
 export const CASE_OPERATIONS = [

@@ -44,7 +44,13 @@ export const ZAnalysisSummary = z.object({
   medianThroughputMs: z.number().nullable(),
   from: z.string().nullable(),
   to: z.string().nullable(),
-  states: z.record(ZBallState, z.number().int()),
+  // One count per ball state, spelled out so the document lists each (a record over an enum has no properties).
+  states: z.object({
+    on_time: z.number().int(),
+    at_risk: z.number().int(),
+    late: z.number().int(),
+    deviating: z.number().int(),
+  }) satisfies z.ZodType<Record<TBallState, number>>,
   /** Activities of the log that no step of the model stands for (they count as extra steps). */
   unmappedActivities: z.array(z.string()),
 });

@@ -23,6 +23,21 @@ export interface TUnitNode {
   children: TUnitNode[];
 }
 
+/** `GET /api/units`: the unit tree, each unit with its children. */
+export const ZUnitNode: z.ZodType<TUnitNode> = z
+  .object({
+    id: z.uuid(),
+    parentId: z.uuid().nullable(),
+    kind: ZUnitKind,
+    code: z.string(),
+    nameDa: z.string(),
+    nameEn: z.string(),
+    get children() {
+      return z.array(ZUnitNode);
+    },
+  })
+  .meta({ id: 'UnitNode' });
+
 export const ZCreateUnitRequest = z.strictObject({
   parentId: z.uuid(),
   kind: z.enum(['centre', 'team']),

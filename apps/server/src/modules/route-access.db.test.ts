@@ -231,9 +231,9 @@ const RULES: Record<string, Rule> = {
     request: (w) => ({ url: `/api/cases/figures?unitId=${w.units.teamA1}` }),
   },
   // Figures of a whole case type (no case, no person): every reader of figures, in any unit.
-  'GET /api/cases/forecast-calibration/:id': {
+  'GET /api/forecast-calibration/:id': {
     access: staff(READERS),
-    request: (w) => ({ url: `/api/cases/forecast-calibration/${w.caseTypeId}` }),
+    request: (w) => ({ url: `/api/forecast-calibration/${w.caseTypeId}` }),
   },
   'GET /api/cases/assignees': { access: staff(CASEWORK) },
   // Bulk reassignment answers per case: another unit's case is listed as failed, and nothing changes.

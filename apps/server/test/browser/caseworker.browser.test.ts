@@ -247,7 +247,7 @@ describe.skipIf(SKIP_BROWSER)('caseworker in the back office', () => {
     await page.locator('main table caption').waitFor();
     const shown = await page.evaluate(
       async (id) =>
-        (await (await fetch(`/api/cases/forecast-calibration/${id}`)).json()) as {
+        (await (await fetch(`/api/forecast-calibration/${id}`)).json()) as {
           caseTypeCode: string;
           all: { upper: { due: number; share: number | null } };
           bands: unknown[];

@@ -30,6 +30,19 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             "The audit log as filtered, as CSV or JSON; with subjectUserId, that person's access log (GDPR art. 15)",
           querystring: ZAuditExportQuery,
         },
+        config: {
+          openapi: {
+            responses: {
+              200: {
+                description: 'A download: CSV, or JSON with the entries (and the filter, or whose access log it is)',
+                content: {
+                  'text/csv': { type: 'string' },
+                  'application/json': z.looseObject({ entries: z.array(z.record(z.string(), z.unknown())) }),
+                },
+              },
+            },
+          },
+        },
       },
       async (request, reply) => {
         const file = await exportAudit(db, requireStaff(request, ['admin']), request.query, {

@@ -10,6 +10,7 @@ import {
   ZLogoutForm,
   ZMe,
   type RateLimitDetails,
+  ZSignedIn,
 } from '@sagsgang/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
@@ -70,8 +71,23 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/auth/login',
       {
-        schema: { tags: ['auth'], summary: 'Sign in with user name and password (JSON or an HTML form post)' },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in with user name and password (JSON or an HTML form post)',
+          description: 'A form post carries the CSRF token in `_csrf` and is answered with a redirect.',
+          security: [],
+        },
         errorHandler: formSignInErrorHandler,
+        config: {
+          openapi: {
+            requestBody: { 'application/json': ZLoginRequest, 'application/x-www-form-urlencoded': ZLoginForm },
+            responses: {
+              200: { description: 'Signed in: the session cookie is set', content: { 'application/json': ZSignedIn } },
+              303: { description: 'A form post: on to `returnTo`, or back to the sign-in page with the reason' },
+            },
+            errors: [401, 403, 429],
+          },
+        },
       },
       async (request, reply) => {
         const form = isFormPost(request);
@@ -104,7 +120,24 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/api/auth/logout',
-      { schema: { tags: ['auth'], summary: 'Sign out: ends the session' } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign out: ends the session',
+          // Without a session there is nothing to end, and nothing to protect with a CSRF token.
+          security: [{ session: [], csrf: [] }, {}],
+        },
+        config: {
+          openapi: {
+            requestBody: { 'application/x-www-form-urlencoded': ZLogoutForm.extend({ _csrf: z.string().optional() }) },
+            requestBodyOptional: true,
+            responses: {
+              204: { description: 'Signed out: the session cookie is cleared' },
+              303: { description: 'A form post: on to `returnTo`' },
+            },
+          },
+        },
+      },
       async (request, reply) => {
         await endSession(ctx, request);
         reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx));
@@ -122,7 +155,14 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/auth/csrf',
-      { schema: { tags: ['auth'], summary: 'A CSRF token for x-csrf-token', response: { 200: ZCsrfToken } } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'A CSRF token for x-csrf-token',
+          security: [],
+          response: { 200: ZCsrfToken },
+        },
+      },
       async (request, reply) => {
         reply.header('cache-control', 'no-store');
         return { token: request.csrfToken() };

@@ -7,7 +7,7 @@ import { beginSignIn, completeSignIn, findProvider, redirectUri, type OidcFlowSt
 import { startSession } from './auth.service.js';
 import { setSessionCookie } from './auth.routes.js';
 import { loginPageWithError, safeReturnTo } from './return-to.js';
-import { AUDIT_PURPOSES } from '@sagsgang/contracts';
+import { AUDIT_PURPOSES, ZSignInProvider } from '@sagsgang/contracts';
 
 const FLOW_COOKIE = 'sagsgang_oidc';
 const FLOW_MINUTES = 10;
@@ -31,9 +31,12 @@ export function oidcRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary: 'Start OpenID Connect sign-in (authorization code with PKCE)',
+          // A browser's top-level navigation answered with a redirect, not a call for an API client.
+          hide: true,
           params: ZProviderParams,
           querystring: z.object({ returnTo: z.string().max(2000).optional() }),
         },
+        config: { openapi: { responses: { 303: { description: "On to the identity provider's sign-in" } } } },
       },
       async (request, reply) => {
         const provider = findProvider(ctx, request.params.id);
@@ -49,7 +52,16 @@ export function oidcRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary: 'Where the identity provider sends the browser back',
+          // A browser's top-level navigation answered with a redirect, not a call for an API client.
+          hide: true,
           params: ZProviderParams,
+        },
+        config: {
+          openapi: {
+            responses: {
+              303: { description: 'Signed in: on to `returnTo`; or back to the sign-in page with the reason' },
+            },
+          },
         },
       },
       async (request, reply) => {
@@ -95,7 +107,14 @@ export function oidcRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/auth/providers',
-      { schema: { tags: ['auth'], summary: 'Sign-in providers for the sign-in page' } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign-in providers for the sign-in page',
+          security: [],
+          response: { 200: z.array(ZSignInProvider) },
+        },
+      },
       async () =>
         ctx.config.oidc.map((p) => ({
           id: p.id,

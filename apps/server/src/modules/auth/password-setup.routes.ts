@@ -48,7 +48,22 @@ export function passwordSetupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary: 'Choose a password with a one-time link (JSON or an HTML form post); the link is used up',
+          description:
+            'The link is the credential: no session is needed. A form post carries `_csrf` and is answered with a redirect.',
+          security: [],
           response: { 200: z.object({ userId: z.uuid() }) },
+        },
+        config: {
+          openapi: {
+            requestBody: {
+              'application/json': ZPasswordSetupRequest,
+              'application/x-www-form-urlencoded': ZPasswordSetupForm,
+            },
+            responses: {
+              303: { description: 'A form post: on to the sign-in page, or back to the link with the reason' },
+            },
+            errors: [403, 409],
+          },
         },
         // No attempt limit is needed: a link holds 256 random bits, and an unknown one costs a single indexed read.
         errorHandler: formErrorHandler,

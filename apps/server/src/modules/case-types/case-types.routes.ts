@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AUDIT_PURPOSES,
+  ZCaseTypeDefinitionShape,
   ZCaseTypeDetail,
+  ZCaseTypeExportFile,
   ZCaseTypeImportResult,
   ZCaseTypeSummary,
   ZPublishCaseTypeResult,
@@ -45,6 +47,16 @@ export function caseTypeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['case-types'],
           summary: 'Export definitions as JSON (admin)',
           querystring: z.object({ codes: z.string().optional() }),
+        },
+        config: {
+          openapi: {
+            responses: {
+              200: {
+                description: 'The export file (a download)',
+                content: { 'application/json': ZCaseTypeExportFile },
+              },
+            },
+          },
         },
       },
       async (request, reply) => {
@@ -89,6 +101,7 @@ export function caseTypeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: z.unknown(),
           response: { 201: ZPublishCaseTypeResult, 200: ZPublishCaseTypeResult },
         },
+        config: { openapi: { requestBody: { 'application/json': ZCaseTypeDefinitionShape } } },
       },
       async (request, reply) => {
         const principal = requireStaff(request, ['admin']);
@@ -107,6 +120,7 @@ export function caseTypeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: z.unknown(),
           response: { 200: ZCaseTypeImportResult },
         },
+        config: { openapi: { requestBody: { 'application/json': ZCaseTypeExportFile } } },
       },
       async (request) => {
         const principal = requireStaff(request, ['admin']);

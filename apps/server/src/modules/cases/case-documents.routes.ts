@@ -8,6 +8,7 @@ import { requireStaff } from '../../platform/auth/guards.js';
 import { sendDownload } from '../../platform/files/send-download.js';
 import { fileStoreOf } from '../../platform/files/file-references.js';
 import { firstFilePart } from '../../platform/files/form-upload.js';
+import { BINARY } from '../../platform/http/openapi.js';
 import { findUnstorableText, unstorableTextError } from '../../platform/http/text-guard.js';
 import { STAFF_ROLES } from '../../platform/auth/principal.js';
 import { CASEWORK_ROLES } from './case-command.js';
@@ -49,6 +50,12 @@ export function caseDocumentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           consumes: ['multipart/form-data'],
           params: z.object({ id: z.uuid() }),
           response: { 200: ZAttachDocumentResult },
+        },
+        config: {
+          openapi: {
+            requestBody: { 'multipart/form-data': ZAttachDocumentFields.extend({ file: z.file() }) },
+            errors: [404, 409, 413, 415],
+          },
         },
       },
       async (request) => {
@@ -107,6 +114,16 @@ export function caseDocumentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['cases'],
           summary: 'Download a document of the case file (audited)',
           params: z.object({ id: z.uuid(), documentId: z.uuid() }),
+        },
+        config: {
+          openapi: {
+            responses: {
+              200: {
+                description: 'The file, as a download',
+                content: { 'application/pdf': BINARY, 'image/png': BINARY, 'image/jpeg': BINARY },
+              },
+            },
+          },
         },
       },
       async (request, reply) => {

@@ -318,7 +318,7 @@ for (const engine of ENGINES) {
           .where('id', '=', c.id)
           .executeTakeFirstOrThrow()
       ).case_type_id;
-      const url = `/api/cases/forecast-calibration/${typeId}`;
+      const url = `/api/forecast-calibration/${typeId}`;
       const res = await w.quality.inject({ method: 'GET', url });
       expect(res.statusCode, res.body).toBe(200);
       // One case decided today: no promise of the last 12 months has reached its date.
@@ -330,12 +330,12 @@ for (const engine of ENGINES) {
       expect((await w.applicant.inject({ method: 'GET', url })).statusCode).toBe(403);
       expect((await t().app.inject({ method: 'GET', url })).statusCode).toBe(401);
       const unknown = '00000000-0000-4000-8000-000000000000';
-      expect(
-        (await w.quality.inject({ method: 'GET', url: `/api/cases/forecast-calibration/${unknown}` })).statusCode,
-      ).toBe(404);
-      expect(
-        (await w.quality.inject({ method: 'GET', url: '/api/cases/forecast-calibration/not-a-uuid' })).statusCode,
-      ).toBe(400);
+      expect((await w.quality.inject({ method: 'GET', url: `/api/forecast-calibration/${unknown}` })).statusCode).toBe(
+        404,
+      );
+      expect((await w.quality.inject({ method: 'GET', url: '/api/forecast-calibration/not-a-uuid' })).statusCode).toBe(
+        400,
+      );
 
       const page = await t().app.inject({
         method: 'GET',

@@ -165,7 +165,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
 
     app.get(
-      '/api/cases/forecast-calibration/:id',
+      '/api/forecast-calibration/:id',
       {
         schema: {
           tags: ['cases'],

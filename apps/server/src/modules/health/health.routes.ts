@@ -23,6 +23,7 @@ export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['platform'],
           summary: 'Liveness: the process answers (the database is not asked)',
           response: { 200: ZLiveness },
+          security: [],
         },
       },
       async () => ({ status: 'ok' as const }),
@@ -30,6 +31,7 @@ export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     const readinessSchema = {
       tags: ['platform'],
+      security: [],
       response: { 200: ZReadiness, 503: ZReadiness },
     };
     const readiness = async (_request: FastifyRequest, reply: FastifyReply) => {

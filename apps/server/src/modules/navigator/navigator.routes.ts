@@ -15,6 +15,7 @@ import {
 } from '@sagsgang/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { BINARY } from '../../platform/http/openapi.js';
 import { requirePrincipal, requireStaff } from '../../platform/auth/guards.js';
 import { casePath } from './use-cases/case-path.js';
 import { discoverModel } from './use-cases/discover-model.js';
@@ -40,12 +41,13 @@ export const NAVIGATOR_ROLES: readonly StaffRole[] = ['analyst', 'teamlead', 'qu
 export const PEOPLE_ROLES: readonly StaffRole[] = ['teamlead', 'analyst'];
 
 const ZId = z.object({ id: z.string().uuid() });
+const LOG_MEDIA_TYPES = ['application/octet-stream', 'application/gzip', 'application/xml', 'text/xml', 'text/csv'];
 
 export function navigatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const db = ctx.database.db;
   return async (app) => {
     app.addContentTypeParser(
-      ['application/octet-stream', 'application/gzip', 'application/xml', 'text/xml', 'text/csv'],
+      [...LOG_MEDIA_TYPES],
       { parseAs: 'buffer', bodyLimit: MAX_LOG_BYTES },
       (_req, body, done) => done(null, body),
     );
@@ -63,6 +65,11 @@ export function navigatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             'UTF-8, else Windows-1252 (what Excel writes in Denmark). A file that is not valid in the chosen encoding is refused.',
           querystring: z.object({ name: z.string().trim().min(1).max(200), encoding: ZLogEncoding.default('auto') }),
           response: { 201: ZUploadedLog },
+        },
+        config: {
+          openapi: {
+            requestBody: Object.fromEntries(LOG_MEDIA_TYPES.map((type) => [type, BINARY])),
+          },
         },
       },
       async (request, reply) => {

@@ -8,6 +8,7 @@ import {
   ZUpdateUnitRequest,
   ZUpdateUserRequest,
   ZUserListQuery,
+  ZUnitNode,
   ZUserView,
 } from '@sagsgang/contracts';
 import type { AppContext } from '../../platform/context.js';
@@ -25,7 +26,7 @@ export function orgRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/units',
-      { schema: { tags: ['org'], summary: 'The unit tree (any staff member)' } },
+      { schema: { tags: ['org'], summary: 'The unit tree (any staff member)', response: { 200: z.array(ZUnitNode) } } },
       async (request) => {
         requireStaff(request, STAFF_ROLES);
         return units.unitTree(db);
@@ -48,18 +49,26 @@ export function orgRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.patch(
       '/api/units/:id',
-      { schema: { tags: ['org'], summary: 'Rename or move a unit', params: ZId, body: ZUpdateUnitRequest } },
+      {
+        schema: {
+          tags: ['org'],
+          summary: 'Rename or move a unit',
+          params: ZId,
+          body: ZUpdateUnitRequest,
+          response: { 204: z.null() },
+        },
+      },
       async (request, reply) => {
         await units.updateUnit(db, requireStaff(request, ['admin']), request.params.id, request.body, meta(request));
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
     app.delete(
       '/api/units/:id',
-      { schema: { tags: ['org'], summary: 'Delete an empty unit', params: ZId } },
+      { schema: { tags: ['org'], summary: 'Delete an empty unit', params: ZId, response: { 204: z.null() } } },
       async (request, reply) => {
         await units.deleteUnit(db, requireStaff(request, ['admin']), request.params.id, meta(request));
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
 
@@ -103,11 +112,12 @@ export function orgRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Change, deactivate or set the password of a user',
           params: ZId,
           body: ZUpdateUserRequest,
+          response: { 204: z.null() },
         },
       },
       async (request, reply) => {
         await users.updateUser(db, requireStaff(request, ['admin']), request.params.id, request.body, meta(request));
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
     app.post(
@@ -139,6 +149,7 @@ export function orgRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['org'],
           summary: 'Remove a role',
           params: z.strictObject({ id: z.uuid(), grantId: z.uuid() }),
+          response: { 204: z.null() },
         },
       },
       async (request, reply) => {
@@ -149,7 +160,7 @@ export function orgRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           request.params.grantId,
           meta(request),
         );
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
   };

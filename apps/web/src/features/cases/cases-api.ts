@@ -31,5 +31,5 @@ export const casesApi = {
   figures: (params: Record<string, string | number | undefined>, signal?: AbortSignal) =>
     api.get<TFigures>(`/api/cases/figures?${qs(params)}`, signal),
   forecastCalibration: (caseTypeId: string, signal?: AbortSignal) =>
-    api.get<TForecastCalibration>(`/api/cases/forecast-calibration/${encodeURIComponent(caseTypeId)}`, signal),
+    api.get<TForecastCalibration>(`/api/forecast-calibration/${encodeURIComponent(caseTypeId)}`, signal),
 };
