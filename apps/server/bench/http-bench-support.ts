@@ -1,11 +1,11 @@
 /**
  * Sagsgang as a real HTTP server for the load and soak benchmarks: a fresh database on the engine, the demo authority
  * seeded the way `npm start` seeds it, the app listening on a free loopback port, and people signed in through the
- * real sign-in route. Load comes from autocannon in a worker thread, so the load generator never shares the
- * server's event loop.
+ * real sign-in route. Load comes from autocannon in a child process, so the load generator never shares the
+ * server's event loop nor its CPU figures.
  */
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
@@ -97,22 +97,30 @@ export interface LoadResult {
   non2xx: number;
   statusCodes: Record<string, { count: number }>;
   duration: number;
+  /** CPU milliseconds of the server process per answered request. */
+  cpuMsPerRequest: number;
 }
 
-/** One autocannon run (in a worker thread) against `url` with `connections` clients for `seconds`. */
+/**
+ * One autocannon run (in a child process) against `url` with `connections` clients for `seconds`, with the CPU time
+ * this process (the server, and PGlite when it is the engine) spent per answered request.
+ */
 export function load(
   url: string,
   options: { connections: number; seconds: number; headers?: Record<string, string> },
 ): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./autocannon-worker.mjs', import.meta.url), {
-      workerData: { url, connections: options.connections, duration: options.seconds, headers: options.headers ?? {} },
+    const child = fork(new URL('./autocannon-child.mjs', import.meta.url), { stdio: 'inherit' });
+    const cpu = process.cpuUsage();
+    child.once('message', (r: LoadResult) => {
+      const used = process.cpuUsage(cpu);
+      resolve({ ...r, cpuMsPerRequest: (used.user + used.system) / 1000 / Math.max(r.total, 1) });
     });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`autocannon worker exited with ${code}`));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`autocannon exited with ${code}`));
     });
+    child.send({ url, connections: options.connections, duration: options.seconds, headers: options.headers ?? {} });
   });
 }
 

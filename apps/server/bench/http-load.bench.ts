@@ -12,6 +12,8 @@
  *
  *   DATABASE_URL=postgres://… npm run bench:http -w @sagsgang/server
  */
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import Fastify from 'fastify';
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../src/platform/db/database.js';
@@ -20,6 +22,24 @@ import { benchEngines, load, loadAverage, signIn, startSagsgang, type LoadResult
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? 'gzip, deflate, br';
+/** BENCH_CPU_PROFILE=dir: a V8 CPU profile of the server per engine and scenario, written there (seeding left out). */
+const PROFILE_DIR = process.env.BENCH_CPU_PROFILE;
+/** BENCH_ONLY=substring: run only the scenarios whose name contains it. */
+const ONLY = process.env.BENCH_ONLY;
+
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  if (!PROFILE_DIR) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  const result = await work();
+  const { profile } = await session.post('Profiler.stop');
+  fs.mkdirSync(PROFILE_DIR, { recursive: true });
+  fs.writeFileSync(`${PROFILE_DIR}/${name.replace(/[^a-z0-9]+/gi, '-')}.cpuprofile`, JSON.stringify(profile));
+  session.disconnect();
+  return result;
+}
 
 interface Scenario {
   name: string;
@@ -120,7 +140,10 @@ async function run(engine: Engine): Promise<void> {
     row('bare Fastify HTML', bareHtml),
   ];
   for (const s of scenarios) {
-    const r = await load(server.base + s.path, { connections: CONNECTIONS, seconds: SECONDS, headers: headersOf(s) });
+    if (ONLY && !s.name.includes(ONLY)) continue;
+    const r = await profiled(`${engine}-${s.name}`, () =>
+      load(server.base + s.path, { connections: CONNECTIONS, seconds: SECONDS, headers: headersOf(s) }),
+    );
     const baseline = s.accept === 'html' ? bareHtml : bareJson;
     const target = s.target(engine, r, baseline);
     rows.push({
@@ -143,6 +166,7 @@ function row(name: string, r: LoadResult): Record<string, string | number> {
     'p50 ms': r.p50,
     'p99 ms': r.p99,
     'errors/non-2xx': `${r.errors}/${r.non2xx}`,
+    'CPU ms/req': Math.round(r.cpuMsPerRequest * 100) / 100,
   };
 }
 
