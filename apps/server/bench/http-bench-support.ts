@@ -4,7 +4,9 @@
  * real sign-in route. Load comes from autocannon in a child process, so the load generator never shares the
  * server's event loop nor its CPU figures.
  */
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
@@ -43,7 +45,9 @@ export async function startSagsgang(engine: Engine, options: { jobs: boolean }):
       ? await openDatabase({ dataDir: 'memory://' })
       : await openThrowawayPostgres({ prefix: 'sagsgang_load', poolSize: 10 });
   if (engine === 'pglite') await migrate(database.pool);
-  const config = loadConfig({ ...process.env, DATABASE_URL: '' }, { seedDemo: true });
+  // Uploads go to a folder of the run's own, removed again on close.
+  const fileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sagsgang-bench-files-'));
+  const config = loadConfig({ ...process.env, DATABASE_URL: '', SAGSGANG_FILE_DIR: fileDir }, { seedDemo: true });
   const ctx = createAppContext({ config, database });
   const app = await buildApp(ctx, { logStream: pino.destination({ dest: '/dev/null', sync: false }) });
   const t0 = performance.now();
@@ -60,6 +64,7 @@ export async function startSagsgang(engine: Engine, options: { jobs: boolean }):
       await stopBackground();
       await app.close();
       await database.close();
+      fs.rmSync(fileDir, { recursive: true, force: true });
     },
   };
 }
