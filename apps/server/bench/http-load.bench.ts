@@ -78,6 +78,15 @@ async function fetchOk(url: string, headers: Record<string, string>): Promise<st
 
 async function run(engine: Engine): Promise<void> {
   const server = await startSagsgang(engine, { jobs: false });
+  // Closing drops the throwaway database, also when a step fails.
+  try {
+    await measureAll(engine, server);
+  } finally {
+    await server.close();
+  }
+}
+
+async function measureAll(engine: Engine, server: Awaited<ReturnType<typeof startSagsgang>>): Promise<void> {
   const citizen = await signIn(server.base, 'borger');
   const staff = await signIn(server.base, 'sagsbehandler');
   const db = server.database.db;
@@ -156,7 +165,6 @@ async function run(engine: Engine): Promise<void> {
   console.table(rows);
   console.log(`${engine}: load average after: ${loadAverage()}`);
   await bare.app.close();
-  await server.close();
 }
 
 function row(name: string, r: LoadResult): Record<string, string | number> {

@@ -44,6 +44,15 @@ async function main() {
     throw new Error('The soak runs on PostgreSQL: set DATABASE_URL (or BENCH_ENGINES=pglite).');
   const engine = process.env.BENCH_ENGINES === 'pglite' ? 'pglite' : 'postgres';
   const server = await startSagsgang(engine, { jobs: true });
+  // Closing drops the throwaway database, also when a step fails.
+  try {
+    await soak(engine, server);
+  } finally {
+    await server.close();
+  }
+}
+
+async function soak(engine: string, server: Awaited<ReturnType<typeof startSagsgang>>): Promise<void> {
   const db = server.database.db;
   const own = await db
     .selectFrom('case_file')
@@ -126,7 +135,6 @@ async function main() {
     `Totals: ${final.ok} answered, ${final.errors} errors. Memory slope over minutes ${WARMUP + 1}–${MINUTES}: ` +
       `RSS ${fit(rss)}, heap ${fit(heap)}. Load average at the end: ${loadAverage()}`,
   );
-  await server.close();
 }
 
 await main();
