@@ -4,8 +4,8 @@ import formbody from '@fastify/formbody';
 import csrfProtection from '@fastify/csrf-protection';
 import type { AppContext } from '../context.js';
 import type { Principal } from './principal.js';
-import { loadPrincipal } from './principal-loader.js';
-import { SESSION_COOKIE, findSession, type SessionPolicy, type SessionRecord } from './session-store.js';
+import { principalOf } from './principal-loader.js';
+import { SESSION_COOKIE, findSessionWithUser, type SessionPolicy, type SessionRecord } from './session-store.js';
 
 export const CSRF_COOKIE = 'sagsgang_csrf';
 
@@ -70,15 +70,14 @@ async function attachPrincipal(ctx: AppContext, request: FastifyRequest, reply: 
   request.csrfToken = () => reply.generateCsrf();
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return;
-  const session = await findSession(ctx.database.db, token, sessionPolicy(ctx));
-  const principal = session ? await loadPrincipal(ctx.database.db, session.userId) : undefined;
-  if (!session || !principal) {
+  const found = await findSessionWithUser(ctx.database.db, token, sessionPolicy(ctx));
+  if (!found) {
     // Expired or revoked: drop the cookie so the browser stops sending it.
     reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx));
     return;
   }
-  request.authSession = session;
-  request.principal = principal;
+  request.authSession = found.session;
+  request.principal = await principalOf(ctx.database.db, found.user, found.grants);
 }
 
 /**

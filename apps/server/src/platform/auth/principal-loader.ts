@@ -15,6 +15,15 @@ export async function loadPrincipal(executor: Executor, userId: string): Promise
     .select(['role', 'unit_id'])
     .where('user_id', '=', userId)
     .execute();
+  return principalOf(executor, user, grants);
+}
+
+/** The Principal of a user row and its grants (read by the caller, e.g. with the session in one query). */
+export async function principalOf(
+  executor: Executor,
+  user: { id: string; kind: Principal['kind']; display_name: string; locale: Principal['locale'] },
+  grants: { role: string; unit_id: string | null }[],
+): Promise<Principal> {
   const mapped = grants.map((g) => ({ role: g.role as Role, unitId: g.unit_id }));
   // The unit tree is small (hundreds of rows at most); loading it whole keeps scope expansion one pure function.
   const units = mapped.some((g) => g.unitId)

@@ -53,7 +53,7 @@ export async function createSession(
 }
 
 // Writing on every request would serialise reads on PGlite's one connection; a minute of slack is harmless.
-const TOUCH_AFTER_SECONDS = 60;
+export const TOUCH_AFTER_SECONDS = 60;
 
 /** The live session for a cookie token, sliding its expiry; undefined when unknown, idle too long or too old. */
 export async function findSession(
@@ -71,6 +71,23 @@ export async function findSession(
     .where('created_at', '>', sql<Date>`now() - make_interval(mins => ${policy.maxMinutes})`)
     .executeTakeFirst();
   if (!row) return undefined;
+  return sessionRecord(executor, row, policy);
+}
+
+/** A session row as found, its expiry slid forward when it was last seen over a minute ago. */
+export async function sessionRecord(
+  executor: Executor,
+  row: {
+    token_hash: string;
+    user_id: string;
+    auth_method: string;
+    active_unit_id: string | null;
+    created_at: Date;
+    expires_at: Date;
+    stale: boolean;
+  },
+  policy: SessionPolicy,
+): Promise<SessionRecord> {
   let expiresAt = row.expires_at;
   if (row.stale) {
     const touched = await executor
@@ -79,13 +96,13 @@ export async function findSession(
         last_seen_at: sql<Date>`now()`,
         expires_at: sql<Date>`least(now() + make_interval(mins => ${policy.idleMinutes}), created_at + make_interval(mins => ${policy.maxMinutes}))`,
       })
-      .where('token_hash', '=', tokenHash)
+      .where('token_hash', '=', row.token_hash)
       .returning('expires_at')
       .executeTakeFirst();
     expiresAt = touched?.expires_at ?? expiresAt;
   }
   return {
-    tokenHash,
+    tokenHash: row.token_hash,
     userId: row.user_id,
     authMethod: row.auth_method,
     activeUnitId: row.active_unit_id,
@@ -123,4 +140,35 @@ export async function purgeExpiredSessions(executor: Executor, policy: SessionPo
     )
     .executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/**
+ * The live session for a cookie token together with its active user and the user's grants, in one query: this
+ * runs before every signed-in request, and three round trips to the database were most of a small request's cost.
+ * Undefined when the session is unknown, idle too long or too old, or its user is deactivated.
+ */
+export async function findSessionWithUser(executor: Executor, token: string, policy: SessionPolicy) {
+  const tokenHash = hashSessionToken(token);
+  const row = await executor
+    .selectFrom('user_session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .select(['s.token_hash', 's.user_id', 's.auth_method', 's.active_unit_id', 's.created_at', 's.expires_at'])
+    .select(['u.id', 'u.kind', 'u.display_name', 'u.locale'])
+    .select(sql<boolean>`s.last_seen_at < now() - make_interval(secs => ${TOUCH_AFTER_SECONDS})`.as('stale'))
+    .select(
+      sql<{ role: string; unit_id: string | null }[]>`coalesce((
+        SELECT json_agg(json_build_object('role', g.role, 'unit_id', g.unit_id)) FROM role_grant g WHERE g.user_id = s.user_id
+      ), '[]'::json)`.as('grants'),
+    )
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.expires_at', '>', sql<Date>`now()`)
+    .where('s.created_at', '>', sql<Date>`now() - make_interval(mins => ${policy.maxMinutes})`)
+    .where('u.active', '=', true)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    session: await sessionRecord(executor, row, policy),
+    user: { id: row.id, kind: row.kind, display_name: row.display_name, locale: row.locale },
+    grants: row.grants,
+  };
 }

@@ -18,6 +18,15 @@ describe('server-side translation', () => {
     expect(tr('common:skipToContent')).toBe('Skip to content');
   });
 
+  test('a text seen once without values still interpolates when values come, per locale', () => {
+    const bare = t('da', 'workflows:diagramLabel');
+    expect(bare).toContain('{{name}}');
+    expect(t('da', 'workflows:diagramLabel', { name: 'Byggesag' })).toBe('Diagram over arbejdsgangen Byggesag');
+    expect(t('da', 'workflows:diagramLabel')).toBe(bare);
+    expect(t('en', 'common:signOut')).toBe('Sign out');
+    expect(t('da', 'common:signOut')).toBe('Log ud');
+  });
+
   test('an unknown key comes back as the key, never as an empty string', () => {
     expect(t('da', 'common:noSuchKey')).toBe('noSuchKey');
   });
