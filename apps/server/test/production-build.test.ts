@@ -68,6 +68,8 @@ beforeAll(async () => {
     LOG_LEVEL: 'info',
   };
   for (const name of ['DATABASE_URL', 'NODE_OPTIONS', 'SEED_DEMO', 'SAGSGANG_FILE_DIR']) delete env[name];
+  // Production seeds the demo only when asked for by name, and says so.
+  env.SEED_DEMO = 'true';
   child = spawn(process.execPath, [path.join(SERVER, 'dist', 'main.js')], { cwd: REPO, env, stdio: 'pipe' });
   exit = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -88,6 +90,7 @@ afterAll(async () => {
 describe('the compiled server (dist/)', () => {
   test('seeds the demo authority and serves the portal and the API', async () => {
     expect(output).toContain(`Demo seed: ${DEMO_CASES} cases`);
+    expect(output).toContain('SEED_DEMO=true with NODE_ENV=production: this server runs the DEMO authority');
     expect((await get('/api/health')).status).toBe(200);
     const portal = await get('/');
     expect(portal.status).toBe(200);

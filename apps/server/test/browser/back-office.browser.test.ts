@@ -84,6 +84,12 @@ describe.skipIf(SKIP_BROWSER)('back office in the browser', () => {
   test('a deep link survives sign-in, and moving within the app puts focus on the new heading', async () => {
     const page = await env().newPage();
     const { admin } = env().people.staff;
+    // The journeys above saved English on each account; the back office rightly follows a saved choice.
+    await env()
+      .database.db.updateTable('app_user')
+      .set({ locale: 'da' })
+      .where('username', '=', admin.username)
+      .execute();
     await page.goto(env().url('/app/admin/units'));
     await page.waitForURL((url) => url.pathname === '/login');
     expect(new URL(page.url()).searchParams.get('returnTo')).toBe('/app/admin/units');

@@ -43,6 +43,8 @@ export async function startServerProcess(options: StartOptions): Promise<ServerP
     ...process.env,
     NODE_ENV: 'production',
     SESSION_SECRET: 'a server-process test secret, 40 characters',
+    // The process tests sign in as the demo's people: in production the demo is only seeded when asked for.
+    SEED_DEMO: 'true',
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'info',
