@@ -73,3 +73,13 @@ describe('a setting that cannot be used', () => {
     expect(() => loadConfig({ OIDC_PROVIDERS: '{not json' })).toThrow(/^OIDC_PROVIDERS is not valid JSON/);
   });
 });
+
+describe('sessions', () => {
+  test('end after 30 minutes unused and 12 hours in all by default, and refuse a setting that is no duration', () => {
+    const config = loadConfig({});
+    expect([config.sessionTtlMinutes, config.sessionMaxMinutes]).toEqual([30, 720]);
+    expect(() => loadConfig({ SESSION_TTL_MINUTES: 'forever' })).toThrow(
+      /^SESSION_TTL_MINUTES must be a positive number/,
+    );
+  });
+});

@@ -191,8 +191,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     orphanFileGraceHours: positiveNumber(env, 'SAGSGANG_FILE_GRACE_HOURS', 24),
     receiptBackdateDays: positiveNumber(env, 'SAGSGANG_RECEIPT_BACKDATE_DAYS', 365),
     sessionSecret,
-    sessionTtlMinutes: Number(env.SESSION_TTL_MINUTES ?? 8 * 60),
-    sessionMaxMinutes: Number(env.SESSION_MAX_MINUTES ?? 12 * 60),
+    // OWASP ASVS level 2 (3.3.2): 30 minutes of inactivity, 12 hours however active.
+    sessionTtlMinutes: positiveNumber(env, 'SESSION_TTL_MINUTES', 30),
+    sessionMaxMinutes: positiveNumber(env, 'SESSION_MAX_MINUTES', 12 * 60),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     loginRateLimit: {
       max: positiveNumber(env, 'LOGIN_RATE_LIMIT_MAX', 10),
