@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
+import type { Executor } from '../src/platform/db/transaction.js';
 import { openThrowawayPostgres } from '../test/support/throwaway-postgres.js';
 
 /** A fresh migrated database on the engine: PGlite in memory, or a throwaway database on DATABASE_URL. */
@@ -80,3 +81,18 @@ export async function insertSyntheticCases(
   await sql`ANALYZE case_file`.execute(db.db);
   await sql`VACUUM ANALYZE case_clock`.execute(db.db);
 }
+
+/** The demo citizen's cases, newest first: what the citizen-page benches ask for. */
+export function demoCitizenCases(db: Executor, username = 'borger') {
+  return db
+    .selectFrom('case_file')
+    .innerJoin('app_user', 'app_user.id', 'case_file.applicant_id')
+    .select(['case_file.reference', 'case_file.id', 'case_file.state'])
+    .where('app_user.username', '=', username)
+    .orderBy('case_file.received_at', 'desc')
+    .execute();
+}
+
+/** The case a citizen-page bench opens: the newest one still open, else the newest. */
+export const openOrNewest = <C extends { state: string }>(cases: C[]): C | undefined =>
+  cases.find((c) => c.state !== 'decided' && c.state !== 'closed') ?? cases[0];

@@ -13,7 +13,7 @@ import { loadConfig } from '../src/platform/config.js';
 import type { Engine } from '../src/platform/db/database.js';
 import { createSession, SESSION_COOKIE } from '../src/platform/auth/session-store.js';
 import { createAppContext, startBackground } from '../src/composition.js';
-import { benchDatabase } from './bench-support.js';
+import { benchDatabase, demoCitizenCases, openOrNewest } from './bench-support.js';
 import { countQueries, type Statement } from '../test/support/query-counter.js';
 import { explainStatements } from './explain-support.js';
 
@@ -96,14 +96,8 @@ async function run(engine: Engine): Promise<void> {
   const counter = countQueries(database.pool);
   const citizen = await cookieFor(database, 'borger');
   const staff = await cookieFor(database, 'sagsbehandler');
-  const mine = await database.db
-    .selectFrom('case_file')
-    .innerJoin('app_user', 'app_user.id', 'case_file.applicant_id')
-    .select(['case_file.reference', 'case_file.id', 'case_file.state'])
-    .where('app_user.username', '=', 'borger')
-    .orderBy('case_file.received_at', 'desc')
-    .execute();
-  const open = mine.find((c) => c.state !== 'decided' && c.state !== 'closed') ?? mine[0];
+  const mine = await demoCitizenCases(database.db);
+  const open = openOrNewest(mine)!;
   const staffCase = await database.db
     .selectFrom('case_clock')
     .innerJoin('unit', 'unit.id', 'case_clock.unit_id')

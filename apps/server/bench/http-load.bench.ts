@@ -18,6 +18,7 @@ import Fastify from 'fastify';
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../src/platform/db/database.js';
 import { benchEngines, load, loadAverage, signIn, startSagsgang, type LoadResult } from './http-bench-support.js';
+import { demoCitizenCases, openOrNewest } from './bench-support.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -90,16 +91,10 @@ async function measureAll(engine: Engine, server: Awaited<ReturnType<typeof star
   const citizen = await signIn(server.base, 'borger');
   const staff = await signIn(server.base, 'sagsbehandler');
   const db = server.database.db;
-  const mine = await db
-    .selectFrom('case_file')
-    .innerJoin('app_user', 'app_user.id', 'case_file.applicant_id')
-    .select(['case_file.reference', 'case_file.id', 'case_file.state'])
-    .where('app_user.username', '=', 'borger')
-    .orderBy('case_file.received_at', 'desc')
-    .execute();
+  const mine = await demoCitizenCases(db);
   if (mine.length === 0)
     throw new Error('The demo citizen has no cases at this SAGSGANG_DEMO_CASES: use a larger one.');
-  const open = mine.find((c) => c.state !== 'decided' && c.state !== 'closed') ?? mine[0];
+  const open = openOrNewest(mine)!;
   const staffCase = await db
     .selectFrom('case_clock')
     .innerJoin('unit', 'unit.id', 'case_clock.unit_id')

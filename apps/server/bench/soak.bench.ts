@@ -11,6 +11,7 @@
  */
 import { fork } from 'node:child_process';
 import { csrfFor, loadAverage, signIn, startSagsgang } from './http-bench-support.js';
+import { demoCitizenCases, openOrNewest } from './bench-support.js';
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 30);
 const WARMUP = Number(process.env.SOAK_WARMUP_MINUTES ?? Math.min(5, Math.floor(MINUTES / 3)));
@@ -54,14 +55,8 @@ async function main() {
 
 async function soak(engine: string, server: Awaited<ReturnType<typeof startSagsgang>>): Promise<void> {
   const db = server.database.db;
-  const own = await db
-    .selectFrom('case_file')
-    .innerJoin('app_user', 'app_user.id', 'case_file.applicant_id')
-    .select(['case_file.reference', 'case_file.id'])
-    .where('app_user.username', '=', 'borger')
-    .where('case_file.state', 'not in', ['decided', 'closed'])
-    .orderBy('case_file.received_at', 'desc')
-    .executeTakeFirstOrThrow();
+  const own = openOrNewest(await demoCitizenCases(db));
+  if (!own) throw new Error('The demo citizen has no cases at this SAGSGANG_DEMO_CASES: use a larger one.');
   const staffCases = await db
     .selectFrom('case_clock')
     .innerJoin('unit', 'unit.id', 'case_clock.unit_id')

@@ -15,6 +15,7 @@ import {
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { parseInput } from '../../platform/http/parse-input.js';
+import { isUrlEncodedForm as isFormPost } from '../../platform/http/form-post.js';
 import { toAppError } from '../../platform/http/error-handler.js';
 import { requirePrincipal } from '../../platform/auth/guards.js';
 import { sessionCookieOptions } from '../../platform/auth/auth-plugin.js';
@@ -31,10 +32,6 @@ import {
 } from './auth.service.js';
 import { authRepository } from './auth.repository.js';
 import { loginPageWithError, safeReturnTo } from './return-to.js';
-
-function isFormPost(request: FastifyRequest): boolean {
-  return (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
-}
 
 export function setSessionCookie(
   reply: FastifyReply,

@@ -5,11 +5,9 @@ import { ZPasswordSetupForm, ZPasswordSetupRequest } from '@sagsgang/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { isAppError } from '../../platform/errors.js';
 import { parseInput } from '../../platform/http/parse-input.js';
+import { isUrlEncodedForm as isFormPost } from '../../platform/http/form-post.js';
 import { toAppError } from '../../platform/http/error-handler.js';
 import { PASSWORD_SETUP_PATH, redeemPasswordSetup } from './password-setup.service.js';
-
-const isFormPost = (request: FastifyRequest) =>
-  (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
 
 function backToForm(reply: FastifyReply, token: string | undefined, error: string) {
   const params = new URLSearchParams({ error });

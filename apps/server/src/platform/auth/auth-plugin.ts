@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import csrfProtection from '@fastify/csrf-protection';
 import type { AppContext } from '../context.js';
+import { isFormPost } from '../http/form-post.js';
 import type { Principal } from './principal.js';
 import { principalOf } from './principal-loader.js';
 import { SESSION_COOKIE, findSessionWithUser, type SessionPolicy, type SessionRecord } from './session-store.js';
@@ -37,11 +38,6 @@ export function sessionCookieOptions(ctx: AppContext) {
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-function isFormPost(request: FastifyRequest): boolean {
-  const type = request.headers['content-type'] ?? '';
-  return type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');
-}
 
 /**
  * Which requests need a CSRF token: every state-changing request that carries our session cookie, and every form
