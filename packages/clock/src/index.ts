@@ -67,6 +67,14 @@ export {
   type SurvivalHistory,
 } from './survival-forecast.js';
 export {
+  DEFAULT_MIN_STRATUM,
+  forecastFromWeeklyCurves,
+  weekdayOfDay,
+  weeklySurvivalCurvesOf,
+  type WeeklyForecastOptions,
+  type WeeklySurvivalCurves,
+} from './weekly-survival.js';
+export {
   BacktestTally,
   type CoverageShare,
   type EstimatorFigures,

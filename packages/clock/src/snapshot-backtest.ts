@@ -13,7 +13,8 @@
 import { BacktestTally, type EstimatorFigures, type OpenBoundCounting } from './backtest-figures.js';
 import { forecastDecision, type ForecastConfidence } from './decision-forecast.js';
 import { percentileCont, percentileContSorted, sortedNumbers } from './quantiles.js';
-import { DEFAULT_WINDOW_DAYS, forecastFromCurve, survivalCurveOf } from './survival-forecast.js';
+import { DEFAULT_WINDOW_DAYS } from './survival-forecast.js';
+import { forecastFromWeeklyCurves, weeklySurvivalCurvesOf } from './weekly-survival.js';
 
 const DAY_MS = 86_400_000;
 
@@ -31,6 +32,8 @@ export interface SnapshotBacktestOptions {
   minSample?: number;
   /** The upper quantile stated; default 0.9. */
   upperQuantile?: number;
+  /** Decisions beyond the age a weekday-of-receipt curve needs before the survival estimator uses it; default 100. */
+  minStratum?: number;
   /** The survival estimator's window of experience in days; default 365. */
   windowDays?: number;
   /** How a "more than N days" bound counts in the coverage; default 'excluded' (see OpenBoundCounting). */
@@ -200,7 +203,7 @@ function forecastSnapshot(w: SnapshotWork): void {
   for (const s of w.spans) {
     if (s.start < at && s.end >= windowFrom) experience.push({ start: s.start / DAY_MS, decision: s.end / DAY_MS });
   }
-  const curve = survivalCurveOf({ asOf: at / DAY_MS, decided: experience, windowDays });
+  const curves = weeklySurvivalCurvesOf({ asOf: at / DAY_MS, decided: experience, windowDays });
   for (const s of w.spans) {
     if (!(s.start <= at && s.end > at)) continue;
     const elapsedDays = (at - s.start) / DAY_MS;
@@ -226,8 +229,10 @@ function forecastSnapshot(w: SnapshotWork): void {
         third: w.third,
       });
     }
-    const f = forecastFromCurve(curve, {
+    const f = forecastFromWeeklyCurves(curves, {
       elapsedDays,
+      startDay: s.start / DAY_MS,
+      minStratum: options.minStratum,
       minSample: options.minSample,
       upperQuantile: options.upperQuantile,
     });

@@ -23,11 +23,11 @@ describe('window of experience', () => {
       open: [{ start: 500 }],
     });
     expect(obs).toEqual([
-      { entry: 35, exit: 100, decided: true },
-      { entry: 0, exit: 50, decided: true },
-      { entry: 0, exit: 100, decided: false },
-      { entry: 0, exit: 50, decided: false },
-      { entry: 135, exit: 500, decided: false },
+      { entry: 35, exit: 100, decided: true, start: 600 },
+      { entry: 0, exit: 50, decided: true, start: 700 },
+      { entry: 0, exit: 100, decided: false, start: 900 },
+      { entry: 0, exit: 50, decided: false, start: 950 },
+      { entry: 135, exit: 500, decided: false, start: 500 },
     ]);
   });
 
@@ -39,7 +39,7 @@ describe('window of experience', () => {
         { start: 600, decision: 636 },
       ],
     });
-    expect(obs).toEqual([{ entry: 35, exit: 36, decided: true }]);
+    expect(obs).toEqual([{ entry: 35, exit: 36, decided: true, start: 600 }]);
   });
 });
 

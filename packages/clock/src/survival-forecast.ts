@@ -56,13 +56,13 @@ export interface SurvivalForecast extends DecisionForecast {
 }
 
 /** The observations of the window of experience as of `history.asOf`. */
-export function experienceObservations(history: SurvivalHistory): SurvivalObservation[] {
+export function experienceObservations(history: SurvivalHistory): (SurvivalObservation & { start: number })[] {
   const asOf = history.asOf;
   const from = asOf - (history.windowDays ?? DEFAULT_WINDOW_DAYS);
-  const out: SurvivalObservation[] = [];
+  const out: (SurvivalObservation & { start: number })[] = [];
   const add = (start: number, end: number, decided: boolean): void => {
     if (!(start < asOf) || !(end >= from)) return;
-    out.push({ entry: Math.max(0, from - start), exit: end - start, decided });
+    out.push({ entry: Math.max(0, from - start), exit: end - start, decided, start });
   };
   for (const c of history.decided) {
     if (c.decision < asOf) add(c.start, c.decision, true);

@@ -143,6 +143,11 @@ const ZCaseTypeShape = z.object({
   requirements: z.array(ZRequirement).max(200),
   outcomes: z.array(ZDecisionOutcome).min(1, 'needs at least one outcome'),
   appeal: ZAppeal.nullable(),
+  /**
+   * Months of experience the expected decision date learns from (decided cases and cases still open); 12 when left
+   * out. Shorter follows changes in the work sooner, longer gives rare case types more cases to learn from.
+   */
+  forecastWindowMonths: z.number().int().min(3).max(60).optional(),
 });
 
 type Issue = { path: (string | number)[]; message: string; params: { rule: CaseTypeRule } & Record<string, unknown> };

@@ -91,7 +91,9 @@ export const myCases: Catalogue = {
     expectedPaused: 'Fristen står stille, mens vi venter på svar fra dig.',
     expectedRange: '9 ud af 10 lignende sager blev afgjort senest {{upperDate}}; halvdelen senest {{medianDate}}.',
     expectedBasisType:
-      'Lignende sager er sager om {{caseType}} fra de seneste 12 måneder, der havde ventet lige så længe som din – også dem, der stadig er åbne ({{n}} sager).',
+      'Lignende sager er sager om {{caseType}} fra de seneste {{months}} måneder, der havde ventet lige så længe som din – også dem, der stadig er åbne ({{n}} sager).',
+    expectedBasisWeekday:
+      'Lignende sager er sager om {{caseType}} fra de seneste {{months}} måneder, der kom ind på samme ugedag som din og havde ventet lige så længe – også dem, der stadig er åbne ({{n}} sager). Ugedagen tæller med, fordi sagerne her behandles i en fast ugerytme.',
     expectedLowConfidence: 'Der er kun få afgjorte lignende sager, så vurderingen er usikker.',
     expectedNone: 'Vi har endnu ikke afgjort nok lignende sager til at kunne give et skøn ud over servicemålet.',
     expectedShort: 'Senest {{date}} (9 af 10 lignende sager)',
@@ -203,7 +205,9 @@ export const myCases: Catalogue = {
     expectedPaused: 'The deadline is paused while we wait for your answer.',
     expectedRange: '9 out of 10 similar cases were decided by {{upperDate}}; half of them by {{medianDate}}.',
     expectedBasisType:
-      'Similar cases are cases about {{caseType}} from the last 12 months that had waited as long as yours – including those still open ({{n}} cases).',
+      'Similar cases are cases about {{caseType}} from the last {{months}} months that had waited as long as yours – including those still open ({{n}} cases).',
+    expectedBasisWeekday:
+      'Similar cases are cases about {{caseType}} from the last {{months}} months that were received on the same weekday as yours and had waited as long – including those still open ({{n}} cases). The weekday counts because these cases are handled in a weekly rhythm.',
     expectedLowConfidence: 'Only a few similar cases have been decided, so this is uncertain.',
     expectedNone: 'We have not yet decided enough similar cases to give an estimate beyond the service goal.',
     expectedShort: 'By {{date}} (9 of 10 similar cases)',
@@ -314,7 +318,9 @@ export const myCases: Catalogue = {
     expectedPaused: 'Tiden står still medan vi väntar på svar från dig.',
     expectedRange: '9 av 10 liknande ärenden avgjordes senast {{upperDate}}; hälften senast {{medianDate}}.',
     expectedBasisType:
-      'Liknande ärenden är ärenden om {{caseType}} från de senaste 12 månaderna som hade väntat lika länge som ditt – även de som fortfarande är öppna ({{n}} ärenden).',
+      'Liknande ärenden är ärenden om {{caseType}} från de senaste {{months}} månaderna som hade väntat lika länge som ditt – även de som fortfarande är öppna ({{n}} ärenden).',
+    expectedBasisWeekday:
+      'Liknande ärenden är ärenden om {{caseType}} från de senaste {{months}} månaderna som kom in samma veckodag som ditt och hade väntat lika länge – även de som fortfarande är öppna ({{n}} ärenden). Veckodagen räknas eftersom ärendena här handläggs i en fast veckorytm.',
     expectedLowConfidence: 'Bara få liknande ärenden har avgjorts, så bedömningen är osäker.',
     expectedNone:
       'Vi har ännu inte avgjort tillräckligt många liknande ärenden för att kunna ge en bedömning utöver servicemålet.',

@@ -3,7 +3,8 @@
  * authority's own cases of the same type — those decided in the last 12 months and those still open, counted at
  * their age — as a survival estimate (pure; the curve comes from `forecast-history.ts`).
  */
-import { calendarDaysBetween, forecastFromCurve, type SurvivalCurve, type SurvivalForecast } from '@sagsgang/clock';
+import { calendarDaysBetween, forecastFromWeeklyCurves, type SurvivalForecast } from '@sagsgang/clock';
+import { experienceDay, type ForecastExperience } from './forecast-history.js';
 
 export interface ExpectedDecision {
   /** The service-goal deadline from the case's clock; null before the clock starts (or when decided). */
@@ -15,8 +16,13 @@ export interface ExpectedDecision {
    * seen do not yet tell when 9 of 10 are decided: the answer is "more than upperRemainingDays days", no date.
    */
   forecast: SurvivalForecast | null;
-  /** What the forecast rests on: the case type as a whole (phases are not used: see the README). */
-  basis: 'case_type' | null;
+  /**
+   * What the forecast rests on: the type's cases received on the same weekday as this one, where they are enough,
+   * or all the type's cases (phases are not used: see the README).
+   */
+  basis: 'weekday' | 'case_type' | null;
+  /** The window of experience, in months (rounded), when there is a forecast. */
+  windowMonths?: number;
 }
 
 export interface ExpectedDecisionInput {
@@ -32,16 +38,22 @@ export interface ExpectedDecisionInput {
 
 const MIN_SAMPLE = 20;
 
-/** Forecast for one open case from its case type's survival curve. */
+/** Forecast for one open case from its case type's survival curves. */
 export function forecastFromExperience(
-  curve: SurvivalCurve | null,
+  experience: ForecastExperience | null,
   input: Omit<ExpectedDecisionInput, 'caseTypeId'>,
-): Pick<ExpectedDecision, 'forecast' | 'basis'> {
-  if (input.decided || !curve) return { forecast: null, basis: null };
+): Pick<ExpectedDecision, 'forecast' | 'basis' | 'windowMonths'> {
+  if (input.decided || !experience) return { forecast: null, basis: null };
   // Waited through today: the curve's scale counts the day of receipt as a day (see forecast-history.ts).
   const elapsedDays = Math.max(0, calendarDaysBetween(input.receivedDate, input.today)) + 1;
-  const f = forecastFromCurve(curve, { elapsedDays, asOfDate: input.today, minSample: MIN_SAMPLE });
+  const { basis, ...f } = forecastFromWeeklyCurves(experience.curves, {
+    elapsedDays,
+    startDay: experienceDay.received(input.receivedDate),
+    asOfDate: input.today,
+    minSample: MIN_SAMPLE,
+  });
   // Without a single decision beyond this age there is nothing to say, not even "more than".
   if (f.confidence === 'none' || f.decisionsBeyond === 0) return { forecast: null, basis: null };
-  return { forecast: f, basis: 'case_type' };
+  const windowMonths = Math.round((experience.windowDays * 12) / 365.25);
+  return { forecast: f, basis: basis === 'weekday' ? 'weekday' : 'case_type', windowMonths };
 }

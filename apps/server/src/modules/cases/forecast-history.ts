@@ -10,17 +10,24 @@ import {
   addCalendarDays,
   calendarDaysBetween,
   DEFAULT_WINDOW_DAYS,
-  survivalCurveOf,
-  type SurvivalCurve,
+  weeklySurvivalCurvesOf,
+  type WeeklySurvivalCurves,
 } from '@sagsgang/clock';
 import type { Executor } from '../../platform/db/transaction.js';
 import { forecastRepository, type ExperienceRow } from './forecast.repository.js';
 
-/** Days of experience the forecast uses: the cases decided in the last 12 months, and the open ones. */
+/** Days of experience the forecast uses unless the case type sets its own: the last 12 months, and the open cases. */
 export const FORECAST_WINDOW_DAYS = DEFAULT_WINDOW_DAYS;
 
+/** A case type's window of experience in days: its own setting in months, or 12 months. */
+export function forecastWindowDays(windowMonths: number | null | undefined): number {
+  return windowMonths ? Math.round((windowMonths * 365.25) / 12) : FORECAST_WINDOW_DAYS;
+}
+
 export interface ForecastExperience {
-  curve: SurvivalCurve;
+  /** The curve of all the type's cases, and one per weekday of receipt (see weekly-survival in @sagsgang/clock). */
+  curves: WeeklySurvivalCurves;
+  windowDays: number;
   /** Cases decided within the window, and cases open (censored at their age). */
   decided: number;
   open: number;
@@ -48,8 +55,12 @@ export const experienceDay = {
   asOf: (today: string): number => epochDay(today) + END_OF_TODAY,
 };
 
-/** The curve of the window ending with `today`, from the clock rows of one case type. */
-export function experienceOf(rows: readonly ExperienceRow[], today: string): ForecastExperience {
+/** The curves of the window ending with `today`, from the clock rows of one case type. */
+export function experienceOf(
+  rows: readonly ExperienceRow[],
+  today: string,
+  windowDays = FORECAST_WINDOW_DAYS,
+): ForecastExperience {
   const asOf = experienceDay.asOf(today);
   const decided: { start: number; decision: number }[] = [];
   const open: { start: number }[] = [];
@@ -59,8 +70,8 @@ export function experienceOf(rows: readonly ExperienceRow[], today: string): For
     if (r.decided_date === null) open.push({ start });
     else decided.push({ start, decision: experienceDay.decided(r.decided_date) });
   }
-  const curve = survivalCurveOf({ asOf, decided, open, windowDays: FORECAST_WINDOW_DAYS });
-  return { curve, decided: decided.filter((d) => d.decision < asOf).length, open: open.length };
+  const curves = weeklySurvivalCurvesOf({ asOf, decided, open, windowDays });
+  return { curves, windowDays, decided: decided.filter((d) => d.decision < asOf).length, open: open.length };
 }
 
 async function readExperiences(
@@ -68,15 +79,21 @@ async function readExperiences(
   caseTypeIds: readonly string[],
   today: string,
 ): Promise<Map<string, ForecastExperience>> {
-  // The window's first day, one day early: a case decided then still touches the window (experienceOf cuts it).
-  const decidedFrom = addCalendarDays(today, -FORECAST_WINDOW_DAYS - 1);
+  const months = await forecastRepository.windowMonths(db, caseTypeIds);
+  const windows = new Map(caseTypeIds.map((id) => [id, forecastWindowDays(months.get(id))]));
+  // The widest window's first day, one day early: a case decided then still touches it (experienceOf cuts it).
+  const decidedFrom = addCalendarDays(today, -Math.max(...windows.values()) - 1);
   const rows = await forecastRepository.experience(db, { caseTypeIds, decidedFrom });
   const byType = new Map<string, ExperienceRow[]>(caseTypeIds.map((id) => [id, []]));
   for (const r of rows) byType.get(r.case_type_id)!.push(r);
-  return new Map([...byType].map(([id, list]) => [id, experienceOf(list, today)]));
+  return new Map([...byType].map(([id, list]) => [id, experienceOf(list, today, windows.get(id))]));
 }
 
-/** Each case type's experience as of `today`, from memory when neither its version nor the day has moved. */
+/**
+ * Each case type's experience as of `today`, from memory when neither its version nor the day has moved (the version
+ * moves with every change to the type's clock rows and with every new version of its definition, which may set its
+ * own window).
+ */
 export async function forecastExperiences(
   db: Executor,
   caseTypeIds: readonly string[],

@@ -126,15 +126,25 @@ describeEachEngine('the expected-decision forecast as data', (database) => {
           decided: false,
         };
         const got = await expectedDecision(db, { ...input, phaseCode: null });
-        const expected = forecastSurvival({
+        const history = {
           asOf: epochDay(today) + 1 + 1e-6, // the end of today, a moment after today's decisions
-          decided,
-          open,
           windowDays: 365,
           elapsedDays: calendarDaysBetween('2026-05-01', today) + 1, // received at the start of its day
           asOfDate: today,
-        });
+        };
+        // The cases received on the same weekday (1 May 2026 was a Friday) answer when 100 of them were decided
+        // at a greater age within the window; otherwise all the type's cases do.
+        const friday = (c: { start: number }) => new Date(c.start * 86_400_000).getUTCDay() === 5;
+        const window = history.asOf - 365;
+        const fridayDecisionsBeyond = decided.filter(
+          (c) => friday(c) && c.decision >= window && c.decision - c.start > history.elapsedDays,
+        ).length;
+        const byWeekday = fridayDecisionsBeyond >= 100;
+        const expected = byWeekday
+          ? forecastSurvival({ ...history, decided: decided.filter(friday), open: open.filter(friday) })
+          : forecastSurvival({ ...history, decided, open });
         expect(got.forecast).not.toBeNull();
+        expect(got.basis).toBe(byWeekday ? 'weekday' : 'case_type');
         expect(got.forecast).toEqual(expected);
       }
     }
@@ -176,7 +186,7 @@ describeEachEngine('the expected-decision forecast as data', (database) => {
     });
     const counter = countQueries(pool);
     const first = await expectedDecisions(nodeA, types.map(input));
-    expect(counter.count).toBe(2); // the versions, then every type's history in one read
+    expect(counter.count).toBe(3); // the versions, then every type's window and history, each in one read
     counter.reset();
     expect(await expectedDecisions(nodeA, types.map(input))).toEqual(first);
     expect(counter.count).toBe(1); // the versions only
@@ -194,7 +204,7 @@ describeEachEngine('the expected-decision forecast as data', (database) => {
     });
     counter.reset();
     const after = await expectedDecision(nodeA, input(kase.case_type_id));
-    expect(counter.count).toBe(2); // its version moved: the history is read again
+    expect(counter.count).toBe(3); // its version moved: its window and history are read again
     // The newest decided cases, up to the window, now with the new decision.
     // The case counted as open (censored at its age) before, as a decision now: the same cases, one more decided.
     expect(after.forecast!.sampleSize).toBe(before.sampleSize);
@@ -207,5 +217,48 @@ describeEachEngine('the expected-decision forecast as data', (database) => {
     await expectedDecisions(nodeA, types.map(input));
     expect(counter.count).toBe(1); // the other types did not move
     counter.stop();
+  });
+
+  test('a case type that sets its own window of experience is forecast over it, on every node at once', async () => {
+    const { db } = database();
+    const typeId = types[0];
+    const input = {
+      caseTypeId: typeId,
+      phaseCode: null,
+      receivedDate: '2026-05-01',
+      today: '2026-06-01',
+      goalDate: null,
+      paused: false,
+      decided: false,
+    };
+    const twelveMonths = await expectedDecision(db, input); // kept in this node's memory
+    // A new version of the type that learns from 3 months only (published versions are never changed).
+    await sql`
+      INSERT INTO case_type_version (case_type_id, version, definition, unit_id, goal_amount, goal_unit, goal_days,
+                                     target_share, clock_start)
+      SELECT v.case_type_id, v.version + 1, v.definition || '{"forecastWindowMonths": 3}'::jsonb, v.unit_id,
+             v.goal_amount, v.goal_unit, v.goal_days, v.target_share, v.clock_start
+      FROM case_type t JOIN case_type_version v ON v.case_type_id = t.id AND v.version = t.current_version
+      WHERE t.id = ${typeId}`.execute(db);
+    await sql`UPDATE case_type SET current_version = current_version + 1 WHERE id = ${typeId}`.execute(db);
+    const threeMonths = await expectedDecision(db, input);
+    expect(threeMonths.windowMonths).toBe(3);
+    expect(twelveMonths.windowMonths).toBe(12);
+    const all = await allCasesOf(db, typeId);
+    const today = '2026-06-01';
+    const known = all.filter((c) => c.received <= today);
+    const history = {
+      asOf: epochDay(today) + 1 + 1e-6,
+      decided: known
+        .filter((c) => c.decided !== null && c.decided <= today)
+        .map((c) => ({ start: epochDay(c.received), decision: epochDay(c.decided!) + 1 })),
+      open: known.filter((c) => c.decided === null || c.decided > today).map((c) => ({ start: epochDay(c.received) })),
+      elapsedDays: calendarDaysBetween('2026-05-01', today) + 1,
+      asOfDate: today,
+    };
+    // 3 months of 365.25 / 12 days: 91 days (the demo's types have too few cases per weekday for the weekday curves).
+    expect(threeMonths.basis).toBe('case_type');
+    expect(threeMonths.forecast).toEqual(forecastSurvival({ ...history, windowDays: 91 }));
+    expect(threeMonths.forecast!.sampleSize).toBeLessThan(twelveMonths.forecast!.sampleSize);
   });
 });

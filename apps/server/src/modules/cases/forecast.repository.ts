@@ -89,6 +89,17 @@ export const forecastRepository = {
     return (await caseTypeSpansQuery(caseTypeId).execute(executor)).rows;
   },
 
+  /** The window of experience each case type's current definition sets, in months (absent: the default). */
+  async windowMonths(executor: Executor, caseTypeIds: readonly string[]): Promise<Map<string, number>> {
+    if (caseTypeIds.length === 0) return new Map();
+    const r = await sql<{ id: string; months: number }>`
+      SELECT t.id, (v.definition->>'forecastWindowMonths')::int AS months
+      FROM case_type t
+      JOIN case_type_version v ON v.case_type_id = t.id AND v.version = t.current_version
+      WHERE t.id = ANY(${[...caseTypeIds]}::uuid[]) AND v.definition ? 'forecastWindowMonths'`.execute(executor);
+    return new Map(r.rows.map((row) => [row.id, row.months]));
+  },
+
   /** The case types' forecast versions; a type with no case yet has none (read as 0). */
   async versions(executor: Executor, caseTypeIds: readonly string[]): Promise<Map<string, number>> {
     if (caseTypeIds.length === 0) return new Map();

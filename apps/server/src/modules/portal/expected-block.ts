@@ -28,7 +28,8 @@ export function expectedBlock(
   const range = f ? rangeText(t, locale, f) : null;
   if (!f || !range)
     return html`<div class="expected-decision">${goal}${paused}<p>${t('myCases:expectedNone')}</p></div>`;
-  const basis = t('myCases:expectedBasisType', { caseType, n: f.conditionalSampleSize });
+  const basisKey = e.basis === 'weekday' ? 'myCases:expectedBasisWeekday' : 'myCases:expectedBasisType';
+  const basis = t(basisKey, { caseType, n: f.conditionalSampleSize, months: e.windowMonths ?? 12 });
   const link = caseTypeCode
     ? html`<p><a href="${calibrationPath(caseTypeCode)}">${t('myCases:expectedCalibrationLink', { caseType })}</a></p>`
     : null;

@@ -312,6 +312,14 @@ export function CaseTypeEditor(props: {
               value={goal.warnPercents}
               onChange={(v) => edit((f) => void (f.serviceGoal.warnPercents = v))}
             />
+            <TextInput
+              path="forecastWindowMonths"
+              label={t('caseTypes:forecastWindowMonths')}
+              hint={t('caseTypes:forecastWindowMonthsHint')}
+              width="s"
+              value={form.forecastWindowMonths}
+              onChange={(v) => edit((f) => void (f.forecastWindowMonths = v))}
+            />
           </section>
 
           <PhaseList phases={form.phases} edit={edit} focusLater={setPendingFocus} unfolded={unfolded} />

@@ -28,7 +28,7 @@ export function fieldPaths(f: CaseTypeForm): string[] {
     'serviceGoal.extension.allowed',
   );
   if (f.serviceGoal.extensionAllowed) out.push(...dur('serviceGoal.extension.maximum'));
-  out.push('serviceGoal.warnAt');
+  out.push('serviceGoal.warnAt', 'forecastWindowMonths');
   f.phases.forEach((_, i) => {
     const p = `phases[${i}]`;
     out.push(
@@ -144,6 +144,8 @@ export function formHints(f: CaseTypeForm): Hint[] {
   if (f.serviceGoal.extensionAllowed) amount('serviceGoal.extension.maximum', f.serviceGoal.extensionMaximum, false);
   if (warnShares(f.serviceGoal.warnPercents).some(Number.isNaN))
     out.push({ path: 'serviceGoal.warnAt', hint: 'notNumber' });
+  if (f.forecastWindowMonths.trim() && Number.isNaN(amountOf(f.forecastWindowMonths)))
+    out.push({ path: 'forecastWindowMonths', hint: 'notNumber' });
   f.phases.forEach((p, i) => amount(`phases[${i}].expectedDuration`, p.expectedDuration, false));
   f.requirements.forEach((r, i) => out.push(...specHints(r, `requirements[${i}]`)));
   const appealBody = f.appeal.body;

@@ -94,6 +94,8 @@ export interface CaseTypeForm {
   /** In the order they were loaded or ticked: the definition keeps its own order. */
   outcomes: TDecisionOutcome[];
   appeal: { body: TextForm; deadline: DurationForm };
+  /** The forecast's window of experience in months, as typed; empty means the default (12). */
+  forecastWindowMonths: string;
 }
 
 // The choices, listed here rather than imported so the page does not load the schema library; `satisfies` makes
@@ -202,6 +204,7 @@ export function emptyForm(): CaseTypeForm {
     requirements: [],
     outcomes: [],
     appeal: { body: emptyText(), deadline: durationForm(null, 'weeks') },
+    forecastWindowMonths: '',
   };
 }
 
@@ -246,6 +249,7 @@ export function definitionToForm(d: TCaseTypeDefinition): CaseTypeForm {
     })),
     outcomes: [...d.outcomes],
     appeal: { body: textForm(d.appeal?.body), deadline: durationForm(d.appeal?.deadline, 'weeks') },
+    forecastWindowMonths: d.forecastWindowMonths === undefined ? '' : String(d.forecastWindowMonths),
   };
 }
 
@@ -317,6 +321,7 @@ export function formToDefinition(f: CaseTypeForm): TCaseTypeDefinition {
     requirements: f.requirements.map(toRequirement),
     outcomes: [...f.outcomes],
     appeal: appealBlank ? null : { body: localized(f.appeal.body), deadline: duration(f.appeal.deadline) },
+    ...(f.forecastWindowMonths.trim() ? { forecastWindowMonths: amountOf(f.forecastWindowMonths) } : {}),
   };
 }
 

@@ -8,7 +8,7 @@ function expectedFrom(
 ): ExpectedDecision {
   const base = { goalDate: input.decided ? null : input.goalDate, paused: input.paused };
   if (input.decided) return { ...base, forecast: null, basis: null };
-  return { ...base, ...forecastFromExperience(experiences.get(input.caseTypeId)?.curve ?? null, input) };
+  return { ...base, ...forecastFromExperience(experiences.get(input.caseTypeId) ?? null, input) };
 }
 
 /** The expected decision of each case, in the order given; the experience of all their case types in one read. */

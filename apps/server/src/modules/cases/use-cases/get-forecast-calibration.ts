@@ -4,7 +4,7 @@ import type { Executor } from '../../../platform/db/transaction.js';
 import { AppError } from '../../../platform/errors.js';
 import { scheduleRecurringJob } from '../../../platform/jobs/index.js';
 import { forecastRepository } from '../forecast.repository.js';
-import { FORECAST_WINDOW_DAYS } from '../forecast-history.js';
+import { FORECAST_WINDOW_DAYS, forecastWindowDays } from '../forecast-history.js';
 
 const DAY_MS = 86_400_000;
 
@@ -33,6 +33,7 @@ export async function computeForecastCalibration(
   now: Date,
 ): Promise<Omit<ForecastCalibration, 'version'>> {
   const rows = await forecastRepository.caseTypeSpans(db, caseTypeId);
+  const windowMonths = (await forecastRepository.windowMonths(db, [caseTypeId])).get(caseTypeId);
   const spans: CaseSpan[] = rows.map((r) => ({
     caseId: r.case_id,
     start: midnight(r.received_date),
@@ -44,7 +45,7 @@ export async function computeForecastCalibration(
   const from = to - FORECAST_WINDOW_DAYS * DAY_MS;
   const result = snapshotBacktest(spans, {
     evaluate: { from, to },
-    windowDays: FORECAST_WINDOW_DAYS,
+    windowDays: forecastWindowDays(windowMonths),
     keepForecasts: true,
     compareCurrent: false,
   });
