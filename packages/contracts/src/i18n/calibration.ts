@@ -23,7 +23,7 @@ export const calibration: Catalogue = {
     shareOf: '{{share}} af {{due}}',
     methodHeading: 'Sådan er det regnet',
     method:
-      'Vi har genspillet sagstypens egen historik: hver mandag i de seneste 12 måneder fik hver sag, der var åben den dag, det skøn, portalen ville have vist, regnet alene ud fra det, der var kendt den dag (de sager, der blev afgjort i de foregående 12 måneder, og de sager, der stadig var åbne, talt med den alder, de havde). Et skøn tæller med, når dets dato er passeret; det holdt, hvis sagen blev afgjort senest den dato. En sag tæller med hver mandag, den var åben, for sådan møder ansøgerne skønnet: lange sager ser det oftere. Skøn, der sagde "mere end N dage", gav ingen dato og tæller ikke med.',
+      'Vi har genspillet sagstypens egen historik: hver mandag i de seneste 12 måneder fik hver sag, der var åben den dag, det skøn, portalen ville have vist, regnet alene ud fra det, der var kendt den dag (de sager, der blev afgjort i de foregående 12 måneder – eller den periode, sagstypen selv har valgt – og de sager, der stadig var åbne, talt med den alder, de havde; har sagstypen mange sager, tæller sager modtaget på samme ugedag). Et skøn tæller med, når dets dato er passeret; det holdt, hvis sagen blev afgjort senest den dato. En sag tæller med hver mandag, den var åben, for sådan møder ansøgerne skønnet: lange sager ser det oftere. Skøn, der sagde "mere end N dage", gav ingen dato og tæller ikke med.',
     selectCaseType: 'Sagstype',
     computedFor: 'Beregnet for {{date}} ud fra {{cases}} sager i sagstypens historik.',
   },
@@ -49,7 +49,7 @@ export const calibration: Catalogue = {
     shareOf: '{{share}} of {{due}}',
     methodHeading: 'How it is computed',
     method:
-      'We replayed the case type’s own history: every Monday of the last 12 months, each case open that day got the estimate the portal would have shown, computed only from what was known that day (the cases decided in the 12 months before and the cases still open, counted at their age then). An estimate counts once its date has passed; it held if the case was decided by that date. A case counts every Monday it was open, because that is how applicants meet the estimate: long cases see it more often. Estimates that said "more than N days" gave no date and do not count.',
+      'We replayed the case type’s own history: every Monday of the last 12 months, each case open that day got the estimate the portal would have shown, computed only from what was known that day (the cases decided in the 12 months before – or the period the case type sets – and the cases still open, counted at their age then; where the type has many cases, those received on the same weekday). An estimate counts once its date has passed; it held if the case was decided by that date. A case counts every Monday it was open, because that is how applicants meet the estimate: long cases see it more often. Estimates that said "more than N days" gave no date and do not count.',
     selectCaseType: 'Case type',
     computedFor: 'Computed for {{date}} from {{cases}} cases in the case type’s history.',
   },
@@ -75,7 +75,7 @@ export const calibration: Catalogue = {
     shareOf: '{{share}} av {{due}}',
     methodHeading: 'Så har det räknats',
     method:
-      'Vi har spelat upp ärendetypens egen historik: varje måndag de senaste 12 månaderna fick varje ärende som var öppet den dagen den bedömning portalen skulle ha visat, beräknad enbart utifrån det som var känt den dagen (ärendena som avgjordes de 12 månaderna innan och ärendena som fortfarande var öppna, räknade med sin ålder då). En bedömning räknas när dess datum har passerats; den höll om ärendet avgjordes senast det datumet. Ett ärende räknas varje måndag det var öppet, för så möter sökande bedömningen: långa ärenden ser den oftare. Bedömningar som sa "mer än N dagar" gav inget datum och räknas inte.',
+      'Vi har spelat upp ärendetypens egen historik: varje måndag de senaste 12 månaderna fick varje ärende som var öppet den dagen den bedömning portalen skulle ha visat, beräknad enbart utifrån det som var känt den dagen (ärendena som avgjordes de 12 månaderna innan – eller den period ärendetypen själv har valt – och ärendena som fortfarande var öppna, räknade med sin ålder då; har ärendetypen många ärenden räknas de som kom in samma veckodag). En bedömning räknas när dess datum har passerats; den höll om ärendet avgjordes senast det datumet. Ett ärende räknas varje måndag det var öppet, för så möter sökande bedömningen: långa ärenden ser den oftare. Bedömningar som sa "mer än N dagar" gav inget datum och räknas inte.',
     selectCaseType: 'Ärendetyp',
     computedFor: 'Beräknat för {{date}} utifrån {{cases}} ärenden i ärendetypens historik.',
   },
