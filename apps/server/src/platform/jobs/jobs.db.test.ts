@@ -187,8 +187,8 @@ describeEachEngine('job runner', (db, engine) => {
 });
 
 describeEachEngine('job leases', (db, engine) => {
-  // Short settings: a 1 s lease renewed every 200 ms, and another node polling every 50 ms for stale leases.
-  const short = { leaseSeconds: 1, heartbeatMs: 200, pollMs: 50 };
+  // Short settings: a 1.5 s lease renewed every 250 ms, and another node polling every 50 ms for stale leases.
+  const short = { leaseSeconds: 1.5, heartbeatMs: 250, pollMs: 50 };
 
   test('a job renewed while it runs past the stale window is not taken over by another node', async () => {
     const runs: string[] = [];
@@ -210,7 +210,7 @@ describeEachEngine('job leases', (db, engine) => {
     const first = a.runOnce();
     await running;
     b.start();
-    await sleep(2_500); // two and a half leases
+    await sleep(3_500); // more than two leases
     const mid = await jobRow(db(), id);
     expect(mid).toMatchObject({ status: 'running', locked_by: `lease-a-${engine}`, attempts: 1 });
     expect(mid.lease_until!.getTime()).toBeGreaterThan(Date.now());
@@ -285,6 +285,51 @@ describeEachEngine('job leases', (db, engine) => {
       locked_by: 'other-node',
       attempts: 2,
       result: null,
+      last_error: null,
+    });
+  });
+
+  test('a handler whose node cannot renew its lease (the database is unreachable) stops before the lease runs out', async () => {
+    let started: () => void = () => undefined;
+    let stoppedAt = 0;
+    let reason: unknown;
+    const kind = `cut-off-${engine}`;
+    const patient: JobDefinition = {
+      handler: (_job, { signal }) =>
+        new Promise((_, reject) => {
+          started();
+          signal.addEventListener('abort', () => {
+            stoppedAt = Date.now();
+            reason = signal.reason;
+            reject(signal.reason);
+          });
+        }),
+    };
+    // This node's view of the database: every statement fails once `cut` is set, as when the network is gone.
+    let cut = false;
+    const failing = db().db.withPlugin({
+      transformQuery: (args) => {
+        if (cut) throw new Error('connect ECONNREFUSED');
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const id = await enqueueJob(db().db, { kind });
+    const a = runner({ ...db(), db: failing }, { [kind]: patient }, `cut-off-${engine}`, short);
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const run = a.runOnce();
+    await running;
+    const leaseEnds = (await jobRow(db(), id)).lease_until!.getTime();
+    cut = true;
+    expect(await run).toBe(true);
+    expect(reason).toBeInstanceOf(LeaseLostError);
+    expect((reason as Error).message).toContain('could not be renewed');
+    // Compared on this machine's clock with the database's lease end: both run on this host.
+    expect(stoppedAt).toBeLessThan(leaseEnds);
+    cut = false;
+    expect(await jobRow(db(), id)).toMatchObject({
+      status: 'running',
+      locked_by: `cut-off-${engine}`,
       last_error: null,
     });
   });
