@@ -104,7 +104,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
 
   await registerAuthPlatform(app, ctx);
   registerTextGuard(app);
-  // Every module's routes, in the order of the composition's list (src/composition.ts).
-  for (const m of ctx.registry.modules) if (m.routes) await app.register(m.routes(ctx));
+  // Every module's routes, in the order of the composition's list (src/composition.ts); a worker-only node serves
+  // only the operational ones (health), so a load balancer's checks still reach it but no user does.
+  const serves = (m: (typeof ctx.registry.modules)[number]) => ctx.config.role !== 'worker' || m.operational;
+  for (const m of ctx.registry.modules) if (m.routes && serves(m)) await app.register(m.routes(ctx));
   return app;
 }

@@ -68,7 +68,9 @@ export interface StartBackgroundOptions {
 
 /**
  * Work done once the app is built but before it listens: the demo seed on an empty database, and the background
- * job runner. Returns a function that stops what it started (waiting at most `graceMs` for a running job).
+ * job runner, which starts claiming jobs only once the server listens (a node that fails to start takes no job)
+ * and not at all on a web-only node (SAGSGANG_ROLE=web). Returns a function that stops what it started (waiting at
+ * most `graceMs` for a running job).
  */
 export async function startBackground(
   app: FastifyInstance,
@@ -97,14 +99,21 @@ export async function startBackground(
     if (seeded || (await isDemoDatabase(ctx.database.db))) logDemoAccounts(app, seeded);
   }
   await purgeExpiredSessions(ctx.database.db, sessionPolicy(ctx));
-  if (options.jobs === false) return async () => undefined;
+  if (ctx.config.role !== 'all') app.log.info(`SAGSGANG_ROLE=${ctx.config.role}: ${ROLE_NOTE[ctx.config.role]}`);
+  if (options.jobs === false || ctx.config.role === 'web') return async () => undefined;
   await scheduleSessionPurge(ctx.database.db);
   await scheduleFileSweep(ctx.database.db);
   await scheduleStatisticsRefresh(ctx.database.db);
   const runner = new JobRunner({ ctx, log: app.log });
-  runner.start();
+  if (app.server.listening) runner.start();
+  else app.server.once('listening', () => runner.start());
   return (graceMs) => runner.stop(graceMs);
 }
+
+const ROLE_NOTE = {
+  web: 'this node serves requests and runs no background jobs; run at least one worker or all node',
+  worker: 'this node runs background jobs and answers only the health checks',
+} as const;
 
 function logDemoAccounts(app: FastifyInstance, seededNow: boolean): void {
   const opening = seededNow ? 'Demo authority created.' : 'This is the demo authority.';

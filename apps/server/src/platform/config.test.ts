@@ -38,6 +38,24 @@ describe('sign-in limit settings', () => {
   });
 });
 
+describe('node role and job lease', () => {
+  test('a node serves and runs jobs unless SAGSGANG_ROLE says web or worker; a job lease is 60 s unless set', () => {
+    expect(loadConfig({})).toMatchObject({ role: 'all', jobLeaseSeconds: 60 });
+    expect(loadConfig({ SAGSGANG_ROLE: 'web' }).role).toBe('web');
+    expect(loadConfig({ SAGSGANG_ROLE: 'worker', JOB_LEASE_SECONDS: '30' })).toMatchObject({
+      role: 'worker',
+      jobLeaseSeconds: 30,
+    });
+  });
+
+  test('anything else stops the start with one line naming the setting', () => {
+    expect(() => loadConfig({ SAGSGANG_ROLE: 'both' })).toThrow(
+      new ConfigError('SAGSGANG_ROLE must be web, worker or all, not "both".'),
+    );
+    expect(() => loadConfig({ JOB_LEASE_SECONDS: '0' })).toThrow('JOB_LEASE_SECONDS must be a positive number');
+  });
+});
+
 const STRONG = 'q8Zr3VtX1mPk9sWd7LfB2nHc6JyG4aEu0TxQ';
 
 describe('production settings', () => {

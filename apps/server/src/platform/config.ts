@@ -1,6 +1,7 @@
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { z } from 'zod';
 
 /** A setting that cannot be used: its message names the variable and what it needs, in one line. */
 export class ConfigError extends Error {
@@ -15,6 +16,10 @@ export interface AppConfig {
   dataDir: string;
   /** Time-outs and start-up behaviour of the PostgreSQL connection pool (ignored by the embedded engine). */
   database: DatabaseSettings;
+  /** What this node does (SAGSGANG_ROLE): serve requests (`web`), run background jobs (`worker`), or both (`all`). */
+  role: NodeRole;
+  /** How long a running job's claim holds without renewal: a node that dies frees its job after this. */
+  jobLeaseSeconds: number;
   /** On SIGTERM: how long readiness reports 503 before the port closes, and how long requests may take to finish. */
   shutdown: { readinessDelayMs: number; graceMs: number };
   /** Where uploaded documents are stored: outside the web root. */
@@ -55,6 +60,16 @@ export interface AppConfig {
 }
 
 export type TrustProxy = false | number | string[];
+
+export const ZNodeRole = z.enum(['web', 'worker', 'all']);
+export type NodeRole = z.infer<typeof ZNodeRole>;
+
+/** SAGSGANG_ROLE: `web`, `worker` or `all` (the default). */
+export function parseNodeRole(raw: string | undefined): NodeRole {
+  const parsed = ZNodeRole.safeParse(raw === undefined || raw === '' ? 'all' : raw.trim());
+  if (!parsed.success) throw new ConfigError(`SAGSGANG_ROLE must be web, worker or all, not "${raw}".`);
+  return parsed.data;
+}
 
 export interface DatabaseSettings {
   /** Reported to PostgreSQL as `application_name`, so an operator can tell the nodes apart in pg_stat_activity. */
@@ -183,6 +198,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.join(dataDir, 'pglite'),
     database: databaseSettings(env),
+    role: parseNodeRole(env.SAGSGANG_ROLE),
+    jobLeaseSeconds: positiveNumber(env, 'JOB_LEASE_SECONDS', 60),
     shutdown: {
       readinessDelayMs: Math.round(nonNegativeNumber(env, 'SHUTDOWN_READINESS_DELAY_SECONDS', 0) * 1000),
       graceMs: Math.round(positiveNumber(env, 'SHUTDOWN_GRACE_SECONDS', 25) * 1000),

@@ -33,6 +33,8 @@ export interface ModuleDescriptor {
   jobs?: Readonly<Record<string, JobDefinition>>;
   /** The figures this module offers to goals and reports. */
   indicators?: readonly IndicatorDefinition[];
+  /** Its routes are served also by worker-only nodes (SAGSGANG_ROLE=worker): what operators ask of every node. */
+  operational?: boolean;
   /** Tables of this module whose `sha256` column names a stored file (the file sweep keeps those files). */
   fileReferences?: readonly string[];
 }
@@ -57,7 +59,10 @@ export interface JobLogger {
 export interface JobContext {
   ctx: AppContext;
   log: JobLogger;
-  /** Aborted when the runner stops: long jobs should check it and stop early (they will be retried). */
+  /**
+   * Aborted when the runner stops (the job is given back and retried) or the job's lease is lost (the reason is a
+   * `LeaseLostError`: another node may run it now). Long jobs check it between batches and stop.
+   */
   signal: AbortSignal;
   reportProgress(progress: unknown): Promise<void>;
 }

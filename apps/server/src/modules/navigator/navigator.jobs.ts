@@ -1,4 +1,4 @@
-import { PermanentJobError, type JobDefinition, type JobHandler } from '../../platform/jobs/index.js';
+import { LeaseLostError, PermanentJobError, type JobDefinition, type JobHandler } from '../../platform/jobs/index.js';
 import type { Executor } from '../../platform/db/transaction.js';
 import { runAnalysis } from './use-cases/run-analysis.js';
 import { navigatorRepository as repo } from './navigator.repository.js';
@@ -20,7 +20,7 @@ const handleAnalysis: JobHandler = async (job, { ctx, signal, reportProgress }) 
   const analysisId = (job.payload as { analysisId?: unknown }).analysisId;
   if (typeof analysisId !== 'string') throw new PermanentJobError('navigator.analysis needs an analysisId');
   const controller = new AbortController();
-  const onStop = () => controller.abort();
+  const onStop = () => controller.abort(signal.reason);
   signal.addEventListener('abort', onStop);
   running.set(analysisId, controller);
   try {
@@ -28,6 +28,8 @@ const handleAnalysis: JobHandler = async (job, { ctx, signal, reportProgress }) 
       signal: controller.signal,
       onProgress: reportProgress,
     });
+    // Another node took the job over when this one lost its lease: the analysis is that node's now.
+    if (outcome === 'cancelled' && signal.reason instanceof LeaseLostError) throw signal.reason;
     if (outcome === 'cancelled' && signal.aborted) {
       // The server is stopping, not the analyst: queue it again so the next start finishes it.
       await repo.markPendingAgain(ctx.database.db, analysisId);

@@ -1,6 +1,13 @@
-import { addDurationToDay, fromDayNumber, localDateOf, toDayNumber, type Duration } from '@sagsgang/clock';
+import {
+  addDurationToDay,
+  fromDayNumber,
+  localDateOf,
+  toDayNumber,
+  type BusinessCalendar,
+  type Duration,
+} from '@sagsgang/clock';
 import type { CaseEventNotice } from '../cases/index.js';
-import { authorityCalendar } from '../calendar/index.js';
+import { loadAuthorityCalendar } from '../calendar/index.js';
 import type { NotificationKind } from './notification-templates.js';
 import { queueNotification } from './notifications.service.js';
 
@@ -9,9 +16,13 @@ const NEWS_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 type Planned = { kind: NotificationKind; values: Record<string, unknown> } | null;
 
-/** Which e-mail, if any, a case event sends to the applicant, with its template values. Pure. */
+/**
+ * Which e-mail, if any, a case event sends to the applicant, with its template values. Pure: the decision's appeal
+ * deadline counts in `calendar`, the authority's calendar as the event's transaction sees it.
+ */
 export function plannedNotification(
   n: Pick<CaseEventNotice, 'activity' | 'attributes' | 'definition' | 'occurredAt'>,
+  calendar: BusinessCalendar | null,
 ): Planned {
   const a = n.attributes;
   const caseType = n.definition.name;
@@ -41,7 +52,7 @@ export function plannedNotification(
     case 'decided': {
       const deadline = a.appealGuidance ? (a.appealDeadline as Duration | undefined) : undefined;
       const day = toDayNumber(localDateOf(n.occurredAt));
-      const appealBy = deadline ? fromDayNumber(addDurationToDay(authorityCalendar(), day, deadline)) : undefined;
+      const appealBy = deadline && calendar ? fromDayNumber(addDurationToDay(calendar, day, deadline)) : undefined;
       return { kind: 'decision', values: { caseType, ...(appealBy ? { appealBy } : {}) } };
     }
     default:
@@ -56,7 +67,9 @@ export function plannedNotification(
 export async function notifyApplicantOfCaseEvent(notice: CaseEventNotice): Promise<void> {
   const applicantId = notice.case.applicant_id;
   if (!applicantId || Date.now() - notice.now.getTime() > NEWS_WINDOW_MS) return;
-  const planned = plannedNotification(notice);
+  // Only a decision's mail counts days in the calendar; read it then, in the transaction that decides.
+  const calendar = notice.activity === 'decided' ? await loadAuthorityCalendar(notice.trx) : null;
+  const planned = plannedNotification(notice, calendar);
   if (!planned) return;
   await queueNotification(notice.trx, { caseId: notice.case.id, recipientUserId: applicantId, ...planned });
 }

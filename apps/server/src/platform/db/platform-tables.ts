@@ -85,6 +85,8 @@ export interface JobTable {
   max_attempts: Generated<number>;
   locked_by: string | null;
   locked_at: Date | null;
+  /** Until when the runner holding a running job has it (migration 0130): renewed while the handler runs. */
+  lease_until: Date | null;
   last_error: string | null;
   progress: ColumnType<unknown, string | null | undefined, string | null>;
   result: ColumnType<unknown, string | null | undefined, string | null>;

@@ -13,8 +13,8 @@ export function scheduleStatisticsRefresh(db: Executor): Promise<number | null> 
 
 // PGlite has no autovacuum: this job is the only thing that keeps its planner statistics in step with the data.
 export const statisticsJob: JobDefinition = {
-  handler: async (_job, { ctx, log }) => {
-    const analysed = await refreshStatistics(ctx.database.db);
+  handler: async (_job, { ctx, log, signal }) => {
+    const analysed = await refreshStatistics(ctx.database.db, { signal });
     if (analysed.length > 0)
       log.info(
         { job: STATISTICS_JOB, tables: analysed.map((a) => a.table) },

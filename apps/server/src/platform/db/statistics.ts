@@ -63,12 +63,18 @@ export async function analyzeDatabase(db: Executor): Promise<void> {
   await sql.raw(ANALYZE_SCHEMA_SQL).execute(db);
 }
 
-/** Analyses the tables that changed past the rule; returns what was analysed and why. */
-export async function refreshStatistics(db: Executor, rule: StalenessRule = AUTOVACUUM_RULE): Promise<TableChange[]> {
-  const stale = await staleTables(db, rule);
-  await analyzeTables(
-    db,
-    stale.map((s) => s.table),
-  );
+/**
+ * Analyses the tables that changed past the rule, one by one so a stopped job (`signal`) stops between tables;
+ * returns what was analysed and why.
+ */
+export async function refreshStatistics(
+  db: Executor,
+  opts: { rule?: StalenessRule; signal?: AbortSignal } = {},
+): Promise<TableChange[]> {
+  const stale = await staleTables(db, opts.rule ?? AUTOVACUUM_RULE);
+  for (const s of stale) {
+    opts.signal?.throwIfAborted();
+    await analyzeTables(db, [s.table]);
+  }
   return stale;
 }

@@ -59,18 +59,22 @@ export interface ClaimedJob {
   maxAttempts: number;
 }
 
+const leaseEnd = (leaseSeconds: number) => sql<Date>`now() + make_interval(secs => ${leaseSeconds})`;
+
 /**
- * Claims the next due job of one of `kinds` for `workerId`. FOR UPDATE SKIP LOCKED lets several nodes (and several
- * loops in one node) claim at once without waiting on, or taking, each other's rows.
+ * Claims the next due job of one of `kinds` for `workerId`, leased for `leaseSeconds`. FOR UPDATE SKIP LOCKED lets
+ * several nodes (and several loops in one node) claim at once without waiting on, or taking, each other's rows.
  */
 export async function claimJob(
   executor: Executor,
   workerId: string,
   kinds: readonly string[],
+  leaseSeconds: number,
 ): Promise<ClaimedJob | undefined> {
   if (kinds.length === 0) return undefined;
   const { rows } = await sql<{ id: number; kind: string; payload: unknown; attempts: number; max_attempts: number }>`
-    UPDATE job SET status = 'running', locked_by = ${workerId}, locked_at = now(), attempts = attempts + 1
+    UPDATE job SET status = 'running', locked_by = ${workerId}, locked_at = now(),
+      lease_until = ${leaseEnd(leaseSeconds)}, attempts = attempts + 1
     WHERE id = (
       SELECT id FROM job
       WHERE status = 'pending' AND run_at <= now() AND kind IN (${sql.join(kinds)})
@@ -85,6 +89,26 @@ export async function claimJob(
   );
 }
 
+/**
+ * Extends the lease of a job `workerId` runs; false when the job is not its own any more (another node took it over
+ * after the lease ran out, or it was given back), and the handler must stop.
+ */
+export async function renewJobLease(
+  executor: Executor,
+  id: number,
+  workerId: string,
+  leaseSeconds: number,
+): Promise<boolean> {
+  const r = await executor
+    .updateTable('job')
+    .set({ lease_until: leaseEnd(leaseSeconds) })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .where('locked_by', '=', workerId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 export async function completeJob(executor: Executor, id: number, workerId: string, result: unknown): Promise<void> {
   await executor
     .updateTable('job')
@@ -94,6 +118,7 @@ export async function completeJob(executor: Executor, id: number, workerId: stri
       finished_at: sql<Date>`now()`,
       locked_by: null,
       locked_at: null,
+      lease_until: null,
     })
     .where('id', '=', id)
     .where('locked_by', '=', workerId)
@@ -111,7 +136,14 @@ export async function failJob(
   const base = executor.updateTable('job').where('id', '=', job.id).where('locked_by', '=', workerId);
   if (retryInSeconds === null || job.attempt >= job.maxAttempts) {
     await base
-      .set({ status: 'failed', last_error: error, finished_at: sql<Date>`now()`, locked_by: null, locked_at: null })
+      .set({
+        status: 'failed',
+        last_error: error,
+        finished_at: sql<Date>`now()`,
+        locked_by: null,
+        locked_at: null,
+        lease_until: null,
+      })
       .execute();
     return;
   }
@@ -122,6 +154,7 @@ export async function failJob(
       run_at: sql<Date>`now() + make_interval(secs => ${retryInSeconds})`,
       locked_by: null,
       locked_at: null,
+      lease_until: null,
     })
     .execute();
 }
@@ -135,11 +168,12 @@ export async function reportJobProgress(executor: Executor, id: number, progress
 }
 
 /**
- * Jobs whose node died mid-run stay `running` for ever; after `staleMinutes` they go back to pending (or to failed
- * when that was their last attempt).
+ * Jobs whose lease ran out — their node died, or lost the database, mid-run — go back to pending (or to failed when
+ * that was their last attempt), so another node takes them over. A job claimed by a node of an older release, which
+ * sets no lease, keeps that release's rule: 15 minutes from its claim.
  */
-export async function releaseStaleJobs(executor: Executor, staleMinutes: number): Promise<number> {
-  const stale = sql<boolean>`locked_at < now() - make_interval(mins => ${staleMinutes})`;
+export async function releaseStaleJobs(executor: Executor): Promise<number> {
+  const stale = sql<boolean>`coalesce(lease_until, locked_at + interval '15 minutes') < now()`;
   const failed = await executor
     .updateTable('job')
     .set({
@@ -148,6 +182,7 @@ export async function releaseStaleJobs(executor: Executor, staleMinutes: number)
       finished_at: sql<Date>`now()`,
       locked_by: null,
       locked_at: null,
+      lease_until: null,
     })
     .where('status', '=', 'running')
     .where(stale)
@@ -155,7 +190,13 @@ export async function releaseStaleJobs(executor: Executor, staleMinutes: number)
     .executeTakeFirst();
   const retried = await executor
     .updateTable('job')
-    .set({ status: 'pending', last_error: 'worker stopped during the attempt', locked_by: null, locked_at: null })
+    .set({
+      status: 'pending',
+      last_error: 'worker stopped during the attempt',
+      locked_by: null,
+      locked_at: null,
+      lease_until: null,
+    })
     .where('status', '=', 'running')
     .where(stale)
     .executeTakeFirst();
@@ -175,6 +216,7 @@ export async function releaseWorkerJobs(executor: Executor, workerId: string): P
       run_at: sql<Date>`now()`,
       locked_by: null,
       locked_at: null,
+      lease_until: null,
     })
     .where('status', '=', 'running')
     .where('locked_by', '=', workerId)

@@ -4,14 +4,19 @@ import { describeEachEngine } from '../../../test/support/test-database.js';
 import { loadConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { enqueueJob } from './job-queue.js';
-import { JobRunner, PermanentJobError, type JobDefinition } from './job-runner.js';
+import { JobRunner, LeaseLostError, PermanentJobError, type JobDefinition } from './job-runner.js';
 import { buildModuleRegistry } from '../module-registry.js';
 import { Lifecycle } from '../lifecycle.js';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-/** A runner of an app whose only module declares `jobs`. */
-function runner(database: Database, jobs: Record<string, JobDefinition>, workerId?: string): JobRunner {
+/** A runner of an app whose only module declares `jobs`; `lease` sets short lease settings for lease tests. */
+function runner(
+  database: Database,
+  jobs: Record<string, JobDefinition>,
+  workerId?: string,
+  lease?: { leaseSeconds: number; heartbeatMs: number; pollMs?: number },
+): JobRunner {
   const config = loadConfig({ ...process.env, DATABASE_URL: '' }, { seedDemo: false });
   const registry = buildModuleRegistry([{ name: 'test', jobs }]);
   return new JobRunner({
@@ -19,8 +24,11 @@ function runner(database: Database, jobs: Record<string, JobDefinition>, workerI
     log: silent,
     pollMs: 10,
     workerId,
+    ...lease,
   });
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function jobRow(database: Database, id: number) {
   return database.db.selectFrom('job').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -175,6 +183,180 @@ describeEachEngine('job runner', (db, engine) => {
     finish();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await jobRow(db(), id)).toMatchObject({ status: 'pending', result: null });
+  });
+});
+
+describeEachEngine('job leases', (db, engine) => {
+  // Short settings: a 1.5 s lease renewed every 250 ms, and another node polling every 50 ms for stale leases.
+  const short = { leaseSeconds: 1.5, heartbeatMs: 250, pollMs: 50 };
+
+  test('a job renewed while it runs past the stale window is not taken over by another node', async () => {
+    const runs: string[] = [];
+    let release: () => void = () => undefined;
+    let started: () => void = () => undefined;
+    const long = (who: string): JobDefinition => ({
+      handler: async () => {
+        runs.push(who);
+        started();
+        await new Promise<void>((resolve) => (release = resolve));
+        return who;
+      },
+    });
+    const kind = `long-${engine}`;
+    const id = await enqueueJob(db().db, { kind });
+    const a = runner(db(), { [kind]: long('a') }, `lease-a-${engine}`, short);
+    const b = runner(db(), { [kind]: long('b') }, `lease-b-${engine}`, short);
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const first = a.runOnce();
+    await running;
+    b.start();
+    await sleep(3_500); // more than two leases
+    const mid = await jobRow(db(), id);
+    expect(mid).toMatchObject({ status: 'running', locked_by: `lease-a-${engine}`, attempts: 1 });
+    expect(mid.lease_until!.getTime()).toBeGreaterThan(Date.now());
+    release();
+    expect(await first).toBe(true);
+    await b.stop();
+    expect(runs).toEqual(['a']);
+    expect(await jobRow(db(), id)).toMatchObject({ status: 'done', result: 'a', attempts: 1, lease_until: null });
+  });
+
+  test("a killed worker's job, claimed and never renewed, is taken over once its lease has run out", async () => {
+    let done: () => void = () => undefined;
+    const kind = `killed-${engine}`;
+    const id = await enqueueJob(db().db, { kind });
+    // What a node killed right after its claim leaves behind: a 1 s lease that no heartbeat will renew.
+    await db()
+      .db.updateTable('job')
+      .set({
+        status: 'running',
+        attempts: 1,
+        locked_by: 'killed-node',
+        locked_at: sql<Date>`now()`,
+        lease_until: sql<Date>`now() + interval '1 second'`,
+      })
+      .where('id', '=', id)
+      .execute();
+    const claimedAt = Date.now();
+    const b = runner(db(), { [kind]: { handler: async () => (done(), 'resumed') } }, `rescuer-${engine}`, short);
+    const resumed = new Promise<void>((resolve) => (done = resolve));
+    b.start();
+    await sleep(400);
+    expect(await jobRow(db(), id)).toMatchObject({ status: 'running', locked_by: 'killed-node' });
+    await resumed;
+    const waited = Date.now() - claimedAt;
+    await b.stop();
+    expect(waited).toBeGreaterThanOrEqual(900);
+    expect(waited).toBeLessThan(3_000);
+    expect(await jobRow(db(), id)).toMatchObject({ status: 'done', result: 'resumed', attempts: 2 });
+  });
+
+  test('a handler whose lease is lost is aborted, and what it returns afterwards is not stored', async () => {
+    let started: () => void = () => undefined;
+    let reason: unknown;
+    const kind = `lost-${engine}`;
+    const stubborn: JobDefinition = {
+      handler: (_job, { signal }) =>
+        new Promise((resolve) => {
+          started();
+          signal.addEventListener('abort', () => {
+            reason = signal.reason;
+            resolve('written after the lease was lost');
+          });
+        }),
+    };
+    const id = await enqueueJob(db().db, { kind });
+    const a = runner(db(), { [kind]: stubborn }, `loser-${engine}`, { leaseSeconds: 60, heartbeatMs: 100 });
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const run = a.runOnce();
+    await running;
+    // Another node has taken the job over (as after a lease that ran out while this one was stalled).
+    await db()
+      .db.updateTable('job')
+      .set({ locked_by: 'other-node', attempts: 2, lease_until: sql<Date>`now() + interval '60 seconds'` })
+      .where('id', '=', id)
+      .execute();
+    const before = Date.now();
+    expect(await run).toBe(true);
+    expect(Date.now() - before).toBeLessThan(2_000);
+    expect(reason).toBeInstanceOf(LeaseLostError);
+    expect(await jobRow(db(), id)).toMatchObject({
+      status: 'running',
+      locked_by: 'other-node',
+      attempts: 2,
+      result: null,
+      last_error: null,
+    });
+  });
+
+  test('a handler whose node cannot renew its lease (the database is unreachable) stops before the lease runs out', async () => {
+    let started: () => void = () => undefined;
+    let stoppedAt = 0;
+    let reason: unknown;
+    const kind = `cut-off-${engine}`;
+    const patient: JobDefinition = {
+      handler: (_job, { signal }) =>
+        new Promise((_, reject) => {
+          started();
+          signal.addEventListener('abort', () => {
+            stoppedAt = Date.now();
+            reason = signal.reason;
+            reject(signal.reason);
+          });
+        }),
+    };
+    // This node's view of the database: every statement fails once `cut` is set, as when the network is gone.
+    let cut = false;
+    const failing = db().db.withPlugin({
+      transformQuery: (args) => {
+        if (cut) throw new Error('connect ECONNREFUSED');
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const id = await enqueueJob(db().db, { kind });
+    const a = runner({ ...db(), db: failing }, { [kind]: patient }, `cut-off-${engine}`, short);
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const run = a.runOnce();
+    await running;
+    const leaseEnds = (await jobRow(db(), id)).lease_until!.getTime();
+    cut = true;
+    expect(await run).toBe(true);
+    expect(reason).toBeInstanceOf(LeaseLostError);
+    expect((reason as Error).message).toContain('could not be renewed');
+    // Compared on this machine's clock with the database's lease end: both run on this host.
+    expect(stoppedAt).toBeLessThan(leaseEnds);
+    cut = false;
+    expect(await jobRow(db(), id)).toMatchObject({
+      status: 'running',
+      locked_by: `cut-off-${engine}`,
+      last_error: null,
+    });
+  });
+
+  test('a handler that throws on the lost lease does not fail the job that another node now runs', async () => {
+    let started: () => void = () => undefined;
+    const kind = `lost-throw-${engine}`;
+    const polite: JobDefinition = {
+      handler: (_job, { signal }) =>
+        new Promise((_, reject) => {
+          started();
+          signal.addEventListener('abort', () => reject(signal.reason));
+        }),
+    };
+    const id = await enqueueJob(db().db, { kind });
+    const a = runner(db(), { [kind]: polite }, `loser2-${engine}`, { leaseSeconds: 60, heartbeatMs: 100 });
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const run = a.runOnce();
+    await running;
+    // Given back and queued again (a stale release by another node) before this one noticed.
+    await db()
+      .db.updateTable('job')
+      .set({ status: 'pending', locked_by: null, locked_at: null, lease_until: null })
+      .where('id', '=', id)
+      .execute();
+    expect(await run).toBe(true);
+    expect(await jobRow(db(), id)).toMatchObject({ status: 'pending', attempts: 1, last_error: null });
   });
 });
 

@@ -1,8 +1,15 @@
 import type { TCaseTypeDefinition, TClockView, TLocalizedText } from '@sagsgang/contracts';
-import { addDurationToDay, fromDayNumber, localDateOf, toDayNumber, type Duration } from '@sagsgang/clock';
+import {
+  addDurationToDay,
+  fromDayNumber,
+  localDateOf,
+  toDayNumber,
+  type BusinessCalendar,
+  type Duration,
+} from '@sagsgang/clock';
 import type { Principal } from '../../../platform/auth/principal.js';
 import type { Executor } from '../../../platform/db/transaction.js';
-import { authorityCalendar } from '../../calendar/index.js';
+import { loadAuthorityCalendar } from '../../calendar/index.js';
 import { currentlyMissing, openRequest, type MissingItem, type OpenRequest } from '../applicant-requests.js';
 import { applicantSees } from '../applicant-visibility.js';
 import { visibleToApplicant } from '../case-document-list.js';
@@ -47,7 +54,7 @@ export interface ApplicantCaseView {
   decision: ApplicantDecision | null;
 }
 
-function decisionOf(events: readonly EventRow[]): ApplicantDecision | null {
+function decisionOf(events: readonly EventRow[], calendar: BusinessCalendar | null): ApplicantDecision | null {
   const e = [...events].reverse().find((x) => x.activity === 'decided');
   if (!e) return null;
   const a = e.attributes;
@@ -60,8 +67,8 @@ function decisionOf(events: readonly EventRow[]): ApplicantDecision | null {
     appealGuidance: typeof a.appealGuidance === 'string' ? a.appealGuidance : undefined,
     appealBody: a.appealBody as TLocalizedText | undefined,
     appealBy:
-      a.appealGuidance && deadline
-        ? fromDayNumber(addDurationToDay(authorityCalendar(), toDayNumber(decidedDate), deadline))
+      a.appealGuidance && deadline && calendar
+        ? fromDayNumber(addDurationToDay(calendar, toDayNumber(decidedDate), deadline))
         : undefined,
     decidedAt: new Date(e.occurredAt),
   };
@@ -81,7 +88,7 @@ export async function getApplicantCaseView(
   const today = localDateOf(now);
   const clock = c.has_clock ? clockView(c, today) : null;
   const decided = c.state === 'decided' || c.state === 'closed';
-  const [events, rows, expected] = await Promise.all([
+  const [events, rows, expected, calendar] = await Promise.all([
     repo.eventsOf(db, c.id),
     documents.ofCase(db, c.id),
     expectedDecision(db, {
@@ -93,6 +100,8 @@ export async function getApplicantCaseView(
       paused: clock?.state === 'paused',
       decided,
     }),
+    // The appeal deadline counts in the calendar as the database has it now, whichever node added a closure day.
+    decided ? loadAuthorityCalendar(db) : null,
   ]);
   const received = new Set(rows.map((r) => r.requirement_code).filter((x): x is string => !!x));
   return {
@@ -110,6 +119,6 @@ export async function getApplicantCaseView(
     expected,
     request: openRequest(events, c.state),
     missing: currentlyMissing(events, c.state, received),
-    decision: decisionOf(events),
+    decision: decisionOf(events, calendar),
   };
 }

@@ -2,6 +2,7 @@ import { MiningError } from '@sagsgang/mining';
 import { ZPopulation } from '@sagsgang/contracts';
 import { isAppError } from '../../../platform/errors.js';
 import { inTransaction, type Executor } from '../../../platform/db/transaction.js';
+import { LeaseLostError } from '../../../platform/jobs/index.js';
 import { BpmnGraph, getProcessModel, readBpmn, resolveMapping } from '../../process-models/index.js';
 import type { LabelMap } from '../analysis/classify-trace.js';
 import type { AnalysisModel, AnalysisProgress } from '../analysis/analysis-types.js';
@@ -94,6 +95,8 @@ export async function runAnalysis(
     if (out.cases.length >= BULK_CASES) await repo.analyzeCaseRows(db);
     return 'done';
   } catch (err) {
+    // The job's lease was lost: another node runs this analysis now, and its record is that node's to write.
+    if (opts.signal?.reason instanceof LeaseLostError) return 'cancelled';
     const cancelled =
       err instanceof Cancelled || (err instanceof MiningError && err.code === 'aborted') || opts.signal?.aborted;
     if (cancelled) {
