@@ -21,7 +21,6 @@ export const AUDIT_PURPOSES = {
   dataSubjectAccess: 'Access request from the data subject (GDPR art. 15)',
   breakGlass: 'Case file read without a working need (break the glass)',
   workQueue: 'Work queue list',
-  caseSearch: 'Case list or search',
   workflowAdministration: 'Workflow administration',
 } as const;
 export type TAuditPurposeKey = keyof typeof AUDIT_PURPOSES;

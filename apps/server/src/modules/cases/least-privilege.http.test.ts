@@ -72,6 +72,7 @@ for (const engine of ENGINES) {
         caseId,
         documentId: attached.json().documentId as string,
         ids: { analyst: analyst.id, quality: quality.id, applicant: applicant.id },
+        admin: await s(admin.id),
         worker: workerS,
         analyst: await s(analyst.id),
         quality: await s(quality.id),
@@ -139,6 +140,18 @@ for (const engine of ENGINES) {
         expect(e.details).toMatchObject({ reason });
       }
 
+      // The data protection officer's view: the audit log filtered to break-glass entries.
+      const dpo = await w.admin.inject({
+        method: 'GET',
+        url: `/api/audit?purpose=breakGlass&actorUserId=${w.ids.analyst}`,
+      });
+      expect(dpo.statusCode, dpo.body).toBe(200);
+      expect(dpo.json().map((e: { entityType: string }) => e.entityType)).toEqual([
+        'case_document',
+        'case',
+        'case_access_grant',
+      ]);
+
       // The caseworker reads for casework, not through a grant; another centre's analyst cannot break this glass.
       const worker = await w.worker.inject({ method: 'GET', url: `/api/cases/${w.caseId}` });
       expect(worker.json().accessGrant ?? null).toBeNull();
@@ -197,6 +210,17 @@ for (const engine of ENGINES) {
       expect(entries).toHaveLength(1);
       expect(entries[0]).toMatchObject({ purpose: AUDIT_PURPOSES.workQueue, entity_type: 'work_queue' });
       expect(entries[0]!.details).toMatchObject({ cases: shown, persons: 1 });
+
+      // The administrator's search of people is one entry per search too.
+      const people = await w.admin.inject({ method: 'GET', url: '/api/users?kind=staff' });
+      expect(people.statusCode).toBe(200);
+      const listed = await w.db
+        .selectFrom('audit_log')
+        .select(['entity_type', 'details'])
+        .where('request_id', '=', String(people.headers['x-request-id']))
+        .execute();
+      expect(listed).toHaveLength(1);
+      expect(listed[0]).toMatchObject({ entity_type: 'user', details: { list: true, persons: people.json().length } });
     });
   });
 }
