@@ -122,6 +122,10 @@ export const processModelsRepository = {
     return row?.id ?? null;
   },
 
+  async unitExists(db: Executor, unitId: string): Promise<boolean> {
+    return (await db.selectFrom('unit').select('id').where('id', '=', unitId).executeTakeFirst()) !== undefined;
+  },
+
   findModel(db: Executor, id: string): Promise<ModelRow | undefined> {
     return db.selectFrom('process_model').selectAll().where('id', '=', id).executeTakeFirst();
   },

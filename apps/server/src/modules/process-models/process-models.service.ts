@@ -64,6 +64,12 @@ function toSummary(
   };
 }
 
+/** A unit named in a request must exist: a clear 400, not a broken foreign key. */
+async function assertUnitExists(db: Executor, unitId: string | undefined): Promise<void> {
+  if (unitId !== undefined && !(await repo.unitExists(db, unitId)))
+    throw new AppError('validation', 'unitId: no such unit.', [{ path: 'unitId', message: 'no such unit' }]);
+}
+
 /** What a model's description is, as its audit entries keep it before and after a change. */
 const described = (m: ModelRow) => ({
   name: m.name,
@@ -87,6 +93,7 @@ export async function createProcessModel(
 ): Promise<TProcessModelDetail> {
   const doc = await readBpmn(input.bpmnXml);
   const id = await inTransaction(db, async (trx) => {
+    await assertUnitExists(trx, input.unitId);
     const authority = await repo.authorityUnitId(trx);
     const unitId = input.unitId ?? (editor ? await defaultWorkflowUnit(trx, editor.principal, authority) : authority);
     if (editor) await assertMayEditWorkflow(trx, editor.principal, unitId);
@@ -189,6 +196,7 @@ export async function updateProcessModel(
   await inTransaction(db, async (trx) => {
     const model = await repo.findModelForUpdate(trx, modelId);
     if (!model) throw new AppError('not_found', 'No such workflow model.');
+    await assertUnitExists(trx, patch.unitId);
     if (editor) {
       await assertMayEditWorkflow(trx, editor.principal, model.unit_id);
       if (patch.unitId !== undefined && patch.unitId !== model.unit_id)

@@ -98,6 +98,13 @@ for (const engine of ENGINES) {
       });
       const empty = await w.analystA.inject({ method: 'PATCH', url, payload: {} });
       expect(empty.statusCode).toBe(400);
+      const nowhere = await w.authorityAdmin.inject({
+        method: 'PATCH',
+        url,
+        payload: { unitId: '00000000-0000-4000-8000-000000000000' },
+      });
+      expect(nowhere.statusCode).toBe(400);
+      expect(nowhere.json().error.message).toContain('unitId');
     });
 
     test('create, rename, guidance, a new drawing and the mapping are each audited with before and after', async () => {
