@@ -19,6 +19,9 @@ export const AUDIT_PURPOSES = {
   auditLogReview: 'Audit log review',
   auditLogExport: 'Audit log export',
   dataSubjectAccess: 'Access request from the data subject (GDPR art. 15)',
+  breakGlass: 'Case file read without a working need (break the glass)',
+  workQueue: 'Work queue list',
+  workflowAdministration: 'Workflow administration',
 } as const;
 export type TAuditPurposeKey = keyof typeof AUDIT_PURPOSES;
 

@@ -117,6 +117,14 @@ export const ZRecordNoteRequest = z.object({
 });
 export type TRecordNoteRequest = z.infer<typeof ZRecordNoteRequest>;
 
+/** Break the glass: open a case file without a working need, for an hour, by saying why (audited). */
+export const ZBreakGlassRequest = z.object({
+  reason: ZText(1000).refine((r) => r.trim().length >= 10, 'at least 10 characters'),
+});
+export type TBreakGlassRequest = z.infer<typeof ZBreakGlassRequest>;
+export const ZBreakGlassResult = z.object({ caseId: z.string(), expiresAt: z.string() });
+export type TBreakGlassResult = z.infer<typeof ZBreakGlassResult>;
+
 /** A document entry in the case file; with a file, through the upload below. */
 export const ZAddDocumentRequest = z.object({
   expectedVersion: ZExpectedVersion,
@@ -309,6 +317,8 @@ export const ZCaseDetail = ZCaseSummary.extend({
     }),
   ),
   documents: z.array(ZCaseDocument),
+  /** Set when the file is read through a grant rather than casework: broken glass, a supervision sample, … */
+  accessGrant: z.object({ purpose: z.string(), expiresAt: z.string() }).nullable().optional(),
 });
 export type TCaseDetail = z.infer<typeof ZCaseDetail>;
 

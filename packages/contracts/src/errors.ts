@@ -86,6 +86,13 @@ export const ADMIN_REFUSAL_REASONS = [
 export type AdminRefusalReason = (typeof ADMIN_REFUSAL_REASONS)[number];
 
 /**
+ * Why a read or change was refused for want of a working need (`details.reason` of a `forbidden`): a case file
+ * outside one's casework opens only by breaking the glass; a workflow is changed only by its unit's analysts.
+ */
+export const ACCESS_REFUSAL_REASONS = ['work_need_required', 'workflow_not_editable'] as const;
+export type AccessRefusalReason = (typeof ACCESS_REFUSAL_REASONS)[number];
+
+/**
  * Rules a case-type definition breaks beyond a single field's type or size, as `params.rule` of a `custom` field
  * issue; the back office words each in the reader's language.
  */

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ZLocale, ZStaffRole, ZUserIdentity } from './auth.js';
+import { AUDIT_PURPOSES, type TAuditPurposeKey } from './audit-purposes.js';
 
 const ZName = z.string().trim().min(1, 'is required').max(200);
 const ZCode = z
@@ -130,6 +131,8 @@ const auditFilter = {
   action: ZAuditAction.optional(),
   entityType: z.string().trim().min(1).max(64).optional(),
   entityId: z.string().trim().min(1).max(200).optional(),
+  /** Why, by its key: `breakGlass` finds every case file read without a working need. */
+  purpose: z.enum(Object.keys(AUDIT_PURPOSES) as [TAuditPurposeKey, ...TAuditPurposeKey[]]).optional(),
   from: ZWhen.optional(),
   to: ZWhen.optional(),
 };

@@ -39,23 +39,35 @@ export const ZModelTask = ZTaskGuidanceInput.extend({
 });
 export type TModelTask = z.infer<typeof ZModelTask>;
 
-export const ZCreateProcessModel = z.object({
+// The fields a model's description is made of, without defaults: a PATCH must name what it changes and leave the
+// rest alone, and a default would quietly clear a field the request did not name.
+const modelFields = {
   name: z.string().trim().min(1).max(200),
-  topic: z.string().trim().max(100).default(''),
-  caseTypeCode: z.string().trim().max(100).nullable().default(null),
-  description: z.string().max(5000).default(''),
+  topic: z.string().trim().max(100),
+  caseTypeCode: z.string().trim().max(100).nullable(),
+  description: z.string().max(5000),
+  /** The unit the workflow belongs to: its analysts (and those above it) and the authority's administrators edit it. */
+  unitId: z.uuid(),
+};
+
+export const ZCreateProcessModel = z.object({
+  name: modelFields.name,
+  topic: modelFields.topic.default(''),
+  caseTypeCode: modelFields.caseTypeCode.default(null),
+  description: modelFields.description.default(''),
+  /** When left out: the one unit where the creator may edit workflows (refused when there are several). */
+  unitId: modelFields.unitId.optional(),
   bpmnXml: ZBpmnXml,
   source: ZModelSource.default('modeler'),
   comment: z.string().max(1000).default(''),
 });
 export type TCreateProcessModel = z.infer<typeof ZCreateProcessModel>;
 
-export const ZUpdateProcessModel = ZCreateProcessModel.pick({
-  name: true,
-  topic: true,
-  caseTypeCode: true,
-  description: true,
-}).partial();
+/** Only the fields named change; at least one must be named. */
+export const ZUpdateProcessModel = z
+  .object(modelFields)
+  .partial()
+  .refine((patch) => Object.values(patch).some((v) => v !== undefined), 'name at least one field to change');
 export type TUpdateProcessModel = z.infer<typeof ZUpdateProcessModel>;
 
 export const ZCreateModelVersion = z.object({
@@ -80,6 +92,8 @@ export const ZProcessModelSummary = z.object({
   topic: z.string(),
   caseTypeCode: z.string().nullable(),
   description: z.string(),
+  /** The owning unit; null only for a workflow made before the authority had units. */
+  unitId: z.string().nullable(),
   currentVersion: z.number().int(),
   taskCount: z.number().int(),
   updatedAt: z.string(),
@@ -94,6 +108,8 @@ export const ZProcessModelDetail = ZProcessModelSummary.extend({
   tasks: z.array(ZModelTask),
   versions: z.array(ZModelVersionInfo),
   warnings: z.array(z.string()),
+  /** Whether the reader may change this workflow (an analyst of its unit or above, or an authority administrator). */
+  editable: z.boolean(),
 });
 export type TProcessModelDetail = z.infer<typeof ZProcessModelDetail>;
 

@@ -50,8 +50,9 @@ interface Rule {
 const ADMIN = ['admin'] as const;
 const CASEWORK = ['caseworker', 'teamlead'] as const;
 const READERS = ['caseworker', 'teamlead', 'quality', 'analyst', 'admin'] as const;
-const CASE_READERS = ['caseworker', 'teamlead', 'frontline', 'quality', 'analyst'] as const;
-const MODEL_EDITORS = ['analyst', 'quality', 'admin'] as const;
+/** A working need on the case's unit: others see aggregates, or break the glass (see the break-glass rule). */
+const CASE_READERS = ['caseworker', 'teamlead', 'frontline'] as const;
+const MODEL_EDITORS = ['analyst', 'admin'] as const;
 const NAVIGATOR = ['analyst', 'teamlead', 'quality', 'admin'] as const;
 
 const open: Access = { anonymous: 'allowed' };
@@ -256,8 +257,12 @@ const RULES: Record<string, Rule> = {
       return { url: caseUrl(w, '/documents'), ...body };
     },
   },
+  'POST /api/cases/:id/break-glass': {
+    access: staff(STAFF_ROLES, 403),
+    request: (w) => ({ url: caseUrl(w, '/break-glass'), payload: { reason: 'Klage over sagsbehandlingen' } }),
+  },
   'GET /api/cases/:id/documents/:documentId': {
-    access: staff(STAFF_ROLES, 404),
+    access: staff(CASE_READERS, 404),
     request: (w) => ({ url: caseUrl(w, `/documents/${w.documentId}`) }),
   },
   'GET /api/applications/screening-figures': {
@@ -349,27 +354,28 @@ const RULES: Record<string, Rule> = {
     request: () => ({ url: '/api/calendar/closures/2027-03-03' }),
   },
 
-  // Workflow models: the authority's shared portal, read by all staff and drawn by analysts, quality and admins.
+  // Workflow models: the authority's shared portal, read by all staff; each changed by the analysts of its unit (the
+  // world's model is the authority's, so analysts of one centre may not) and the authority's administrators.
   'GET /api/process-models': { access: staff(STAFF_ROLES) },
   'POST /api/process-models': {
     access: staff(MODEL_EDITORS),
     request: () => ({ url: '/api/process-models', payload: { name: 'Ny', bpmnXml: '<definitions/>' } }),
   },
   'GET /api/process-models/for-case/:caseId/current-step': {
-    access: staff(STAFF_ROLES, 403),
+    access: staff(CASE_READERS, 403),
     request: (w) => ({ url: `/api/process-models/for-case/${w.caseId}/current-step` }),
   },
   'GET /api/process-models/:id': { access: staff(STAFF_ROLES), request: (w) => ({ url: model(w) }) },
   'PATCH /api/process-models/:id': {
-    access: staff(MODEL_EDITORS),
+    access: staff(MODEL_EDITORS, 403),
     request: (w) => ({ url: model(w), payload: { name: 'Omdøbt' } }),
   },
   'POST /api/process-models/:id/versions': {
-    access: staff(MODEL_EDITORS),
+    access: staff(MODEL_EDITORS, 403),
     request: (w) => ({ url: model(w, '/versions'), payload: { bpmnXml: '<definitions/>' } }),
   },
   'PUT /api/process-models/:id/versions/:version/tasks/:elementId': {
-    access: staff(MODEL_EDITORS),
+    access: staff(MODEL_EDITORS, 403),
     request: (w) => ({ url: model(w, '/versions/1/tasks/Task_1'), payload: { guidance: 'Gør sådan' } }),
   },
   'GET /api/process-models/:id/mapping': {
@@ -377,7 +383,7 @@ const RULES: Record<string, Rule> = {
     request: (w) => ({ url: model(w, '/mapping') }),
   },
   'PUT /api/process-models/:id/mapping': {
-    access: staff(MODEL_EDITORS),
+    access: staff(MODEL_EDITORS, 403),
     request: (w) => ({ url: model(w, '/mapping'), payload: { entries: [{ activity: 'X', elementId: null }] } }),
   },
 

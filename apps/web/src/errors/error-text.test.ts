@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ApiError, type ApiErrorCode } from '../api/client.js';
 import { loadLocale, translatorFor } from '../i18n/i18n.js';
-import { errorSentence, errorText } from './error-text.js';
+import { accessRefusal, errorSentence, errorText } from './error-text.js';
 
 const da = translatorFor('da');
 const en = translatorFor('en');
@@ -111,6 +111,17 @@ describe("API errors in the reader's language", () => {
     expect(errorSentence(outside, da)).toBe('Brugeren hører ikke til de enheder, du administrerer.');
     const unknown = new ApiError('Something new.', 409, 'conflict', { reason: 'not_a_reason' });
     expect(errorText(unknown, da)).toMatchObject({ serverReason: 'Something new.' });
+  });
+
+  test('a case file refused for want of a working need says so and offers breaking the glass; others do not', () => {
+    const needed = new ApiError('no working need', 403, 'forbidden', { reason: 'work_need_required', caseId: 'c1' });
+    expect(accessRefusal(needed)).toBe('work_need_required');
+    expect(errorSentence(needed, da)).toContain('nødadgang');
+    expect(errorSentence(needed, en)).toContain('break the glass');
+    const workflow = new ApiError('another unit', 403, 'forbidden', { reason: 'workflow_not_editable' });
+    expect(errorSentence(workflow, en)).toContain("Only that unit's analysts");
+    expect(accessRefusal(new ApiError('x', 403, 'forbidden', { unitId: 'u1' }))).toBeUndefined();
+    expect(accessRefusal(new ApiError('x', 409, 'conflict', { reason: 'work_need_required' }))).toBeUndefined();
   });
 
   test('an internal error gives the request id, so support can find it in the log', () => {

@@ -1,4 +1,9 @@
-import { ADMIN_REFUSAL_REASONS, CASE_OPERATIONS, INVALID_STATE_REASONS } from '@sagsgang/contracts/errors';
+import {
+  ACCESS_REFUSAL_REASONS,
+  ADMIN_REFUSAL_REASONS,
+  CASE_OPERATIONS,
+  INVALID_STATE_REASONS,
+} from '@sagsgang/contracts/errors';
 import { ApiError } from '../api/client.js';
 import type { Translate } from '../i18n/i18n.js';
 import { allIssues, fieldOf, issueMessage } from './field-issues.js';
@@ -65,10 +70,17 @@ function adminRefusal(error: ApiError): string | undefined {
   return isOneOf(ADMIN_REFUSAL_REASONS, reason) ? reason : undefined;
 }
 
+/** A refusal for want of a working need (a case file, another unit's workflow), by its reason. */
+export function accessRefusal(error: unknown): (typeof ACCESS_REFUSAL_REASONS)[number] | undefined {
+  if (!(error instanceof ApiError) || error.code !== 'forbidden') return undefined;
+  const reason = isRecord(error.details) ? error.details.reason : undefined;
+  return isOneOf(ACCESS_REFUSAL_REASONS, reason) ? reason : undefined;
+}
+
 /** True where the code's sentence is all there is to say; false where it is general and the server knows more. */
 function isSpecific(error: ApiError, issues: readonly IssueLine[]): boolean {
   const details = isRecord(error.details) ? error.details : {};
-  if (adminRefusal(error)) return true;
+  if (adminRefusal(error) || accessRefusal(error)) return true;
   switch (error.code) {
     case 'validation':
       return issues.length > 0;
@@ -85,6 +97,8 @@ function isSpecific(error: ApiError, issues: readonly IssueLine[]): boolean {
 function codeText(error: ApiError, t: Translate): string | undefined {
   const admin = adminRefusal(error);
   if (admin) return t(`errors:admin_${admin}`);
+  const access = accessRefusal(error);
+  if (access) return t(`errors:access_${access}`);
   switch (error.code) {
     case 'conflict':
       return isRecord(error.details) && error.details.reason === 'stale_version'

@@ -136,6 +136,9 @@ export const admin: Catalogue = {
     purpose_auditLogReview: 'Gennemsyn af adgangsloggen',
     purpose_auditLogExport: 'Udtræk af adgangsloggen',
     purpose_dataSubjectAccess: 'Indsigtsanmodning fra den registrerede (GDPR art. 15)',
+    purpose_breakGlass: 'Sagen læst uden arbejdsbetinget behov (nødadgang)',
+    purpose_workQueue: 'Arbejdskø vist',
+    purpose_workflowAdministration: 'Administration af arbejdsgange',
     noActor: 'Systemet eller ukendt',
     subjectSelf: 'Dig selv',
     pages: 'Sider',
@@ -163,6 +166,9 @@ export const admin: Catalogue = {
     entity_user_session: 'Session',
     entity_audit_log: 'Adgangslog',
     entity_route: 'Adresse i systemet',
+    entity_case_access_grant: 'Adgang til en sag (nødadgang, tilsyn)',
+    entity_work_queue: 'Arbejdskø',
+    entity_process_model: 'Arbejdsgang',
 
     calendarTitle: 'Arbejdsdage og lukkedage',
     calendarIntro:
@@ -326,6 +332,9 @@ export const admin: Catalogue = {
     purpose_auditLogReview: 'Audit log review',
     purpose_auditLogExport: 'Audit log export',
     purpose_dataSubjectAccess: 'Access request from the data subject (GDPR art. 15)',
+    purpose_breakGlass: 'Case file read without a working need (break the glass)',
+    purpose_workQueue: 'Work queue list',
+    purpose_workflowAdministration: 'Workflow administration',
     noActor: 'The system or unknown',
     subjectSelf: 'You',
     pages: 'Pages',
@@ -353,6 +362,9 @@ export const admin: Catalogue = {
     entity_user_session: 'Session',
     entity_audit_log: 'Access log',
     entity_route: 'Address in the system',
+    entity_case_access_grant: 'Access to a case (break the glass, supervision)',
+    entity_work_queue: 'Work queue',
+    entity_process_model: 'Workflow',
 
     calendarTitle: 'Working days and closure days',
     calendarIntro:

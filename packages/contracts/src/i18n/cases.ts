@@ -118,6 +118,13 @@ export const cases: Catalogue = {
     clock_breached: 'Overskredet',
     clock_stopped: 'Stoppet',
     caseTitle: 'Sag',
+    breakGlassTitle: 'Åbn sagen med nødadgang',
+    breakGlassReason: 'Begrundelse',
+    breakGlassHint:
+      'Skriv, hvorfor du skal se sagen, selv om du ikke arbejder med den (mindst 10 tegn). Begrundelsen og alt, du læser, logges og kan ses af databeskyttelsesrådgiveren.',
+    breakGlassSubmit: 'Åbn sagen i en time',
+    breakGlassOpened: 'Du har nødadgang til sagen indtil {{time}}. Alt, du læser, bliver logget med din begrundelse.',
+    accessGrantOpened: 'Du har adgang til sagen indtil {{time}} ({{purpose}}). Alt, du læser, bliver logget.',
     caseHeading: 'Sag {{reference}}',
     loading: 'Henter …',
     backToQueue: 'Tilbage til arbejdskøen',
@@ -319,6 +326,14 @@ export const cases: Catalogue = {
     clock_breached: 'Breached',
     clock_stopped: 'Stopped',
     caseTitle: 'Case',
+    breakGlassTitle: 'Open the case by breaking the glass',
+    breakGlassReason: 'Reason',
+    breakGlassHint:
+      'Say why you need to see the case although you do not work on it (at least 10 characters). The reason and everything you read are logged and can be seen by the data protection officer.',
+    breakGlassSubmit: 'Open the case for an hour',
+    breakGlassOpened:
+      'You have break-the-glass access to the case until {{time}}. Everything you read is logged with your reason.',
+    accessGrantOpened: 'You have access to the case until {{time}} ({{purpose}}). Everything you read is logged.',
     caseHeading: 'Case {{reference}}',
     loading: 'Loading …',
     backToQueue: 'Back to the work queue',

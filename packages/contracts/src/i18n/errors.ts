@@ -58,6 +58,10 @@ export const errors: Catalogue = {
     admin_unit_not_empty: 'Enheden har stadig enheder eller personer i sig. Flyt dem først.',
     admin_unit_referenced: 'Enheden kan ikke slettes, fordi sager eller andre oplysninger henviser til den.',
     admin_unit_code_taken: 'En anden enhed har allerede den kode.',
+    access_work_need_required:
+      'Sagens notater og dokumenter er kun for dem, der arbejder med sagen. Har du brug for at se den, skal du angive en begrundelse (nødadgang); det bliver logget.',
+    access_workflow_not_editable:
+      'Arbejdsgangen hører til en anden enhed. Kun analytikere i den enhed og myndighedens administratorer kan ændre den.',
     required: 'Skal udfyldes.',
     tooShort: 'Skal være mindst {{n}} tegn.',
     tooLong: 'Må højst være {{n}} tegn.',
@@ -143,6 +147,10 @@ export const errors: Catalogue = {
     admin_unit_not_empty: 'The unit still has units or people in it. Move them first.',
     admin_unit_referenced: 'The unit cannot be deleted because cases or other records refer to it.',
     admin_unit_code_taken: 'Another unit already has that code.',
+    access_work_need_required:
+      "The case's notes and documents are only for those who work on the case. If you need to see it, give a reason (break the glass); it is logged.",
+    access_workflow_not_editable:
+      "The workflow belongs to another unit. Only that unit's analysts and the authority's administrators can change it.",
     required: 'Required.',
     tooShort: 'Must be at least {{n}} characters.',
     tooLong: 'Must be at most {{n}} characters.',

@@ -4,6 +4,12 @@ import type { Catalogue } from './types.js';
 export const workflows: Catalogue = {
   da: {
     portalTitle: 'Arbejdsgange',
+    owningUnit: 'Ejes af',
+    moveToUnit: 'Flyt til enhed',
+    moveToUnitHint: 'Analytikere i enheden og myndighedens administratorer kan ændre arbejdsgangen.',
+    moveSave: 'Flyt',
+    moved: 'Arbejdsgangen hører nu til {{unit}}.',
+    readOnlyOtherUnit: 'Arbejdsgangen hører til en anden enhed; du kan læse den, men ikke ændre den.',
     portalIntro:
       'Alle arbejdsgange med vejledning, lovgrundlag, tjeklister og værktøjer til hvert trin. Søg på sagstype, emne eller tekst i vejledningen.',
     newWorkflow: 'Ny arbejdsgang',
@@ -94,6 +100,12 @@ export const workflows: Catalogue = {
   },
   en: {
     portalTitle: 'Workflows',
+    owningUnit: 'Owned by',
+    moveToUnit: 'Move to unit',
+    moveToUnitHint: "The unit's analysts and the authority's administrators can change the workflow.",
+    moveSave: 'Move',
+    moved: 'The workflow now belongs to {{unit}}.',
+    readOnlyOtherUnit: 'The workflow belongs to another unit: you can read it but not change it.',
     portalIntro:
       'Every workflow with guidance, legal basis, checklists and tools for each step. Search by case type, topic or text in the guidance.',
     newWorkflow: 'New workflow',

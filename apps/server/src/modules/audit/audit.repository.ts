@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Locale, TAuditAction } from '@sagsgang/contracts';
+import { AUDIT_PURPOSES, type Locale, type TAuditAction, type TAuditPurposeKey } from '@sagsgang/contracts';
 import type { Executor } from '../../platform/db/transaction.js';
 
 export interface AuditFilter {
@@ -8,6 +8,7 @@ export interface AuditFilter {
   action?: TAuditAction;
   entityType?: string;
   entityId?: string;
+  purpose?: TAuditPurposeKey;
   from?: string;
   to?: string;
   /** Only entries with a smaller id: the page after the one that ended there. */
@@ -49,6 +50,7 @@ export const auditRepository = {
     if (filter.action) q = q.where('audit_log.action', '=', filter.action);
     if (filter.entityType) q = q.where('audit_log.entity_type', '=', filter.entityType);
     if (filter.entityId) q = q.where('audit_log.entity_id', '=', filter.entityId);
+    if (filter.purpose) q = q.where('audit_log.purpose', '=', AUDIT_PURPOSES[filter.purpose]);
     if (filter.from) q = q.where('audit_log.at', '>=', sql<Date>`${filter.from}::timestamptz`);
     if (filter.to) q = q.where('audit_log.at', '<', sql<Date>`${filter.to}::timestamptz`);
     if (filter.before !== undefined) q = q.where('audit_log.id', '<', filter.before);

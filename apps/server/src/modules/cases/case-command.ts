@@ -40,7 +40,6 @@ export interface CaseContext {
 }
 
 export const CASEWORK_ROLES: readonly StaffRole[] = ['caseworker', 'teamlead'];
-export const READ_ROLES: readonly StaffRole[] = ['caseworker', 'teamlead', 'frontline', 'quality', 'analyst'];
 
 export const actorId = (actor: Actor): string | null => ('system' in actor ? actor.userId : actor.userId);
 

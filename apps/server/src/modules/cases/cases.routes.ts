@@ -5,6 +5,8 @@ import {
   ZAssignee,
   ZBulkReassignRequest,
   ZBulkReassignResult,
+  ZBreakGlassRequest,
+  ZBreakGlassResult,
   ZCaseDetail,
   ZChangePhaseRequest,
   ZCloseCaseRequest,
@@ -27,7 +29,7 @@ import {
 } from '@sagsgang/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { requireApplicant, requireStaff } from '../../platform/auth/guards.js';
-import type { Principal } from '../../platform/auth/principal.js';
+import { STAFF_ROLES, type Principal } from '../../platform/auth/principal.js';
 import type { CaseContext, CommandResult } from './case-command.js';
 import { caseEventListeners } from './case-event-listeners.js';
 import { changePhase } from './use-cases/change-phase.js';
@@ -46,6 +48,7 @@ import { recordNote } from './use-cases/record-note.js';
 import { receiveInformation, requestInformation } from './use-cases/request-information.js';
 import { screenCase } from './use-cases/screen-case.js';
 import { caseDocumentRoutes } from './case-documents.routes.js';
+import { breakGlass } from './use-cases/grant-case-access.js';
 
 const ZId = z.object({ id: z.uuid() });
 const CASEWORK = ['caseworker', 'teamlead'] as const;
@@ -148,7 +151,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: ZWorkQueuePage },
         },
       },
-      async (request) => getWorkQueue(db, requireStaff(request, CASEWORK), request.query),
+      async (request) => getWorkQueue(db, requireStaff(request, CASEWORK), request.query, new Date(), request.id),
     );
 
     app.get(
@@ -209,13 +212,29 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/cases/:id',
       { schema: { tags: ['cases'], summary: 'The case file', params: ZId, response: { 200: ZCaseDetail } } },
-      async (request) =>
-        getCaseDetail(
-          db,
-          requireStaff(request, ['caseworker', 'teamlead', 'frontline', 'quality', 'analyst']),
-          request.params.id,
-          request.id,
-        ),
+      async (request) => getCaseDetail(db, requireStaff(request, STAFF_ROLES), request.params.id, request.id),
+    );
+
+    app.post(
+      '/api/cases/:id/break-glass',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'Open a case file without a working need, for an hour, giving a reason (audited)',
+          params: ZId,
+          body: ZBreakGlassRequest,
+          response: { 201: ZBreakGlassResult },
+        },
+      },
+      async (request, reply) => {
+        const principal = requireStaff(request, STAFF_ROLES);
+        const granted = await breakGlass(db, principal, {
+          caseId: request.params.id,
+          reason: request.body.reason,
+          requestId: request.id,
+        });
+        return reply.status(201).send(granted);
+      },
     );
 
     for (const command of COMMANDS) {

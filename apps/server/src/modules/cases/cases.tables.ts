@@ -100,3 +100,20 @@ declare module '../../platform/db/schema.js' {
     case_forecast_version: CaseForecastVersionTable;
   }
 }
+
+/** A time-limited right of one person to read one case file without a working need (migration 0190). */
+export interface CaseAccessGrantTable {
+  id: Generated<string>;
+  case_id: string;
+  user_id: string;
+  purpose: string;
+  reason: ColumnType<string, string | undefined, never>;
+  granted_at: ColumnType<Date, Date | string | undefined, never>;
+  expires_at: Timestamp;
+}
+
+declare module '../../platform/db/schema.js' {
+  interface DB {
+    case_access_grant: CaseAccessGrantTable;
+  }
+}

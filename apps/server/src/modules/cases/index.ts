@@ -38,6 +38,7 @@ export { extendDeadline } from './use-cases/extend-deadline.js';
 export { decideCase, closeCase } from './use-cases/decide-case.js';
 export { reassignCase, bulkReassign } from './use-cases/reassign-case.js';
 export { getCaseDetail, getApplicantCase } from './use-cases/get-case.js';
+export { breakGlass, grantCaseAccess, type CaseAccessGrantInput } from './use-cases/grant-case-access.js';
 export { listApplicantCases, listOwnCases, type OwnCaseItem } from './use-cases/list-own-cases.js';
 export {
   getApplicantCaseFile,

@@ -27,6 +27,7 @@ export interface SummaryRow {
   unit_id: string;
   assignee_id: string | null;
   assignee_name: string | null;
+  applicant_id: string | null;
   applicant_name: string;
   subject: string | null;
   state: string;
@@ -97,7 +98,8 @@ export const queueRepository = {
     if (ids.length === 0) return [];
     const r = await sql<SummaryRow>`
       SELECT c.id, c.reference, c.case_type_id, t.code AS case_type_code, v.definition->'name' AS case_type_name,
-             c.unit_id, c.assignee_id, a.display_name AS assignee_name, c.applicant_name, c.subject, c.state, c.phase_code,
+             c.unit_id, c.assignee_id, a.display_name AS assignee_name, c.applicant_id, c.applicant_name,
+             c.subject, c.state, c.phase_code,
              c.received_at, c.version, k.clock_start_date, k.deadline, k.legal_deadline, k.warn_date, k.paused_since,
              k.paused_days, k.decided_at, k.fully_informed_on_receipt, v.definition->'serviceGoal'->'warnAt' AS warn_at
       FROM case_file c

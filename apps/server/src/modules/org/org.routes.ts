@@ -82,7 +82,7 @@ export function orgRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: z.array(ZUserView) },
         },
       },
-      async (request) => users.listUsers(db, requireStaff(request, ['admin']), request.query),
+      async (request) => users.listUsers(db, requireStaff(request, ['admin']), request.query, meta(request)),
     );
     app.get(
       '/api/users/:id',

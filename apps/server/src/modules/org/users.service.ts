@@ -27,7 +27,22 @@ export async function listUsers(
   db: Executor,
   principal: Principal,
   query: Partial<TUserListQuery> = {},
+  meta: RequestMeta = {},
 ): Promise<TUserView[]> {
+  const found = await findUsers(db, principal, query);
+  // A list of persons is a read of their data: one entry per search (not per person), with how many it showed.
+  await recordAudit(db, {
+    ...meta,
+    actorUserId: principal.userId,
+    action: 'read',
+    entityType: 'user',
+    purpose: PURPOSE,
+    details: { list: true, persons: found.length, filter: { ...query, q: query.q ? 'given' : undefined } },
+  });
+  return found;
+}
+
+async function findUsers(db: Executor, principal: Principal, query: Partial<TUserListQuery>): Promise<TUserView[]> {
   const reach = await adminReach(db, principal);
   const kind = query.kind ?? 'staff';
   const search = { q: query.q || undefined, limit: query.limit ?? 200 };

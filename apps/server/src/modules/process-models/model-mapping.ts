@@ -1,3 +1,4 @@
+import { assertMayEditWorkflow, recordWorkflowChange, type WorkflowEditor } from './workflow-access.js';
 import type { TMappingEntry, TMappingRow, TModelMapping } from '@sagsgang/contracts';
 import { AppError } from '../../platform/errors.js';
 import { inTransaction, type Executor } from '../../platform/db/transaction.js';
@@ -69,11 +70,17 @@ export async function getModelMapping(
   };
 }
 
-/** Replaces the hand-made entries; each step named must exist in the current version. */
-export async function saveModelMapping(db: Executor, modelId: string, entries: TMappingEntry[]): Promise<void> {
+/** Replaces the hand-made entries; each step named must exist in the current version. Audited before and after. */
+export async function saveModelMapping(
+  db: Executor,
+  modelId: string,
+  entries: TMappingEntry[],
+  editor?: WorkflowEditor,
+): Promise<void> {
   await inTransaction(db, async (trx) => {
     const model = await repo.findModelForUpdate(trx, modelId);
     if (!model) throw new AppError('not_found', 'No such workflow model.');
+    if (editor) await assertMayEditWorkflow(trx, editor.principal, model.unit_id);
     const ids = new Set((await repo.listTasks(trx, modelId, model.current_version)).map((t) => t.element_id));
     const unknown = entries.filter((e) => e.elementId !== null && !ids.has(e.elementId));
     if (unknown.length) {
@@ -83,6 +90,18 @@ export async function saveModelMapping(db: Executor, modelId: string, entries: T
     }
     const seen = new Set<string>();
     const unique = entries.filter((e) => !seen.has(e.activity) && seen.add(e.activity));
+    const before = await repo.listMapping(trx, modelId);
     await repo.replaceMapping(trx, modelId, unique);
+    const asRecord = (list: { activity: string; elementId: string | null }[]) =>
+      Object.fromEntries(list.map((e) => [e.activity, e.elementId]));
+    await recordWorkflowChange(trx, {
+      actorUserId: editor?.principal.userId ?? null,
+      requestId: editor?.requestId,
+      modelId,
+      action: 'update',
+      change: 'mapping',
+      before: asRecord(before.map((e) => ({ activity: e.activity, elementId: e.element_id }))),
+      after: asRecord(unique),
+    });
   });
 }

@@ -13,6 +13,7 @@ export interface NewModel {
   topic: string;
   caseTypeCode: string | null;
   description: string;
+  unitId: string | null;
   createdBy: string | null;
 }
 
@@ -47,6 +48,7 @@ export const processModelsRepository = {
         topic: m.topic,
         case_type_code: m.caseTypeCode,
         description: m.description,
+        unit_id: m.unitId,
         created_by: m.createdBy,
       })
       .returning('id')
@@ -57,7 +59,7 @@ export const processModelsRepository = {
   async updateModel(
     db: Executor,
     id: string,
-    patch: Partial<Pick<ModelRow, 'name' | 'topic' | 'case_type_code' | 'description' | 'current_version'>>,
+    patch: Partial<Pick<ModelRow, 'name' | 'topic' | 'case_type_code' | 'description' | 'unit_id' | 'current_version'>>,
   ): Promise<void> {
     await db
       .updateTable('process_model')
@@ -105,6 +107,23 @@ export const processModelsRepository = {
   /** Locks the model row so two saves of a new version cannot both take the same number. */
   findModelForUpdate(db: Executor, id: string): Promise<ModelRow | undefined> {
     return db.selectFrom('process_model').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  },
+
+  /** The authority's unit: the oldest unit with no parent (where models made without a unit belong). */
+  async authorityUnitId(db: Executor): Promise<string | null> {
+    const row = await db
+      .selectFrom('unit')
+      .select('id')
+      .where('parent_id', 'is', null)
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.id ?? null;
+  },
+
+  async unitExists(db: Executor, unitId: string): Promise<boolean> {
+    return (await db.selectFrom('unit').select('id').where('id', '=', unitId).executeTakeFirst()) !== undefined;
   },
 
   findModel(db: Executor, id: string): Promise<ModelRow | undefined> {

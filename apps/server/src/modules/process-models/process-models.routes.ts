@@ -30,8 +30,11 @@ import { getModelMapping, saveModelMapping } from './model-mapping.js';
 import { knownActivities } from './case-activities.js';
 import { currentStepOfCase } from './current-step.js';
 
-/** Who may draw and describe workflows; every employee may read them. */
-export const MODEL_EDITORS: readonly StaffRole[] = ['analyst', 'quality', 'admin'];
+/**
+ * Who may draw and describe workflows at all; each change is then checked against the model's unit (its analysts,
+ * or the authority's administrators). Every employee may read them.
+ */
+export const MODEL_EDITORS: readonly StaffRole[] = ['analyst', 'admin'];
 
 const ZModelId = z.object({ id: z.string().uuid() });
 const bodyLimit = MAX_BPMN_BYTES + 256 * 1024;
@@ -69,7 +72,9 @@ export function processModelRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const p = requireStaff(request, MODEL_EDITORS);
-        return reply.status(201).send(await createProcessModel(db, request.body, p.userId));
+        return reply
+          .status(201)
+          .send(await createProcessModel(db, request.body, p.userId, { principal: p, requestId: request.id }));
       },
     );
 
@@ -102,8 +107,8 @@ export function processModelRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        requireStaff(request, STAFF_ROLES);
-        return getProcessModel(db, request.params.id, request.query.version);
+        const p = requireStaff(request, STAFF_ROLES);
+        return getProcessModel(db, request.params.id, request.query.version, p);
       },
     );
 
@@ -112,15 +117,15 @@ export function processModelRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'Rename or re-file a workflow model',
+          summary: 'Rename, re-file or move a workflow model to another unit (only the fields named change)',
           params: ZModelId,
           body: ZUpdateProcessModel,
           response: { 200: ZProcessModelDetail },
         },
       },
       async (request) => {
-        requireStaff(request, MODEL_EDITORS);
-        return updateProcessModel(db, request.params.id, request.body);
+        const p = requireStaff(request, MODEL_EDITORS);
+        return updateProcessModel(db, request.params.id, request.body, { principal: p, requestId: request.id });
       },
     );
 
@@ -138,7 +143,8 @@ export function processModelRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const p = requireStaff(request, MODEL_EDITORS);
-        return reply.status(201).send(await createModelVersion(db, request.params.id, request.body, p.userId));
+        const editor = { principal: p, requestId: request.id };
+        return reply.status(201).send(await createModelVersion(db, request.params.id, request.body, p.userId, editor));
       },
     );
 
@@ -157,11 +163,12 @@ export function processModelRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        requireStaff(request, MODEL_EDITORS);
+        const p = requireStaff(request, MODEL_EDITORS);
         return updateTaskGuidance(
           db,
           { modelId: request.params.id, version: request.params.version, elementId: request.params.elementId },
           request.body,
+          { principal: p, requestId: request.id },
         );
       },
     );
@@ -195,8 +202,8 @@ export function processModelRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        requireStaff(request, MODEL_EDITORS);
-        await saveModelMapping(db, request.params.id, request.body.entries);
+        const p = requireStaff(request, MODEL_EDITORS);
+        await saveModelMapping(db, request.params.id, request.body.entries, { principal: p, requestId: request.id });
         const model = await getProcessModel(db, request.params.id);
         return getModelMapping(db, request.params.id, await knownActivities(model.caseTypeCode));
       },

@@ -10,7 +10,15 @@ import type {
 } from '@sagsgang/contracts';
 import { AppError } from '../../platform/errors.js';
 import { inTransaction, type Executor } from '../../platform/db/transaction.js';
+import type { Principal } from '../../platform/auth/principal.js';
 import { readBpmn, type DrawnTask } from './bpmn-document.js';
+import {
+  assertMayEditWorkflow,
+  defaultWorkflowUnit,
+  mayEditWorkflow,
+  recordWorkflowChange,
+} from './workflow-access.js';
+import type { WorkflowEditor } from './workflow-access.js';
 import {
   processModelsRepository as repo,
   type ModelRow,
@@ -48,6 +56,7 @@ function toSummary(
     topic: m.topic,
     caseTypeCode: m.case_type_code,
     description: m.description,
+    unitId: m.unit_id,
     currentVersion: m.current_version,
     taskCount,
     updatedAt: iso(m.updated_at),
@@ -55,15 +64,40 @@ function toSummary(
   };
 }
 
-/** Creates a model with its first version; the BPMN is checked before anything is written. */
+/** A unit named in a request must exist: a clear 400, not a broken foreign key. */
+async function assertUnitExists(db: Executor, unitId: string | undefined): Promise<void> {
+  if (unitId !== undefined && !(await repo.unitExists(db, unitId)))
+    throw new AppError('validation', 'unitId: no such unit.', [{ path: 'unitId', message: 'no such unit' }]);
+}
+
+/** What a model's description is, as its audit entries keep it before and after a change. */
+const described = (m: ModelRow) => ({
+  name: m.name,
+  topic: m.topic,
+  caseTypeCode: m.case_type_code,
+  description: m.description,
+  unitId: m.unit_id,
+  currentVersion: m.current_version,
+});
+
+/**
+ * Creates a model with its first version; the BPMN is checked before anything is written. With an editor, the unit
+ * must be one they may edit workflows of (their own analyst unit when the request names none); without one (the
+ * demo, an import), the model goes to the unit named or the authority's.
+ */
 export async function createProcessModel(
   db: Executor,
   input: TCreateProcessModel,
   actorId: string | null,
+  editor?: WorkflowEditor,
 ): Promise<TProcessModelDetail> {
   const doc = await readBpmn(input.bpmnXml);
   const id = await inTransaction(db, async (trx) => {
-    const modelId = await repo.insertModel(trx, { ...input, createdBy: actorId });
+    await assertUnitExists(trx, input.unitId);
+    const authority = await repo.authorityUnitId(trx);
+    const unitId = input.unitId ?? (editor ? await defaultWorkflowUnit(trx, editor.principal, authority) : authority);
+    if (editor) await assertMayEditWorkflow(trx, editor.principal, unitId);
+    const modelId = await repo.insertModel(trx, { ...input, unitId, createdBy: actorId });
     await repo.insertVersion(trx, {
       modelId,
       version: 1,
@@ -74,9 +108,20 @@ export async function createProcessModel(
       createdBy: actorId,
     });
     await repo.insertTasks(trx, modelId, 1, doc.tasks.map(blankGuidance));
+    const created = await repo.findModel(trx, modelId);
+    await recordWorkflowChange(trx, {
+      actorUserId: editor?.principal.userId ?? actorId,
+      requestId: editor?.requestId,
+      modelId,
+      action: 'create',
+      change: 'model',
+      before: null,
+      after: described(created!),
+      summary: { steps: doc.tasks.map((t) => t.elementId) },
+    });
     return modelId;
   });
-  return getProcessModel(db, id);
+  return getProcessModel(db, id, undefined, editor?.principal);
 }
 
 /**
@@ -88,11 +133,16 @@ export async function createModelVersion(
   modelId: string,
   input: TCreateModelVersion,
   actorId: string | null,
+  editor?: WorkflowEditor,
 ): Promise<TProcessModelDetail> {
+  // Refuse someone who may not change the model before reading what they sent; checked again under the lock.
+  const current = editor && (await repo.findModel(db, modelId));
+  if (editor && current) await assertMayEditWorkflow(db, editor.principal, current.unit_id);
   const doc = await readBpmn(input.bpmnXml);
   await inTransaction(db, async (trx) => {
     const model = await repo.findModelForUpdate(trx, modelId);
     if (!model) throw new AppError('not_found', 'No such workflow model.');
+    if (editor) await assertMayEditWorkflow(trx, editor.principal, model.unit_id);
     const previous = await repo.listTasks(trx, modelId, model.current_version);
     const byId = new Map(previous.map((t) => [t.element_id, t]));
     const byName = new Map(previous.filter((t) => t.name).map((t) => [t.name.toLowerCase(), t]));
@@ -114,28 +164,75 @@ export async function createModelVersion(
     });
     await repo.insertTasks(trx, modelId, version, tasks);
     await repo.updateModel(trx, modelId, { current_version: version });
+    const kept = new Set(tasks.map((t) => t.elementId));
+    await recordWorkflowChange(trx, {
+      actorUserId: editor?.principal.userId ?? actorId,
+      requestId: editor?.requestId,
+      modelId,
+      action: 'update',
+      change: 'version',
+      before: { currentVersion: model.current_version },
+      after: { currentVersion: version },
+      summary: {
+        comment: input.comment,
+        stepsAdded: doc.tasks.filter((t) => !byId.has(t.elementId)).map((t) => t.elementId),
+        stepsRemoved: previous.filter((t) => !kept.has(t.element_id)).map((t) => t.element_id),
+      },
+    });
   });
-  return getProcessModel(db, modelId);
+  return getProcessModel(db, modelId, undefined, editor?.principal);
 }
 
+/**
+ * Changes the fields the patch names and no others. Moving a model to another unit needs edit rights on both.
+ * Audited with the description before and after.
+ */
 export async function updateProcessModel(
   db: Executor,
   modelId: string,
   patch: TUpdateProcessModel,
+  editor?: WorkflowEditor,
 ): Promise<TProcessModelDetail> {
-  const model = await repo.findModel(db, modelId);
-  if (!model) throw new AppError('not_found', 'No such workflow model.');
-  await repo.updateModel(db, modelId, {
-    ...(patch.name !== undefined && { name: patch.name }),
-    ...(patch.topic !== undefined && { topic: patch.topic }),
-    ...(patch.caseTypeCode !== undefined && { case_type_code: patch.caseTypeCode }),
-    ...(patch.description !== undefined && { description: patch.description }),
+  await inTransaction(db, async (trx) => {
+    const model = await repo.findModelForUpdate(trx, modelId);
+    if (!model) throw new AppError('not_found', 'No such workflow model.');
+    await assertUnitExists(trx, patch.unitId);
+    if (editor) {
+      await assertMayEditWorkflow(trx, editor.principal, model.unit_id);
+      if (patch.unitId !== undefined && patch.unitId !== model.unit_id)
+        await assertMayEditWorkflow(trx, editor.principal, patch.unitId);
+    }
+    await repo.updateModel(trx, modelId, {
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.topic !== undefined && { topic: patch.topic }),
+      ...(patch.caseTypeCode !== undefined && { case_type_code: patch.caseTypeCode }),
+      ...(patch.description !== undefined && { description: patch.description }),
+      ...(patch.unitId !== undefined && { unit_id: patch.unitId }),
+    });
+    const after = await repo.findModel(trx, modelId);
+    await recordWorkflowChange(trx, {
+      actorUserId: editor?.principal.userId ?? null,
+      requestId: editor?.requestId,
+      modelId,
+      action: 'update',
+      change: 'model',
+      before: described(model),
+      after: described(after!),
+    });
   });
-  return getProcessModel(db, modelId);
+  return getProcessModel(db, modelId, undefined, editor?.principal);
 }
 
-/** A model at one version (the current one by default), with its diagram, steps and version history. */
-export async function getProcessModel(db: Executor, modelId: string, version?: number): Promise<TProcessModelDetail> {
+/**
+ * A model at one version (the current one by default), with its diagram, steps and version history, and whether
+ * `reader` may change it.
+ */
+export async function getProcessModel(
+  db: Executor,
+  modelId: string,
+  version?: number,
+  reader?: Principal,
+): Promise<TProcessModelDetail> {
   const model = await repo.findModel(db, modelId);
   if (!model) throw new AppError('not_found', 'No such workflow model.');
   const v = version ?? model.current_version;
@@ -155,6 +252,7 @@ export async function getProcessModel(db: Executor, modelId: string, version?: n
       createdAt: iso(x.created_at),
       createdBy: x.created_by,
     })),
+    editable: reader ? await mayEditWorkflow(db, reader, model.unit_id) : false,
   };
 }
 
@@ -180,22 +278,51 @@ export async function searchProcessModels(db: Executor, query: TProcessModelQuer
     .sort((a, b) => collator.compare(a.name, b.name));
 }
 
-/** Writes a step's guidance. Only the current version is edited: older versions are the record of what applied. */
+/** What a step's guidance is, as its audit entries keep it before and after a change. */
+const guidanceOf = (t: TModelTask): TTaskGuidanceInput => ({
+  guidance: t.guidance,
+  legalRefs: t.legalRefs,
+  checklist: t.checklist,
+  links: t.links,
+  deadlineDays: t.deadlineDays,
+});
+
+/**
+ * Writes a step's guidance. Only the current version is edited: older versions are the record of what applied.
+ * Audited with the guidance before and after.
+ */
 export async function updateTaskGuidance(
   db: Executor,
   key: { modelId: string; version: number; elementId: string },
   input: TTaskGuidanceInput,
+  editor?: WorkflowEditor,
 ): Promise<TModelTask> {
-  const model = await repo.findModel(db, key.modelId);
-  if (!model) throw new AppError('not_found', 'No such workflow model.');
-  if (key.version !== model.current_version) {
-    throw new AppError('invalid_state', `Only the current version (${model.current_version}) can be edited.`, {
-      currentVersion: model.current_version,
+  return inTransaction(db, async (trx) => {
+    const model = await repo.findModelForUpdate(trx, key.modelId);
+    if (!model) throw new AppError('not_found', 'No such workflow model.');
+    if (editor) await assertMayEditWorkflow(trx, editor.principal, model.unit_id);
+    if (key.version !== model.current_version) {
+      throw new AppError('invalid_state', `Only the current version (${model.current_version}) can be edited.`, {
+        currentVersion: model.current_version,
+      });
+    }
+    const stepOf = async () =>
+      (await repo.listTasks(trx, key.modelId, key.version)).find((t) => t.element_id === key.elementId);
+    const before = await stepOf();
+    if (!before) throw new AppError('not_found', `The workflow has no step ${key.elementId}.`);
+    await repo.updateTask(trx, key, input);
+    await repo.updateModel(trx, key.modelId, {});
+    const task = toTask((await stepOf())!);
+    await recordWorkflowChange(trx, {
+      actorUserId: editor?.principal.userId ?? null,
+      requestId: editor?.requestId,
+      modelId: key.modelId,
+      action: 'update',
+      change: 'guidance',
+      before: { ...guidanceOf(toTask(before)) },
+      after: { ...guidanceOf(task) },
+      summary: { version: key.version, elementId: key.elementId },
     });
-  }
-  const updated = await repo.updateTask(db, key, input);
-  if (!updated) throw new AppError('not_found', `The workflow has no step ${key.elementId}.`);
-  await repo.updateModel(db, key.modelId, {});
-  const task = (await repo.listTasks(db, key.modelId, key.version)).find((t) => t.element_id === key.elementId)!;
-  return toTask(task);
+    return task;
+  });
 }

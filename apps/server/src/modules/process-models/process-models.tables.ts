@@ -9,6 +9,8 @@ export interface ProcessModelTable {
   topic: Generated<string>;
   case_type_code: string | null;
   description: Generated<string>;
+  /** The owning unit (migration 0191); null only for a model made before the authority had units. */
+  unit_id: string | null;
   current_version: Generated<number>;
   created_by: string | null;
   created_at: Timestamp;

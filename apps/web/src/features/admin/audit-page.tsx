@@ -1,6 +1,6 @@
 import './admin.css';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { auditPurposeKey, type TAuditEntry } from '@sagsgang/contracts';
+import { AUDIT_PURPOSES, auditPurposeKey, type TAuditEntry } from '@sagsgang/contracts';
 import { useT, type Translate } from '../../i18n/i18n.js';
 import { Link, navigate, useLocation } from '../../router/router.js';
 import { adminApi } from './admin-api.js';
@@ -20,6 +20,7 @@ import { useUnits } from './use-units.js';
 
 const PAGE = 50;
 const ACTIONS = Object.keys(AUDIT_ACTION_KEYS) as (keyof typeof AUDIT_ACTION_KEYS)[];
+const PURPOSES = Object.keys(AUDIT_PURPOSES) as (keyof typeof AUDIT_PURPOSES)[];
 
 const entityTypeName = (type: string, t: Translate) =>
   (AUDIT_ENTITY_TYPES as readonly string[]).includes(type) ? t(`admin:entity_${type}`) : type;
@@ -110,7 +111,7 @@ export function AuditPage() {
   };
   const shown = entries?.slice(0, PAGE) ?? [];
   const hasOlder = (entries?.length ?? 0) > PAGE;
-  const select = (key: 'action' | 'entityType', label: string, options: [string, string][]) => (
+  const select = (key: 'action' | 'entityType' | 'purpose', label: string, options: [string, string][]) => (
     <div className="form-group">
       <label className="form-label" htmlFor={`audit-${key}`}>
         {label}
@@ -171,6 +172,11 @@ export function AuditPage() {
             'entityType',
             t('admin:entityType'),
             entityTypes.map((e) => [e, entityTypeName(e, t)]),
+          )}
+          {select(
+            'purpose',
+            t('admin:purpose'),
+            PURPOSES.map((p) => [p, t(`admin:purpose_${p}`)]),
           )}
           <div className="form-group">
             <label className="form-label" htmlFor="audit-entityId">

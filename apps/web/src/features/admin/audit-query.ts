@@ -7,6 +7,8 @@ export interface AuditFilters {
   action: string;
   entityType: string;
   entityId: string;
+  /** A purpose's key (`breakGlass`: case files read without a working need). */
+  purpose: string;
   actorUserId: string;
   subjectUserId: string;
 }
@@ -17,6 +19,7 @@ export const NO_FILTERS: AuditFilters = {
   action: '',
   entityType: '',
   entityId: '',
+  purpose: '',
   actorUserId: '',
   subjectUserId: '',
 };
@@ -50,6 +53,9 @@ export const AUDIT_ENTITY_TYPES = [
   'user_session',
   'audit_log',
   'route',
+  'case_access_grant',
+  'work_queue',
+  'process_model',
 ] as const;
 
 export function filtersFromSearch(search: string): AuditFilters {
@@ -79,7 +85,7 @@ function startOfLocalDay(day: string, plusDays = 0): string {
  */
 export function apiQuery(filters: AuditFilters): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key of ['action', 'entityType', 'entityId', 'actorUserId', 'subjectUserId'] as const)
+  for (const key of ['action', 'entityType', 'entityId', 'purpose', 'actorUserId', 'subjectUserId'] as const)
     if (filters[key]) out[key] = filters[key];
   if (isDate(filters.from)) out.from = startOfLocalDay(filters.from);
   if (isDate(filters.to)) out.to = startOfLocalDay(filters.to, 1);

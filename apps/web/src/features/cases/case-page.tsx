@@ -11,6 +11,7 @@ import { CaseDocuments } from './case-documents.js';
 import { formatDate, formatDateTime } from './case-format.js';
 import { localized } from '../../i18n/localized-text.js';
 import { CaseWorkflowPanel } from '../workflows/case-workflow-panel.js';
+import { AccessGrantNotice, BreakGlassForm, mayBreakGlass } from './break-glass.js';
 
 function eventDetail(e: TCaseEvent, t: Translate): string {
   const a = e.attributes;
@@ -51,7 +52,19 @@ export function CasePage() {
     return (
       <>
         <h1>{t('cases:caseTitle')}</h1>
-        <ErrorAlert error={error} t={t} />
+        {mayBreakGlass(error) ? (
+          <BreakGlassForm
+            caseId={id!}
+            error={error}
+            t={t}
+            onOpened={async () => {
+              await load();
+              setError(null);
+            }}
+          />
+        ) : (
+          <ErrorAlert error={error} t={t} />
+        )}
       </>
     );
   if (!c) return <p role="status">{t('cases:loading')}</p>;
@@ -65,6 +78,7 @@ export function CasePage() {
         <Link href="/app/cases/queue">{t('cases:backToQueue')}</Link>
       </p>
       <h1>{t('cases:caseHeading', { reference: c.reference })}</h1>
+      <AccessGrantNotice grant={c.accessGrant} t={t} locale={locale} />
       <p className="font-lead">
         {localized(c.caseTypeName, locale)} — {c.applicantName}
       </p>

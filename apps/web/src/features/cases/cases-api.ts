@@ -1,6 +1,7 @@
 import type {
   TAssignee,
   TAttachDocumentResult,
+  TBreakGlassResult,
   TBulkReassignResult,
   TCaseDetail,
   TCommandResult,
@@ -25,6 +26,8 @@ export const casesApi = {
   /** Attaches a file: the form holds expectedVersion, title, documentType and direction, then the file part `file`. */
   attachDocument: (id: string, form: FormData) =>
     api.postForm<TAttachDocumentResult>(`/api/cases/${id}/documents`, form),
+  /** Opens the case file for an hour without a working need; the reason is audited. */
+  breakGlass: (id: string, reason: string) => api.post<TBreakGlassResult>(`/api/cases/${id}/break-glass`, { reason }),
   assignees: (signal?: AbortSignal) => api.get<TAssignee[]>('/api/cases/assignees', signal),
   bulkReassign: (body: { cases: { caseId: string; expectedVersion: number }[]; assigneeId: string | null }) =>
     api.post<TBulkReassignResult>('/api/cases/reassign', body),

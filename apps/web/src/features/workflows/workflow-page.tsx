@@ -11,6 +11,7 @@ import type { DiagramHandle } from './bpmn-viewer.js';
 import { GuidanceEditor } from './guidance-editor.js';
 import { StepGuidance } from './step-guidance.js';
 import { EDITOR_ROLES, workflowsApi } from './workflows-api.js';
+import { WorkflowUnit } from './workflow-unit.js';
 
 /** One workflow: the diagram, its steps (a list for keyboard users too), and the chosen step's guidance. */
 export function WorkflowPage() {
@@ -18,7 +19,7 @@ export function WorkflowPage() {
   const { id } = useParams();
   const location = useLocation();
   const { me } = useSession();
-  const canEdit = EDITOR_ROLES.some((r) => activeRoles(me).has(r));
+  const mayDraw = EDITOR_ROLES.some((r) => activeRoles(me).has(r));
   const version = Number(location.searchParams.get('version')) || undefined;
   const selected = location.searchParams.get('step');
   const [model, setModel] = useState<TProcessModelDetail | null>(null);
@@ -59,6 +60,8 @@ export function WorkflowPage() {
   if (!model) return <p role="status">{t('workflows:loading')}</p>;
   const task = model.tasks.find((x) => x.elementId === selected) ?? null;
   const isCurrent = model.version === model.currentVersion;
+  // The server says whether this workflow is the reader's to change (its unit's analysts, the authority's admins).
+  const canEdit = mayDraw && model.editable;
   const onSaved = (saved: TModelTask) => {
     setModel({ ...model, tasks: model.tasks.map((x) => (x.elementId === saved.elementId ? saved : x)) });
     setEditing(false);
@@ -75,6 +78,10 @@ export function WorkflowPage() {
           .join(' · ')}
       </p>
       {model.description && <p>{model.description}</p>}
+      <WorkflowUnit
+        model={model}
+        onMoved={(moved) => setModel({ ...model, unitId: moved.unitId, editable: moved.editable })}
+      />
       <div className="bo-actions">
         {model.versions.length > 1 && (
           <div className="form-group">

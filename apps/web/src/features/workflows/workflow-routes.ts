@@ -1,7 +1,7 @@
 import { lazyPage as page, type AppRoute } from '../../router/app-route.js';
 
 // Each page loads on demand, so the workflow portal (and bpmn-js with it) is not part of the first page's bundle.
-const EDITORS: AppRoute['roles'] = ['analyst', 'quality', 'admin'];
+const EDITORS: AppRoute['roles'] = ['analyst', 'admin'];
 
 export const WORKFLOW_ROUTES: AppRoute[] = [
   { path: '/app/workflows', component: page(() => import('./workflow-list-page.js'), 'WorkflowListPage') },

@@ -8,6 +8,8 @@ import type {
   TProcessModelDetail,
   TProcessModelSummary,
   TTaskGuidanceInput,
+  TUnitNode,
+  TUpdateProcessModel,
 } from '@sagsgang/contracts';
 import { api } from '../../api/client.js';
 
@@ -22,6 +24,9 @@ export const workflowsApi = {
     api.get<TProcessModelDetail>(`${base}/${id}${version ? `?version=${version}` : ''}`, signal),
   create: (body: Partial<TCreateProcessModel> & { name: string; bpmnXml: string }) =>
     api.post<TProcessModelDetail>(base, body),
+  /** Changes only the fields named (the unit, the name, …). */
+  update: (id: string, body: TUpdateProcessModel) => api.patch<TProcessModelDetail>(`${base}/${id}`, body),
+  units: (signal?: AbortSignal) => api.get<TUnitNode[]>('/api/units', signal),
   saveVersion: (id: string, body: Partial<TCreateModelVersion> & { bpmnXml: string }) =>
     api.post<TProcessModelDetail>(`${base}/${id}/versions`, body),
   saveGuidance: (id: string, version: number, elementId: string, body: TTaskGuidanceInput) =>
@@ -32,5 +37,8 @@ export const workflowsApi = {
     api.get<TCurrentStep | undefined>(`${base}/for-case/${caseId}/current-step`, signal),
 };
 
-/** Roles that may draw workflows and write guidance (the server checks again). */
-export const EDITOR_ROLES = ['analyst', 'quality', 'admin'];
+/**
+ * Roles that may draw workflows at all; whether one workflow may be changed is the model's `editable` (its unit's
+ * analysts and the authority's administrators), and the server checks again.
+ */
+export const EDITOR_ROLES = ['analyst', 'admin'];

@@ -1,4 +1,4 @@
-import { AUDIT_PURPOSES, type TApplicantCaseView, type TCaseDetail } from '@sagsgang/contracts';
+import { type TApplicantCaseView, type TCaseDetail } from '@sagsgang/contracts';
 import { AppError } from '../../../platform/errors.js';
 import { auditDenied, recordAudit } from '../../../platform/audit/record-audit.js';
 import type { Principal } from '../../../platform/auth/principal.js';
@@ -7,13 +7,16 @@ import { getCaseTypeVersion } from '../../case-types/index.js';
 import { casesRepository as repo } from '../cases.repository.js';
 import { applicantCasesRepository } from '../applicant-cases.repository.js';
 import { applicantCaseView } from './list-own-cases.js';
-import { assertCaseAccess, READ_ROLES } from '../case-command.js';
+import { caseFileAccess } from '../case-file-access.js';
 import { queueRepository } from '../work-queue.repository.js';
 import { toCaseSummary } from '../case-views.js';
 import { caseDocumentList } from '../case-document-list.js';
 import { caseDocumentsRepository as documents } from '../case-documents.repository.js';
 
-/** The case file for staff of the case's unit; the read is audited because the file holds personal data. */
+/**
+ * The case file for staff with a working need on the case's unit, or a running grant on the case (broken glass, a
+ * supervision sample); the read is audited, with the grant's purpose and reason, because the file holds personal data.
+ */
 export async function getCaseDetail(
   db: Executor,
   principal: Principal,
@@ -22,7 +25,7 @@ export async function getCaseDetail(
 ): Promise<TCaseDetail> {
   const c = await repo.findCase(db, caseId);
   if (!c) throw new AppError('not_found', 'No such case.');
-  assertCaseAccess(principal, c.unit_id, READ_ROLES);
+  const access = await caseFileAccess(db, principal, c);
   const [summary] = await queueRepository.summariesByIds(db, [caseId]);
   const version = await getCaseTypeVersion(db, c.case_type_version_id);
   const events = await repo.eventsOf(db, caseId);
@@ -33,8 +36,9 @@ export async function getCaseDetail(
     subjectUserId: c.applicant_id,
     entityType: 'case',
     entityId: c.id,
-    purpose: AUDIT_PURPOSES.casework,
+    purpose: access.purpose,
     requestId: requestId ?? null,
+    ...(access.grant && { details: access.details }),
   });
   const at = (x: Date) => new Date(x).toISOString();
   return {
@@ -62,6 +66,7 @@ export async function getCaseDetail(
       rows: await documents.ofCase(db, c.id),
       events,
     }),
+    accessGrant: access.grant && { purpose: access.grant.purpose, expiresAt: access.grant.expiresAt.toISOString() },
   };
 }
 

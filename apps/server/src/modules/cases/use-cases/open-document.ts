@@ -1,12 +1,12 @@
 import { AppError } from '../../../platform/errors.js';
 import { auditDenied, recordAudit } from '../../../platform/audit/record-audit.js';
-import { hasRole, type Principal } from '../../../platform/auth/principal.js';
+import type { Principal } from '../../../platform/auth/principal.js';
 import type { Executor } from '../../../platform/db/transaction.js';
 import { readStored } from '../../../platform/files/file-store.js';
-import { READ_ROLES } from '../case-command.js';
+import { caseFileAccess, type CaseFileAccess } from '../case-file-access.js';
 import { visibleToApplicant } from '../case-document-list.js';
 import { caseDocumentsRepository as documents, type CaseDocumentRow } from '../case-documents.repository.js';
-import { casesRepository as repo } from '../cases.repository.js';
+import { casesRepository as repo, type CaseRow } from '../cases.repository.js';
 import { getApplicantCaseFile, type ApplicantCaseFile } from './get-applicant-case-file.js';
 import { AUDIT_PURPOSES } from '@sagsgang/contracts';
 
@@ -22,9 +22,30 @@ async function download(fileDir: string, doc: CaseDocumentRow): Promise<Document
   return { fileName: doc.file_name, mediaType: doc.media_type, bytes: await readStored(fileDir, doc.sha256) };
 }
 
+/** The case file's access for a download; a refusal other than "break the glass" answers as a missing document. */
+async function documentAccess(
+  db: Executor,
+  principal: Principal,
+  c: CaseRow,
+  documentId: string,
+): Promise<CaseFileAccess> {
+  try {
+    return await caseFileAccess(db, principal, c);
+  } catch (err) {
+    if (err instanceof AppError && (err.details as { reason?: unknown } | undefined)?.reason === 'work_need_required')
+      throw err;
+    throw new AppError(
+      'not_found',
+      'No such document.',
+      auditDenied({ entityType: 'case_document', entityId: documentId, subjectUserId: c.applicant_id ?? undefined }),
+    );
+  }
+}
+
 /**
- * Staff download a document of a case. Only staff who may read the case's unit get it; anyone else gets the same
- * answer as for a missing document, and the attempt is audited. Every download is audited as a read.
+ * Staff download a document of a case. Only staff who may read the case file get it (a working need on its unit, or
+ * a running grant on the case); staff of the unit without either are told they may break the glass, anyone else
+ * gets the same answer as for a missing document, and the attempt is audited. Every download is audited as a read.
  */
 export async function openCaseDocument(
   db: Executor,
@@ -32,15 +53,9 @@ export async function openCaseDocument(
   o: { caseId: string; documentId: string; fileDir: string; requestId?: string },
 ): Promise<DocumentDownload> {
   const c = await repo.findCase(db, o.caseId);
-  if (c && !(principal.kind === 'staff' && hasRole(principal, READ_ROLES, c.unit_id))) {
-    throw new AppError(
-      'not_found',
-      'No such document.',
-      auditDenied({ entityType: 'case_document', entityId: o.documentId, subjectUserId: c.applicant_id ?? undefined }),
-    );
-  }
+  const access = c ? await documentAccess(db, principal, c, o.documentId) : undefined;
   const doc = c ? await documents.find(db, o.documentId) : undefined;
-  if (!c || !doc || doc.case_id !== c.id) throw new AppError('not_found', 'No such document.');
+  if (!c || !access || !doc || doc.case_id !== c.id) throw new AppError('not_found', 'No such document.');
   const file = await download(o.fileDir, doc);
   await recordAudit(db, {
     actorUserId: principal.userId,
@@ -48,9 +63,9 @@ export async function openCaseDocument(
     subjectUserId: c.applicant_id,
     entityType: 'case_document',
     entityId: doc.id,
-    purpose: AUDIT_PURPOSES.casework,
+    purpose: access.purpose,
     requestId: o.requestId ?? null,
-    details: { caseId: c.id },
+    details: { caseId: c.id, ...access.details },
   });
   return file;
 }
