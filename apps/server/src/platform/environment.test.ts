@@ -7,6 +7,7 @@ import { ENVIRONMENT_NAMES, environmentProblem } from './environment.js';
 
 const SRC = fileURLToPath(new URL('..', import.meta.url));
 const README = fileURLToPath(new URL('../../../../README.md', import.meta.url));
+const ENV_EXAMPLE = fileURLToPath(new URL('../../../../.env.example', import.meta.url));
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -63,6 +64,19 @@ describe('every environment variable the server reads', () => {
     const names = new Set([...read.keys(), ...ENVIRONMENT_NAMES]);
     expect([...names].filter((name) => !table.has(name))).toEqual([]);
   });
+});
+
+test('.env.example sets only variables the server reads (or compose.yaml uses), each with a usable value', () => {
+  const composeOnly = ['POSTGRES_PASSWORD', 'PROXY_PORT'];
+  const entries = fs
+    .readFileSync(ENV_EXAMPLE, 'utf8')
+    .split('\n')
+    .filter((line) => /^[A-Z]/.test(line))
+    .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)] as const);
+  expect(entries.length).toBeGreaterThan(10);
+  const unknown = entries.filter(([name]) => !composeOnly.includes(name) && !ENVIRONMENT_NAMES.includes(name as never));
+  expect(unknown).toEqual([]);
+  expect(environmentProblem(Object.fromEntries(entries))).toBeUndefined();
 });
 
 describe('a wrong value ends the start with one line naming the variable', () => {
