@@ -17,7 +17,11 @@ COPY apps/web/package.json apps/web/
 COPY packages/contracts/package.json packages/contracts/
 COPY packages/clock/package.json packages/clock/
 COPY packages/mining/package.json packages/mining/
-RUN npm ci --no-audit --no-fund
+# Behind a TLS-inspecting proxy, pass its CA bundle as the build secret `npm_ca`
+# (`docker build --secret id=npm_ca,src=ca.pem …`); it is used for the install only and never stored in the image.
+RUN --mount=type=secret,id=npm_ca,required=false \
+    if [ -f /run/secrets/npm_ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/npm_ca; fi; \
+    npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
