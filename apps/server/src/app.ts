@@ -18,6 +18,7 @@ import { registerAuthPlatform } from './platform/auth/auth-plugin.js';
 import { OPENAPI_INFO, openApiDocumentTransform, openApiRouteTransform } from './platform/http/openapi.js';
 import { registerTextGuard } from './platform/http/text-guard.js';
 import { denialRecorder } from './platform/audit/audit-denials.js';
+import { registerRequestMetrics, type Metrics } from './platform/metrics/metrics.js';
 import type { DestinationStream } from 'pino';
 import type { AppContext } from './platform/context.js';
 import type { TrustProxy } from './platform/config.js';
@@ -29,6 +30,8 @@ export interface BuildAppOptions {
   logStream?: DestinationStream;
   /** Told of every route as it is added (tests enumerate the API with it). */
   onRoute?: (route: RouteOptions) => void;
+  /** Times every request by route and status (served on the metrics port, never by this app). */
+  metrics?: Metrics;
 }
 
 /** A hop count believes that many proxies nearest the server; a list believes the proxies at those addresses. */
@@ -67,6 +70,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
+  if (options.metrics) registerRequestMetrics(app, options.metrics);
   registerErrorHandler(app, { onDenied: denialRecorder(ctx.database.db) });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

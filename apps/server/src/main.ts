@@ -6,6 +6,7 @@ import { openDatabase } from './platform/db/database.js';
 import { waitForDatabase } from './platform/db/wait-for-database.js';
 import { migrate } from './platform/db/migrate.js';
 import { claimFileStore } from './platform/files/file-store-identity.js';
+import { createMetrics, startMetricsServer } from './platform/metrics/metrics.js';
 import { buildApp } from './app.js';
 import { createAppContext, startBackground } from './composition.js';
 
@@ -32,9 +33,14 @@ ctx.lifecycle.fileStoreIdentity = await claimFileStore(database.pool, config.fil
   log.fatal(err.message);
   process.exit(1);
 });
-const app = await buildApp(ctx);
+const metrics = config.metrics
+  ? createMetrics({ pool: database.pool, db: database.db, nodeName: config.database.applicationName })
+  : undefined;
+const app = await buildApp(ctx, { metrics });
 const stopBackground = await startBackground(app, ctx);
 await app.listen({ port: config.port, host: config.host });
+const metricsServer = metrics && config.metrics ? await startMetricsServer(metrics, config.metrics) : undefined;
+if (metricsServer) app.log.info(`Metrics at ${metricsServer.url}`);
 app.log.info(
   `Sagsgang is ready at ${config.publicUrl} on ${database.engine === 'pglite' ? 'the embedded database' : 'PostgreSQL'} ` +
     `(${Math.round(performance.now() - started)} ms)`,
@@ -72,6 +78,7 @@ async function shutdown(signal: string): Promise<void> {
     log.warn('requests still running when the grace ended; closing their connections');
     app.server.closeAllConnections();
   }
+  await metricsServer?.close();
   await database.close();
   log.info(`${signal}: stopped`);
   process.exit(closed === 'timeout' ? 1 : 0);

@@ -61,7 +61,9 @@ const STRONG = 'q8Zr3VtX1mPk9sWd7LfB2nHc6JyG4aEu0TxQ';
 describe('production settings', () => {
   test('production seeds the demo only when SEED_DEMO=true is given; development unless it is false', () => {
     expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: STRONG }).seedDemo).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: STRONG, SEED_DEMO: 'yes' }).seedDemo).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: STRONG, SEED_DEMO: 'yes' })).toThrow(
+      'SEED_DEMO must be true or false',
+    );
     expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: STRONG, SEED_DEMO: 'true' }).seedDemo).toBe(true);
     expect(loadConfig({}).seedDemo).toBe(true);
     expect(loadConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);

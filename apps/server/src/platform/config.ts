@@ -2,6 +2,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { environmentProblem } from './environment.js';
 
 /** A setting that cannot be used: its message names the variable and what it needs, in one line. */
 export class ConfigError extends Error {
@@ -57,6 +58,8 @@ export interface AppConfig {
   logLevel: string;
   oidc: OidcProviderConfig[];
   smtp?: { host: string; port: number; secure: boolean; user?: string; pass?: string; from: string };
+  /** Prometheus metrics on a port of their own (unset: none), never on the public port. */
+  metrics?: { port: number; host: string };
 }
 
 export type TrustProxy = false | number | string[];
@@ -180,6 +183,8 @@ function databaseSettings(env: NodeJS.ProcessEnv): DatabaseSettings {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
+  const problem = environmentProblem(env);
+  if (problem) throw new ConfigError(problem);
   const port = Number(env.PORT ?? 3000);
   const production = env.NODE_ENV === 'production';
   const sessionSecret = env.SESSION_SECRET ?? (production ? '' : DEVELOPMENT_SECRET);
@@ -240,6 +245,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
           pass: env.SMTP_PASS,
           from: env.SMTP_FROM ?? 'sagsgang@localhost',
         }
+      : undefined,
+    metrics: env.SAGSGANG_METRICS_PORT
+      ? { port: Number(env.SAGSGANG_METRICS_PORT), host: env.SAGSGANG_METRICS_HOST || '127.0.0.1' }
       : undefined,
     ...overrides,
   };

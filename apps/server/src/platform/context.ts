@@ -54,6 +54,8 @@ export interface JobLogger {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
+  /** A logger whose every line carries these fields (pino's child loggers): the runner adds the job's id. */
+  child?(bindings: object): JobLogger;
 }
 
 export interface JobContext {

@@ -104,7 +104,8 @@ export class JobRunner {
     const job = await claimJob(db, this.workerId, [...jobs.keys()], this.leaseSeconds);
     if (!job) return false;
     const definition = jobs.get(job.kind)!;
-    const log = this.options.log;
+    // Every line the job writes names it, as every line of a request names the request.
+    const log = this.options.log.child?.({ jobId: job.id, jobKind: job.kind }) ?? this.options.log;
     const lease = this.holdLease(job);
     try {
       const result = await definition.handler(job, {
