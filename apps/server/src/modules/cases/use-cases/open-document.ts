@@ -2,7 +2,7 @@ import { AppError } from '../../../platform/errors.js';
 import { auditDenied, recordAudit } from '../../../platform/audit/record-audit.js';
 import { hasRole, type Principal } from '../../../platform/auth/principal.js';
 import type { Executor } from '../../../platform/db/transaction.js';
-import { readStored } from '../../../platform/files/file-store.js';
+import type { FileStorage } from '../../../platform/files/file-storage.js';
 import { READ_ROLES } from '../case-command.js';
 import { visibleToApplicant } from '../case-document-list.js';
 import { caseDocumentsRepository as documents, type CaseDocumentRow } from '../case-documents.repository.js';
@@ -17,9 +17,9 @@ export interface DocumentDownload {
   bytes: Buffer;
 }
 
-async function download(fileDir: string, doc: CaseDocumentRow): Promise<DocumentDownload> {
+async function download(files: FileStorage, doc: CaseDocumentRow): Promise<DocumentDownload> {
   // A stored file that no longer matches its hash is an error, never handed out as the document.
-  return { fileName: doc.file_name, mediaType: doc.media_type, bytes: await readStored(fileDir, doc.sha256) };
+  return { fileName: doc.file_name, mediaType: doc.media_type, bytes: await files.read(doc.sha256) };
 }
 
 /**
@@ -29,7 +29,7 @@ async function download(fileDir: string, doc: CaseDocumentRow): Promise<Document
 export async function openCaseDocument(
   db: Executor,
   principal: Principal,
-  o: { caseId: string; documentId: string; fileDir: string; requestId?: string },
+  o: { caseId: string; documentId: string; files: FileStorage; requestId?: string },
 ): Promise<DocumentDownload> {
   const c = await repo.findCase(db, o.caseId);
   if (c && !(principal.kind === 'staff' && hasRole(principal, READ_ROLES, c.unit_id))) {
@@ -41,7 +41,7 @@ export async function openCaseDocument(
   }
   const doc = c ? await documents.find(db, o.documentId) : undefined;
   if (!c || !doc || doc.case_id !== c.id) throw new AppError('not_found', 'No such document.');
-  const file = await download(o.fileDir, doc);
+  const file = await download(o.files, doc);
   await recordAudit(db, {
     actorUserId: principal.userId,
     action: 'read',
@@ -93,7 +93,7 @@ export async function applicantDocuments(db: Executor, file: ApplicantCaseFile):
 export async function openApplicantDocument(
   db: Executor,
   principal: Principal,
-  o: { reference: string; documentId: string; fileDir: string; requestId?: string },
+  o: { reference: string; documentId: string; files: FileStorage; requestId?: string },
 ): Promise<DocumentDownload> {
   const file = await getApplicantCaseFile(db, principal, o.reference);
   const doc = await documents.find(db, o.documentId);
@@ -114,7 +114,7 @@ export async function openApplicantDocument(
         : undefined,
     );
   }
-  const bytes = await download(o.fileDir, doc);
+  const bytes = await download(o.files, doc);
   await recordAudit(db, {
     actorUserId: principal.userId,
     action: 'read',
