@@ -171,7 +171,7 @@ export function parseFileStore(env: NodeJS.ProcessEnv): AppConfig['fileStore'] {
       `S3_BUCKET must name a bucket (3-63 lower-case letters, digits, dots, dashes), not "${bucket}".`,
     );
   const endpoint = env.S3_ENDPOINT || undefined;
-  if (endpoint !== undefined && !URL.canParse(endpoint))
+  if (endpoint !== undefined && !(/^https?:\/\//.test(endpoint) && URL.canParse(endpoint)))
     throw new ConfigError(`S3_ENDPOINT must be a URL such as http://127.0.0.1:9000, not "${endpoint}".`);
   if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY))
     throw new ConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or neither).');
@@ -179,7 +179,8 @@ export function parseFileStore(env: NodeJS.ProcessEnv): AppConfig['fileStore'] {
   if (!['', 'true', 'false'].includes(pathStyle))
     throw new ConfigError(`S3_FORCE_PATH_STYLE must be true or false, not "${pathStyle}".`);
   const prefix = env.S3_PREFIX ?? '';
-  if (prefix !== '' && !/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/$/.test(prefix))
+  // Some services keep keys as file paths: no `.` or `..` segments.
+  if (prefix !== '' && (!/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/$/.test(prefix) || /(^|\/)\.{1,2}\//.test(prefix)))
     throw new ConfigError(`S3_PREFIX must be folder-like names ending in a slash (e.g. sagsgang/), not "${prefix}".`);
   return {
     kind,
