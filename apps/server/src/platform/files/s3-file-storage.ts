@@ -44,6 +44,9 @@ export class S3FileStorage implements FileStorage {
       region: s3.region,
       endpoint: s3.endpoint,
       forcePathStyle: s3.forcePathStyle,
+      // Checksums only where S3 asks for them: many S3-compatible services refuse the SDK's newer default ones.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
       credentials:
         s3.accessKeyId && s3.secretAccessKey
           ? { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey }
@@ -206,11 +209,6 @@ export class S3FileStorage implements FileStorage {
       }));
       token = res.IsTruncated ? res.NextContinuationToken : undefined;
     } while (token);
-  }
-
-  /** Closes the client's connections. */
-  destroy(): void {
-    this.client.destroy();
   }
 }
 
