@@ -2,8 +2,9 @@ import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // Tests run the workspace packages from their sources, never from a build that may be missing or stale: the
-// packages export `src/` under this condition (see their package.json).
-const conditions = ['sagsgang-source', ...defaultServerConditions];
+// packages export `src/` under this condition (see their package.json). Without `module`, as Node itself resolves:
+// some packages (the AWS SDK) point `module` at builds only a bundler can load.
+const conditions = ['sagsgang-source', ...defaultServerConditions.filter((c) => c !== 'module')];
 
 // One run covers every workspace. Browser journeys are their own project: they start a server and Chromium,
 // so they run one file at a time with generous timeouts.

@@ -13,6 +13,7 @@ import { JobRunner } from './platform/jobs/job-runner.js';
 import { purgeExpiredSessions } from './platform/auth/session-store.js';
 import { scheduleSessionPurge } from './platform/auth/session-purge.jobs.js';
 import { scheduleFileSweep } from './platform/files/file-sweep.jobs.js';
+import { openFileStorage } from './platform/files/open-file-storage.js';
 import { sessionPolicy } from './platform/auth/auth-plugin.js';
 import { scheduleStatisticsRefresh } from './platform/db/statistics.jobs.js';
 import { analyzeDatabase } from './platform/db/statistics.js';
@@ -58,7 +59,12 @@ export function createAppContext(
   base: { config: AppConfig; database: Database },
   modules: readonly ModuleDescriptor[] = APP_MODULES,
 ): AppContext {
-  return { ...base, registry: buildModuleRegistry(modules), lifecycle: new Lifecycle() };
+  return {
+    ...base,
+    registry: buildModuleRegistry(modules),
+    lifecycle: new Lifecycle(),
+    files: openFileStorage(base.config),
+  };
 }
 
 export interface StartBackgroundOptions {

@@ -29,7 +29,7 @@ if (database.engine === 'postgres') {
 }
 await migrate(database.pool);
 const ctx = createAppContext({ config, database });
-ctx.lifecycle.fileStoreIdentity = await claimFileStore(database.pool, config.fileDir).catch((err: Error) => {
+ctx.lifecycle.fileStoreIdentity = await claimFileStore(database.pool, ctx.files).catch((err: Error) => {
   log.fatal(err.message);
   process.exit(1);
 });

@@ -103,3 +103,44 @@ describe('sessions', () => {
     );
   });
 });
+
+describe('file store settings', () => {
+  const s3 = { SAGSGANG_FILE_STORE: 's3', S3_BUCKET: 'sagsgang-files' };
+
+  test('the local folder is the default; s3 takes the bucket and its service from S3_*', () => {
+    expect(loadConfig({}).fileStore).toEqual({ kind: 'local' });
+    expect(
+      loadConfig({
+        ...s3,
+        S3_ENDPOINT: 'http://127.0.0.1:9000',
+        S3_REGION: 'eu-north-1',
+        S3_ACCESS_KEY_ID: 'id',
+        S3_SECRET_ACCESS_KEY: 'secret',
+        S3_FORCE_PATH_STYLE: 'true',
+        S3_PREFIX: 'sagsgang/',
+      }).fileStore,
+    ).toEqual({
+      kind: 's3',
+      bucket: 'sagsgang-files',
+      endpoint: 'http://127.0.0.1:9000',
+      region: 'eu-north-1',
+      accessKeyId: 'id',
+      secretAccessKey: 'secret',
+      forcePathStyle: true,
+      prefix: 'sagsgang/',
+    });
+    expect(loadConfig(s3).fileStore).toMatchObject({ region: 'us-east-1', forcePathStyle: false, prefix: '' });
+  });
+
+  test('a store, bucket, endpoint, key pair or prefix that cannot be used is refused naming its variable', () => {
+    expect(() => loadConfig({ SAGSGANG_FILE_STORE: 'nfs' })).toThrow(/^SAGSGANG_FILE_STORE must be local or s3/);
+    expect(() => loadConfig({ SAGSGANG_FILE_STORE: 's3' })).toThrow(/^S3_BUCKET must name a bucket/);
+    expect(() => loadConfig({ ...s3, S3_BUCKET: 'Files_2026' })).toThrow(/^S3_BUCKET/);
+    expect(() => loadConfig({ ...s3, S3_ENDPOINT: 'minio:9000/x y' })).toThrow(/^S3_ENDPOINT must be a URL/);
+    expect(() => loadConfig({ ...s3, S3_ACCESS_KEY_ID: 'id' })).toThrow(/^S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY/);
+    expect(() => loadConfig({ ...s3, S3_FORCE_PATH_STYLE: 'yes' })).toThrow(/^S3_FORCE_PATH_STYLE/);
+    expect(() => loadConfig({ ...s3, S3_PREFIX: 'sagsgang' })).toThrow(/^S3_PREFIX must be/);
+    expect(() => loadConfig({ ...s3, S3_PREFIX: 'files/../' })).toThrow(/^S3_PREFIX must be/);
+    expect(loadConfig({ ...s3, S3_PREFIX: 'a.b/c-d_2/' }).fileStore).toMatchObject({ prefix: 'a.b/c-d_2/' });
+  });
+});

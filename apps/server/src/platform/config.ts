@@ -23,8 +23,10 @@ export interface AppConfig {
   jobLeaseSeconds: number;
   /** On SIGTERM: how long readiness reports 503 before the port closes, and how long requests may take to finish. */
   shutdown: { readinessDelayMs: number; graceMs: number };
-  /** Where uploaded documents are stored: outside the web root. */
+  /** Where uploaded documents are stored (local store): outside the web root. */
   fileDir: string;
+  /** Which store keeps uploaded documents: this folder (the default), or an S3-compatible bucket every node shares. */
+  fileStore: { kind: 'local' } | ({ kind: 's3' } & S3Settings);
   /** A stored file no row references is deleted once it is this old (an upload younger than this may be in flight). */
   orphanFileGraceHours: number;
   /** How far back staff may date a case's receipt when they register it. */
@@ -72,6 +74,20 @@ export function parseNodeRole(raw: string | undefined): NodeRole {
   const parsed = ZNodeRole.safeParse(raw === undefined || raw === '' ? 'all' : raw.trim());
   if (!parsed.success) throw new ConfigError(`SAGSGANG_ROLE must be web, worker or all, not "${raw}".`);
   return parsed.data;
+}
+
+export interface S3Settings {
+  bucket: string;
+  /** Unset: AWS's endpoint for the region. Set for any other S3-compatible service. */
+  endpoint?: string;
+  region: string;
+  /** Unset: the SDK's own credential chain (environment, profile, instance role). */
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  /** The bucket in the path rather than the host name, as most self-hosted S3 services want. */
+  forcePathStyle: boolean;
+  /** Keys start with this (e.g. `sagsgang/`), so one bucket can hold more than this store. */
+  prefix: string;
 }
 
 export interface DatabaseSettings {
@@ -162,6 +178,40 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
   return entries;
 }
 
+/** SAGSGANG_FILE_STORE: `local` (default, SAGSGANG_FILE_DIR) or `s3` (the S3_* variables). */
+export function parseFileStore(env: NodeJS.ProcessEnv): AppConfig['fileStore'] {
+  const kind = env.SAGSGANG_FILE_STORE || 'local';
+  if (kind === 'local') return { kind };
+  if (kind !== 's3') throw new ConfigError(`SAGSGANG_FILE_STORE must be local or s3, not "${kind}".`);
+  const bucket = env.S3_BUCKET ?? '';
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
+    throw new ConfigError(
+      `S3_BUCKET must name a bucket (3-63 lower-case letters, digits, dots, dashes), not "${bucket}".`,
+    );
+  const endpoint = env.S3_ENDPOINT || undefined;
+  if (endpoint !== undefined && !(/^https?:\/\//.test(endpoint) && URL.canParse(endpoint)))
+    throw new ConfigError(`S3_ENDPOINT must be a URL such as http://127.0.0.1:9000, not "${endpoint}".`);
+  if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY))
+    throw new ConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or neither).');
+  const pathStyle = env.S3_FORCE_PATH_STYLE ?? '';
+  if (!['', 'true', 'false'].includes(pathStyle))
+    throw new ConfigError(`S3_FORCE_PATH_STYLE must be true or false, not "${pathStyle}".`);
+  const prefix = env.S3_PREFIX ?? '';
+  // Some services keep keys as file paths: no `.` or `..` segments.
+  if (prefix !== '' && (!/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/$/.test(prefix) || /(^|\/)\.{1,2}\//.test(prefix)))
+    throw new ConfigError(`S3_PREFIX must be folder-like names ending in a slash (e.g. sagsgang/), not "${prefix}".`);
+  return {
+    kind,
+    bucket,
+    endpoint,
+    region: env.S3_REGION || 'us-east-1',
+    accessKeyId: env.S3_ACCESS_KEY_ID || undefined,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY || undefined,
+    forcePathStyle: pathStyle === 'true',
+    prefix,
+  };
+}
+
 function nonNegativeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -210,6 +260,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       graceMs: Math.round(positiveNumber(env, 'SHUTDOWN_GRACE_SECONDS', 25) * 1000),
     },
     fileDir: path.resolve(env.SAGSGANG_FILE_DIR ?? path.join(dataDir, 'files')),
+    fileStore: parseFileStore(env),
     orphanFileGraceHours: positiveNumber(env, 'SAGSGANG_FILE_GRACE_HOURS', 24),
     receiptBackdateDays: positiveNumber(env, 'SAGSGANG_RECEIPT_BACKDATE_DAYS', 365),
     sessionSecret,

@@ -4,6 +4,7 @@ import type { AppConfig } from './config.js';
 import type { ClaimedJob } from './jobs/job-queue.js';
 import type { IndicatorDefinition } from './indicators.js';
 import type { Lifecycle } from './lifecycle.js';
+import type { FileStorage } from './files/file-storage.js';
 
 // The types below refer to each other (a module's job handler receives the context that holds the list of
 // modules), so they live in one file: split, the files would import each other.
@@ -16,6 +17,8 @@ export interface AppContext {
   registry: ModuleRegistry;
   /** Whether the node is shutting down (readiness fails first). */
   lifecycle: Lifecycle;
+  /** Where uploaded documents are kept (a local folder or an S3-compatible bucket). */
+  files: FileStorage;
 }
 
 /**

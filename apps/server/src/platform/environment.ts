@@ -89,6 +89,15 @@ export const ENVIRONMENT = z
     SAGSGANG_METRICS_HOST: text,
     SAGSGANG_ROLE: z.enum(['web', 'worker', 'all'], { error: 'must be web, worker or all' }),
     JOB_LEASE_SECONDS: positiveNumber,
+    // The file store's settings are judged together in config.ts (parseFileStore), each refusal naming its variable.
+    SAGSGANG_FILE_STORE: text,
+    S3_BUCKET: text,
+    S3_PREFIX: text,
+    S3_ENDPOINT: text,
+    S3_REGION: text,
+    S3_FORCE_PATH_STYLE: text,
+    S3_ACCESS_KEY_ID: text,
+    S3_SECRET_ACCESS_KEY: text,
   })
   .partial();
 

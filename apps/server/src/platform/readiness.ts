@@ -32,7 +32,7 @@ export function readinessProbe(ctx: AppContext): () => Promise<Readiness> {
   const expected = migrations[migrations.length - 1]?.name ?? null;
   return async () => {
     const identity = ctx.lifecycle.fileStoreIdentity;
-    const files = identity === undefined ? 'unchecked' : await checkFileStore(ctx.config.fileDir, identity);
+    const files = identity === undefined ? 'unchecked' : await checkFileStore(ctx.files, identity);
     if (ctx.lifecycle.draining) {
       return { ready: false, status: 'draining', database: 'ok', migrations: 'unknown', files };
     }

@@ -20,13 +20,17 @@ export interface TestApp {
 }
 
 /** Builds the whole app on a fresh test database for one describe block. */
-export function useTestApp(engine: Engine, overrides: Partial<AppConfig> = {}): () => TestApp {
+export function useTestApp(
+  engine: Engine,
+  overrides: Partial<AppConfig> | (() => Partial<AppConfig>) = {},
+): () => TestApp {
   let current: TestApp | undefined;
   beforeAll(async () => {
     const database = await openTestDatabase(engine);
+    // A function: settings known only once an earlier beforeAll has run (a test server's port).
     const config = loadConfig(
       { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' },
-      { seedDemo: false, demoCases: 200, ...overrides },
+      { seedDemo: false, demoCases: 200, ...(typeof overrides === 'function' ? overrides() : overrides) },
     );
     const ctx = createAppContext({ config, database });
     const routes: RouteOptions[] = [];

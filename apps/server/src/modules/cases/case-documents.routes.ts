@@ -132,7 +132,7 @@ export function caseDocumentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const file = await openCaseDocument(db, principal, {
           caseId: request.params.id,
           documentId: request.params.documentId,
-          fileDir: ctx.config.fileDir,
+          files: ctx.files,
           requestId: request.id,
         });
         return sendDownload(reply, file);

@@ -40,7 +40,7 @@ export async function readDocumentsPost(
     }
     const code = part.fieldname.startsWith('document.') ? part.fieldname.slice('document.'.length) : part.fieldname;
     documentRequirement(own.form, code); // a tampered field name is a 400 before anything is stored
-    const stored = await storeFilePart(ctx.config.fileDir, part);
+    const stored = await storeFilePart(ctx.files, part);
     const result = await recordDraftUpload(ctx.database.db, principal, {
       applicationId: own.application.id,
       requirementCode: code,

@@ -126,7 +126,7 @@ export function myCaseRoutes(ctx: AppContext) {
         files.push({
           requirementCode: code,
           fileName: part.filename,
-          stored: await storeFilePart(ctx.config.fileDir, part),
+          stored: await storeFilePart(ctx.files, part),
         });
       }
       const form = parseInput(ZCaseAnswerFields, fields);
@@ -169,7 +169,7 @@ export function myCaseRoutes(ctx: AppContext) {
       const out = await exportCaseFile(db, principal, {
         reference: request.params.reference,
         locale: page.locale,
-        fileDir: ctx.config.fileDir,
+        files: ctx.files,
         authorityName: ctx.config.authorityName,
         requestId: request.id,
       });
@@ -188,7 +188,7 @@ export function myCaseRoutes(ctx: AppContext) {
         const doc = await openApplicantDocument(db, principal, {
           reference: request.params.reference,
           documentId: request.params.id,
-          fileDir: ctx.config.fileDir,
+          files: ctx.files,
           requestId: request.id,
         });
         return sendDownload(reply, doc);

@@ -1,28 +1,22 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { ENGINES } from '../../../test/support/test-database.js';
 import { useTestApp } from '../../../test/support/test-app.js';
 import { createUser, sessionFor, type TestSession } from '../../../test/support/test-auth.js';
 import { applicantPrincipal, definitionFor, makeUnit } from '../../../test/support/case-factories.js';
 import { multipartBody, tinyPdf } from '../../../test/support/multipart.js';
-import { storedPath } from '../../platform/files/file-store.js';
+import { STORE_KINDS, useStoreUnderTest } from '../../../test/support/s3-test-server.js';
 import { startApplication, submitApplication } from '../applications/index.js';
 import { publishCaseType } from '../case-types/index.js';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), crypto.randomBytes(32)]);
 const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
-for (const engine of ENGINES) {
-  describe(`portal uploads refused after they were stored leave no file [${engine}]`, () => {
-    const fileDir = fs.mkdtempSync(path.join(os.tmpdir(), `sagsgang-portal-discard-${engine}-`));
-    dirs.push(fileDir);
-    const t = useTestApp(engine, { fileDir });
-    const stored = (b: Buffer) => fs.existsSync(storedPath(fileDir, sha(b)));
+for (const [kind, engine] of STORE_KINDS.flatMap((k) => ENGINES.map((e) => [k, e] as const))) {
+  describe(`portal uploads refused after they were stored leave no file [${kind}, ${engine}]`, () => {
+    const store = useStoreUnderTest(kind, `portal-discard-${engine}`);
+    const t = useTestApp(engine, () => store().config);
+    const stored = (b: Buffer) => store().has(sha(b));
     let s: TestSession;
     let code: string;
     let applicantId: string;
@@ -52,7 +46,7 @@ for (const engine of ENGINES) {
       expect(
         await db.selectFrom('applicant_document').select('id').where('application_id', '=', draft.id).execute(),
       ).toEqual([]);
-      expect(stored(pdf)).toBe(false);
+      expect(await stored(pdf)).toBe(false);
 
       const png = Buffer.concat([PNG, Buffer.from(engine)]);
       const ok = multipartBody({ _csrf: s.csrfToken, action: 'continue' }, [
@@ -64,7 +58,7 @@ for (const engine of ENGINES) {
         ...ok,
       });
       expect(accepted.statusCode).toBeLessThan(400);
-      expect(stored(png)).toBe(true);
+      expect(await stored(png)).toBe(true);
       await submitApplication(db, applicantPrincipal(applicantId), {
         applicationId: draft.id,
         idempotencyKey: draft.idempotency_key,
@@ -91,8 +85,8 @@ for (const engine of ENGINES) {
       });
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('pas.pdf was not accepted');
-      expect(stored(refusedPdf)).toBe(false);
-      expect(stored(letter)).toBe(true);
+      expect(await stored(refusedPdf)).toBe(false);
+      expect(await stored(letter)).toBe(true);
 
       const stray = tinyPdf(`sent with a tampered form ${engine}`);
       const tampered = multipartBody({ _csrf: s.csrfToken, answer: 'x', extra: 'y' }, [
@@ -105,7 +99,7 @@ for (const engine of ENGINES) {
       });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error.message).toContain('extra');
-      expect(stored(stray)).toBe(false);
+      expect(await stored(stray)).toBe(false);
     });
   });
 }

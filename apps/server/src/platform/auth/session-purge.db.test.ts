@@ -8,6 +8,7 @@ import { loadConfig } from '../config.js';
 import { JobRunner } from '../jobs/index.js';
 import { buildModuleRegistry } from '../module-registry.js';
 import { Lifecycle } from '../lifecycle.js';
+import { openFileStorage } from '../files/open-file-storage.js';
 import { platformModule } from '../platform-module.js';
 import { createSession, hashSessionToken } from './session-store.js';
 import { scheduleSessionPurge, SESSION_PURGE_JOB } from './session-purge.jobs.js';
@@ -43,7 +44,13 @@ describeEachEngine('session purge job', (database) => {
 
     const config = loadConfig({ ...process.env, DATABASE_URL: '' }, { seedDemo: false });
     const ran = await new JobRunner({
-      ctx: { config, database: db, registry: buildModuleRegistry([platformModule]), lifecycle: new Lifecycle() },
+      ctx: {
+        config,
+        database: db,
+        registry: buildModuleRegistry([platformModule]),
+        lifecycle: new Lifecycle(),
+        files: openFileStorage(config),
+      },
       log: silent,
       pollMs: 10,
     }).drain();

@@ -8,6 +8,7 @@ import { refreshStatistics, staleTables } from './statistics.js';
 import { scheduleStatisticsRefresh, STATISTICS_JOB } from './statistics.jobs.js';
 import { buildModuleRegistry } from '../module-registry.js';
 import { Lifecycle } from '../lifecycle.js';
+import { openFileStorage } from '../files/open-file-storage.js';
 import { platformModule } from '../platform-module.js';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -83,7 +84,13 @@ describeEachEngine('planner statistics', (database) => {
     const config = loadConfig({ ...process.env, DATABASE_URL: '' }, { seedDemo: false });
     expect(
       await new JobRunner({
-        ctx: { config, database: db, registry: buildModuleRegistry([platformModule]), lifecycle: new Lifecycle() },
+        ctx: {
+          config,
+          database: db,
+          registry: buildModuleRegistry([platformModule]),
+          lifecycle: new Lifecycle(),
+          files: openFileStorage(config),
+        },
         log: silent,
       }).drain(),
     ).toBe(1);

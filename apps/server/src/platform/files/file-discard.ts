@@ -4,24 +4,36 @@ import path from 'node:path';
 import type { Executor } from '../db/transaction.js';
 import { isReferenced, type FileStore } from './file-references.js';
 import { placeIfAbsent, storedPath, type StoredFile } from './file-store.js';
+import type { RemovalGuard } from './file-storage.js';
 
 const ASIDE_PREFIX = 'discard-';
 
 /**
- * Deletes a stored file when nothing references it and no upload has found it since `expectedMtimeMs`, without a
- * window in which an upload could come to rely on it: the file is first moved aside (an upload arriving after that
- * stores its own copy), then its mtime (an upload that found it before has touched it) and the references (a row
- * committed before) are checked, and it is put back unless both say it is unused. Returns the bytes removed, or
- * null when it was kept (or already gone).
+ * Deletes a stored file when nothing references it and no upload has found it since, as the store allows (see
+ * `FileStorage.removeUnlessUsed`). Returns the bytes removed, or null when it was kept (or already gone).
  */
-export async function removeUnlessUsed(
+export function removeUnlessUsed(
   db: Executor,
   store: FileStore,
   sha256: string,
-  expectedMtimeMs: number,
+  guard: RemovalGuard,
 ): Promise<number | null> {
-  const target = storedPath(store.dir, sha256);
-  const aside = path.join(store.dir, 'tmp', `${ASIDE_PREFIX}${sha256}-${crypto.randomUUID()}`);
+  return store.storage.removeUnlessUsed(sha256, guard, () => isReferenced(db, store.referencingTables, sha256));
+}
+
+/**
+ * In a folder, without a window in which an upload could come to rely on the file: it is first moved aside (an
+ * upload arriving after that stores its own copy), then its mtime (an upload that found it before has touched it)
+ * and the references (a row committed before) are checked, and it is put back unless both say it is unused.
+ */
+export async function removeLocalUnlessUsed(
+  fileDir: string,
+  sha256: string,
+  guard: RemovalGuard,
+  isUsed: () => Promise<boolean>,
+): Promise<number | null> {
+  const target = storedPath(fileDir, sha256);
+  const aside = path.join(fileDir, 'tmp', `${ASIDE_PREFIX}${sha256}-${crypto.randomUUID()}`);
   fs.mkdirSync(path.dirname(aside), { recursive: true });
   try {
     fs.renameSync(target, aside);
@@ -32,7 +44,8 @@ export async function removeUnlessUsed(
   let keep = true;
   try {
     const { mtimeMs, size } = fs.statSync(aside);
-    keep = mtimeMs !== expectedMtimeMs || (await isReferenced(db, store.referencingTables, sha256));
+    const unchanged = 'version' in guard ? String(mtimeMs) === guard.version : mtimeMs < guard.olderThanMs;
+    keep = !unchanged || (await isUsed());
     if (keep) return null;
     fs.rmSync(aside, { force: true });
     return size;
@@ -74,10 +87,10 @@ export function restoreSetAside(fileDir: string, minAgeMs: number, now = Date.no
  * orphan sweep removes whatever is left).
  */
 export async function discardUpload(db: Executor, store: FileStore, stored: StoredFile): Promise<boolean> {
-  if (stored.createdMtimeMs === undefined) return false;
+  if (stored.createdVersion === undefined) return false;
   try {
     if (await isReferenced(db, store.referencingTables, stored.sha256)) return false;
-    return (await removeUnlessUsed(db, store, stored.sha256, stored.createdMtimeMs)) !== null;
+    return (await removeUnlessUsed(db, store, stored.sha256, { version: stored.createdVersion })) !== null;
   } catch {
     return false;
   }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/transaction.js';
+import type { FileStorage } from './file-storage.js';
 
 /**
  * The stored files' hashes live in modules' tables, which the platform does not know. A module that keeps a
@@ -9,16 +10,16 @@ import type { Executor } from '../db/transaction.js';
  */
 export const FILE_HASH_COLUMN = 'sha256';
 
-/** The folder of stored files and the tables whose rows name them: what "is this file still used?" needs. */
+/** Where stored files are kept and the tables whose rows name them: what "is this file still used?" needs. */
 export interface FileStore {
-  dir: string;
+  storage: FileStorage;
   /** Tables whose `sha256` column names a stored file, as the app's modules declare them. */
   referencingTables: readonly string[];
 }
 
-/** The app's file store: its configured folder and the referencing tables of its modules. */
+/** The app's file store: its configured storage and the referencing tables of its modules. */
 export function fileStoreOf(ctx: AppContext): FileStore {
-  return { dir: ctx.config.fileDir, referencingTables: ctx.registry.fileReferences };
+  return { storage: ctx.files, referencingTables: ctx.registry.fileReferences };
 }
 
 /** Which of `hashes` some row of a referencing table names (removed rows included: their file is still theirs). */

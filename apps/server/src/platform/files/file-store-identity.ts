@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
+import type { FileStorage } from './file-storage.js';
 
-/** The file in the store's folder that names the database the store belongs to. */
+/** The file (or object) in the store that names the database the store belongs to. */
 export const FILE_STORE_MARKER = '.sagsgang-database';
 
 export type FileStoreCheck = 'ok' | 'missing' | 'foreign';
@@ -13,7 +14,8 @@ export async function databaseIdentity(pool: pg.Pool): Promise<string> {
   return rows[0].database_id;
 }
 
-function readMarker(fileDir: string): string | undefined {
+/** The marker in a store folder, or undefined when there is none. */
+export function readLocalMarker(fileDir: string): string | undefined {
   try {
     return fs.readFileSync(path.join(fileDir, FILE_STORE_MARKER), 'utf8').trim();
   } catch (err) {
@@ -22,36 +24,39 @@ function readMarker(fileDir: string): string | undefined {
   }
 }
 
+/** Writes the marker into a store folder unless one is there; returns the marker now there. */
+export function writeLocalMarkerIfAbsent(fileDir: string, id: string): string | undefined {
+  fs.mkdirSync(fileDir, { recursive: true });
+  try {
+    fs.writeFileSync(path.join(fileDir, FILE_STORE_MARKER), `${id}\n`, { flag: 'wx' });
+    return id;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    return readLocalMarker(fileDir); // another node claimed it at the same moment
+  }
+}
+
 /**
  * At start: makes sure the file store belongs to this database. A store without a marker (a new one, or one from
  * before markers) is claimed; a store marked for another database is refused. Returns the database's identity.
  */
-export async function claimFileStore(pool: pg.Pool, fileDir: string): Promise<string> {
+export async function claimFileStore(pool: pg.Pool, storage: FileStorage): Promise<string> {
   const id = await databaseIdentity(pool);
-  fs.mkdirSync(fileDir, { recursive: true });
-  let found = readMarker(fileDir);
-  if (found === undefined) {
-    try {
-      fs.writeFileSync(path.join(fileDir, FILE_STORE_MARKER), `${id}\n`, { flag: 'wx' });
-      return id;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      found = readMarker(fileDir); // another node claimed it at the same moment
-    }
-  }
+  const found = (await storage.readMarker()) ?? (await storage.writeMarkerIfAbsent(id));
   if (found !== id) {
     throw new Error(
-      `The file store ${fileDir} belongs to another database (${found}); this database is ${id}. ` +
-        'Set SAGSGANG_FILE_DIR to the folder of this database’s files.',
+      `The file store ${storage.location} belongs to another database (${found}); this database is ${id}. ` +
+        `Set ${storage.setting} to the store of this database’s files.`,
     );
   }
   return id;
 }
 
-/** Whether the store still carries this database's marker (a lost mount shows as missing). */
-export async function checkFileStore(fileDir: string, id: string): Promise<FileStoreCheck> {
+/** Whether the store still carries this database's marker (a lost mount or an unreachable bucket shows as missing). */
+export async function checkFileStore(storage: FileStorage, id: string): Promise<FileStoreCheck> {
   try {
-    const found = (await fs.promises.readFile(path.join(fileDir, FILE_STORE_MARKER), 'utf8')).trim();
+    const found = await storage.readMarker();
+    if (found === undefined) return 'missing';
     return found === id ? 'ok' : 'foreign';
   } catch {
     return 'missing';

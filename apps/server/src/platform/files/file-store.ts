@@ -16,10 +16,11 @@ export interface StoredFile {
   /** The stream was cut at the size limit (the file is then not kept). */
   truncated: boolean;
   /**
-   * Set when this upload put the file in the store (it was not there already): the file's modification time then.
-   * Only the upload that created a file may discard it, and only while no other upload has found it since.
+   * Set when this upload put the file in the store (it was not there already): which copy it made (in a folder, the
+   * file's modification time then). Only the upload that created a file may discard it, and only while no other
+   * upload has found it since.
    */
-  createdMtimeMs?: number;
+  createdVersion?: string;
 }
 
 /** Where a stored file lives: outside the web root, named by its content hash (identical uploads are stored once). */
@@ -36,31 +37,16 @@ export async function storeUpload(fileDir: string, source: Readable, isTruncated
   const tmpDir = path.join(fileDir, 'tmp');
   fs.mkdirSync(tmpDir, { recursive: true });
   const tmp = path.join(tmpDir, `${process.pid}-${crypto.randomUUID()}`);
-  const hash = crypto.createHash('sha256');
-  let size = 0;
-  let head = Buffer.alloc(0);
-  const tap = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      hash.update(chunk);
-      size += chunk.length;
-      if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.length)]);
-      done(null, chunk);
-    },
-  });
+  const { tap, done } = hashingTap();
   const sink = fs.createWriteStream(tmp, { mode: 0o600 });
   try {
     await pipeline(source, tap, sink);
-    const result: StoredFile = {
-      sha256: hash.digest('hex'),
-      sizeBytes: size,
-      detectedType: detectMediaType(head),
-      truncated: isTruncated(),
-    };
-    if (result.truncated || !result.detectedType || size === 0) return result;
+    const result = done(isTruncated);
+    if (!worthKeeping(result)) return result;
     const target = storedPath(fileDir, result.sha256);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     const createdMtimeMs = keepUnderHash(tmp, target);
-    return createdMtimeMs === undefined ? result : { ...result, createdMtimeMs };
+    return createdMtimeMs === undefined ? result : { ...result, createdVersion: String(createdMtimeMs) };
   } finally {
     // A source that fails at once (an upload cut off) can fail the pipeline before the file is even opened: wait
     // for the file to be closed, or it would appear after the removal and stay.
@@ -120,8 +106,41 @@ export function placeIfAbsent(source: string, target: string): boolean {
 
 /** The stored bytes of a document, checked against its hash so a damaged file is never handed out as the original. */
 export async function readStored(fileDir: string, sha256: string): Promise<Buffer> {
-  const bytes = await fs.promises.readFile(storedPath(fileDir, sha256));
+  return checkedAgainstHash(await fs.promises.readFile(storedPath(fileDir, sha256)), sha256);
+}
+
+export function checkedAgainstHash(bytes: Buffer, sha256: string): Buffer {
   const actual = crypto.createHash('sha256').update(bytes).digest('hex');
   if (actual !== sha256) throw new Error(`stored file ${sha256} does not match its hash`);
   return bytes;
+}
+
+/**
+ * Passes a stream on while hashing it and keeping its first bytes, for a store that writes as it reads; `done`
+ * gives what was seen once the stream has ended.
+ */
+export function hashingTap(): { tap: Transform; done: (isTruncated: () => boolean) => StoredFile } {
+  const hash = crypto.createHash('sha256');
+  let size = 0;
+  let head = Buffer.alloc(0);
+  const tap = new Transform({
+    transform(chunk: Buffer, _enc, next) {
+      hash.update(chunk);
+      size += chunk.length;
+      if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.length)]);
+      next(null, chunk);
+    },
+  });
+  const done = (isTruncated: () => boolean): StoredFile => ({
+    sha256: hash.digest('hex'),
+    sizeBytes: size,
+    detectedType: detectMediaType(head),
+    truncated: isTruncated(),
+  });
+  return { tap, done };
+}
+
+/** Whether an upload is to be kept: complete, not empty, and of an accepted type by its content. */
+export function worthKeeping(file: StoredFile): boolean {
+  return !file.truncated && file.detectedType !== null && file.sizeBytes > 0;
 }

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Executor } from '../db/transaction.js';
-import { removeUnlessUsed, restoreSetAside } from './file-discard.js';
+import { removeUnlessUsed } from './file-discard.js';
+import type { StoredEntry } from './file-storage.js';
 import {
   anyFileReferenced,
   assertEveryReferenceRegistered,
@@ -32,9 +33,9 @@ export interface SweepOptions {
 const BATCH = 500;
 // A store with old files and a database that names none: most likely a new or wrong database pointed at this
 // folder (an unset DATABASE_URL starts an empty embedded one). Deleting would empty the store.
-const WRONG_DATABASE =
+const wrongDatabase = (setting: string) =>
   'the database names no stored file at all, yet the file store holds files older than the grace period: ' +
-  'refusing to sweep (is SAGSGANG_FILE_DIR the folder of this database?)';
+  `refusing to sweep (is ${setting} the store of this database?)`;
 const HASH_NAME = /^[0-9a-f]{64}$/;
 
 /**
@@ -44,19 +45,17 @@ const HASH_NAME = /^[0-9a-f]{64}$/;
  */
 export async function sweepOrphanFiles(db: Executor, o: SweepOptions): Promise<SweepResult> {
   const result: SweepResult = { scannedFiles: 0, removedFiles: 0, removedBytes: 0, removedPartial: 0, restored: 0 };
-  const { dir, referencingTables } = o.store;
-  if (!fs.existsSync(dir)) return result;
+  const { storage, referencingTables } = o.store;
+  if (!(await storage.exists())) return result;
   await assertEveryReferenceRegistered(db, referencingTables);
   const now = o.now ?? Date.now();
+  const before = now - o.graceMs;
   const databaseNamesFiles = await anyFileReferenced(db, referencingTables);
-  result.restored = restoreSetAside(dir, 60_000, now);
-  result.removedPartial = removeStalePartials(dir, now - o.graceMs);
-  for (const prefix of fs
-    .readdirSync(dir)
-    .filter((d) => /^[0-9a-f]{2}$/.test(d))
-    .sort()) {
+  Object.assign(result, await storage.tidy(before, now));
+  for await (const page of storage.list(o.signal)) {
     o.signal?.throwIfAborted();
-    const old = oldFilesIn(path.join(dir, prefix), prefix, now - o.graceMs, result);
+    result.scannedFiles += page.length;
+    const old = page.filter((f) => f.modifiedMs < before);
     for (let i = 0; i < old.length; i += BATCH) {
       const batch = old.slice(i, i + BATCH);
       const referenced = await referencedHashes(
@@ -64,10 +63,10 @@ export async function sweepOrphanFiles(db: Executor, o: SweepOptions): Promise<S
         referencingTables,
         batch.map((f) => f.sha256),
       );
-      if (!databaseNamesFiles && batch.length > 0) throw new Error(WRONG_DATABASE);
+      if (!databaseNamesFiles && batch.length > 0) throw new Error(wrongDatabase(storage.setting));
       for (const f of batch) {
         if (referenced.has(f.sha256)) continue;
-        const bytes = await removeUnlessUsed(db, o.store, f.sha256, f.mtimeMs);
+        const bytes = await removeUnlessUsed(db, o.store, f.sha256, { olderThanMs: before });
         if (bytes === null) continue;
         result.removedFiles++;
         result.removedBytes += bytes;
@@ -77,25 +76,26 @@ export async function sweepOrphanFiles(db: Executor, o: SweepOptions): Promise<S
   return result;
 }
 
-function oldFilesIn(
-  dir: string,
-  prefix: string,
-  before: number,
-  result: SweepResult,
-): { sha256: string; mtimeMs: number }[] {
-  const out: { sha256: string; mtimeMs: number }[] = [];
-  for (const name of fs.readdirSync(dir)) {
-    if (!HASH_NAME.test(name) || !name.startsWith(prefix)) continue;
-    const stat = fs.statSync(path.join(dir, name), { throwIfNoEntry: false });
-    if (!stat?.isFile()) continue;
-    result.scannedFiles++;
-    if (stat.mtimeMs < before) out.push({ sha256: name, mtimeMs: stat.mtimeMs });
+/** The stored files of a folder, one two-letter prefix folder at a time. */
+export async function* listLocalFiles(fileDir: string, signal?: AbortSignal): AsyncIterable<StoredEntry[]> {
+  if (!fs.existsSync(fileDir)) return;
+  for (const prefix of fs
+    .readdirSync(fileDir)
+    .filter((d) => /^[0-9a-f]{2}$/.test(d))
+    .sort()) {
+    signal?.throwIfAborted();
+    const page: StoredEntry[] = [];
+    for (const name of fs.readdirSync(path.join(fileDir, prefix))) {
+      if (!HASH_NAME.test(name) || !name.startsWith(prefix)) continue;
+      const stat = fs.statSync(path.join(fileDir, prefix, name), { throwIfNoEntry: false });
+      if (stat?.isFile()) page.push({ sha256: name, modifiedMs: stat.mtimeMs });
+    }
+    yield page;
   }
-  return out;
 }
 
 /** Uploads being written live in tmp/ under `<pid>-<uuid>`; one older than the grace period was abandoned. */
-function removeStalePartials(fileDir: string, before: number): number {
+export function removeStalePartials(fileDir: string, before: number): number {
   const tmpDir = path.join(fileDir, 'tmp');
   if (!fs.existsSync(tmpDir)) return 0;
   let removed = 0;

@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { Multipart, MultipartFile } from '@fastify/multipart';
 import { AppError } from '../errors.js';
-import { storeUpload, type StoredFile } from './file-store.js';
+import type { StoredFile } from './file-store.js';
+import type { FileStorage } from './file-storage.js';
 import { findUnstorableText, unstorableTextError } from '../http/text-guard.js';
 
 const hasStatus = (err: unknown) => typeof (err as { statusCode?: unknown } | null)?.statusCode === 'number';
@@ -47,9 +48,9 @@ export async function* formParts(request: FastifyRequest): AsyncGenerator<Multip
 }
 
 /** Streams a file part to the file store; a file cut off by the end of the request is a 400 that names it. */
-export async function storeFilePart(fileDir: string, part: MultipartFile): Promise<StoredFile> {
+export async function storeFilePart(storage: FileStorage, part: MultipartFile): Promise<StoredFile> {
   try {
-    return await storeUpload(fileDir, part.file, () => part.file.truncated);
+    return await storage.store(part.file, () => part.file.truncated);
   } catch (err) {
     if (err instanceof AppError || !part.file.errored) throw err;
     throw new AppError('validation', `${part.fieldname}: ${part.filename} did not arrive in full. Send it again.`, [

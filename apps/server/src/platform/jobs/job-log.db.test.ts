@@ -6,6 +6,7 @@ import { Lifecycle } from '../lifecycle.js';
 import { buildModuleRegistry } from '../module-registry.js';
 import { enqueueJob } from './job-queue.js';
 import { JobRunner } from './job-runner.js';
+import { openFileStorage } from '../files/open-file-storage.js';
 
 /** A logger like pino's: a child carries its bindings into every line it writes. */
 function recordingLogger(lines: object[], bindings: object = {}): JobLogger {
@@ -32,7 +33,7 @@ describeEachEngine('job log lines', (database, engine) => {
     ]);
     const config = loadConfig({ ...process.env, DATABASE_URL: '' }, { seedDemo: false });
     const runner = new JobRunner({
-      ctx: { config, database: database(), registry, lifecycle: new Lifecycle() },
+      ctx: { config, database: database(), registry, lifecycle: new Lifecycle(), files: openFileStorage(config) },
       log: recordingLogger(lines),
     });
     const id = await enqueueJob(database().db, { kind, maxAttempts: 1 });

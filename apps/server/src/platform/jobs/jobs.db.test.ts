@@ -7,6 +7,7 @@ import { enqueueJob } from './job-queue.js';
 import { JobRunner, LeaseLostError, PermanentJobError, type JobDefinition } from './job-runner.js';
 import { buildModuleRegistry } from '../module-registry.js';
 import { Lifecycle } from '../lifecycle.js';
+import { openFileStorage } from '../files/open-file-storage.js';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -20,7 +21,7 @@ function runner(
   const config = loadConfig({ ...process.env, DATABASE_URL: '' }, { seedDemo: false });
   const registry = buildModuleRegistry([{ name: 'test', jobs }]);
   return new JobRunner({
-    ctx: { config, database, registry, lifecycle: new Lifecycle() },
+    ctx: { config, database, registry, lifecycle: new Lifecycle(), files: openFileStorage(config) },
     log: silent,
     pollMs: 10,
     workerId,

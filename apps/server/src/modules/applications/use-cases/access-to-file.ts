@@ -5,7 +5,7 @@ import { recordAudit } from '../../../platform/audit/record-audit.js';
 import type { Executor } from '../../../platform/db/transaction.js';
 import { applicantDocuments, getApplicantCaseFile } from '../../cases/index.js';
 import { renderJournal } from '../case-journal.js';
-import { readStored } from '../../../platform/files/file-store.js';
+import type { FileStorage } from '../../../platform/files/file-storage.js';
 
 export interface CaseFileExport {
   fileName: string;
@@ -24,7 +24,7 @@ function zipName(index: number, fileName: string): string {
 export async function exportCaseFile(
   db: Executor,
   principal: Principal,
-  o: { reference: string; locale: Locale; fileDir: string; authorityName: string; requestId?: string; now?: Date },
+  o: { reference: string; locale: Locale; files: FileStorage; authorityName: string; requestId?: string; now?: Date },
 ): Promise<CaseFileExport> {
   const now = o.now ?? new Date();
   const file = await getApplicantCaseFile(db, principal, o.reference, now);
@@ -33,7 +33,7 @@ export async function exportCaseFile(
   const listed: { path: string; fileName: string; uploadedAt: Date }[] = [];
   for (const [i, d] of docs.entries()) {
     const path = `dokumenter/${zipName(i, d.fileName)}`;
-    entries[path] = [await readStored(o.fileDir, d.sha256), { level: 0 }]; // PDFs and images are compressed already
+    entries[path] = [await o.files.read(d.sha256), { level: 0 }]; // PDFs and images are compressed already
     listed.push({ path, fileName: d.fileName, uploadedAt: d.addedAt });
   }
   const journal = renderJournal({

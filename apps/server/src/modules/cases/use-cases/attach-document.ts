@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { TAttachDocumentFields } from '@sagsgang/contracts';
 import { safeFileName } from '../../../platform/files/file-names.js';
-import { storeUpload } from '../../../platform/files/file-store.js';
 import { discardUpload } from '../../../platform/files/file-discard.js';
 import type { FileStore } from '../../../platform/files/file-references.js';
 import { assertCaseAccess, conflict, loadCaseOr404, requireState, type CaseContext } from '../case-command.js';
@@ -32,7 +31,7 @@ export async function attachDocument(
   if (current.version !== input.expectedVersion) throw conflict(current.version);
   requireState(current, DOCUMENT_STATES, 'add_document');
   const fileName = safeFileName(input.file.fileName);
-  const stored = await storeUpload(ctx.files.dir, input.file.content, input.file.isTruncated);
+  const stored = await ctx.files.storage.store(input.file.content, input.file.isTruncated);
   try {
     const refusal = uploadRefusal(stored);
     if (refusal) throw refusalError(refusal, fileName);

@@ -2,7 +2,7 @@ import { AppError } from '../../../platform/errors.js';
 import { auditDenied, recordAudit } from '../../../platform/audit/record-audit.js';
 import type { Principal } from '../../../platform/auth/principal.js';
 import type { Executor } from '../../../platform/db/transaction.js';
-import { readStored } from '../../../platform/files/file-store.js';
+import type { FileStorage } from '../../../platform/files/file-storage.js';
 import { caseFileAccess, type CaseFileAccess } from '../case-file-access.js';
 import { visibleToApplicant } from '../case-document-list.js';
 import { caseDocumentsRepository as documents, type CaseDocumentRow } from '../case-documents.repository.js';
@@ -17,9 +17,9 @@ export interface DocumentDownload {
   bytes: Buffer;
 }
 
-async function download(fileDir: string, doc: CaseDocumentRow): Promise<DocumentDownload> {
+async function download(files: FileStorage, doc: CaseDocumentRow): Promise<DocumentDownload> {
   // A stored file that no longer matches its hash is an error, never handed out as the document.
-  return { fileName: doc.file_name, mediaType: doc.media_type, bytes: await readStored(fileDir, doc.sha256) };
+  return { fileName: doc.file_name, mediaType: doc.media_type, bytes: await files.read(doc.sha256) };
 }
 
 /** The case file's access for a download; a refusal other than "break the glass" answers as a missing document. */
@@ -50,13 +50,13 @@ async function documentAccess(
 export async function openCaseDocument(
   db: Executor,
   principal: Principal,
-  o: { caseId: string; documentId: string; fileDir: string; requestId?: string },
+  o: { caseId: string; documentId: string; files: FileStorage; requestId?: string },
 ): Promise<DocumentDownload> {
   const c = await repo.findCase(db, o.caseId);
   const access = c ? await documentAccess(db, principal, c, o.documentId) : undefined;
   const doc = c ? await documents.find(db, o.documentId) : undefined;
   if (!c || !access || !doc || doc.case_id !== c.id) throw new AppError('not_found', 'No such document.');
-  const file = await download(o.fileDir, doc);
+  const file = await download(o.files, doc);
   await recordAudit(db, {
     actorUserId: principal.userId,
     action: 'read',
@@ -108,7 +108,7 @@ export async function applicantDocuments(db: Executor, file: ApplicantCaseFile):
 export async function openApplicantDocument(
   db: Executor,
   principal: Principal,
-  o: { reference: string; documentId: string; fileDir: string; requestId?: string },
+  o: { reference: string; documentId: string; files: FileStorage; requestId?: string },
 ): Promise<DocumentDownload> {
   const file = await getApplicantCaseFile(db, principal, o.reference);
   const doc = await documents.find(db, o.documentId);
@@ -129,7 +129,7 @@ export async function openApplicantDocument(
         : undefined,
     );
   }
-  const bytes = await download(o.fileDir, doc);
+  const bytes = await download(o.files, doc);
   await recordAudit(db, {
     actorUserId: principal.userId,
     action: 'read',
