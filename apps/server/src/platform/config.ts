@@ -12,6 +12,8 @@ export interface AppConfig {
   host: string;
   /** Set: run on this PostgreSQL. Unset: the embedded engine in `dataDir`. */
   databaseUrl?: string;
+  /** The role that owns the tables: migrations and grants run as it (PostgreSQL); unset, `databaseUrl` is used. */
+  databaseOwnerUrl?: string;
   dataDir: string;
   /** Time-outs and start-up behaviour of the PostgreSQL connection pool (ignored by the embedded engine). */
   database: DatabaseSettings;
@@ -181,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseOwnerUrl: env.DATABASE_OWNER_URL || undefined,
     dataDir: path.join(dataDir, 'pglite'),
     database: databaseSettings(env),
     shutdown: {
