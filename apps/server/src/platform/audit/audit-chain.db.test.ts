@@ -1,9 +1,11 @@
 import crypto from 'node:crypto';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { sql } from 'kysely';
 import { describeEachEngine } from '../../../test/support/test-database.js';
 import { inTransaction } from '../db/transaction.js';
-import type { Database } from '../db/database.js';
+import { openDatabase, type Database } from '../db/database.js';
+import { migrate, readMigrations } from '../db/migrate.js';
+import { createUser } from '../../../test/support/test-auth.js';
 import { verifyAuditChain } from './audit-chain.js';
 import { recordAudit } from './record-audit.js';
 
@@ -178,5 +180,34 @@ describeEachEngine('the audit chain', (db) => {
       kind: 'anchor_mismatch',
       chainNo: 10_000,
     });
+  });
+});
+
+describe('the chain migration', () => {
+  test('rows written before it are chained in the order they were written', async () => {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    try {
+      const all = readMigrations();
+      const before = all.filter((m) => m.name < '0170');
+      await migrate(database.pool, before);
+      const user = await createUser(database.db);
+      for (let n = 1; n <= 4; n++) {
+        await database.pool.query(
+          `INSERT INTO audit_log (actor_user_id, action, entity_type, entity_id, purpose, details)
+           VALUES ($1, 'read', 'case', $2, 'Casework', '{"x": [1, 2]}')`,
+          [user.id, `case-${n}`],
+        );
+      }
+      await migrate(database.pool, all);
+      const report = await verifyAuditChain(database.pool);
+      expect(report).toMatchObject({ checked: 4, firstBreak: null, head: { chainNo: 4 } });
+      const order = await database.pool.query('SELECT entity_id FROM audit_log ORDER BY chain_no');
+      expect(order.rows.map((r) => r.entity_id)).toEqual(['case-1', 'case-2', 'case-3', 'case-4']);
+      // New rows continue the backfilled chain.
+      await recordAudit(database.db, entry(5));
+      expect(await verifyAuditChain(database.pool)).toMatchObject({ checked: 5, firstBreak: null });
+    } finally {
+      await database.close();
+    }
   });
 });
