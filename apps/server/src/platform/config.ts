@@ -15,6 +15,8 @@ export interface AppConfig {
   /** The role that owns the tables: migrations and grants run as it (PostgreSQL); unset, `databaseUrl` is used. */
   databaseOwnerUrl?: string;
   dataDir: string;
+  /** AUDIT_FORWARD_FILE: audit entries are also appended here as JSON lines, every minute, for an external store. */
+  auditForwardFile?: string;
   /** Time-outs and start-up behaviour of the PostgreSQL connection pool (ignored by the embedded engine). */
   database: DatabaseSettings;
   /** On SIGTERM: how long readiness reports 503 before the port closes, and how long requests may take to finish. */
@@ -185,6 +187,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: env.DATABASE_URL || undefined,
     databaseOwnerUrl: env.DATABASE_OWNER_URL || undefined,
     dataDir: path.join(dataDir, 'pglite'),
+    auditForwardFile: env.AUDIT_FORWARD_FILE
+      ? path.resolve(env.INIT_CWD ?? process.cwd(), env.AUDIT_FORWARD_FILE)
+      : undefined,
     database: databaseSettings(env),
     shutdown: {
       readinessDelayMs: Math.round(nonNegativeNumber(env, 'SHUTDOWN_READINESS_DELAY_SECONDS', 0) * 1000),
