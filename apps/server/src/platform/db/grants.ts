@@ -31,7 +31,9 @@ export function grantStatements(role: string, database: string, schema: string):
     `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${s} TO ${r}`,
     `REVOKE UPDATE, DELETE ON ${tables(APPEND_ONLY)} FROM ${r}`,
     `REVOKE INSERT, UPDATE, DELETE ON ${tables(READ_ONLY)} FROM ${r}`,
-    `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${s} TO ${r}`,
+    // UPDATE for setval (the case-history import moves the case number sequence on); not for the audit log's ids.
+    `GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA ${s} TO ${r}`,
+    `REVOKE UPDATE ON SEQUENCE ${s}."audit_log_id_seq" FROM ${r}`,
   ];
 }
 
