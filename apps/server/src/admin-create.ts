@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit } from './platform/config.js';
 import { openDatabase } from './platform/db/database.js';
-import { migrate } from './platform/db/migrate.js';
+import { migrateAsOwner } from './platform/db/owner-migration.js';
 import { isAppError } from './platform/errors.js';
 import { createFirstAdministrator } from './administrator.js';
 
@@ -38,7 +38,12 @@ if (!who) {
 const config = loadConfigOrExit();
 const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 try {
-  await migrate(database.pool);
+  await migrateAsOwner({
+    database,
+    ownerUrl: config.databaseOwnerUrl,
+    production: config.production,
+    log: { warn: (message) => console.warn(message) },
+  });
   const result = await createFirstAdministrator(config, database, who);
   if (result.createdUnit) console.log(`Created the authority "${config.authorityName}".`);
   console.log(

@@ -11,6 +11,7 @@ test('the app is composed of every module once, with their job kinds and case-ev
   const ctx = createAppContext(base());
   expect(ctx.registry.modules.map((m) => m.name)).toEqual(APP_MODULES.map((m) => m.name));
   expect([...ctx.registry.jobs.keys()].sort()).toEqual([
+    'audit.forward',
     'auth.purge-sessions',
     'cases.recompute-clocks',
     'cases.refresh-forecast-calibration',

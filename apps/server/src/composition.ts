@@ -16,6 +16,7 @@ import { scheduleFileSweep } from './platform/files/file-sweep.jobs.js';
 import { openFileStorage } from './platform/files/open-file-storage.js';
 import { sessionPolicy } from './platform/auth/auth-plugin.js';
 import { scheduleStatisticsRefresh } from './platform/db/statistics.jobs.js';
+import { scheduleAuditForward } from './platform/audit/audit-forward.jobs.js';
 import { analyzeDatabase } from './platform/db/statistics.js';
 import { healthModule } from './modules/health/index.js';
 import { authModule } from './modules/auth/index.js';
@@ -110,6 +111,7 @@ export async function startBackground(
   await scheduleSessionPurge(ctx.database.db);
   await scheduleFileSweep(ctx.database.db);
   await scheduleStatisticsRefresh(ctx.database.db);
+  if (ctx.config.auditForwardFile) await scheduleAuditForward(ctx.database.db);
   const runner = new JobRunner({ ctx, log: app.log });
   if (app.server.listening) runner.start();
   else app.server.once('listening', () => runner.start());

@@ -4,7 +4,7 @@ import { loadConfigOrExit } from './platform/config.js';
 import { loggerOptions } from './platform/logging.js';
 import { openDatabase } from './platform/db/database.js';
 import { waitForDatabase } from './platform/db/wait-for-database.js';
-import { migrate } from './platform/db/migrate.js';
+import { migrateAsOwner } from './platform/db/owner-migration.js';
 import { claimFileStore } from './platform/files/file-store-identity.js';
 import { createMetrics, startMetricsServer } from './platform/metrics/metrics.js';
 import { buildApp } from './app.js';
@@ -27,7 +27,13 @@ if (database.engine === 'postgres') {
     process.exit(1);
   });
 }
-await migrate(database.pool);
+await migrateAsOwner({
+  database,
+  ownerUrl: config.databaseOwnerUrl,
+  production: config.production,
+  settings: config.database,
+  log: { warn: (message) => log.warn(message) },
+});
 const ctx = createAppContext({ config, database });
 ctx.lifecycle.fileStoreIdentity = await claimFileStore(database.pool, ctx.files).catch((err: Error) => {
   log.fatal(err.message);

@@ -14,7 +14,11 @@ export interface AppConfig {
   host: string;
   /** Set: run on this PostgreSQL. Unset: the embedded engine in `dataDir`. */
   databaseUrl?: string;
+  /** The role that owns the tables: migrations and grants run as it (PostgreSQL); unset, `databaseUrl` is used. */
+  databaseOwnerUrl?: string;
   dataDir: string;
+  /** AUDIT_FORWARD_FILE: audit entries are also appended here as JSON lines, every minute, for an external store. */
+  auditForwardFile?: string;
   /** Time-outs and start-up behaviour of the PostgreSQL connection pool (ignored by the embedded engine). */
   database: DatabaseSettings;
   /** What this node does (SAGSGANG_ROLE): serve requests (`web`), run background jobs (`worker`), or both (`all`). */
@@ -251,7 +255,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseOwnerUrl: env.DATABASE_OWNER_URL || undefined,
     dataDir: path.join(dataDir, 'pglite'),
+    auditForwardFile: env.AUDIT_FORWARD_FILE
+      ? path.resolve(env.INIT_CWD ?? process.cwd(), env.AUDIT_FORWARD_FILE)
+      : undefined,
     database: databaseSettings(env),
     role: parseNodeRole(env.SAGSGANG_ROLE),
     jobLeaseSeconds: positiveNumber(env, 'JOB_LEASE_SECONDS', 60),

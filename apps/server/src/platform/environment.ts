@@ -91,6 +91,8 @@ export const ENVIRONMENT = z
     JOB_LEASE_SECONDS: positiveNumber,
     // The file store's settings are judged together in config.ts (parseFileStore), each refusal naming its variable.
     SAGSGANG_FILE_STORE: text,
+    DATABASE_OWNER_URL: text,
+    AUDIT_FORWARD_FILE: text,
     S3_BUCKET: text,
     S3_PREFIX: text,
     S3_ENDPOINT: text,

@@ -71,6 +71,17 @@ export interface AuditLogTable {
   request_id: string | null;
   ip: string | null;
   details: Json;
+  /** Set by the chain trigger (migration 0170), whatever an insert says. */
+  chain_no: Generated<number>;
+  prev_hash: Generated<Buffer>;
+  hash: Generated<Buffer>;
+}
+
+/** The last link of the audit chain: one row, moved only by the chain trigger. */
+export interface AuditChainHeadTable {
+  only_row: Generated<boolean>;
+  chain_no: number;
+  hash: Buffer;
 }
 
 export type JobStatus = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -102,6 +113,7 @@ declare module './schema.js' {
     role_grant: RoleGrantTable;
     user_session: UserSessionTable;
     audit_log: AuditLogTable;
+    audit_chain_head: AuditChainHeadTable;
     job: JobTable;
   }
 }
