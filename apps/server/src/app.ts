@@ -6,7 +6,6 @@ import Fastify, {
   type FastifyRequest,
   type RouteOptions,
 } from 'fastify';
-import helmet from '@fastify/helmet';
 import compress from '@fastify/compress';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -14,6 +13,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { loggerOptions } from './platform/logging.js';
 import { frameworkErrorReply, registerErrorHandler } from './platform/http/error-handler.js';
 import { registerPrivacyHeaders } from './platform/http/privacy-headers.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerAuthPlatform } from './platform/auth/auth-plugin.js';
 import { OPENAPI_INFO, openApiDocumentTransform, openApiRouteTransform } from './platform/http/openapi.js';
 import { registerTextGuard } from './platform/http/text-guard.js';
@@ -73,7 +73,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   });
   registerPrivacyHeaders(app);
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
