@@ -1,6 +1,8 @@
 import { sql, type QueryCreator, type Selectable, type Updateable } from 'kysely';
 import { auditRow, type AuditEntry } from '../../platform/audit/record-audit.js';
 import type { DB } from '../../platform/db/schema.js';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { documentsOfCase, type CaseDocumentRow } from './case-documents.repository.js';
 import type { Executor } from '../../platform/db/transaction.js';
 import type { CaseFileTable } from './cases.tables.js';
 import type { ClockRow } from './case-clock.js';
@@ -96,6 +98,26 @@ export const casesRepository = {
 
   async eventsOf(db: Executor, caseId: string): Promise<EventRow[]> {
     return eventsQuery(db, caseId).execute();
+  },
+
+  /**
+   * The events and the documents of a case in one statement (two JSON arrays), for the applicant's case page: one
+   * round trip instead of two. JSON carries times as text; they are made Dates again here.
+   */
+  async eventsAndDocumentsOf(
+    db: Executor,
+    caseId: string,
+  ): Promise<{ events: EventRow[]; documents: CaseDocumentRow[] }> {
+    const row = await db
+      .selectNoFrom([
+        jsonArrayFrom(eventsQuery(db, caseId)).as('events'),
+        jsonArrayFrom(documentsOfCase(db, caseId)).as('documents'),
+      ])
+      .executeTakeFirstOrThrow();
+    return {
+      events: row.events.map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })),
+      documents: row.documents.map((d) => ({ ...d, added_at: new Date(d.added_at) })),
+    };
   },
 
   /** The events of a case, and the audit row of the read written in the same statement (one round trip). */

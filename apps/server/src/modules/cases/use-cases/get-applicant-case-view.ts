@@ -6,7 +6,6 @@ import { authorityCalendar } from '../../calendar/index.js';
 import { currentlyMissing, openRequest, type MissingItem, type OpenRequest } from '../applicant-requests.js';
 import { applicantSees } from '../applicant-visibility.js';
 import { visibleToApplicant } from '../case-document-list.js';
-import { caseDocumentsRepository as documents } from '../case-documents.repository.js';
 import { casesRepository as repo, type EventRow } from '../cases.repository.js';
 import { clockView } from '../case-views.js';
 import type { ExpectedDecision } from '../expected-decision.js';
@@ -81,9 +80,8 @@ export async function getApplicantCaseView(
   const today = localDateOf(now);
   const clock = c.has_clock ? clockView(c, today) : null;
   const decided = c.state === 'decided' || c.state === 'closed';
-  const [events, rows, expected] = await Promise.all([
-    repo.eventsOf(db, c.id),
-    documents.ofCase(db, c.id),
+  const [{ events, documents: rows }, expected] = await Promise.all([
+    repo.eventsAndDocumentsOf(db, c.id),
     expectedDecision(db, {
       caseTypeId: c.case_type_id,
       phaseCode: c.phase_code,
