@@ -64,6 +64,8 @@ for (const engine of ENGINES) {
       expect(forty.body).toContain('(not sent)');
       expect(forty.body).toMatch(/By \d+ \w+ \d{4}/); // open cases show their expected decision
       expect(forty.queries, forty.texts.join('\n')).toBe(four.queries);
+      // The session, the drafts and their case types, the cases; the forecasts' versions come with the cases.
+      expect(four.queries, four.texts.join('\n')).toBe(4);
 
       // A decision of a type both have open cases of moves its forecast: each page reads the histories again, still
       // in one statement.

@@ -90,6 +90,7 @@ export async function getApplicantCaseView(
       goalDate: clock?.deadlineDate ?? null,
       paused: clock?.state === 'paused',
       decided,
+      forecastVersion: c.forecast_version ?? 0,
     }),
   ]);
   const received = new Set(rows.map((r) => r.requirement_code).filter((x): x is string => !!x));
