@@ -6,7 +6,6 @@ import Fastify, {
   type FastifyRequest,
   type RouteOptions,
 } from 'fastify';
-import helmet from '@fastify/helmet';
 import compress from '@fastify/compress';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -14,6 +13,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { loggerOptions } from './platform/logging.js';
 import { frameworkErrorReply, registerErrorHandler } from './platform/http/error-handler.js';
 import { registerPrivacyHeaders } from './platform/http/privacy-headers.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerAuthPlatform } from './platform/auth/auth-plugin.js';
 import { OPENAPI_INFO, openApiDocumentTransform, openApiRouteTransform } from './platform/http/openapi.js';
 import { registerTextGuard } from './platform/http/text-guard.js';
@@ -77,7 +77,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   });
   registerPrivacyHeaders(app);
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -97,8 +97,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       ? { maxAge: 31_536_000, includeSubDomains: true }
       : false,
   });
-  // Pages, scripts and styles go out compressed (brotli or gzip); tiny bodies are not worth the work.
-  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
+  // Pages, scripts and styles go out compressed when the client asks; tiny bodies are not worth the work. gzip first:
+  // on an 8.6 KB case page it took a third of brotli's time (quality 4) for a smaller body, and on the DKFDS styles
+  // it is smaller too. Bodies up to 64 KiB (every page) are compressed in one call with an exact content-length,
+  // not through a stream.
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'br'], syncThreshold: 64 * 1024 });
   await app.register(swagger, {
     openapi: OPENAPI_INFO,
     transform: openApiRouteTransform,

@@ -8,6 +8,8 @@ import './cases.tables.js';
 /** A case with its type and its clock row's fields (null when it has none yet), read in one statement. */
 export interface ApplicantCaseRow extends CaseRow, ClockFields {
   case_type_code: string;
+  /** The case type's forecast version, read with the case so the forecast's freshness check needs no read. */
+  forecast_version: number | null;
   definition: TCaseTypeDefinition;
   has_clock: boolean;
 }
@@ -15,13 +17,15 @@ export interface ApplicantCaseRow extends CaseRow, ClockFields {
 /** One line of the applicant's list: only what the list shows of the case type, not the whole definition. */
 export interface ApplicantListRow extends CaseRow, ClockFields {
   case_type_name: TLocalizedText;
+  forecast_version: number | null;
   phases: TCaseTypeDefinition['phases'];
   has_clock: boolean;
 }
 
 const CLOCK_FIELDS = sql`k.case_id IS NOT NULL AS has_clock, k.clock_start_date, k.deadline, k.legal_deadline,
   k.warn_date, k.paused_since, COALESCE(k.paused_days, 0) AS paused_days, k.decided_at, k.fully_informed_on_receipt,
-  v.definition->'serviceGoal'->'warnAt' AS warn_at`;
+  v.definition->'serviceGoal'->'warnAt' AS warn_at,
+  (SELECT f.version FROM case_forecast_version f WHERE f.case_type_id = c.case_type_id) AS forecast_version`;
 
 const LIST_ROW = sql`
   SELECT c.*, v.definition->'name' AS case_type_name, v.definition->'phases' AS phases, ${CLOCK_FIELDS}

@@ -32,6 +32,10 @@ const withAdder = (db: Executor) =>
     .selectAll('d')
     .select('u.display_name as added_by_name');
 
+/** A case's documents in the order they came, as a query (the case page reads it within a larger one). */
+export const documentsOfCase = (db: Executor, caseId: string) =>
+  withAdder(db).where('d.case_id', '=', caseId).orderBy('d.added_at').orderBy('d.id');
+
 export const caseDocumentsRepository = {
   async insert(db: Executor, d: NewCaseDocument): Promise<string> {
     const r = await db
@@ -58,7 +62,7 @@ export const caseDocumentsRepository = {
   },
 
   async ofCase(db: Executor, caseId: string): Promise<CaseDocumentRow[]> {
-    return withAdder(db).where('d.case_id', '=', caseId).orderBy('d.added_at').orderBy('d.id').execute();
+    return documentsOfCase(db, caseId).execute();
   },
 
   /** Any case's document by its id; an id that is not a uuid finds nothing (it comes from an address). */

@@ -147,6 +147,22 @@ for (const engine of ENGINES) {
         what: 'Ringede.',
         recordedBy: 'Karin Caseworker',
       });
+      // A staff read of the case file is audited, once, under the request that read it.
+      const audit = await t()
+        .database.db.selectFrom('audit_log')
+        .select(['actor_user_id', 'action', 'subject_user_id', 'entity_type', 'entity_id', 'purpose'])
+        .where('request_id', '=', String(detail.headers['x-request-id']))
+        .execute();
+      expect(audit).toEqual([
+        {
+          actor_user_id: w.ids.worker,
+          action: 'read',
+          subject_user_id: w.ids.applicant,
+          entity_type: 'case',
+          entity_id: c.id,
+          purpose: expect.any(String),
+        },
+      ]);
     });
 
     test('unhappy paths: bad input, wrong role, another unit, stale version, illegal step', async () => {

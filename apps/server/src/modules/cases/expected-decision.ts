@@ -34,6 +34,8 @@ export interface ExpectedDecisionInput {
   goalDate: string | null;
   paused: boolean;
   decided: boolean;
+  /** The case type's forecast version when the caller read it with the case (no row: 0); saves reading it again. */
+  forecastVersion?: number;
 }
 
 const MIN_SAMPLE = 20;

@@ -92,12 +92,14 @@ async function readExperiences(
 /**
  * Each case type's experience as of `today`, from memory when neither its version nor the day has moved (the version
  * moves with every change to the type's clock rows and with every new version of its definition, which may set its
- * own window).
+ * own window). `known`: versions the caller read with its cases just before (the same mark, read before the rows);
+ * the others are read.
  */
 export async function forecastExperiences(
   db: Executor,
   caseTypeIds: readonly string[],
   today: string,
+  known: ReadonlyMap<string, number> = new Map(),
 ): Promise<Map<string, ForecastExperience>> {
   const ids = [...new Set(caseTypeIds)];
   if (ids.length === 0) return new Map();
@@ -105,7 +107,7 @@ export async function forecastExperiences(
   if (db.isTransaction) return readExperiences(db, ids, today);
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
-  const versions = await forecastRepository.versions(db, ids);
+  const versions = ids.every((id) => known.has(id)) ? known : await forecastRepository.versions(db, ids);
   const stale = ids.filter((id) => {
     const e = cache.get(id);
     return !e || e.version !== (versions.get(id) ?? 0) || e.today !== today;

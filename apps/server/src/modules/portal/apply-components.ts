@@ -14,11 +14,18 @@ export function lt(text: TLocalizedText | undefined, locale: Locale): string {
   return (locale === 'sv' ? (text.sv ?? text.en) : text[locale]) ?? text.da;
 }
 
+// Building an Intl.NumberFormat costs far more than formatting with one: a case page lists many sizes.
+const byteFormats = new Map<Locale, Intl.NumberFormat>();
+
 export function formatBytes(bytes: number, locale: Locale): string {
   const mb = bytes / (1024 * 1024);
-  const n = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : locale === 'sv' ? 'sv-SE' : 'da-DK', {
-    maximumFractionDigits: 1,
-  });
+  let n = byteFormats.get(locale);
+  if (!n) {
+    n = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : locale === 'sv' ? 'sv-SE' : 'da-DK', {
+      maximumFractionDigits: 1,
+    });
+    byteFormats.set(locale, n);
+  }
   return mb >= 1 ? `${n.format(mb)} MB` : `${n.format(Math.max(1, Math.round(bytes / 1024)))} KB`;
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import type { AuditAction } from '../db/platform-tables.js';
+import type { Insertable } from 'kysely';
+import type { AuditAction, AuditLogTable } from '../db/platform-tables.js';
 import type { Executor } from '../db/transaction.js';
 
 export type { AuditAction };
@@ -27,20 +28,26 @@ export interface AuditEntry {
  *   await inTransaction(db, async (trx) => { await repo.update(trx, ...); await recordAudit(trx, { ... }); });
  */
 export async function recordAudit(executor: Executor, entry: AuditEntry): Promise<void> {
-  await executor
-    .insertInto('audit_log')
-    .values({
-      actor_user_id: entry.actorUserId,
-      action: entry.action,
-      subject_user_id: entry.subjectUserId ?? null,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId ?? null,
-      purpose: entry.purpose,
-      request_id: entry.requestId ?? null,
-      ip: entry.ip ?? null,
-      details: JSON.stringify(entry.details ?? {}),
-    })
-    .execute();
+  await executor.insertInto('audit_log').values(auditRow(entry)).execute();
+}
+
+/**
+ * The audit_log row of an entry, for a repository that writes it in the same statement as the read it describes
+ * (`WITH audited AS (INSERT INTO audit_log …) SELECT …`): one round trip instead of two, and the row is written
+ * exactly when the read runs.
+ */
+export function auditRow(entry: AuditEntry): Insertable<AuditLogTable> {
+  return {
+    actor_user_id: entry.actorUserId,
+    action: entry.action,
+    subject_user_id: entry.subjectUserId ?? null,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId ?? null,
+    purpose: entry.purpose,
+    request_id: entry.requestId ?? null,
+    ip: entry.ip ?? null,
+    details: JSON.stringify(entry.details ?? {}),
+  };
 }
 
 /** The request-derived part of an entry: `recordAudit(trx, { ...auditFrom(request), action: 'read', ... })`. */

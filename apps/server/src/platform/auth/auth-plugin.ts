@@ -73,7 +73,7 @@ async function attachPrincipal(ctx: AppContext, request: FastifyRequest, reply: 
     return;
   }
   request.authSession = found.session;
-  request.principal = await principalOf(ctx.database.db, found.user, found.grants);
+  request.principal = await principalOf(ctx.database.db, found.user, found.grants, found.units);
 }
 
 /**

@@ -23,15 +23,18 @@ export async function principalOf(
   executor: Executor,
   user: { id: string; kind: Principal['kind']; display_name: string; locale: Principal['locale'] },
   grants: { role: string; unit_id: string | null }[],
+  /** The unit tree when the caller read it already (the session query does, for staff). */
+  unitTree?: { id: string; parentId: string | null }[],
 ): Promise<Principal> {
   const mapped = grants.map((g) => ({ role: g.role as Role, unitId: g.unit_id }));
   // The unit tree is small (hundreds of rows at most); loading it whole keeps scope expansion one pure function.
-  const units = mapped.some((g) => g.unitId)
-    ? (await executor.selectFrom('unit').select(['id', 'parent_id']).execute()).map((u) => ({
+  const units = !mapped.some((g) => g.unitId)
+    ? []
+    : (unitTree ??
+      (await executor.selectFrom('unit').select(['id', 'parent_id']).execute()).map((u) => ({
         id: u.id,
         parentId: u.parent_id,
-      }))
-    : [];
+      })));
   return {
     userId: user.id,
     kind: user.kind,

@@ -13,7 +13,6 @@ import { loadAuthorityCalendar } from '../../calendar/index.js';
 import { currentlyMissing, openRequest, type MissingItem, type OpenRequest } from '../applicant-requests.js';
 import { applicantSees } from '../applicant-visibility.js';
 import { visibleToApplicant } from '../case-document-list.js';
-import { caseDocumentsRepository as documents } from '../case-documents.repository.js';
 import { casesRepository as repo, type EventRow } from '../cases.repository.js';
 import { clockView } from '../case-views.js';
 import type { ExpectedDecision } from '../expected-decision.js';
@@ -88,9 +87,8 @@ export async function getApplicantCaseView(
   const today = localDateOf(now);
   const clock = c.has_clock ? clockView(c, today) : null;
   const decided = c.state === 'decided' || c.state === 'closed';
-  const [events, rows, expected, calendar] = await Promise.all([
-    repo.eventsOf(db, c.id),
-    documents.ofCase(db, c.id),
+  const [{ events, documents: rows }, expected, calendar] = await Promise.all([
+    repo.eventsAndDocumentsOf(db, c.id),
     expectedDecision(db, {
       caseTypeId: c.case_type_id,
       phaseCode: c.phase_code,
@@ -99,6 +97,7 @@ export async function getApplicantCaseView(
       goalDate: clock?.deadlineDate ?? null,
       paused: clock?.state === 'paused',
       decided,
+      forecastVersion: c.forecast_version ?? 0,
     }),
     // The appeal deadline counts in the calendar as the database has it now, whichever node added a closure day.
     decided ? loadAuthorityCalendar(db) : null,

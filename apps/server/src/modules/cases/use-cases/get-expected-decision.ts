@@ -19,8 +19,18 @@ export async function expectedDecisions(
   const open = inputs.filter((i) => !i.decided);
   const byDay = new Map<string, ReadonlyMap<string, ForecastExperience>>();
   for (const today of new Set(open.map((i) => i.today))) {
-    const ids = open.filter((i) => i.today === today).map((i) => i.caseTypeId);
-    byDay.set(today, await forecastExperiences(db, ids, today));
+    const day = open.filter((i) => i.today === today);
+    const known = new Map<string, number>();
+    for (const i of day) if (i.forecastVersion !== undefined) known.set(i.caseTypeId, i.forecastVersion);
+    byDay.set(
+      today,
+      await forecastExperiences(
+        db,
+        day.map((i) => i.caseTypeId),
+        today,
+        known,
+      ),
+    );
   }
   return inputs.map((input) => expectedFrom(input, byDay.get(input.today) ?? new Map()));
 }

@@ -60,6 +60,7 @@ export async function listOwnCases(db: Executor, principal: Principal, now = new
         goalDate: clock?.deadlineDate ?? null,
         paused: clock?.state === 'paused',
         decided: false,
+        forecastVersion: c.forecast_version ?? 0,
       };
     }),
   );
