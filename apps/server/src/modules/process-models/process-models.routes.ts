@@ -69,7 +69,7 @@ export function processModelRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const p = requireStaff(request, MODEL_EDITORS);
-        return reply.status(201).send(await createProcessModel(db, request.body, p.userId));
+        return reply.status(201).send(await createProcessModel(db, request.body, p.userId, ctx.config.imports));
       },
     );
 
@@ -138,7 +138,9 @@ export function processModelRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const p = requireStaff(request, MODEL_EDITORS);
-        return reply.status(201).send(await createModelVersion(db, request.params.id, request.body, p.userId));
+        return reply
+          .status(201)
+          .send(await createModelVersion(db, request.params.id, request.body, p.userId, ctx.config.imports));
       },
     );
 

@@ -10,7 +10,8 @@ import type {
 } from '@sagsgang/contracts';
 import { AppError } from '../../platform/errors.js';
 import { inTransaction, type Executor } from '../../platform/db/transaction.js';
-import { readBpmn, type DrawnTask } from './bpmn-document.js';
+import { DEFAULT_BPMN_LIMITS, type BpmnLimits, type DrawnTask } from './bpmn-document.js';
+import { importBpmn } from './bpmn-import.js';
 import {
   processModelsRepository as repo,
   type ModelRow,
@@ -60,8 +61,9 @@ export async function createProcessModel(
   db: Executor,
   input: TCreateProcessModel,
   actorId: string | null,
+  limits: BpmnLimits = DEFAULT_BPMN_LIMITS,
 ): Promise<TProcessModelDetail> {
-  const doc = await readBpmn(input.bpmnXml);
+  const doc = await importBpmn(input.bpmnXml, limits);
   const id = await inTransaction(db, async (trx) => {
     const modelId = await repo.insertModel(trx, { ...input, createdBy: actorId });
     await repo.insertVersion(trx, {
@@ -88,8 +90,9 @@ export async function createModelVersion(
   modelId: string,
   input: TCreateModelVersion,
   actorId: string | null,
+  limits: BpmnLimits = DEFAULT_BPMN_LIMITS,
 ): Promise<TProcessModelDetail> {
-  const doc = await readBpmn(input.bpmnXml);
+  const doc = await importBpmn(input.bpmnXml, limits);
   await inTransaction(db, async (trx) => {
     const model = await repo.findModelForUpdate(trx, modelId);
     if (!model) throw new AppError('not_found', 'No such workflow model.');
