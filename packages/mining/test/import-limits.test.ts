@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { MiningError, readCsv, readXes } from '../src/index.js';
+import { MiningError, readCsv, readOcel, readXes } from '../src/index.js';
 
 const MiB = 1 << 20;
 
@@ -87,5 +87,29 @@ describe('import limits', () => {
     const text = `<log>\n<!-- ${'c'.repeat(300_000)}\n\n -->\n<trace>\n</log>\n`;
     const err = await refusal(readXes(inChunks(Buffer.from(text), 1000)));
     expect(err.message).toMatch(/line 6/);
+  });
+});
+
+describe('import limits of the XML models and object-centric logs', () => {
+  const ocelXml = (value: string) =>
+    Buffer.from(
+      '<?xml version="1.0"?>\n<log><object-types><object-type name="order"><attributes/></object-type></object-types>' +
+        '<event-types><event-type name="place"><attributes/></event-type></event-types>' +
+        `<objects><object id="o1" type="order"><attributes/><objects/></object></objects><events>` +
+        `<event id="e1" type="place" time="2024-01-01T00:00:00Z" note="${value}"><attributes/><objects>` +
+        '<relationship object-id="o1" qualifier=""/></objects></event></events></log>\n',
+    );
+
+  test('one attribute longer than many chunks is read in linear time; past maxTokenBytes it is refused', async () => {
+    const t0 = performance.now();
+    const ocel = await readOcel(inChunks(ocelXml('v'.repeat(16 * MiB)), 64 * 1024), {
+      limits: { maxTokenBytes: 32 * MiB },
+    });
+    expect(ocel.events).toHaveLength(1);
+    expect((performance.now() - t0) / 1000).toBeLessThan(10);
+    const err = await refusal(
+      readOcel(inChunks(ocelXml('v'.repeat(3 * MiB)), 64 * 1024), { limits: { maxTokenBytes: MiB } }),
+    );
+    expect(err.limit).toEqual({ name: 'maxTokenBytes', value: MiB });
   });
 });
