@@ -32,6 +32,8 @@ async function child(name: string, file: string): Promise<void> {
   }
   const wall = (performance.now() - t0) / 1000;
   clearInterval(timer);
+  // An import that held the loop to its end never let the timer fire: that wait counts too.
+  maxGap = Math.max(maxGap, performance.now() - last);
   const cpu = process.cpuUsage(c0);
   const rss = process.resourceUsage().maxRSS / 1024;
   console.log(
