@@ -15,7 +15,31 @@ export type MiningErrorCode =
   | 'unsound_net'
   | 'state_limit'
   | 'aborted'
+  | 'limit_exceeded'
   | 'invalid_argument';
+
+/** Which import limit an input went past (code 'limit_exceeded'), and the limit's value. */
+export interface MiningLimit {
+  name: keyof ImportLimits;
+  value: number;
+}
+
+/** Bounds on what one import may cost; an input past one is refused with MiningError('limit_exceeded'). */
+export interface ImportLimits {
+  /** The longest single token: an element with its attributes, a comment, a CSV row, a JSON string (bytes). */
+  maxTokenBytes: number;
+  /** The most bytes the input may have once decompressed. */
+  maxDecompressedBytes: number;
+  /** The most events a log may hold. */
+  maxEvents: number;
+}
+
+/** The limits an import has when it is given none: wide enough for every real log seen, finite. */
+export const DEFAULT_IMPORT_LIMITS: Readonly<ImportLimits> = {
+  maxTokenBytes: 16 * 1024 * 1024,
+  maxDecompressedBytes: 16 * 1024 * 1024 * 1024,
+  maxEvents: 100_000_000,
+};
 
 /** Where in an input the problem was found. */
 export interface MiningErrorPosition {
@@ -32,13 +56,29 @@ export interface MiningErrorPosition {
 export class MiningError extends Error {
   readonly code: MiningErrorCode;
   readonly position: MiningErrorPosition;
+  /** With code 'limit_exceeded': the limit that was reached. */
+  readonly limit?: MiningLimit;
 
-  constructor(code: MiningErrorCode, message: string, position: MiningErrorPosition = {}) {
+  constructor(code: MiningErrorCode, message: string, position: MiningErrorPosition = {}, limit?: MiningLimit) {
     super(message + formatPosition(position));
     this.name = 'MiningError';
     this.code = code;
     this.position = position;
+    this.limit = limit;
   }
+}
+
+/** The error for an input past one of its import limits. */
+export function limitExceeded(
+  name: keyof ImportLimits,
+  value: number,
+  what: string,
+  position: MiningErrorPosition = {},
+) {
+  return new MiningError('limit_exceeded', `${what} is past the import limit ${name} (${value})`, position, {
+    name,
+    value,
+  });
 }
 
 function formatPosition(p: MiningErrorPosition): string {

@@ -1,4 +1,11 @@
-export { MiningError, type MiningErrorCode, type MiningErrorPosition } from './errors.js';
+export {
+  DEFAULT_IMPORT_LIMITS,
+  MiningError,
+  type ImportLimits,
+  type MiningErrorCode,
+  type MiningErrorPosition,
+  type MiningLimit,
+} from './errors.js';
 export { EventLog, type Variant, type EventLogColumns } from './log/event-log.js';
 export type { AttributeColumn, AttributeType, AttributeValue } from './log/attributes.js';
 export { LogBuilder } from './log/log-builder.js';

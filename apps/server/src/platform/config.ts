@@ -63,9 +63,38 @@ export interface AppConfig {
   demoCases: number;
   logLevel: string;
   oidc: OidcProviderConfig[];
+  /** What one import (event log, BPMN model) may cost; past a limit it is refused with 413, naming the setting. */
+  imports: ImportSettings;
   smtp?: { host: string; port: number; secure: boolean; user?: string; pass?: string; from: string };
   /** Prometheus metrics on a port of their own (unset: none), never on the public port. */
   metrics?: { port: number; host: string };
+}
+
+export interface ImportSettings {
+  /** The longest single element, row or value of an event log (IMPORT_MAX_TOKEN_BYTES). */
+  maxTokenBytes: number;
+  /** The most bytes an event log may decompress to (IMPORT_MAX_DECOMPRESSED_MB). */
+  maxDecompressedBytes: number;
+  /** The most events an event log may hold (IMPORT_MAX_EVENTS). */
+  maxEvents: number;
+  /** BPMN: elements (BPMN_MAX_ELEMENTS) and attributes BPMN does not define (BPMN_MAX_UNKNOWN_ATTRIBUTES). */
+  bpmnMaxElements: number;
+  bpmnMaxUnknownAttributes: number;
+  /** BPMN auto-layout runs in a worker thread with this time (BPMN_LAYOUT_TIMEOUT_SECONDS) and heap (BPMN_LAYOUT_MEMORY_MB). */
+  bpmnLayoutTimeoutMs: number;
+  bpmnLayoutMemoryMb: number;
+}
+
+export function importSettings(env: NodeJS.ProcessEnv): ImportSettings {
+  return {
+    maxTokenBytes: positiveNumber(env, 'IMPORT_MAX_TOKEN_BYTES', 1024 * 1024),
+    maxDecompressedBytes: positiveNumber(env, 'IMPORT_MAX_DECOMPRESSED_MB', 1024) * 1024 * 1024,
+    maxEvents: positiveNumber(env, 'IMPORT_MAX_EVENTS', 5_000_000),
+    bpmnMaxElements: positiveNumber(env, 'BPMN_MAX_ELEMENTS', 5000),
+    bpmnMaxUnknownAttributes: positiveNumber(env, 'BPMN_MAX_UNKNOWN_ATTRIBUTES', 1000),
+    bpmnLayoutTimeoutMs: Math.round(positiveNumber(env, 'BPMN_LAYOUT_TIMEOUT_SECONDS', 10) * 1000),
+    bpmnLayoutMemoryMb: positiveNumber(env, 'BPMN_LAYOUT_MEMORY_MB', 256),
+  };
 }
 
 export type TrustProxy = false | number | string[];
@@ -295,6 +324,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     demoCases: Number(env.SAGSGANG_DEMO_CASES ?? 20_000),
     logLevel: env.LOG_LEVEL ?? 'info',
     oidc: parseOidc(env.OIDC_PROVIDERS),
+    imports: importSettings(env),
     smtp: env.SMTP_HOST
       ? {
           host: env.SMTP_HOST,

@@ -1,6 +1,12 @@
-import { MiningError, throwIfAborted } from '../errors.js';
+import { limitExceeded, MiningError, throwIfAborted } from '../errors.js';
 import type { EventLog } from './event-log.js';
-import { decodedTextChunks, type LogSource, type ReadOptions, type TextEncodingChoice } from './input-stream.js';
+import {
+  decodedTextChunks,
+  importLimits,
+  type LogSource,
+  type ReadOptions,
+  type TextEncodingChoice,
+} from './input-stream.js';
 import { LogBuilder } from './log-builder.js';
 import { parseTimestamp } from './timestamp.js';
 
@@ -34,11 +40,12 @@ const GUESS: Record<keyof Omit<CsvMapping, 'others'>, string[]> = {
 /** Streams a CSV event log (one event per row) into a columnar EventLog, events ordered by time per case. */
 export async function readCsv(source: LogSource, opts: CsvReadOptions = {}): Promise<EventLog> {
   const file = opts.fileName ?? (typeof source === 'string' ? source : undefined);
-  const builder = new LogBuilder();
+  const limits = importLimits(opts);
+  const builder = new LogBuilder(limits.maxEvents);
   let header: string[] | undefined;
   let cols: ResolvedColumns | undefined;
   let row = 0;
-  const rows = csvRows(decodedTextChunks(source, opts), () => opts.delimiter);
+  const rows = csvRows(decodedTextChunks(source, opts), () => opts.delimiter, limits.maxTokenBytes);
   for await (const fields of rows) {
     row++;
     if (!header) {
@@ -116,11 +123,16 @@ function addRow(b: LogBuilder, c: ResolvedColumns, f: string[], where: { file?: 
   }
 }
 
-/** Splits CSV text into rows of fields (RFC 4180 quoting, CRLF or LF), streaming. */
+/**
+ * Splits CSV text into rows of fields (RFC 4180 quoting, CRLF or LF), streaming. A row longer than `maxRowChars`
+ * is refused (MiningError 'limit_exceeded', as maxTokenBytes).
+ */
 export async function* csvRows(
   chunks: AsyncIterable<string>,
   delimiter: () => string | undefined,
+  maxRowChars = Infinity,
 ): AsyncGenerator<string[]> {
+  let rowChars = 0; // characters of the current row in the chunks before this one
   let sep = delimiter();
   let field = '';
   let fields: string[] = [];
@@ -129,6 +141,7 @@ export async function* csvRows(
   for await (const chunk of chunks) {
     sep ??= guessDelimiter(chunk);
     let start = 0;
+    let rowStart = 0;
     for (let i = 0; i < chunk.length; i++) {
       const ch = chunk[i];
       if (inQuotes) {
@@ -151,11 +164,16 @@ export async function* csvRows(
         start = i + 1;
         quotePending = false;
         if (ch === '\n') {
+          if (rowChars + i - rowStart > maxRowChars) throw limitExceeded('maxTokenBytes', maxRowChars, 'a row');
+          rowChars = 0;
+          rowStart = i + 1;
           yield fields;
           fields = [];
         }
       } else quotePending = false;
     }
+    rowChars += chunk.length - rowStart;
+    if (rowChars > maxRowChars) throw limitExceeded('maxTokenBytes', maxRowChars, 'a row');
     field += chunk.slice(start);
   }
   if (inQuotes) throw new MiningError('bad_csv', 'file ends inside a quoted field');

@@ -3,7 +3,7 @@ import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { TextDecoder } from 'node:util';
-import { MiningError, throwIfAborted } from '../errors.js';
+import { DEFAULT_IMPORT_LIMITS, limitExceeded, MiningError, throwIfAborted, type ImportLimits } from '../errors.js';
 
 /** What every streaming importer accepts: a file path, bytes, text, or a stream of chunks. */
 export type LogSource = string | Uint8Array | AsyncIterable<Uint8Array | string>;
@@ -16,6 +16,13 @@ export interface ReadOptions {
   onProgress?: (bytes: number, totalBytes?: number) => void;
   /** Name used in error positions; defaults to the path. */
   fileName?: string;
+  /** Bounds on the import (token size, decompressed size, events); each unset one is DEFAULT_IMPORT_LIMITS'. */
+  limits?: Partial<ImportLimits>;
+}
+
+/** The limits of an import: the given ones over the defaults. */
+export function importLimits(opts: ReadOptions): ImportLimits {
+  return { ...DEFAULT_IMPORT_LIMITS, ...opts.limits };
 }
 
 /** Resolves a source given as a path (file name) or as content. */
@@ -33,14 +40,19 @@ export async function* textChunks(
 ): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
   let bytes = 0;
+  const { maxDecompressedBytes } = importLimits(opts);
   const raw = opts.fromText && typeof src === 'string' ? singleChunk(src) : rawChunks(src, opts.signal);
   for await (const chunk of gunzipIfNeeded(raw, opts)) {
     throwIfAborted(opts.signal);
+    bytes += chunk.length;
+    if (bytes > maxDecompressedBytes)
+      throw limitExceeded('maxDecompressedBytes', maxDecompressedBytes, 'the decompressed input', {
+        file: opts.fileName,
+      });
     if (typeof chunk === 'string') {
       yield chunk;
       continue;
     }
-    bytes += chunk.length;
     opts.onProgress?.(bytes);
     yield decoder.write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length));
   }
@@ -120,6 +132,7 @@ export async function* utf8Chunks(chunks: AsyncIterable<Buffer>): AsyncGenerator
 /** Yields raw byte chunks of a source (gunzipped when needed), with cancellation and progress. */
 export async function* rawByteChunks(src: LogSource, opts: ReadOptions = {}): AsyncGenerator<Buffer> {
   let bytes = 0;
+  const { maxDecompressedBytes } = importLimits(opts);
   for await (const chunk of gunzipIfNeeded(rawChunks(src, opts.signal), opts)) {
     throwIfAborted(opts.signal);
     const buf =
@@ -129,10 +142,16 @@ export async function* rawByteChunks(src: LogSource, opts: ReadOptions = {}): As
           ? chunk
           : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
     bytes += buf.length;
+    if (bytes > maxDecompressedBytes)
+      throw limitExceeded('maxDecompressedBytes', maxDecompressedBytes, 'the decompressed input', {
+        file: opts.fileName,
+      });
     opts.onProgress?.(bytes);
     yield buf;
   }
 }
+
+const IN_MEMORY_SLICE = 1 << 20;
 
 async function* singleChunk(s: string): AsyncGenerator<string> {
   yield s;
@@ -142,7 +161,13 @@ async function* rawChunks(src: LogSource, signal?: AbortSignal): AsyncGenerator<
   if (typeof src === 'string') {
     yield* createReadStream(src, { highWaterMark: 4 << 20, signal }) as AsyncIterable<Buffer>;
   } else if (src instanceof Uint8Array) {
-    yield src;
+    // Bytes in memory are handed over a slice at a time, each after a turn of the event loop, so that a server
+    // reading a large upload keeps answering other requests meanwhile.
+    for (let at = 0; at < src.length; at += IN_MEMORY_SLICE) {
+      if (at > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      throwIfAborted(signal);
+      yield src.subarray(at, at + IN_MEMORY_SLICE);
+    }
   } else {
     yield* src;
   }

@@ -1,3 +1,4 @@
+import { limitExceeded } from '../errors.js';
 import { AttributeTable, type AttributeType, type AttributeValue } from './attributes.js';
 import { EventLog } from './event-log.js';
 import { Growable, Interner, own } from './growable-array.js';
@@ -27,6 +28,9 @@ export class LogBuilder {
   readonly eventAttrs = new AttributeTable();
   readonly caseAttrs = new AttributeTable();
   private contiguous = true;
+
+  /** `maxEvents`: an event past it is refused (MiningError 'limit_exceeded'). */
+  constructor(private readonly maxEvents = Infinity) {}
 
   get eventCount(): number {
     return this.activity.length;
@@ -69,6 +73,7 @@ export class LogBuilder {
   /** Appends an event and returns its row (for attributes). */
   addEvent(c: number, activity: string, timestamp: number, resource?: string, lifecycle?: string): number {
     const row = this.activity.length;
+    if (row >= this.maxEvents) throw limitExceeded('maxEvents', this.maxEvents, 'the number of events');
     // Events already in case order need no permutation at build time.
     if (row > 0 && this.eventCase.get(row - 1) > c) this.contiguous = false;
     this.eventCase.push(c);

@@ -1,7 +1,7 @@
 import { MiningError, type MiningErrorPosition } from '../errors.js';
 import type { AttributeValue } from './attributes.js';
 import type { EventLog } from './event-log.js';
-import { rawByteChunks, utf8Chunks, type LogSource, type ReadOptions } from './input-stream.js';
+import { importLimits, rawByteChunks, utf8Chunks, type LogSource, type ReadOptions } from './input-stream.js';
 import { setOwn, streamJsonArrays } from './json-stream.js';
 import { LogBuilder } from './log-builder.js';
 import { tryParseTimestamp } from './timestamp.js';
@@ -192,7 +192,12 @@ async function ocelFromXml(chunks: AsyncIterable<string>, opts: ReadOptions, fil
         }
       },
     },
-    { fileName: file, signal: opts.signal, onCursor: (c) => (cursor = c) },
+    {
+      fileName: file,
+      signal: opts.signal,
+      onCursor: (c) => (cursor = c),
+      maxTokenChars: importLimits(opts).maxTokenBytes,
+    },
   );
   return out;
 }

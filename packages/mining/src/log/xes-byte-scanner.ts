@@ -1,4 +1,4 @@
-import { MiningError } from '../errors.js';
+import { DEFAULT_IMPORT_LIMITS, limitExceeded, MiningError } from '../errors.js';
 import { ByteInterner, decode } from './byte-strings.js';
 import { decodeXmlEntities } from './xml-entities.js';
 
@@ -62,16 +62,34 @@ export class XesByteScanner {
   private lastKey = -1;
   private sawAmp = false;
   private linesBefore = 1;
+  // The bytes of an unfinished long element, gathered until retryAt of them have come.
+  private waiting: Buffer[] = [];
+  private waitingBytes = 0;
+  private retryAt = 0;
 
   constructor(
     private readonly sink: XesSink,
     private readonly file?: string,
+    private readonly maxTokenBytes = DEFAULT_IMPORT_LIMITS.maxTokenBytes,
   ) {}
 
   write(chunk: Buffer): void {
+    if (this.waiting.length > 0) {
+      // An element longer than a chunk: its bytes are gathered and read again only once they have doubled.
+      this.waiting.push(chunk);
+      this.waitingBytes += chunk.length;
+      if (this.waitingBytes < this.retryAt) return;
+      this.buf = Buffer.concat(this.waiting, this.waitingBytes);
+      this.pos = 0;
+      this.waiting = [];
+      this.waitingBytes = 0;
+      this.scan(false);
+      this.waitIfUnfinished();
+      return;
+    }
     this.linesBefore += countNl(this.buf, 0, this.pos);
     if (this.pos < this.buf.length) {
-      if (!this.crossSeam(chunk)) return;
+      if (!this.crossSeam(chunk)) return this.waitIfUnfinished();
     } else {
       this.buf = chunk;
       this.pos = 0;
@@ -87,7 +105,9 @@ export class XesByteScanner {
   private crossSeam(chunk: Buffer): boolean {
     const unfinished = this.buf.subarray(this.pos);
     const rest = unfinished.length;
-    for (let take = Math.min(chunk.length, 1 << 12); ; take = Math.min(chunk.length, take * 8)) {
+    // A long unfinished element is joined with the whole chunk at once: each retry reads it all again.
+    const first = rest > 1 << 16 ? chunk.length : Math.min(chunk.length, 1 << 12);
+    for (let take = first; ; take = Math.min(chunk.length, take * 8)) {
       const seam = Buffer.concat([unfinished, chunk.subarray(0, take)]);
       this.buf = seam;
       this.pos = 0;
@@ -102,7 +122,27 @@ export class XesByteScanner {
     }
   }
 
+  // After a read that ended inside an element starting at pos: refuses it past the token limit, else keeps its
+  // bytes aside until twice as many have come, so that one huge element costs linear time, not quadratic.
+  private waitIfUnfinished(): void {
+    if (this.pos >= this.buf.length) return;
+    const unfinished = this.buf.subarray(this.pos);
+    if (unfinished.length > this.maxTokenBytes)
+      throw limitExceeded('maxTokenBytes', this.maxTokenBytes, 'an element', { file: this.file, line: this.line() });
+    this.linesBefore += countNl(this.buf, 0, this.pos);
+    this.buf = unfinished;
+    this.pos = 0;
+    this.waiting = [unfinished];
+    this.waitingBytes = unfinished.length;
+    this.retryAt = Math.min(2 * unfinished.length, this.maxTokenBytes + 1);
+  }
+
   close(): void {
+    if (this.waiting.length > 0) {
+      this.buf = Buffer.concat(this.waiting, this.waitingBytes);
+      this.pos = 0;
+      this.waiting = [];
+    }
     this.scan(true);
     if (this.stack.length) this.fail(`document ends inside <${this.names.strings[this.stack[this.stack.length - 1]]}>`);
     if (!this.rootSeen) this.fail('no root element');
@@ -151,7 +191,13 @@ export class XesByteScanner {
         if (this.stack.length === 0) this.fail('CDATA outside the root element');
         return this.skip(b, lt, ']]>', final);
       }
-      if (head === '<!DOCTYPE') return this.skip(b, lt, '>', final);
+      if (head === '<!DOCTYPE') {
+        const gt = b.indexOf(GT, lt + 9);
+        const bracket = b.indexOf(0x5b /* [ */, lt + 9);
+        // Entity definitions are where expansion bombs and external entities live; no log needs them.
+        if (bracket >= 0 && (gt < 0 || bracket < gt)) this.fail('a document type declaration with its own definitions');
+        return this.skip(b, lt, '>', final);
+      }
       this.fail('unexpected markup');
     }
     if (c1 === SL) return this.closeTag(b, lt, final);

@@ -3,7 +3,7 @@ import type { AttributeType, AttributeValue, ColumnBuilder } from './attributes.
 import { ByteStrings, decode } from './byte-strings.js';
 import { parseDecimalBytes, parseIsoBytes } from './byte-values.js';
 import type { EventLog } from './event-log.js';
-import { rawByteChunks, type LogSource, type ReadOptions } from './input-stream.js';
+import { importLimits, rawByteChunks, type LogSource, type ReadOptions } from './input-stream.js';
 import { LogBuilder } from './log-builder.js';
 import { tryParseTimestamp } from './timestamp.js';
 import { XesByteScanner, XesTag, type XesSink } from './xes-byte-scanner.js';
@@ -24,8 +24,9 @@ TYPE_OF[XesTag.id] = 'id';
  */
 export async function readXes(source: LogSource, opts: ReadOptions = {}): Promise<EventLog> {
   const fileName = opts.fileName ?? (typeof source === 'string' ? source : undefined);
-  const state = new XesState(fileName);
-  const scanner = new XesByteScanner(state, fileName);
+  const limits = importLimits(opts);
+  const state = new XesState(fileName, limits.maxEvents);
+  const scanner = new XesByteScanner(state, fileName, limits.maxTokenBytes);
   state.scanner = scanner;
   for await (const chunk of rawByteChunks(source, opts)) {
     throwIfAborted(opts.signal);
@@ -71,7 +72,7 @@ class KeyState {
 }
 
 class XesState implements XesSink {
-  readonly builder = new LogBuilder();
+  readonly builder: LogBuilder;
   scanner!: XesByteScanner;
   sawLog = false;
   private depth: number = Depth.none;
@@ -85,7 +86,12 @@ class XesState implements XesSink {
   private resource: string | undefined;
   private lifecycle: string | undefined;
 
-  constructor(private readonly file?: string) {}
+  constructor(
+    private readonly file: string | undefined,
+    maxEvents: number,
+  ) {
+    this.builder = new LogBuilder(maxEvents);
+  }
 
   open(tag: number, name: string, key: number, b: Buffer, vs: number, ve: number, hasValue: boolean): void {
     if (this.skipDepth > 0) {

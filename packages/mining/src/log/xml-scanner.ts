@@ -1,4 +1,4 @@
-import { MiningError } from '../errors.js';
+import { DEFAULT_IMPORT_LIMITS, limitExceeded, MiningError } from '../errors.js';
 import { decodeXmlEntities } from './xml-entities.js';
 
 /** Callbacks of a streaming XML walk; tag names have their namespace prefix removed. */
@@ -17,8 +17,6 @@ export interface XmlCursor {
 const NAME = /[A-Za-z_:\u00C0-\uFFFF][^\s/>=<"']*/y;
 const ATTR = /\s+([^\s=<>"'/]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
 const END = /\s*(\/?>)/y;
-// A tag that is not complete within this many characters of the buffer end is waited for.
-const LOOKAHEAD = 1 << 16;
 
 /**
  * A streaming, non-validating XML tokenizer made for big event logs: it checks well-formedness
@@ -32,10 +30,15 @@ export class XmlScanner {
   private rootSeen = false;
   private lineAt = 0; // buf offset up to which `line` is counted
   private line = 1; // line number at buf offset lineAt
+  // Text of an unfinished construct longer than a chunk, gathered until retryAt characters have come.
+  private waiting: string[] = [];
+  private waitingChars = 0;
+  private retryAt = 0;
 
   constructor(
     private readonly h: XmlHandlers,
     private readonly file?: string,
+    private readonly maxTokenChars = DEFAULT_IMPORT_LIMITS.maxTokenBytes,
   ) {}
 
   /** A cursor whose line is computed on demand (handlers read it only for messages). */
@@ -50,14 +53,46 @@ export class XmlScanner {
   }
 
   write(chunk: string): void {
+    if (this.waiting.length > 0) {
+      // Read again only once the unfinished text has doubled: one huge token costs linear time, not quadratic.
+      this.waiting.push(chunk);
+      this.waitingChars += chunk.length;
+      if (this.waitingChars < this.retryAt) return;
+      chunk = this.waiting.join('');
+      this.waiting = [];
+      this.buf = '';
+      this.pos = 0;
+      this.lineAt = 0;
+    }
     this.currentLine();
     this.buf = this.pos < this.buf.length ? this.buf.slice(this.pos) + chunk : chunk;
     this.pos = 0;
     this.lineAt = 0;
     this.scan(false);
+    const rest = this.buf.length - this.pos;
+    if (rest > 1 << 16) {
+      if (rest > this.maxTokenChars)
+        throw limitExceeded('maxTokenBytes', this.maxTokenChars, 'a token', {
+          file: this.file,
+          line: this.currentLine(),
+        });
+      this.currentLine();
+      this.waiting = [this.buf.slice(this.pos)];
+      this.waitingChars = rest;
+      this.retryAt = Math.min(2 * rest, this.maxTokenChars + 1);
+      this.buf = '';
+      this.pos = 0;
+      this.lineAt = 0;
+    }
   }
 
   close(): void {
+    if (this.waiting.length > 0) {
+      this.buf = this.waiting.join('');
+      this.waiting = [];
+      this.pos = 0;
+      this.lineAt = 0;
+    }
     this.scan(true);
     if (this.stack.length) this.fail(`document ends inside <${this.stack[this.stack.length - 1]}>`);
     if (!this.rootSeen) this.fail('no root element');
@@ -178,7 +213,12 @@ export class XmlScanner {
       const e = END.exec(b);
       if (e) return this.emitOpen(name, attrs, e[1] === '/>', END.lastIndex);
       // Not an attribute and not the end: either the chunk stops inside the tag, or it is broken.
-      if (!final && b.length - i < LOOKAHEAD) return false;
+      if (!final && b.length - i <= this.maxTokenChars) return false;
+      if (!final)
+        throw limitExceeded('maxTokenBytes', this.maxTokenChars, `the tag <${name}>`, {
+          file: this.file,
+          line: this.currentLine(),
+        });
       this.fail(`malformed tag <${name}>`);
     }
   }

@@ -11,9 +11,9 @@ export type { XmlCursor, XmlHandlers };
 export async function walkXml(
   chunks: AsyncIterable<string>,
   handlers: XmlHandlers,
-  opts: { fileName?: string; signal?: AbortSignal; onCursor?: (c: XmlCursor) => void } = {},
+  opts: { fileName?: string; signal?: AbortSignal; onCursor?: (c: XmlCursor) => void; maxTokenChars?: number } = {},
 ): Promise<void> {
-  const scanner = new XmlScanner(handlers, opts.fileName);
+  const scanner = new XmlScanner(handlers, opts.fileName, opts.maxTokenChars);
   opts.onCursor?.(scanner.cursor());
   for await (const chunk of chunks) {
     throwIfAborted(opts.signal);

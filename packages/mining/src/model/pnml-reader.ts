@@ -1,5 +1,5 @@
 import { MiningError } from '../errors.js';
-import { textChunks, type LogSource, type ReadOptions } from '../log/input-stream.js';
+import { importLimits, textChunks, type LogSource, type ReadOptions } from '../log/input-stream.js';
 import { walkXml, type XmlCursor } from '../log/xml-stream.js';
 import { PetriNet } from './petri-net.js';
 
@@ -36,7 +36,12 @@ export async function readTree(source: LogSource, opts: ReadOptions, file?: stri
         stack[stack.length - 1].text += t;
       },
     },
-    { fileName: file, signal: opts.signal, onCursor: (c) => (cursor = c) },
+    {
+      fileName: file,
+      signal: opts.signal,
+      onCursor: (c) => (cursor = c),
+      maxTokenChars: importLimits(opts).maxTokenBytes,
+    },
   );
   void cursor;
   return stack[0];

@@ -37,6 +37,27 @@ export async function prepareConformance(bpmnXml: string): Promise<Conformance> 
 
 export type LogFormat = 'xes' | 'csv';
 
+/** The import limits of the server's settings, as the mining engine takes them. */
+export type LogLimits = Partial<mining.ImportLimits>;
+
+const LIMIT_SETTING: Record<keyof mining.ImportLimits, string> = {
+  maxTokenBytes: 'IMPORT_MAX_TOKEN_BYTES',
+  maxDecompressedBytes: 'IMPORT_MAX_DECOMPRESSED_MB',
+  maxEvents: 'IMPORT_MAX_EVENTS',
+};
+
+/** A log past one of the import limits: 413, naming the setting that bounds it. */
+export function logTooLarge(limit: mining.MiningLimit, message: string): AppError {
+  const setting = LIMIT_SETTING[limit.name];
+  const value = limit.name === 'maxDecompressedBytes' ? limit.value / (1024 * 1024) : limit.value;
+  const said = message.replace(/the import limit \w+ \(\d+\)/, `the limit ${setting} (${value})`);
+  return new AppError('payload_too_large', `The event log is refused: ${said}.`, {
+    reason: 'limit_exceeded',
+    limit: setting,
+    value,
+  });
+}
+
 /** Reads an uploaded log; a file the engine cannot read is refused with the engine's own account of where. */
 export async function readLogBytes(
   bytes: Uint8Array,
@@ -44,13 +65,15 @@ export async function readLogBytes(
   fileName: string,
   signal?: AbortSignal,
   encoding?: mining.TextEncodingChoice,
+  limits?: LogLimits,
 ): Promise<EventLog> {
   try {
     return format === 'xes'
-      ? await mining.readXes(bytes, { fileName, signal })
-      : await mining.readCsv(bytes, { fileName, signal, encoding });
+      ? await mining.readXes(bytes, { fileName, signal, limits })
+      : await mining.readCsv(bytes, { fileName, signal, encoding, limits });
   } catch (err) {
     if (err instanceof mining.MiningError && err.code === 'aborted') throw err;
+    if (err instanceof mining.MiningError && err.limit) throw logTooLarge(err.limit, describe(err));
     if (err instanceof mining.MiningError && err.code === 'bad_encoding')
       throw new AppError('validation', `The event log cannot be read: ${describe(err)}`, { reason: 'bad_encoding' });
     throw new AppError('validation', `The event log cannot be read: ${describe(err)}`, { reason: 'unreadable_log' });

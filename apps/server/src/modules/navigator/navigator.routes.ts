@@ -79,15 +79,24 @@ export function navigatorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             'unsupported_media_type',
             'Send the log file as the request body (application/octet-stream).',
           );
-        return reply
-          .status(201)
-          .send(
-            await uploadLog(
-              db,
-              { name: request.query.name, bytes: request.body, encoding: request.query.encoding },
-              p.userId,
-            ),
+        // A client that goes away stops its import: the reading ends at its next chunk.
+        const gone = new AbortController();
+        const onClose = () => !reply.raw.writableFinished && gone.abort();
+        reply.raw.once('close', onClose);
+        try {
+          const uploaded = await uploadLog(
+            db,
+            { name: request.query.name, bytes: request.body, encoding: request.query.encoding },
+            p.userId,
+            { limits: ctx.config.imports, signal: gone.signal },
           );
+          return await reply.status(201).send(uploaded);
+        } catch (err) {
+          if (gone.signal.aborted) throw new AppError('validation', 'The client went away.', { reason: 'aborted' });
+          throw err;
+        } finally {
+          reply.raw.off('close', onClose);
+        }
       },
     );
 

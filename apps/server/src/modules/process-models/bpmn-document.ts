@@ -1,5 +1,15 @@
 import type { TBpmnProblem } from '@sagsgang/contracts';
+import { importSettings, type ImportSettings } from '../../platform/config.js';
 import { AppError } from '../../platform/errors.js';
+
+/** What reading one BPMN document may cost (see ImportSettings). */
+export type BpmnLimits = Pick<
+  ImportSettings,
+  'bpmnMaxElements' | 'bpmnMaxUnknownAttributes' | 'bpmnLayoutTimeoutMs' | 'bpmnLayoutMemoryMb'
+>;
+export const DEFAULT_BPMN_LIMITS: BpmnLimits = importSettings({});
+// No drawn workflow nests this deep; the limit keeps every later walk of the tree shallow.
+const MAX_DEPTH = 100;
 
 /** A step of the workflow as drawn: every BPMN activity (task, sub-process, call activity). */
 export interface DrawnTask {
@@ -41,6 +51,7 @@ interface ModdleElement {
   diagrams?: unknown[];
   sourceRef?: ModdleElement;
   targetRef?: ModdleElement;
+  $attrs?: Record<string, string>;
   $instanceOf(type: string): boolean;
 }
 
@@ -56,7 +67,6 @@ type ModdleCtor = new () => {
   fromXML(xml: string): Promise<{ rootElement: ModdleElement; warnings: ModdleWarning[] }>;
 };
 const BPMN_MODDLE = 'bpmn-moddle';
-const AUTO_LAYOUT = 'bpmn-auto-layout';
 
 function invalid(problems: TBpmnProblem[]): AppError {
   const summary = problems
@@ -85,7 +95,9 @@ function collectTasks(
   flows: ModdleElement[],
   nodes?: ModdleElement[],
 ): void {
-  for (const el of container.flowElements ?? []) {
+  // Depth first in document order, with a stack of its own rather than the call stack.
+  const stack: ModdleElement[] = [...(container.flowElements ?? [])].reverse();
+  for (let el = stack.pop(); el; el = stack.pop()) {
     if (el.$type === 'bpmn:SequenceFlow') flows.push(el);
     else if (el.$instanceOf('bpmn:FlowNode')) nodes?.push(el);
     if (el.$instanceOf('bpmn:Activity') && el.id) {
@@ -95,8 +107,65 @@ function collectTasks(
         elementType: el.$type.replace('bpmn:', ''),
       });
     }
-    if (el.flowElements) collectTasks(el, into, flows, nodes);
+    if (el.flowElements) for (let i = el.flowElements.length - 1; i >= 0; i--) stack.push(el.flowElements[i]);
   }
+}
+
+function tooLarge(setting: string, value: number, what: string): AppError {
+  return new AppError('payload_too_large', `The BPMN file is refused: ${what} (${setting}: ${value}).`, {
+    reason: 'limit_exceeded',
+    limit: setting,
+    value,
+  });
+}
+
+/**
+ * One linear pass over the text before any parser sees it: no entity definitions (expansion bombs, external
+ * entities), no more elements than allowed, no deeper nesting than MAX_DEPTH.
+ */
+export function checkShape(xml: string, limits: BpmnLimits): void {
+  let elements = 0;
+  let depth = 0;
+  for (let lt = xml.indexOf('<'); lt >= 0; lt = xml.indexOf('<', lt + 1)) {
+    const c = xml.charCodeAt(lt + 1);
+    if (c === 47 /* / */) {
+      depth--;
+      continue;
+    }
+    if (c === 33 /* ! */) {
+      if (xml.startsWith('<!DOCTYPE', lt)) throw invalid([{ message: 'it has a document type declaration' }]);
+      continue;
+    }
+    if (c === 63 /* ? */) continue;
+    if (++elements > limits.bpmnMaxElements)
+      throw tooLarge('BPMN_MAX_ELEMENTS', limits.bpmnMaxElements, 'it has too many elements');
+    const gt = xml.indexOf('>', lt);
+    if (gt < 0) break;
+    if (xml.charCodeAt(gt - 1) !== 47 /* / */ && ++depth > MAX_DEPTH)
+      throw invalid([{ message: `its elements are nested more than ${MAX_DEPTH} deep` }]);
+    lt = gt;
+  }
+}
+
+/** Attributes BPMN does not define, over the whole document (each costs the auto-layout dearly). */
+function countUnknownAttributes(root: ModdleElement): number {
+  let count = 0;
+  const seen = new Set<object>();
+  const stack: object[] = [root];
+  for (let o = stack.pop(); o; o = stack.pop()) {
+    if (seen.has(o)) continue;
+    seen.add(o);
+    const attrs = (o as ModdleElement).$attrs;
+    if (attrs) for (const k of Object.keys(attrs)) if (!k.startsWith('xmlns')) count++;
+    for (const [k, v] of Object.entries(o)) {
+      if (k.startsWith('$') || v === null || typeof v !== 'object') continue;
+      if (Array.isArray(v))
+        for (const x of v as unknown[])
+          if (x && typeof x === 'object') stack.push(x);
+          else stack.push(v as object);
+    }
+  }
+  return count;
 }
 
 interface Structure {
@@ -144,17 +213,28 @@ function checkStructure(root: ModdleElement, warnings: ModdleWarning[]): Structu
   };
 }
 
+const AUTO_LAYOUT = 'bpmn-auto-layout';
+
 /**
  * Reads and checks a BPMN 2.0 document. Throws a `validation` AppError naming every problem that makes the
- * document unusable; a document without diagram layout is laid out automatically.
+ * document unusable, and `payload_too_large` naming the limit a document goes past; a document without diagram
+ * layout is laid out automatically. On the event loop: for a document from outside use importBpmn (bpmn-import.ts),
+ * which runs this in a worker thread with bounded time and memory.
  */
-export async function readBpmn(xml: string): Promise<ReadBpmnResult> {
+export async function readBpmn(xml: string, limits: BpmnLimits = DEFAULT_BPMN_LIMITS): Promise<ReadBpmnResult> {
   if (!xml.trim().startsWith('<')) throw invalid([{ message: 'it is not an XML document' }]);
+  checkShape(xml, limits);
   const { root, warnings } = await parse(xml);
   if (root.$type !== 'bpmn:Definitions') throw invalid([{ message: 'its root element is not bpmn:definitions' }]);
   const { problems, notes, ...graph } = checkStructure(root, warnings);
   if (problems.length) throw invalid(problems);
   if ((root.diagrams ?? []).length > 0) return { xml, ...graph, warnings: notes };
+  if (countUnknownAttributes(root) > limits.bpmnMaxUnknownAttributes)
+    throw tooLarge(
+      'BPMN_MAX_UNKNOWN_ATTRIBUTES',
+      limits.bpmnMaxUnknownAttributes,
+      'it has no diagram layout, and too many attributes BPMN does not define to be laid out',
+    );
   try {
     const { layoutProcess } = (await import(AUTO_LAYOUT)) as { layoutProcess(xml: string): Promise<string> };
     const laidOut = await layoutProcess(xml);

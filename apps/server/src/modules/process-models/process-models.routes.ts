@@ -74,7 +74,15 @@ export function processModelRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const p = requireStaff(request, MODEL_EDITORS);
         return reply
           .status(201)
-          .send(await createProcessModel(db, request.body, p.userId, { principal: p, requestId: request.id }));
+          .send(
+            await createProcessModel(
+              db,
+              request.body,
+              p.userId,
+              { principal: p, requestId: request.id },
+              ctx.config.imports,
+            ),
+          );
       },
     );
 
@@ -144,7 +152,9 @@ export function processModelRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const p = requireStaff(request, MODEL_EDITORS);
         const editor = { principal: p, requestId: request.id };
-        return reply.status(201).send(await createModelVersion(db, request.params.id, request.body, p.userId, editor));
+        return reply
+          .status(201)
+          .send(await createModelVersion(db, request.params.id, request.body, p.userId, editor, ctx.config.imports));
       },
     );
 

@@ -11,7 +11,8 @@ import type {
 import { AppError } from '../../platform/errors.js';
 import { inTransaction, type Executor } from '../../platform/db/transaction.js';
 import type { Principal } from '../../platform/auth/principal.js';
-import { readBpmn, type DrawnTask } from './bpmn-document.js';
+import { DEFAULT_BPMN_LIMITS, type BpmnLimits, type DrawnTask } from './bpmn-document.js';
+import { importBpmn } from './bpmn-import.js';
 import {
   assertMayEditWorkflow,
   defaultWorkflowUnit,
@@ -90,8 +91,9 @@ export async function createProcessModel(
   input: TCreateProcessModel,
   actorId: string | null,
   editor?: WorkflowEditor,
+  limits: BpmnLimits = DEFAULT_BPMN_LIMITS,
 ): Promise<TProcessModelDetail> {
-  const doc = await readBpmn(input.bpmnXml);
+  const doc = await importBpmn(input.bpmnXml, limits);
   const id = await inTransaction(db, async (trx) => {
     await assertUnitExists(trx, input.unitId);
     const authority = await repo.authorityUnitId(trx);
@@ -134,11 +136,12 @@ export async function createModelVersion(
   input: TCreateModelVersion,
   actorId: string | null,
   editor?: WorkflowEditor,
+  limits: BpmnLimits = DEFAULT_BPMN_LIMITS,
 ): Promise<TProcessModelDetail> {
   // Refuse someone who may not change the model before reading what they sent; checked again under the lock.
   const current = editor && (await repo.findModel(db, modelId));
   if (editor && current) await assertMayEditWorkflow(db, editor.principal, current.unit_id);
-  const doc = await readBpmn(input.bpmnXml);
+  const doc = await importBpmn(input.bpmnXml, limits);
   await inTransaction(db, async (trx) => {
     const model = await repo.findModelForUpdate(trx, modelId);
     if (!model) throw new AppError('not_found', 'No such workflow model.');

@@ -1,10 +1,11 @@
+import buffer from 'node:buffer';
 import zlib from 'node:zlib';
-import { TextDecoder } from 'node:util';
+import { promisify, TextDecoder } from 'node:util';
 import { sniffEncoding } from '@sagsgang/mining';
 import type { TLogEncoding, TUploadedLog } from '@sagsgang/contracts';
 import { AppError } from '../../../platform/errors.js';
 import type { Executor } from '../../../platform/db/transaction.js';
-import { readLogBytes, type LogFormat } from '../mining-adapter.js';
+import { logTooLarge, readLogBytes, type LogFormat, type LogLimits } from '../mining-adapter.js';
 import { navigatorRepository as repo, type LogRow } from '../navigator.repository.js';
 
 /** The largest log accepted (compressed size as stored). */
@@ -27,20 +28,36 @@ export function detectFormat(bytes: Uint8Array): LogFormat {
   return head.startsWith('<') ? 'xes' : 'csv';
 }
 
-/** The decompressed start of a log (all of it when not compressed): enough to tell its text encoding. */
+/**
+ * The decompressed start of a log (all of it when not compressed): enough to tell its text encoding. Only the first
+ * 16 KiB of a gzip file are unpacked here, on the event loop: gzip inflates at most about 1000 to 1.
+ */
 function textHead(bytes: Buffer): Buffer {
   if (!isGzip(bytes)) return bytes;
-  return zlib.gunzipSync(bytes.subarray(0, 1 << 18), { finishFlush: zlib.constants.Z_SYNC_FLUSH }).subarray(0, 1 << 20);
+  return zlib.gunzipSync(bytes.subarray(0, 1 << 14), { finishFlush: zlib.constants.Z_SYNC_FLUSH }).subarray(0, 1 << 20);
 }
+
+const gunzip = promisify(zlib.gunzip);
+const gzip = promisify(zlib.gzip);
 
 /**
  * A CSV log as UTF-8, whatever it was saved in (chosen, or a byte-order mark, else UTF-8 when valid, else
- * Windows-1252), so that every later read of the stored log sees the text the user saw.
+ * Windows-1252), so that every later read of the stored log sees the text the user saw. A compressed one is
+ * unpacked off the event loop, and no further than the decompressed-size limit.
  */
-export function csvAsUtf8(bytes: Buffer, choice: TLogEncoding): Buffer {
+export async function csvAsUtf8(bytes: Buffer, choice: TLogEncoding, maxDecompressedBytes = Infinity): Promise<Buffer> {
   const encoding = choice === 'auto' ? sniffEncoding(textHead(bytes)) : choice;
   if (encoding === 'utf-8') return bytes;
-  const raw = isGzip(bytes) ? zlib.gunzipSync(bytes) : bytes;
+  let raw = bytes;
+  if (isGzip(bytes)) {
+    try {
+      raw = await gunzip(bytes, { maxOutputLength: Math.min(maxDecompressedBytes, buffer.kMaxLength) });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') throw err;
+      const limit = { name: 'maxDecompressedBytes' as const, value: maxDecompressedBytes };
+      throw logTooLarge(limit, `the decompressed input is past the import limit maxDecompressedBytes (${limit.value})`);
+    }
+  }
   try {
     return Buffer.from(new TextDecoder(encoding, { fatal: encoding.startsWith('utf') }).decode(raw), 'utf8');
   } catch {
@@ -68,6 +85,7 @@ export async function uploadLog(
   db: Executor,
   file: { name: string; bytes: Buffer; encoding?: TLogEncoding },
   actorId: string | null,
+  opts: { limits?: LogLimits; signal?: AbortSignal } = {},
 ): Promise<TUploadedLog> {
   if (file.bytes.length === 0) throw new AppError('validation', 'The file is empty.');
   if (file.bytes.length > MAX_LOG_BYTES) throw new AppError('payload_too_large', 'The log is too large.');
@@ -80,16 +98,23 @@ export async function uploadLog(
   let bytes = file.bytes;
   if (format === 'csv') {
     try {
-      bytes = csvAsUtf8(file.bytes, file.encoding ?? 'auto');
+      bytes = await csvAsUtf8(file.bytes, file.encoding ?? 'auto', opts.limits?.maxDecompressedBytes);
     } catch (err) {
       if (err instanceof AppError) throw err;
       throw new AppError('validation', 'The file looks compressed but cannot be unpacked.');
     }
   }
   // Stored CSV is UTF-8 from here on: a byte that is not is refused now, not garbled in a later analysis.
-  const log = await readLogBytes(bytes, format, file.name, undefined, format === 'csv' ? 'utf-8' : undefined);
+  const log = await readLogBytes(
+    bytes,
+    format,
+    file.name,
+    opts.signal,
+    format === 'csv' ? 'utf-8' : undefined,
+    opts.limits,
+  );
   if (log.caseCount === 0) throw new AppError('validation', 'The log holds no cases.');
-  const content = isGzip(bytes) ? bytes : zlib.gzipSync(bytes);
+  const content = isGzip(bytes) ? bytes : await gzip(bytes); // off the event loop: a plain log may be 200 MB
   const collator = new Intl.Collator('da');
   const activities = [...log.activityNames].sort(collator.compare);
   const id = await repo.insertLog(db, {
