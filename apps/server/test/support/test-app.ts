@@ -26,7 +26,8 @@ export function useTestApp(engine: Engine, overrides: Partial<AppConfig> = {}): 
     const database = await openTestDatabase(engine);
     const config = loadConfig(
       { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' },
-      { seedDemo: false, demoCases: 200, ...overrides },
+      // A second factor is asked for only where a test turns it on: most tests sign administrators in by password.
+      { seedDemo: false, demoCases: 200, mfaRequiredRoles: [], ...overrides },
     );
     const ctx = createAppContext({ config, database });
     const routes: RouteOptions[] = [];

@@ -13,6 +13,7 @@ import type { Principal } from '../../platform/auth/principal.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { deleteUserSessions } from '../../platform/auth/session-store.js';
 import { recordAudit, type AuditEntry } from '../../platform/audit/record-audit.js';
+import { assertPasswordAcceptable } from '../auth/index.js';
 import { orgRepository as repo } from './org.repository.js';
 import { adminReach, assertAdministersWholly, assertAdminOn, assertReachesUser } from './admin-reach.js';
 
@@ -71,6 +72,7 @@ export async function createUser(
   meta: RequestMeta,
 ): Promise<string> {
   for (const g of input.grants) assertAdminOn(principal, g.unitId);
+  if (input.password) assertPasswordAcceptable(input.password, input.username);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return inTransaction(db, async (trx) => {
     const id = await repo
@@ -114,6 +116,12 @@ export async function updateUser(
   else await assertReachesUser(db, principal, userId);
   if (input.active === false && userId === principal.userId)
     throw new AppError('invalid_state', 'You cannot deactivate yourself.', { reason: 'deactivate_self' });
+  // One's own password is changed with the current one (POST /api/auth/me/password), never by administering oneself.
+  if (input.password !== undefined && userId === principal.userId)
+    throw new AppError('invalid_state', 'Change your own password with your current password.', {
+      reason: 'own_password_needs_current',
+    });
+  if (input.password) assertPasswordAcceptable(input.password, await repo.usernameOf(db, userId));
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   await inTransaction(db, async (trx) => {
     await repo.updateUser(trx, userId, {
