@@ -78,6 +78,12 @@ export const admin: Catalogue = {
     deactivate: 'Deaktivér bruger',
     reactivate: 'Genaktivér bruger',
     deactivated: 'Brugeren er deaktiveret og logget ud alle steder.',
+    signInLockHeading: 'Spærret login',
+    signInLockText:
+      'Efter for mange forkerte forsøg spærres login i et stykke tid. Du kan ophæve spærringen, når du har talt med personen.',
+    signInLockLift: 'Ophæv spærring af login',
+    signInLockLifted: 'Spærringen er ophævet. Personen kan logge ind igen.',
+    signInLockNone: 'Personens login var ikke spærret.',
     reactivated: 'Brugeren er aktiv igen.',
 
     newUserTitle: 'Opret medarbejder',
@@ -272,6 +278,12 @@ export const admin: Catalogue = {
     deactivate: 'Deactivate user',
     reactivate: 'Reactivate user',
     deactivated: 'The user is deactivated and signed out everywhere.',
+    signInLockHeading: 'Sign-in lock-out',
+    signInLockText:
+      'After too many wrong attempts, sign-in is locked for a while. You can lift the lock once you have spoken with the person.',
+    signInLockLift: 'Lift sign-in lock-out',
+    signInLockLifted: 'The lock-out is lifted. The person can sign in again.',
+    signInLockNone: "The person's sign-in was not locked.",
     reactivated: 'The user is active again.',
 
     newUserTitle: 'New staff user',

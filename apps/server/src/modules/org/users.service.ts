@@ -12,6 +12,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { deleteUserSessions } from '../../platform/auth/session-store.js';
+import { liftAccountLocks } from '../../platform/auth/sign-in-throttle.js';
 import { recordAudit, type AuditEntry } from '../../platform/audit/record-audit.js';
 import { assertPasswordAcceptable } from '../auth/index.js';
 import { orgRepository as repo } from './org.repository.js';
@@ -199,5 +200,34 @@ export async function revokeRole(
       purpose: PURPOSE,
       details: { role: grant.role, unitId: grant.unit_id },
     });
+  });
+}
+
+/**
+ * Lifts a user's sign-in lock-out (password and second factor), for an administrator of every unit the person holds
+ * a role on; audited with whether anything was locked.
+ */
+export async function liftSignInLock(
+  db: Executor,
+  principal: Principal,
+  userId: string,
+  meta: RequestMeta,
+): Promise<{ wasLocked: boolean }> {
+  await assertAdministersWholly(db, principal, userId);
+  const username = await repo.usernameOf(db, userId);
+  return inTransaction(db, async (trx) => {
+    // The second factor is counted under its own name (see the auth module), locked out the same way.
+    const lifted = await liftAccountLocks(trx, [...(username ? [username] : []), `second-factor:${userId}`]);
+    await recordAudit(trx, {
+      ...meta,
+      actorUserId: principal.userId,
+      action: 'update',
+      subjectUserId: userId,
+      entityType: 'sign_in_throttle',
+      entityId: userId,
+      purpose: AUDIT_PURPOSES.signInLockLifted,
+      details: { wasLocked: lifted > 0 },
+    });
+    return { wasLocked: lifted > 0 };
   });
 }
