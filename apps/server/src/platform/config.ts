@@ -83,6 +83,12 @@ export interface OidcProviderConfig {
   clientSecret: string;
   /** Who signs in through it: staff of the authority, or applicants via a national eID broker. */
   audience: 'staff' | 'applicant';
+  /**
+   * For staff: the identity provider must say it checked a second factor. A sign-in is refused unless the ID token's
+   * `acr` is one of `requiredAcr` (when given) and its `amr` holds one of `requiredAmr` (when given), e.g. `["mfa"]`.
+   */
+  requiredAcr?: string[];
+  requiredAmr?: string[];
 }
 
 function parseOidc(raw: string | undefined): OidcProviderConfig[] {

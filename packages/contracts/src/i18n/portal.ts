@@ -99,6 +99,8 @@ export const portal: Catalogue = {
       'Du har prøvet for mange gange. Af hensyn til sikkerheden kan du prøve igen om {{minutes}} min.',
     errorExpired: 'Formularen er udløbet. Prøv at logge ind igen.',
     errorOidc: 'Log ind med digital identitet lykkedes ikke. Prøv igen, eller brug en anden måde at logge ind på.',
+    errorOidcMfa:
+      'Din identitetsudbyder bekræftede ikke login med en ekstra faktor, som kræves her. Log ind igen med to-faktor.',
     errorGeneric: 'Det lykkedes ikke at logge ind. Prøv igen.',
     errorPrefix: 'Fejl:',
     alertInfo: 'Information',
@@ -230,6 +232,8 @@ export const portal: Catalogue = {
     errorRateLimitedMinutes: 'You have tried too many times. For your security, you can try again in {{minutes}} min.',
     errorExpired: 'The form has expired. Please sign in again.',
     errorOidc: 'Signing in with a digital identity did not succeed. Try again, or use another way to sign in.',
+    errorOidcMfa:
+      'Your identity provider did not confirm a sign-in with a second factor, which is required here. Sign in again with two factors.',
     errorGeneric: 'Signing in did not succeed. Please try again.',
     errorPrefix: 'Error:',
     alertInfo: 'Information',
@@ -361,6 +365,8 @@ export const portal: Catalogue = {
       'Du har försökt för många gånger. Av säkerhetsskäl kan du försöka igen om {{minutes}} min.',
     errorExpired: 'Formuläret har gått ut. Logga in igen.',
     errorOidc: 'Inloggningen med digital identitet lyckades inte. Försök igen, eller logga in på ett annat sätt.',
+    errorOidcMfa:
+      'Din identitetsleverantör bekräftade inte inloggningen med en extra faktor, vilket krävs här. Logga in igen med två faktorer.',
     errorGeneric: 'Inloggningen lyckades inte. Försök igen.',
     errorPrefix: 'Fel:',
     alertInfo: 'Information',

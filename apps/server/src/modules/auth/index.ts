@@ -28,4 +28,5 @@ export {
   type TotpEnrolment,
 } from './second-factor.service.js';
 export { setSessionCookie } from './auth.routes.js';
+export { factorUser } from './second-factor.routes.js';
 export { safeReturnTo } from './return-to.js';

@@ -24,7 +24,10 @@ import {
 export function factorUser(request: FastifyRequest): { userId: string; pending: boolean } {
   const session = request.authSession;
   if (session?.mfaPending) return { userId: session.userId, pending: true };
-  return { userId: requirePrincipal(request).userId, pending: false };
+  const principal = requirePrincipal(request);
+  // Applicants sign in through the national eID, which carries its own factors.
+  if (principal.kind !== 'staff') throw new AppError('forbidden', 'A second factor here is for staff.');
+  return { userId: principal.userId, pending: false };
 }
 
 /** The second step of sign-in, enrolling an authenticator app, and changing one's own password, as JSON. */

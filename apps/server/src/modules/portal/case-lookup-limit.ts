@@ -7,9 +7,9 @@ import { auditFrom, recordAudit } from '../../platform/audit/record-audit.js';
 
 const NAMESPACE = 'case-lookup';
 
-/** Who is looking: the signed-in applicant (or, signed out, nobody in particular) and the client address. */
+/** Who is looking: the signed-in person and the client address. */
 function parties(request: FastifyRequest) {
-  return { namespace: NAMESPACE, address: request.ip, username: request.principal?.userId ?? '-' };
+  return { namespace: NAMESPACE, address: request.ip, username: request.principal!.userId };
 }
 
 /**
@@ -20,8 +20,11 @@ function parties(request: FastifyRequest) {
  */
 export function limitCaseLookups(app: FastifyInstance, ctx: AppContext): void {
   const limit = ctx.config.loginRateLimit;
+  // Signed out, the pages send the browser to sign in before anything is looked up.
+  const counted = (request: FastifyRequest) =>
+    request.principal !== undefined && Boolean((request.params as { reference?: unknown } | undefined)?.reference);
   app.addHook('preHandler', async (request) => {
-    if (!(request.params as { reference?: unknown } | undefined)?.reference) return;
+    if (!counted(request)) return;
     const verdict = await reserveSignInAttempt(
       ctx.database.db,
       parties(request),
@@ -30,7 +33,7 @@ export function limitCaseLookups(app: FastifyInstance, ctx: AppContext): void {
         recordAudit(trx, {
           ...auditFrom(request),
           action: 'denied',
-          subjectUserId: request.principal?.userId ?? null,
+          subjectUserId: request.principal!.userId,
           entityType: 'case_lookup',
           purpose: AUDIT_PURPOSES.caseLookupLimit,
           details: { scope, lockedSeconds: seconds },
@@ -44,7 +47,7 @@ export function limitCaseLookups(app: FastifyInstance, ctx: AppContext): void {
       );
   });
   app.addHook('onResponse', async (request, reply) => {
-    if (!(request.params as { reference?: unknown } | undefined)?.reference) return;
+    if (!counted(request)) return;
     // Found (or refused for another reason than not finding it): the attempt was not a guess.
     if (reply.statusCode !== 404 && reply.statusCode !== 429)
       await giveBackSignInAttempt(ctx.database.db, parties(request));

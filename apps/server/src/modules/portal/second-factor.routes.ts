@@ -14,6 +14,7 @@ import {
   completeSecondFactor,
   confirmTotpEnrolment,
   ENROL_FACTOR_PATH,
+  factorUser,
   safeReturnTo,
   SECOND_FACTOR_PATH,
   setSessionCookie,
@@ -87,9 +88,8 @@ export function secondFactorPageRoutes(ctx: AppContext) {
     app.get(ENROL_FACTOR_PATH, hide, async (request, reply) => {
       const q = request.query as Record<string, unknown>;
       const returnTo = safeReturnTo(q.returnTo);
-      const pending = request.authSession?.mfaPending === true;
-      const userId = pending ? request.authSession!.userId : request.principal?.userId;
-      if (!userId) return reply.redirect(`/login?returnTo=${encodeURIComponent(ENROL_FACTOR_PATH)}`, 303);
+      if (!request.authSession) return reply.redirect(`/login?returnTo=${encodeURIComponent(ENROL_FACTOR_PATH)}`, 303);
+      const { userId, pending } = factorUser(request);
       let enrolment;
       try {
         enrolment = await beginTotpEnrolment(ctx, userId);
@@ -111,9 +111,8 @@ export function secondFactorPageRoutes(ctx: AppContext) {
       ENROL_FACTOR_PATH,
       { ...hide, errorHandler: formErrorHandler(ENROL_FACTOR_PATH) },
       async (request, reply) => {
-        const pending = request.authSession?.mfaPending === true;
-        const userId = pending ? request.authSession!.userId : request.principal?.userId;
-        if (!userId) return reply.redirect('/login', 303);
+        if (!request.authSession) return reply.redirect('/login', 303);
+        const { userId, pending } = factorUser(request);
         const form = parseForm(request.body);
         if (!form?.code.trim()) return back(reply, ENROL_FACTOR_PATH, form?.returnTo, 'missing');
         const { recoveryCodes } = await confirmTotpEnrolment(ctx, request, userId, form.code);
