@@ -46,10 +46,11 @@ export function limitCaseLookups(app: FastifyInstance, ctx: AppContext): void {
         { retryAfterSeconds: verdict.retryAfterSeconds },
       );
   });
-  app.addHook('onResponse', async (request, reply) => {
-    if (!counted(request)) return;
+  // Before the answer leaves (not after, on `onResponse`): the next look-up must find the attempt given back already.
+  app.addHook('onSend', async (request, reply, payload) => {
     // Found (or refused for another reason than not finding it): the attempt was not a guess.
-    if (reply.statusCode !== 404 && reply.statusCode !== 429)
+    if (counted(request) && reply.statusCode !== 404 && reply.statusCode !== 429)
       await giveBackSignInAttempt(ctx.database.db, parties(request));
+    return payload;
   });
 }
