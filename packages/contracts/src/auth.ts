@@ -52,7 +52,39 @@ export const ZPasswordSetupForm = z.strictObject({
 });
 export type TPasswordSetupForm = z.infer<typeof ZPasswordSetupForm>;
 /** `POST /api/auth/login` as JSON, answered: who signed in (the session is in the cookie). */
-export const ZSignedIn = z.object({ userId: z.uuid() });
+export const ZSignedIn = z.object({
+  userId: z.uuid(),
+  /**
+   * Set when the password was right but a second factor is owed: `verify` (post a code to
+   * `/api/auth/second-factor`) or `enrol` (set up an authenticator app first). Until then the session can do nothing else.
+   */
+  secondFactor: z.enum(['verify', 'enrol']).optional(),
+});
+
+/** `POST /api/auth/me/password`: the current password is required to choose a new one. */
+export const ZPasswordChangeRequest = z.strictObject({
+  currentPassword: ZPassword,
+  newPassword: z.string().min(1, 'is required').max(1024),
+});
+export type TPasswordChangeRequest = z.infer<typeof ZPasswordChangeRequest>;
+
+/** A code from the authenticator app (six digits) or a one-time recovery code. */
+export const ZSecondFactorRequest = z.strictObject({ code: z.string().trim().min(1, 'is required').max(64) });
+export type TSecondFactorRequest = z.infer<typeof ZSecondFactorRequest>;
+
+/** The form posts of the second-factor pages: the code, the CSRF token and where to go next. */
+export const ZSecondFactorForm = ZSecondFactorRequest.extend({
+  code: z.string().max(64),
+  _csrf: z.string().optional(),
+  returnTo: z.string().max(2000).optional(),
+});
+export type TSecondFactorForm = z.infer<typeof ZSecondFactorForm>;
+
+/** `GET /api/auth/second-factor/totp`: a new authenticator app to set up (the secret, as a URI and a QR code). */
+export const ZTotpEnrolment = z.object({ secret: z.string(), otpauthUri: z.string(), qrDataUrl: z.string() });
+
+/** `POST /api/auth/second-factor/totp`: confirmed; the recovery codes are shown this once. */
+export const ZRecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
 
 /** `GET /api/auth/providers`: a sign-in provider the sign-in page offers, and where its sign-in starts. */
 export const ZSignInProvider = z.object({

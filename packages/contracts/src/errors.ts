@@ -70,6 +70,7 @@ export type InvalidStateReason = (typeof INVALID_STATE_REASONS)[number];
  */
 export const ADMIN_REFUSAL_REASONS = [
   'deactivate_self',
+  'own_password_needs_current',
   'remove_own_admin',
   'staff_only_roles',
   'user_outside_reach',

@@ -145,6 +145,28 @@ const RULES: Record<string, Rule> = {
 
   // Anyone signed in.
   'GET /api/auth/me': { access: signedIn() },
+  // The second step of sign-in: only a half-signed-in session proves a factor; anyone else is sent to sign in.
+  'GET /login/faktor': { access: open },
+  'POST /login/faktor': { access: open, request: () => ({ url: '/login/faktor', payload: { code: '123456' } }) },
+  'POST /api/auth/second-factor': {
+    access: { anonymous: 401, citizen: 401, staff: 401 },
+    request: () => ({ url: '/api/auth/second-factor', payload: { code: '123456' } }),
+  },
+  // Setting up an authenticator app: staff only (citizens sign in through the national eID).
+  'GET /login/faktor/ny': { access: { anonymous: 'sign-in', citizen: 403, allowed: 'insider' } },
+  'POST /login/faktor/ny': {
+    access: { anonymous: 303, citizen: 403 },
+    request: () => ({ url: '/login/faktor/ny', payload: { code: '123456' } }),
+  },
+  'GET /api/auth/second-factor/totp': { access: signedIn({ citizen: 403 }) },
+  'POST /api/auth/second-factor/totp': {
+    access: { anonymous: 401, citizen: 403 },
+    request: () => ({ url: '/api/auth/second-factor/totp', payload: { code: '123456' } }),
+  },
+  'POST /api/auth/me/password': {
+    access: { anonymous: 401 },
+    request: () => ({ url: '/api/auth/me/password', payload: { currentPassword: 'wrong', newPassword: 'x' } }),
+  },
   'PUT /api/auth/me/active-unit': {
     access: signedIn({ otherUnit: 403 }),
     request: (w) => ({ url: '/api/auth/me/active-unit', payload: { unitId: w.units.teamA1 } }),
@@ -325,6 +347,10 @@ const RULES: Record<string, Rule> = {
   'PATCH /api/users/:id': {
     access: staff(ADMIN, 403),
     request: (w) => ({ url: `/api/users/${w.staffUserId}`, payload: { displayName: 'Omdøbt' } }),
+  },
+  'POST /api/users/:id/sign-in-lock/lift': {
+    access: staff(ADMIN, 403),
+    request: (w) => ({ url: `/api/users/${w.staffUserId}/sign-in-lock/lift` }),
   },
   'POST /api/users/:id/grants': {
     access: staff(ADMIN, 403),

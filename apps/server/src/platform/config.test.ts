@@ -144,3 +144,23 @@ describe('file store settings', () => {
     expect(loadConfig({ ...s3, S3_PREFIX: 'a.b/c-d_2/' }).fileStore).toMatchObject({ prefix: 'a.b/c-d_2/' });
   });
 });
+
+describe('password hash cost and second factor', () => {
+  test('the scrypt cost cannot be lowered by the environment in production (regression)', () => {
+    const env = { NODE_ENV: 'production', SESSION_SECRET: STRONG };
+    expect(() => loadConfig({ ...env, PASSWORD_SCRYPT_LOG_N: '14' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...env, PASSWORD_SCRYPT_LOG_N: '14' })).toThrow(/PASSWORD_SCRYPT_LOG_N cannot lower/);
+    expect(loadConfig({ ...env, PASSWORD_SCRYPT_LOG_N: '18' }).production).toBe(true);
+    expect(loadConfig({ PASSWORD_SCRYPT_LOG_N: '12' }).production).toBe(false);
+  });
+
+  test('administrators need a second factor unless the roles are named, and unknown roles are refused', () => {
+    expect(loadConfig({}).mfaRequiredRoles).toEqual(['admin']);
+    expect(loadConfig({ SAGSGANG_MFA_REQUIRED_ROLES: 'admin, teamlead' }).mfaRequiredRoles).toEqual([
+      'admin',
+      'teamlead',
+    ]);
+    expect(loadConfig({ SAGSGANG_MFA_REQUIRED_ROLES: 'none' }).mfaRequiredRoles).toEqual([]);
+    expect(() => loadConfig({ SAGSGANG_MFA_REQUIRED_ROLES: 'root' })).toThrow(/SAGSGANG_MFA_REQUIRED_ROLES/);
+  });
+});

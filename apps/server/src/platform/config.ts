@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { environmentProblem } from './environment.js';
+import { scryptCostProblem } from './auth/password.js';
 
 /** A setting that cannot be used: its message names the variable and what it needs, in one line. */
 export class ConfigError extends Error {
@@ -50,6 +51,11 @@ export interface AppConfig {
    * database so every node shares them; each lock-out after the first lasts twice as long as the one before.
    */
   loginRateLimit: { max: number; addressMax: number; windowMinutes: number };
+  /**
+   * Staff roles whose holders must prove a second factor after their password (SAGSGANG_MFA_REQUIRED_ROLES): one
+   * without a factor is sent to enrol one before anything else. Anyone may enrol one; once enrolled, it is asked for.
+   */
+  mfaRequiredRoles: string[];
   /** Public base URL, used in e-mails and OIDC redirects. */
   publicUrl: string;
   authorityName: string;
@@ -144,6 +150,12 @@ export interface OidcProviderConfig {
   clientSecret: string;
   /** Who signs in through it: staff of the authority, or applicants via a national eID broker. */
   audience: 'staff' | 'applicant';
+  /**
+   * For staff: the identity provider must say it checked a second factor. A sign-in is refused unless the ID token's
+   * `acr` is one of `requiredAcr` (when given) and its `amr` holds one of `requiredAmr` (when given), e.g. `["mfa"]`.
+   */
+  requiredAcr?: string[];
+  requiredAmr?: string[];
 }
 
 function parseOidc(raw: string | undefined): OidcProviderConfig[] {
@@ -265,10 +277,27 @@ function databaseSettings(env: NodeJS.ProcessEnv): DatabaseSettings {
   };
 }
 
+const STAFF_ROLE_NAMES = ['frontline', 'caseworker', 'teamlead', 'quality', 'analyst', 'admin'];
+
+/** A comma-separated list of staff roles; unset means administrators, `none` means nobody. */
+function mfaRoles(raw: string | undefined): string[] {
+  if (raw === undefined || raw.trim() === '') return ['admin'];
+  if (raw.trim() === 'none') return [];
+  const roles = raw.split(',').map((r) => r.trim());
+  const unknown = roles.filter((r) => !STAFF_ROLE_NAMES.includes(r));
+  if (unknown.length > 0)
+    throw new ConfigError(
+      `SAGSGANG_MFA_REQUIRED_ROLES names no staff role "${unknown.join(', ')}": use ${STAFF_ROLE_NAMES.join(', ')} or none.`,
+    );
+  return roles;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
   const problem = environmentProblem(env);
   if (problem) throw new ConfigError(problem);
   const port = Number(env.PORT ?? 3000);
+  const scryptProblem = scryptCostProblem(env);
+  if (scryptProblem) throw new ConfigError(`PASSWORD_SCRYPT_LOG_N ${scryptProblem}`);
   const production = env.NODE_ENV === 'production';
   const sessionSecret = env.SESSION_SECRET ?? (production ? '' : DEVELOPMENT_SECRET);
   const weak = production ? weakSecretReason(sessionSecret) : sessionSecret.length < 32 ? 'is too short' : undefined;
@@ -310,6 +339,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       addressMax: positiveNumber(env, 'LOGIN_RATE_LIMIT_ADDRESS_MAX', 50),
       windowMinutes: positiveNumber(env, 'LOGIN_RATE_LIMIT_MINUTES', 15),
     },
+    mfaRequiredRoles: mfaRoles(env.SAGSGANG_MFA_REQUIRED_ROLES),
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
     authorityName: env.AUTHORITY_NAME ?? 'Sagsgang Kommune',
     authorityContact: {

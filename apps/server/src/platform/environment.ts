@@ -93,6 +93,7 @@ export const ENVIRONMENT = z
     SAGSGANG_FILE_STORE: text,
     DATABASE_OWNER_URL: text,
     AUDIT_FORWARD_FILE: text,
+    SAGSGANG_MFA_REQUIRED_ROLES: text,
     IMPORT_MAX_TOKEN_BYTES: positiveNumber,
     IMPORT_MAX_DECOMPRESSED_MB: positiveNumber,
     IMPORT_MAX_EVENTS: positiveNumber,

@@ -90,7 +90,8 @@ export function useJourneyEnvironment(overrides: Partial<AppConfig> = {}): () =>
     const database = await openTestDatabase('pglite');
     const config = loadConfig(
       { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' },
-      { seedDemo: false, demoCases: JOURNEY_DEMO_CASES, ...overrides },
+      // A second factor only in the journeys that turn it on (second-factor.browser.test.ts).
+      { seedDemo: false, demoCases: JOURNEY_DEMO_CASES, mfaRequiredRoles: [], ...overrides },
     );
     const ctx = createAppContext({ config, database });
     const people = await seedJourneyOrganisation(ctx);

@@ -30,7 +30,13 @@ export function useTestApp(
     // A function: settings known only once an earlier beforeAll has run (a test server's port).
     const config = loadConfig(
       { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' },
-      { seedDemo: false, demoCases: 200, ...(typeof overrides === 'function' ? overrides() : overrides) },
+      // A second factor is asked for only where a test turns it on: most tests sign administrators in by password.
+      {
+        seedDemo: false,
+        demoCases: 200,
+        mfaRequiredRoles: [],
+        ...(typeof overrides === 'function' ? overrides() : overrides),
+      },
     );
     const ctx = createAppContext({ config, database });
     const routes: RouteOptions[] = [];

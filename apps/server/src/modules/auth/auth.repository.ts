@@ -44,6 +44,34 @@ export const authRepository = {
       .execute();
   },
 
+  /** Replaces a password hash only if it is still `old`: a password changed meanwhile is not overwritten. */
+  async replacePasswordHash(db: Executor, userId: string, old: string, next: string): Promise<void> {
+    await db
+      .updateTable('app_user')
+      .set({ password_hash: next })
+      .where('id', '=', userId)
+      .where('password_hash', '=', old)
+      .execute();
+  },
+
+  async passwordHashOf(db: Executor, userId: string): Promise<{ username: string | null; hash: string | null }> {
+    const row = await db
+      .selectFrom('app_user')
+      .select(['username', 'password_hash'])
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
+    return { username: row.username, hash: row.password_hash };
+  },
+
+  /** Ends every session of the user except the one making the change. */
+  async deleteOtherSessions(db: Executor, userId: string, keepTokenHash: string): Promise<void> {
+    await db
+      .deleteFrom('user_session')
+      .where('user_id', '=', userId)
+      .where('token_hash', '!=', keepTokenHash)
+      .execute();
+  },
+
   async updateLocale(db: Executor, userId: string, locale: TLocale): Promise<void> {
     await db.updateTable('app_user').set({ locale }).where('id', '=', userId).execute();
   },

@@ -32,6 +32,7 @@ import {
 } from './auth.service.js';
 import { authRepository } from './auth.repository.js';
 import { loginPageWithError, safeReturnTo } from './return-to.js';
+import { ENROL_FACTOR_PATH, factorStep, SECOND_FACTOR_PATH, startPendingSession } from './second-factor.service.js';
 
 export function setSessionCookie(
   reply: FastifyReply,
@@ -109,6 +110,14 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           throw new AppError('unauthenticated', INVALID_CREDENTIALS);
         }
         await giveBackSignInAttempt(ctx.database.db, parties);
+        const step = await factorStep(ctx, userId);
+        if (step !== 'none') {
+          // Half signed in: the session may only prove (or enrol) the second factor.
+          setSessionCookie(reply, ctx, await startPendingSession(ctx, request, userId));
+          const page = step === 'verify' ? SECOND_FACTOR_PATH : ENROL_FACTOR_PATH;
+          if (form) return reply.redirect(`${page}?returnTo=${encodeURIComponent(safeReturnTo(returnTo))}`, 303);
+          return { userId, secondFactor: step };
+        }
         setSessionCookie(reply, ctx, await startSession(ctx, request, { userId, authMethod: 'password' }));
         if (form) return reply.redirect(safeReturnTo(returnTo), 303);
         return { userId };

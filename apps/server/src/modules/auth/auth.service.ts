@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/transaction.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors.js';
-import { dummyPasswordHash, verifyPassword } from '../../platform/auth/password.js';
+import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from '../../platform/auth/password.js';
 import { createSession, deleteSession, setActiveUnit } from '../../platform/auth/session-store.js';
 import { sessionPolicy } from '../../platform/auth/auth-plugin.js';
 import { reserveSignInAttempt, type SignInParties } from '../../platform/auth/sign-in-throttle.js';
@@ -25,7 +25,13 @@ export async function checkPassword(ctx: AppContext, credentials: Credentials): 
   const user = await repo.findUserByUsername(ctx.database.db, credentials.username);
   const hash = user?.passwordHash ?? (await dummyPasswordHash());
   const matches = await verifyPassword(credentials.password, hash);
-  return matches && user?.passwordHash && user.active ? user.id : undefined;
+  if (!(matches && user?.passwordHash && user.active)) return undefined;
+  // A hash made at an older (cheaper) cost is replaced now, while the password is at hand.
+  if (needsRehash(user.passwordHash)) {
+    const upgraded = await hashPassword(credentials.password);
+    await repo.replacePasswordHash(ctx.database.db, user.id, user.passwordHash, upgraded);
+  }
+  return user.id;
 }
 
 /**

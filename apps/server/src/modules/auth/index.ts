@@ -2,6 +2,7 @@ import type { ModuleDescriptor } from '../../platform/context.js';
 import { authRoutes } from './auth.routes.js';
 import { oidcRoutes } from './oidc.routes.js';
 import { passwordSetupRoutes } from './password-setup.routes.js';
+import { secondFactorRoutes } from './second-factor.routes.js';
 
 /** Password and OpenID Connect sign-in, sign-out and the signed-in person's own settings. */
 export const authModule: ModuleDescriptor = {
@@ -10,7 +11,22 @@ export const authModule: ModuleDescriptor = {
     await app.register(authRoutes(ctx));
     await app.register(oidcRoutes(ctx));
     await app.register(passwordSetupRoutes(ctx));
+    await app.register(secondFactorRoutes(ctx));
   },
 };
 
 export { findSetupTarget, issuePasswordSetupLink, PASSWORD_SETUP_PATH } from './password-setup.service.js';
+export { assertPasswordAcceptable } from './password-policy.js';
+export {
+  beginTotpEnrolment,
+  completeEnrolledSignIn,
+  completeSecondFactor,
+  confirmTotpEnrolment,
+  ENROL_FACTOR_PATH,
+  factorStep,
+  SECOND_FACTOR_PATH,
+  type TotpEnrolment,
+} from './second-factor.service.js';
+export { setSessionCookie } from './auth.routes.js';
+export { factorUser } from './second-factor.routes.js';
+export { safeReturnTo } from './return-to.js';

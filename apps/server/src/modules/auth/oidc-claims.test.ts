@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applicantProfileFromClaims } from './oidc-claims.js';
+import { applicantProfileFromClaims, meetsFactorClaims } from './oidc-claims.js';
 
 describe('applicantProfileFromClaims', () => {
   test('keeps a name, a verified e-mail and a language, and nothing else', () => {
@@ -31,5 +31,25 @@ describe('applicantProfileFromClaims', () => {
 
   test('falls back to a neutral name', () => {
     expect(applicantProfileFromClaims({}).displayName).toBe('Borger');
+  });
+});
+
+describe('the identity provider’s multi-factor claim for staff', () => {
+  test('nothing required: any token will do', () => {
+    expect(meetsFactorClaims({}, {})).toBe(true);
+  });
+
+  test('a required acr must be the token’s acr', () => {
+    const provider = { requiredAcr: ['http://schemas.openid.net/pape/policies/2007/06/multi-factor'] };
+    expect(meetsFactorClaims(provider, { acr: provider.requiredAcr[0] })).toBe(true);
+    expect(meetsFactorClaims(provider, { acr: '1' })).toBe(false);
+    expect(meetsFactorClaims(provider, {})).toBe(false);
+  });
+
+  test('a required amr must be among the token’s amr values', () => {
+    const provider = { requiredAmr: ['mfa', 'otp'] };
+    expect(meetsFactorClaims(provider, { amr: ['pwd', 'mfa'] })).toBe(true);
+    expect(meetsFactorClaims(provider, { amr: ['pwd'] })).toBe(false);
+    expect(meetsFactorClaims(provider, { amr: 'mfa' })).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { TLocale } from '@sagsgang/contracts';
+import type { OidcProviderConfig } from '../../platform/config.js';
 
 export interface ApplicantProfile {
   displayName: string;
@@ -25,4 +26,19 @@ export function applicantProfileFromClaims(claims: Record<string, unknown>): App
   const locale =
     LOCALES.find((l) => typeof claims.locale === 'string' && claims.locale.toLowerCase().startsWith(l)) ?? 'da';
   return { displayName, email, locale };
+}
+
+/**
+ * Whether an ID token shows the multi-factor sign-in a provider is configured to require (`requiredAcr`,
+ * `requiredAmr`): true when nothing is required, or the token's `acr` and `amr` claims meet what is.
+ */
+export function meetsFactorClaims(
+  provider: Pick<OidcProviderConfig, 'requiredAcr' | 'requiredAmr'>,
+  claims: Record<string, unknown>,
+): boolean {
+  const acr = typeof claims.acr === 'string' ? claims.acr : undefined;
+  const amr = Array.isArray(claims.amr) ? claims.amr.filter((v): v is string => typeof v === 'string') : [];
+  if (provider.requiredAcr?.length && !(acr && provider.requiredAcr.includes(acr))) return false;
+  if (provider.requiredAmr?.length && !amr.some((m) => provider.requiredAmr!.includes(m))) return false;
+  return true;
 }

@@ -82,6 +82,17 @@ export function oidcRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           request.log.info({ provider: provider.id, reason: (err as Error).message }, 'OIDC sign-in did not complete');
           return reply.redirect(loginPageWithError('oidc', flow.returnTo), 303);
         }
+        if (outcome.kind === 'no-second-factor') {
+          await recordAudit(ctx.database.db, {
+            ...auditFrom(request),
+            actorUserId: null,
+            action: 'sign_in_failed',
+            entityType: 'user_session',
+            purpose: AUDIT_PURPOSES.signIn,
+            details: { method: `oidc:${provider.id}`, reason: 'no_second_factor' },
+          });
+          return reply.redirect(loginPageWithError('oidc_mfa', flow.returnTo), 303);
+        }
         if (outcome.kind === 'refused') {
           await recordAudit(ctx.database.db, {
             ...auditFrom(request),

@@ -4,7 +4,7 @@ import type { OidcProviderConfig } from '../../platform/config.js';
 import { AppError } from '../../platform/errors.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { authRepository as repo } from './auth.repository.js';
-import { applicantProfileFromClaims } from './oidc-claims.js';
+import { applicantProfileFromClaims, meetsFactorClaims } from './oidc-claims.js';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -78,7 +78,10 @@ export async function beginSignIn(
 }
 
 /** `refused`: a staff identity not linked to a user, or a linked user who has been deactivated. */
-export type OidcOutcome = { kind: 'signed-in'; userId: string } | { kind: 'refused'; issuer: string };
+export type OidcOutcome =
+  | { kind: 'signed-in'; userId: string }
+  | { kind: 'refused'; issuer: string }
+  | { kind: 'no-second-factor'; issuer: string };
 
 /** Exchanges the code (checking state, nonce and PKCE) and finds — or, for applicants, creates — the user. */
 export async function completeSignIn(
@@ -97,6 +100,9 @@ export async function completeSignIn(
   const claims = tokens.claims();
   if (!claims) throw new AppError('unauthenticated', 'The identity provider sent no ID token.');
   const issuer = claims.iss;
+  // Staff signing in through the authority's IdP: its multi-factor claim stands in for our second factor.
+  if (provider.audience === 'staff' && !meetsFactorClaims(provider, claims as Record<string, unknown>))
+    return { kind: 'no-second-factor', issuer };
   const existing = await repo.findIdentity(ctx.database.db, issuer, claims.sub);
   if (existing) return existing.active ? { kind: 'signed-in', userId: existing.userId } : { kind: 'refused', issuer };
   if (provider.audience === 'staff') return { kind: 'refused', issuer };

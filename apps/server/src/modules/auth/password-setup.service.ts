@@ -5,7 +5,7 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { recordAudit, type AuditEntry } from '../../platform/audit/record-audit.js';
-import { passwordProblem, MIN_PASSWORD_LENGTH, type PasswordProblem } from './password-policy.js';
+import { assertPasswordAcceptable } from './password-policy.js';
 import { passwordSetupRepository as repo, type SetupTarget } from './password-setup.repository.js';
 
 /** How long a one-time link works: long enough to reach someone by mail overnight, short enough to be worthless later. */
@@ -38,11 +38,6 @@ export function findSetupTarget(db: Executor, token: string): Promise<SetupTarge
   return repo.findOpenTarget(db, hashToken(token), new Date());
 }
 
-const PROBLEM_TEXT: Record<PasswordProblem, string> = {
-  too_short: `must be at least ${MIN_PASSWORD_LENGTH} characters`,
-  contains_username: 'must not contain the user name',
-};
-
 function linkRefused(): AppError {
   return new AppError('invalid_state', 'This link has already been used, has expired or does not exist.', {
     operation: 'password_setup',
@@ -62,12 +57,7 @@ export async function redeemPasswordSetup(
 ): Promise<{ userId: string }> {
   const target = await findSetupTarget(db, input.token);
   if (!target) throw linkRefused();
-  const problem = passwordProblem(input.password, target.username);
-  if (problem) {
-    throw new AppError('validation', `password: ${PROBLEM_TEXT[problem]}`, [
-      { path: 'password', message: PROBLEM_TEXT[problem], keyword: 'custom', params: { rule: problem } },
-    ]);
-  }
+  assertPasswordAcceptable(input.password, target.username);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(db, async (trx) => {
     const now = new Date();

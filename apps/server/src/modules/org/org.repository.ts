@@ -235,6 +235,11 @@ export const orgRepository = {
     return { id: user.id, kind: user.kind, active: user.active, admin };
   },
 
+  async usernameOf(db: Executor, id: string): Promise<string | null> {
+    const row = await db.selectFrom('app_user').select('username').where('id', '=', id).executeTakeFirst();
+    return row?.username ?? null;
+  },
+
   async insertStaffUser(db: Executor, user: NewStaffUser): Promise<string> {
     const row = await db
       .insertInto('app_user')

@@ -121,6 +121,18 @@ export function orgRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
     app.post(
+      '/api/users/:id/sign-in-lock/lift',
+      {
+        schema: {
+          tags: ['org'],
+          summary: "Lift a user's sign-in lock-out after too many attempts (audited)",
+          params: ZId,
+          response: { 200: z.object({ wasLocked: z.boolean() }) },
+        },
+      },
+      async (request) => users.liftSignInLock(db, requireStaff(request, ['admin']), request.params.id, meta(request)),
+    );
+    app.post(
       '/api/users/:id/grants',
       {
         schema: {

@@ -12,7 +12,9 @@ import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { deleteUserSessions } from '../../platform/auth/session-store.js';
+import { liftAccountLocks } from '../../platform/auth/sign-in-throttle.js';
 import { recordAudit, type AuditEntry } from '../../platform/audit/record-audit.js';
+import { assertPasswordAcceptable } from '../auth/index.js';
 import { orgRepository as repo } from './org.repository.js';
 import { adminReach, assertAdministersWholly, assertAdminOn, assertReachesUser } from './admin-reach.js';
 
@@ -86,6 +88,7 @@ export async function createUser(
   meta: RequestMeta,
 ): Promise<string> {
   for (const g of input.grants) assertAdminOn(principal, g.unitId);
+  if (input.password) assertPasswordAcceptable(input.password, input.username);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return inTransaction(db, async (trx) => {
     const id = await repo
@@ -129,6 +132,12 @@ export async function updateUser(
   else await assertReachesUser(db, principal, userId);
   if (input.active === false && userId === principal.userId)
     throw new AppError('invalid_state', 'You cannot deactivate yourself.', { reason: 'deactivate_self' });
+  // One's own password is changed with the current one (POST /api/auth/me/password), never by administering oneself.
+  if (input.password !== undefined && userId === principal.userId)
+    throw new AppError('invalid_state', 'Change your own password with your current password.', {
+      reason: 'own_password_needs_current',
+    });
+  if (input.password) assertPasswordAcceptable(input.password, await repo.usernameOf(db, userId));
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   await inTransaction(db, async (trx) => {
     await repo.updateUser(trx, userId, {
@@ -206,5 +215,34 @@ export async function revokeRole(
       purpose: PURPOSE,
       details: { role: grant.role, unitId: grant.unit_id },
     });
+  });
+}
+
+/**
+ * Lifts a user's sign-in lock-out (password and second factor), for an administrator of every unit the person holds
+ * a role on; audited with whether anything was locked.
+ */
+export async function liftSignInLock(
+  db: Executor,
+  principal: Principal,
+  userId: string,
+  meta: RequestMeta,
+): Promise<{ wasLocked: boolean }> {
+  await assertAdministersWholly(db, principal, userId);
+  const username = await repo.usernameOf(db, userId);
+  return inTransaction(db, async (trx) => {
+    // The second factor is counted under its own name (see the auth module), locked out the same way.
+    const lifted = await liftAccountLocks(trx, [...(username ? [username] : []), `second-factor:${userId}`]);
+    await recordAudit(trx, {
+      ...meta,
+      actorUserId: principal.userId,
+      action: 'update',
+      subjectUserId: userId,
+      entityType: 'sign_in_throttle',
+      entityId: userId,
+      purpose: AUDIT_PURPOSES.signInLockLifted,
+      details: { wasLocked: lifted > 0 },
+    });
+    return { wasLocked: lifted > 0 };
   });
 }

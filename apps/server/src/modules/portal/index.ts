@@ -1,6 +1,7 @@
 import type { ModuleDescriptor } from '../../platform/context.js';
 import { applicantPortalRoutes } from './applicant-portal.js';
 import { portalRoutes } from './portal.routes.js';
+import { secondFactorPageRoutes } from './second-factor.routes.js';
 
 /** The citizen portal, rendered on the server: the applicant's own pages first, then the public pages and assets. */
 export const portalModule: ModuleDescriptor = {
@@ -8,6 +9,7 @@ export const portalModule: ModuleDescriptor = {
   routes: (ctx) => async (app) => {
     await app.register(applicantPortalRoutes(ctx));
     await app.register(portalRoutes(ctx));
+    await app.register(secondFactorPageRoutes(ctx));
   },
 };
 

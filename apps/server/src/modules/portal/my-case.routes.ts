@@ -40,6 +40,7 @@ import { sendPage } from './portal-send.js';
 import { findingToError } from './pages/apply-texts.js';
 import { myCasePage } from './pages/my-case-page.js';
 import { buildMyCaseInput } from './my-case-view.js';
+import { limitCaseLookups } from './case-lookup-limit.js';
 
 type Params = { reference: string };
 
@@ -78,6 +79,7 @@ export function myCaseRoutes(ctx: AppContext) {
   return async (app: FastifyInstance): Promise<void> => {
     const hide = { schema: { hide: true } };
     const db = ctx.database.db;
+    limitCaseLookups(app, ctx);
 
     app.get<{ Params: Params; Querystring: { sent?: string } }>(
       '/mine-sager/:reference',

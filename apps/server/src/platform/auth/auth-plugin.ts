@@ -73,6 +73,8 @@ async function attachPrincipal(ctx: AppContext, request: FastifyRequest, reply: 
     return;
   }
   request.authSession = found.session;
+  // Half signed in (password right, second factor owed): no principal, so every guarded route answers 401.
+  if (found.session.mfaPending) return;
   request.principal = await principalOf(ctx.database.db, found.user, found.grants, found.units);
 }
 

@@ -15,17 +15,34 @@ export interface ScryptParams {
   p: number;
 }
 
-/** Production cost: N=2^15, r=8, p=1 (32 MiB, tens of milliseconds per hash). */
-export const PRODUCTION_SCRYPT: ScryptParams = { logN: 15, r: 8, p: 1 };
+/** Production cost: OWASP's N=2^17, r=8, p=1 (128 MiB and a few hundred milliseconds per hash). */
+export const PRODUCTION_SCRYPT: ScryptParams = { logN: 17, r: 8, p: 1 };
 /** Tests hash hundreds of passwords; the cost lives in the hash string, so cheap test hashes never reach production. */
 export const TEST_SCRYPT: ScryptParams = { logN: 10, r: 8, p: 1 };
 
 const KEY_LENGTH = 32;
 
+/**
+ * The cost new hashes are made at. `PASSWORD_SCRYPT_LOG_N` may raise it anywhere, and lower it only outside
+ * production: a production server asked for a cheaper hash refuses (the configuration check reports it at start-up).
+ */
 export function defaultScryptParams(env: NodeJS.ProcessEnv = process.env): ScryptParams {
-  const logN = Number(env.PASSWORD_SCRYPT_LOG_N);
-  if (Number.isInteger(logN) && logN >= 10 && logN <= 20) return { ...PRODUCTION_SCRYPT, logN };
+  const problem = scryptCostProblem(env);
+  if (problem) throw new Error(`PASSWORD_SCRYPT_LOG_N ${problem}`);
+  const raw = env.PASSWORD_SCRYPT_LOG_N;
+  if (raw !== undefined && raw !== '') return { ...PRODUCTION_SCRYPT, logN: Number(raw) };
   return env.NODE_ENV === 'test' ? TEST_SCRYPT : PRODUCTION_SCRYPT;
+}
+
+/** Why `PASSWORD_SCRYPT_LOG_N` cannot be used, or undefined when it will do (or is unset). */
+export function scryptCostProblem(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.PASSWORD_SCRYPT_LOG_N;
+  if (raw === undefined || raw === '') return undefined;
+  const logN = Number(raw);
+  if (!Number.isInteger(logN) || logN < 10 || logN > 20) return `must be a whole number from 10 to 20, not "${raw}".`;
+  if (env.NODE_ENV === 'production' && logN < PRODUCTION_SCRYPT.logN)
+    return `cannot lower the password hash cost below ${PRODUCTION_SCRYPT.logN} in production (NODE_ENV=production).`;
+  return undefined;
 }
 
 function scryptOptions(params: ScryptParams): crypto.ScryptOptions {
@@ -55,6 +72,17 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (!parsed || parsed.key.length === 0) return false;
   const key = await scrypt(password.normalize('NFC'), parsed.salt, parsed.key.length, scryptOptions(parsed.params));
   return crypto.timingSafeEqual(key, parsed.key);
+}
+
+/**
+ * True when a stored hash was made at another cost than `params` (older, cheaper, or not parseable as ours), so a
+ * sign-in that has just proved the password should store a new hash.
+ */
+export function needsRehash(stored: string, params: ScryptParams = defaultScryptParams()): boolean {
+  const parsed = parseHash(stored);
+  if (!parsed) return true;
+  const p = parsed.params;
+  return p.logN !== params.logN || p.r !== params.r || p.p !== params.p;
 }
 
 let dummyHash: Promise<string> | undefined;

@@ -16,6 +16,8 @@ export interface SessionRecord {
   userId: string;
   authMethod: string;
   activeUnitId: string | null;
+  /** The password was right but a second factor is still owed: the session may do nothing but prove it. */
+  mfaPending: boolean;
   createdAt: Date;
   expiresAt: Date;
 }
@@ -29,6 +31,7 @@ export interface NewSession {
   userId: string;
   authMethod: string;
   activeUnitId?: string | null;
+  mfaPending?: boolean;
 }
 
 /** Creates a session and returns the cookie value (32 random bytes); the caller sets the cookie. */
@@ -45,6 +48,7 @@ export async function createSession(
       user_id: session.userId,
       auth_method: session.authMethod,
       active_unit_id: session.activeUnitId ?? null,
+      mfa_pending: session.mfaPending ?? false,
       expires_at: sql<Date>`now() + make_interval(mins => ${Math.min(policy.idleMinutes, policy.maxMinutes)})`,
     })
     .returning('expires_at')
@@ -64,7 +68,7 @@ export async function findSession(
   const tokenHash = hashSessionToken(token);
   const row = await executor
     .selectFrom('user_session')
-    .select(['token_hash', 'user_id', 'auth_method', 'active_unit_id', 'created_at', 'expires_at'])
+    .select(['token_hash', 'user_id', 'auth_method', 'active_unit_id', 'mfa_pending', 'created_at', 'expires_at'])
     .select(sql<boolean>`last_seen_at < now() - make_interval(secs => ${TOUCH_AFTER_SECONDS})`.as('stale'))
     .where('token_hash', '=', tokenHash)
     .where('expires_at', '>', sql<Date>`now()`)
@@ -82,6 +86,7 @@ export async function sessionRecord(
     user_id: string;
     auth_method: string;
     active_unit_id: string | null;
+    mfa_pending: boolean;
     created_at: Date;
     expires_at: Date;
     stale: boolean;
@@ -106,6 +111,7 @@ export async function sessionRecord(
     userId: row.user_id,
     authMethod: row.auth_method,
     activeUnitId: row.active_unit_id,
+    mfaPending: row.mfa_pending,
     createdAt: row.created_at,
     expiresAt,
   };
@@ -153,7 +159,15 @@ export async function findSessionWithUser(executor: Executor, token: string, pol
   const row = await executor
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select(['s.token_hash', 's.user_id', 's.auth_method', 's.active_unit_id', 's.created_at', 's.expires_at'])
+    .select([
+      's.token_hash',
+      's.user_id',
+      's.auth_method',
+      's.active_unit_id',
+      's.mfa_pending',
+      's.created_at',
+      's.expires_at',
+    ])
     .select(['u.id', 'u.kind', 'u.display_name', 'u.locale'])
     .select(sql<boolean>`s.last_seen_at < now() - make_interval(secs => ${TOUCH_AFTER_SECONDS})`.as('stale'))
     .select(

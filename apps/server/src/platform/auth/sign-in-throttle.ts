@@ -33,6 +33,8 @@ export interface SignInParties {
   address: string;
   /** The user name as typed; it is stored only as a hash (people type passwords into the name field). */
   username: string;
+  /** Another kind of attempt counted the same way but apart from sign-ins (e.g. `case-lookup`). */
+  namespace?: string;
 }
 
 /** A lock-out lasts the window, twice that the next time within a day, and so on, at most a day. */
@@ -41,9 +43,10 @@ const MAX_DOUBLINGS = 10;
 
 function keys(parties: SignInParties): { scope: ThrottleScope; key: string }[] {
   const name = parties.username.trim().toLowerCase();
+  const prefix = parties.namespace ? `${parties.namespace}:` : '';
   return [
-    { scope: 'address', key: `address:${parties.address}` },
-    { scope: 'account', key: `account:${crypto.createHash('sha256').update(name).digest('hex')}` },
+    { scope: 'address', key: `${prefix}address:${parties.address}` },
+    { scope: 'account', key: `${prefix}account:${crypto.createHash('sha256').update(name).digest('hex')}` },
   ];
 }
 
@@ -134,4 +137,16 @@ export async function purgeStaleSignInThrottles(executor: Executor, windowMinute
     WHERE window_started_at < now() - make_interval(mins => ${windowMinutes}) - interval '24 hours'
       AND (locked_until IS NULL OR locked_until < now() - interval '24 hours')`.execute(executor);
   return Number(result.numAffectedRows ?? 0);
+}
+
+/**
+ * An administrator lifts the lock-out of accounts: their counts and back-off are forgotten, so the next attempt
+ * starts afresh. Takes the names as typed at sign-in (hashed here as the counting does). Returns how many were locked.
+ */
+export async function liftAccountLocks(executor: Executor, names: string[]): Promise<number> {
+  const keyList = names.map((username) => keys({ address: '', username })[1]!.key);
+  const result = await sql<{ locked: boolean }>`
+    DELETE FROM sign_in_throttle WHERE key IN (${sql.join(keyList)})
+    RETURNING coalesce(locked_until > now(), false) AS locked`.execute(executor);
+  return result.rows.filter((r) => r.locked).length;
 }

@@ -54,6 +54,8 @@ export interface UserSessionTable {
   expires_at: Timestamp;
   auth_method: string;
   active_unit_id: string | null;
+  /** The password was right but a second factor is still owed (migration 0160). */
+  mfa_pending: Generated<boolean>;
 }
 
 /** The actions the CHECK constraint of migration 0001 allows; the contracts list them for the API. */

@@ -21,6 +21,8 @@ export const adminApi = {
   user: (id: string, signal?: AbortSignal) => api.get<TUserView>(`/api/users/${encodeURIComponent(id)}`, signal),
   createUser: (body: TCreateUserRequest) => api.post<{ id: string }>('/api/users', body),
   updateUser: (id: string, body: TUpdateUserRequest) => api.patch<void>(`/api/users/${encodeURIComponent(id)}`, body),
+  liftSignInLock: (id: string) =>
+    api.post<{ wasLocked: boolean }>(`/api/users/${encodeURIComponent(id)}/sign-in-lock/lift`),
   grantRole: (id: string, body: TGrantRequest) =>
     api.post<{ id: string }>(`/api/users/${encodeURIComponent(id)}/grants`, body),
   revokeRole: (id: string, grantId: string) =>

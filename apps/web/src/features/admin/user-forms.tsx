@@ -246,3 +246,24 @@ export function StatusSection(props: Props) {
     </section>
   );
 }
+
+/** Lifts a lock-out after too many sign-in attempts (password or second factor), so the person can try again now. */
+export function SignInLockSection(props: Props) {
+  const { user, t } = props;
+  const action = useAction();
+  const lift = () =>
+    action.run(async () => {
+      const { wasLocked } = await adminApi.liftSignInLock(user.id);
+      await props.onDone(wasLocked ? t('admin:signInLockLifted') : t('admin:signInLockNone'));
+    });
+  return (
+    <section aria-labelledby="sign-in-lock-heading" className="bo-admin-section">
+      <h2 id="sign-in-lock-heading">{t('admin:signInLockHeading')}</h2>
+      <p>{t('admin:signInLockText')}</p>
+      <ErrorSummary action={action} fields={{}} t={t} />
+      <button className="button button-secondary" type="button" disabled={action.busy} onClick={() => void lift()}>
+        {t('admin:signInLockLift')}
+      </button>
+    </section>
+  );
+}

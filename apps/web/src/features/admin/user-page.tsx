@@ -6,7 +6,7 @@ import { Link, useLocation, useParams } from '../../router/router.js';
 import { adminApi } from './admin-api.js';
 import { StatusMessage } from './form-fields.js';
 import { ErrorAlert } from '../../errors/error-alert.js';
-import { GrantsSection, PasswordForm, ProfileForm, StatusSection } from './user-forms.js';
+import { GrantsSection, PasswordForm, ProfileForm, SignInLockSection, StatusSection } from './user-forms.js';
 import { useUnits } from './use-units.js';
 
 /** One user: facts, roles per unit, name and e-mail, a new password, and deactivation. */
@@ -72,6 +72,7 @@ export function UserPage() {
       <GrantsSection {...props} units={units} />
       <ProfileForm key={`profile-${user.displayName}-${user.email}`} {...props} />
       <PasswordForm {...props} />
+      <SignInLockSection {...props} />
       <StatusSection {...props} />
     </>
   );

@@ -55,6 +55,8 @@ export function loginErrors(
       return [{ fieldId: 'username', message: t('portal:errorExpired') }];
     case 'oidc':
       return [{ fieldId: 'username', message: t('portal:errorOidc') }];
+    case 'oidc_mfa':
+      return [{ fieldId: 'username', message: t('portal:errorOidcMfa') }];
     default:
       return [{ fieldId: 'username', message: t('portal:errorGeneric') }];
   }

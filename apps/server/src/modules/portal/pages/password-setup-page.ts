@@ -21,6 +21,10 @@ function setupErrors(page: PageContext, error: string | undefined): FieldError[]
       return [{ fieldId: 'password', message: t('portal:errorPasswordTooShort') }];
     case 'contains_username':
       return [{ fieldId: 'password', message: t('portal:errorPasswordHasUsername') }];
+    case 'common':
+      return [{ fieldId: 'password', message: t('portal:errorPasswordCommon') }];
+    case 'repetitive':
+      return [{ fieldId: 'password', message: t('portal:errorPasswordRepetitive') }];
     case 'mismatch':
       return [{ fieldId: 'repeat', message: t('portal:errorPasswordMismatch') }];
     case 'expired':

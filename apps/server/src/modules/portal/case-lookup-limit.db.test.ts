@@ -1,0 +1,57 @@
+import { describe, expect, test } from 'vitest';
+import { sql } from 'kysely';
+import { ENGINES } from '../../../test/support/test-database.js';
+import { useTestApp } from '../../../test/support/test-app.js';
+import { createUser, sessionFor } from '../../../test/support/test-auth.js';
+import { applicantPrincipal, makeCaseType, makeUnit } from '../../../test/support/case-factories.js';
+import { saveAnswers, startApplication, submitApplication } from '../applications/index.js';
+
+const LIMIT = { max: 3, addressMax: 100, windowMinutes: 15 };
+
+for (const engine of ENGINES) {
+  describe(`case look-ups by reference are limited [${engine}]`, () => {
+    const t = useTestApp(engine, { loginRateLimit: LIMIT });
+
+    test('guessing references locks the applicant out with 429, audited once; their own case never counts', async () => {
+      const db = t().database.db;
+      const unit = await makeUnit(db);
+      const type = await makeCaseType(db, unit.code, 'family-reunification');
+      const applicant = await createUser(db, { kind: 'applicant' });
+      const me = applicantPrincipal(applicant.id);
+      const draft = await startApplication(db, me, type.code);
+      await saveAnswers(db, me, {
+        applicationId: draft.id,
+        stepId: 'q1',
+        today: '2026-03-02',
+        answers: { 'marriage-date': '2019-06-14', housing: '72 m2', 'applies:children': 'no' },
+      });
+      const sent = await submitApplication(db, me, { applicationId: draft.id, idempotencyKey: draft.idempotency_key });
+      const s = await sessionFor(t().app, db, applicant.id);
+      const look = async (reference: string) =>
+        (await s.inject({ method: 'GET', url: `/mine-sager/${reference}`, headers: { accept: 'text/html' } }))
+          .statusCode;
+
+      // Their own case, many times: never limited.
+      for (let i = 0; i < LIMIT.max + 2; i++) expect(await look(sent.reference)).toBe(200);
+      const guesses = [];
+      for (let i = 0; i <= LIMIT.max; i++) guesses.push(await look(`2026-99999${i}`));
+      expect(guesses).toEqual([404, 404, 404, 429]);
+      // Locked: even their own case waits now (the lock is on the person, not the reference).
+      expect(await look(sent.reference)).toBe(429);
+      const audit = await sql<{ n: number }>`
+        SELECT count(*)::int AS n FROM audit_log
+        WHERE action = 'denied' AND entity_type = 'case_lookup' AND subject_user_id = ${applicant.id}`.execute(db);
+      expect(audit.rows[0]!.n).toBe(1);
+
+      // Another applicant from the same address is not locked by the first one's guesses.
+      const other = await createUser(db, { kind: 'applicant' });
+      const s2 = await sessionFor(t().app, db, other.id);
+      const res = await s2.inject({
+        method: 'GET',
+        url: `/mine-sager/${sent.reference}`,
+        headers: { accept: 'text/html' },
+      });
+      expect(res.statusCode).toBe(404);
+    });
+  });
+}

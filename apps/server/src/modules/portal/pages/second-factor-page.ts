@@ -1,0 +1,95 @@
+import { html, type SafeHtml } from '../../../platform/html/html.js';
+import type { TotpEnrolment } from '../../auth/index.js';
+import { alert, errorSummary, icon, textInput, type FieldError } from '../portal-components.js';
+import type { PageContext } from '../portal-page.js';
+
+/** The code field's error for the flag a form post came back with. */
+function codeErrors(page: PageContext, error: string | undefined, retryMinutes?: number): FieldError[] {
+  const { t } = page;
+  switch (error) {
+    case undefined:
+    case '':
+      return [];
+    case 'wrong_code':
+      return [{ fieldId: 'code', message: t('portal:errorFactorCode') }];
+    case 'missing':
+      return [{ fieldId: 'code', message: t('portal:errorFactorMissing') }];
+    case 'rate_limited':
+      return [
+        {
+          fieldId: 'code',
+          message: retryMinutes
+            ? t('portal:errorRateLimitedMinutes', { minutes: retryMinutes })
+            : t('portal:errorRateLimited'),
+        },
+      ];
+    case 'expired':
+      return [{ fieldId: 'code', message: t('portal:errorExpired') }];
+    default:
+      return [{ fieldId: 'code', message: t('portal:errorGeneric') }];
+  }
+}
+
+function codeForm(page: PageContext, o: { action: string; returnTo: string; errors: FieldError[]; submit: string }) {
+  const { t } = page;
+  return html`<form method="post" action="${o.action}" novalidate>
+    <input type="hidden" name="_csrf" value="${page.csrfToken}">
+    <input type="hidden" name="returnTo" value="${o.returnTo}">
+    ${textInput({ id: 'code', name: 'code', label: t('portal:factorCode'), autocomplete: 'one-time-code', error: o.errors[0]?.message, errorPrefix: t('portal:errorPrefix') })}
+    <button type="submit" class="button button-primary">${o.submit}</button>
+  </form>`;
+}
+
+/** The second step of sign-in: a code from the authenticator app, or a recovery code. */
+export function secondFactorPage(
+  page: PageContext,
+  input: { returnTo: string; error?: string; retryMinutes?: number },
+): SafeHtml {
+  const { t } = page;
+  const errors = codeErrors(page, input.error, input.retryMinutes);
+  return html`<div class="row"><div class="col-12 col-lg-8">
+  ${errorSummary(t('portal:errorSummaryHeading'), errors)}
+  <h1>${t('portal:factorTitle')}</h1>
+  <p class="font-lead">${t('portal:factorIntro')}</p>
+  ${codeForm(page, { action: '/login/faktor', returnTo: input.returnTo, errors, submit: t('portal:factorSubmit') })}
+  <p>${t('portal:factorRecoveryHint')}</p>
+</div></div>`;
+}
+
+/** Setting up an authenticator app: the QR code, the key to type by hand, and a code to confirm it. */
+export function enrolFactorPage(
+  page: PageContext,
+  input: { enrolment: TotpEnrolment; returnTo: string; required: boolean; error?: string },
+): SafeHtml {
+  const { t } = page;
+  const errors = codeErrors(page, input.error);
+  const key = input.enrolment.secret.match(/.{1,4}/g)!.join(' ');
+  return html`<div class="row"><div class="col-12 col-lg-8">
+  ${errorSummary(t('portal:errorSummaryHeading'), errors)}
+  <h1>${t('portal:enrolTitle')}</h1>
+  ${input.required ? alert(t, 'info', t('portal:enrolRequired')) : null}
+  <ol>
+    <li>${t('portal:enrolStepApp')}</li>
+    <li>${t('portal:enrolStepScan')}
+      <p><img src="${input.enrolment.qrDataUrl}" width="200" height="200" alt="${t('portal:enrolQrAlt')}"></p>
+      <p>${t('portal:enrolManualKey')} <code id="totp-secret" data-secret="${input.enrolment.secret}">${key}</code></p>
+    </li>
+    <li>${t('portal:enrolStepCode')}</li>
+  </ol>
+  ${codeForm(page, { action: '/login/faktor/ny', returnTo: input.returnTo, errors, submit: t('portal:enrolSubmit') })}
+</div></div>`;
+}
+
+/** The recovery codes, shown once right after the authenticator app is confirmed. */
+export function recoveryCodesPage(page: PageContext, input: { codes: string[]; returnTo: string }): SafeHtml {
+  const { t } = page;
+  return html`<div class="row"><div class="col-12 col-lg-8">
+  ${alert(t, 'success', t('portal:enrolDone'))}
+  <h1>${t('portal:recoveryTitle')}</h1>
+  <p class="font-lead">${t('portal:recoveryIntro')}</p>
+  <ul class="nobullet-list" id="recovery-codes">
+    ${input.codes.map((c) => html`<li><code>${c}</code></li>`)}
+  </ul>
+  <p><a class="button button-primary" href="${input.returnTo}">${t('portal:continue')}${icon('arrow-forward')}</a></p>
+</div></div>`;
+}
