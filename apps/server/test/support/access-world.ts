@@ -151,14 +151,14 @@ export async function buildAccessWorld(app: FastifyInstance, db: Executor, fileD
 }
 
 /**
- * A fingerprint of everything a refused request must leave alone: every table but the audit log (refusals are
- * recorded there), the sessions (every request touches its own) and the attempt counts (a refused look-up of a case by
+ * A fingerprint of everything a refused request must leave alone: every table but the audit log and its chain's head
+ * (refusals are recorded there), the sessions (every request touches its own) and the attempt counts (a refused look-up of a case by
  * reference counts, as a refused sign-in does). One query, one hash per table.
  */
 export async function databaseFingerprint(db: Executor): Promise<Record<string, string | null>> {
   const { rows } = await sql<{ name: string }>`
     SELECT table_name AS name FROM information_schema.tables
-    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('audit_log', 'user_session', 'sign_in_throttle')
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('audit_log', 'audit_chain_head', 'user_session', 'sign_in_throttle')
     ORDER BY table_name`.execute(db);
   const hashes = rows.map(
     ({ name }) =>

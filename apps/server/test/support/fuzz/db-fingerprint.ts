@@ -4,11 +4,12 @@ import { sql } from 'kysely';
 import type { Executor } from '../../../src/platform/db/transaction.js';
 
 /**
- * Tables a refused request may rightly write to: the audit log records denials, a session notes when it was last
+ * Tables a refused request may rightly write to: the audit log records denials (and its chain's head moves), a session notes when it was last
  * seen, and a refused sign-in counts against the sign-in limit. Everything else must be exactly as it was after a 4xx.
  */
 const MAY_CHANGE_ON_REFUSAL = new Set([
   'audit_log',
+  'audit_chain_head',
   'user_session',
   'sign_in_throttle',
   'schema_migration',
