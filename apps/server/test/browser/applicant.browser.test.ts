@@ -7,11 +7,10 @@ import { expectNoAxeViolations, SKIP_BROWSER, useJourneyEnvironment, watchPageEr
 import { JOURNEY_PASSWORD } from './journey-people.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
 import { tinyPdf } from '../support/multipart.js';
-import { publishCaseType } from '../../src/modules/case-types/index.js';
-import { demoCaseTypes } from '../../src/modules/demo/index.js';
 import { JobRunner } from '../../src/platform/jobs/index.js';
 import { createAppContext } from '../../src/composition.js';
 import { loadConfig } from '../../src/platform/config.js';
+import { publishFamilyReunification } from './journey-case-types.js';
 
 // A real SMTP server for the whole file; the app sends to it through the job runner.
 const sink = await startSmtpSink();
@@ -47,17 +46,7 @@ describe.skipIf(SKIP_BROWSER)('applicant journey: apply, be told what is missing
 
   test('without JavaScript, every page clean under axe, and an e-mail for each step', async () => {
     const db = env().database.db;
-    const team = await db
-      .selectFrom('unit')
-      .select(['code'])
-      .where('name_da', '=', 'Team Familiesammenføring')
-      .executeTakeFirstOrThrow();
-    const definition = {
-      ...demoCaseTypes().find((d) => d.code === 'family-reunification')!,
-      code: 'familiesammenfoering',
-      unitCode: team.code,
-    };
-    await publishCaseType(db, definition, null);
+    await publishFamilyReunification(db, 'familiesammenfoering');
     const config = loadConfig(
       { ...process.env, DATABASE_URL: '' },
       { smtp, fileDir, publicUrl: 'https://selvbetjening.sagsgang.example', seedDemo: false },

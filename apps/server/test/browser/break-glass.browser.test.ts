@@ -7,26 +7,15 @@ import {
   watchPageErrors,
 } from './harness.js';
 import { JOURNEY_PASSWORD } from './journey-people.js';
-import { publishCaseType } from '../../src/modules/case-types/index.js';
-import { demoCaseTypes } from '../../src/modules/demo/index.js';
 import { openCase } from '../../src/modules/cases/index.js';
+import { publishFamilyReunification } from './journey-case-types.js';
 
 describe.skipIf(SKIP_BROWSER)('an analyst and a case file', () => {
   const env = useJourneyEnvironment();
 
   test('is refused the case file with the reason, breaks the glass with a reason, and is told the read is logged', async () => {
     const db = env().database.db;
-    const team = await db
-      .selectFrom('unit')
-      .select(['code'])
-      .where('name_da', '=', 'Team Familiesammenføring')
-      .executeTakeFirstOrThrow();
-    const definition = {
-      ...demoCaseTypes().find((d) => d.code === 'family-reunification')!,
-      code: 'family-glass',
-      unitCode: team.code,
-    };
-    await publishCaseType(db, definition, null);
+    const definition = await publishFamilyReunification(db, 'family-glass');
     const c = await openCase(
       { db, actor: { system: true, userId: null } },
       { caseTypeCode: definition.code, channel: 'digital', applicant: { name: 'Amira Hansen' } },

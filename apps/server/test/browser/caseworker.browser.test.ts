@@ -11,10 +11,9 @@ import {
   watchPageErrors,
 } from './harness.js';
 import { JOURNEY_PASSWORD } from './journey-people.js';
-import { publishCaseType } from '../../src/modules/case-types/index.js';
-import { demoCaseTypes } from '../../src/modules/demo/index.js';
 import { openCase } from '../../src/modules/cases/index.js';
 import { tinyPdf } from '../support/multipart.js';
+import { publishFamilyReunification } from './journey-case-types.js';
 
 const form = (page: Page, title: string) => page.getByRole('form', { name: title });
 
@@ -36,17 +35,7 @@ describe.skipIf(SKIP_BROWSER)('caseworker in the back office', () => {
 
   test('screens a case, requests information, sees the clock paused, records a note, attaches a letter and decides with reasons', async () => {
     const db = env().database.db;
-    const team = await db
-      .selectFrom('unit')
-      .select(['code'])
-      .where('name_da', '=', 'Team Familiesammenføring')
-      .executeTakeFirstOrThrow();
-    const definition = {
-      ...demoCaseTypes().find((d) => d.code === 'family-reunification')!,
-      code: 'family-journey',
-      unitCode: team.code,
-    };
-    await publishCaseType(db, definition, null);
+    const definition = await publishFamilyReunification(db, 'family-journey');
     const c = await openCase(
       { db, actor: { system: true, userId: null } },
       {

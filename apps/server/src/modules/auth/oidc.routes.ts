@@ -82,26 +82,21 @@ export function oidcRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           request.log.info({ provider: provider.id, reason: (err as Error).message }, 'OIDC sign-in did not complete');
           return reply.redirect(loginPageWithError('oidc', flow.returnTo), 303);
         }
-        if (outcome.kind === 'no-second-factor') {
-          await recordAudit(ctx.database.db, {
+        const auditRefusal = (reason: string) =>
+          recordAudit(ctx.database.db, {
             ...auditFrom(request),
             actorUserId: null,
             action: 'sign_in_failed',
             entityType: 'user_session',
             purpose: AUDIT_PURPOSES.signIn,
-            details: { method: `oidc:${provider.id}`, reason: 'no_second_factor' },
+            details: { method: `oidc:${provider.id}`, reason },
           });
+        if (outcome.kind === 'no-second-factor') {
+          await auditRefusal('no_second_factor');
           return reply.redirect(loginPageWithError('oidc_mfa', flow.returnTo), 303);
         }
         if (outcome.kind === 'refused') {
-          await recordAudit(ctx.database.db, {
-            ...auditFrom(request),
-            actorUserId: null,
-            action: 'sign_in_failed',
-            entityType: 'user_session',
-            purpose: AUDIT_PURPOSES.signIn,
-            details: { method: `oidc:${provider.id}`, reason: 'not_linked_or_inactive' },
-          });
+          await auditRefusal('not_linked_or_inactive');
           throw new AppError(
             'forbidden',
             `Your ${provider.label} account is not linked to an active user in Sagsgang. Ask an administrator to give you access.`,
