@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   ACCEPTED_FILE_TYPES,
+  ACCESS_REFUSAL_REASONS,
   ADMIN_REFUSAL_REASONS,
   ANALYSIS_STATUSES,
   ANSWER_TYPES,
@@ -122,6 +123,7 @@ export const DYNAMIC_KEYS: DynamicKey[] = [
   { shape: 'cases:unit_${…}', values: DURATION_UNITS },
   { shape: 'errors:${…}', values: ERRORS_BY_CODE }, // web errors/error-text.ts: BY_CODE
   { shape: 'errors:admin_${…}', values: ADMIN_REFUSAL_REASONS },
+  { shape: 'errors:access_${…}', values: ACCESS_REFUSAL_REASONS },
   { shape: 'errors:op_${…}', values: CASE_OPERATIONS },
   { shape: 'errors:reason_${…}', values: INVALID_STATE_REASONS },
   { shape: 'errors:rule_${…}', values: CASE_TYPE_RULES },
