@@ -26,10 +26,10 @@ export {
   confirmTotpEnrolment,
   ENROL_FACTOR_PATH,
   factorStep,
+  factorsOf,
   SECOND_FACTOR_PATH,
   type TotpEnrolment,
 } from './second-factor.service.js';
-export { hasPasskey } from './passkey.service.js';
 export { setSessionCookie } from './auth.routes.js';
 export { factorUser } from './second-factor.routes.js';
 export { safeReturnTo } from './return-to.js';

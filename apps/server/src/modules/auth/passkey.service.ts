@@ -227,8 +227,3 @@ export async function completePasskeySignIn(
   await verifyPasskey(ctx, request, s, input);
   return startSession(ctx, request, { userId: s.userId, authMethod: 'password+passkey' });
 }
-
-/** Whether the user has a passkey (the factor page then offers it). */
-export function hasPasskey(ctx: AppContext, userId: string): Promise<boolean> {
-  return repo.hasAny(ctx.database.db, userId);
-}

@@ -30,6 +30,15 @@ const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest
 /** Recovery codes are typed by people: case, spaces and dashes do not matter. */
 const normalizeRecoveryCode = (code: string) => code.toLowerCase().replace(/[\s-]/g, '');
 
+/** Which second factors a user has set up, for the page that asks for one. */
+export async function factorsOf(ctx: AppContext, userId: string): Promise<{ totp: boolean; passkey: boolean }> {
+  const [totp, passkey] = await Promise.all([
+    repo.findTotp(ctx.database.db, userId),
+    passkeyRepository.hasAny(ctx.database.db, userId),
+  ]);
+  return { totp: totp?.confirmed ?? false, passkey };
+}
+
 /** Whether a user who has just given the right password owes a second factor, and which step. */
 export async function factorStep(ctx: AppContext, userId: string): Promise<FactorStep> {
   const totp = await repo.findTotp(ctx.database.db, userId);
@@ -120,6 +129,11 @@ export async function confirmTotpEnrolment(
   if (!totp || totp.confirmed)
     throw new AppError('invalid_state', 'There is no authenticator app waiting to be confirmed.', {
       reason: 'no_enrolment',
+    });
+  // A half-signed-in person who has a passkey proves it; adding an app instead would let a password alone in.
+  if (request.authSession?.mfaPending && (await passkeyRepository.hasAny(ctx.database.db, userId)))
+    throw new AppError('conflict', 'Confirm the second factor you have before adding another.', {
+      reason: 'factor_exists',
     });
   const step = totpStep(totp.secret, code.trim());
   if (step === undefined) throw wrongCode();

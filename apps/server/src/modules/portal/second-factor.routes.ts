@@ -14,6 +14,8 @@ import {
   completeSecondFactor,
   confirmTotpEnrolment,
   ENROL_FACTOR_PATH,
+  factorStep,
+  factorsOf,
   factorUser,
   safeReturnTo,
   SECOND_FACTOR_PATH,
@@ -62,9 +64,11 @@ export function secondFactorPageRoutes(ctx: AppContext) {
     app.get(SECOND_FACTOR_PATH, hide, async (request, reply) => {
       const q = request.query as Record<string, unknown>;
       if (!request.authSession?.mfaPending) return reply.redirect('/login', 303);
+      const factors = await factorsOf(ctx, request.authSession.userId);
       const page = pageContext(request, reply, ctx.config);
       const minutes = Number(str(q.retryMinutes));
       const body = secondFactorPage(page, {
+        ...factors,
         returnTo: safeReturnTo(q.returnTo),
         error: str(q.error),
         retryMinutes: Number.isInteger(minutes) && minutes > 0 && minutes <= 1440 ? minutes : undefined,
@@ -90,6 +94,9 @@ export function secondFactorPageRoutes(ctx: AppContext) {
       const returnTo = safeReturnTo(q.returnTo);
       if (!request.authSession) return reply.redirect(`/login?returnTo=${encodeURIComponent(ENROL_FACTOR_PATH)}`, 303);
       const { userId, pending } = factorUser(request);
+      // A half-signed-in person with a passkey (and no app yet) proves the passkey; setting up an app comes after.
+      if (pending && (await factorStep(ctx, userId)) === 'verify')
+        return reply.redirect(`${SECOND_FACTOR_PATH}?returnTo=${encodeURIComponent(returnTo)}`, 303);
       let enrolment;
       try {
         enrolment = await beginTotpEnrolment(ctx, userId);
