@@ -4,7 +4,7 @@ export interface UserPasskeyTable {
   credential_id: string;
   user_id: string;
   public_key: string;
-  counter: ColumnType<string, number, number>;
+  counter: ColumnType<number | string, number, number>;
   transports: string;
   name: string;
   created_at: Generated<Date>;
