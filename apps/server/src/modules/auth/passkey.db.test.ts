@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
+import { generateSync } from 'otplib';
 import { ENGINES } from '../../../test/support/test-database.js';
 import { useTestApp } from '../../../test/support/test-app.js';
 import { createUnitTree, createUser, signIn, type TestSession } from '../../../test/support/test-auth.js';
@@ -141,6 +142,38 @@ for (const engine of ENGINES) {
       expect(foreign.statusCode).toBe(401);
       expect((await pending.inject({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
       expect((await passkeySignIn(pending, second.authenticator, 1)).statusCode).toBe(200);
+    });
+
+    test('someone signed in with an authenticator app is offered a passkey on the set-up page, and adds one', async () => {
+      const db = t().database.db;
+      const units = await createUnitTree(db);
+      const admin = await createUser(db, { grants: [{ role: 'admin', unitId: units.authority }] });
+      const pending = await signIn(t().app, admin.username, admin.password);
+      const { secret } = (await pending.inject({ method: 'GET', url: '/api/auth/second-factor/totp' })).json();
+      const confirmed = await pending.inject({
+        method: 'POST',
+        url: '/api/auth/second-factor/totp',
+        payload: { code: generateSync({ secret }) },
+      });
+      const full = withNewSession(pending, confirmed);
+      const page = await full.inject({ method: 'GET', url: '/login/faktor/ny?returnTo=%2Fapp%2F' });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('data-passkey="register"');
+      expect(page.body).not.toContain('id="totp-secret"');
+      const authenticator = new SoftAuthenticator('localhost', ORIGIN);
+      const options = await full.inject({ method: 'POST', url: '/api/auth/passkeys/options' });
+      const added = await full.inject({
+        method: 'POST',
+        url: '/api/auth/passkeys',
+        payload: { credential: authenticator.register(options.json()) },
+      });
+      expect(added.statusCode).toBe(201);
+      // The next sign-in offers both: the code field and the passkey.
+      const next = await signIn(t().app, admin.username, admin.password);
+      const factorPage = await next.inject({ method: 'GET', url: '/login/faktor' });
+      expect(factorPage.body).toContain('id="code"');
+      expect(factorPage.body).toContain('data-passkey="authenticate"');
+      expect((await passkeySignIn(next, authenticator, 1)).statusCode).toBe(200);
     });
   });
 }

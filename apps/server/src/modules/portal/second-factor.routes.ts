@@ -23,7 +23,7 @@ import {
 } from '../auth/index.js';
 import { pageContext } from './portal-page.js';
 import { sendPage } from './portal-send.js';
-import { enrolFactorPage, recoveryCodesPage, secondFactorPage } from './pages/second-factor-page.js';
+import { addPasskeyPage, enrolFactorPage, recoveryCodesPage, secondFactorPage } from './pages/second-factor-page.js';
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
@@ -101,12 +101,12 @@ export function secondFactorPageRoutes(ctx: AppContext) {
       try {
         enrolment = await beginTotpEnrolment(ctx, userId);
       } catch (err) {
-        // Already set up: a half-signed-in person proves it instead; anyone else goes on.
-        if (isAppError(err) && err.code === 'conflict')
-          return reply.redirect(
-            pending ? `${SECOND_FACTOR_PATH}?returnTo=${encodeURIComponent(returnTo)}` : returnTo,
-            303,
-          );
+        // Already set up: a half-signed-in person proves it instead; anyone else may add a passkey.
+        if (isAppError(err) && err.code === 'conflict') {
+          if (pending) return reply.redirect(`${SECOND_FACTOR_PATH}?returnTo=${encodeURIComponent(returnTo)}`, 303);
+          const page = pageContext(request, reply, ctx.config);
+          return sendPage(reply, page, page.t('portal:passkeyAdd'), addPasskeyPage(page, { returnTo }));
+        }
         throw err;
       }
       const page = pageContext(request, reply, ctx.config);

@@ -123,6 +123,23 @@ export function enrolFactorPage(
 </div></div>`;
 }
 
+/** Adding a passkey for someone signed in who has an authenticator app already. */
+export function addPasskeyPage(page: PageContext, input: { returnTo: string }): SafeHtml {
+  const { t } = page;
+  return html`<div class="row"><div class="col-12 col-lg-8">
+  <h1>${t('portal:passkeyAdd')}</h1>
+  <p class="font-lead">${t('portal:passkeyEnrolIntro')}</p>
+  ${passkeyButton(page, {
+    ceremony: 'register',
+    optionsUrl: '/api/auth/passkeys/options',
+    verifyUrl: '/api/auth/passkeys',
+    returnTo: input.returnTo,
+    label: t('portal:passkeyAdd'),
+  })}
+  <p><a href="${input.returnTo}">${t('portal:continue')}</a></p>
+</div></div>`;
+}
+
 /** The recovery codes, shown once right after the authenticator app is confirmed. */
 export function recoveryCodesPage(page: PageContext, input: { codes: string[]; returnTo: string }): SafeHtml {
   const { t } = page;
