@@ -86,6 +86,36 @@ export const ZTotpEnrolment = z.object({ secret: z.string(), otpauthUri: z.strin
 /** `POST /api/auth/second-factor/totp`: confirmed; the recovery codes are shown this once. */
 export const ZRecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
 
+/**
+ * A passkey ceremony's answer from `navigator.credentials.create/get`, as JSON with base64url fields; the server
+ * checks the inner fields against the challenge it gave.
+ */
+const ZPasskeyCredential = z.object({
+  id: z.string().min(1).max(1366),
+  rawId: z.string().min(1).max(1366),
+  type: z.literal('public-key'),
+  response: z.record(z.string(), z.unknown()),
+  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+  authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
+});
+
+/** `POST /api/auth/passkeys`: a new passkey's attestation and the name it is shown by. */
+export const ZPasskeyRegistrationRequest = z.strictObject({
+  credential: ZPasskeyCredential,
+  name: z.string().trim().max(100).optional(),
+});
+export type TPasskeyRegistrationRequest = z.infer<typeof ZPasskeyRegistrationRequest>;
+
+/** `POST /api/auth/second-factor/passkey`: the second step of sign-in with a passkey's assertion. */
+export const ZPasskeyAuthenticationRequest = z.strictObject({ credential: ZPasskeyCredential });
+export type TPasskeyAuthenticationRequest = z.infer<typeof ZPasskeyAuthenticationRequest>;
+
+/** The options a passkey ceremony starts from (WebAuthn's JSON form, challenge and ids base64url). */
+export const ZPasskeyOptions = z.record(z.string(), z.unknown());
+
+/** A registered passkey, as the owner sees it. */
+export const ZPasskey = z.object({ name: z.string(), createdAt: z.string() });
+
 /** `GET /api/auth/providers`: a sign-in provider the sign-in page offers, and where its sign-in starts. */
 export const ZSignInProvider = z.object({
   id: z.string(),

@@ -75,6 +75,8 @@ const form = (body: string): Pick<Request, 'payload' | 'headers'> => ({
   payload: body,
   headers: { 'content-type': 'application/x-www-form-urlencoded' },
 });
+/** A passkey answer of the right shape that no challenge was given for. */
+const PASSKEY_ANSWER = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: {} };
 const caseUrl = (w: AccessWorld, tail = '') => `/api/cases/${w.caseId}${tail}`;
 const myCase = (w: AccessWorld, tail = '') => `/mine-sager/${w.reference}${tail}`;
 const draft = (w: AccessWorld, tail: string) => `/ansoegning/${w.draftId}${tail}`;
@@ -162,6 +164,24 @@ const RULES: Record<string, Rule> = {
   'POST /api/auth/second-factor/totp': {
     access: { anonymous: 401, citizen: 403 },
     request: () => ({ url: '/api/auth/second-factor/totp', payload: { code: '123456' } }),
+  },
+  // Passkeys: adding one is for staff (or a half-signed-in person who must enrol); signing in with one for a
+  // half-signed-in session only.
+  'POST /api/auth/passkeys/options': {
+    access: { anonymous: 401, citizen: 403 },
+    request: () => ({ url: '/api/auth/passkeys/options' }),
+  },
+  'POST /api/auth/passkeys': {
+    access: { anonymous: 401, citizen: 403 },
+    request: () => ({ url: '/api/auth/passkeys', payload: { credential: PASSKEY_ANSWER } }),
+  },
+  'POST /api/auth/second-factor/passkey/options': {
+    access: { anonymous: 401, citizen: 401, staff: 401 },
+    request: () => ({ url: '/api/auth/second-factor/passkey/options' }),
+  },
+  'POST /api/auth/second-factor/passkey': {
+    access: { anonymous: 401, citizen: 401, staff: 401 },
+    request: () => ({ url: '/api/auth/second-factor/passkey', payload: { credential: PASSKEY_ANSWER } }),
   },
   'POST /api/auth/me/password': {
     access: { anonymous: 401 },

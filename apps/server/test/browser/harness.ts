@@ -96,7 +96,8 @@ export function useJourneyEnvironment(overrides: Partial<AppConfig> = {}): () =>
     const ctx = createAppContext({ config, database });
     const people = await seedJourneyOrganisation(ctx);
     const app = await buildApp(ctx, { logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    // A random port, unless the journey chose one (a passkey's origin must be known before the server starts).
+    await app.listen({ port: overrides.port ?? 0, host: '127.0.0.1' });
     const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
     env = {

@@ -3,6 +3,7 @@ import { authRoutes } from './auth.routes.js';
 import { oidcRoutes } from './oidc.routes.js';
 import { passwordSetupRoutes } from './password-setup.routes.js';
 import { secondFactorRoutes } from './second-factor.routes.js';
+import { passkeyRoutes } from './passkey.routes.js';
 
 /** Password and OpenID Connect sign-in, sign-out and the signed-in person's own settings. */
 export const authModule: ModuleDescriptor = {
@@ -12,6 +13,7 @@ export const authModule: ModuleDescriptor = {
     await app.register(oidcRoutes(ctx));
     await app.register(passwordSetupRoutes(ctx));
     await app.register(secondFactorRoutes(ctx));
+    await app.register(passkeyRoutes(ctx));
   },
 };
 
@@ -24,6 +26,7 @@ export {
   confirmTotpEnrolment,
   ENROL_FACTOR_PATH,
   factorStep,
+  factorsOf,
   SECOND_FACTOR_PATH,
   type TotpEnrolment,
 } from './second-factor.service.js';

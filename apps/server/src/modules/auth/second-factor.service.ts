@@ -10,6 +10,7 @@ import { createSession, deleteSession } from '../../platform/auth/session-store.
 import { giveBackSignInAttempt, reserveSignInAttempt } from '../../platform/auth/sign-in-throttle.js';
 import { auditFrom, recordAudit } from '../../platform/audit/record-audit.js';
 import { secondFactorRepository as repo } from './second-factor.repository.js';
+import { passkeyRepository } from './passkey.repository.js';
 import { startSession } from './auth.service.js';
 
 /** What the password step leads to: a full session, proving a factor, or enrolling one first. */
@@ -29,10 +30,19 @@ const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest
 /** Recovery codes are typed by people: case, spaces and dashes do not matter. */
 const normalizeRecoveryCode = (code: string) => code.toLowerCase().replace(/[\s-]/g, '');
 
+/** Which second factors a user has set up, for the page that asks for one. */
+export async function factorsOf(ctx: AppContext, userId: string): Promise<{ totp: boolean; passkey: boolean }> {
+  const [totp, passkey] = await Promise.all([
+    repo.findTotp(ctx.database.db, userId),
+    passkeyRepository.hasAny(ctx.database.db, userId),
+  ]);
+  return { totp: totp?.confirmed ?? false, passkey };
+}
+
 /** Whether a user who has just given the right password owes a second factor, and which step. */
 export async function factorStep(ctx: AppContext, userId: string): Promise<FactorStep> {
   const totp = await repo.findTotp(ctx.database.db, userId);
-  if (totp?.confirmed) return 'verify';
+  if (totp?.confirmed || (await passkeyRepository.hasAny(ctx.database.db, userId))) return 'verify';
   const { roles } = await repo.userForFactor(ctx.database.db, userId);
   return roles.some((r) => ctx.config.mfaRequiredRoles.includes(r)) ? 'enrol' : 'none';
 }
@@ -120,6 +130,11 @@ export async function confirmTotpEnrolment(
     throw new AppError('invalid_state', 'There is no authenticator app waiting to be confirmed.', {
       reason: 'no_enrolment',
     });
+  // A half-signed-in person who has a passkey proves it; adding an app instead would let a password alone in.
+  if (request.authSession?.mfaPending && (await passkeyRepository.hasAny(ctx.database.db, userId)))
+    throw new AppError('conflict', 'Confirm the second factor you have before adding another.', {
+      reason: 'factor_exists',
+    });
   const step = totpStep(totp.secret, code.trim());
   if (step === undefined) throw wrongCode();
   const recoveryCodes = newRecoveryCodes();
@@ -145,21 +160,18 @@ export async function confirmTotpEnrolment(
 }
 
 /**
- * Checks a second factor: a code from the authenticator app (each time step once) or an unused recovery code. Counted
- * in the shared sign-in limit under the user's own key, so guessing codes locks out like guessing passwords; a wrong
- * code is audited. Returns how the factor was proved.
+ * Counts an attempt at a second factor in the shared sign-in limit under the user's own key, so guessing codes (or
+ * replaying passkey assertions) locks out like guessing passwords. Returns the parties to give the attempt back to.
  */
-export async function verifySecondFactor(
+export async function reserveFactorAttempt(
   ctx: AppContext,
   request: FastifyRequest,
   userId: string,
-  code: string,
-): Promise<'totp' | 'recovery_code'> {
-  const db = ctx.database.db;
+): Promise<{ address: string; username: string }> {
   const parties = { address: request.ip, username: `second-factor:${userId}` };
   const limit = ctx.config.loginRateLimit;
   const verdict = await reserveSignInAttempt(
-    db,
+    ctx.database.db,
     parties,
     { accountMax: limit.max, addressMax: limit.addressMax, windowMinutes: limit.windowMinutes },
     async (trx, scope, seconds) =>
@@ -179,6 +191,21 @@ export async function verifySecondFactor(
       `Too many sign-in attempts. Try again in ${Math.ceil(verdict.retryAfterSeconds / 60)} minutes.`,
       { retryAfterSeconds: verdict.retryAfterSeconds },
     );
+  return parties;
+}
+
+/**
+ * Checks a second factor: a code from the authenticator app (each time step once) or an unused recovery code,
+ * counted by reserveFactorAttempt; a wrong code is audited. Returns how the factor was proved.
+ */
+export async function verifySecondFactor(
+  ctx: AppContext,
+  request: FastifyRequest,
+  userId: string,
+  code: string,
+): Promise<'totp' | 'recovery_code'> {
+  const db = ctx.database.db;
+  const parties = await reserveFactorAttempt(ctx, request, userId);
   const trimmed = code.trim();
   const totp = await repo.findTotp(db, userId);
   const step = totp?.confirmed ? totpStep(totp.secret, trimmed) : undefined;
@@ -221,11 +248,12 @@ export async function completeSecondFactor(
   return startSession(ctx, request, { userId, authMethod: `password+${method}` });
 }
 
-/** After enrolling an authenticator in a half-signed-in session: the code that confirmed it completes the sign-in. */
+/** After enrolling a factor in a half-signed-in session: the code (or passkey) that confirmed it completes the sign-in. */
 export function completeEnrolledSignIn(
   ctx: AppContext,
   request: FastifyRequest,
   userId: string,
+  factor: 'totp' | 'passkey' = 'totp',
 ): Promise<{ token: string; expiresAt: Date }> {
-  return startSession(ctx, request, { userId, authMethod: 'password+totp' });
+  return startSession(ctx, request, { userId, authMethod: `password+${factor}` });
 }

@@ -13,6 +13,8 @@ export const DKFDS_CSS = `${DKFDS_PREFIX}css/dkfds-borgerdk.min.css`;
 export const DKFDS_JS = `${DKFDS_PREFIX}js/dkfds.min.js`;
 export const PORTAL_CSS = `${PORTAL_ASSETS_PREFIX}portal.css`;
 export const PORTAL_JS = `${PORTAL_ASSETS_PREFIX}portal.js`;
+/** Passkey sign-in, loaded only by the pages that offer it. */
+export const PASSKEY_JS = `${PORTAL_ASSETS_PREFIX}passkey.js`;
 export const PORTAL_ICON = `${PORTAL_ASSETS_PREFIX}favicon.svg`;
 
 /**

@@ -14,6 +14,8 @@ import {
   completeSecondFactor,
   confirmTotpEnrolment,
   ENROL_FACTOR_PATH,
+  factorStep,
+  factorsOf,
   factorUser,
   safeReturnTo,
   SECOND_FACTOR_PATH,
@@ -21,7 +23,7 @@ import {
 } from '../auth/index.js';
 import { pageContext } from './portal-page.js';
 import { sendPage } from './portal-send.js';
-import { enrolFactorPage, recoveryCodesPage, secondFactorPage } from './pages/second-factor-page.js';
+import { addPasskeyPage, enrolFactorPage, recoveryCodesPage, secondFactorPage } from './pages/second-factor-page.js';
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
@@ -62,9 +64,11 @@ export function secondFactorPageRoutes(ctx: AppContext) {
     app.get(SECOND_FACTOR_PATH, hide, async (request, reply) => {
       const q = request.query as Record<string, unknown>;
       if (!request.authSession?.mfaPending) return reply.redirect('/login', 303);
+      const factors = await factorsOf(ctx, request.authSession.userId);
       const page = pageContext(request, reply, ctx.config);
       const minutes = Number(str(q.retryMinutes));
       const body = secondFactorPage(page, {
+        ...factors,
         returnTo: safeReturnTo(q.returnTo),
         error: str(q.error),
         retryMinutes: Number.isInteger(minutes) && minutes > 0 && minutes <= 1440 ? minutes : undefined,
@@ -90,16 +94,19 @@ export function secondFactorPageRoutes(ctx: AppContext) {
       const returnTo = safeReturnTo(q.returnTo);
       if (!request.authSession) return reply.redirect(`/login?returnTo=${encodeURIComponent(ENROL_FACTOR_PATH)}`, 303);
       const { userId, pending } = factorUser(request);
+      // A half-signed-in person with a passkey (and no app yet) proves the passkey; setting up an app comes after.
+      if (pending && (await factorStep(ctx, userId)) === 'verify')
+        return reply.redirect(`${SECOND_FACTOR_PATH}?returnTo=${encodeURIComponent(returnTo)}`, 303);
       let enrolment;
       try {
         enrolment = await beginTotpEnrolment(ctx, userId);
       } catch (err) {
-        // Already set up: a half-signed-in person proves it instead; anyone else goes on.
-        if (isAppError(err) && err.code === 'conflict')
-          return reply.redirect(
-            pending ? `${SECOND_FACTOR_PATH}?returnTo=${encodeURIComponent(returnTo)}` : returnTo,
-            303,
-          );
+        // Already set up: a half-signed-in person proves it instead; anyone else may add a passkey.
+        if (isAppError(err) && err.code === 'conflict') {
+          if (pending) return reply.redirect(`${SECOND_FACTOR_PATH}?returnTo=${encodeURIComponent(returnTo)}`, 303);
+          const page = pageContext(request, reply, ctx.config);
+          return sendPage(reply, page, page.t('portal:passkeyAdd'), addPasskeyPage(page, { returnTo }));
+        }
         throw err;
       }
       const page = pageContext(request, reply, ctx.config);

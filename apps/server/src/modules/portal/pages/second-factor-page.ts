@@ -2,6 +2,7 @@ import { html, type SafeHtml } from '../../../platform/html/html.js';
 import type { TotpEnrolment } from '../../auth/index.js';
 import { alert, errorSummary, icon, textInput, type FieldError } from '../portal-components.js';
 import type { PageContext } from '../portal-page.js';
+import { PASSKEY_JS } from '../portal-assets.js';
 
 /** The code field's error for the flag a form post came back with. */
 function codeErrors(page: PageContext, error: string | undefined, retryMinutes?: number): FieldError[] {
@@ -40,19 +41,52 @@ function codeForm(page: PageContext, o: { action: string; returnTo: string; erro
   </form>`;
 }
 
-/** The second step of sign-in: a code from the authenticator app, or a recovery code. */
+/**
+ * A passkey button for passkey.js, hidden until the script has found WebAuthn in the browser (nothing to press
+ * without it). The script fetches the options, calls the browser, posts the answer and goes on to `returnTo`.
+ */
+function passkeyButton(
+  page: PageContext,
+  o: { ceremony: 'register' | 'authenticate'; optionsUrl: string; verifyUrl: string; returnTo: string; label: string },
+) {
+  const { t } = page;
+  return html`<div class="passkey" data-passkey="${o.ceremony}" data-options-url="${o.optionsUrl}"
+    data-verify-url="${o.verifyUrl}" data-csrf="${page.csrfToken}" data-return-to="${o.returnTo}" hidden>
+    <p class="form-error-message" id="passkey-error" role="alert" hidden>${t('portal:passkeyFailed')}</p>
+    <button type="button" class="button button-secondary" id="passkey-button">${o.label}</button>
+  </div>
+  <script src="${PASSKEY_JS}" defer></script>`;
+}
+
+/** The second step of sign-in: a code from the authenticator app, a recovery code, or a passkey. */
 export function secondFactorPage(
   page: PageContext,
-  input: { returnTo: string; error?: string; retryMinutes?: number },
+  input: { returnTo: string; error?: string; retryMinutes?: number; totp: boolean; passkey: boolean },
 ): SafeHtml {
   const { t } = page;
   const errors = codeErrors(page, input.error, input.retryMinutes);
+  const passkey = input.passkey
+    ? passkeyButton(page, {
+        ceremony: 'authenticate',
+        optionsUrl: '/api/auth/second-factor/passkey/options',
+        verifyUrl: '/api/auth/second-factor/passkey',
+        returnTo: input.returnTo,
+        label: t('portal:passkeyUse'),
+      })
+    : null;
+  if (!input.totp)
+    return html`<div class="row"><div class="col-12 col-lg-8">
+  <h1>${t('portal:factorTitle')}</h1>
+  <p class="font-lead">${t('portal:passkeyOnlyIntro')}</p>
+  ${passkey}
+</div></div>`;
   return html`<div class="row"><div class="col-12 col-lg-8">
   ${errorSummary(t('portal:errorSummaryHeading'), errors)}
   <h1>${t('portal:factorTitle')}</h1>
   <p class="font-lead">${t('portal:factorIntro')}</p>
   ${codeForm(page, { action: '/login/faktor', returnTo: input.returnTo, errors, submit: t('portal:factorSubmit') })}
   <p>${t('portal:factorRecoveryHint')}</p>
+  ${input.passkey ? html`<p>${t('portal:passkeyIntro')}</p>${passkey}` : null}
 </div></div>`;
 }
 
@@ -77,6 +111,32 @@ export function enrolFactorPage(
     <li>${t('portal:enrolStepCode')}</li>
   </ol>
   ${codeForm(page, { action: '/login/faktor/ny', returnTo: input.returnTo, errors, submit: t('portal:enrolSubmit') })}
+  <h2>${t('portal:passkeyHeading')}</h2>
+  <p>${t('portal:passkeyEnrolIntro')}</p>
+  ${passkeyButton(page, {
+    ceremony: 'register',
+    optionsUrl: '/api/auth/passkeys/options',
+    verifyUrl: '/api/auth/passkeys',
+    returnTo: input.returnTo,
+    label: t('portal:passkeyAdd'),
+  })}
+</div></div>`;
+}
+
+/** Adding a passkey for someone signed in who has an authenticator app already. */
+export function addPasskeyPage(page: PageContext, input: { returnTo: string }): SafeHtml {
+  const { t } = page;
+  return html`<div class="row"><div class="col-12 col-lg-8">
+  <h1>${t('portal:passkeyAdd')}</h1>
+  <p class="font-lead">${t('portal:passkeyEnrolIntro')}</p>
+  ${passkeyButton(page, {
+    ceremony: 'register',
+    optionsUrl: '/api/auth/passkeys/options',
+    verifyUrl: '/api/auth/passkeys',
+    returnTo: input.returnTo,
+    label: t('portal:passkeyAdd'),
+  })}
+  <p><a href="${input.returnTo}">${t('portal:continue')}</a></p>
 </div></div>`;
 }
 
