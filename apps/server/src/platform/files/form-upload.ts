@@ -4,6 +4,15 @@ import { AppError } from '../errors.js';
 import type { StoredFile } from './file-store.js';
 import type { FileStorage } from './file-storage.js';
 import { findUnstorableText, unstorableTextError } from '../http/text-guard.js';
+import { checkFormCsrf } from '../auth/auth-plugin.js';
+
+/** The name of the hidden field that carries a form's CSRF token; in a multipart form it must come first. */
+export const CSRF_FIELD = '_csrf';
+
+function fieldValue(field: unknown): string | undefined {
+  const value = (field as { type?: unknown; value?: unknown } | undefined)?.value;
+  return typeof value === 'string' ? value : undefined;
+}
 
 const hasStatus = (err: unknown) => typeof (err as { statusCode?: unknown } | null)?.statusCode === 'number';
 
@@ -14,12 +23,24 @@ const incomplete = () =>
 
 /** The first file part of a multipart form (fields before it are on `part.fields`); a broken body is a 400. */
 export async function firstFilePart(request: FastifyRequest): Promise<MultipartFile | undefined> {
+  let part: MultipartFile | undefined;
   try {
-    return await request.file();
+    part = await request.file();
   } catch (err) {
     if (err instanceof AppError || hasStatus(err)) throw err;
     throw incomplete();
   }
+  if (request.csrfInForm) {
+    // Sent without the header: the token must be among the fields before the file, checked before it is read.
+    const field = part?.fields[CSRF_FIELD];
+    try {
+      await checkFormCsrf(request, fieldValue(Array.isArray(field) ? field[0] : field));
+    } catch (err) {
+      part?.file.resume();
+      throw err;
+    }
+  }
+  return part;
 }
 
 /**
@@ -36,8 +57,20 @@ export async function* formParts(request: FastifyRequest): AsyncGenerator<Multip
       if (err instanceof AppError || hasStatus(err)) throw err;
       throw incomplete();
     }
-    if (next.done) return;
+    if (next.done) {
+      if (request.csrfInForm) await checkFormCsrf(request, undefined);
+      return;
+    }
     const part = next.value;
+    if (request.csrfInForm) {
+      // Sent without the header: the first part must be the token, checked before any file part is accepted.
+      if (part.type === 'file') part.file.resume();
+      await checkFormCsrf(
+        request,
+        part.type === 'field' && part.fieldname === CSRF_FIELD ? fieldValue(part) : undefined,
+      );
+      continue;
+    }
     const bad = findUnstorableText({ [part.fieldname]: part.type === 'field' ? part.value : part.filename }, 'form');
     if (bad) {
       if (part.type === 'file') part.file.resume();
