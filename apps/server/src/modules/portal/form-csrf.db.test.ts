@@ -88,6 +88,14 @@ for (const engine of ENGINES) {
       expect(filesStored()).toBe(before.files);
     });
 
+    test('a multipart post without the header to a route that does not read its token from the form is refused', async () => {
+      const before = await t().database.db.selectFrom('application').select('id').execute();
+      const res = await post(`/ansoeg/${code}`, multipartBody({ _csrf: s.csrfToken }));
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error).toMatchObject({ code: 'forbidden', details: { reason: 'csrf' } });
+      expect((await t().database.db.selectFrom('application').select('id').execute()).length).toBe(before.length);
+    });
+
     test('an upload with the token as its first field (and no header) is accepted and stored', async () => {
       const before = { rows: (await documents()).length, files: filesStored() };
       const pdf = tinyPdf(`with token ${engine}`);

@@ -92,7 +92,9 @@ export function myCaseRoutes(ctx: AppContext) {
       },
     );
 
-    app.post<{ Params: Params }>('/mine-sager/:reference/svar', hide, async (request, reply) => {
+    // A multipart form (it carries files): its CSRF token is its first field.
+    const multipartForm = { ...hide, config: { csrfInFormField: true } };
+    app.post<{ Params: Params }>('/mine-sager/:reference/svar', multipartForm, async (request, reply) => {
       const files: SentFile[] = [];
       let outcome: AnswerOutcome;
       try {

@@ -52,6 +52,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** false: this route checks the request's authenticity itself (e.g. an OIDC callback protected by `state`). */
     csrf?: boolean;
+    /**
+     * true: a multipart form without the header may carry its CSRF token as its first field, checked by the form
+     * reader (platform/files/form-upload.ts) before any file part. Only for routes that read their body through it;
+     * on every other route a multipart body without the header is refused like any write without a token.
+     */
+    csrfInFormField?: boolean;
   }
 }
 
@@ -162,7 +168,8 @@ export async function registerAuthPlatform(app: FastifyInstance, ctx: AppContext
   app.addHook('onRequest', async (request, reply) => attachPrincipal(ctx, request, reply));
   app.addHook('preValidation', (request, reply, done) => {
     if (!needsCsrf(request, sessionCookie)) return done();
-    if (isMultipart(request) && request.headers['x-csrf-token'] === undefined) {
+    const inForm = request.routeOptions.config?.csrfInFormField === true;
+    if (inForm && isMultipart(request) && request.headers['x-csrf-token'] === undefined) {
       request.csrfInForm = true;
       return done();
     }
