@@ -14,8 +14,8 @@ import { loggerOptions } from './platform/logging.js';
 import { frameworkErrorReply, registerErrorHandler } from './platform/http/error-handler.js';
 import { registerPrivacyHeaders } from './platform/http/privacy-headers.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
-import { registerAuthPlatform } from './platform/auth/auth-plugin.js';
-import { OPENAPI_INFO, openApiDocumentTransform, openApiRouteTransform } from './platform/http/openapi.js';
+import { registerAuthPlatform, sessionCookieName } from './platform/auth/auth-plugin.js';
+import { openApiInfo, openApiDocumentTransform, openApiRouteTransform } from './platform/http/openapi.js';
 import { registerTextGuard } from './platform/http/text-guard.js';
 import { denialRecorder } from './platform/audit/audit-denials.js';
 import { registerRequestMetrics, type Metrics } from './platform/metrics/metrics.js';
@@ -103,7 +103,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   // not through a stream.
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'br'], syncThreshold: 64 * 1024 });
   await app.register(swagger, {
-    openapi: OPENAPI_INFO,
+    openapi: openApiInfo(sessionCookieName(ctx)),
     transform: openApiRouteTransform,
     transformObject: openApiDocumentTransform,
   });

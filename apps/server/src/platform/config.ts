@@ -30,6 +30,8 @@ export interface AppConfig {
   shutdown: { readinessDelayMs: number; graceMs: number };
   /** Where uploaded documents are stored (local store): outside the web root. */
   fileDir: string;
+  /** A multipart request whose files together pass this many bytes is refused with 413 while it streams. */
+  uploadMaxRequestBytes: number;
   /** Which store keeps uploaded documents: this folder (the default), or an S3-compatible bucket every node shares. */
   fileStore: { kind: 'local' } | ({ kind: 's3' } & S3Settings);
   /** A stored file no row references is deleted once it is this old (an upload younger than this may be in flight). */
@@ -327,6 +329,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     fileDir: path.resolve(env.SAGSGANG_FILE_DIR ?? path.join(dataDir, 'files')),
     fileStore: parseFileStore(env),
+    uploadMaxRequestBytes: positiveNumber(env, 'SAGSGANG_UPLOAD_MAX_REQUEST_MB', 100) * 1024 * 1024,
     orphanFileGraceHours: positiveNumber(env, 'SAGSGANG_FILE_GRACE_HOURS', 24),
     receiptBackdateDays: positiveNumber(env, 'SAGSGANG_RECEIPT_BACKDATE_DAYS', 365),
     sessionSecret,

@@ -52,6 +52,7 @@ export const ENVIRONMENT = z
     SAGSGANG_DATA_DIR: text,
     SAGSGANG_FILE_DIR: text,
     SAGSGANG_FILE_GRACE_HOURS: positiveNumber,
+    SAGSGANG_UPLOAD_MAX_REQUEST_MB: positiveNumber,
     SAGSGANG_RECEIPT_BACKDATE_DAYS: positiveNumber,
     SAGSGANG_DEMO_CASES: z.string().refine(wholeIn(0, 10_000_000), 'must be a whole number of cases'),
     SAGSGANG_NODE_NAME: text,

@@ -261,12 +261,12 @@ export class OpenApiContract {
       const scheme = schemes[name];
       if (!scheme?.name) return false;
       if (scheme.in === 'cookie') return cookies.has(scheme.name);
-      // A form without scripts sends the CSRF token as a field or in the address instead of the header.
+      // A form without scripts sends the CSRF token as a field instead of the header (never in the address).
       return (
         x.requestHeaders[scheme.name.toLowerCase()] !== undefined ||
-        (typeof body === 'object' && body !== null && '_csrf' in body) ||
+        (typeof body === 'object' && body !== null && !Buffer.isBuffer(body) && '_csrf' in body) ||
         (typeof x.requestBody === 'string' && /(^|&)_csrf=/.test(x.requestBody)) ||
-        /[?&]_csrf=/.test(x.url)
+        (Buffer.isBuffer(x.requestBody) && x.requestBody.includes('name="_csrf"'))
       );
     };
     if (!alternatives.some((alt) => Object.keys(alt).every(carries)))

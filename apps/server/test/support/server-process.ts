@@ -134,13 +134,18 @@ export async function signInOverHttp(baseUrl: string, username: string, password
   const sessionCookie = cookieFrom(login, SESSION_COOKIE);
   if (login.status !== 200 || !sessionCookie) throw new Error(`sign-in as ${username} gave ${login.status}`);
   await login.arrayBuffer();
-  const cookie = `${sessionCookie}; ${csrfCookie}`;
+  // Sign-in rotates the CSRF secret: fetch a token for the new one.
+  const rotated = cookieFrom(login, CSRF_COOKIE);
+  if (!rotated) throw new Error('sign-in did not rotate the CSRF secret');
+  const cookie = `${sessionCookie}; ${rotated}`;
+  const fresh = await fetch(`${baseUrl}/api/auth/csrf`, { headers: { cookie } });
+  const { token: freshToken } = (await fresh.json()) as { token: string };
   return {
     get: (pathName) => fetch(`${baseUrl}${pathName}`, { headers: { cookie } }),
     post: (pathName, body) =>
       fetch(`${baseUrl}${pathName}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': token },
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': freshToken },
         body: JSON.stringify(body),
       }),
   };

@@ -146,7 +146,13 @@ export async function signIn(app: FastifyInstance, username: string, password: s
   });
   const token = cookieValue(res, SESSION_COOKIE);
   if (res.statusCode !== 200 || !token) throw new Error(`sign-in as ${username} gave ${res.statusCode}: ${res.body}`);
-  return makeSession(app, `${SESSION_COOKIE}=${token}; ${csrf.csrfCookie}`, csrf.token);
+  // Sign-in rotates the CSRF secret: the token from before no longer validates, so fetch one for the new secret.
+  const rotated = cookieValue(res, CSRF_COOKIE);
+  if (!rotated) throw new Error('sign-in did not rotate the CSRF secret');
+  const session = `${SESSION_COOKIE}=${token}; ${CSRF_COOKIE}=${rotated}`;
+  const fresh = await app.inject({ method: 'GET', url: '/api/auth/csrf', headers: { cookie: session } });
+  if (fresh.statusCode !== 200) throw new Error(`GET /api/auth/csrf gave ${fresh.statusCode}: ${fresh.body}`);
+  return makeSession(app, session, fresh.json().token as string);
 }
 
 /** A session for `userId` written straight to user_session: no password check, no rate limit. */

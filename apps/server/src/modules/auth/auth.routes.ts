@@ -18,8 +18,7 @@ import { parseInput } from '../../platform/http/parse-input.js';
 import { isUrlEncodedForm as isFormPost } from '../../platform/http/form-post.js';
 import { toAppError } from '../../platform/http/error-handler.js';
 import { requirePrincipal } from '../../platform/auth/guards.js';
-import { sessionCookieOptions } from '../../platform/auth/auth-plugin.js';
-import { SESSION_COOKIE } from '../../platform/auth/session-store.js';
+import { rotateCsrfSecret, sessionCookieName, sessionCookieOptions } from '../../platform/auth/auth-plugin.js';
 import { giveBackSignInAttempt } from '../../platform/auth/sign-in-throttle.js';
 import {
   auditFailedSignIn,
@@ -40,7 +39,8 @@ export function setSessionCookie(
   session: { token: string; expiresAt: Date },
 ): void {
   // A browser-session cookie (no Max-Age): closing the browser ends it; the server enforces idle and absolute limits.
-  reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions(ctx));
+  reply.setCookie(sessionCookieName(ctx), session.token, sessionCookieOptions(ctx));
+  rotateCsrfSecret(ctx, reply);
 }
 
 const INVALID_CREDENTIALS = 'The user name or password is not correct.';
@@ -146,7 +146,8 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         await endSession(ctx, request);
-        reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx));
+        reply.clearCookie(sessionCookieName(ctx), sessionCookieOptions(ctx));
+        rotateCsrfSecret(ctx, reply);
         if (isFormPost(request))
           return reply.redirect(safeReturnTo(parseInput(ZLogoutForm, request.body).returnTo), 303);
         return reply.status(204).send();

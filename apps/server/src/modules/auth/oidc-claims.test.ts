@@ -6,6 +6,7 @@ describe('applicantProfileFromClaims', () => {
     const profile = applicantProfileFromClaims({
       name: ' Karen Jensen ',
       email: 'k@example.dk',
+      email_verified: true,
       locale: 'en-GB',
       cpr: '0101901234',
       'dk:gov:cpr': '0101901234',
@@ -27,6 +28,15 @@ describe('applicantProfileFromClaims', () => {
       email: null,
       locale: 'da',
     });
+  });
+
+  test('an e-mail without an email_verified claim, or with one that is not true, is not kept', () => {
+    for (const verified of [undefined, 'true', 1, null]) {
+      const claims: Record<string, unknown> = { name: 'Ida Holm', email: 'ida@example.dk' };
+      if (verified !== undefined) claims.email_verified = verified;
+      expect(applicantProfileFromClaims(claims).email).toBeNull();
+    }
+    expect(applicantProfileFromClaims({ email: 'ida@example.dk', email_verified: true }).email).toBe('ida@example.dk');
   });
 
   test('falls back to a neutral name', () => {

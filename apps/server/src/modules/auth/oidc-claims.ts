@@ -22,7 +22,8 @@ function text(value: unknown, max = 300): string | undefined {
 export function applicantProfileFromClaims(claims: Record<string, unknown>): ApplicantProfile {
   const joined = [text(claims.given_name), text(claims.family_name)].filter(Boolean).join(' ');
   const displayName = text(claims.name) ?? (joined || undefined) ?? text(claims.preferred_username) ?? 'Borger';
-  const email = claims.email_verified === false ? null : (text(claims.email, 320) ?? null);
+  // Only an e-mail the provider vouches for: a missing `email_verified` (or a string "true") is not a yes.
+  const email = claims.email_verified === true ? (text(claims.email, 320) ?? null) : null;
   const locale =
     LOCALES.find((l) => typeof claims.locale === 'string' && claims.locale.toLowerCase().startsWith(l)) ?? 'da';
   return { displayName, email, locale };

@@ -2,7 +2,13 @@ import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requireApplicant } from '../../platform/auth/guards.js';
-import { documentRequirement, recordDraftUpload, type Finding, type OwnApplication } from '../applications/index.js';
+import {
+  documentRequirement,
+  fileSpec,
+  recordDraftUpload,
+  type Finding,
+  type OwnApplication,
+} from '../applications/index.js';
 import { formParts, storeFilePart } from '../../platform/files/form-upload.js';
 import { discardUpload } from '../../platform/files/file-discard.js';
 import { fileStoreOf } from '../../platform/files/file-references.js';
@@ -39,8 +45,13 @@ export async function readDocumentsPost(
       continue;
     }
     const code = part.fieldname.startsWith('document.') ? part.fieldname.slice('document.'.length) : part.fieldname;
-    documentRequirement(own.form, code); // a tampered field name is a 400 before anything is stored
-    const stored = await storeFilePart(ctx.files, part);
+    // A tampered field name is a 400 before anything is stored; a file past its requirement's limit a 413 as it streams.
+    const { maxBytes } = fileSpec(documentRequirement(own.form, code));
+    const stored = await storeFilePart(ctx.files, part, {
+      request,
+      maxBytes,
+      maxRequestBytes: ctx.config.uploadMaxRequestBytes,
+    });
     const result = await recordDraftUpload(ctx.database.db, principal, {
       applicationId: own.application.id,
       requirementCode: code,

@@ -112,7 +112,7 @@ for (const engine of ENGINES) {
       ]);
       const res = await s.inject({
         method: 'POST',
-        url: `/ansoegning/${applicationId}/trin/documents?lang=en&_csrf=${encodeURIComponent(s.csrfToken)}`,
+        url: `/ansoegning/${applicationId}/trin/documents?lang=en`,
         ...body,
       });
       expect(res.statusCode).toBe(200);
@@ -134,7 +134,7 @@ for (const engine of ENGINES) {
       ]);
       const res = await s.inject({
         method: 'POST',
-        url: `/ansoegning/${applicationId}/trin/documents?_csrf=${encodeURIComponent(s.csrfToken)}`,
+        url: `/ansoegning/${applicationId}/trin/documents`,
         ...body,
       });
       expect(res.statusCode).toBe(400);
@@ -157,7 +157,7 @@ for (const engine of ENGINES) {
       ]);
       const res = await s.inject({
         method: 'POST',
-        url: `/ansoegning/${applicationId}/trin/documents?_csrf=${encodeURIComponent(s.csrfToken)}`,
+        url: `/ansoegning/${applicationId}/trin/documents`,
         headers: body.headers,
         payload: body.payload.subarray(0, body.payload.length - 5000),
       });

@@ -94,7 +94,9 @@ export function applyRoutes(ctx: AppContext) {
       renderStep(request, reply, {}),
     );
 
-    app.post<{ Params: Params }>('/ansoegning/:id/trin/:step', hide, async (request, reply) => {
+    // The documents step is a multipart form: its CSRF token is its first field.
+    const multipartForm = { ...hide, config: { csrfInFormField: true } };
+    app.post<{ Params: Params }>('/ansoegning/:id/trin/:step', multipartForm, async (request, reply) => {
       const principal = requireApplicant(request);
       const { id, step } = request.params;
       const own = await loadOwnApplication(db, principal, id);

@@ -17,8 +17,10 @@ import { requireApplicant } from '../../platform/auth/guards.js';
 import { parseInput } from '../../platform/http/parse-input.js';
 import {
   answerRequirement,
+  DEFAULT_MAX_BYTES,
   exportCaseFile,
   fileComplaint,
+  fileSpec,
   sendInformation,
   type Finding,
   type SentFile,
@@ -90,7 +92,9 @@ export function myCaseRoutes(ctx: AppContext) {
       },
     );
 
-    app.post<{ Params: Params }>('/mine-sager/:reference/svar', hide, async (request, reply) => {
+    // A multipart form (it carries files): its CSRF token is its first field.
+    const multipartForm = { ...hide, config: { csrfInFormField: true } };
+    app.post<{ Params: Params }>('/mine-sager/:reference/svar', multipartForm, async (request, reply) => {
       const files: SentFile[] = [];
       let outcome: AnswerOutcome;
       try {
@@ -124,11 +128,16 @@ export function myCaseRoutes(ctx: AppContext) {
         }
         const name = part.fieldname;
         const code = name.startsWith(ANSWER_DOCUMENT_PREFIX) ? name.slice(ANSWER_DOCUMENT_PREFIX.length) : name;
-        answerRequirement(file.definition, code); // a tampered name is a 400 before anything is stored
+        // A tampered name is a 400 before anything is stored; a file past its limit a 413 as it streams.
+        const requirement = answerRequirement(file.definition, code);
         files.push({
           requirementCode: code,
           fileName: part.filename,
-          stored: await storeFilePart(ctx.files, part),
+          stored: await storeFilePart(ctx.files, part, {
+            request,
+            maxBytes: requirement ? fileSpec(requirement).maxBytes : DEFAULT_MAX_BYTES,
+            maxRequestBytes: ctx.config.uploadMaxRequestBytes,
+          }),
         });
       }
       const form = parseInput(ZCaseAnswerFields, fields);

@@ -38,7 +38,7 @@ for (const [kind, engine] of STORE_KINDS.flatMap((k) => ENGINES.map((e) => [k, e
       ]);
       const res = await s.inject({
         method: 'POST',
-        url: `/ansoegning/${draft.id}/trin/documents?lang=en&_csrf=${encodeURIComponent(s.csrfToken)}`,
+        url: `/ansoegning/${draft.id}/trin/documents?lang=en`,
         ...body,
       });
       expect(res.statusCode).toBe(200);
@@ -54,7 +54,7 @@ for (const [kind, engine] of STORE_KINDS.flatMap((k) => ENGINES.map((e) => [k, e
       ]);
       const accepted = await s.inject({
         method: 'POST',
-        url: `/ansoegning/${draft.id}/trin/documents?lang=en&_csrf=${encodeURIComponent(s.csrfToken)}`,
+        url: `/ansoegning/${draft.id}/trin/documents?lang=en`,
         ...ok,
       });
       expect(accepted.statusCode).toBeLessThan(400);
@@ -80,7 +80,7 @@ for (const [kind, engine] of STORE_KINDS.flatMap((k) => ENGINES.map((e) => [k, e
       ]);
       const res = await s.inject({
         method: 'POST',
-        url: `/mine-sager/${reference}/svar?lang=en&_csrf=${encodeURIComponent(s.csrfToken)}`,
+        url: `/mine-sager/${reference}/svar?lang=en`,
         ...body,
       });
       expect(res.statusCode).toBe(200);
@@ -94,7 +94,7 @@ for (const [kind, engine] of STORE_KINDS.flatMap((k) => ENGINES.map((e) => [k, e
       ]);
       const bad = await s.inject({
         method: 'POST',
-        url: `/mine-sager/${reference}/svar?_csrf=${encodeURIComponent(s.csrfToken)}`,
+        url: `/mine-sager/${reference}/svar`,
         ...tampered,
       });
       expect(bad.statusCode).toBe(400);

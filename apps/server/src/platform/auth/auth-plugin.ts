@@ -1,7 +1,9 @@
+import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import csrfProtection from '@fastify/csrf-protection';
+import type { AppConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import { isFormPost } from '../http/form-post.js';
 import type { Principal } from './principal.js';
@@ -9,6 +11,25 @@ import { principalOf } from './principal-loader.js';
 import { SESSION_COOKIE, findSessionWithUser, type SessionPolicy, type SessionRecord } from './session-store.js';
 
 export const CSRF_COOKIE = 'sagsgang_csrf';
+
+/**
+ * `__Host-` whenever people reach us over https: the browser then keeps the cookie only if it is Secure, has Path=/
+ * and no Domain, so no sibling host (or a page over plain http) can set or shadow it. Empty over http, where the
+ * browser would refuse a prefixed cookie that is not Secure.
+ */
+export function cookiePrefix(config: Pick<AppConfig, 'publicUrl'>): string {
+  return config.publicUrl.startsWith('https:') ? '__Host-' : '';
+}
+
+/** The session cookie's name for this configuration (with `__Host-` over https). */
+export function sessionCookieName(ctx: AppContext): string {
+  return cookiePrefix(ctx.config) + SESSION_COOKIE;
+}
+
+/** The CSRF secret cookie's name for this configuration (with `__Host-` over https). */
+export function csrfCookieName(ctx: AppContext): string {
+  return cookiePrefix(ctx.config) + CSRF_COOKIE;
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -22,10 +43,21 @@ declare module 'fastify' {
      * header (the React app gets it from `GET /api/auth/csrf`). The first call sets the secret cookie.
      */
     csrfToken(): string;
+    /**
+     * A multipart form without an `x-csrf-token` header: its token is the form's first field, read by the form
+     * reader (platform/files/form-upload.ts) before any file part is accepted. Set by the CSRF hook.
+     */
+    csrfInForm?: boolean;
   }
   interface FastifyContextConfig {
     /** false: this route checks the request's authenticity itself (e.g. an OIDC callback protected by `state`). */
     csrf?: boolean;
+    /**
+     * true: a multipart form without the header may carry its CSRF token as its first field, checked by the form
+     * reader (platform/files/form-upload.ts) before any file part. Only for routes that read their body through it;
+     * on every other route a multipart body without the header is refused like any write without a token.
+     */
+    csrfInFormField?: boolean;
   }
 }
 
@@ -34,7 +66,25 @@ export function sessionPolicy(ctx: AppContext): SessionPolicy {
 }
 
 export function sessionCookieOptions(ctx: AppContext) {
-  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.secureCookies };
+  // No `domain`, ever: a `__Host-` cookie with one is dropped by the browser.
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: ctx.config.secureCookies || cookiePrefix(ctx.config) !== '',
+  };
+}
+
+/**
+ * A new CSRF secret, at sign-in and at sign-out: a token handed out before (perhaps planted by someone who knew the
+ * old secret's tokens) validates nothing after. The same 18 random bytes the CSRF plugin makes; later
+ * `csrfToken()` calls in this request already use the new secret.
+ */
+export function rotateCsrfSecret(ctx: AppContext, reply: FastifyReply): void {
+  const name = csrfCookieName(ctx);
+  const secret = crypto.randomBytes(18).toString('base64url');
+  reply.setCookie(name, secret, { ...sessionCookieOptions(ctx), signed: true });
+  reply.request.cookies[name] = reply.signCookie(secret);
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -44,10 +94,10 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * post even without one (a forged sign-in form would sign the victim in as the attacker). A JSON request without
  * the cookie cannot act as anyone, and browsers cannot send JSON cross-site without a CORS preflight we never grant.
  */
-function needsCsrf(request: FastifyRequest): boolean {
+function needsCsrf(request: FastifyRequest, sessionCookie: string): boolean {
   if (!UNSAFE_METHODS.has(request.method)) return false;
   if (request.routeOptions.config?.csrf === false) return false;
-  return request.cookies[SESSION_COOKIE] !== undefined || isFormPost(request);
+  return request.cookies[sessionCookie] !== undefined || isFormPost(request);
 }
 
 function csrfTokenFrom(request: FastifyRequest): string | undefined {
@@ -55,21 +105,39 @@ function csrfTokenFrom(request: FastifyRequest): string | undefined {
   if (typeof header === 'string') return header;
   const body = request.body as { _csrf?: unknown } | undefined;
   if (body && typeof body === 'object' && typeof body._csrf === 'string') return body._csrf;
-  // Multipart bodies are streamed and not parsed yet; a form without scripts can put the token in its action URL.
-  const query = request.query as { _csrf?: unknown } | undefined;
-  if (request.headers['content-type']?.startsWith('multipart/form-data') && typeof query?._csrf === 'string')
-    return query._csrf;
-  return undefined;
+  // Multipart bodies are streamed: the form reader hands over the first field (never a query string: URLs are logged).
+  return formTokens.get(request);
+}
+
+const formTokens = new WeakMap<FastifyRequest, string>();
+
+const isMultipart = (request: FastifyRequest) =>
+  request.headers['content-type']?.toLowerCase().startsWith('multipart/form-data') === true;
+
+/**
+ * Checks the CSRF token a multipart form carried in its first field (`request.csrfInForm`), with the same secret
+ * and rules as every other request; a wrong or missing one is the same 403 (reason csrf).
+ */
+export function checkFormCsrf(request: FastifyRequest, token: string | undefined): Promise<void> {
+  if (token !== undefined) formTokens.set(request, token);
+  return new Promise((resolve, reject) => {
+    // The plugin answers a refusal with reply.send(error); here it becomes the error the form reader throws.
+    const reply = { unsignCookie: (value: string) => request.server.unsignCookie(value), send: reject };
+    request.server.csrfProtection(request, reply as unknown as FastifyReply, () => {
+      request.csrfInForm = false;
+      resolve();
+    });
+  });
 }
 
 async function attachPrincipal(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): Promise<void> {
   request.csrfToken = () => reply.generateCsrf();
-  const token = request.cookies[SESSION_COOKIE];
+  const token = request.cookies[sessionCookieName(ctx)];
   if (!token) return;
   const found = await findSessionWithUser(ctx.database.db, token, sessionPolicy(ctx));
   if (!found) {
     // Expired or revoked: drop the cookie so the browser stops sending it.
-    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx));
+    reply.clearCookie(sessionCookieName(ctx), sessionCookieOptions(ctx));
     return;
   }
   request.authSession = found.session;
@@ -86,18 +154,25 @@ export async function registerAuthPlatform(app: FastifyInstance, ctx: AppContext
   await app.register(cookie, { secret: ctx.config.sessionSecret });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   await app.register(csrfProtection, {
-    cookieKey: CSRF_COOKIE,
+    cookieKey: csrfCookieName(ctx),
     cookieOpts: { ...sessionCookieOptions(ctx), signed: true },
     getToken: (request) => csrfTokenFrom(request) as string,
   });
   app.decorateRequest('principal', undefined);
   app.decorateRequest('authSession', undefined);
+  app.decorateRequest('csrfInForm', false);
   app.decorateRequest('csrfToken', function (): string {
     throw new Error('csrfToken() is available once the request hooks have run');
   });
+  const sessionCookie = sessionCookieName(ctx);
   app.addHook('onRequest', async (request, reply) => attachPrincipal(ctx, request, reply));
   app.addHook('preValidation', (request, reply, done) => {
-    if (!needsCsrf(request)) return done();
+    if (!needsCsrf(request, sessionCookie)) return done();
+    const inForm = request.routeOptions.config?.csrfInFormField === true;
+    if (inForm && isMultipart(request) && request.headers['x-csrf-token'] === undefined) {
+      request.csrfInForm = true;
+      return done();
+    }
     app.csrfProtection(request, reply, done);
   });
 }

@@ -165,7 +165,8 @@ export function openApiDocumentTransform(input: Parameters<typeof jsonSchemaTran
   return doc;
 }
 
-export const OPENAPI_INFO: NonNullable<FastifyDynamicSwaggerOptions['openapi']> = {
+/** The document's head; `sessionCookie` is the session cookie's name here (`__Host-` prefixed over https). */
+export const openApiInfo = (sessionCookie = SESSION_COOKIE): NonNullable<FastifyDynamicSwaggerOptions['openapi']> => ({
   openapi: '3.1.0',
   info: {
     title: 'Sagsgang API',
@@ -178,7 +179,7 @@ export const OPENAPI_INFO: NonNullable<FastifyDynamicSwaggerOptions['openapi']> 
   servers: [{ url: '/' }],
   components: {
     securitySchemes: {
-      session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by a sign-in' },
+      session: { type: 'apiKey', in: 'cookie', name: sessionCookie, description: 'Set by a sign-in' },
       csrf: {
         type: 'apiKey',
         in: 'header',
@@ -187,4 +188,4 @@ export const OPENAPI_INFO: NonNullable<FastifyDynamicSwaggerOptions['openapi']> 
       },
     },
   },
-};
+});

@@ -68,12 +68,12 @@ function questionBlock(page: PageContext, input: ApplyStepInput, r: TRequirement
   return html`<div class="mb-6">${applies}${question}</div>`;
 }
 
-/** One step of the guided application. The documents step posts multipart (files) with the CSRF token in the URL. */
+/** One step of the guided application. The documents step posts multipart (files), the CSRF token its first field. */
 export function applyStepPage(page: PageContext, input: ApplyStepInput): SafeHtml {
   const { t } = page;
   const documents = input.step.kind === 'documents';
   const base = `/ansoegning/${input.applicationId}/trin/${input.step.id}`;
-  const action = documents ? `${base}?_csrf=${encodeURIComponent(page.csrfToken)}` : base;
+  const action = base;
   return html`<div class="row">
 <div class="col-12 col-lg-4">${stepIndicator(t, input.steps)}</div>
 <div class="col-12 col-lg-8">

@@ -59,7 +59,7 @@ ${ordered.map((p, i) => {
 function answerForm(page: PageContext, input: MyCaseInput): SafeHtml {
   const { t, locale } = page;
   const fileReqs = input.missing.map((m) => m.requirement).filter((r): r is TRequirement => r?.kind === 'document');
-  const action = `/mine-sager/${encodeURIComponent(input.reference)}/svar?_csrf=${encodeURIComponent(page.csrfToken)}`;
+  const action = `/mine-sager/${encodeURIComponent(input.reference)}/svar`;
   const answerError = input.errors.find((e) => e.fieldId === 'answer')?.message;
   const fileInput = (id: string, name: string, label: string, accepted: string[], maxBytes: number) =>
     fileInputGroup({
