@@ -57,11 +57,15 @@ function templateShape(node: ts.TemplateExpression): string {
   return node.head.text + node.templateSpans.map((span) => `\${…}${span.literal.text}`).join('');
 }
 
+/** Properties named `…Key` by other APIs, whose values are not translation keys (WebAuthn's `residentKey`). */
+const FOREIGN_KEY_PROPERTIES = new Set(['residentKey']);
+
 /** Is this string the value of a `…Key:` property, or an entry of a `…_KEYS` table? */
 function storedAsKey(node: ts.Node): boolean {
   const parent = node.parent;
   if (!parent || !ts.isPropertyAssignment(parent) || parent.initializer !== node) return false;
-  if (/Key$/.test(parent.name.getText())) return true;
+  const name = parent.name.getText();
+  if (/Key$/.test(name)) return !FOREIGN_KEY_PROPERTIES.has(name);
   const table = parent.parent?.parent;
   return !!table && ts.isVariableDeclaration(table) && /_KEYS$/.test(table.name.getText());
 }
