@@ -111,6 +111,18 @@ export interface TestSession {
   inject(opts: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
+/** The session cookie a response set, in place of the one `session` had (after a second factor, say). */
+export function withNewSession(session: TestSession, res: LightMyRequestResponse): TestSession {
+  const token = res.cookies.find((c) => c.name === 'sagsgang_session')?.value;
+  if (!token) throw new Error('no new session cookie');
+  const cookie = session.cookie.replace(/sagsgang_session=[^;]+/, `sagsgang_session=${token}`);
+  return {
+    ...session,
+    cookie,
+    inject: (opts) => session.inject({ ...opts, headers: { cookie, ...(opts.headers ?? {}) } }),
+  };
+}
+
 function cookieValue(res: LightMyRequestResponse, name: string): string | undefined {
   return res.cookies.find((c) => c.name === name)?.value;
 }

@@ -1,24 +1,17 @@
 import { describe, expect, test } from 'vitest';
-import type { LightMyRequestResponse } from 'fastify';
 import { generateSync } from 'otplib';
 import { ENGINES } from '../../../test/support/test-database.js';
 import { useTestApp } from '../../../test/support/test-app.js';
-import { createUnitTree, createUser, signIn, type TestSession } from '../../../test/support/test-auth.js';
+import {
+  createUnitTree,
+  createUser,
+  signIn,
+  withNewSession,
+  type TestSession,
+} from '../../../test/support/test-auth.js';
 import { SoftAuthenticator } from '../../../test/support/soft-authenticator.js';
 
 const ORIGIN = 'http://localhost:3000';
-
-/** The session cookie a response set, in place of the one `session` had. */
-function withNewSession(session: TestSession, res: LightMyRequestResponse): TestSession {
-  const token = res.cookies.find((c) => c.name === 'sagsgang_session')?.value;
-  if (!token) throw new Error('no new session cookie');
-  const cookie = session.cookie.replace(/sagsgang_session=[^;]+/, `sagsgang_session=${token}`);
-  return {
-    ...session,
-    cookie,
-    inject: (opts) => session.inject({ ...opts, headers: { cookie, ...(opts.headers ?? {}) } }),
-  };
-}
 
 for (const engine of ENGINES) {
   describe(`passkeys as the second factor [${engine}]`, () => {

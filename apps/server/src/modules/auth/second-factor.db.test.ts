@@ -1,24 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { sql } from 'kysely';
 import { generateSync } from 'otplib';
-import type { LightMyRequestResponse } from 'fastify';
 import { ENGINES } from '../../../test/support/test-database.js';
 import { useTestApp } from '../../../test/support/test-app.js';
-import { createUnitTree, createUser, signIn, type TestSession } from '../../../test/support/test-auth.js';
+import { createUnitTree, createUser, signIn, withNewSession } from '../../../test/support/test-auth.js';
 
 const LIMIT = { max: 4, addressMax: 1000, windowMinutes: 15 };
-
-/** The session cookie a response set, in place of the one `session` had. */
-function withNewSession(session: TestSession, res: LightMyRequestResponse): TestSession {
-  const token = res.cookies.find((c) => c.name === 'sagsgang_session')?.value;
-  if (!token) throw new Error('no new session cookie');
-  const cookie = session.cookie.replace(/sagsgang_session=[^;]+/, `sagsgang_session=${token}`);
-  return {
-    ...session,
-    cookie,
-    inject: (opts) => session.inject({ ...opts, headers: { cookie, ...(opts.headers ?? {}) } }),
-  };
-}
 
 for (const engine of ENGINES) {
   describe(`second factor [${engine}]`, () => {
