@@ -28,8 +28,17 @@ function parseExposition(text: string): Sample[] {
     const labelText = m[2] ?? '';
     for (const pair of labelText.matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)",?/g))
       labels[pair[1]!] = pair[2]!;
-    const value = Number(m[3] === '+Inf' ? Infinity : m[3]);
-    if (Number.isNaN(value)) throw new Error(`not a number: ${line}`);
+    // The format's special values, in any letter case (prom-client writes a gauge without samples as `Nan`).
+    const raw = m[3]!;
+    const special = /^([+-])?(inf|nan)$/i.exec(raw);
+    const value = special
+      ? special[2]!.toLowerCase() === 'nan'
+        ? NaN
+        : special[1] === '-'
+          ? -Infinity
+          : Infinity
+      : Number(raw);
+    if (Number.isNaN(value) && !special) throw new Error(`not a number: ${line}`);
     samples.push({ name: m[1]!, labels, value });
   }
   return samples;
