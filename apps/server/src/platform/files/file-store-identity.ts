@@ -27,12 +27,18 @@ export function readLocalMarker(fileDir: string): string | undefined {
 /** Writes the marker into a store folder unless one is there; returns the marker now there. */
 export function writeLocalMarkerIfAbsent(fileDir: string, id: string): string | undefined {
   fs.mkdirSync(fileDir, { recursive: true });
+  // Written whole under a name of its own, then linked into place: a node starting at the same moment never reads a
+  // marker that is still empty, and a link never replaces one that is there.
+  const draft = path.join(fileDir, `${FILE_STORE_MARKER}.${process.pid}.${Date.now()}`);
+  fs.writeFileSync(draft, `${id}\n`);
   try {
-    fs.writeFileSync(path.join(fileDir, FILE_STORE_MARKER), `${id}\n`, { flag: 'wx' });
+    fs.linkSync(draft, path.join(fileDir, FILE_STORE_MARKER));
     return id;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     return readLocalMarker(fileDir); // another node claimed it at the same moment
+  } finally {
+    fs.rmSync(draft, { force: true });
   }
 }
 
