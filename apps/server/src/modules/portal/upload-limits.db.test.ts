@@ -64,6 +64,19 @@ for (const engine of ENGINES) {
     /** Bytes that reached the file store in the current request (a counting wrapper around its store()). */
     let written = 0;
 
+    /** Sends the files to the draft's documents step as one streamed multipart body; `written` counts from zero. */
+    const upload = async (files: { field: string; size: number }[], headers: Record<string, string> = {}) => {
+      written = 0;
+      const body = streamedBody(s.csrfToken, files);
+      const res = await s.inject({
+        method: 'POST',
+        url: `/ansoegning/${applicationId}/trin/documents?lang=en`,
+        payload: body.payload,
+        headers: { ...body.headers, ...headers },
+      });
+      return { res, produced: body.produced };
+    };
+
     const documents = () =>
       t()
         .database.db.selectFrom('applicant_document')
@@ -96,88 +109,55 @@ for (const engine of ENGINES) {
     });
 
     test('a 50 MB file for a 10 MB requirement is a 413, and no more than the limit reached the store', async () => {
-      written = 0;
       const before = { rows: (await documents()).length, files: filesStored() };
-      const body = streamedBody(s.csrfToken, [{ field: 'document.passport', size: 50 * MB }]);
-      const res = await s.inject({
-        method: 'POST',
-        url: `/ansoegning/${applicationId}/trin/documents?lang=en`,
-        payload: body.payload,
-        headers: body.headers,
-      });
+      const { res, produced } = await upload([{ field: 'document.passport', size: 50 * MB }]);
       expect(res.statusCode).toBe(413);
       expect(res.json().error).toMatchObject({ code: 'payload_too_large' });
       expect(res.json().error.message).toContain('larger than 10 MB');
       expect(written).toBeLessThanOrEqual(FILE_LIMIT);
       expect(written).toBeGreaterThan(FILE_LIMIT - CHUNK);
       // The rest of the upload was not read either (a few chunks buffered along the way at most).
-      expect(body.produced()).toBeLessThan(FILE_LIMIT + 2 * MB);
+      expect(produced()).toBeLessThan(FILE_LIMIT + 2 * MB);
       expect((await documents()).length).toBe(before.rows);
       expect(filesStored()).toBe(before.files);
     });
 
     test('20 x 50 MB is stopped at the first file’s limit, reading a fraction of the gigabyte', async () => {
-      written = 0;
       const before = { rows: (await documents()).length, files: filesStored() };
       const files = Array.from({ length: 20 }, (_, i) => ({
         field: i % 2 ? 'document.marriage-certificate' : 'document.passport',
         size: 50 * MB,
       }));
-      const body = streamedBody(s.csrfToken, files);
-      const res = await s.inject({
-        method: 'POST',
-        url: `/ansoegning/${applicationId}/trin/documents?lang=en`,
-        payload: body.payload,
-        headers: body.headers,
-      });
+      const { res, produced } = await upload(files);
       expect(res.statusCode).toBe(413);
       expect(written).toBeLessThanOrEqual(FILE_LIMIT);
-      expect(body.produced()).toBeLessThan(FILE_LIMIT + 2 * MB);
+      expect(produced()).toBeLessThan(FILE_LIMIT + 2 * MB);
       expect((await documents()).length).toBe(before.rows);
       expect(filesStored()).toBe(before.files);
     });
 
     test('files each under their limit but together past SAGSGANG_UPLOAD_MAX_REQUEST_MB are a 413 as they stream', async () => {
-      written = 0;
       const files = Array.from({ length: 4 }, (_, i) => ({
         field: i % 2 ? 'document.marriage-certificate' : 'document.passport',
         size: 6 * MB,
       }));
-      const body = streamedBody(s.csrfToken, files);
-      const res = await s.inject({
-        method: 'POST',
-        url: `/ansoegning/${applicationId}/trin/documents?lang=en`,
-        payload: body.payload,
-        headers: body.headers,
-      });
+      const { res, produced } = await upload(files);
       expect(res.statusCode).toBe(413);
       expect(res.json().error.message).toContain('SAGSGANG_UPLOAD_MAX_REQUEST_MB');
       expect(written).toBeLessThanOrEqual(REQUEST_LIMIT);
-      expect(body.produced()).toBeLessThan(REQUEST_LIMIT + 2 * MB);
+      expect(produced()).toBeLessThan(REQUEST_LIMIT + 2 * MB);
     });
 
     test('a declared length past the request limit is a 413 before any file is read', async () => {
-      written = 0;
-      const body = streamedBody(s.csrfToken, [{ field: 'document.passport', size: 1 * MB }]);
-      const res = await s.inject({
-        method: 'POST',
-        url: `/ansoegning/${applicationId}/trin/documents?lang=en`,
-        payload: body.payload,
-        headers: { ...body.headers, 'content-length': String(1024 * MB) },
+      const { res } = await upload([{ field: 'document.passport', size: 1 * MB }], {
+        'content-length': String(1024 * MB),
       });
       expect(res.statusCode).toBe(413);
       expect(written).toBe(0);
     });
 
     test('a file under the limit is still accepted', async () => {
-      written = 0;
-      const body = streamedBody(s.csrfToken, [{ field: 'document.passport', size: 2 * MB }]);
-      const res = await s.inject({
-        method: 'POST',
-        url: `/ansoegning/${applicationId}/trin/documents?lang=en`,
-        payload: body.payload,
-        headers: body.headers,
-      });
+      const { res } = await upload([{ field: 'document.passport', size: 2 * MB }]);
       expect(res.statusCode).toBeLessThan(400);
       expect(written).toBe(2 * MB);
       const kept = await t()
