@@ -95,8 +95,7 @@ export async function saveModelMapping(
     const asRecord = (list: { activity: string; elementId: string | null }[]) =>
       Object.fromEntries(list.map((e) => [e.activity, e.elementId]));
     await recordWorkflowChange(trx, {
-      actorUserId: editor?.principal.userId ?? null,
-      requestId: editor?.requestId,
+      editor,
       modelId,
       action: 'update',
       change: 'mapping',

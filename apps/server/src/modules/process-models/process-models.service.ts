@@ -112,8 +112,8 @@ export async function createProcessModel(
     await repo.insertTasks(trx, modelId, 1, doc.tasks.map(blankGuidance));
     const created = await repo.findModel(trx, modelId);
     await recordWorkflowChange(trx, {
-      actorUserId: editor?.principal.userId ?? actorId,
-      requestId: editor?.requestId,
+      editor,
+      actorUserId: actorId,
       modelId,
       action: 'create',
       change: 'model',
@@ -169,8 +169,8 @@ export async function createModelVersion(
     await repo.updateModel(trx, modelId, { current_version: version });
     const kept = new Set(tasks.map((t) => t.elementId));
     await recordWorkflowChange(trx, {
-      actorUserId: editor?.principal.userId ?? actorId,
-      requestId: editor?.requestId,
+      editor,
+      actorUserId: actorId,
       modelId,
       action: 'update',
       change: 'version',
@@ -214,8 +214,7 @@ export async function updateProcessModel(
     });
     const after = await repo.findModel(trx, modelId);
     await recordWorkflowChange(trx, {
-      actorUserId: editor?.principal.userId ?? null,
-      requestId: editor?.requestId,
+      editor,
       modelId,
       action: 'update',
       change: 'model',
@@ -317,8 +316,7 @@ export async function updateTaskGuidance(
     await repo.updateModel(trx, key.modelId, {});
     const task = toTask((await stepOf())!);
     await recordWorkflowChange(trx, {
-      actorUserId: editor?.principal.userId ?? null,
-      requestId: editor?.requestId,
+      editor,
       modelId: key.modelId,
       action: 'update',
       change: 'guidance',

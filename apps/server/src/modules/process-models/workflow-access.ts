@@ -68,8 +68,9 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
 export async function recordWorkflowChange(
   trx: Executor,
   o: {
-    actorUserId: string | null;
-    requestId?: string;
+    /** Who changed it through a request; without one (an import, the demo), `actorUserId`. */
+    editor?: WorkflowEditor;
+    actorUserId?: string | null;
     modelId: string;
     action: 'create' | 'update' | 'delete';
     change: string;
@@ -79,12 +80,12 @@ export async function recordWorkflowChange(
   },
 ): Promise<void> {
   await recordAudit(trx, {
-    actorUserId: o.actorUserId,
+    actorUserId: o.editor?.principal.userId ?? o.actorUserId ?? null,
     action: o.action,
     entityType: 'process_model',
     entityId: o.modelId,
     purpose: AUDIT_PURPOSES.workflowAdministration,
-    requestId: o.requestId ?? null,
+    requestId: o.editor?.requestId ?? null,
     details: {
       change: o.change,
       before: o.before,
