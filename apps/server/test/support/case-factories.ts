@@ -4,6 +4,7 @@ import type { Executor } from '../../src/platform/db/transaction.js';
 import { expandScope, type Principal } from '../../src/platform/auth/principal.js';
 import { publishCaseType } from '../../src/modules/case-types/index.js';
 import { demoCaseTypes } from '../../src/modules/demo/case-types/demo-case-types.js';
+import { saveAnswers, startApplication, submitApplication } from '../../src/modules/applications/index.js';
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
@@ -85,4 +86,19 @@ export function applicantPrincipal(userId: string): Principal {
 
 export async function grantRole(db: Executor, userId: string, role: string, unitId: string): Promise<void> {
   await sql`INSERT INTO role_grant (user_id, role, unit_id) VALUES (${userId}, ${role}, ${unitId})`.execute(db);
+}
+
+/**
+ * An applicant's family-reunification application (a type made from the demo's, `makeCaseType(db, unit,
+ * 'family-reunification')`), answered and sent: the case it opened.
+ */
+export async function submitFamilyReunification(db: Executor, applicant: Principal, caseTypeCode: string) {
+  const draft = await startApplication(db, applicant, caseTypeCode);
+  await saveAnswers(db, applicant, {
+    applicationId: draft.id,
+    stepId: 'q1',
+    today: '2026-03-02',
+    answers: { 'marriage-date': '2019-06-14', housing: '72 m2', 'applies:children': 'no' },
+  });
+  return submitApplication(db, applicant, { applicationId: draft.id, idempotencyKey: draft.idempotency_key });
 }

@@ -3,8 +3,12 @@ import { sql } from 'kysely';
 import { ENGINES } from '../../../test/support/test-database.js';
 import { useTestApp } from '../../../test/support/test-app.js';
 import { createUser, sessionFor } from '../../../test/support/test-auth.js';
-import { applicantPrincipal, makeCaseType, makeUnit } from '../../../test/support/case-factories.js';
-import { saveAnswers, startApplication, submitApplication } from '../applications/index.js';
+import {
+  applicantPrincipal,
+  makeCaseType,
+  makeUnit,
+  submitFamilyReunification,
+} from '../../../test/support/case-factories.js';
 
 const LIMIT = { max: 3, addressMax: 100, windowMinutes: 15 };
 
@@ -18,14 +22,7 @@ for (const engine of ENGINES) {
       const type = await makeCaseType(db, unit.code, 'family-reunification');
       const applicant = await createUser(db, { kind: 'applicant' });
       const me = applicantPrincipal(applicant.id);
-      const draft = await startApplication(db, me, type.code);
-      await saveAnswers(db, me, {
-        applicationId: draft.id,
-        stepId: 'q1',
-        today: '2026-03-02',
-        answers: { 'marriage-date': '2019-06-14', housing: '72 m2', 'applies:children': 'no' },
-      });
-      const sent = await submitApplication(db, me, { applicationId: draft.id, idempotencyKey: draft.idempotency_key });
+      const sent = await submitFamilyReunification(db, me, type.code);
       const s = await sessionFor(t().app, db, applicant.id);
       const look = async (reference: string) =>
         (await s.inject({ method: 'GET', url: `/mine-sager/${reference}`, headers: { accept: 'text/html' } }))

@@ -13,10 +13,10 @@ import {
   makeStaffUser,
   makeUnit,
   principalFor,
+  submitFamilyReunification,
 } from '../../../test/support/case-factories.js';
 import { multipartBody, tinyPdf } from '../../../test/support/multipart.js';
 import type { Principal } from '../../platform/auth/principal.js';
-import { saveAnswers, startApplication, submitApplication } from '../applications/index.js';
 import { decideCase, requestInformation } from '../cases/index.js';
 
 const fileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sagsgang-mycase-'));
@@ -53,14 +53,7 @@ for (const engine of ENGINES) {
       staff = await principalFor(db, staffId, [{ role: 'caseworker', unitId: unit.id }]);
       const applicant = await createUser(db, { kind: 'applicant', displayName: 'Amal Haddad' });
       const me = applicantPrincipal(applicant.id);
-      const draft = await startApplication(db, me, type.code);
-      await saveAnswers(db, me, {
-        applicationId: draft.id,
-        stepId: 'q1',
-        today: '2026-03-02',
-        answers: { 'marriage-date': '2019-06-14', housing: '72 m2', 'applies:children': 'no' },
-      });
-      const sent = await submitApplication(db, me, { applicationId: draft.id, idempotencyKey: draft.idempotency_key });
+      const sent = await submitFamilyReunification(db, me, type.code);
       reference = sent.reference;
       caseId = sent.caseId;
       s = await sessionFor(t().app, db, applicant.id);
