@@ -113,15 +113,19 @@ export function enrolFactorPage(
   ${codeForm(page, { action: '/login/faktor/ny', returnTo: input.returnTo, errors, submit: t('portal:enrolSubmit') })}
   <h2>${t('portal:passkeyHeading')}</h2>
   <p>${t('portal:passkeyEnrolIntro')}</p>
-  ${passkeyButton(page, {
+  ${addPasskeyButton(page, input.returnTo)}
+</div></div>`;
+}
+
+/** The button that creates a passkey on this device and adds it to the account. */
+const addPasskeyButton = (page: PageContext, returnTo: string): SafeHtml =>
+  passkeyButton(page, {
     ceremony: 'register',
     optionsUrl: '/api/auth/passkeys/options',
     verifyUrl: '/api/auth/passkeys',
-    returnTo: input.returnTo,
-    label: t('portal:passkeyAdd'),
-  })}
-</div></div>`;
-}
+    returnTo,
+    label: page.t('portal:passkeyAdd'),
+  });
 
 /** Adding a passkey for someone signed in who has an authenticator app already. */
 export function addPasskeyPage(page: PageContext, input: { returnTo: string }): SafeHtml {
@@ -129,13 +133,7 @@ export function addPasskeyPage(page: PageContext, input: { returnTo: string }): 
   return html`<div class="row"><div class="col-12 col-lg-8">
   <h1>${t('portal:passkeyAdd')}</h1>
   <p class="font-lead">${t('portal:passkeyEnrolIntro')}</p>
-  ${passkeyButton(page, {
-    ceremony: 'register',
-    optionsUrl: '/api/auth/passkeys/options',
-    verifyUrl: '/api/auth/passkeys',
-    returnTo: input.returnTo,
-    label: t('portal:passkeyAdd'),
-  })}
+  ${addPasskeyButton(page, input.returnTo)}
   <p><a href="${input.returnTo}">${t('portal:continue')}</a></p>
 </div></div>`;
 }
