@@ -12,7 +12,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { deleteUserSessions } from '../../platform/auth/session-store.js';
-import { liftAccountLocks } from '../../platform/auth/sign-in-throttle.js';
+import { CASE_LOOKUP_ATTEMPTS, liftAccountLocks } from '../../platform/auth/sign-in-throttle.js';
 import { recordAudit, type AuditEntry } from '../../platform/audit/record-audit.js';
 import { assertPasswordAcceptable } from '../auth/index.js';
 import { orgRepository as repo } from './org.repository.js';
@@ -219,7 +219,7 @@ export async function revokeRole(
 }
 
 /**
- * Lifts a user's sign-in lock-out (password and second factor), for an administrator of every unit the person holds
+ * Lifts a user's sign-in lock-out (password and second factor, and a citizen's look-ups of cases by reference), for an administrator of every unit the person holds
  * a role on; audited with whether anything was locked.
  */
 export async function liftSignInLock(
@@ -231,8 +231,13 @@ export async function liftSignInLock(
   await assertAdministersWholly(db, principal, userId);
   const username = await repo.usernameOf(db, userId);
   return inTransaction(db, async (trx) => {
-    // The second factor is counted under its own name (see the auth module), locked out the same way.
-    const lifted = await liftAccountLocks(trx, [...(username ? [username] : []), `second-factor:${userId}`]);
+    // The second factor is counted under its own name (see the auth module), and a citizen's look-ups of cases by
+    // reference under the person's id (see the portal module), each locked out the same way.
+    const lifted = await liftAccountLocks(trx, [
+      ...(username ? [{ username }] : []),
+      { username: `second-factor:${userId}` },
+      { username: userId, namespace: CASE_LOOKUP_ATTEMPTS },
+    ]);
     await recordAudit(trx, {
       ...meta,
       actorUserId: principal.userId,

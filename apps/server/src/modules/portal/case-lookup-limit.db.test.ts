@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { sql } from 'kysely';
 import { ENGINES } from '../../../test/support/test-database.js';
 import { useTestApp } from '../../../test/support/test-app.js';
-import { createUser, sessionFor } from '../../../test/support/test-auth.js';
+import { createUnitTree, createUser, sessionFor, signIn } from '../../../test/support/test-auth.js';
 import {
   applicantPrincipal,
   makeCaseType,
@@ -49,6 +49,15 @@ for (const engine of ENGINES) {
         headers: { accept: 'text/html' },
       });
       expect(res.statusCode).toBe(404);
+
+      // An administrator lifts the lock-out, as for a sign-in lock-out: the applicant reaches their case again.
+      const units = await createUnitTree(db);
+      const admin = await createUser(db, { grants: [{ role: 'admin', unitId: units.authority }] });
+      const adminSession = await signIn(t().app, admin.username, admin.password);
+      const lifted = await adminSession.inject({ method: 'POST', url: `/api/users/${applicant.id}/sign-in-lock/lift` });
+      expect(lifted.statusCode).toBe(200);
+      expect(lifted.json()).toEqual({ wasLocked: true });
+      expect(await look(sent.reference)).toBe(200);
     });
   });
 }

@@ -2,14 +2,16 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AUDIT_PURPOSES } from '@sagsgang/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { giveBackSignInAttempt, reserveSignInAttempt } from '../../platform/auth/sign-in-throttle.js';
+import {
+  CASE_LOOKUP_ATTEMPTS,
+  giveBackSignInAttempt,
+  reserveSignInAttempt,
+} from '../../platform/auth/sign-in-throttle.js';
 import { auditFrom, recordAudit } from '../../platform/audit/record-audit.js';
-
-const NAMESPACE = 'case-lookup';
 
 /** Who is looking: the signed-in person and the client address. */
 function parties(request: FastifyRequest) {
-  return { namespace: NAMESPACE, address: request.ip, username: request.principal!.userId };
+  return { namespace: CASE_LOOKUP_ATTEMPTS, address: request.ip, username: request.principal!.userId };
 }
 
 /**

@@ -139,12 +139,19 @@ export async function purgeStaleSignInThrottles(executor: Executor, windowMinute
   return Number(result.numAffectedRows ?? 0);
 }
 
+/** The portal's look-ups of cases by reference, counted per person apart from sign-ins. */
+export const CASE_LOOKUP_ATTEMPTS = 'case-lookup';
+
 /**
  * An administrator lifts the lock-out of accounts: their counts and back-off are forgotten, so the next attempt
- * starts afresh. Takes the names as typed at sign-in (hashed here as the counting does). Returns how many were locked.
+ * starts afresh. Takes the names as counted (at sign-in: as typed; hashed here as the counting does), each with the
+ * kind of attempt it was counted under. Returns how many were locked.
  */
-export async function liftAccountLocks(executor: Executor, names: string[]): Promise<number> {
-  const keyList = names.map((username) => keys({ address: '', username })[1]!.key);
+export async function liftAccountLocks(
+  executor: Executor,
+  accounts: Omit<SignInParties, 'address'>[],
+): Promise<number> {
+  const keyList = accounts.map((a) => keys({ ...a, address: '' })[1]!.key);
   const result = await sql<{ locked: boolean }>`
     DELETE FROM sign_in_throttle WHERE key IN (${sql.join(keyList)})
     RETURNING coalesce(locked_until > now(), false) AS locked`.execute(executor);
