@@ -151,25 +151,4 @@ export const applicationsRepository = {
       organisationCvr: r.organisation_cvr,
     };
   },
-
-  async insertComplaint(
-    db: Executor,
-    c: { caseId: string; complainantId: string; kind: 'procedure' | 'decision'; text: string },
-  ): Promise<string> {
-    const r = await db
-      .insertInto('complaint')
-      .values({ case_id: c.caseId, complainant_id: c.complainantId, kind: c.kind, text: c.text })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return r.id;
-  },
-
-  async complaintsOfCase(db: Executor, caseId: string) {
-    return db
-      .selectFrom('complaint')
-      .select(['id', 'kind', 'text', 'created_at'])
-      .where('case_id', '=', caseId)
-      .orderBy('created_at')
-      .execute();
-  },
 };

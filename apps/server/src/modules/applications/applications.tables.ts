@@ -32,20 +32,9 @@ export interface ApplicantDocumentTable {
   removed_at: Date | string | null;
 }
 
-export interface ComplaintTable {
-  id: Generated<string>;
-  case_id: string;
-  complainant_id: string | null;
-  kind: 'procedure' | 'decision';
-  text: string;
-  channel: Generated<string>;
-  created_at: Generated<Date>;
-}
-
 declare module '../../platform/db/schema.js' {
   interface DB {
     application: ApplicationTable;
     applicant_document: ApplicantDocumentTable;
-    complaint: ComplaintTable;
   }
 }

@@ -47,6 +47,5 @@ export {
   type SentFile,
   type SendInformationResult,
 } from './use-cases/send-information.js';
-export { fileComplaint } from './use-cases/file-complaint.js';
 export { exportCaseFile } from './use-cases/access-to-file.js';
 export { screeningFigures, type ScreeningFigure } from './screening-figures.js';

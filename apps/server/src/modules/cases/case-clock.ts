@@ -88,6 +88,21 @@ function firstAt(events: readonly LoggedEvent[], match: (e: LoggedEvent) => bool
   return e ? new Date(e.occurredAt) : null;
 }
 
+/**
+ * The first `activity` (a decision, a closing) since the case was last reopened, or null: a case reopened after its
+ * decision (an appeal body remitted it) is open again until it is decided anew.
+ */
+function currentEnd(events: readonly LoggedEvent[], activity: 'decided' | 'closed'): LoggedEvent | null {
+  let found: LoggedEvent | null = null;
+  for (const e of events) {
+    if (e.activity === 'reopened') found = null;
+    else if (e.activity === activity && !found) found = e;
+  }
+  return found;
+}
+
+const atOf = (e: LoggedEvent | null): Date | null => (e ? new Date(e.occurredAt) : null);
+
 function fullyInformedAt(events: readonly LoggedEvent[]): Date | null {
   return firstAt(
     events,
@@ -130,7 +145,7 @@ export function deriveClockRow(
 ): ClockRow {
   const clock = computeClock({ events: toClockEvents(events), goal: serviceGoalOf(definition), calendar: cal, now });
   const receivedDate = localDateOf(facts.receivedAt);
-  const decided = events.find((e) => e.activity === 'decided');
+  const decided = currentEnd(events, 'decided');
   const decidedAt = decided ? new Date(decided.occurredAt) : null;
   const decidedDate = decidedAt ? localDateOf(decidedAt) : null;
   const openPause = clock.pauses.find((p) => p.toMs === null);
@@ -163,7 +178,7 @@ export function deriveClockRow(
     outcome: facts.outcome,
     processing_days: decidedDate ? toDayNumber(decidedDate) - toDayNumber(receivedDate) : null,
     goal_met: !decided || withdrawn ? null : clock.state === 'met',
-    closed_at: firstAt(events, (e) => e.activity === 'closed'),
+    closed_at: atOf(currentEnd(events, 'closed')),
     phases: phasesOf(events),
   };
 }

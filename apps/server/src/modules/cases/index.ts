@@ -85,3 +85,5 @@ export {
   getForecastCalibration,
   type ForecastCalibration,
 } from './use-cases/get-forecast-calibration.js';
+export { reopenCase, type ReopenCaseInput } from './use-cases/reopen-case.js';
+export { getComplaintCaseFacts, recordCaseEvent, type ComplaintCaseFacts } from './use-cases/complaint-facts.js';

@@ -19,7 +19,6 @@ import {
   answerRequirement,
   DEFAULT_MAX_BYTES,
   exportCaseFile,
-  fileComplaint,
   fileSpec,
   sendInformation,
   type Finding,
@@ -43,6 +42,7 @@ import { findingToError } from './pages/apply-texts.js';
 import { myCasePage } from './pages/my-case-page.js';
 import { buildMyCaseInput } from './my-case-view.js';
 import { limitCaseLookups } from './case-lookup-limit.js';
+import { complaintsSection, fileComplaint, ownComplaintsOfCase } from '../complaints/index.js';
 
 type Params = { reference: string };
 
@@ -224,6 +224,7 @@ export function myCaseRoutes(ctx: AppContext) {
     ];
     input.answerText = o.answerText;
     input.complaint = o.complaint;
+    input.complaints = complaintsSection(page.t, page.locale, await ownComplaintsOfCase(db, principal, view.case.id));
     return sendPage(reply, page, `${input.reference}`, myCasePage(page, input));
   }
 }

@@ -36,6 +36,8 @@ export interface MyCaseInput {
   errors: FieldError[];
   answerText?: string;
   complaint?: { kind?: string; text?: string };
+  /** The applicant's own complaints on the case and every step taken on them. */
+  complaints?: SafeHtml | null;
 }
 
 function phases(page: PageContext, input: MyCaseInput): SafeHtml {
@@ -185,6 +187,7 @@ ${
 <ul>${input.letters.map((l) => html`<li>${formatDate(locale, l.date)}: ${l.subject}</li>`)}</ul></section>`
     : null
 }
+${input.complaints ?? null}
 ${complaintForm(page, input)}
 <section aria-labelledby="access-heading" class="mt-7"><h2 id="access-heading">${t('myCases:accessHeading')}</h2>
 <p>${t('myCases:accessIntro')}</p>

@@ -1,0 +1,44 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/transaction.js';
+
+export interface ComplaintCaseRow {
+  id: string;
+  reference: string;
+  unit_id: string;
+  assignee_id: string | null;
+  applicant_id: string | null;
+  applicant_name: string;
+  case_type_id: string;
+  case_type_code: string;
+  definition: unknown;
+  state: string;
+  outcome: string | null;
+  version: number;
+  decision_event_id: number | null;
+  decided_at: Date | null;
+}
+
+/** The facts a complaint about a case needs, with the case's latest decision, in one read. */
+export const complaintFactsRepository = {
+  async caseFacts(db: Executor, where: { id: string } | { reference: string }): Promise<ComplaintCaseRow | undefined> {
+    const cond = 'id' in where ? sql`f.id = ${where.id}` : sql`f.reference = ${where.reference}`;
+    const r = await sql<ComplaintCaseRow>`
+      SELECT f.id, f.reference, f.unit_id, f.assignee_id, f.applicant_id, f.applicant_name, f.case_type_id,
+             t.code AS case_type_code, v.definition, f.state, f.outcome, f.version,
+             d.id AS decision_event_id, d.occurred_at AS decided_at
+      FROM case_file f
+      JOIN case_type t ON t.id = f.case_type_id
+      JOIN case_type_version v ON v.id = f.case_type_version_id
+      LEFT JOIN LATERAL (
+        SELECT e.id, e.occurred_at FROM case_event e
+        WHERE e.case_id = f.id AND e.activity = 'decided' ORDER BY e.seq DESC LIMIT 1
+      ) d ON true
+      WHERE ${cond}`.execute(db);
+    return r.rows[0];
+  },
+
+  /** Locks the case row so the log's sequence numbers stay unique while an event is appended beside a command. */
+  async lockCase(db: Executor, caseId: string): Promise<{ unit_id: string } | undefined> {
+    return db.selectFrom('case_file').select('unit_id').where('id', '=', caseId).forUpdate().executeTakeFirst();
+  },
+};

@@ -1,0 +1,82 @@
+import type { TCaseTypeDefinition } from '@sagsgang/contracts';
+import type { Executor } from '../../../platform/db/transaction.js';
+import { AppError } from '../../../platform/errors.js';
+import { casesRepository as repo } from '../cases.repository.js';
+import { complaintFactsRepository as facts } from '../complaint-facts.repository.js';
+
+/** What a complaint about a case is linked to: the case, its unit and caseworker, its latest decision. */
+export interface ComplaintCaseFacts {
+  id: string;
+  reference: string;
+  unitId: string;
+  assigneeId: string | null;
+  applicantId: string | null;
+  applicantName: string;
+  caseTypeId: string;
+  caseTypeCode: string;
+  definition: TCaseTypeDefinition;
+  state: string;
+  outcome: string | null;
+  version: number;
+  latestDecision: { eventId: number; decidedAt: Date } | null;
+}
+
+/** The case a complaint is about, by id or case number, or not_found. */
+export async function getComplaintCaseFacts(
+  db: Executor,
+  where: { id: string } | { reference: string },
+): Promise<ComplaintCaseFacts> {
+  const r = await facts.caseFacts(db, where);
+  if (!r) throw new AppError('not_found', 'No such case.');
+  return {
+    id: r.id,
+    reference: r.reference,
+    unitId: r.unit_id,
+    assigneeId: r.assignee_id,
+    applicantId: r.applicant_id,
+    applicantName: r.applicant_name,
+    caseTypeId: r.case_type_id,
+    caseTypeCode: r.case_type_code,
+    definition: r.definition as TCaseTypeDefinition,
+    state: r.state,
+    outcome: r.outcome,
+    version: r.version,
+    latestDecision:
+      r.decision_event_id === null || r.decided_at === null
+        ? null
+        : { eventId: Number(r.decision_event_id), decidedAt: new Date(r.decided_at) },
+  };
+}
+
+// The clock reads these activities; a step recorded beside the case's commands must never be one of them.
+const CLOCK_ACTIVITIES = new Set([
+  'received',
+  'screened',
+  'information_requested',
+  'information_received',
+  'extended',
+  'decided',
+  'closed',
+  'withdrawn',
+  'reopened',
+]);
+
+/**
+ * Appends a step of work about a case that is not casework (a complaint received, forwarded, answered) to the
+ * case's one event log, inside the caller's transaction. It changes neither the case, its version nor its clock.
+ */
+export async function recordCaseEvent(
+  db: Executor,
+  e: {
+    caseId: string;
+    activity: string;
+    actorId: string | null;
+    occurredAt: Date;
+    attributes: Record<string, unknown>;
+  },
+): Promise<number> {
+  if (CLOCK_ACTIVITIES.has(e.activity)) throw new Error(`"${e.activity}" changes the clock: use a case command`);
+  const c = await facts.lockCase(db, e.caseId);
+  if (!c) throw new AppError('not_found', 'No such case.');
+  return repo.appendEvent(db, { ...e, unitId: c.unit_id });
+}

@@ -1,0 +1,36 @@
+import { localDateOf } from '@sagsgang/clock';
+import type { TComplaintListQuery, TComplaintView } from '@sagsgang/contracts';
+import type { Principal } from '../../../platform/auth/principal.js';
+import { AppError } from '../../../platform/errors.js';
+import type { Executor } from '../../../platform/db/transaction.js';
+import { complaintsRepository as repo } from '../complaints.repository.js';
+import { canSee, scopeOf } from '../complaint-access.js';
+import { complaintView } from '../complaint-views.js';
+
+/** The complaints the principal may see, filtered; the figures' drill-down lands here. */
+export async function listComplaints(
+  db: Executor,
+  principal: Principal,
+  query: Partial<TComplaintListQuery>,
+  now = new Date(),
+): Promise<TComplaintView[]> {
+  const rows = await repo.list(db, scopeOf(principal), query);
+  const today = localDateOf(now);
+  return rows.map((r) => complaintView(r, today));
+}
+
+/** One complaint, or not_found when it does not exist or is not the principal's to see (the two look alike). */
+export async function getComplaint(db: Executor, principal: Principal, id: string, now = new Date()) {
+  const r = await repo.find(db, id);
+  if (
+    !r ||
+    !canSee(principal, {
+      unitId: r.unit_id,
+      caseAssigneeId: r.case_assignee_id,
+      handlerId: r.handler_id,
+      complainantId: r.complainant_id,
+    })
+  )
+    throw new AppError('not_found', 'No such complaint.');
+  return complaintView(r, localDateOf(now));
+}
