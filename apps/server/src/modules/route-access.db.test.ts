@@ -105,6 +105,25 @@ const commandRules = Object.fromEntries(
   ]),
 );
 
+const COMPLAINT_HANDLERS = ['caseworker', 'teamlead', 'quality'] as const;
+const COMPLAINT_FIGURES = ['quality', 'teamlead', 'analyst', 'admin'] as const;
+const COMPLAINT_STEP_BODIES: Record<string, object> = {
+  classification: { ...v, kind: 'decision', reason: 'Handler om afgørelsen' },
+  handler: { ...v, handlerId: '00000000-0000-4000-8000-000000000000' },
+  reconsideration: { ...v, result: 'upheld', reasons: 'Fastholdt', forwardingLetter: 'Hermed' },
+  'appeal-outcome': { ...v, outcome: 'remitted', decidedOn: '2026-03-01', reasons: 'Hjemvist' },
+  answer: { ...v, outcome: 'justified', cause: 'waiting_time', letter: 'Vi beklager' },
+};
+const complaintStepRules = Object.fromEntries(
+  Object.entries(COMPLAINT_STEP_BODIES).map(([name, payload]): [string, Rule] => [
+    `POST /api/complaints/:id/${name}`,
+    {
+      access: staff(COMPLAINT_HANDLERS, 404),
+      request: (w) => ({ url: `/api/complaints/${w.complaintId}/${name}`, payload }),
+    },
+  ]),
+);
+
 const RULES: Record<string, Rule> = {
   // Open to everyone: the portal's public pages, signing in and out, the API description, assets.
   'GET /': { access: open },
@@ -312,6 +331,56 @@ const RULES: Record<string, Rule> = {
     request: (w) => ({
       url: `/api/applications/screening-figures?from=2026-01-01&to=2026-12-31&unitId=${w.units.teamA1}`,
     }),
+  },
+
+  // Complaints: the quality unit and team leads of the case's unit, a caseworker on their own cases; the complainant.
+  'GET /api/complaints': { access: staff(COMPLAINT_HANDLERS) },
+  'POST /api/complaints': {
+    access: staff(['frontline', 'caseworker', 'teamlead', 'quality'], 400),
+    request: (w) => ({
+      url: '/api/complaints',
+      payload: { caseReference: w.reference, kind: 'procedure', channel: 'phone', text: 'Klage' },
+    }),
+  },
+  'GET /api/complaints/figures': {
+    access: staff(COMPLAINT_FIGURES),
+    request: () => ({ url: '/api/complaints/figures?from=2026-01-01&to=2026-12-31' }),
+  },
+  'GET /api/complaints/deadlines': { access: staff(STAFF_ROLES) },
+  'PUT /api/complaints/deadlines': {
+    access: staff(ADMIN, 403),
+    request: () => ({
+      url: '/api/complaints/deadlines',
+      payload: { procedure: { amount: 3, unit: 'weeks' }, decision: { amount: 4, unit: 'weeks' } },
+    }),
+  },
+  'GET /api/complaints/:id': {
+    access: { ...staff(COMPLAINT_HANDLERS, 404), citizen: 404 },
+    request: (w) => ({ url: `/api/complaints/${w.complaintId}` }),
+  },
+  ...complaintStepRules,
+  'GET /api/advisor-findings': { access: staff(COMPLAINT_FIGURES) },
+  'POST /api/advisor-findings': {
+    access: staff(['quality'], 403),
+    request: (w) => ({
+      url: '/api/advisor-findings',
+      payload: {
+        source: 'complaint',
+        title: 'T',
+        recommendation: 'R',
+        unitIds: [w.units.teamA1],
+        responsibleId: w.staffUserId,
+        foundOn: '2026-02-01',
+      },
+    }),
+  },
+  'POST /api/advisor-findings/:id/status': {
+    access: staff(['quality'], 404),
+    request: (w) => ({ url: `/api/advisor-findings/${w.findingId}/status`, payload: { status: 'in_progress' } }),
+  },
+  'POST /api/advisor-actions/:id/done': {
+    access: staff(['quality'], 404),
+    request: (w) => ({ url: `/api/advisor-actions/${w.findingActionId}/done`, payload: { done: true } }),
   },
 
   // Case types: read by all staff; published by an admin of the unit that handles them.

@@ -18,6 +18,7 @@ import {
 } from '../../src/modules/applications/index.js';
 import { storeUpload } from '../../src/platform/files/file-store.js';
 import { navigatorRepository } from '../../src/modules/navigator/navigator.repository.js';
+import { fileComplaint } from '../../src/modules/complaints/index.js';
 import { applicantPrincipal, definitionFor } from './case-factories.js';
 import { tinyPdf } from './multipart.js';
 import { createUnitTree, createUser, sessionFor, type TestSession, type UnitTree } from './test-auth.js';
@@ -36,6 +37,10 @@ export interface AccessWorld {
   modelId: string;
   /** An analysis of team A1's cases. */
   analysisId: string;
+  /** The owner's complaint about the procedure on their case; a finding of the citizens' advisor on team A1, and its action. */
+  complaintId: string;
+  findingId: string;
+  findingActionId: string;
   /** A caseworker in team A1 and their grant (for the user administration routes). */
   staffUserId: string;
   grantId: string;
@@ -127,6 +132,30 @@ export async function buildAccessWorld(app: FastifyInstance, db: Executor, fileD
     await db.selectFrom('case_file').select('case_type_id').where('id', '=', sent.caseId).executeTakeFirstOrThrow()
   ).case_type_id;
 
+  const complaintId = await fileComplaint(db, applicantPrincipal(ownerUser.id), {
+    reference: sent.reference,
+    kind: 'procedure',
+    text: 'Det tager for lang tid.',
+  });
+  const finding = await insider.inject({
+    method: 'POST',
+    url: '/api/advisor-findings',
+    payload: {
+      source: 'own_initiative',
+      title: 'Notatpligt',
+      recommendation: 'Skriv notater.',
+      unitIds: [units.teamA1],
+      responsibleId: staffUser.id,
+      foundOn: '2026-01-15',
+      actions: [{ description: 'Undervisning', dueDate: '2026-06-01' }],
+    },
+  });
+  if (finding.statusCode !== 201) throw new Error(`recording the finding gave ${finding.statusCode}: ${finding.body}`);
+  const findingId = finding.json().id as string;
+  const findingActionId = (
+    await db.selectFrom('advisor_action').select('id').where('finding_id', '=', findingId).executeTakeFirstOrThrow()
+  ).id;
+
   return {
     units,
     caseTypeCode: definition.code,
@@ -141,6 +170,9 @@ export async function buildAccessWorld(app: FastifyInstance, db: Executor, fileD
     analysisId,
     staffUserId: staffUser.id,
     grantId,
+    complaintId,
+    findingId,
+    findingActionId,
     owner: await sessionFor(app, db, ownerUser.id),
     stranger: await sessionFor(app, db, (await createUser(db, { kind: 'applicant' })).id),
     anonymous: await anonymousSession(app),

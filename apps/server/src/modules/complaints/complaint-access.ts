@@ -1,4 +1,5 @@
 import { AppError } from '../../platform/errors.js';
+import { auditDenied } from '../../platform/audit/record-audit.js';
 import { hasRole, unitsWithRole, type Principal, type StaffRole } from '../../platform/auth/principal.js';
 import type { ComplaintScope } from './complaints.repository.js';
 
@@ -14,6 +15,15 @@ export interface ComplaintOwnership {
   complainantId: string | null;
 }
 
+/** A complaint that is not the reader's answers like one that does not exist; the attempt is audited. */
+export function complaintNotFound(id?: string, subjectUserId?: string | null): AppError {
+  return new AppError(
+    'not_found',
+    'No such complaint.',
+    id ? auditDenied({ entityType: 'complaint', entityId: id, subjectUserId: subjectUserId ?? undefined }) : undefined,
+  );
+}
+
 /**
  * The quality unit and team leads see the complaints of their units; a caseworker only those on the cases they
  * handle or that they handle themselves; a complainant only their own.
@@ -25,9 +35,9 @@ export function canSee(p: Principal, c: ComplaintOwnership): boolean {
 }
 
 /** Staff who see a complaint may work on it; a complainant never acts on it through these steps. */
-export function assertCanHandle(p: Principal, c: ComplaintOwnership): void {
+export function assertCanHandle(p: Principal, c: ComplaintOwnership & { id: string }): void {
   if (p.kind === 'staff' && canSee(p, c)) return;
-  throw new AppError('not_found', 'No such complaint.');
+  throw complaintNotFound(c.id, c.complainantId);
 }
 
 export function scopeOf(p: Principal): ComplaintScope {

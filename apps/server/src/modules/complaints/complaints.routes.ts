@@ -20,7 +20,9 @@ import {
 import type { AppContext } from '../../platform/context.js';
 import { requirePrincipal, requireStaff } from '../../platform/auth/guards.js';
 import { STAFF_ROLES } from '../../platform/auth/principal.js';
+import { AppError } from '../../platform/errors.js';
 import { caseEventListeners } from '../cases/index.js';
+import { adminReach } from '../org/index.js';
 import { REGISTRARS } from './complaint-access.js';
 import { registerComplaint } from './use-cases/receive-complaint.js';
 import {
@@ -129,7 +131,10 @@ export function complaintRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        requireStaff(request, ['admin']);
+        const principal = requireStaff(request, ['admin']);
+        // The deadlines hold for every unit: only an administrator of the whole authority sets them.
+        if (!(await adminReach(db, principal)).authorityWide)
+          throw new AppError('forbidden', 'Only an administrator of the whole authority can set the deadlines.');
         return setComplaintDeadlines(db, request.body);
       },
     );
@@ -137,7 +142,11 @@ export function complaintRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/complaints/:id',
       { schema: { tags, summary: 'One complaint', params: ZId, response: { 200: ZComplaintView } } },
-      async (request) => getComplaint(db, requirePrincipal(request), request.params.id),
+      async (request) => {
+        const principal = requirePrincipal(request);
+        if (principal.kind === 'staff') requireStaff(request, HANDLERS);
+        return getComplaint(db, principal, request.params.id);
+      },
     );
 
     handling(

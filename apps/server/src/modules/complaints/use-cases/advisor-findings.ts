@@ -1,6 +1,7 @@
 import type { TCreateFindingRequest, TFindingView } from '@sagsgang/contracts';
 import { hasRole, unitsWithRole, type Principal, type StaffRole } from '../../../platform/auth/principal.js';
 import { AppError } from '../../../platform/errors.js';
+import { auditDenied } from '../../../platform/audit/record-audit.js';
 import { inTransaction, type Executor } from '../../../platform/db/transaction.js';
 import { findingsRepository as repo } from '../findings.repository.js';
 
@@ -67,7 +68,8 @@ export async function createFinding(db: Executor, p: Principal, input: TCreateFi
 
 async function findingOr404(db: Executor, p: Principal, id: string) {
   const [f] = await listFindings(db, p, id);
-  if (!f) throw new AppError('not_found', 'No such finding.');
+  if (!f)
+    throw new AppError('not_found', 'No such finding.', auditDenied({ entityType: 'advisor_finding', entityId: id }));
   return f;
 }
 
@@ -95,7 +97,11 @@ export async function setActionDone(db: Executor, p: Principal, actionId: string
   return inTransaction(db, async (trx) => {
     const a = await repo.findAction(trx, actionId);
     if (!a || !unitsWithRole(p, READERS).some((u) => a.unit_ids.includes(u)))
-      throw new AppError('not_found', 'No such action.');
+      throw new AppError(
+        'not_found',
+        'No such action.',
+        auditDenied({ entityType: 'advisor_action', entityId: actionId }),
+      );
     assertKeeperOf(p, a.unit_ids);
     await repo.setActionDone(trx, actionId, done ? now : null);
     return findingOr404(trx, p, a.finding_id);

@@ -62,6 +62,7 @@ async function step(
     if (!c) throw new AppError('not_found', 'No such complaint.');
     const facts = await getComplaintCaseFacts(trx, { id: c.case_id });
     assertCanHandle(ctx.principal, {
+      id,
       unitId: c.unit_id,
       caseAssigneeId: facts.assigneeId,
       handlerId: c.handler_id,

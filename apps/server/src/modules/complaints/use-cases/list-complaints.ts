@@ -1,10 +1,9 @@
 import { localDateOf } from '@sagsgang/clock';
 import type { TComplaintListQuery, TComplaintView } from '@sagsgang/contracts';
 import type { Principal } from '../../../platform/auth/principal.js';
-import { AppError } from '../../../platform/errors.js';
 import type { Executor } from '../../../platform/db/transaction.js';
 import { complaintsRepository as repo } from '../complaints.repository.js';
-import { canSee, scopeOf } from '../complaint-access.js';
+import { canSee, complaintNotFound, scopeOf } from '../complaint-access.js';
 import { complaintView } from '../complaint-views.js';
 
 /** The complaints the principal may see, filtered; the figures' drill-down lands here. */
@@ -22,8 +21,8 @@ export async function listComplaints(
 /** One complaint, or not_found when it does not exist or is not the principal's to see (the two look alike). */
 export async function getComplaint(db: Executor, principal: Principal, id: string, now = new Date()) {
   const r = await repo.find(db, id);
+  if (!r) throw complaintNotFound();
   if (
-    !r ||
     !canSee(principal, {
       unitId: r.unit_id,
       caseAssigneeId: r.case_assignee_id,
@@ -31,6 +30,6 @@ export async function getComplaint(db: Executor, principal: Principal, id: strin
       complainantId: r.complainant_id,
     })
   )
-    throw new AppError('not_found', 'No such complaint.');
+    throw complaintNotFound(id, r.complainant_id);
   return complaintView(r, localDateOf(now));
 }
