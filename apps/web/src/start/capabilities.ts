@@ -34,6 +34,7 @@ export const ROLE_STARTS: RoleStart[] = [
     introKey: 'backOffice:roleCaseworkerIntro',
     capabilities: [
       cap('my-queue', 'backOffice:capMyQueue', 'backOffice:capMyQueueText', '/app/cases/queue'),
+      cap('complaints', 'backOffice:capComplaints', 'backOffice:capComplaintsText', '/app/complaints'),
       CASE_SEARCH,
       WORKFLOWS,
     ],
