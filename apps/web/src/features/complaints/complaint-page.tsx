@@ -36,7 +36,9 @@ export function ComplaintPage() {
       <h1>
         {t(`complaints:kind_${c.kind}`)} – {c.caseReference}
       </h1>
-      <p role="status">{notice}</p>
+      <p role="status" className="bo-status">
+        {notice}
+      </p>
       <dl className="bo-facts">
         <dt>{t('complaints:state')}</dt>
         <dd id="complaint-state">{t(`complaints:state_${c.state}`)}</dd>
