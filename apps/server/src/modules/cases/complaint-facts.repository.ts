@@ -41,4 +41,32 @@ export const complaintFactsRepository = {
   async lockCase(db: Executor, caseId: string): Promise<{ unit_id: string } | undefined> {
     return db.selectFrom('case_file').select('unit_id').where('id', '=', caseId).forUpdate().executeTakeFirst();
   },
+
+  /** Decided cases with what a generated complaint about them needs (for demo history), oldest decision first. */
+  async decidedCases(db: Executor) {
+    const r = await sql<{
+      id: string;
+      unit_id: string;
+      assignee_id: string | null;
+      applicant_id: string | null;
+      outcome: string;
+      goal_met: boolean | null;
+      decided_at: Date;
+      decision_event_id: number;
+      last_seq: number;
+      appeal_body: string | null;
+    }>`
+      SELECT f.id, f.unit_id, f.assignee_id, f.applicant_id, k.outcome, k.goal_met, k.decided_at,
+             d.id AS decision_event_id, d.last_seq, v.definition -> 'appeal' -> 'body' ->> 'da' AS appeal_body
+      FROM case_clock k
+      JOIN case_file f ON f.id = k.case_id
+      JOIN case_type_version v ON v.id = f.case_type_version_id
+      JOIN LATERAL (
+        SELECT max(e.id) FILTER (WHERE e.activity = 'decided') AS id, max(e.seq) AS last_seq
+        FROM case_event e WHERE e.case_id = f.id
+      ) d ON true
+      WHERE k.decided_at IS NOT NULL AND k.outcome <> 'withdrawn'
+      ORDER BY k.decided_at, f.id`.execute(db);
+    return r.rows;
+  },
 };

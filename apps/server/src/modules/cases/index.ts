@@ -86,4 +86,12 @@ export {
   type ForecastCalibration,
 } from './use-cases/get-forecast-calibration.js';
 export { reopenCase, type ReopenCaseInput } from './use-cases/reopen-case.js';
-export { getComplaintCaseFacts, recordCaseEvent, type ComplaintCaseFacts } from './use-cases/complaint-facts.js';
+export {
+  getComplaintCaseFacts,
+  recordCaseEvent,
+  importCaseRecords,
+  decidedCasesForComplaints,
+  type DecidedCaseForComplaint,
+  type ComplaintCaseFacts,
+  type ImportedCaseRecord,
+} from './use-cases/complaint-facts.js';

@@ -23,3 +23,9 @@ export { getComplaint, listComplaints } from './use-cases/list-complaints.js';
 export { getComplaintFigures } from './use-cases/get-complaint-figures.js';
 export { createFinding, listFindings, setActionDone, setFindingStatus } from './use-cases/advisor-findings.js';
 export { ownComplaintsOfCase, complaintsSection } from './complaints-portal.js';
+export {
+  importComplaintHistory,
+  importFindings,
+  type ImportedComplaint,
+  type ImportedFinding,
+} from './use-cases/import-complaint-history.js';

@@ -3,6 +3,7 @@ import type { Executor } from '../../../platform/db/transaction.js';
 import { AppError } from '../../../platform/errors.js';
 import { casesRepository as repo } from '../cases.repository.js';
 import { complaintFactsRepository as facts } from '../complaint-facts.repository.js';
+import { historyRepository } from '../history.repository.js';
 
 /** What a complaint about a case is linked to: the case, its unit and caseworker, its latest decision. */
 export interface ComplaintCaseFacts {
@@ -79,4 +80,65 @@ export async function recordCaseEvent(
   const c = await facts.lockCase(db, e.caseId);
   if (!c) throw new AppError('not_found', 'No such case.');
   return repo.appendEvent(db, { ...e, unitId: c.unit_id });
+}
+
+/** A generated step of work about a decided case, for imported history: at `seq`, after the case's own events. */
+export interface ImportedCaseRecord {
+  caseId: string;
+  seq: number;
+  activity: string;
+  occurredAt: Date;
+  actorId: string | null;
+  unitId: string;
+  attributes: Record<string, unknown>;
+}
+
+/** Bulk form of `recordCaseEvent` for generated history; it refuses the activities the clock reads. */
+export async function importCaseRecords(db: Executor, rows: readonly ImportedCaseRecord[]): Promise<void> {
+  const bad = rows.find((r) => CLOCK_ACTIVITIES.has(r.activity));
+  if (bad) throw new Error(`"${bad.activity}" changes the clock: import it with the case history`);
+  for (let i = 0; i < rows.length; i += 2000)
+    await historyRepository.insertEvents(
+      db,
+      rows.slice(i, i + 2000).map((r) => ({
+        case_id: r.caseId,
+        seq: r.seq,
+        activity: r.activity,
+        occurred_at: r.occurredAt.toISOString(),
+        actor_id: r.actorId,
+        unit_id: r.unitId,
+        attributes: r.attributes,
+      })),
+    );
+}
+
+/** A decided case a generated complaint may be about (demo history). */
+export interface DecidedCaseForComplaint {
+  id: string;
+  unitId: string;
+  assigneeId: string | null;
+  applicantId: string | null;
+  outcome: string;
+  goalMet: boolean | null;
+  decidedAt: Date;
+  decisionEventId: number;
+  lastSeq: number;
+  appealBody: string | null;
+}
+
+/** Every decided case (but withdrawn ones), oldest decision first, for generated complaint history. */
+export async function decidedCasesForComplaints(db: Executor): Promise<DecidedCaseForComplaint[]> {
+  const rows = await facts.decidedCases(db);
+  return rows.map((r) => ({
+    id: r.id,
+    unitId: r.unit_id,
+    assigneeId: r.assignee_id,
+    applicantId: r.applicant_id,
+    outcome: r.outcome,
+    goalMet: r.goal_met,
+    decidedAt: new Date(r.decided_at),
+    decisionEventId: Number(r.decision_event_id),
+    lastSeq: Number(r.last_seq),
+    appealBody: r.appeal_body,
+  }));
 }
