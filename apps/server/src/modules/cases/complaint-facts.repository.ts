@@ -61,10 +61,10 @@ export const complaintFactsRepository = {
       FROM case_clock k
       JOIN case_file f ON f.id = k.case_id
       JOIN case_type_version v ON v.id = f.case_type_version_id
-      JOIN LATERAL (
-        SELECT max(e.id) FILTER (WHERE e.activity = 'decided') AS id, max(e.seq) AS last_seq
-        FROM case_event e WHERE e.case_id = f.id
-      ) d ON true
+      JOIN (
+        SELECT e.case_id, max(e.id) FILTER (WHERE e.activity = 'decided') AS id, max(e.seq) AS last_seq
+        FROM case_event e GROUP BY e.case_id
+      ) d ON d.case_id = f.id
       WHERE k.decided_at IS NOT NULL AND k.outcome <> 'withdrawn'
       ORDER BY k.decided_at, f.id`.execute(db);
     return r.rows;

@@ -14,3 +14,4 @@ export type { DemoSeedStep, DemoSeedState } from './demo-seed.types.js';
 export { demoCaseTypes, DEMO_CASE_TYPE_UNITS } from './case-types/demo-case-types.js';
 export { generateDemoHistory, type DemoHistoryOptions, type DemoHistoryResult } from './case-history/demo-history.js';
 export { seedDemoWorkflows } from './workflows/demo-workflows.js';
+export { seedDemoComplaints } from './complaints/demo-complaints.js';
