@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import { expandScope, type Principal } from '../src/platform/auth/principal.js';
 import { getComplaintFigures } from '../src/modules/complaints/index.js';
+import { decidedCasesForComplaints } from '../src/modules/cases/index.js';
 import { generateDemoHistory, seedDemoComplaints } from '../src/modules/demo/index.js';
 import { benchDatabase } from './bench-support.js';
 
@@ -23,6 +24,9 @@ async function main() {
   ).rows;
   const roots = units.filter((u) => !u.parentId).map((u) => u.id);
   let t = performance.now();
+  const decided = await decidedCasesForComplaints(db.db);
+  console.log(`decided cases read: ${decided.length} in ${((performance.now() - t) / 1000).toFixed(2)} s`);
+  t = performance.now();
   const n = await seedDemoComplaints(db.db, roots, null, NOW);
   console.log(`complaints generated and imported: ${n} in ${((performance.now() - t) / 1000).toFixed(2)} s`);
   const grants = roots.map((unitId) => ({ role: 'quality' as const, unitId }));

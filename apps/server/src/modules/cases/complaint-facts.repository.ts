@@ -56,15 +56,20 @@ export const complaintFactsRepository = {
       last_seq: number;
       appeal_body: string | null;
     }>`
-      SELECT f.id, f.unit_id, f.assignee_id, f.applicant_id, k.outcome, k.goal_met, k.decided_at,
-             d.id AS decision_event_id, d.last_seq, v.definition -> 'appeal' -> 'body' ->> 'da' AS appeal_body
-      FROM case_clock k
-      JOIN case_file f ON f.id = k.case_id
-      JOIN case_type_version v ON v.id = f.case_type_version_id
-      JOIN (
+      -- The appeal body once per case-type version: reading it from each case's row would unpack the whole
+      -- definition once per case.
+      WITH body AS MATERIALIZED (
+        SELECT id, definition -> 'appeal' -> 'body' ->> 'da' AS appeal_body FROM case_type_version
+      ), logged AS MATERIALIZED (
         SELECT e.case_id, max(e.id) FILTER (WHERE e.activity = 'decided') AS id, max(e.seq) AS last_seq
         FROM case_event e GROUP BY e.case_id
-      ) d ON d.case_id = f.id
+      )
+      SELECT f.id, f.unit_id, f.assignee_id, f.applicant_id, k.outcome, k.goal_met, k.decided_at,
+             d.id AS decision_event_id, d.last_seq, b.appeal_body
+      FROM case_clock k
+      JOIN case_file f ON f.id = k.case_id
+      JOIN body b ON b.id = f.case_type_version_id
+      JOIN logged d ON d.case_id = f.id
       WHERE k.decided_at IS NOT NULL AND k.outcome <> 'withdrawn'
       ORDER BY k.decided_at, f.id`.execute(db);
     return r.rows;

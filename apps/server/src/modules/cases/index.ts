@@ -90,6 +90,7 @@ export {
   getComplaintCaseFacts,
   recordCaseEvent,
   importCaseRecords,
+  handlesCasesOf,
   decidedCasesForComplaints,
   type DecidedCaseForComplaint,
   type ComplaintCaseFacts,

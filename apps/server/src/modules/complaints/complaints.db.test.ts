@@ -16,6 +16,7 @@ import type { Executor } from '../../platform/db/transaction.js';
 import { decideCase, getWorkQueue } from '../cases/index.js';
 import {
   answerComplaint,
+  assignComplaint,
   fileComplaint,
   getComplaint,
   listComplaints,
@@ -240,8 +241,13 @@ describeEachEngine('complaints', (database) => {
         )
       ).code,
     ).toBe('invalid_state');
+    expect((await refusal(assignComplaint(ctx, id, { expectedVersion: 2, handlerId: w.citizen.userId }))).code).toBe(
+      'validation',
+    );
+    await assignComplaint(ctx, id, { expectedVersion: 2, handlerId: w.colleague.userId });
+    expect(await complaintRow(db, id)).toMatchObject({ handler_id: w.colleague.userId, version: 3 });
     await answerComplaint(ctx, id, {
-      expectedVersion: 2,
+      expectedVersion: 3,
       outcome: 'justified',
       cause: 'waiting_time',
       letter: 'Vi beklager ventetiden.',
@@ -254,12 +260,12 @@ describeEachEngine('complaints', (database) => {
     expect(
       (
         await refusal(
-          answerComplaint(ctx, id, { expectedVersion: 3, outcome: 'justified', cause: 'conduct', letter: 'x' }),
+          answerComplaint(ctx, id, { expectedVersion: 4, outcome: 'justified', cause: 'conduct', letter: 'x' }),
         )
       ).code,
     ).toBe('invalid_state');
     expect(
-      (await refusal(reclassifyComplaint(ctx, id, { expectedVersion: 3, kind: 'decision', reason: 'x' }))).code,
+      (await refusal(reclassifyComplaint(ctx, id, { expectedVersion: 4, kind: 'decision', reason: 'x' }))).code,
     ).toBe('invalid_state');
   });
 

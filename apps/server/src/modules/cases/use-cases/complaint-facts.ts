@@ -142,3 +142,8 @@ export async function decidedCasesForComplaints(db: Executor): Promise<DecidedCa
     appealBody: r.appeal_body,
   }));
 }
+
+/** Whether the user may handle work on the unit's cases: active staff with a casework role there or above. */
+export function handlesCasesOf(db: Executor, userId: string, unitId: string): Promise<boolean> {
+  return repo.canHandleUnit(db, userId, unitId);
+}

@@ -12,6 +12,7 @@ import { inTransaction, type Executor } from '../../../platform/db/transaction.j
 import {
   decideCase,
   getComplaintCaseFacts,
+  handlesCasesOf,
   recordCaseEvent,
   reopenCase,
   type CaseEventListener,
@@ -116,8 +117,12 @@ export function reclassifyComplaint(ctx: ComplaintContext, id: string, input: TR
 
 /** Gives the complaint to another handler of the unit (a caseworker, team lead or the quality unit). */
 export function assignComplaint(ctx: ComplaintContext, id: string, input: TAssignComplaintRequest) {
-  return step(ctx, id, input.expectedVersion, (c) => {
+  return step(ctx, id, input.expectedVersion, async (c, _facts, trx) => {
     if (c.state !== 'received') throw invalidState('assign', c, 'it has already been handled.');
+    if (!(await handlesCasesOf(trx, input.handlerId, c.unit_id)))
+      throw new AppError('validation', 'handlerId: this person does not handle cases of the unit.', [
+        { path: 'handlerId', message: 'not in the unit' },
+      ]);
     return {
       activity: 'complaint_assigned',
       attributes: { handlerId: input.handlerId },
