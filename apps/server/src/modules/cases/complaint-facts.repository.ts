@@ -52,26 +52,28 @@ export const complaintFactsRepository = {
       outcome: string;
       goal_met: boolean | null;
       decided_at: Date;
-      decision_event_id: number;
-      last_seq: number;
       appeal_body: string | null;
     }>`
       -- The appeal body once per case-type version: reading it from each case's row would unpack the whole
       -- definition once per case.
       WITH body AS MATERIALIZED (
         SELECT id, definition -> 'appeal' -> 'body' ->> 'da' AS appeal_body FROM case_type_version
-      ), logged AS MATERIALIZED (
-        SELECT e.case_id, max(e.id) FILTER (WHERE e.activity = 'decided') AS id, max(e.seq) AS last_seq
-        FROM case_event e GROUP BY e.case_id
       )
-      SELECT f.id, f.unit_id, f.assignee_id, f.applicant_id, k.outcome, k.goal_met, k.decided_at,
-             d.id AS decision_event_id, d.last_seq, b.appeal_body
+      SELECT f.id, f.unit_id, f.assignee_id, f.applicant_id, k.outcome, k.goal_met, k.decided_at, b.appeal_body
       FROM case_clock k
       JOIN case_file f ON f.id = k.case_id
       JOIN body b ON b.id = f.case_type_version_id
-      JOIN logged d ON d.case_id = f.id
       WHERE k.decided_at IS NOT NULL AND k.outcome <> 'withdrawn'
       ORDER BY k.decided_at, f.id`.execute(db);
+    return r.rows;
+  },
+
+  /** Per case, the last sequence number on its log and its latest decision's event. */
+  async logTails(db: Executor, caseIds: readonly string[]) {
+    if (caseIds.length === 0) return [];
+    const r = await sql<{ case_id: string; last_seq: number; decision_event_id: number | null }>`
+      SELECT e.case_id, max(e.seq) AS last_seq, max(e.id) FILTER (WHERE e.activity = 'decided') AS decision_event_id
+      FROM case_event e WHERE e.case_id = ANY(${[...caseIds]}::uuid[]) GROUP BY e.case_id`.execute(db);
     return r.rows;
   },
 };

@@ -91,6 +91,7 @@ export {
   recordCaseEvent,
   importCaseRecords,
   handlesCasesOf,
+  caseLogTails,
   decidedCasesForComplaints,
   type DecidedCaseForComplaint,
   type ComplaintCaseFacts,

@@ -121,8 +121,6 @@ export interface DecidedCaseForComplaint {
   outcome: string;
   goalMet: boolean | null;
   decidedAt: Date;
-  decisionEventId: number;
-  lastSeq: number;
   appealBody: string | null;
 }
 
@@ -137,8 +135,6 @@ export async function decidedCasesForComplaints(db: Executor): Promise<DecidedCa
     outcome: r.outcome,
     goalMet: r.goal_met,
     decidedAt: new Date(r.decided_at),
-    decisionEventId: Number(r.decision_event_id),
-    lastSeq: Number(r.last_seq),
     appealBody: r.appeal_body,
   }));
 }
@@ -146,4 +142,21 @@ export async function decidedCasesForComplaints(db: Executor): Promise<DecidedCa
 /** Whether the user may handle work on the unit's cases: active staff with a casework role there or above. */
 export function handlesCasesOf(db: Executor, userId: string, unitId: string): Promise<boolean> {
   return repo.canHandleUnit(db, userId, unitId);
+}
+
+/** Per case, the last sequence number on its log and its latest decision's event id (for imported records). */
+export async function caseLogTails(
+  db: Executor,
+  caseIds: readonly string[],
+): Promise<Map<string, { lastSeq: number; decisionEventId: number | null }>> {
+  const rows = await facts.logTails(db, caseIds);
+  return new Map(
+    rows.map((r) => [
+      r.case_id,
+      {
+        lastSeq: Number(r.last_seq),
+        decisionEventId: r.decision_event_id === null ? null : Number(r.decision_event_id),
+      },
+    ]),
+  );
 }

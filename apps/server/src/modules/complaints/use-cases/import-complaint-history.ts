@@ -3,7 +3,7 @@ import type { Insertable } from 'kysely';
 import type { Executor } from '../../../platform/db/transaction.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { loadAuthorityCalendar } from '../../calendar/index.js';
-import { importCaseRecords, type ImportedCaseRecord } from '../../cases/index.js';
+import { caseLogTails, importCaseRecords, type ImportedCaseRecord } from '../../cases/index.js';
 import { complaintsRepository as repo } from '../complaints.repository.js';
 import type { ComplaintTable } from '../complaints.tables.js';
 import { findingsRepository } from '../findings.repository.js';
@@ -20,9 +20,6 @@ export interface ImportedComplaint {
   channel: string;
   text: string;
   receivedAt: Date;
-  decisionEventId: number | null;
-  /** The sequence number its first event takes on the case's log (after the case's own events). */
-  firstSeq: number;
   forwarded?: { at: Date; appealBody: string; reasons: string; letter: string };
   changed?: { at: Date; result: 'changed' | 'partly_changed'; reasons: string };
   appeal?: { outcome: string; decidedOn: string; reasons: string };
@@ -49,6 +46,9 @@ export interface ImportedFinding {
 export async function importComplaintHistory(db: Executor, list: readonly ImportedComplaint[]): Promise<number> {
   return inTransaction(db, async (trx) => {
     const calendar = await loadAuthorityCalendar(trx);
+    // Each complaint's events follow its case's own; a decision complaint is about the latest decision.
+    const tails = await caseLogTails(trx, [...new Set(list.map((c) => c.caseId))]);
+    const nextSeq = new Map([...tails].map(([id, t]) => [id, t.lastSeq + 1]));
     const rows: Insertable<ComplaintTable>[] = [];
     const events: ImportedCaseRecord[] = [];
     for (const c of list) {
@@ -63,7 +63,7 @@ export async function importComplaintHistory(db: Executor, list: readonly Import
         channel: c.channel,
         created_at: c.receivedAt,
         unit_id: c.unitId,
-        decision_event_id: c.decisionEventId,
+        decision_event_id: c.kind === 'decision' ? (tails.get(c.caseId)?.decisionEventId ?? null) : null,
         handler_id: c.handlerId,
         received_at: c.receivedAt,
         state: c.appeal
@@ -91,17 +91,19 @@ export async function importComplaintHistory(db: Executor, list: readonly Import
         procedure_outcome: c.answer?.outcome ?? null,
         procedure_cause: c.answer?.cause ?? null,
       });
-      let seq = c.firstSeq;
-      const add = (activity: string, occurredAt: Date, attributes: Record<string, unknown>) =>
+      const add = (activity: string, occurredAt: Date, attributes: Record<string, unknown>) => {
+        const seq = nextSeq.get(c.caseId) ?? 1;
+        nextSeq.set(c.caseId, seq + 1);
         events.push({
           caseId: c.caseId,
-          seq: seq++,
+          seq,
           activity,
           occurredAt,
           actorId: activity === 'complaint_received' ? c.complainantId : c.handlerId,
           unitId: c.unitId,
           attributes: { complaintId: c.id, kind: c.kind, ...attributes },
         });
+      };
       add('complaint_received', c.receivedAt, { channel: c.channel, responseDeadline: fromDayNumber(deadline) });
       if (c.forwarded)
         add('complaint_forwarded', c.forwarded.at, { reconsideration: 'upheld', appealBody: c.forwarded.appealBody });

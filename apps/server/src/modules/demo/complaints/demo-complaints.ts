@@ -50,8 +50,6 @@ function decisionComplaint(c: DecidedCaseForComplaint, rng: Rng, now: Date): Imp
     channel: rng.chance(0.8) ? 'digital' : rng.pick(['letter', 'email', 'counter']),
     text: 'Jeg er ikke enig i afgørelsen og beder om, at den bliver set igennem igen.',
     receivedAt,
-    decisionEventId: c.decisionEventId,
-    firstSeq: c.lastSeq + 1,
   };
   const reconsideredAt = later(receivedAt, 5, 35, rng);
   if (reconsideredAt > now) return base;
@@ -97,8 +95,6 @@ function procedureComplaint(c: DecidedCaseForComplaint, rng: Rng, now: Date, lat
     channel: rng.pick(['digital', 'phone', 'email', 'digital']),
     text: late ? 'Min sag har ventet alt for længe.' : 'Jeg er utilfreds med, hvordan min sag er blevet behandlet.',
     receivedAt,
-    decisionEventId: null,
-    firstSeq: c.lastSeq + 1,
     ...(answeredAt <= now
       ? {
           answer: {
