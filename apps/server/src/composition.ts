@@ -30,6 +30,7 @@ import { navigatorModule } from './modules/navigator/index.js';
 import { notificationsModule } from './modules/notifications/index.js';
 import { applicationsModule } from './modules/applications/index.js';
 import { portalModule } from './modules/portal/index.js';
+import { contactsModule } from './modules/contacts/index.js';
 import { backOfficeModule } from './modules/back-office/index.js';
 import { demoModule, DEMO_ACCOUNTS, DEMO_PASSWORD, isDemoDatabase, seedDemoIfEmpty } from './modules/demo/index.js';
 
@@ -51,6 +52,7 @@ export const APP_MODULES: readonly ModuleDescriptor[] = [
   notificationsModule,
   applicationsModule,
   portalModule,
+  contactsModule,
   backOfficeModule,
   demoModule,
 ];

@@ -85,3 +85,4 @@ export {
   getForecastCalibration,
   type ForecastCalibration,
 } from './use-cases/get-forecast-calibration.js';
+export { lookUpCaseStatus, caseIdOfReference, type CaseStatusLookup } from './use-cases/get-case-status.js';

@@ -1,0 +1,293 @@
+import { sql, type Insertable } from 'kysely';
+import type { Executor } from '../../platform/db/transaction.js';
+import type { InquiryTable } from './contacts.tables.js';
+import './contacts.tables.js';
+
+export interface InquiryRow {
+  id: string;
+  received_at: Date;
+  channel: string;
+  topic_code: string;
+  unit_id: string;
+  citizen_id: string | null;
+  citizen_name: string | null;
+  business_cvr: string | null;
+  case_id: string | null;
+  case_reference: string | null;
+  note: string;
+  result: string;
+  referred_to: string | null;
+  forwarded_unit_id: string | null;
+  forwarded_user_id: string | null;
+  due_date: string | null;
+  answer: string | null;
+  answered_at: Date | null;
+  outside_hours: boolean;
+}
+
+/** What narrows a list of inquiries (the drill-down behind a figure). */
+export interface InquiryFilter {
+  unitIds: readonly string[];
+  /** Local dates, both included. */
+  from: string;
+  to: string;
+  channel?: string;
+  topicCode?: string;
+  unitId?: string;
+  month?: string;
+  weekday?: number;
+  hour?: number;
+  firstContact?: 'yes' | 'no';
+}
+
+const LOCAL = sql.raw(`'Europe/Copenhagen'`);
+
+function viewQuery(db: Executor) {
+  return db
+    .selectFrom('inquiry as i')
+    .leftJoin('app_user as u', 'u.id', 'i.citizen_id')
+    .leftJoin('case_file as c', 'c.id', 'i.case_id')
+    .select([
+      'i.id',
+      'i.received_at',
+      'i.channel',
+      'i.topic_code',
+      'i.unit_id',
+      'i.citizen_id',
+      'u.display_name as citizen_name',
+      'i.business_cvr',
+      'i.case_id',
+      'c.reference as case_reference',
+      'i.note',
+      'i.result',
+      'i.referred_to',
+      'i.forwarded_unit_id',
+      'i.forwarded_user_id',
+      sql<string | null>`to_char(i.due_date, 'YYYY-MM-DD')`.as('due_date'),
+      'i.answer',
+      'i.answered_at',
+      'i.outside_hours',
+    ]);
+}
+
+/** `WHERE` of the figures and their drill-down: the same predicate, so a figure and the rows behind it agree. */
+function filterSql(f: InquiryFilter) {
+  const parts = [
+    sql`i.unit_id = ANY(${[...f.unitIds]}::uuid[])`,
+    sql`i.received_at >= (${f.from}::date)::timestamp AT TIME ZONE ${LOCAL}`,
+    sql`i.received_at < (${f.to}::date + 1)::timestamp AT TIME ZONE ${LOCAL}`,
+  ];
+  if (f.channel) parts.push(sql`i.channel = ${f.channel}`);
+  if (f.topicCode) parts.push(sql`i.topic_code = ${f.topicCode}`);
+  if (f.unitId) parts.push(sql`i.unit_id = ${f.unitId}`);
+  if (f.month) parts.push(sql`to_char(i.received_at AT TIME ZONE ${LOCAL}, 'YYYY-MM') = ${f.month}`);
+  if (f.weekday) parts.push(sql`extract(isodow FROM i.received_at AT TIME ZONE ${LOCAL}) = ${f.weekday}`);
+  if (f.hour !== undefined) parts.push(sql`extract(hour FROM i.received_at AT TIME ZONE ${LOCAL}) = ${f.hour}`);
+  if (f.firstContact === 'yes') parts.push(sql`i.result = 'resolved'`);
+  if (f.firstContact === 'no') parts.push(sql`i.result IN ('forwarded', 'referred')`);
+  return sql.join(parts, sql` AND `);
+}
+
+export type FigureDimension =
+  | 'total'
+  | 'channel'
+  | 'topic'
+  | 'unit'
+  | 'month'
+  | 'weekday_hour'
+  | 'outside_hours'
+  | 'topic_month'
+  | 'unit_month';
+
+export interface FigureGroup {
+  dim: FigureDimension;
+  key: string;
+  n: number;
+  resolved: number;
+  decided: number;
+  digital: number;
+}
+
+export const inquiriesRepository = {
+  async insert(db: Executor, row: Insertable<InquiryTable>): Promise<string> {
+    const r = await db.insertInto('inquiry').values(row).returning('id').executeTakeFirstOrThrow();
+    return r.id;
+  },
+
+  async insertMany(db: Executor, rows: Insertable<InquiryTable>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 2000) await db.insertInto('inquiry').values(rows.slice(i, i + 2000)).execute();
+  },
+
+  async addEvent(db: Executor, e: { inquiryId: string; activity: string; actorId: string | null }): Promise<void> {
+    await db
+      .insertInto('inquiry_event')
+      .values({ inquiry_id: e.inquiryId, activity: e.activity, actor_id: e.actorId })
+      .execute();
+  },
+
+  async eventsOf(db: Executor, inquiryId: string) {
+    return db
+      .selectFrom('inquiry_event')
+      .select(['activity', 'occurred_at', 'actor_id'])
+      .where('inquiry_id', '=', inquiryId)
+      .orderBy('id')
+      .execute();
+  },
+
+  async byId(db: Executor, id: string): Promise<InquiryRow | undefined> {
+    return viewQuery(db).where('i.id', '=', id).executeTakeFirst();
+  },
+
+  /** Locks the inquiry for a change (answering a task twice at once must not both win). */
+  async lock(db: Executor, id: string) {
+    return db.selectFrom('inquiry').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  },
+
+  async answer(db: Executor, id: string, a: { answer: string; by: string; at: Date }): Promise<void> {
+    await db
+      .updateTable('inquiry')
+      .set({ answer: a.answer, answered_by: a.by, answered_at: a.at })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  async ofCitizen(db: Executor, citizenId: string): Promise<InquiryRow[]> {
+    return viewQuery(db).where('i.citizen_id', '=', citizenId).orderBy('i.received_at', 'desc').limit(200).execute();
+  },
+
+  /** Unanswered tasks forwarded to one of the units or to the person; open web-form inquiries of the units. */
+  async openTasks(db: Executor, q: { unitIds: readonly string[]; userId: string }): Promise<InquiryRow[]> {
+    return viewQuery(db)
+      .where('i.answered_at', 'is', null)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('i.result', '=', 'forwarded'), eb('i.forwarded_user_id', '=', q.userId)]),
+          eb.and([
+            eb('i.result', '=', 'forwarded'),
+            eb('i.forwarded_user_id', 'is', null),
+            eb('i.forwarded_unit_id', 'in', q.unitIds.length ? [...q.unitIds] : ['00000000-0000-0000-0000-000000000000']),
+          ]),
+          eb.and([
+            eb('i.result', '=', 'open'),
+            eb('i.unit_id', 'in', q.unitIds.length ? [...q.unitIds] : ['00000000-0000-0000-0000-000000000000']),
+          ]),
+        ]),
+      )
+      .orderBy('i.due_date')
+      .orderBy('i.received_at')
+      .limit(500)
+      .execute();
+  },
+
+  async list(db: Executor, f: InquiryFilter, limit: number): Promise<{ rows: InquiryRow[]; total: number }> {
+    const where = filterSql(f);
+    const [rows, total] = await Promise.all([
+      viewQuery(db)
+        .where(sql<boolean>`${where}`)
+        .orderBy('i.received_at', 'desc')
+        .limit(limit)
+        .execute(),
+      sql<{ n: string }>`SELECT count(*) AS n FROM inquiry i WHERE ${where}`.execute(db),
+    ]);
+    return { rows, total: Number(total.rows[0]?.n ?? 0) };
+  },
+
+  /**
+   * Every grouping the figures page shows, in one pass over the filtered inquiries (GROUPING SETS): per group how
+   * many, how many resolved at first contact, how many had a result at all (resolved, forwarded or referred: an open
+   * web-form inquiry has none yet), and how many came by a digital channel.
+   */
+  async figureGroups(db: Executor, f: InquiryFilter): Promise<FigureGroup[]> {
+    const r = await sql<{ dim: FigureDimension; key: string; n: string; resolved: string; decided: string; digital: string }>`
+      WITH x AS (
+        SELECT i.channel, i.topic_code AS topic, i.unit_id::text AS unit,
+               to_char(i.received_at AT TIME ZONE ${LOCAL}, 'YYYY-MM') AS month,
+               extract(isodow FROM i.received_at AT TIME ZONE ${LOCAL})::int || ':' ||
+                 extract(hour FROM i.received_at AT TIME ZONE ${LOCAL})::int AS wh,
+               i.channel || ':' || CASE WHEN i.outside_hours THEN 'outside' ELSE 'inside' END AS oh,
+               i.result
+        FROM inquiry i WHERE ${filterSql(f)}
+      )
+      SELECT CASE WHEN GROUPING(channel, topic, unit, month, wh, oh) = 31 THEN 'channel'
+                  WHEN GROUPING(channel, topic, unit, month, wh, oh) = 47 THEN 'topic'
+                  WHEN GROUPING(channel, topic, unit, month, wh, oh) = 55 THEN 'unit'
+                  WHEN GROUPING(channel, topic, unit, month, wh, oh) = 59 THEN 'month'
+                  WHEN GROUPING(channel, topic, unit, month, wh, oh) = 61 THEN 'weekday_hour'
+                  WHEN GROUPING(channel, topic, unit, month, wh, oh) = 62 THEN 'outside_hours'
+                  WHEN GROUPING(channel, topic, unit, month, wh, oh) = 43 THEN 'topic_month'
+                  WHEN GROUPING(channel, topic, unit, month, wh, oh) = 51 THEN 'unit_month'
+                  ELSE 'total' END AS dim,
+             concat_ws('|', channel, topic, unit, month, wh, oh) AS key,
+             count(*) AS n,
+             count(*) FILTER (WHERE result = 'resolved') AS resolved,
+             count(*) FILTER (WHERE result <> 'open') AS decided,
+             count(*) FILTER (WHERE channel IN ('email', 'web_form', 'self_service')) AS digital
+      FROM x
+      GROUP BY GROUPING SETS ((channel), (topic), (unit), (month), (wh), (oh), (topic, month), (unit, month), ())`.execute(
+      db,
+    );
+    return r.rows.map((x) => ({
+      dim: x.dim,
+      key: x.key,
+      n: Number(x.n),
+      resolved: Number(x.resolved),
+      decided: Number(x.decided),
+      digital: Number(x.digital),
+    }));
+  },
+
+  /** Forwarded inquiries whose due date fell in the period: how many were answered by it (local date). */
+  async forwardedInTime(db: Executor, f: InquiryFilter): Promise<{ basis: number; inTime: number }> {
+    const r = await sql<{ basis: string; in_time: string }>`
+      SELECT count(*) AS basis,
+             count(*) FILTER (WHERE i.answered_at IS NOT NULL
+                              AND (i.answered_at AT TIME ZONE ${LOCAL})::date <= i.due_date) AS in_time
+      FROM inquiry i WHERE ${filterSql(f)} AND i.result = 'forwarded'`.execute(db);
+    return { basis: Number(r.rows[0]?.basis ?? 0), inTime: Number(r.rows[0]?.in_time ?? 0) };
+  },
+
+  async isApplicant(db: Executor, userId: string): Promise<boolean> {
+    const r = await db
+      .selectFrom('app_user')
+      .select('id')
+      .where('id', '=', userId)
+      .where('kind', '=', 'applicant')
+      .executeTakeFirst();
+    return r !== undefined;
+  },
+
+  async unitExists(db: Executor, unitId: string): Promise<boolean> {
+    return (await db.selectFrom('unit').select('id').where('id', '=', unitId).executeTakeFirst()) !== undefined;
+  },
+
+  /** Whether the staff member holds a role on one of the units. */
+  async holdsRoleOn(db: Executor, userId: string, unitIds: readonly string[]): Promise<boolean> {
+    if (unitIds.length === 0) return false;
+    const r = await db
+      .selectFrom('role_grant as g')
+      .innerJoin('app_user as u', 'u.id', 'g.user_id')
+      .select('g.id')
+      .where('g.user_id', '=', userId)
+      .where('u.active', '=', true)
+      .where('g.unit_id', 'in', [...unitIds])
+      .executeTakeFirst();
+    return r !== undefined;
+  },
+
+  /** The unit of citizen service: the first (by code) on which someone holds the front-line role. */
+  async frontlineUnit(db: Executor): Promise<string | undefined> {
+    const r = await db
+      .selectFrom('role_grant as g')
+      .innerJoin('unit as u', 'u.id', 'g.unit_id')
+      .select('u.id')
+      .where('g.role', '=', 'frontline')
+      .orderBy('u.code')
+      .executeTakeFirst();
+    return r?.id;
+  },
+
+  async count(db: Executor): Promise<number> {
+    const r = await sql<{ n: string }>`SELECT count(*) AS n FROM inquiry`.execute(db);
+    return Number(r.rows[0]?.n ?? 0);
+  },
+};
