@@ -51,10 +51,11 @@ import {
   staffBookings,
 } from './bookings.service.js';
 import { bookingsIcs } from './booking-ics.js';
+import { adminReach } from '../org/index.js';
 
 /** Who reads the citizen-service figures: the front line, its leads, quality, analysts and administrators. */
 export const FIGURE_ROLES: readonly StaffRole[] = ['frontline', 'teamlead', 'quality', 'analyst', 'admin'];
-const TOPIC_EDITORS: readonly StaffRole[] = ['teamlead', 'admin'];
+const TOPIC_EDITORS: readonly StaffRole[] = ['admin'];
 const BOOKING_STAFF: readonly StaffRole[] = ['frontline', 'caseworker', 'teamlead'];
 
 const tags = ['contacts'];
@@ -85,6 +86,9 @@ export function contactsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const principal = requireStaff(request, TOPIC_EDITORS);
+        // The topics and their charter are the whole authority's: only its administrators change them.
+        if (!(await adminReach(db, principal)).authorityWide)
+          throw new AppError('forbidden', 'Only an administrator of the whole authority changes the topics.');
         if (request.body.code !== request.params.code)
           throw new AppError('validation', 'code: differs from the address', [{ path: '/code', message: 'differs' }]);
         await saveTopic(db, { ...request.body, actorId: principal.userId, requestId: request.id });
