@@ -114,8 +114,26 @@ export const inquiriesRepository = {
     return r.id;
   },
 
+  /**
+   * Bulk insert for history imports: each chunk travels as one JSON parameter (thousands of bind parameters are slow
+   * to parse, on PGlite above all).
+   */
   async insertMany(db: Executor, rows: Insertable<InquiryTable>[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += 2000) await db.insertInto('inquiry').values(rows.slice(i, i + 2000)).execute();
+    for (let i = 0; i < rows.length; i += 5000) {
+      const chunk = JSON.stringify(rows.slice(i, i + 5000));
+      await sql`
+        INSERT INTO inquiry (received_at, channel, topic_code, unit_id, registered_by, citizen_id, business_cvr, case_id,
+                             note, result, referred_to, forwarded_unit_id, forwarded_user_id, due_date, answer,
+                             answered_at, answered_by, outside_hours)
+        SELECT received_at, channel, topic_code, unit_id, registered_by, citizen_id, business_cvr, case_id, coalesce(note, ''),
+               result, referred_to, forwarded_unit_id, forwarded_user_id, due_date, answer, answered_at, answered_by,
+               coalesce(outside_hours, false)
+        FROM jsonb_to_recordset(${chunk}::jsonb) AS x(
+          received_at timestamptz, channel text, topic_code text, unit_id uuid, registered_by uuid, citizen_id uuid,
+          business_cvr text, case_id uuid, note text, result text, referred_to text, forwarded_unit_id uuid,
+          forwarded_user_id uuid, due_date date, answer text, answered_at timestamptz, answered_by uuid,
+          outside_hours boolean)`.execute(db);
+    }
   },
 
   async addEvent(db: Executor, e: { inquiryId: string; activity: string; actorId: string | null }): Promise<void> {
