@@ -37,7 +37,11 @@ export const ZRegisterInquiry = z
   })
   .superRefine((v, ctx) => {
     if (v.result === 'forwarded' && (!v.forwardToUnitId || !v.dueDate))
-      ctx.addIssue({ code: 'custom', path: ['forwardToUnitId'], message: 'a forwarded inquiry needs a unit and a due date' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['forwardToUnitId'],
+        message: 'a forwarded inquiry needs a unit and a due date',
+      });
     if (v.result === 'referred' && !v.referredTo)
       ctx.addIssue({ code: 'custom', path: ['referredTo'], message: 'name the authority the citizen was referred to' });
   });

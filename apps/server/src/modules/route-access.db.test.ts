@@ -498,7 +498,10 @@ const RULES: Record<string, Rule> = {
     request: () => ({ url: `/mine-aftaler/${NO_SUCH_ID}/aflys`, ...form('') }),
   },
   'GET /book': { access: applicant({ page: true, owned: false }) },
-  'GET /book/:typeId': { access: { anonymous: 'sign-in', staff: 403 }, request: () => ({ url: `/book/${NO_SUCH_ID}` }) },
+  'GET /book/:typeId': {
+    access: { anonymous: 'sign-in', staff: 403 },
+    request: () => ({ url: `/book/${NO_SUCH_ID}` }),
+  },
   'POST /book/:typeId': {
     access: { anonymous: 'sign-in', staff: 403 },
     request: () => ({ url: `/book/${NO_SUCH_ID}`, ...form('slot=x') }),
@@ -511,7 +514,10 @@ const RULES: Record<string, Rule> = {
   },
   'POST /api/contacts/inquiries': {
     access: staff(CONTACT_STAFF),
-    request: () => ({ url: '/api/contacts/inquiries', payload: { channel: 'phone', topicCode: '27.24.00', result: 'resolved' } }),
+    request: () => ({
+      url: '/api/contacts/inquiries',
+      payload: { channel: 'phone', topicCode: '27.24.00', result: 'resolved' },
+    }),
   },
   'POST /api/contacts/case-status': {
     access: staff(CONTACT_STAFF),
@@ -532,12 +538,20 @@ const RULES: Record<string, Rule> = {
     request: () => ({ url: '/api/contacts/figures/inquiries?from=2026-01-01&to=2026-12-31' }),
   },
   'GET /api/contacts/appointment-types': { access: open },
-  'GET /api/contacts/slots': { access: open, request: () => ({ url: `/api/contacts/slots?appointmentTypeId=${NO_SUCH_ID}` }) },
+  'GET /api/contacts/slots': {
+    access: open,
+    request: () => ({ url: `/api/contacts/slots?appointmentTypeId=${NO_SUCH_ID}` }),
+  },
   'POST /api/contacts/bookings': {
     access: { anonymous: 401, roles: CONTACT_STAFF },
     request: () => ({
       url: '/api/contacts/bookings',
-      payload: { appointmentTypeId: NO_SUCH_ID, staffId: NO_SUCH_ID, startsAt: '2030-01-07T09:00:00Z', citizenName: 'X' },
+      payload: {
+        appointmentTypeId: NO_SUCH_ID,
+        staffId: NO_SUCH_ID,
+        startsAt: '2030-01-07T09:00:00Z',
+        citizenName: 'X',
+      },
     }),
   },
   'GET /api/contacts/bookings': { access: { anonymous: 401, roles: CONTACT_STAFF, allowed: 'insider' } },
@@ -547,7 +561,10 @@ const RULES: Record<string, Rule> = {
   },
   'POST /api/contacts/bookings/:id/rebook': {
     access: { anonymous: 401 },
-    request: () => ({ url: `/api/contacts/bookings/${NO_SUCH_ID}/rebook`, payload: { startsAt: '2030-01-07T09:00:00Z' } }),
+    request: () => ({
+      url: `/api/contacts/bookings/${NO_SUCH_ID}/rebook`,
+      payload: { startsAt: '2030-01-07T09:00:00Z' },
+    }),
   },
   'POST /api/contacts/bookings/:id/outcome': {
     access: staff(CONTACT_STAFF),

@@ -42,9 +42,14 @@ function event(b: BookingRow, o: IcsOptions): EventAttributes {
 export function bookingsIcs(rows: readonly BookingRow[], o: IcsOptions): string {
   if (rows.length === 0) {
     // `ics` refuses an empty calendar; an empty feed is still a valid one.
-    return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:sagsgang/contacts', `METHOD:${o.method}`, 'END:VCALENDAR', ''].join(
-      '\r\n',
-    );
+    return [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:sagsgang/contacts',
+      `METHOD:${o.method}`,
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
   }
   const { error, value } = createEvents(
     rows.map((b) => event(b, o)),

@@ -34,7 +34,10 @@ for (const engine of ENGINES) {
     async function world() {
       const db = t().database.db;
       const units = await createUnitTree(db);
-      const worker = await createUser(db, { displayName: 'Karin Sagsbehandler', grants: [{ role: 'caseworker', unitId: units.teamA1 }] });
+      const worker = await createUser(db, {
+        displayName: 'Karin Sagsbehandler',
+        grants: [{ role: 'caseworker', unitId: units.teamA1 }],
+      });
       const front = await createUser(db, { grants: [{ role: 'frontline', unitId: units.teamB1 }] });
       const citizen = await createUser(db, { kind: 'applicant', displayName: 'Amira Hansen' });
       const other = await createUser(db, { kind: 'applicant' });
@@ -45,9 +48,21 @@ for (const engine of ENGINES) {
         hours: [],
         exceptions: [],
         appointmentTypes: [
-          { code, name: { da: 'Samtale om familiesammenføring', en: 'Talk about family reunification' }, topicCode: '05.12.00', unitId: units.teamA1, durationMin: 30, channel: 'in_person' },
+          {
+            code,
+            name: { da: 'Samtale om familiesammenføring', en: 'Talk about family reunification' },
+            topicCode: '05.12.00',
+            unitId: units.teamA1,
+            durationMin: 30,
+            channel: 'in_person',
+          },
         ],
-        availability: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ userId: worker.id, weekday, startsMin: 8 * 60, endsMin: 12 * 60 })),
+        availability: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+          userId: worker.id,
+          weekday,
+          startsMin: 8 * 60,
+          endsMin: 12 * 60,
+        })),
         absences: [],
       });
       const s = (id: string) => sessionFor(t().app, db, id);
@@ -68,11 +83,19 @@ for (const engine of ENGINES) {
     test('fifty clients book the same time at once: exactly one wins, the others get 409 and nothing of theirs is kept', async () => {
       const w = await world();
       const day = workingDayAhead();
-      const slots = await w.citizen.inject({ method: 'GET', url: `/api/contacts/slots?appointmentTypeId=${w.typeId}&from=${day}&days=1` });
+      const slots = await w.citizen.inject({
+        method: 'GET',
+        url: `/api/contacts/slots?appointmentTypeId=${w.typeId}&from=${day}&days=1`,
+      });
       expect(slots.statusCode, slots.body).toBe(200);
       const slot = slots.json()[0];
       expect(slot.staffId).toBe(w.ids.worker);
-      const payload = { appointmentTypeId: w.typeId, staffId: slot.staffId, startsAt: slot.startsAt, citizenName: 'Borger' };
+      const payload = {
+        appointmentTypeId: w.typeId,
+        staffId: slot.staffId,
+        startsAt: slot.startsAt,
+        citizenName: 'Borger',
+      };
       const answers = await Promise.all(
         Array.from({ length: 50 }, () => w.front.inject({ method: 'POST', url: '/api/contacts/bookings', payload })),
       );
@@ -80,7 +103,9 @@ for (const engine of ENGINES) {
       expect(statuses.filter((s) => s === 201)).toHaveLength(1);
       expect(statuses.filter((s) => s === 409)).toHaveLength(49);
       expect(answers.find((a) => a.statusCode === 409)!.json().error.message).toMatch(/just been booked/);
-      const rows = await sql<{ n: string }>`SELECT count(*) AS n FROM booking WHERE staff_id = ${w.ids.worker}`.execute(w.db);
+      const rows = await sql<{ n: string }>`SELECT count(*) AS n FROM booking WHERE staff_id = ${w.ids.worker}`.execute(
+        w.db,
+      );
       expect(Number(rows.rows[0].n)).toBe(1);
       // An overlapping booking of another length is refused by the same key: 15 minutes into the booked half hour.
       const overlap = await w.front.inject({
@@ -89,7 +114,10 @@ for (const engine of ENGINES) {
         payload: { ...payload, startsAt: new Date(new Date(slot.startsAt).getTime() + 15 * 60_000).toISOString() },
       });
       expect(overlap.statusCode).toBe(409);
-      const after = await w.citizen.inject({ method: 'GET', url: `/api/contacts/slots?appointmentTypeId=${w.typeId}&from=${day}&days=1` });
+      const after = await w.citizen.inject({
+        method: 'GET',
+        url: `/api/contacts/slots?appointmentTypeId=${w.typeId}&from=${day}&days=1`,
+      });
       expect(after.json().map((s: { startsAt: string }) => s.startsAt)).not.toContain(slot.startsAt);
     });
 
@@ -112,7 +140,9 @@ for (const engine of ENGINES) {
         const res = await w.citizen.inject({ method: 'POST', url: '/api/contacts/bookings', payload });
         expect(res.statusCode, JSON.stringify(payload) + res.body).toBe(status);
       }
-      const rows = await sql<{ n: string }>`SELECT count(*) AS n FROM booking WHERE staff_id = ${w.ids.worker}`.execute(w.db);
+      const rows = await sql<{ n: string }>`SELECT count(*) AS n FROM booking WHERE staff_id = ${w.ids.worker}`.execute(
+        w.db,
+      );
       expect(Number(rows.rows[0].n)).toBe(0);
     });
 
@@ -141,19 +171,31 @@ for (const engine of ENGINES) {
         method: 'POST',
         url: `/book/${w.typeId}`,
         headers: form,
-        payload: new URLSearchParams({ _csrf: w.citizen.csrfToken, slot: value, step: 'confirm', email: 'not-an-address' }).toString(),
+        payload: new URLSearchParams({
+          _csrf: w.citizen.csrfToken,
+          slot: value,
+          step: 'confirm',
+          email: 'not-an-address',
+        }).toString(),
       });
       expect(badMail.statusCode).toBe(400);
       const booked = await w.citizen.inject({
         method: 'POST',
         url: `/book/${w.typeId}`,
         headers: form,
-        payload: new URLSearchParams({ _csrf: w.citizen.csrfToken, slot: value, step: 'confirm', email: 'amira@example.dk' }).toString(),
+        payload: new URLSearchParams({
+          _csrf: w.citizen.csrfToken,
+          slot: value,
+          step: 'confirm',
+          email: 'amira@example.dk',
+        }).toString(),
       });
       expect(booked.statusCode, booked.body).toBe(303);
       expect(booked.headers.location).toBe('/mine-aftaler?booked=1');
       const bookings = (await w.citizen.inject({ method: 'GET', url: '/api/contacts/bookings' })).json();
-      expect(bookings).toEqual([expect.objectContaining({ staffId, startsAt, status: 'booked', citizenName: 'Amira Hansen' })]);
+      expect(bookings).toEqual([
+        expect.objectContaining({ staffId, startsAt, status: 'booked', citizenName: 'Amira Hansen' }),
+      ]);
       expect((await w.other.inject({ method: 'GET', url: '/api/contacts/bookings' })).json()).toEqual([]);
 
       const before = sink.received.length;
@@ -178,37 +220,75 @@ for (const engine of ENGINES) {
       expect(events.map((e) => e.uid)).toEqual([`booking-${bookings[0].id}@sager.example.dk`]);
       expect(String(events[0].summary)).toContain('Amira Hansen');
       // Another citizen cannot cancel it; the citizen can, and the time is free again.
-      expect((await w.other.inject({ method: 'POST', url: `/api/contacts/bookings/${bookings[0].id}/cancel` })).statusCode).toBe(404);
+      expect(
+        (await w.other.inject({ method: 'POST', url: `/api/contacts/bookings/${bookings[0].id}/cancel` })).statusCode,
+      ).toBe(404);
       const cancel = await w.citizen.inject({ method: 'POST', url: `/api/contacts/bookings/${bookings[0].id}/cancel` });
       expect(cancel.json().status).toBe('cancelled');
-      const slots = await w.citizen.inject({ method: 'GET', url: `/api/contacts/slots?appointmentTypeId=${w.typeId}&from=${day}&days=1` });
+      const slots = await w.citizen.inject({
+        method: 'GET',
+        url: `/api/contacts/slots?appointmentTypeId=${w.typeId}&from=${day}&days=1`,
+      });
       expect(slots.json().map((s: { startsAt: string }) => s.startsAt)).toContain(startsAt);
       const emptyFeed = await t().app.inject({ method: 'GET', url: path });
       expect(Object.values(ical.sync.parseICS(emptyFeed.body)).filter((c) => c?.type === 'VEVENT')).toEqual([]);
       // Revoked: the address answers 404, as does a made-up one.
       expect((await w.worker.inject({ method: 'DELETE', url: '/api/contacts/calendar-feed' })).statusCode).toBe(204);
       expect((await t().app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
-      expect((await t().app.inject({ method: 'GET', url: '/kalender/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.ics' })).statusCode).toBe(404);
+      expect(
+        (await t().app.inject({ method: 'GET', url: '/kalender/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.ics' })).statusCode,
+      ).toBe(404);
     });
 
     test('rebooking moves the booking; a no-show is recorded only once the time has come', async () => {
       const w = await world();
       const day = workingDayAhead();
-      const slots = (await w.citizen.inject({ method: 'GET', url: `/api/contacts/slots?appointmentTypeId=${w.typeId}&from=${day}&days=1` })).json();
+      const slots = (
+        await w.citizen.inject({
+          method: 'GET',
+          url: `/api/contacts/slots?appointmentTypeId=${w.typeId}&from=${day}&days=1`,
+        })
+      ).json();
       const first = await w.front.inject({
         method: 'POST',
         url: '/api/contacts/bookings',
-        payload: { appointmentTypeId: w.typeId, staffId: slots[0].staffId, startsAt: slots[0].startsAt, citizenName: 'Ole', citizenId: w.ids.citizen },
+        payload: {
+          appointmentTypeId: w.typeId,
+          staffId: slots[0].staffId,
+          startsAt: slots[0].startsAt,
+          citizenName: 'Ole',
+          citizenId: w.ids.citizen,
+        },
       });
       expect(first.statusCode, first.body).toBe(201);
-      const moved = await w.citizen.inject({ method: 'POST', url: `/api/contacts/bookings/${first.json().id}/rebook`, payload: { startsAt: slots[1].startsAt } });
+      const moved = await w.citizen.inject({
+        method: 'POST',
+        url: `/api/contacts/bookings/${first.json().id}/rebook`,
+        payload: { startsAt: slots[1].startsAt },
+      });
       expect(moved.statusCode, moved.body).toBe(200);
       expect(moved.json()).toMatchObject({ startsAt: slots[1].startsAt, status: 'booked' });
-      const old = await w.db.selectFrom('booking').select('status').where('id', '=', first.json().id).executeTakeFirstOrThrow();
+      const old = await w.db
+        .selectFrom('booking')
+        .select('status')
+        .where('id', '=', first.json().id)
+        .executeTakeFirstOrThrow();
       expect(old.status).toBe('cancelled');
-      const early = await w.worker.inject({ method: 'POST', url: `/api/contacts/bookings/${moved.json().id}/outcome`, payload: { status: 'no_show' } });
+      const early = await w.worker.inject({
+        method: 'POST',
+        url: `/api/contacts/bookings/${moved.json().id}/outcome`,
+        payload: { status: 'no_show' },
+      });
       expect(early.statusCode).toBe(409);
-      expect((await w.citizen.inject({ method: 'POST', url: `/api/contacts/bookings/${moved.json().id}/outcome`, payload: { status: 'no_show' } })).statusCode).toBe(403);
+      expect(
+        (
+          await w.citizen.inject({
+            method: 'POST',
+            url: `/api/contacts/bookings/${moved.json().id}/outcome`,
+            payload: { status: 'no_show' },
+          })
+        ).statusCode,
+      ).toBe(403);
     });
   });
 }

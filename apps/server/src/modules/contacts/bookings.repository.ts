@@ -130,7 +130,11 @@ export const bookingsRepository = {
     if (userIds.length === 0) return [];
     return db
       .selectFrom('staff_absence')
-      .select(['user_id', sql<string>`to_char(from_day, 'YYYY-MM-DD')`.as('from_day'), sql<string>`to_char(to_day, 'YYYY-MM-DD')`.as('to_day')])
+      .select([
+        'user_id',
+        sql<string>`to_char(from_day, 'YYYY-MM-DD')`.as('from_day'),
+        sql<string>`to_char(to_day, 'YYYY-MM-DD')`.as('to_day'),
+      ])
       .where('user_id', 'in', [...userIds])
       .where('to_day', '>=', from)
       .where('from_day', '<=', to)
@@ -233,7 +237,11 @@ export const bookingsRepository = {
         for (let t = chunk[k].startsAt.getTime(); t < chunk[k].endsAt.getTime(); t += SLOT_MS)
           slots.push({ staff_id: chunk[k].staffId, slot_start: new Date(t), booking_id: ids[k].id });
       }
-      for (let k = 0; k < slots.length; k += 3000) await db.insertInto('booking_slot').values(slots.slice(k, k + 3000)).execute();
+      for (let k = 0; k < slots.length; k += 3000)
+        await db
+          .insertInto('booking_slot')
+          .values(slots.slice(k, k + 3000))
+          .execute();
     }
   },
 
@@ -271,7 +279,13 @@ export const bookingsRepository = {
 
   /** Lead time, no-shows and the share of offered quarter hours that were booked, for bookings in the period. */
   async figures(db: Executor, q: { unitIds: readonly string[]; from: string; to: string }) {
-    const r = await sql<{ total: string; no_shows: string; ended: string; median_lead: number | null; booked_min: string }>`
+    const r = await sql<{
+      total: string;
+      no_shows: string;
+      ended: string;
+      median_lead: number | null;
+      booked_min: string;
+    }>`
       SELECT count(*) FILTER (WHERE b.status <> 'cancelled') AS total,
              count(*) FILTER (WHERE b.status = 'no_show') AS no_shows,
              count(*) FILTER (WHERE b.status IN ('attended', 'no_show')) AS ended,

@@ -1,5 +1,11 @@
 import crypto from 'node:crypto';
-import { AUDIT_PURPOSES, type TAppointmentType, type TBookAppointment, type TBookingView, type TSlot } from '@sagsgang/contracts';
+import {
+  AUDIT_PURPOSES,
+  type TAppointmentType,
+  type TBookAppointment,
+  type TBookingView,
+  type TSlot,
+} from '@sagsgang/contracts';
 import { addCalendarDays, localDateOf, toDayNumber } from '@sagsgang/clock';
 import { AppError } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit/record-audit.js';
@@ -189,11 +195,22 @@ function hasFrontOfficeRole(principal: Principal): boolean {
   return principal.grants.some((g) => g.role === 'frontline' || g.role === 'caseworker' || g.role === 'teamlead');
 }
 
-async function afterBooking(trx: Executor, principal: Principal, id: string, startsAt: Date, action: 'create' | 'update', meta: Meta) {
+async function afterBooking(
+  trx: Executor,
+  principal: Principal,
+  id: string,
+  startsAt: Date,
+  action: 'create' | 'update',
+  meta: Meta,
+) {
   await enqueueJob(trx, { kind: BOOKING_MAIL_JOB, payload: { bookingId: id, kind: 'confirmation' } });
   const remindAt = startsAt.getTime() - REMINDER_BEFORE_MS;
   if (remindAt > (meta.now ?? new Date()).getTime())
-    await enqueueJob(trx, { kind: BOOKING_MAIL_JOB, payload: { bookingId: id, kind: 'reminder' }, runAt: new Date(remindAt) });
+    await enqueueJob(trx, {
+      kind: BOOKING_MAIL_JOB,
+      payload: { bookingId: id, kind: 'reminder' },
+      runAt: new Date(remindAt),
+    });
   await recordAudit(trx, {
     actorUserId: principal.userId,
     action,
@@ -214,13 +231,19 @@ async function ownBooking(db: Executor, principal: Principal, id: string): Promi
   }
   const type = await repo.appointmentType(db, b.appointment_type_id);
   const allowed =
-    b.staff_id === principal.userId || (type && hasRole(principal, ['frontline', 'caseworker', 'teamlead'], type.unit_id));
+    b.staff_id === principal.userId ||
+    (type && hasRole(principal, ['frontline', 'caseworker', 'teamlead'], type.unit_id));
   if (!allowed) throw new AppError('not_found', 'No such booking.');
   return b;
 }
 
 /** Cancels a booking that has not begun; its time is free again at once. */
-export async function cancelBooking(db: Executor, principal: Principal, id: string, meta: Meta = {}): Promise<TBookingView> {
+export async function cancelBooking(
+  db: Executor,
+  principal: Principal,
+  id: string,
+  meta: Meta = {},
+): Promise<TBookingView> {
   const now = meta.now ?? new Date();
   const b = await ownBooking(db, principal, id);
   return inTransaction(db, async (trx) => {
@@ -352,4 +375,3 @@ export async function feedBookings(db: Executor, token: string, now = new Date()
   const from = instantOf(addCalendarDays(localDateOf(now), -31), 0);
   return (await repo.ofStaff(db, [owner], from)).filter((b) => b.status !== 'cancelled');
 }
-

@@ -1,4 +1,12 @@
-import type { Locale, TAppointmentType, TBookingView, TContactTopic, TInquiryView, TLocalizedText, TSlot } from '@sagsgang/contracts';
+import type {
+  Locale,
+  TAppointmentType,
+  TBookingView,
+  TContactTopic,
+  TInquiryView,
+  TLocalizedText,
+  TSlot,
+} from '@sagsgang/contracts';
 import { html, type SafeHtml } from '../../platform/html/html.js';
 import type { PageContext } from '../portal/index.js';
 import { localPartsOf } from './local-time.js';
@@ -9,9 +17,12 @@ const BCP47: Record<Locale, string> = { da: 'da-DK', en: 'en-GB', sv: 'sv-SE' };
 const clock = (min: number) => `${String(Math.floor(min / 60)).padStart(2, '0')}.${String(min % 60).padStart(2, '0')}`;
 
 function dayName(p: PageContext, date: string): string {
-  return new Intl.DateTimeFormat(BCP47[p.locale], { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
+  return new Intl.DateTimeFormat(BCP47[p.locale], {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T00:00:00Z`));
 }
 const whenOf = (p: PageContext, iso: string) => {
   const parts = localPartsOf(new Date(iso));
@@ -47,11 +58,14 @@ ${d.hours.map(
 <caption>${t('contacts:hoursCaption', { site: s.site, channel: t(`contacts:hoursSite_${s.channel}`) })}</caption>
 <thead><tr><th scope="col">${t('contacts:hoursColDay')}</th><th scope="col">${t('contacts:hoursColHours')}</th></tr></thead>
 <tbody>${s.days.map(
-    (day) => html`<tr><th scope="row">${dayName(p, day.day)}</th><td>${
-      day.hours.length === 0
-        ? t('contacts:hoursClosed')
-        : day.hours.map((h) => t('contacts:hoursRange', { from: clock(h.opensMin), to: clock(h.closesMin) })).join(', ')
-    }${day.reason ? ` (${day.reason})` : ''}</td></tr>`,
+    (day) =>
+      html`<tr><th scope="row">${dayName(p, day.day)}</th><td>${
+        day.hours.length === 0
+          ? t('contacts:hoursClosed')
+          : day.hours
+              .map((h) => t('contacts:hoursRange', { from: clock(h.opensMin), to: clock(h.closesMin) }))
+              .join(', ')
+      }${day.reason ? ` (${day.reason})` : ''}</td></tr>`,
   )}</tbody></table></div>`,
 )}
 <h2>${t('contacts:charterTitle')}</h2>
@@ -80,7 +94,8 @@ ${
 <caption class="sr-only">${t('contacts:myInquiriesTitle')}</caption>
 <thead><tr><th scope="col">${t('contacts:colReceived')}</th><th scope="col">${t('contacts:colTopic')}</th><th scope="col">${t('contacts:colChannel')}</th><th scope="col">${t('contacts:colStatus')}</th><th scope="col">${t('contacts:colAnswer')}</th></tr></thead>
 <tbody>${items.map(
-        (i) => html`<tr><td>${whenOf(p, i.receivedAt)}</td><td>${lt(i.topicName, p.locale)}</td><td>${t(`contacts:channel_${i.channel}`)}</td><td>${t(`contacts:result_${i.result}`)}</td><td>${i.answer ?? (i.result === 'open' || i.result === 'forwarded' ? t('contacts:noAnswerYet') : '–')}</td></tr>`,
+        (i) =>
+          html`<tr><td>${whenOf(p, i.receivedAt)}</td><td>${lt(i.topicName, p.locale)}</td><td>${t(`contacts:channel_${i.channel}`)}</td><td>${t(`contacts:result_${i.result}`)}</td><td>${i.answer ?? (i.result === 'open' || i.result === 'forwarded' ? t('contacts:noAnswerYet') : '–')}</td></tr>`,
       )}</tbody></table></div>`
 }
 </div></div>`;
@@ -151,7 +166,8 @@ export function bookTypePage(p: PageContext, types: TAppointmentType[]): SafeHtm
 <h1>${t('contacts:bookNew')}</h1>
 <p class="font-lead">${t('contacts:bookStep1')}</p>
 <ul class="nobullet-list">${types.map(
-    (x) => html`<li><a class="function-link" href="/book/${x.id}">${lt(x.name, p.locale)}</a> – ${t('contacts:bookDuration', { minutes: x.durationMin })}. ${t(`contacts:appointmentChannel_${x.channel}`)}</li>`,
+    (x) =>
+      html`<li><a class="function-link" href="/book/${x.id}">${lt(x.name, p.locale)}</a> – ${t('contacts:bookDuration', { minutes: x.durationMin })}. ${t(`contacts:appointmentChannel_${x.channel}`)}</li>`,
   )}</ul></div></div>`;
 }
 
@@ -168,7 +184,9 @@ export function bookSlotsPage(
   }
   const later = new Date(`${d.from}T00:00:00Z`);
   later.setUTCDate(later.getUTCDate() + 14);
-  const errors: Record<string, string> = d.error ? { 'slot-0': t(d.error === 'taken' ? 'contacts:slotTaken' : 'contacts:errorSlot') } : {};
+  const errors: Record<string, string> = d.error
+    ? { 'slot-0': t(d.error === 'taken' ? 'contacts:slotTaken' : 'contacts:errorSlot') }
+    : {};
   let n = 0;
   return html`<div class="row"><div class="col-12 col-lg-8">
 <h1>${lt(d.type.name, p.locale)}</h1>
@@ -179,13 +197,13 @@ ${
     ? html`<p>${t('contacts:noSlots')}</p>`
     : html`<form method="post" action="/book/${d.type.id}" novalidate>${csrf(p)}
 ${[...byDay.entries()].map(
-        ([day, slots]) => html`<fieldset><legend class="h4">${dayName(p, day)}</legend>
+  ([day, slots]) => html`<fieldset><legend class="h4">${dayName(p, day)}</legend>
 ${slots.map((s) => {
-          const id = `slot-${n++}`;
-          const time = clock(localPartsOf(new Date(s.startsAt)).minutes);
-          return html`<div class="form-group-radio"><input type="radio" class="form-radio" id="${id}" name="slot" value="${s.staffId}|${s.startsAt}"><label class="form-label" for="${id}">${t('contacts:slotWith', { time, staff: s.staffName })}</label></div>`;
-        })}</fieldset>`,
-      )}
+  const id = `slot-${n++}`;
+  const time = clock(localPartsOf(new Date(s.startsAt)).minutes);
+  return html`<div class="form-group-radio"><input type="radio" class="form-radio" id="${id}" name="slot" value="${s.staffId}|${s.startsAt}"><label class="form-label" for="${id}">${t('contacts:slotWith', { time, staff: s.staffName })}</label></div>`;
+})}</fieldset>`,
+)}
 <button type="submit" class="button button-primary">${t('contacts:next')}</button></form>`
 }
 <p><a class="function-link" href="/book/${d.type.id}?fra=${later.toISOString().slice(0, 10)}">${t('contacts:laterWeeks')}</a></p>

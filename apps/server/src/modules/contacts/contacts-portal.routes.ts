@@ -8,7 +8,13 @@ import { AppError, isAppError } from '../../platform/errors.js';
 import { pageContext, registerPortalErrorPages, sendPage, type PageContext } from '../portal/index.js';
 import { citizenInquiries, submitWebInquiry } from './inquiries.service.js';
 import { listTopics } from './topics.service.js';
-import { bookAppointment, cancelBooking, citizenBookings, freeSlots, listAppointmentTypes } from './bookings.service.js';
+import {
+  bookAppointment,
+  cancelBooking,
+  citizenBookings,
+  freeSlots,
+  listAppointmentTypes,
+} from './bookings.service.js';
 import { hoursForDays } from './opening-hours.service.js';
 import {
   bookingsPage,
@@ -64,7 +70,12 @@ export function contactsPortalRoutes(ctx: AppContext) {
     app.get('/henvendelse', hide, async (request, reply) => {
       requireApplicant(request);
       const p = page(request, reply);
-      return sendPage(reply, p, p.t('contacts:newInquiry'), inquiryFormPage(p, { topics: await topicOptions(p), values: {}, errors: {} }));
+      return sendPage(
+        reply,
+        p,
+        p.t('contacts:newInquiry'),
+        inquiryFormPage(p, { topics: await topicOptions(p), values: {}, errors: {} }),
+      );
     });
 
     app.post('/henvendelse', hide, async (request, reply) => {
@@ -80,9 +91,14 @@ export function contactsPortalRoutes(ctx: AppContext) {
       const errors: Record<string, string> = {};
       if (!parsed.success || !topics.some((t) => t.value === parsed.data.topicCode)) {
         if (!topics.some((t) => t.value === str(form.topicCode))) errors.topicCode = p.t('contacts:errorTopic');
-        if (!parsed.success && parsed.error.issues.some((i) => i.path[0] === 'question')) errors.question = p.t('contacts:errorQuestion');
+        if (!parsed.success && parsed.error.issues.some((i) => i.path[0] === 'question'))
+          errors.question = p.t('contacts:errorQuestion');
         if (Object.keys(errors).length === 0) errors.question = p.t('contacts:errorQuestion');
-        const values = { topicCode: str(form.topicCode), question: str(form.question).slice(0, 4000), caseReference: str(form.caseReference).slice(0, 40) };
+        const values = {
+          topicCode: str(form.topicCode),
+          question: str(form.question).slice(0, 4000),
+          caseReference: str(form.caseReference).slice(0, 40),
+        };
         return sendPage(reply, p, p.t('contacts:newInquiry'), inquiryFormPage(p, { topics, values, errors }), 400);
       }
       await submitWebInquiry(
@@ -99,7 +115,12 @@ export function contactsPortalRoutes(ctx: AppContext) {
       const p = page(request, reply);
       const q = request.query as Record<string, unknown>;
       const notice = q.booked !== undefined ? 'booked' : q.cancelled !== undefined ? 'cancelled' : undefined;
-      return sendPage(reply, p, p.t('contacts:myBookingsTitle'), bookingsPage(p, await citizenBookings(db, principal), notice));
+      return sendPage(
+        reply,
+        p,
+        p.t('contacts:myBookingsTitle'),
+        bookingsPage(p, await citizenBookings(db, principal), notice),
+      );
     });
 
     app.post<{ Params: { id: string } }>('/mine-aftaler/:id/aflys', hide, async (request, reply) => {
@@ -128,7 +149,12 @@ export function contactsPortalRoutes(ctx: AppContext) {
       const q = request.query as Record<string, unknown>;
       const from = typeof q.fra === 'string' && isIsoDate(q.fra) && q.fra >= today() ? q.fra : today();
       const slots = await freeSlots(db, { appointmentTypeId: type.id, from, days: 14 });
-      return sendPage(reply, p, p.t('contacts:bookStep2'), bookSlotsPage(p, { type, slots, from, error: q.taken !== undefined ? 'taken' : undefined }));
+      return sendPage(
+        reply,
+        p,
+        p.t('contacts:bookStep2'),
+        bookSlotsPage(p, { type, slots, from, error: q.taken !== undefined ? 'taken' : undefined }),
+      );
     });
 
     // Step 3 shows what is about to be booked; the booking is made only by the confirm form's POST.
@@ -138,18 +164,41 @@ export function contactsPortalRoutes(ctx: AppContext) {
       const type = await findType(request.params.typeId);
       const form = body(request);
       const [staffId, startsAt] = str(form.slot).split('|');
-      const slotOk = z.uuid().safeParse(staffId).success && z.iso.datetime({ offset: true }).safeParse(startsAt).success;
+      const slotOk =
+        z.uuid().safeParse(staffId).success && z.iso.datetime({ offset: true }).safeParse(startsAt).success;
       if (!slotOk) {
         const slots = await freeSlots(db, { appointmentTypeId: type.id, from: today(), days: 14 });
-        return sendPage(reply, p, p.t('contacts:bookStep2'), bookSlotsPage(p, { type, slots, from: today(), error: 'slot' }), 400);
+        return sendPage(
+          reply,
+          p,
+          p.t('contacts:bookStep2'),
+          bookSlotsPage(p, { type, slots, from: today(), error: 'slot' }),
+          400,
+        );
       }
       const email = str(form.email).trim();
       if (str(form.step) !== 'confirm')
-        return sendPage(reply, p, p.t('contacts:bookStep3'), bookConfirmPage(p, { type, staffId, startsAt, email, staffName: str(form.staffName) }));
+        return sendPage(
+          reply,
+          p,
+          p.t('contacts:bookStep3'),
+          bookConfirmPage(p, { type, staffId, startsAt, email, staffName: str(form.staffName) }),
+        );
       if (!z.email().safeParse(email).success)
-        return sendPage(reply, p, p.t('contacts:bookStep3'), bookConfirmPage(p, { type, staffId, startsAt, email, staffName: str(form.staffName), error: 'email' }), 400);
+        return sendPage(
+          reply,
+          p,
+          p.t('contacts:bookStep3'),
+          bookConfirmPage(p, { type, staffId, startsAt, email, staffName: str(form.staffName), error: 'email' }),
+          400,
+        );
       try {
-        await bookAppointment(db, principal, { appointmentTypeId: type.id, staffId, startsAt, citizenEmail: email }, { requestId: request.id });
+        await bookAppointment(
+          db,
+          principal,
+          { appointmentTypeId: type.id, staffId, startsAt, citizenEmail: email },
+          { requestId: request.id },
+        );
       } catch (err) {
         if (isAppError(err) && (err.code === 'conflict' || err.code === 'validation'))
           return reply.redirect(`/book/${type.id}?taken=1`, 303);

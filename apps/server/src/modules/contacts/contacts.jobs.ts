@@ -31,7 +31,11 @@ export function bookingMail(b: BookingRow, kind: BookingMailPayload['kind'], con
     authority: config.authorityName,
   };
   const subject = t(`contacts:mailSubject_${kind}`, values);
-  const text = [t(`contacts:mailBody_${kind}`, values), t(`contacts:appointmentChannel_${b.channel}`), t('contacts:mailManage', { url: `${config.publicUrl}/mine-aftaler` })].join('\n\n');
+  const text = [
+    t(`contacts:mailBody_${kind}`, values),
+    t(`contacts:appointmentChannel_${b.channel}`),
+    t('contacts:mailManage', { url: `${config.publicUrl}/mine-aftaler` }),
+  ].join('\n\n');
   const method = kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
   const ics = bookingsIcs([b], {
     authorityName: config.authorityName,
@@ -47,7 +51,9 @@ export function bookingMail(b: BookingRow, kind: BookingMailPayload['kind'], con
       .split('\n\n')
       .map((p) => `<p>${escape(p)}</p>`)
       .join(''),
-    attachments: [{ filename: 'aftale.ics', content: ics, contentType: `text/calendar; charset=utf-8; method=${method}` }],
+    attachments: [
+      { filename: 'aftale.ics', content: ics, contentType: `text/calendar; charset=utf-8; method=${method}` },
+    ],
   };
 }
 
@@ -64,7 +70,11 @@ export const contactsJobs: Record<string, JobDefinition> = {
       const to = b.citizen_email ?? b.citizen_account_email;
       if (!to) return { outcome: 'no_address' };
       const mail = bookingMail(b, p.kind, ctx.config);
-      const sent = await mailerFor(ctx.config).send({ to, messageId: `<booking-${b.id}-${p.kind}-${job.id}@sagsgang>`, ...mail });
+      const sent = await mailerFor(ctx.config).send({
+        to,
+        messageId: `<booking-${b.id}-${p.kind}-${job.id}@sagsgang>`,
+        ...mail,
+      });
       return { outcome: sent.delivered ? 'sent' : 'logged' };
     },
   },

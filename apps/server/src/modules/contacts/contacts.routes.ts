@@ -66,7 +66,13 @@ export function contactsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/contacts/topics',
-      { schema: { tags, summary: 'Inquiry topics (case types and own topics) with their telephone charter', response: { 200: z.array(ZContactTopic) } } },
+      {
+        schema: {
+          tags,
+          summary: 'Inquiry topics (case types and own topics) with their telephone charter',
+          response: { 200: z.array(ZContactTopic) },
+        },
+      },
       async (request) => {
         requireStaff(request, [...REGISTERING_ROLES, ...FIGURE_ROLES]);
         return listTopics(db);
@@ -130,31 +136,59 @@ export function contactsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/contacts/tasks',
-      { schema: { tags, summary: 'Inquiries forwarded to me or my units, not yet answered', response: { 200: z.array(ZInquiryView) } } },
+      {
+        schema: {
+          tags,
+          summary: 'Inquiries forwarded to me or my units, not yet answered',
+          response: { 200: z.array(ZInquiryView) },
+        },
+      },
       async (request) => openTasks(db, requireStaff(request, ANSWERING_ROLES)),
     );
 
     app.post(
       '/api/contacts/inquiries/:id/answer',
       {
-        schema: { tags, summary: 'Answer a forwarded inquiry (closes the task)', params: id, body: ZAnswerInquiry, response: { 200: ZInquiryView } },
+        schema: {
+          tags,
+          summary: 'Answer a forwarded inquiry (closes the task)',
+          params: id,
+          body: ZAnswerInquiry,
+          response: { 200: ZInquiryView },
+        },
       },
       async (request) => {
         const principal = requireStaff(request, ANSWERING_ROLES);
-        return answerInquiry(db, principal, { inquiryId: request.params.id, answer: request.body.answer }, { requestId: request.id });
+        return answerInquiry(
+          db,
+          principal,
+          { inquiryId: request.params.id, answer: request.body.answer },
+          { requestId: request.id },
+        );
       },
     );
 
     app.get(
       '/api/contacts/my-inquiries',
-      { schema: { tags, summary: "The citizen's own inquiries and their answers", response: { 200: z.array(ZInquiryView) } } },
+      {
+        schema: {
+          tags,
+          summary: "The citizen's own inquiries and their answers",
+          response: { 200: z.array(ZInquiryView) },
+        },
+      },
       async (request) => citizenInquiries(db, requireApplicant(request)),
     );
 
     app.get(
       '/api/contacts/figures',
       {
-        schema: { tags, summary: 'Citizen-service figures of my units over a period', querystring: ZContactFiguresQuery, response: { 200: ZContactFigures } },
+        schema: {
+          tags,
+          summary: 'Citizen-service figures of my units over a period',
+          querystring: ZContactFiguresQuery,
+          response: { 200: ZContactFigures },
+        },
       },
       async (request) => {
         const principal = requireStaff(request, FIGURE_ROLES);
@@ -165,7 +199,12 @@ export function contactsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/contacts/figures/inquiries',
       {
-        schema: { tags, summary: 'The inquiries behind a figure', querystring: ZDrillDownQuery, response: { 200: ZInquiryList } },
+        schema: {
+          tags,
+          summary: 'The inquiries behind a figure',
+          querystring: ZDrillDownQuery,
+          response: { 200: ZInquiryList },
+        },
       },
       async (request) => {
         const principal = requireStaff(request, FIGURE_ROLES);
@@ -175,7 +214,14 @@ export function contactsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/contacts/appointment-types',
-      { schema: { tags, summary: 'The kinds of appointment that can be booked', security: [], response: { 200: z.array(ZAppointmentType) } } },
+      {
+        schema: {
+          tags,
+          summary: 'The kinds of appointment that can be booked',
+          security: [],
+          response: { 200: z.array(ZAppointmentType) },
+        },
+      },
       async () => listAppointmentTypes(db),
     );
 
@@ -194,13 +240,19 @@ export function contactsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: z.array(ZSlot) },
         },
       },
-      async (request) =>
-        freeSlots(db, { ...request.query, from: request.query.from ?? localDateOf(new Date()) }),
+      async (request) => freeSlots(db, { ...request.query, from: request.query.from ?? localDateOf(new Date()) }),
     );
 
     app.post(
       '/api/contacts/bookings',
-      { schema: { tags, summary: 'Book an appointment (a citizen for themselves, staff for a citizen)', body: ZBookAppointment, response: { 201: ZBookingView } } },
+      {
+        schema: {
+          tags,
+          summary: 'Book an appointment (a citizen for themselves, staff for a citizen)',
+          body: ZBookAppointment,
+          response: { 201: ZBookingView },
+        },
+      },
       async (request, reply) => {
         const principal = requirePrincipal(request);
         if (principal.kind === 'staff') requireStaff(request, BOOKING_STAFF);
@@ -233,20 +285,45 @@ export function contactsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/api/contacts/bookings/:id/rebook',
-      { schema: { tags, summary: 'Move a booking to another time', params: id, body: ZRebook, response: { 200: ZBookingView } } },
-      async (request) => rebookAppointment(db, requirePrincipal(request), request.params.id, request.body, { requestId: request.id }),
+      {
+        schema: {
+          tags,
+          summary: 'Move a booking to another time',
+          params: id,
+          body: ZRebook,
+          response: { 200: ZBookingView },
+        },
+      },
+      async (request) =>
+        rebookAppointment(db, requirePrincipal(request), request.params.id, request.body, { requestId: request.id }),
     );
 
     app.post(
       '/api/contacts/bookings/:id/outcome',
-      { schema: { tags, summary: 'Record whether the citizen came', params: id, body: ZBookingOutcome, response: { 200: ZBookingView } } },
+      {
+        schema: {
+          tags,
+          summary: 'Record whether the citizen came',
+          params: id,
+          body: ZBookingOutcome,
+          response: { 200: ZBookingView },
+        },
+      },
       async (request) =>
-        recordOutcome(db, requireStaff(request, BOOKING_STAFF), request.params.id, request.body.status, { requestId: request.id }),
+        recordOutcome(db, requireStaff(request, BOOKING_STAFF), request.params.id, request.body.status, {
+          requestId: request.id,
+        }),
     );
 
     app.post(
       '/api/contacts/calendar-feed',
-      { schema: { tags, summary: 'A new private calendar subscription address (earlier ones stop working)', response: { 201: ZCalendarFeed } } },
+      {
+        schema: {
+          tags,
+          summary: 'A new private calendar subscription address (earlier ones stop working)',
+          response: { 201: ZCalendarFeed },
+        },
+      },
       async (request, reply) => {
         const principal = requireStaff(request, BOOKING_STAFF);
         const token = await createFeedToken(db, principal, { requestId: request.id });

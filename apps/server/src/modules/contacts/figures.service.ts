@@ -1,10 +1,20 @@
-import { FIRST_CONTACT_TARGET, type TContactFigures, type TDrillDownQuery, type TInquiryList } from '@sagsgang/contracts';
+import {
+  FIRST_CONTACT_TARGET,
+  type TContactFigures,
+  type TDrillDownQuery,
+  type TInquiryList,
+} from '@sagsgang/contracts';
 import { addCalendarDays, toDayNumber } from '@sagsgang/clock';
 import { AppError } from '../../platform/errors.js';
 import type { Executor } from '../../platform/db/transaction.js';
 import type { IndicatorDefinition, IndicatorFilter } from '../../platform/indicators.js';
 import { loadAuthorityCalendar } from '../calendar/index.js';
-import { inquiriesRepository as repo, type FigureDimension, type FigureGroup, type InquiryFilter } from './inquiries.repository.js';
+import {
+  inquiriesRepository as repo,
+  type FigureDimension,
+  type FigureGroup,
+  type InquiryFilter,
+} from './inquiries.repository.js';
 import { bookingsRepository as bookings } from './bookings.repository.js';
 import { toInquiryView, topicMap } from './inquiries.service.js';
 import { isoWeekday } from './local-time.js';
@@ -77,7 +87,11 @@ export async function contactFigures(
     firstContactByTopic: rowsOf(groups, 'topic_month', fcr),
     firstContactByUnit: rowsOf(groups, 'unit_month', fcr),
     channelShift: rowsOf(groups, 'month', (g) => share(g.digital, g.n)),
-    forwarded: { answeredInTime: forwarded.inTime, basis: forwarded.basis, share: share(forwarded.inTime, forwarded.basis) },
+    forwarded: {
+      answeredInTime: forwarded.inTime,
+      basis: forwarded.basis,
+      share: share(forwarded.inTime, forwarded.basis),
+    },
     bookings: {
       total: b.total,
       noShows: b.noShows,
@@ -94,7 +108,8 @@ export async function drillDown(
   q: TDrillDownQuery & { unitIds: readonly string[] },
 ): Promise<TInquiryList> {
   checkPeriod(q.from, q.to);
-  if (q.unitId && !q.unitIds.includes(q.unitId)) throw new AppError('forbidden', 'You do not have access to this unit.');
+  if (q.unitId && !q.unitIds.includes(q.unitId))
+    throw new AppError('forbidden', 'You do not have access to this unit.');
   const [{ rows, total }, topics] = await Promise.all([repo.list(db, q, q.limit), topicMap(db)]);
   return { items: rows.map((r) => toInquiryView(r, topics)), total };
 }

@@ -18,7 +18,12 @@ export const contactsModule: ModuleDescriptor = {
   indicators: [firstContactResolution, channelShift],
 };
 
-export { importInquiryHistory, importBookingHistory, type ImportedInquiry, type ImportedBooking } from './import-history.js';
+export {
+  importInquiryHistory,
+  importBookingHistory,
+  type ImportedInquiry,
+  type ImportedBooking,
+} from './import-history.js';
 export { saveTopic } from './topics.service.js';
 export { setupCitizenService, type CitizenServiceSetup } from './setup.service.js';
 export { BOOKING_MAIL_JOB } from './bookings.service.js';

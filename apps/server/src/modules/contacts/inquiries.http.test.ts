@@ -26,17 +26,24 @@ for (const engine of ENGINES) {
       const s = (id: string) => sessionFor(t().app, db, id);
       const definition = definitionFor(units.codes.teamA1);
       const adminS = await s(admin.id);
-      expect((await adminS.inject({ method: 'POST', url: '/api/case-types', payload: definition })).statusCode).toBe(201);
+      expect((await adminS.inject({ method: 'POST', url: '/api/case-types', payload: definition })).statusCode).toBe(
+        201,
+      );
       const workerS = await s(worker.id);
       const opened = await workerS.inject({
         method: 'POST',
         url: '/api/cases',
-        payload: { caseTypeCode: definition.code, channel: 'phone', applicant: { userId: citizen.id, name: 'Amira Hansen' } },
+        payload: {
+          caseTypeCode: definition.code,
+          channel: 'phone',
+          applicant: { userId: citizen.id, name: 'Amira Hansen' },
+        },
       });
       expect(opened.statusCode, opened.body).toBe(201);
       const caseId = opened.json().id as string;
-      const reference = (await db.selectFrom('case_file').select('reference').where('id', '=', caseId).executeTakeFirstOrThrow())
-        .reference;
+      const reference = (
+        await db.selectFrom('case_file').select('reference').where('id', '=', caseId).executeTakeFirstOrThrow()
+      ).reference;
       return {
         db,
         units,
@@ -65,11 +72,24 @@ for (const engine of ENGINES) {
       const reg = await w.front.inject({
         method: 'POST',
         url: '/api/contacts/inquiries',
-        payload: { channel: 'phone', topicCode: w.definition.topicCode, citizenId: w.ids.citizen, caseReference: w.reference, note, result: 'resolved' },
+        payload: {
+          channel: 'phone',
+          topicCode: w.definition.topicCode,
+          citizenId: w.ids.citizen,
+          caseReference: w.reference,
+          note,
+          result: 'resolved',
+        },
       });
       expect(reg.statusCode, reg.body).toBe(201);
       const inquiry = reg.json();
-      expect(inquiry).toMatchObject({ channel: 'phone', result: 'resolved', caseId: w.caseId, caseReference: w.reference, unitId: w.units.teamB1 });
+      expect(inquiry).toMatchObject({
+        channel: 'phone',
+        result: 'resolved',
+        caseId: w.caseId,
+        caseReference: w.reference,
+        unitId: w.units.teamB1,
+      });
 
       const status = await w.front.inject({
         method: 'POST',
@@ -77,7 +97,12 @@ for (const engine of ENGINES) {
         payload: { reference: w.reference, inquiryId: inquiry.id },
       });
       expect(status.statusCode, status.body).toBe(200);
-      expect(status.json()).toMatchObject({ caseId: w.caseId, reference: w.reference, state: 'received', decided: false });
+      expect(status.json()).toMatchObject({
+        caseId: w.caseId,
+        reference: w.reference,
+        state: 'received',
+        decided: false,
+      });
       const audit = await w.db
         .selectFrom('audit_log')
         .select(['purpose', 'subject_user_id', 'details'])
@@ -85,13 +110,28 @@ for (const engine of ENGINES) {
         .where('entity_id', '=', w.caseId)
         .execute();
       expect(audit).toHaveLength(1);
-      expect(audit[0]).toMatchObject({ purpose: "Citizen service: answering the applicant's question about their case", subject_user_id: w.ids.citizen });
+      expect(audit[0]).toMatchObject({
+        purpose: "Citizen service: answering the applicant's question about their case",
+        subject_user_id: w.ids.citizen,
+      });
       expect(audit[0].details).toEqual({ inquiryId: inquiry.id });
       // The front line cannot open the case file itself: only the status, through the audited look-up.
       expect((await w.front.inject({ method: 'GET', url: `/api/cases/${w.caseId}` })).statusCode).toBe(403);
       // An analyst holds no registering role: no look-up.
-      expect((await w.analyst.inject({ method: 'POST', url: '/api/contacts/case-status', payload: { reference: w.reference } })).statusCode).toBe(403);
-      const unknown = await w.front.inject({ method: 'POST', url: '/api/contacts/case-status', payload: { reference: 'X-0000' } });
+      expect(
+        (
+          await w.analyst.inject({
+            method: 'POST',
+            url: '/api/contacts/case-status',
+            payload: { reference: w.reference },
+          })
+        ).statusCode,
+      ).toBe(403);
+      const unknown = await w.front.inject({
+        method: 'POST',
+        url: '/api/contacts/case-status',
+        payload: { reference: 'X-0000' },
+      });
       expect(unknown.statusCode).toBe(404);
     });
 
@@ -101,7 +141,15 @@ for (const engine of ENGINES) {
       const reg = await w.front.inject({
         method: 'POST',
         url: '/api/contacts/inquiries',
-        payload: { channel: 'phone', topicCode: w.definition.topicCode, citizenId: w.ids.citizen, note: 'Vil tale med sagsbehandler', result: 'forwarded', forwardToUnitId: w.units.teamA1, dueDate: due },
+        payload: {
+          channel: 'phone',
+          topicCode: w.definition.topicCode,
+          citizenId: w.ids.citizen,
+          note: 'Vil tale med sagsbehandler',
+          result: 'forwarded',
+          forwardToUnitId: w.units.teamA1,
+          dueDate: due,
+        },
       });
       expect(reg.statusCode, reg.body).toBe(201);
       const id = reg.json().id as string;
@@ -110,15 +158,29 @@ for (const engine of ENGINES) {
       expect(tasks.json().map((x: { id: string }) => x.id)).toContain(id);
       const outsiderTasks = await w.outsider.inject({ method: 'GET', url: '/api/contacts/tasks' });
       expect(outsiderTasks.json().map((x: { id: string }) => x.id)).not.toContain(id);
-      const refused = await w.outsider.inject({ method: 'POST', url: `/api/contacts/inquiries/${id}/answer`, payload: { answer: 'x' } });
+      const refused = await w.outsider.inject({
+        method: 'POST',
+        url: `/api/contacts/inquiries/${id}/answer`,
+        payload: { answer: 'x' },
+      });
       expect(refused.statusCode).toBe(404);
 
-      const answered = await w.worker.inject({ method: 'POST', url: `/api/contacts/inquiries/${id}/answer`, payload: { answer: 'Vi ringer dig op i morgen.' } });
+      const answered = await w.worker.inject({
+        method: 'POST',
+        url: `/api/contacts/inquiries/${id}/answer`,
+        payload: { answer: 'Vi ringer dig op i morgen.' },
+      });
       expect(answered.statusCode, answered.body).toBe(200);
       expect(answered.json()).toMatchObject({ answer: 'Vi ringer dig op i morgen.', result: 'forwarded' });
-      const again = await w.worker.inject({ method: 'POST', url: `/api/contacts/inquiries/${id}/answer`, payload: { answer: 'igen' } });
+      const again = await w.worker.inject({
+        method: 'POST',
+        url: `/api/contacts/inquiries/${id}/answer`,
+        payload: { answer: 'igen' },
+      });
       expect(again.statusCode).toBe(409);
-      expect((await w.worker.inject({ method: 'GET', url: '/api/contacts/tasks' })).json().map((x: { id: string }) => x.id)).not.toContain(id);
+      expect(
+        (await w.worker.inject({ method: 'GET', url: '/api/contacts/tasks' })).json().map((x: { id: string }) => x.id),
+      ).not.toContain(id);
 
       const mine = await w.citizen.inject({ method: 'GET', url: '/api/contacts/my-inquiries' });
       expect(mine.json()).toEqual([expect.objectContaining({ id, answer: 'Vi ringer dig op i morgen.' })]);
@@ -128,7 +190,8 @@ for (const engine of ENGINES) {
 
     test('bad input: a clear 400 and nothing stored', async () => {
       const w = await world();
-      const count = async () => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM inquiry`.execute(w.db)).rows[0].n);
+      const count = async () =>
+        Number((await sql<{ n: string }>`SELECT count(*) AS n FROM inquiry`.execute(w.db)).rows[0].n);
       const before = await count();
       const base = { channel: 'phone', topicCode: w.definition.topicCode, note: '' };
       const cases = [
@@ -146,7 +209,15 @@ for (const engine of ENGINES) {
         expect(res.statusCode, JSON.stringify(payload)).toBe(400);
         expect(res.json().error.message).toMatch(/\S/);
       }
-      expect((await w.citizen.inject({ method: 'POST', url: '/api/contacts/inquiries', payload: { ...base, result: 'resolved' } })).statusCode).toBe(403);
+      expect(
+        (
+          await w.citizen.inject({
+            method: 'POST',
+            url: '/api/contacts/inquiries',
+            payload: { ...base, result: 'resolved' },
+          })
+        ).statusCode,
+      ).toBe(403);
       expect(await count()).toBe(before);
     });
 
@@ -165,23 +236,49 @@ for (const engine of ENGINES) {
       const bad = await post({ topicCode: '', question: '' });
       expect(bad.statusCode).toBe(400);
       expect(bad.body).toContain('form-error-message');
-      const ok = await post({ topicCode: w.definition.topicCode, question: 'Hvornår får jeg svar?', caseReference: w.reference });
+      const ok = await post({
+        topicCode: w.definition.topicCode,
+        question: 'Hvornår får jeg svar?',
+        caseReference: w.reference,
+      });
       expect(ok.statusCode, ok.body).toBe(303);
       expect(ok.headers.location).toBe('/mine-henvendelser?sent=1');
-      const page = await w.citizen.inject({ method: 'GET', url: '/mine-henvendelser', headers: { accept: 'text/html' } });
+      const page = await w.citizen.inject({
+        method: 'GET',
+        url: '/mine-henvendelser',
+        headers: { accept: 'text/html' },
+      });
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('Webformular');
-      const row = await w.db.selectFrom('inquiry').selectAll().where('citizen_id', '=', w.ids.citizen).executeTakeFirstOrThrow();
-      expect(row).toMatchObject({ channel: 'web_form', result: 'open', case_id: w.caseId, note: 'Hvornår får jeg svar?' });
+      const row = await w.db
+        .selectFrom('inquiry')
+        .selectAll()
+        .where('citizen_id', '=', w.ids.citizen)
+        .executeTakeFirstOrThrow();
+      expect(row).toMatchObject({
+        channel: 'web_form',
+        result: 'open',
+        case_id: w.caseId,
+        note: 'Hvornår får jeg svar?',
+      });
       // Another citizen's case reference is not linked: nobody learns whether it exists.
       const intruder = await w.other.inject({
         method: 'POST',
         url: '/henvendelse',
         headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-        payload: new URLSearchParams({ _csrf: w.other.csrfToken, topicCode: w.definition.topicCode, question: 'Min nabos sag?', caseReference: w.reference }).toString(),
+        payload: new URLSearchParams({
+          _csrf: w.other.csrfToken,
+          topicCode: w.definition.topicCode,
+          question: 'Min nabos sag?',
+          caseReference: w.reference,
+        }).toString(),
       });
       expect(intruder.statusCode).toBe(303);
-      const theirs = await w.db.selectFrom('inquiry').select('case_id').where('note', '=', 'Min nabos sag?').executeTakeFirstOrThrow();
+      const theirs = await w.db
+        .selectFrom('inquiry')
+        .select('case_id')
+        .where('note', '=', 'Min nabos sag?')
+        .executeTakeFirstOrThrow();
       expect(theirs.case_id).toBeNull();
       // Signed out, the page sends the browser to sign in.
       const anon = await t().app.inject({ method: 'GET', url: '/mine-henvendelser', headers: { accept: 'text/html' } });

@@ -89,15 +89,7 @@ function filterSql(f: InquiryFilter) {
 }
 
 export type FigureDimension =
-  | 'total'
-  | 'channel'
-  | 'topic'
-  | 'unit'
-  | 'month'
-  | 'weekday_hour'
-  | 'outside_hours'
-  | 'topic_month'
-  | 'unit_month';
+  'total' | 'channel' | 'topic' | 'unit' | 'month' | 'weekday_hour' | 'outside_hours' | 'topic_month' | 'unit_month';
 
 export interface FigureGroup {
   dim: FigureDimension;
@@ -183,7 +175,11 @@ export const inquiriesRepository = {
           eb.and([
             eb('i.result', '=', 'forwarded'),
             eb('i.forwarded_user_id', 'is', null),
-            eb('i.forwarded_unit_id', 'in', q.unitIds.length ? [...q.unitIds] : ['00000000-0000-0000-0000-000000000000']),
+            eb(
+              'i.forwarded_unit_id',
+              'in',
+              q.unitIds.length ? [...q.unitIds] : ['00000000-0000-0000-0000-000000000000'],
+            ),
           ]),
           eb.and([
             eb('i.result', '=', 'open'),
@@ -216,7 +212,14 @@ export const inquiriesRepository = {
    * web-form inquiry has none yet), and how many came by a digital channel.
    */
   async figureGroups(db: Executor, f: InquiryFilter): Promise<FigureGroup[]> {
-    const r = await sql<{ dim: FigureDimension; key: string; n: string; resolved: string; decided: string; digital: string }>`
+    const r = await sql<{
+      dim: FigureDimension;
+      key: string;
+      n: string;
+      resolved: string;
+      decided: string;
+      digital: string;
+    }>`
       WITH x AS (
         SELECT i.channel, i.topic_code AS topic, i.unit_id::text AS unit,
                to_char(i.received_at AT TIME ZONE ${LOCAL}, 'YYYY-MM') AS month,

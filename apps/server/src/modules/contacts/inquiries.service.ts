@@ -79,8 +79,7 @@ export async function registerInquiry(
   if (receivedAt.getTime() > now.getTime() + 60_000) throw invalid('receivedAt', 'lies in the future');
   const topics = await topicMap(db);
   if (!topics.has(input.topicCode)) throw invalid('topicCode', 'not a topic of this authority');
-  if (input.citizenId && !(await repo.isApplicant(db, input.citizenId)))
-    throw invalid('citizenId', 'no such citizen');
+  if (input.citizenId && !(await repo.isApplicant(db, input.citizenId))) throw invalid('citizenId', 'no such citizen');
   if (input.result === 'forwarded') {
     if (!(await repo.unitExists(db, input.forwardToUnitId!))) throw invalid('forwardToUnitId', 'no such unit');
     if (input.dueDate! < localDateOf(now)) throw invalid('dueDate', 'lies in the past');
@@ -109,7 +108,8 @@ export async function registerInquiry(
       outside_hours: !isOpen(input.channel, receivedAt),
     });
     await repo.addEvent(trx, { inquiryId: id, activity: 'registered', actorId: principal.userId });
-    if (input.result !== 'resolved') await repo.addEvent(trx, { inquiryId: id, activity: input.result, actorId: principal.userId });
+    if (input.result !== 'resolved')
+      await repo.addEvent(trx, { inquiryId: id, activity: input.result, actorId: principal.userId });
     await recordAudit(trx, {
       actorUserId: principal.userId,
       action: 'create',
@@ -149,7 +149,8 @@ export async function lookUpCaseForInquiry(
       details: input.inquiryId ? { inquiryId: input.inquiryId } : {},
       now: meta.now,
     });
-    if (input.inquiryId) await repo.addEvent(trx, { inquiryId: input.inquiryId, activity: 'case_status_read', actorId: principal.userId });
+    if (input.inquiryId)
+      await repo.addEvent(trx, { inquiryId: input.inquiryId, activity: 'case_status_read', actorId: principal.userId });
     return status;
   });
 }

@@ -20,7 +20,8 @@ export async function openingHours(db: Executor, from: string, to: string): Prom
     if (!e) out.set(key, (e = { site, channel: channel as SiteHours['channel'], week: [], exceptions: [] }));
     return e;
   };
-  for (const r of rows) entry(r.site, r.channel).week.push({ weekday: r.weekday, opensMin: r.opens_min, closesMin: r.closes_min });
+  for (const r of rows)
+    entry(r.site, r.channel).week.push({ weekday: r.weekday, opensMin: r.opens_min, closesMin: r.closes_min });
   for (const x of exceptions)
     entry(x.site, x.channel).exceptions.push({
       day: typeof x.day === 'string' ? x.day : localPartsOf(new Date(x.day)).date,
@@ -47,7 +48,10 @@ export async function openingTest(db: Executor, from: string, to: string) {
 
 /** The hours of each site and channel on the days from `from`, for the portal. */
 export async function hoursForDays(db: Executor, from: string, days: string[]) {
-  const [sites, calendar] = await Promise.all([openingHours(db, from, days[days.length - 1] ?? from), loadAuthorityCalendar(db)]);
+  const [sites, calendar] = await Promise.all([
+    openingHours(db, from, days[days.length - 1] ?? from),
+    loadAuthorityCalendar(db),
+  ]);
   const closed = (date: string) => !calendar.isWorkingDay(date);
   return sites.map((s) => ({
     ...s,

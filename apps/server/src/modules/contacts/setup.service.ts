@@ -6,7 +6,14 @@ import { bookingsRepository as bookings } from './bookings.repository.js';
 export interface CitizenServiceSetup {
   topics: TSaveContactTopic[];
   hours: { site: string; channel: 'counter' | 'phone'; weekday: number; opensMin: number; closesMin: number }[];
-  exceptions: { site: string; channel: 'counter' | 'phone'; day: string; opensMin: number | null; closesMin: number | null; reason: string }[];
+  exceptions: {
+    site: string;
+    channel: 'counter' | 'phone';
+    day: string;
+    opensMin: number | null;
+    closesMin: number | null;
+    reason: string;
+  }[];
   appointmentTypes: {
     code: string;
     name: { da: string; en: string };
@@ -43,7 +50,13 @@ export async function setupCitizenService(db: Executor, s: CitizenServiceSetup):
         site,
         s.hours
           .filter((h) => h.site === site)
-          .map((h) => ({ site, channel: h.channel, weekday: h.weekday, opens_min: h.opensMin, closes_min: h.closesMin })),
+          .map((h) => ({
+            site,
+            channel: h.channel,
+            weekday: h.weekday,
+            opens_min: h.opensMin,
+            closes_min: h.closesMin,
+          })),
       );
     for (const e of s.exceptions)
       await topics.addOpeningException(trx, {

@@ -18,7 +18,6 @@ export function AppointmentsPage() {
     const ctl = new AbortController();
     load(ctl.signal).catch((e: unknown) => !isAbort(e) && setError(e));
     return () => ctl.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on opening the page
   }, []);
   const act = async (work: () => Promise<unknown>, message: string) => {
     setError(null);
@@ -30,7 +29,8 @@ export function AppointmentsPage() {
       setError(e);
     }
   };
-  const when = (iso: string) => new Date(iso).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (iso: string) =>
+    new Date(iso).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <>
       <h1>{t('contacts:myBookingsTitle')}</h1>
@@ -45,10 +45,23 @@ export function AppointmentsPage() {
           <code>{feed}</code>
         </p>
       )}
-      <button type="button" className="button button-secondary" onClick={() => void act(async () => setFeed((await contactsApi.newFeed()).url), t('contacts:calendarFeedNew'))}>
+      <button
+        type="button"
+        className="button button-secondary"
+        onClick={() => void act(async () => setFeed((await contactsApi.newFeed()).url), t('contacts:calendarFeedNew'))}
+      >
         {t('contacts:calendarFeedNew')}
       </button>{' '}
-      <button type="button" className="button button-tertiary" onClick={() => void act(async () => { await contactsApi.revokeFeed(); setFeed(''); }, t('contacts:calendarFeedRevoke'))}>
+      <button
+        type="button"
+        className="button button-tertiary"
+        onClick={() =>
+          void act(async () => {
+            await contactsApi.revokeFeed();
+            setFeed('');
+          }, t('contacts:calendarFeedRevoke'))
+        }
+      >
         {t('contacts:calendarFeedRevoke')}
       </button>
       <div className="table--responsive-scroll">
@@ -75,16 +88,32 @@ export function AppointmentsPage() {
                   <td>
                     {b.status === 'booked' && begun && (
                       <>
-                        <button type="button" className="button button-secondary" onClick={() => void act(() => contactsApi.outcome(b.id, 'attended'), t('contacts:status_attended'))}>
+                        <button
+                          type="button"
+                          className="button button-secondary"
+                          onClick={() =>
+                            void act(() => contactsApi.outcome(b.id, 'attended'), t('contacts:status_attended'))
+                          }
+                        >
                           {t('contacts:status_attended')}
                         </button>{' '}
-                        <button type="button" className="button button-secondary" onClick={() => void act(() => contactsApi.outcome(b.id, 'no_show'), t('contacts:status_no_show'))}>
+                        <button
+                          type="button"
+                          className="button button-secondary"
+                          onClick={() =>
+                            void act(() => contactsApi.outcome(b.id, 'no_show'), t('contacts:status_no_show'))
+                          }
+                        >
                           {t('contacts:status_no_show')}
                         </button>
                       </>
                     )}
                     {b.status === 'booked' && !begun && (
-                      <button type="button" className="button button-tertiary" onClick={() => void act(() => contactsApi.cancel(b.id), t('contacts:status_cancelled'))}>
+                      <button
+                        type="button"
+                        className="button button-tertiary"
+                        onClick={() => void act(() => contactsApi.cancel(b.id), t('contacts:status_cancelled'))}
+                      >
                         {t('contacts:cancel')}
                       </button>
                     )}

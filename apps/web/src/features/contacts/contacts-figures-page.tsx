@@ -45,7 +45,13 @@ export function ContactsFiguresPage() {
     setPeriod(draft);
   };
 
-  const table = (caption: string, rows: Row[], filterOf: (key: string) => Drill, label = (k: string) => k, shareTitle = t('contacts:colShare')) => (
+  const table = (
+    caption: string,
+    rows: Row[],
+    filterOf: (key: string) => Drill,
+    label = (k: string) => k,
+    shareTitle = t('contacts:colShare'),
+  ) => (
     <div className="table--responsive-scroll">
       <table className="table table--compact">
         <caption>{caption}</caption>
@@ -60,7 +66,11 @@ export function ContactsFiguresPage() {
           {rows.map((r) => (
             <tr key={r.key}>
               <th scope="row">
-                <button type="button" className="button-unstyled function-link" onClick={() => void show(`${caption}: ${label(r.key)}`, filterOf(r.key))}>
+                <button
+                  type="button"
+                  className="button-unstyled function-link"
+                  onClick={() => void show(`${caption}: ${label(r.key)}`, filterOf(r.key))}
+                >
                   {label(r.key)}
                 </button>
               </th>
@@ -79,22 +89,49 @@ export function ContactsFiguresPage() {
     <>
       <h1>{t('contacts:figuresTitle')}</h1>
       <form className="bo-inline-form" onSubmit={onPeriod}>
-        <label className="form-label" htmlFor="fig-from">{t('contacts:from')}</label>
-        <input className="form-input input-width-s" type="date" id="fig-from" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
-        <label className="form-label" htmlFor="fig-to">{t('contacts:to')}</label>
-        <input className="form-input input-width-s" type="date" id="fig-to" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
-        <button type="submit" className="button button-secondary">{t('contacts:show')}</button>
+        <label className="form-label" htmlFor="fig-from">
+          {t('contacts:from')}
+        </label>
+        <input
+          className="form-input input-width-s"
+          type="date"
+          id="fig-from"
+          value={draft.from}
+          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+        />
+        <label className="form-label" htmlFor="fig-to">
+          {t('contacts:to')}
+        </label>
+        <input
+          className="form-input input-width-s"
+          type="date"
+          id="fig-to"
+          value={draft.to}
+          onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+        />
+        <button type="submit" className="button button-secondary">
+          {t('contacts:show')}
+        </button>
       </form>
       {error != null && <ErrorAlert error={error} t={t} />}
       {figures && (
         <>
           <p className="font-lead">{t('contacts:figuresTotal', { count: figures.total })}</p>
           <p>
-            <button type="button" className="button-unstyled function-link" onClick={() => void show(t('contacts:result_resolved'), { firstContact: 'yes' })}>
-              {t('contacts:figuresFirstContact', { share: pct(figures.firstContact.share), target: pct(figures.target) })}
+            <button
+              type="button"
+              className="button-unstyled function-link"
+              onClick={() => void show(t('contacts:result_resolved'), { firstContact: 'yes' })}
+            >
+              {t('contacts:figuresFirstContact', {
+                share: pct(figures.firstContact.share),
+                target: pct(figures.target),
+              })}
             </button>
           </p>
-          <p>{t('contacts:figuresForwarded', { share: pct(figures.forwarded.share), basis: figures.forwarded.basis })}</p>
+          <p>
+            {t('contacts:figuresForwarded', { share: pct(figures.forwarded.share), basis: figures.forwarded.basis })}
+          </p>
           <p>
             {t('contacts:figuresBookings', {
               total: figures.bookings.total,
@@ -103,10 +140,21 @@ export function ContactsFiguresPage() {
               utilisation: pct(figures.bookings.utilisation),
             })}
           </p>
-          {table(t('contacts:byChannel'), figures.byChannel, (k) => ({ channel: k }), (k) => t(`contacts:channel_${k}`))}
+          {table(
+            t('contacts:byChannel'),
+            figures.byChannel,
+            (k) => ({ channel: k }),
+            (k) => t(`contacts:channel_${k}`),
+          )}
           {table(t('contacts:byTopic'), figures.byTopic, (k) => ({ topicCode: k }))}
           {table(t('contacts:byMonth'), figures.firstContactByMonth, (k) => ({ month: k }))}
-          {table(t('contacts:indicatorChannelShift'), figures.channelShift, (k) => ({ month: k }), (k) => k, t('contacts:colDigital'))}
+          {table(
+            t('contacts:indicatorChannelShift'),
+            figures.channelShift,
+            (k) => ({ month: k }),
+            (k) => k,
+            t('contacts:colDigital'),
+          )}
           <div className="table--responsive-scroll">
             <table className="table table--compact bo-heat">
               <caption>{t('contacts:heatMap')}</caption>
@@ -114,7 +162,9 @@ export function ContactsFiguresPage() {
                 <tr>
                   <th scope="col">{t('contacts:colKey')}</th>
                   {Array.from({ length: 24 }, (_, h) => (
-                    <th scope="col" key={h}>{h}</th>
+                    <th scope="col" key={h}>
+                      {h}
+                    </th>
                   ))}
                 </tr>
               </thead>
@@ -125,7 +175,13 @@ export function ContactsFiguresPage() {
                     {Array.from({ length: 24 }, (_, h) => {
                       const n = heat.get(`${d}:${h}`) ?? 0;
                       return (
-                        <td key={h} style={{ background: `rgba(0, 90, 187, ${(n / max) * 0.8})`, color: n / max > 0.5 ? '#fff' : undefined }}>
+                        <td
+                          key={h}
+                          style={{
+                            background: `rgba(0, 90, 187, ${(n / max) * 0.8})`,
+                            color: n / max > 0.5 ? '#fff' : undefined,
+                          }}
+                        >
                           {n}
                         </td>
                       );
@@ -144,7 +200,8 @@ export function ContactsFiguresPage() {
           <ul>
             {drill.list.items.map((i) => (
               <li key={i.id}>
-                {i.receivedAt.slice(0, 16).replace('T', ' ')} · {t(`contacts:channel_${i.channel}`)} · {i.topicCode} · {t(`contacts:result_${i.result}`)}
+                {i.receivedAt.slice(0, 16).replace('T', ' ')} · {t(`contacts:channel_${i.channel}`)} · {i.topicCode} ·{' '}
+                {t(`contacts:result_${i.result}`)}
               </li>
             ))}
           </ul>

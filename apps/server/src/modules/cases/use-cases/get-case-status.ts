@@ -65,11 +65,7 @@ export async function lookUpCaseStatus(db: Executor, input: CaseStatusLookup): P
  * The id of the case with this reference, for linking a record to it (no case data is read, nothing audited).
  * With `applicantId`, only that applicant's own case is found.
  */
-export async function caseIdOfReference(
-  db: Executor,
-  reference: string,
-  applicantId?: string,
-): Promise<string | null> {
+export async function caseIdOfReference(db: Executor, reference: string, applicantId?: string): Promise<string | null> {
   const c = await repo.findCaseByReference(db, reference);
   if (!c || (applicantId !== undefined && c.applicant_id !== applicantId)) return null;
   return c.id;

@@ -13,7 +13,10 @@ export function demoTopics(units: Record<string, string>): CitizenServiceSetup['
         'Bestilling af tid, hvad du skal medbringe, priser og status på et bestilt pas.',
         'Booking a time, what to bring, prices and the status of a passport on order.',
       ),
-      mustForward: both('Tabte pas i udlandet går til Udenrigsministeriet.', 'Passports lost abroad go to the Ministry of Foreign Affairs.'),
+      mustForward: both(
+        'Tabte pas i udlandet går til Udenrigsministeriet.',
+        'Passports lost abroad go to the Ministry of Foreign Affairs.',
+      ),
       answers: [
         {
           title: both('Hvad koster et pas?', 'What does a passport cost?'),
@@ -26,7 +29,10 @@ export function demoTopics(units: Record<string, string>): CitizenServiceSetup['
       code: '23.05.00',
       name: both('Flytning og folkeregister', 'Moving and the civil register'),
       unitId: units['bs-kontaktcenter'] ?? null,
-      canResolve: both('Flytning, status på en anmeldt flytning og navneændring.', 'Moving, the status of a reported move and changes of name.'),
+      canResolve: both(
+        'Flytning, status på en anmeldt flytning og navneændring.',
+        'Moving, the status of a reported move and changes of name.',
+      ),
       mustForward: both('Tvivl om bopæl går til en sagsbehandler.', 'Doubt about residence goes to a caseworker.'),
       answers: [],
     },
@@ -58,7 +64,10 @@ export function demoTopics(units: Record<string, string>): CitizenServiceSetup['
       name: both('Skat og betalinger', 'Tax and payments'),
       unitId: units['bs-kontaktcenter'] ?? null,
       canResolve: both('Betalingsaftaler om kommunale krav.', 'Payment plans for municipal claims.'),
-      mustForward: both('Spørgsmål om din årsopgørelse går til Skattestyrelsen.', 'Questions about your tax assessment go to the Danish Tax Agency.'),
+      mustForward: both(
+        'Spørgsmål om din årsopgørelse går til Skattestyrelsen.',
+        'Questions about your tax assessment go to the Danish Tax Agency.',
+      ),
       answers: [],
     },
   ];
@@ -88,10 +97,42 @@ export function demoHours(): CitizenServiceSetup['hours'] {
 }
 
 export const DEMO_APPOINTMENT_TYPES = [
-  { code: 'pas', unit: 'borgerservice', name: both('Pas og kørekort', 'Passport and driving licence'), topicCode: '05.02.00', durationMin: 15, channel: 'in_person' as const, staff: 'borgerservice' },
-  { code: 'familiesammenfoering', unit: 'udl-familie', name: both('Samtale om familiesammenføring', 'Talk about family reunification'), topicCode: '26.02.02', durationMin: 30, channel: 'video' as const, staff: 'sagsbehandler' },
-  { code: 'byggesag', unit: 'cbm-byggesag', name: both('Møde om byggetilladelse', 'Meeting about a building permit'), topicCode: '02.00.00', durationMin: 45, channel: 'in_person' as const, staff: 'byggesag' },
-  { code: 'ydelser', unit: 'cbi-ydelser', name: both('Telefonmøde om ydelser', 'Phone meeting about benefits'), topicCode: '32.18.02', durationMin: 15, channel: 'phone' as const, staff: 'ydelser' },
+  {
+    code: 'pas',
+    unit: 'borgerservice',
+    name: both('Pas og kørekort', 'Passport and driving licence'),
+    topicCode: '05.02.00',
+    durationMin: 15,
+    channel: 'in_person' as const,
+    staff: 'borgerservice',
+  },
+  {
+    code: 'familiesammenfoering',
+    unit: 'udl-familie',
+    name: both('Samtale om familiesammenføring', 'Talk about family reunification'),
+    topicCode: '26.02.02',
+    durationMin: 30,
+    channel: 'video' as const,
+    staff: 'sagsbehandler',
+  },
+  {
+    code: 'byggesag',
+    unit: 'cbm-byggesag',
+    name: both('Møde om byggetilladelse', 'Meeting about a building permit'),
+    topicCode: '02.00.00',
+    durationMin: 45,
+    channel: 'in_person' as const,
+    staff: 'byggesag',
+  },
+  {
+    code: 'ydelser',
+    unit: 'cbi-ydelser',
+    name: both('Telefonmøde om ydelser', 'Phone meeting about benefits'),
+    topicCode: '32.18.02',
+    durationMin: 15,
+    channel: 'phone' as const,
+    staff: 'ydelser',
+  },
 ];
 
 /** Weekly bookable hours of the staff who take appointments: [weekday, from hour, to hour]. */

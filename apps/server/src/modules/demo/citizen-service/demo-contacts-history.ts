@@ -34,7 +34,8 @@ function pickWeighted<T>(rng: Rng, items: readonly T[], weights: readonly number
 function minuteOf(rng: Rng, channel: string, weekday: number): number {
   if (channel === 'counter') return rng.int(10 * 60, (weekday === 4 ? 17 * 60 : weekday === 5 ? 13 * 60 : 15 * 60) - 1);
   // A few calls are registered from the voicemail after hours.
-  if (channel === 'phone') return rng.chance(0.04) ? rng.int(16 * 60, 19 * 60) : rng.int(8 * 60, (weekday === 5 ? 13 : 16) * 60 - 1);
+  if (channel === 'phone')
+    return rng.chance(0.04) ? rng.int(16 * 60, 19 * 60) : rng.int(8 * 60, (weekday === 5 ? 13 : 16) * 60 - 1);
   if (channel === 'letter') return rng.int(9 * 60, 12 * 60);
   // Digital: through the day, with an evening peak.
   return rng.chance(0.3) ? rng.int(19 * 60, 23 * 60) : rng.int(7 * 60, 19 * 60);
@@ -73,18 +74,40 @@ export async function generateDemoContacts(db: Executor, input: DemoContactsInpu
     const t = (dayNo - toDayNumber(first)) / 730;
     // More in January and August (moves, benefits, the start of the school year), fewer in July and at Christmas.
     const month = Number(d.slice(5, 7));
-    const season = { 1: 1.25, 2: 1.1, 3: 1.05, 4: 1, 5: 0.95, 6: 0.9, 7: 0.65, 8: 1.2, 9: 1.05, 10: 1, 11: 1, 12: 0.75 }[month]!;
+    const season = {
+      1: 1.25,
+      2: 1.1,
+      3: 1.05,
+      4: 1,
+      5: 0.95,
+      6: 0.9,
+      7: 0.65,
+      8: 1.2,
+      9: 1.05,
+      10: 1,
+      11: 1,
+      12: 0.75,
+    }[month]!;
     const mondayPeak = weekday === 1 ? 1.25 : weekday === 5 ? 0.8 : 1;
     const expected = working ? input.perDay * season * mondayPeak : input.perDay * 0.08;
     const x = expected * (0.85 + rng() * 0.3);
     const n = Math.floor(x) + (rng() < x - Math.floor(x) ? 1 : 0);
     const shares = SHARE_THEN.map((s, i) => s + (SHARE_NOW[i] - s) * t);
     for (let i = 0; i < n; i++) {
-      const channel = working ? pickWeighted(rng, CHANNELS, shares) : rng.pick(['email', 'web_form', 'self_service'] as const);
-      const topic = pickWeighted(rng, TOPICS, TOPICS.map((x) => x.weight));
+      const channel = working
+        ? pickWeighted(rng, CHANNELS, shares)
+        : rng.pick(['email', 'web_form', 'self_service'] as const);
+      const topic = pickWeighted(
+        rng,
+        TOPICS,
+        TOPICS.map((x) => x.weight),
+      );
       const minutes = minuteOf(rng, channel, weekday);
       const receivedAt = instant(d, minutes);
-      const fcr = Math.min(0.97, topic.fcr + 0.03 * t + (channel === 'counter' ? 0.03 : channel === 'letter' ? -0.1 : 0));
+      const fcr = Math.min(
+        0.97,
+        topic.fcr + 0.03 * t + (channel === 'counter' ? 0.03 : channel === 'letter' ? -0.1 : 0),
+      );
       const r = rng();
       const result = r < fcr ? 'resolved' : r < fcr + (1 - fcr) * 0.85 ? 'forwarded' : 'referred';
       const due = result === 'forwarded' ? calendar.addWorkingDays(d, 3) : null;
@@ -92,7 +115,10 @@ export async function generateDemoContacts(db: Executor, input: DemoContactsInpu
         result === 'forwarded'
           ? new Date(receivedAt.getTime() + rng.logNormal(rng.chance(0.85) ? 1.5 : 6, 0.5) * 86_400_000)
           : null;
-      const counterOpen = channel === 'counter' || channel === 'phone' ? working && minutes >= 8 * 60 && minutes < 16 * 60 : working && minutes >= 8 * 60 && minutes < 17 * 60;
+      const counterOpen =
+        channel === 'counter' || channel === 'phone'
+          ? working && minutes >= 8 * 60 && minutes < 16 * 60
+          : working && minutes >= 8 * 60 && minutes < 17 * 60;
       inquiries.push({
         receivedAt,
         channel,
@@ -129,7 +155,14 @@ export async function generateDemoContacts(db: Executor, input: DemoContactsInpu
             appointmentTypeId: type.id,
             staffId: type.staffId,
             citizenId: null,
-            citizenName: rng.pick(['Jens Hansen', 'Mette Nielsen', 'Ali Yilmaz', 'Anna Sørensen', 'Peter Larsen', 'Fatima Ahmed']),
+            citizenName: rng.pick([
+              'Jens Hansen',
+              'Mette Nielsen',
+              'Ali Yilmaz',
+              'Anna Sørensen',
+              'Peter Larsen',
+              'Fatima Ahmed',
+            ]),
             startsAt,
             endsAt: new Date(startsAt.getTime() + type.durationMin * 60_000),
             bookedAt: new Date(startsAt.getTime() - lead * 86_400_000),

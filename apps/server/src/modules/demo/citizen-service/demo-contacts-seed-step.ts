@@ -27,13 +27,41 @@ export const seedCitizenService: DemoSeedStep = {
       topics: demoTopics(u),
       hours: demoHours(),
       exceptions: [
-        { site: 'Rådhuset', channel: 'counter', day: addCalendarDays(today, 12), opensMin: 10 * 60, closesMin: 13 * 60, reason: 'Ekstra åbent: pas før ferien' },
+        {
+          site: 'Rådhuset',
+          channel: 'counter',
+          day: addCalendarDays(today, 12),
+          opensMin: 10 * 60,
+          closesMin: 13 * 60,
+          reason: 'Ekstra åbent: pas før ferien',
+        },
       ],
-      appointmentTypes: staffTypes.map((t) => ({ code: t.code, name: t.name, topicCode: t.topicCode, unitId: u[t.unit], durationMin: t.durationMin, channel: t.channel })),
+      appointmentTypes: staffTypes.map((t) => ({
+        code: t.code,
+        name: t.name,
+        topicCode: t.topicCode,
+        unitId: u[t.unit],
+        durationMin: t.durationMin,
+        channel: t.channel,
+      })),
       availability: staffTypes.flatMap((t) =>
-        DEMO_AVAILABILITY[t.staff].map(([weekday, from, to]) => ({ userId: state.users[t.staff], weekday, startsMin: from * 60, endsMin: to * 60 })),
+        DEMO_AVAILABILITY[t.staff].map(([weekday, from, to]) => ({
+          userId: state.users[t.staff],
+          weekday,
+          startsMin: from * 60,
+          endsMin: to * 60,
+        })),
       ),
-      absences: state.users['byggesag'] ? [{ userId: state.users['byggesag'], fromDay: addCalendarDays(today, 20), toDay: addCalendarDays(today, 24), reason: 'Ferie' }] : [],
+      absences: state.users['byggesag']
+        ? [
+            {
+              userId: state.users['byggesag'],
+              fromDay: addCalendarDays(today, 20),
+              toDay: addCalendarDays(today, 24),
+              reason: 'Ferie',
+            },
+          ]
+        : [],
     });
     const r = await generateDemoContacts(trx, {
       units: u,
