@@ -31,6 +31,7 @@ import { notificationsModule } from './modules/notifications/index.js';
 import { applicationsModule } from './modules/applications/index.js';
 import { complaintsModule } from './modules/complaints/index.js';
 import { portalModule } from './modules/portal/index.js';
+import { contactsModule } from './modules/contacts/index.js';
 import { backOfficeModule } from './modules/back-office/index.js';
 import { demoModule, DEMO_ACCOUNTS, DEMO_PASSWORD, isDemoDatabase, seedDemoIfEmpty } from './modules/demo/index.js';
 
@@ -53,6 +54,7 @@ export const APP_MODULES: readonly ModuleDescriptor[] = [
   applicationsModule,
   complaintsModule,
   portalModule,
+  contactsModule,
   backOfficeModule,
   demoModule,
 ];

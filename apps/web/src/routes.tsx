@@ -7,6 +7,7 @@ import { CASE_ROUTES } from './features/cases/case-routes.js';
 import { CASE_TYPE_ROUTES } from './features/case-types/case-type-routes.js';
 import { ADMIN_ROUTES } from './features/admin/admin-routes.js';
 import { COMPLAINT_ROUTES } from './features/complaints/complaint-routes.js';
+import { CONTACTS_ROUTES } from './features/contacts/contacts-routes.js';
 
 /**
  * Every page of the back office. A capability adds its page here (lazily, with React.lazy, when it is heavy) and
@@ -21,4 +22,5 @@ export const ROUTES: AppRoute[] = [
   ...CASE_TYPE_ROUTES,
   ...ADMIN_ROUTES,
   ...COMPLAINT_ROUTES,
+  ...CONTACTS_ROUTES,
 ];

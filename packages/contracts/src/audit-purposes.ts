@@ -26,6 +26,8 @@ export const AUDIT_PURPOSES = {
   breakGlass: 'Case file read without a working need (break the glass)',
   workQueue: 'Work queue list',
   workflowAdministration: 'Workflow administration',
+  citizenServiceCaseStatus: "Citizen service: answering the applicant's question about their case",
+  citizenServiceInquiry: 'Citizen service: an inquiry from the citizen',
 } as const;
 export type TAuditPurposeKey = keyof typeof AUDIT_PURPOSES;
 

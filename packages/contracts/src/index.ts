@@ -12,3 +12,4 @@ export * from './calendar.js';
 export * from './primitives.js';
 export * from './portal-forms.js';
 export * from './complaints.js';
+export * from './contacts.js';

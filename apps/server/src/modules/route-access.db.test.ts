@@ -54,6 +54,15 @@ const READERS = ['caseworker', 'teamlead', 'quality', 'analyst', 'admin'] as con
 const CASE_READERS = ['caseworker', 'teamlead', 'frontline'] as const;
 const MODEL_EDITORS = ['analyst', 'admin'] as const;
 const NAVIGATOR = ['analyst', 'teamlead', 'quality', 'admin'] as const;
+const CONTACT_STAFF = ['frontline', 'caseworker', 'teamlead'] as const;
+const CONTACT_FIGURES = ['frontline', 'teamlead', 'quality', 'analyst', 'admin'] as const;
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+const CONTACT_TOPIC = {
+  code: '27.24.00',
+  name: { da: 'Boligstøtte', en: 'Housing benefit' },
+  canResolve: { da: 'Status', en: 'Status' },
+  mustForward: { da: 'Klager', en: 'Complaints' },
+};
 
 const open: Access = { anonymous: 'allowed' };
 const signedIn = (o: Partial<Access> = {}): Access => ({ anonymous: 401, allowed: 'insider', ...o });
@@ -542,6 +551,96 @@ const RULES: Record<string, Rule> = {
     access: staff(NAVIGATOR, 403),
     request: (w) => ({ url: '/api/navigator/discover', payload: { population: teamA1(w) } }),
   },
+
+  // Citizen service: the front line registers and looks up; tasks go to the units that answer them; the figures to
+  // those who lead and measure; citizens see and book only their own.
+  'GET /borgerservice': { access: open },
+  'GET /mine-henvendelser': { access: applicant({ page: true, owned: false }) },
+  'GET /henvendelse': { access: applicant({ page: true, owned: false }) },
+  'POST /henvendelse': {
+    access: { anonymous: 'sign-in', staff: 403 },
+    request: () => ({ url: '/henvendelse', ...form('topicCode=27.24.00&question=Hej') }),
+  },
+  'GET /mine-aftaler': { access: applicant({ page: true, owned: false }) },
+  'POST /mine-aftaler/:id/aflys': {
+    access: { anonymous: 'sign-in', staff: 403 },
+    request: () => ({ url: `/mine-aftaler/${NO_SUCH_ID}/aflys`, ...form('') }),
+  },
+  'GET /book': { access: applicant({ page: true, owned: false }) },
+  'GET /book/:typeId': {
+    access: { anonymous: 'sign-in', staff: 403 },
+    request: () => ({ url: `/book/${NO_SUCH_ID}` }),
+  },
+  'POST /book/:typeId': {
+    access: { anonymous: 'sign-in', staff: 403 },
+    request: () => ({ url: `/book/${NO_SUCH_ID}`, ...form('slot=x') }),
+  },
+  'GET /kalender/:file': { access: open, request: () => ({ url: '/kalender/not-a-token.ics' }) },
+  'GET /api/contacts/topics': { access: staff(STAFF_ROLES) },
+  'PUT /api/contacts/topics/:code': {
+    access: staff(ADMIN, 403),
+    request: () => ({ url: '/api/contacts/topics/27.24.00', payload: CONTACT_TOPIC }),
+  },
+  'POST /api/contacts/inquiries': {
+    access: staff(CONTACT_STAFF),
+    request: () => ({
+      url: '/api/contacts/inquiries',
+      payload: { channel: 'phone', topicCode: '27.24.00', result: 'resolved' },
+    }),
+  },
+  'POST /api/contacts/case-status': {
+    access: staff(CONTACT_STAFF),
+    request: (w) => ({ url: '/api/contacts/case-status', payload: { reference: w.reference } }),
+  },
+  'GET /api/contacts/tasks': { access: staff(CONTACT_STAFF) },
+  'POST /api/contacts/inquiries/:id/answer': {
+    access: staff(CONTACT_STAFF),
+    request: () => ({ url: `/api/contacts/inquiries/${NO_SUCH_ID}/answer`, payload: { answer: 'Svar' } }),
+  },
+  'GET /api/contacts/my-inquiries': { access: applicant({ page: false, owned: false }) },
+  'GET /api/contacts/figures': {
+    access: staff(CONTACT_FIGURES),
+    request: () => ({ url: '/api/contacts/figures?from=2026-01-01&to=2026-12-31' }),
+  },
+  'GET /api/contacts/figures/inquiries': {
+    access: staff(CONTACT_FIGURES),
+    request: () => ({ url: '/api/contacts/figures/inquiries?from=2026-01-01&to=2026-12-31' }),
+  },
+  'GET /api/contacts/appointment-types': { access: open },
+  'GET /api/contacts/slots': {
+    access: open,
+    request: () => ({ url: `/api/contacts/slots?appointmentTypeId=${NO_SUCH_ID}` }),
+  },
+  'POST /api/contacts/bookings': {
+    access: { anonymous: 401, roles: CONTACT_STAFF },
+    request: () => ({
+      url: '/api/contacts/bookings',
+      payload: {
+        appointmentTypeId: NO_SUCH_ID,
+        staffId: NO_SUCH_ID,
+        startsAt: '2030-01-07T09:00:00Z',
+        citizenName: 'X',
+      },
+    }),
+  },
+  'GET /api/contacts/bookings': { access: { anonymous: 401, roles: CONTACT_STAFF, allowed: 'insider' } },
+  'POST /api/contacts/bookings/:id/cancel': {
+    access: { anonymous: 401 },
+    request: () => ({ url: `/api/contacts/bookings/${NO_SUCH_ID}/cancel` }),
+  },
+  'POST /api/contacts/bookings/:id/rebook': {
+    access: { anonymous: 401 },
+    request: () => ({
+      url: `/api/contacts/bookings/${NO_SUCH_ID}/rebook`,
+      payload: { startsAt: '2030-01-07T09:00:00Z' },
+    }),
+  },
+  'POST /api/contacts/bookings/:id/outcome': {
+    access: staff(CONTACT_STAFF),
+    request: () => ({ url: `/api/contacts/bookings/${NO_SUCH_ID}/outcome`, payload: { status: 'no_show' } }),
+  },
+  'POST /api/contacts/calendar-feed': { access: staff(CONTACT_STAFF) },
+  'DELETE /api/contacts/calendar-feed': { access: staff(CONTACT_STAFF) },
 };
 
 const isPage = (url: string) => !url.startsWith('/api/') && !url.startsWith('/auth/') && !url.startsWith('/app');

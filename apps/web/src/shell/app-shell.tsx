@@ -88,6 +88,7 @@ export function AppShell(props: { children: ReactNode }) {
             <nav className="nav" aria-label={t('mainMenu')}>
               <ul className="mainmenu">
                 <NavItem href="/app/">{t('navStart')}</NavItem>
+                <NavItem href="/app/citizen-service">{t('contacts:navService')}</NavItem>
                 <NavItem href="/" external>
                   {t('navPortal')}
                 </NavItem>

@@ -12,6 +12,7 @@ import { admin } from './admin.js';
 import { errors } from './errors.js';
 import { calibration } from './calibration.js';
 import { complaints } from './complaints.js';
+import { contacts } from './contacts.js';
 import type { Catalogue, Locale } from './types.js';
 
 export * from './types.js';
@@ -35,6 +36,7 @@ export const CATALOGUES: Record<string, Catalogue> = {
   admin,
   errors,
   complaints,
+  contacts,
 };
 
 /** i18next resources built from the catalogues; Swedish falls back to English where a text is missing. */

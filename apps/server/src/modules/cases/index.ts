@@ -97,3 +97,4 @@ export {
   type ComplaintCaseFacts,
   type ImportedCaseRecord,
 } from './use-cases/complaint-facts.js';
+export { lookUpCaseStatus, caseIdOfReference, type CaseStatusLookup } from './use-cases/get-case-status.js';

@@ -8,6 +8,8 @@ export interface OutgoingMail {
   html: string;
   /** Stable per notification, so a retried send is recognisable as the same message by the receiving side. */
   messageId: string;
+  /** Files sent with the mail, e.g. an iCalendar invitation (`contentType: 'text/calendar; method=REQUEST'`). */
+  attachments?: { filename: string; content: string; contentType: string }[];
 }
 
 export interface Mailer {

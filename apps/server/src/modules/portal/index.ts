@@ -15,3 +15,6 @@ export const portalModule: ModuleDescriptor = {
 
 export { DKFDS_CSS, DKFDS_PREFIX } from './portal-assets.js';
 export { LOCALE_COOKIE } from './portal-locale.js';
+export { pageContext, type PageContext } from './portal-page.js';
+export { sendPage } from './portal-send.js';
+export { registerPortalErrorPages } from './portal-errors.js';
