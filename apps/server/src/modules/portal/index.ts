@@ -15,3 +15,7 @@ export const portalModule: ModuleDescriptor = {
 
 export { DKFDS_CSS, DKFDS_PREFIX } from './portal-assets.js';
 export { LOCALE_COOKIE } from './portal-locale.js';
+// For capabilities that render their own citizen pages in the portal frame (surveys' answer pages).
+export { pageContext, type PageContext } from './portal-page.js';
+export { sendPage } from './portal-send.js';
+export { alert, errorSummary, type FieldError } from './portal-components.js';
