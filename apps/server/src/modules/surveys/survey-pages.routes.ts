@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
-import { HTTP_STATUS, isAppError } from '../../platform/errors.js';
+import { AppError, HTTP_STATUS, isAppError } from '../../platform/errors.js';
+import { denialRecorder } from '../../platform/audit/audit-denials.js';
+import { auditDenied, isDeniedMarker } from '../../platform/audit/record-audit.js';
 import { toAppError } from '../../platform/http/error-handler.js';
 import { pageContext, sendPage, type PageContext } from '../portal/index.js';
 import type { AnswerProblem } from './survey-answers.js';
@@ -43,15 +45,10 @@ const CLOSED_STATUS: Record<ClosedReason | 'rate_limited', number> = {
   rate_limited: 429,
 };
 
-function closed(reply: FastifyReply, page: PageContext, reason: ClosedReason | 'rate_limited') {
+function closed(reply: FastifyReply, page: PageContext, reason: ClosedReason | 'rate_limited', status?: number) {
   reply.header('referrer-policy', 'no-referrer');
-  return sendPage(
-    reply,
-    page,
-    page.t(`surveys:closedTitle_${reason}`),
-    surveyClosedPage(page, reason),
-    CLOSED_STATUS[reason],
-  );
+  const title = page.t(`surveys:closedTitle_${reason}`);
+  return sendPage(reply, page, title, surveyClosedPage(page, reason), status ?? CLOSED_STATUS[reason]);
 }
 
 /** A refused post lands on a plain page that says why; nothing was stored. */
@@ -71,16 +68,22 @@ export function surveyPageRoutes(ctx: AppContext) {
     const hide = { schema: { hide: true } };
     const limited = { ...hide, preHandler: surveyAnswerLimit(ctx) };
 
+    const recordDenial = denialRecorder(db);
     app.setErrorHandler(async (err: unknown, request: FastifyRequest, reply: FastifyReply) => {
       const page = pageContext(request, reply, ctx.config);
-      const reason = closedReasonOf(err);
-      if (reason) return closed(reply, page, reason);
       const appError = toAppError(err);
+      // Someone else's invitation, or a page for citizens opened by staff: refused, and kept in the audit log.
+      if (isDeniedMarker(appError.details) || (appError.code === 'forbidden' && request.principal))
+        await recordDenial(request, appError).catch((e: unknown) =>
+          request.log.error({ err: e }, 'could not audit a denial'),
+        );
+      const reason = closedReasonOf(err) ?? (isDeniedMarker(appError.details) ? 'invalid' : undefined);
+      if (reason) return closed(reply, page, reason);
       if (appError.code === 'unauthenticated')
         return reply.redirect(`/login?returnTo=${encodeURIComponent(request.url)}`, 303);
       if (HTTP_STATUS[appError.code] >= 500) request.log.error({ err }, 'request failed');
       // A CSRF refusal (an old form) or anything else: the page says the link could not be used.
-      return closed(reply, page, 'invalid').status(HTTP_STATUS[appError.code]);
+      return closed(reply, page, 'invalid', HTTP_STATUS[appError.code]);
     });
 
     app.get('/undersoegelse', hide, async (request, reply) => {
@@ -139,7 +142,8 @@ export function surveyPageRoutes(ctx: AppContext) {
 
     app.get('/mine-undersoegelser', hide, async (request, reply) => {
       const page = pageContext(request, reply, ctx.config);
-      if (request.principal?.kind !== 'applicant') return reply.redirect('/login?returnTo=/mine-undersoegelser', 303);
+      if (!request.principal) return reply.redirect('/login?returnTo=/mine-undersoegelser', 303);
+      if (request.principal.kind !== 'applicant') throw new AppError('forbidden', 'This is for citizens only.');
       const items = await openSurveysOf(db, request.principal.userId);
       return sendPage(reply, page, page.t('surveys:mySurveysTitle'), mySurveysPage(page, items));
     });
@@ -147,9 +151,16 @@ export function surveyPageRoutes(ctx: AppContext) {
     app.get('/mine-undersoegelser/:id', hide, async (request, reply) => {
       const page = pageContext(request, reply, ctx.config);
       const id = (request.params as { id: string }).id;
-      if (request.principal?.kind !== 'applicant')
+      if (!request.principal)
         return reply.redirect(`/login?returnTo=${encodeURIComponent(`/mine-undersoegelser/${id}`)}`, 303);
+      if (request.principal.kind !== 'applicant') throw new AppError('forbidden', 'This is for citizens only.');
       const opened = await openSurvey(db, { invitationId: id, userId: request.principal.userId });
+      if (opened.state === 'invalid')
+        throw new AppError(
+          'not_found',
+          'No such survey.',
+          auditDenied({ entityType: 'survey_invitation', entityId: id.slice(0, 40) }),
+        );
       if (opened.state !== 'open') return closed(reply, page, opened.state);
       const body = surveyFormPage(page, { definition: opened.definition, credential: { invitationId: id } });
       return sendPage(reply, page, opened.definition.title[page.locale], body);

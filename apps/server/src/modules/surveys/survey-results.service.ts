@@ -16,6 +16,7 @@ import { maskCpr } from '../../platform/logging.js';
 import { listCaseTypes } from '../case-types/index.js';
 import { groupResults, MINIMUM_GROUP, quarterOf } from './survey-results.js';
 import { SATISFIED_FROM } from './survey-statistics.js';
+import { SURVEY_TEMPLATES } from './survey-templates.js';
 import { surveysRepository as repo, type ResultsFilter } from './surveys.repository.js';
 
 /** Who reads survey results: for the units where they hold one of these roles. */
@@ -35,8 +36,11 @@ function readableUnits(principal: Principal, roles: readonly StaffRole[], unitId
 
 async function surveyVersions(db: Executor, code: string) {
   const versions = await repo.versionsOfCode(db, code);
-  if (versions.length === 0) throw new AppError('not_found', `There is no survey ${code}.`);
-  return { versions, current: versions[versions.length - 1]!.definition as TSurveyDefinition };
+  if (versions.length > 0) return { versions, current: versions[versions.length - 1]!.definition as TSurveyDefinition };
+  // A ready-made survey not yet published has no answers, but its results page exists (empty).
+  const template = SURVEY_TEMPLATES.find((t) => t.code === code);
+  if (!template) throw new AppError('not_found', `There is no survey ${code}.`);
+  return { versions, current: template };
 }
 
 async function labeller(db: Executor, by: TSurveyResultsQuery['by'], locale: Locale) {
