@@ -23,6 +23,7 @@ export {
   inviteAfterContact,
   inviteAfterDecision,
   inviteToAnnualSurvey,
+  sendInvitation,
   SURVEY_INVITE_JOB,
   type ContactForSurvey,
   type InviteOutcome,

@@ -209,6 +209,9 @@ export async function generateDemoSurveys(
       }
     }
   }
+  // An answer that would come after today has not come yet: that invitation is still open.
+  const soFar = (list: Invitation[]) =>
+    list.map((i) => (i.answered && i.answered.at.getTime() > now.getTime() ? { ...i, answered: null } : i));
   let invitations = 0;
   let responses = 0;
   for (const [surveyCode, list] of [
@@ -217,7 +220,7 @@ export async function generateDemoSurveys(
     ['annual-user', annualUser],
     ['annual-staff', annualStaff],
   ] as const) {
-    const r = await importSurveyHistory(trx, { surveyCode, invitations: list });
+    const r = await importSurveyHistory(trx, { surveyCode, invitations: soFar(list) });
     invitations += r.invitations;
     responses += r.responses;
   }
