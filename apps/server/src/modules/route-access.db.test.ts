@@ -503,6 +503,10 @@ const RULES: Record<string, Rule> = {
   'GET /api/surveys/templates': { access: staff(ADMIN) },
   'POST /api/surveys': { access: staff(ADMIN), request: () => ({ url: '/api/surveys', payload: { code: 'x' } }) },
   'POST /api/surveys/templates/publish': { access: staff(ADMIN) },
+  'POST /api/surveys/annual/:kind': {
+    access: staff(ADMIN, 403),
+    request: () => ({ url: '/api/surveys/annual/annual_staff', payload: {} }),
+  },
   'GET /api/surveys/results': {
     access: staff(['quality', 'teamlead', 'analyst', 'admin']),
     request: () => ({ url: '/api/surveys/results?survey=after-decision&by=unit' }),

@@ -23,6 +23,7 @@ export {
   inviteAfterContact,
   inviteAfterDecision,
   inviteToAnnualSurvey,
+  launchAnnualSurvey,
   sendInvitation,
   SURVEY_INVITE_JOB,
   type ContactForSurvey,

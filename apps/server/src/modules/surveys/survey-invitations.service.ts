@@ -191,3 +191,22 @@ export async function sendInvitation(
   await repo.markSent(deps.db, inv.id);
   return 'sent';
 }
+
+/**
+ * Sends an annual survey out now: the staff survey to every active member of staff (each counted in the unit of
+ * their role), the user survey to a random sample of `sampleSize` citizens (counted in the authority's top unit).
+ */
+export async function launchAnnualSurvey(
+  db: Executor,
+  input: { kind: Extract<TSurveyKind, 'annual_user' | 'annual_staff'>; sampleSize?: number },
+): Promise<{ invited: number; skipped: number }> {
+  return inTransaction(db, async (trx) => {
+    let recipients: { userId: string; unitId: string | null }[];
+    if (input.kind === 'annual_staff') recipients = await repo.staffRecipients(trx);
+    else {
+      const unitId = await repo.rootUnit(trx);
+      recipients = (await repo.applicantSample(trx, input.sampleSize ?? 1000)).map((userId) => ({ userId, unitId }));
+    }
+    return inviteToAnnualSurvey(trx, input.kind, recipients);
+  });
+}

@@ -7,7 +7,7 @@ import { createUnitTree, createUser, sessionFor, signedOutSession } from '../../
 import { makeCaseType, principalFor } from '../../../test/support/case-factories.js';
 import { JobRunner } from '../../platform/jobs/index.js';
 import { caseEventListeners, decideCase, openCase } from '../cases/index.js';
-import { publishSurveyTemplates } from './index.js';
+import { inviteAfterContact, publishSurveyTemplates } from './index.js';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 let sink: SmtpSink;
@@ -391,6 +391,56 @@ for (const engine of ENGINES) {
       });
       expect(closed.statusCode).toBe(204);
       expect((await quality.inject({ method: 'GET', url: '/api/surveys/follow-ups?status=open' })).json()).toEqual([]);
+    });
+
+    test('after a contact, a share per channel is invited; the annual staff survey goes to all staff once', async () => {
+      const { db, units, app } = world;
+      const person = await createUser(db, { kind: 'applicant', password: null });
+      const contact = { contactRef: 'K-1', userId: person.id, channel: 'phone', unitId: units.teamA1 };
+      // The after-contact survey samples 20% of phone contacts: a draw of 0.5 is not asked, one of 0.1 is.
+      expect(await inviteAfterContact(db, { ...contact, draw: 0.5 })).toEqual({
+        invited: false,
+        reason: 'not_sampled',
+      });
+      const asked = await inviteAfterContact(db, { ...contact, draw: 0.1 });
+      expect(asked.invited).toBe(true);
+      // Not every time: the same person is not asked again within the survey's quarantine.
+      expect(await inviteAfterContact(db, { ...contact, contactRef: 'K-2', draw: 0 })).toEqual({
+        invited: false,
+        reason: 'recently_asked',
+      });
+
+      for (const u of [world.quality, world.otherLead])
+        await db
+          .updateTable('app_user')
+          .set({ email: `${u.username}@kommune.example` })
+          .where('id', '=', u.id)
+          .execute();
+      const admin = await createUser(db, { grants: [{ role: 'admin', unitId: units.authority }] });
+      const unitAdmin = await createUser(db, { grants: [{ role: 'admin', unitId: units.centreB }] });
+      const session = await sessionFor(app, db, admin.id);
+      const refused = await (
+        await sessionFor(app, db, unitAdmin.id)
+      ).inject({
+        method: 'POST',
+        url: '/api/surveys/annual/annual_staff',
+        payload: {},
+      });
+      expect(refused.statusCode).toBe(403);
+      const first = await session.inject({ method: 'POST', url: '/api/surveys/annual/annual_staff', payload: {} });
+      expect(first.statusCode).toBe(201);
+      expect(first.json().invited).toBeGreaterThanOrEqual(2);
+      const staffInvited = await db
+        .selectFrom('survey_invitation as i')
+        .innerJoin('survey_definition as d', 'd.id', 'i.definition_id')
+        .select(['i.recipient_user_id', 'i.unit_id'])
+        .where('d.code', '=', 'annual-staff')
+        .execute();
+      expect(staffInvited).toEqual(
+        expect.arrayContaining([{ recipient_user_id: world.otherLead.id, unit_id: units.teamB1 }]),
+      );
+      const again = await session.inject({ method: 'POST', url: '/api/surveys/annual/annual_staff', payload: {} });
+      expect(again.json().invited).toBe(0);
     });
 
     test('the answer endpoint is rate-limited per link and address', async () => {

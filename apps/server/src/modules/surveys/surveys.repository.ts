@@ -210,6 +210,35 @@ export const surveysRepository = {
       .executeTakeFirst();
   },
 
+  /** Every active member of staff with an e-mail address, with the unit of their first role. */
+  async staffRecipients(db: Executor): Promise<{ userId: string; unitId: string | null }[]> {
+    const r = await sql<{ userId: string; unitId: string | null }>`
+      SELECT DISTINCT ON (u.id) u.id AS "userId", g.unit_id AS "unitId"
+      FROM app_user u JOIN role_grant g ON g.user_id = u.id AND g.unit_id IS NOT NULL
+      WHERE u.kind = 'staff' AND u.active AND u.email IS NOT NULL
+      ORDER BY u.id, g.unit_id`.execute(db);
+    return r.rows;
+  },
+
+  /** A random sample of active citizens and businesses with an e-mail address. */
+  async applicantSample(db: Executor, size: number): Promise<string[]> {
+    const r = await sql<{ id: string }>`
+      SELECT id FROM app_user WHERE kind = 'applicant' AND active AND email IS NOT NULL
+      ORDER BY random() LIMIT ${size}`.execute(db);
+    return r.rows.map((x) => x.id);
+  },
+
+  /** The authority's top unit: where answers about the authority as a whole are counted. */
+  async rootUnit(db: Executor): Promise<string | null> {
+    const r = await db
+      .selectFrom('unit')
+      .select('id')
+      .where('parent_id', 'is', null)
+      .orderBy('created_at')
+      .executeTakeFirst();
+    return r?.id ?? null;
+  },
+
   /** A person's invitations still open: sent, not answered or declined, not expired. */
   async openInvitationsOf(db: Executor, userId: string) {
     return db

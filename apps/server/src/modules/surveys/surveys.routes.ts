@@ -13,7 +13,10 @@ import {
 import type { AppContext } from '../../platform/context.js';
 import { requireStaff } from '../../platform/auth/guards.js';
 import { BINARY } from '../../platform/http/openapi.js';
+import { AppError } from '../../platform/errors.js';
+import { adminReach } from '../org/index.js';
 import { answerSurvey } from './survey-answering.service.js';
+import { launchAnnualSurvey } from './survey-invitations.service.js';
 import { listSurveys, publishSurvey, publishSurveyTemplates } from './survey-definitions.service.js';
 import { resultsWorkbook } from './survey-export.js';
 import { surveyAnswerLimit } from './survey-rate-limit.js';
@@ -90,6 +93,27 @@ export function surveyApiRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         requireStaff(request, ['admin']);
         return reply.status(201).send(await publishSurveyTemplates(db));
+      },
+    );
+
+    app.post(
+      '/api/surveys/annual/:kind',
+      {
+        schema: {
+          tags,
+          summary: 'Send an annual survey now: to all staff, or to a random sample of citizens (administrators)',
+          params: z.object({ kind: z.enum(['annual_user', 'annual_staff']) }),
+          body: z.object({ sampleSize: z.number().int().min(1).max(100_000).optional() }),
+          response: { 201: z.object({ invited: z.number().int(), skipped: z.number().int() }) },
+        },
+      },
+      async (request, reply) => {
+        const principal = requireStaff(request, ['admin']);
+        // It asks everyone: only an administrator of the whole authority sends it.
+        if (!(await adminReach(db, principal)).authorityWide)
+          throw new AppError('forbidden', 'Only an administrator of the whole authority sends an annual survey.');
+        const r = await launchAnnualSurvey(db, { kind: request.params.kind, sampleSize: request.body.sampleSize });
+        return reply.status(201).send(r);
       },
     );
 
