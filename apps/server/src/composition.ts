@@ -33,6 +33,7 @@ import { complaintsModule } from './modules/complaints/index.js';
 import { portalModule } from './modules/portal/index.js';
 import { contactsModule } from './modules/contacts/index.js';
 import { backOfficeModule } from './modules/back-office/index.js';
+import { surveysModule } from './modules/surveys/index.js';
 import { demoModule, DEMO_ACCOUNTS, DEMO_PASSWORD, isDemoDatabase, seedDemoIfEmpty } from './modules/demo/index.js';
 
 /**
@@ -55,6 +56,7 @@ export const APP_MODULES: readonly ModuleDescriptor[] = [
   complaintsModule,
   portalModule,
   contactsModule,
+  surveysModule,
   backOfficeModule,
   demoModule,
 ];

@@ -8,6 +8,7 @@ import { CASE_TYPE_ROUTES } from './features/case-types/case-type-routes.js';
 import { ADMIN_ROUTES } from './features/admin/admin-routes.js';
 import { COMPLAINT_ROUTES } from './features/complaints/complaint-routes.js';
 import { CONTACTS_ROUTES } from './features/contacts/contacts-routes.js';
+import { SURVEY_ROUTES } from './features/surveys/survey-routes.js';
 
 /**
  * Every page of the back office. A capability adds its page here (lazily, with React.lazy, when it is heavy) and
@@ -23,4 +24,5 @@ export const ROUTES: AppRoute[] = [
   ...ADMIN_ROUTES,
   ...COMPLAINT_ROUTES,
   ...CONTACTS_ROUTES,
+  ...SURVEY_ROUTES,
 ];

@@ -13,3 +13,4 @@ export * from './primitives.js';
 export * from './portal-forms.js';
 export * from './complaints.js';
 export * from './contacts.js';
+export * from './surveys.js';

@@ -641,6 +641,59 @@ const RULES: Record<string, Rule> = {
   },
   'POST /api/contacts/calendar-feed': { access: staff(CONTACT_STAFF) },
   'DELETE /api/contacts/calendar-feed': { access: staff(CONTACT_STAFF) },
+  // Surveys: the answer pages and the answer post are open (the one-time link is the credential); results for those
+  // who lead and check the units, free text for the quality role only; definitions for administrators.
+  'GET /undersoegelse': { access: open, request: () => ({ url: '/undersoegelse?token=not-a-real-survey-link-000' }) },
+  'POST /undersoegelse': {
+    access: open,
+    request: () => ({ url: '/undersoegelse', ...form('token=not-a-real-survey-link-000&q.overall=5') }),
+  },
+  'POST /undersoegelse/afvis': {
+    access: open,
+    request: () => ({ url: '/undersoegelse/afvis', ...form('token=not-a-real-survey-link-000') }),
+  },
+  'GET /undersoegelse/tak': { access: open },
+  'GET /undersoegelse/afvist': { access: open },
+  'POST /api/surveys/answers': {
+    access: open,
+    request: () => ({
+      url: '/api/surveys/answers',
+      payload: { token: 'not-a-real-survey-link-000', answers: { overall: 5 } },
+    }),
+  },
+  'GET /mine-undersoegelser': { access: applicant({ page: true, owned: false }) },
+  'GET /mine-undersoegelser/:id': {
+    access: { anonymous: 'sign-in', staff: 403, citizen: 404 },
+    request: () => ({ url: '/mine-undersoegelser/00000000-0000-4000-8000-000000000000' }),
+  },
+  'GET /api/surveys': { access: staff(['quality', 'teamlead', 'analyst', 'admin']) },
+  'GET /api/surveys/templates': { access: staff(ADMIN) },
+  'POST /api/surveys': { access: staff(ADMIN), request: () => ({ url: '/api/surveys', payload: { code: 'x' } }) },
+  'POST /api/surveys/templates/publish': { access: staff(ADMIN) },
+  'POST /api/surveys/annual/:kind': {
+    access: staff(ADMIN, 403),
+    request: () => ({ url: '/api/surveys/annual/annual_staff', payload: {} }),
+  },
+  'GET /api/surveys/results': {
+    access: staff(['quality', 'teamlead', 'analyst', 'admin']),
+    request: () => ({ url: '/api/surveys/results?survey=after-decision&by=unit' }),
+  },
+  'GET /api/surveys/results.xlsx': {
+    access: staff(['quality', 'teamlead', 'analyst', 'admin']),
+    request: () => ({ url: '/api/surveys/results.xlsx?survey=after-decision' }),
+  },
+  'GET /api/surveys/comments': {
+    access: staff(['quality']),
+    request: () => ({ url: '/api/surveys/comments?survey=after-decision' }),
+  },
+  'GET /api/surveys/follow-ups': { access: staff(['teamlead', 'quality']) },
+  'POST /api/surveys/follow-ups/:id/close': {
+    access: staff(['teamlead', 'quality']),
+    request: () => ({
+      url: '/api/surveys/follow-ups/00000000-0000-4000-8000-000000000000/close',
+      payload: { note: 'Ringet op' },
+    }),
+  },
 };
 
 const isPage = (url: string) => !url.startsWith('/api/') && !url.startsWith('/auth/') && !url.startsWith('/app');

@@ -13,6 +13,7 @@ import { errors } from './errors.js';
 import { calibration } from './calibration.js';
 import { complaints } from './complaints.js';
 import { contacts } from './contacts.js';
+import { surveys } from './surveys.js';
 import type { Catalogue, Locale } from './types.js';
 
 export * from './types.js';
@@ -37,6 +38,7 @@ export const CATALOGUES: Record<string, Catalogue> = {
   errors,
   complaints,
   contacts,
+  surveys,
 };
 
 /** i18next resources built from the catalogues; Swedish falls back to English where a text is missing. */

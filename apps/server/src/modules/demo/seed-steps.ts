@@ -4,6 +4,7 @@ import { seedCaseHistory } from './case-history/demo-history-seed-step.js';
 import { seedWorkflows } from './workflows/demo-workflows-seed-step.js';
 import { seedComplaints } from './complaints/demo-complaints-seed-step.js';
 import { seedCitizenService } from './citizen-service/demo-contacts-seed-step.js';
+import { seedSurveys } from './surveys/demo-surveys-seed-step.js';
 
 /**
  * The demo seed, step by step, in order. A capability adds its demo data as one step in a sub-folder of this
@@ -16,4 +17,5 @@ export const DEMO_SEED_STEPS: DemoSeedStep[] = [
   seedWorkflows,
   seedComplaints,
   seedCitizenService,
+  seedSurveys,
 ];

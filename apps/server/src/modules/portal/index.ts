@@ -18,3 +18,5 @@ export { LOCALE_COOKIE } from './portal-locale.js';
 export { pageContext, type PageContext } from './portal-page.js';
 export { sendPage } from './portal-send.js';
 export { registerPortalErrorPages } from './portal-errors.js';
+// For capabilities that render their own citizen pages in the portal frame (surveys' answer pages).
+export { alert, errorSummary, type FieldError } from './portal-components.js';
