@@ -44,7 +44,12 @@ export function allocateSample(strata: readonly Stratum[], n: number, allocation
   const useFloor = n >= minimumTotal;
   const weights = new Map(strata.map((h) => [h.key, allocation === 'equal' ? (h.size > 0 ? 1 : 0) : h.size]));
   let left = n;
-  if (useFloor) for (const h of strata) (result.set(h.key, floor.get(h.key)!), (left -= floor.get(h.key)!));
+  if (useFloor) {
+    for (const h of strata) {
+      result.set(h.key, floor.get(h.key)!);
+      left -= floor.get(h.key)!;
+    }
+  }
   // Share out what is left in rounds by weight (capped strata drop out), rounding by largest remainder.
   while (left > 0) {
     const open = strata.filter((h) => result.get(h.key)! < cap.get(h.key)! && weights.get(h.key)! > 0);
@@ -61,7 +66,10 @@ export function allocateSample(strata: readonly Stratum[], n: number, allocation
       return { h, whole: Math.min(room, Math.floor(raw)), rest: raw - Math.floor(raw), room };
     });
     let given = 0;
-    for (const s of shares) (result.set(s.h.key, result.get(s.h.key)! + s.whole), (given += s.whole));
+    for (const s of shares) {
+      result.set(s.h.key, result.get(s.h.key)! + s.whole);
+      given += s.whole;
+    }
     left -= given;
     const byRest = shares.filter((s) => result.get(s.h.key)! < cap.get(s.h.key)!).sort((a, b) => b.rest - a.rest);
     for (const s of byRest) {

@@ -177,7 +177,10 @@ function drawErrors(random: () => number, N: number, K: number, n: number): numb
   let rest = N;
   let x = 0;
   for (let i = 0; i < n; i++) {
-    if (random() < k / rest) ((x += 1), (k -= 1));
+    if (random() < k / rest) {
+      x += 1;
+      k -= 1;
+    }
     rest -= 1;
   }
   return x;
