@@ -31,6 +31,7 @@ import { notificationsModule } from './modules/notifications/index.js';
 import { applicationsModule } from './modules/applications/index.js';
 import { portalModule } from './modules/portal/index.js';
 import { backOfficeModule } from './modules/back-office/index.js';
+import { supervisionModule } from './modules/supervision/index.js';
 import { demoModule, DEMO_ACCOUNTS, DEMO_PASSWORD, isDemoDatabase, seedDemoIfEmpty } from './modules/demo/index.js';
 
 /**
@@ -50,6 +51,7 @@ export const APP_MODULES: readonly ModuleDescriptor[] = [
   navigatorModule,
   notificationsModule,
   applicationsModule,
+  supervisionModule,
   portalModule,
   backOfficeModule,
   demoModule,

@@ -85,3 +85,4 @@ export {
   getForecastCalibration,
   type ForecastCalibration,
 } from './use-cases/get-forecast-calibration.js';
+export { readCasePopulation, type CasePopulationQuery, type PopulationCase } from './use-cases/read-case-population.js';
