@@ -493,6 +493,10 @@ const RULES: Record<string, Rule> = {
       payload: programmeBody({ unitId: w.units.teamA1, reviewerIds: [sw.reviewerId] }),
     }),
   },
+  'GET /api/supervision/people': {
+    access: staff(SUPERVISION_READERS, 403),
+    request: () => ({ url: `/api/supervision/people?unitId=${sw.centreA}` }),
+  },
   'GET /api/supervision/programmes/:id': {
     access: staff(SUPERVISION_READERS, 404),
     request: () => ({ url: programmeUrl() }),

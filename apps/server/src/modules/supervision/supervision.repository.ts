@@ -410,6 +410,26 @@ export const supervisionRepository = {
       .execute();
   },
 
+  /** Active staff holding a role on one of the units (reviewers and owners are chosen among them). */
+  async staffOfUnits(db: Executor, unitIds: readonly string[]): Promise<{ id: string; name: string }[]> {
+    if (unitIds.length === 0) return [];
+    return db
+      .selectFrom('app_user as u')
+      .select(['u.id', 'u.display_name as name'])
+      .where('u.kind', '=', 'staff')
+      .where('u.active', '=', true)
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('role_grant as g')
+            .select('g.user_id')
+            .whereRef('g.user_id', '=', 'u.id')
+            .where('g.unit_id', 'in', [...unitIds]),
+        ),
+      )
+      .orderBy('u.display_name')
+      .execute();
+  },
+
   async userNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     const rows = await db

@@ -23,7 +23,7 @@ import {
 import type { AppContext } from '../../platform/context.js';
 import { requireStaff } from '../../platform/auth/guards.js';
 import { STAFF_ROLES } from '../../platform/auth/principal.js';
-import { createProgramme, getProgramme, listProgrammes } from './use-cases/programmes.js';
+import { createProgramme, getProgramme, listProgrammes, supervisionPeople } from './use-cases/programmes.js';
 import { drawSupervisionSample, getSample, listSamples, replaceSampleCase } from './use-cases/draw-sample.js';
 import { getReview, submitReview } from './use-cases/review.js';
 import { analyseSample } from './use-cases/analyse-sample.js';
@@ -72,6 +72,18 @@ export function supervisionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) =>
         reply.status(201).send(await createProgramme(db, staff(request), request.body, request.id)),
+    );
+    app.get(
+      '/api/supervision/people',
+      {
+        schema: {
+          tags,
+          summary: 'The staff of a unit, to choose reviewers and owners among (quality, team leads)',
+          querystring: z.object({ unitId: z.uuid() }),
+          response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string() })) }) },
+        },
+      },
+      async (request) => supervisionPeople(db, staff(request), request.query.unitId),
     );
     app.get(
       '/api/supervision/programmes/:id',

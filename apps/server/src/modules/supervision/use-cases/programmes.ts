@@ -4,7 +4,7 @@ import { recordAudit } from '../../../platform/audit/record-audit.js';
 import { hasRole, unitsWithRole, type Principal } from '../../../platform/auth/principal.js';
 import { inTransaction, type Executor } from '../../../platform/db/transaction.js';
 import { supervisionRepository as repo, type ProgrammeRow } from '../supervision.repository.js';
-import { loadProgramme } from './access.js';
+import { loadProgramme, unitsBelow } from './access.js';
 
 /** The quality unit sets up a programme: focus, reason, legal basis, checklist, holistic score, reviewers. */
 export async function createProgramme(
@@ -107,4 +107,18 @@ export async function listProgrammes(db: Executor, p: Principal): Promise<TProgr
     ),
   ]);
   return { items: views.map((v) => ({ ...v, samples: counts.get(v.id) ?? 0 })) };
+}
+
+/** The staff of a unit and the units below it and above it, to choose reviewers and initiative owners among. */
+export async function supervisionPeople(
+  db: Executor,
+  p: Principal,
+  unitId: string,
+): Promise<{ items: { id: string; name: string }[] }> {
+  if (p.kind !== 'staff' || !hasRole(p, ['quality', 'teamlead'], unitId))
+    throw new AppError('forbidden', 'Only the quality unit and team leads of this unit may list its people.', {
+      unitId,
+    });
+  const units = [...(await unitsBelow(db, unitId)).keys()];
+  return { items: await repo.staffOfUnits(db, units) };
 }
