@@ -26,6 +26,8 @@ export interface PopulationCaseRow {
   caseTypeCode: string;
   state: string;
   assigneeId: string | null;
+  /** The day the case was decided (YYYY-MM-DD), when it was. */
+  decidedOn: string | null;
   handlerIds: string[];
 }
 
@@ -36,7 +38,7 @@ export const populationRepository = {
       q.periodOf === 'decided' ? sql`k.decided_date` : sql`(f.received_at AT TIME ZONE 'Europe/Copenhagen')::date`;
     const { rows } = await sql<PopulationCaseRow>`
     SELECT f.id AS "caseId", f.reference, f.unit_id AS "unitId", f.case_type_id AS "caseTypeId",
-      t.code AS "caseTypeCode", f.state, f.assignee_id AS "assigneeId",
+      t.code AS "caseTypeCode", f.state, f.assignee_id AS "assigneeId", k.decided_date::text AS "decidedOn",
       coalesce((SELECT array_agg(DISTINCT e.actor_id::text) FROM case_event e
         WHERE e.case_id = f.id AND e.actor_id IS NOT NULL), '{}'::text[]) AS "handlerIds"
     FROM case_file f

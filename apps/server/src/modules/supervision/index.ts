@@ -17,3 +17,12 @@ export { drawSupervisionSample } from './use-cases/draw-sample.js';
 export { submitReview } from './use-cases/review.js';
 export { analyseSample } from './use-cases/analyse-sample.js';
 export { createInitiative, updateInitiative, createAuditRemark } from './use-cases/initiatives.js';
+export {
+  importSupervisionHistory,
+  type ImportedProgramme,
+  type ImportedSample,
+  type ImportedSampleCase,
+  type ImportedInitiative,
+  type ImportedAuditRemark,
+} from './use-cases/import-history.js';
+export { drawSample, seededRandom } from './statistics/index.js';

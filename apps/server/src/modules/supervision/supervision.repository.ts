@@ -260,6 +260,50 @@ export const supervisionRepository = {
     return r.id;
   },
 
+  /** Bulk samples with their ids (generated or imported history). */
+  async insertSamples(
+    db: Executor,
+    rows: readonly (Omit<SampleRow, 'drawn_at'> & { drawn_by: string | null; drawn_at: Date })[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await db
+      .insertInto('supervision_sample')
+      .values(rows.map((s) => ({ ...s, population: JSON.stringify(s.population) })))
+      .execute();
+  },
+
+  async setSampleInitiative(db: Executor, sampleId: string, initiativeId: string): Promise<void> {
+    await db
+      .updateTable('supervision_sample')
+      .set({ initiative_id: initiativeId })
+      .where('id', '=', sampleId)
+      .execute();
+  },
+
+  /** Bulk population snapshots of many samples. */
+  async insertPopulations(
+    db: Executor,
+    rows: readonly { sample_id: string; case_id: string; stratum: string; unit_id: string }[],
+  ): Promise<void> {
+    for (let i = 0; i < rows.length; i += CHUNK)
+      await db
+        .insertInto('supervision_population_case')
+        .values(rows.slice(i, i + CHUNK))
+        .execute();
+  },
+
+  /** Bulk sampled cases with their ids. */
+  async insertSampleCaseRows(
+    db: Executor,
+    rows: readonly Omit<SampleCaseRow, 'replaced_at' | 'replaced_reason' | 'replacement_for'>[],
+  ): Promise<void> {
+    for (let i = 0; i < rows.length; i += CHUNK)
+      await db
+        .insertInto('supervision_sample_case')
+        .values(rows.slice(i, i + CHUNK))
+        .execute();
+  },
+
   async insertPopulation(
     db: Executor,
     sampleId: string,
@@ -281,14 +325,25 @@ export const supervisionRepository = {
     db: Executor,
     rows: readonly Omit<SampleCaseRow, 'id' | 'replaced_at' | 'replaced_reason' | 'replacement_for'>[],
     replacementFor: string | null = null,
-  ): Promise<string[]> {
+  ): Promise<{ id: string; case_id: string }[]> {
     if (rows.length === 0) return [];
-    const r = await db
+    return db
       .insertInto('supervision_sample_case')
       .values(rows.map((x) => ({ ...x, replacement_for: replacementFor })))
-      .returning('id')
+      .returning(['id', 'case_id'])
       .execute();
-    return r.map((x) => x.id);
+  },
+
+  /** Bulk reviews (generated or imported history). */
+  async insertReviews(
+    db: Executor,
+    rows: readonly (Omit<ReviewRow, 'reviewer_name' | 'reviewed_at'> & { reviewed_at: Date })[],
+  ): Promise<void> {
+    for (let i = 0; i < rows.length; i += CHUNK)
+      await db
+        .insertInto('supervision_review')
+        .values(rows.slice(i, i + CHUNK))
+        .execute();
   },
 
   async sample(db: Executor, id: string): Promise<SampleRow | undefined> {
@@ -442,7 +497,11 @@ export const supervisionRepository = {
 
   async insertInitiative(
     db: Executor,
-    i: Omit<InitiativeRow, 'id' | 'owner_name' | 'status' | 'completed_on'> & { created_by: string | null },
+    i: Omit<InitiativeRow, 'id' | 'owner_name' | 'status' | 'completed_on'> & {
+      created_by: string | null;
+      status?: string;
+      completed_on?: string | null;
+    },
   ): Promise<string> {
     const r = await db.insertInto('supervision_initiative').values(i).returning('id').executeTakeFirstOrThrow();
     return r.id;
