@@ -216,6 +216,9 @@ describe('simulation: the stated 95% intervals cover the true error rate', () =>
       covered += here;
     }
     const coverage = covered / (REPS * scenarios.length);
+    console.info(
+      `simple: Wilson+FPC covered ${(coverage * 100).toFixed(2)}% of ${REPS * scenarios.length}; Clopper–Pearson ${((coveredExact / (500 * scenarios.length)) * 100).toFixed(2)}% of ${500 * scenarios.length}`,
+    );
     expect(coverage).toBeGreaterThanOrEqual(0.94);
     expect(coverage).toBeLessThanOrEqual(0.96);
     // Clopper–Pearson is exact: never below 95% (here with no FPC, so more).
@@ -267,6 +270,7 @@ describe('simulation: the stated 95% intervals cover the true error rate', () =>
         runs += REPS;
       }
     }
+    console.info(`stratified: covered ${((covered / runs) * 100).toFixed(2)}% of ${runs}`);
     expect(covered / runs).toBeGreaterThanOrEqual(0.94);
     expect(covered / runs).toBeLessThanOrEqual(0.96);
   });
