@@ -34,6 +34,7 @@ import { portalModule } from './modules/portal/index.js';
 import { contactsModule } from './modules/contacts/index.js';
 import { backOfficeModule } from './modules/back-office/index.js';
 import { surveysModule } from './modules/surveys/index.js';
+import { supervisionModule } from './modules/supervision/index.js';
 import { demoModule, DEMO_ACCOUNTS, DEMO_PASSWORD, isDemoDatabase, seedDemoIfEmpty } from './modules/demo/index.js';
 
 /**
@@ -54,6 +55,7 @@ export const APP_MODULES: readonly ModuleDescriptor[] = [
   notificationsModule,
   applicationsModule,
   complaintsModule,
+  supervisionModule,
   portalModule,
   contactsModule,
   surveysModule,

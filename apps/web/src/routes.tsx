@@ -9,6 +9,7 @@ import { ADMIN_ROUTES } from './features/admin/admin-routes.js';
 import { COMPLAINT_ROUTES } from './features/complaints/complaint-routes.js';
 import { CONTACTS_ROUTES } from './features/contacts/contacts-routes.js';
 import { SURVEY_ROUTES } from './features/surveys/survey-routes.js';
+import { SUPERVISION_ROUTES } from './features/supervision/supervision-routes.js';
 
 /**
  * Every page of the back office. A capability adds its page here (lazily, with React.lazy, when it is heavy) and
@@ -25,4 +26,5 @@ export const ROUTES: AppRoute[] = [
   ...COMPLAINT_ROUTES,
   ...CONTACTS_ROUTES,
   ...SURVEY_ROUTES,
+  ...SUPERVISION_ROUTES,
 ];

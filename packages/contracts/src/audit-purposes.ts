@@ -28,6 +28,7 @@ export const AUDIT_PURPOSES = {
   workflowAdministration: 'Workflow administration',
   citizenServiceCaseStatus: "Citizen service: answering the applicant's question about their case",
   citizenServiceInquiry: 'Citizen service: an inquiry from the citizen',
+  supervision: 'Supervision',
 } as const;
 export type TAuditPurposeKey = keyof typeof AUDIT_PURPOSES;
 

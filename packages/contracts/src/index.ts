@@ -14,3 +14,4 @@ export * from './portal-forms.js';
 export * from './complaints.js';
 export * from './contacts.js';
 export * from './surveys.js';
+export * from './supervision.js';

@@ -18,6 +18,11 @@ import { buildAccessWorld, databaseFingerprint, type AccessWorld } from '../../t
 import { definitionFor } from '../../test/support/case-factories.js';
 import { multipartBody, tinyPdf } from '../../test/support/multipart.js';
 import type { TestSession } from '../../test/support/test-auth.js';
+import {
+  buildSupervisionAccessWorld,
+  programmeBody,
+  type SupervisionAccessWorld,
+} from '../../test/support/supervision-world.js';
 
 interface Access {
   /** Signed out: the status, 'sign-in' for a portal page that sends the browser to the sign-in page, or allowed. */
@@ -91,6 +96,10 @@ const myCase = (w: AccessWorld, tail = '') => `/mine-sager/${w.reference}${tail}
 const draft = (w: AccessWorld, tail: string) => `/ansoegning/${w.draftId}${tail}`;
 const analysis = (w: AccessWorld, tail = '') => `/api/navigator/analyses/${w.analysisId}${tail}`;
 const model = (w: AccessWorld, tail = '') => `/api/process-models/${w.modelId}${tail}`;
+let sw: SupervisionAccessWorld;
+const SUPERVISION_READERS = ['quality', 'teamlead'] as const;
+const sampleUrl = (tail = '') => `/api/supervision/samples/${sw.sampleId}${tail}`;
+const programmeUrl = (tail = '') => `/api/supervision/programmes/${sw.programmeId}${tail}`;
 const teamA1 = (w: AccessWorld) => ({ kind: 'case-type', caseTypeCode: w.caseTypeCode, unitIds: [w.units.teamA1] });
 
 const v = { expectedVersion: 1 };
@@ -693,6 +702,93 @@ const RULES: Record<string, Rule> = {
       url: '/api/surveys/follow-ups/00000000-0000-4000-8000-000000000000/close',
       payload: { note: 'Ringet op' },
     }),
+  // Supervision: the quality unit runs a programme on its units; team leads and the programme's reviewers read it;
+  // only reviewers review. Staff of other centres are not told the programme exists.
+  'GET /api/supervision/programmes': { access: staff(STAFF_ROLES) },
+  'POST /api/supervision/programmes': {
+    access: staff(['quality'], 403),
+    request: (w) => ({
+      url: '/api/supervision/programmes',
+      payload: programmeBody({ unitId: w.units.teamA1, reviewerIds: [sw.reviewerId] }),
+    }),
+  },
+  'GET /api/supervision/people': {
+    access: staff(SUPERVISION_READERS, 403),
+    request: () => ({ url: `/api/supervision/people?unitId=${sw.centreA}` }),
+  },
+  'GET /api/supervision/programmes/:id': {
+    access: staff(SUPERVISION_READERS, 404),
+    request: () => ({ url: programmeUrl() }),
+  },
+  'GET /api/supervision/programmes/:id/samples': {
+    access: staff(SUPERVISION_READERS, 404),
+    request: () => ({ url: programmeUrl('/samples') }),
+  },
+  'POST /api/supervision/programmes/:id/samples': {
+    access: staff(['quality'], 404),
+    request: () => ({
+      url: programmeUrl('/samples'),
+      payload: { label: 'x', population: {}, design: 'simple', size: 1 },
+    }),
+  },
+  'GET /api/supervision/programmes/:id/initiatives': {
+    access: staff(SUPERVISION_READERS, 404),
+    request: () => ({ url: programmeUrl('/initiatives') }),
+  },
+  'GET /api/supervision/samples/:id': {
+    access: staff(SUPERVISION_READERS, 404),
+    request: () => ({ url: sampleUrl() }),
+  },
+  'GET /api/supervision/samples/:id/analysis': {
+    access: staff(SUPERVISION_READERS, 404),
+    request: () => ({ url: sampleUrl('/analysis') }),
+  },
+  'POST /api/supervision/samples/:id/cases/:caseId/replace': {
+    access: staff(['quality'], 404),
+    request: () => ({ url: sampleUrl(`/cases/${sw.sampledCaseId}/replace`), payload: { reason: 'Henlagt' } }),
+  },
+  'GET /api/supervision/samples/:id/cases/:caseId/review': {
+    access: staff(SUPERVISION_READERS, 404),
+    request: () => ({ url: sampleUrl(`/cases/${sw.sampledCaseId}/review`) }),
+  },
+  'POST /api/supervision/samples/:id/cases/:caseId/review': {
+    access: staff([], 404),
+    request: () => ({
+      url: sampleUrl(`/cases/${sw.sampledCaseId}/review`),
+      payload: { answers: [{ criterionId: sw.programmeId, answer: 'met' }], holisticScore: 3 },
+    }),
+  },
+  'POST /api/supervision/initiatives': {
+    access: staff(['quality'], 404),
+    request: () => ({
+      url: '/api/supervision/initiatives',
+      payload: {
+        programmeId: sw.programmeId,
+        kind: 'training',
+        title: 'x',
+        ownerId: sw.reviewerId,
+        dueDate: '2030-01-01',
+      },
+    }),
+  },
+  'PATCH /api/supervision/initiatives/:id': {
+    access: staff(['quality'], 403),
+    request: () => ({ url: `/api/supervision/initiatives/${sw.initiativeId}`, payload: { status: 'in_progress' } }),
+  },
+  'POST /api/supervision/audit-remarks': {
+    access: staff(['quality'], 403),
+    request: () => ({
+      url: '/api/supervision/audit-remarks',
+      payload: { unitId: sw.centreA, year: 2025, report: 'Beretning', remark: 'Bemærkning' },
+    }),
+  },
+  'GET /api/supervision/audit-remarks/follow-up': {
+    access: staff(SUPERVISION_READERS),
+    request: () => ({ url: '/api/supervision/audit-remarks/follow-up?halfYear=2026-H1' }),
+  },
+  'GET /api/supervision/reports/monthly': {
+    access: staff(SUPERVISION_READERS, 403),
+    request: () => ({ url: `/api/supervision/reports/monthly?unitId=${sw.centreA}&month=2026-02` }),
   },
 };
 
@@ -709,6 +805,7 @@ for (const engine of ENGINES) {
       for (const r of t().routes)
         for (const method of [r.method].flat()) if (method !== 'HEAD') registered.add(`${method} ${r.url}`);
       w = await buildAccessWorld(t().app, t().database.db, fileDir);
+      sw = await buildSupervisionAccessWorld(t().database.db, w.units, w.caseTypeId);
     });
 
     test('every route has an access rule, and every rule a route', () => {

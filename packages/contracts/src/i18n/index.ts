@@ -14,6 +14,7 @@ import { calibration } from './calibration.js';
 import { complaints } from './complaints.js';
 import { contacts } from './contacts.js';
 import { surveys } from './surveys.js';
+import { supervision } from './supervision.js';
 import type { Catalogue, Locale } from './types.js';
 
 export * from './types.js';
@@ -39,6 +40,7 @@ export const CATALOGUES: Record<string, Catalogue> = {
   complaints,
   contacts,
   surveys,
+  supervision,
 };
 
 /** i18next resources built from the catalogues; Swedish falls back to English where a text is missing. */

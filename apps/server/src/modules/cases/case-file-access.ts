@@ -28,6 +28,7 @@ export interface CaseFileAccess {
 /** The audit purpose of a read through a grant: its catalogue text where there is one. */
 export function grantPurposeText(purpose: string): string {
   if (purpose === 'break_glass') return AUDIT_PURPOSES.breakGlass;
+  if (purpose === 'supervision') return AUDIT_PURPOSES.supervision;
   return `Case access grant: ${purpose}`;
 }
 

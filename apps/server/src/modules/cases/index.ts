@@ -98,3 +98,4 @@ export {
   type ImportedCaseRecord,
 } from './use-cases/complaint-facts.js';
 export { lookUpCaseStatus, caseIdOfReference, type CaseStatusLookup } from './use-cases/get-case-status.js';
+export { readCasePopulation, type CasePopulationQuery, type PopulationCase } from './use-cases/read-case-population.js';

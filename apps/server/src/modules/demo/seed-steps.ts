@@ -5,6 +5,7 @@ import { seedWorkflows } from './workflows/demo-workflows-seed-step.js';
 import { seedComplaints } from './complaints/demo-complaints-seed-step.js';
 import { seedCitizenService } from './citizen-service/demo-contacts-seed-step.js';
 import { seedSurveys } from './surveys/demo-surveys-seed-step.js';
+import { seedSupervision } from './supervision/demo-supervision-seed-step.js';
 
 /**
  * The demo seed, step by step, in order. A capability adds its demo data as one step in a sub-folder of this
@@ -18,4 +19,5 @@ export const DEMO_SEED_STEPS: DemoSeedStep[] = [
   seedComplaints,
   seedCitizenService,
   seedSurveys,
+  seedSupervision,
 ];
