@@ -26,6 +26,7 @@ export const AUDIT_PURPOSES = {
   breakGlass: 'Case file read without a working need (break the glass)',
   workQueue: 'Work queue list',
   workflowAdministration: 'Workflow administration',
+  goalFollowUp: 'Follow-up on goals and key figures',
 } as const;
 export type TAuditPurposeKey = keyof typeof AUDIT_PURPOSES;
 

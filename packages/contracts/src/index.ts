@@ -11,3 +11,4 @@ export * from './errors.js';
 export * from './calendar.js';
 export * from './primitives.js';
 export * from './portal-forms.js';
+export * from './goals.js';

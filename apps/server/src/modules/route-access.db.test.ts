@@ -54,6 +54,9 @@ const READERS = ['caseworker', 'teamlead', 'quality', 'analyst', 'admin'] as con
 const CASE_READERS = ['caseworker', 'teamlead', 'frontline'] as const;
 const MODEL_EDITORS = ['analyst', 'admin'] as const;
 const NAVIGATOR = ['analyst', 'teamlead', 'quality', 'admin'] as const;
+const GOAL_READERS = ['teamlead', 'quality', 'analyst', 'admin'] as const;
+const GOAL_SETTERS = ['teamlead', 'admin'] as const;
+const NO_ID = '00000000-0000-4000-8000-000000000000';
 
 const open: Access = { anonymous: 'allowed' };
 const signedIn = (o: Partial<Access> = {}): Access => ({ anonymous: 401, allowed: 'insider', ...o });
@@ -82,6 +85,8 @@ const myCase = (w: AccessWorld, tail = '') => `/mine-sager/${w.reference}${tail}
 const draft = (w: AccessWorld, tail: string) => `/ansoegning/${w.draftId}${tail}`;
 const analysis = (w: AccessWorld, tail = '') => `/api/navigator/analyses/${w.analysisId}${tail}`;
 const model = (w: AccessWorld, tail = '') => `/api/process-models/${w.modelId}${tail}`;
+const goalFigure = (w: AccessWorld, what: string) =>
+  `/api/goals/${what}?indicatorId=cases.slipping-now&period=2026-Q1&unitId=${w.units.teamA1}`;
 const teamA1 = (w: AccessWorld) => ({ kind: 'case-type', caseTypeCode: w.caseTypeCode, unitIds: [w.units.teamA1] });
 
 const v = { expectedVersion: 1 };
@@ -472,6 +477,81 @@ const RULES: Record<string, Rule> = {
   'POST /api/navigator/discover': {
     access: staff(NAVIGATOR, 403),
     request: (w) => ({ url: '/api/navigator/discover', payload: { population: teamA1(w) } }),
+  },
+  'GET /api/goals/indicators': { access: staff(GOAL_READERS) },
+  'GET /api/goals/dashboard': {
+    access: staff(GOAL_READERS, 403),
+    request: (w) => ({ url: `/api/goals/dashboard?period=2026-Q1&unitId=${w.units.teamA1}` }),
+  },
+  'GET /api/goals/breakdown': {
+    access: staff(GOAL_READERS, 403),
+    request: (w) => ({ url: goalFigure(w, 'breakdown') }),
+  },
+  'GET /api/goals/cases': { access: staff(GOAL_READERS, 403), request: (w) => ({ url: goalFigure(w, 'cases') }) },
+  'POST /api/goals': {
+    access: staff(GOAL_SETTERS, 403),
+    request: (w) => ({
+      url: '/api/goals',
+      payload: {
+        unitId: w.units.teamA1,
+        indicatorId: 'cases.slipping-now',
+        area: 'service',
+        period: '2026-Q1',
+        target: 3,
+      },
+    }),
+  },
+  'POST /api/goals/manual-values': {
+    access: staff(GOAL_SETTERS, 403),
+    request: (w) => ({
+      url: '/api/goals/manual-values',
+      payload: { unitId: w.units.teamA1, indicatorId: 'goals.staff-turnover', period: '2026-Q1', value: 0.1 },
+    }),
+  },
+  'GET /api/goals/contracts': { access: staff(GOAL_READERS) },
+  'POST /api/goals/contracts': {
+    access: staff(GOAL_SETTERS, 403),
+    request: (w) => ({
+      url: '/api/goals/contracts',
+      payload: { unitId: w.units.centreA, year: 2026, goalIds: ['00000000-0000-4000-8000-000000000000'] },
+    }),
+  },
+  // By id: who may not use them is refused before the record is looked up (their unit is checked in goals.db.test.ts).
+  'POST /api/goals/contracts/:id/approval': {
+    access: { ...staff(['admin']), allowed: undefined },
+    request: () => ({ url: `/api/goals/contracts/${NO_ID}/approval`, payload: {} }),
+  },
+  'GET /api/goals/contracts/:id/follow-up': {
+    access: { ...staff(GOAL_READERS), allowed: undefined },
+    request: () => ({ url: `/api/goals/contracts/${NO_ID}/follow-up?at=half` }),
+  },
+  'GET /api/goals/reports': { access: staff(GOAL_READERS) },
+  'POST /api/goals/reports': {
+    access: staff(GOAL_READERS, 403),
+    request: (w) => ({
+      url: '/api/goals/reports',
+      payload: { unitId: w.units.teamA1, committee: 'committee', period: '2026-Q1' },
+    }),
+  },
+  'GET /api/goals/reports/:id': {
+    access: { ...staff(GOAL_READERS), allowed: undefined },
+    request: () => ({ url: `/api/goals/reports/${NO_ID}` }),
+  },
+  'DELETE /api/goals/reports/:id': {
+    access: staff(GOAL_READERS),
+    request: () => ({ url: `/api/goals/reports/${NO_ID}` }),
+  },
+  'GET /api/goals/reports/:id/check': {
+    access: { ...staff(GOAL_READERS), allowed: undefined },
+    request: () => ({ url: `/api/goals/reports/${NO_ID}/check` }),
+  },
+  'GET /api/goals/reports/:id/pdf': {
+    access: { ...staff(GOAL_READERS), allowed: undefined },
+    request: () => ({ url: `/api/goals/reports/${NO_ID}/pdf` }),
+  },
+  'GET /api/goals/reports/:id/xlsx': {
+    access: { ...staff(GOAL_READERS), allowed: undefined },
+    request: () => ({ url: `/api/goals/reports/${NO_ID}/xlsx` }),
   },
 };
 
