@@ -6,6 +6,7 @@ import { NAVIGATOR_ROUTES } from './features/navigator/navigator-routes.js';
 import { CASE_ROUTES } from './features/cases/case-routes.js';
 import { CASE_TYPE_ROUTES } from './features/case-types/case-type-routes.js';
 import { ADMIN_ROUTES } from './features/admin/admin-routes.js';
+import { GOAL_ROUTES } from './features/goals/goal-routes.js';
 
 /**
  * Every page of the back office. A capability adds its page here (lazily, with React.lazy, when it is heavy) and
@@ -19,4 +20,5 @@ export const ROUTES: AppRoute[] = [
   ...CASE_ROUTES,
   ...CASE_TYPE_ROUTES,
   ...ADMIN_ROUTES,
+  ...GOAL_ROUTES,
 ];
