@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react
 import { GOAL_AREAS, type TDashboard, type TGoalArea, type TIndicator, type TReport } from '@sagsgang/contracts';
 import { useT } from '../../i18n/i18n.js';
 import { ErrorAlert } from '../../errors/error-alert.js';
-import { Link } from '../../router/router.js';
+import { Link, useLocation } from '../../router/router.js';
 import { useSession } from '../../session/session.js';
 import { goalsApi } from './goals-api.js';
 import { drillHref, formatFigure, quarterOf, STATE_SYMBOL } from './goal-format.js';
@@ -17,9 +17,10 @@ export function GoalsPage() {
   const readable = useMemo(() => me.units.filter((u) => u.roles.some((r) => READERS.includes(r))), [me.units]);
   const settable = readable.filter((u) => u.roles.some((r) => SETTERS.includes(r)));
   const name = (u: { nameDa: string; nameEn: string }) => (locale === 'da' ? u.nameDa : u.nameEn);
-  const [period, setPeriod] = useState(() => quarterOf(new Date()));
+  const query = useLocation().searchParams;
+  const [period, setPeriod] = useState(() => query.get('period') ?? quarterOf(new Date()));
   const [unitId, setUnitId] = useState(
-    () => readable.find((u) => !readable.some((p) => p.id === u.parentId))?.id ?? '',
+    () => query.get('unitId') ?? readable.find((u) => !readable.some((p) => p.id === u.parentId))?.id ?? '',
   );
   const [board, setBoard] = useState<TDashboard | null>(null);
   const [indicators, setIndicators] = useState<TIndicator[]>([]);
