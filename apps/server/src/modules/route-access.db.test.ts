@@ -509,6 +509,10 @@ const RULES: Record<string, Rule> = {
     }),
   },
   'GET /api/goals/contracts': { access: staff(GOAL_READERS) },
+  'GET /api/goals/event-log': {
+    access: staff(GOAL_READERS, 403),
+    request: (w) => ({ url: `/api/goals/event-log?format=xes&unitId=${w.units.teamA1}` }),
+  },
   'POST /api/goals/contracts': {
     access: staff(GOAL_SETTERS, 403),
     request: (w) => ({

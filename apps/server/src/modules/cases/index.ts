@@ -88,3 +88,9 @@ export {
   getForecastCalibration,
   type ForecastCalibration,
 } from './use-cases/get-forecast-calibration.js';
+export {
+  streamEventLog,
+  eventLogActivities,
+  type ExportedCase,
+  type EventExportFilter,
+} from './use-cases/stream-event-log.js';

@@ -18,6 +18,7 @@ import {
   ZReport,
   ZReportCheck,
   ZReportRequest,
+  ZIsoDate,
 } from '@sagsgang/contracts';
 import type { AppContext } from '../../platform/context.js';
 import { requireStaff } from '../../platform/auth/guards.js';
@@ -37,6 +38,7 @@ import {
   createContract,
   CONTRACT_APPROVERS,
   enterManualValue,
+  exportEventLog,
   getBreakdown,
   getDashboard,
   getIndicatorCases,
@@ -46,6 +48,7 @@ import {
   setGoal,
 } from './goals.service.js';
 import { indicatorCatalogue } from './indicator-catalogue.js';
+import { EVENT_LOG_MEDIA } from './event-log-export.js';
 
 const ZId = z.object({ id: z.uuid() });
 const meta = (request: FastifyRequest) => ({ requestId: request.id, ip: request.ip });
@@ -245,6 +248,45 @@ export function goalsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => checkReport(ctx, requireStaff(request, REPORTERS), request.params.id),
+    );
+    app.get(
+      '/api/goals/event-log',
+      {
+        schema: {
+          tags,
+          summary: "The authority's event log as IEEE XES, OCEL 2.0 (JSON) or CSV with pm4py's column names",
+          querystring: z.object({
+            format: z.enum(['xes', 'ocel', 'csv']),
+            unitId: z.uuid().optional(),
+            caseTypeId: z.uuid().optional(),
+            from: ZIsoDate('a date as YYYY-MM-DD').optional(),
+            to: ZIsoDate('a date as YYYY-MM-DD').optional(),
+          }),
+        },
+        config: {
+          openapi: {
+            responses: {
+              200: {
+                description: 'The event log, streamed',
+                content: {
+                  'application/xml': { type: 'string' },
+                  'application/json': { type: 'string' },
+                  'text/csv': { type: 'string' },
+                },
+              },
+            },
+          },
+        },
+      },
+      async (request, reply) => {
+        const stream = await exportEventLog(ctx, requireStaff(request, GOAL_READERS), request.query, meta(request));
+        const media = EVENT_LOG_MEDIA[request.query.format];
+        return reply
+          .type(media.type)
+          .header('content-disposition', `attachment; filename="event-log.${media.extension}"`)
+          .header('cache-control', 'private, no-store')
+          .send(stream);
+      },
     );
     for (const kind of ['pdf', 'xlsx'] as const)
       app.get(

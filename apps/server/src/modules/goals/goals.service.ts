@@ -24,6 +24,7 @@ import { figureFor, goalStatuses } from './goal-figures.js';
 import { goalsRepository as repo, type ContractRow, type GoalRow } from './goals.repository.js';
 import { indicatorOf, isHandEntered, levelsOf } from './indicator-catalogue.js';
 import { UnitIndex } from './unit-index.js';
+import { eventLogStream, type EventLogFormat } from './event-log-export.js';
 
 /** Who reads goals and key figures, who sets goals and enters figures, who approves result contracts. */
 export const GOAL_READERS: readonly StaffRole[] = ['teamlead', 'quality', 'analyst', 'admin'];
@@ -339,4 +340,38 @@ export async function contractFollowUp(ctx: AppContext, principal: Principal, id
     goals: statuses.filter((s) => s.area === area),
   }));
   return { contract: toContract(row), at, areas };
+}
+
+export interface EventLogExportQuery {
+  format: EventLogFormat;
+  unitId?: string;
+  caseTypeId?: string;
+  from?: string;
+  to?: string;
+}
+
+/** The authority's own event log in an open format (XES, OCEL 2.0, pm4py CSV), for the units the reader sees. */
+export async function exportEventLog(ctx: AppContext, principal: Principal, q: EventLogExportQuery, meta: RequestMeta) {
+  const db = ctx.database.db;
+  const units = await UnitIndex.load(db);
+  const unitId = q.unitId ?? topUnit(principal, units);
+  assertRole(principal, GOAL_READERS, unitId);
+  knownUnit(units, unitId);
+  if (q.from && q.to && q.from > q.to) throw validation('from: must not be after to', 'period_reversed');
+  await recordAudit(db, {
+    actorUserId: principal.userId,
+    action: 'export',
+    entityType: 'event_log',
+    entityId: unitId,
+    purpose: AUDIT_PURPOSES.goalFollowUp,
+    requestId: meta.requestId,
+    ip: meta.ip,
+    details: { format: q.format, caseTypeId: q.caseTypeId ?? null, from: q.from ?? null, to: q.to ?? null },
+  });
+  return eventLogStream(db, q.format, {
+    unitIds: units.subtree(unitId),
+    caseTypeId: q.caseTypeId,
+    from: q.from,
+    to: q.to,
+  });
 }
