@@ -10,10 +10,18 @@ import { buildModuleRegistry } from '../../platform/module-registry.js';
 import type { ModuleDescriptor } from '../../platform/context.js';
 import { casesModule } from '../cases/index.js';
 import { generateDemoHistory } from '../demo/index.js';
-import { checkReport, getReport, makeCommitteeReport, requestReport } from './committee-report.js';
-import { enterManualValue, getBreakdown, getDashboard, getIndicatorCases, setGoal } from './goals.service.js';
+import { checkReport, discardReport, getReport, makeCommitteeReport, requestReport } from './committee-report.js';
+import {
+  approveContract,
+  contractFollowUp,
+  createContract,
+  enterManualValue,
+  getBreakdown,
+  getDashboard,
+  getIndicatorCases,
+  setGoal,
+} from './goals.service.js';
 import { goalsModule } from './index.js';
-import { discardReport } from './committee-report.js';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 const META = { requestId: 'test' };
@@ -261,10 +269,83 @@ describeEachEngine('goals', (database) => {
     expect((await getReport(ctx, w.lead, asked.id)).goals.find((g) => g.goalId === goal.goalId)!.value).toBe(
       goal.value,
     );
+    const otherLead = await principalFor(w.db, await makeStaffUser(w.db), [{ role: 'teamlead', unitId: w.other.id }]);
+    await expect(getReport(ctx, otherLead, asked.id)).rejects.toMatchObject({ code: 'forbidden' });
     await expect(discardReport(ctx, w.lead, asked.id, META)).rejects.toMatchObject({
       code: 'invalid_state',
       details: { reason: 'report_issued' },
     });
+  });
+
+  test('a result contract is versioned, approved once, and followed up by area at half and full year', async () => {
+    const w = await world(database());
+    const ctx = contextOf(database());
+    const goals = [];
+    for (const [indicatorId, area, target] of [
+      ['cases.decided-within-goal', 'service', 0.9],
+      ['goals.budget-variance', 'economy', 0.02],
+    ] as const)
+      goals.push(await setGoal(ctx, w.lead, { unitId: w.centre.id, indicatorId, area, period: '2025', target }, META));
+    await enterManualValue(
+      ctx,
+      w.lead,
+      { indicatorId: 'goals.budget-variance', unitId: w.centre.id, period: '2025-Q1', value: 0.01 },
+      META,
+      NOW,
+    );
+    await enterManualValue(
+      ctx,
+      w.lead,
+      { indicatorId: 'goals.budget-variance', unitId: w.centre.id, period: '2025-Q3', value: 0.05 },
+      META,
+      NOW,
+    );
+    const ids = goals.map((g) => g.goalId);
+    const first = await createContract(
+      ctx,
+      w.lead,
+      { unitId: w.centre.id, year: 2025, goalIds: ids.slice(0, 1) },
+      META,
+    );
+    const second = await createContract(ctx, w.lead, { unitId: w.centre.id, year: 2025, goalIds: ids }, META);
+    expect([first.version, second.version]).toEqual([1, 2]);
+    await expect(approveContract(ctx, w.lead, second.id, META)).rejects.toMatchObject({ code: 'forbidden' });
+    const approved = await approveContract(ctx, w.admin, second.id, META);
+    expect(approved).toMatchObject({ approvedBy: w.admin.userId, version: 2 });
+    expect(approved.approvedAt).not.toBeNull();
+    await expect(approveContract(ctx, w.admin, second.id, META)).rejects.toMatchObject({
+      code: 'invalid_state',
+      details: { reason: 'contract_approved' },
+    });
+    await expect(
+      createContract(ctx, w.lead, { unitId: w.team.id, year: 2025, goalIds: ids }, META),
+    ).rejects.toMatchObject({ details: { reason: 'not_a_centre' } });
+    await expect(
+      createContract(ctx, w.lead, { unitId: w.centre.id, year: 2026, goalIds: ids }, META),
+    ).rejects.toMatchObject({ details: { reason: 'goal_outside_contract' } });
+
+    const half = await contractFollowUp(ctx, w.lead, second.id, 'half');
+    const year = await contractFollowUp(ctx, w.lead, second.id, 'year');
+    expect(half.areas.map((a) => a.area)).toEqual(['employment', 'service', 'staff', 'economy']);
+    // The hand-entered figure: the first half holds Q1 only; the year, Q1 and Q3.
+    expect(half.areas[3].goals[0]).toMatchObject({ period: '2025-H1', value: 0.01, state: 'met' });
+    expect(year.areas[3].goals[0].value).toBeCloseTo(0.03, 12);
+    expect(year.areas[3].goals[0].state).toBe('not_met');
+    const decided = await sql<{ n: number; within: number }>`
+      SELECT count(*)::int AS n, count(*) FILTER (WHERE goal_met)::int AS within
+      FROM case_clock k JOIN unit u ON u.id = k.unit_id
+      WHERE u.parent_id = ${w.centre.id} AND goal_met IS NOT NULL AND decided_date BETWEEN '2025-01-01' AND '2025-06-30'`.execute(
+      w.db,
+    );
+    expect(half.areas[1].goals[0]).toMatchObject({
+      basis: decided.rows[0].n,
+      value: decided.rows[0].within / decided.rows[0].n,
+    });
+    const audited = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'goal_manual_value' AND actor_user_id = ${w.lead.userId}`.execute(
+      w.db,
+    );
+    expect(audited.rows[0].n).toBe(2);
   });
 
   test('refuses a figure the unit cannot have, a period not begun, and a reader outside the unit', async () => {
