@@ -24,3 +24,4 @@ export {
   COMMITTEE_REPORT_JOB,
 } from './committee-report.js';
 export { formatFigure } from './report-files.js';
+export { importGoals, type ImportedGoals } from './import-goals.js';
