@@ -27,6 +27,7 @@ import { caseTypesModule } from './modules/case-types/index.js';
 import { calendarModule } from './modules/calendar/index.js';
 import { casesModule } from './modules/cases/index.js';
 import { navigatorModule } from './modules/navigator/index.js';
+import { goalsModule } from './modules/goals/index.js';
 import { notificationsModule } from './modules/notifications/index.js';
 import { applicationsModule } from './modules/applications/index.js';
 import { complaintsModule } from './modules/complaints/index.js';
@@ -56,6 +57,7 @@ export const APP_MODULES: readonly ModuleDescriptor[] = [
   applicationsModule,
   complaintsModule,
   supervisionModule,
+  goalsModule,
   portalModule,
   contactsModule,
   surveysModule,

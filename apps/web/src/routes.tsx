@@ -10,6 +10,7 @@ import { COMPLAINT_ROUTES } from './features/complaints/complaint-routes.js';
 import { CONTACTS_ROUTES } from './features/contacts/contacts-routes.js';
 import { SURVEY_ROUTES } from './features/surveys/survey-routes.js';
 import { SUPERVISION_ROUTES } from './features/supervision/supervision-routes.js';
+import { GOAL_ROUTES } from './features/goals/goal-routes.js';
 
 /**
  * Every page of the back office. A capability adds its page here (lazily, with React.lazy, when it is heavy) and
@@ -27,4 +28,5 @@ export const ROUTES: AppRoute[] = [
   ...CONTACTS_ROUTES,
   ...SURVEY_ROUTES,
   ...SUPERVISION_ROUTES,
+  ...GOAL_ROUTES,
 ];

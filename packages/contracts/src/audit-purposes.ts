@@ -29,6 +29,7 @@ export const AUDIT_PURPOSES = {
   citizenServiceCaseStatus: "Citizen service: answering the applicant's question about their case",
   citizenServiceInquiry: 'Citizen service: an inquiry from the citizen',
   supervision: 'Supervision',
+  goalFollowUp: 'Follow-up on goals and key figures',
 } as const;
 export type TAuditPurposeKey = keyof typeof AUDIT_PURPOSES;
 

@@ -15,3 +15,4 @@ export * from './complaints.js';
 export * from './contacts.js';
 export * from './surveys.js';
 export * from './supervision.js';
+export * from './goals.js';

@@ -68,6 +68,9 @@ const CONTACT_TOPIC = {
   canResolve: { da: 'Status', en: 'Status' },
   mustForward: { da: 'Klager', en: 'Complaints' },
 };
+const GOAL_READERS = ['teamlead', 'quality', 'analyst', 'admin'] as const;
+const GOAL_SETTERS = ['teamlead', 'admin'] as const;
+const NO_ID = '00000000-0000-4000-8000-000000000000';
 
 const open: Access = { anonymous: 'allowed' };
 const signedIn = (o: Partial<Access> = {}): Access => ({ anonymous: 401, allowed: 'insider', ...o });
@@ -100,6 +103,8 @@ let sw: SupervisionAccessWorld;
 const SUPERVISION_READERS = ['quality', 'teamlead'] as const;
 const sampleUrl = (tail = '') => `/api/supervision/samples/${sw.sampleId}${tail}`;
 const programmeUrl = (tail = '') => `/api/supervision/programmes/${sw.programmeId}${tail}`;
+const goalFigure = (w: AccessWorld, what: string) =>
+  `/api/goals/${what}?indicatorId=cases.slipping-now&period=2026-Q1&unitId=${w.units.teamA1}`;
 const teamA1 = (w: AccessWorld) => ({ kind: 'case-type', caseTypeCode: w.caseTypeCode, unitIds: [w.units.teamA1] });
 
 const v = { expectedVersion: 1 };
@@ -789,6 +794,84 @@ const RULES: Record<string, Rule> = {
   'GET /api/supervision/reports/monthly': {
     access: staff(SUPERVISION_READERS, 403),
     request: () => ({ url: `/api/supervision/reports/monthly?unitId=${sw.centreA}&month=2026-02` }),
+  'GET /api/goals/indicators': { access: staff(GOAL_READERS) },
+  'GET /api/goals/dashboard': {
+    access: staff(GOAL_READERS, 403),
+    request: (w) => ({ url: `/api/goals/dashboard?period=2026-Q1&unitId=${w.units.teamA1}` }),
+  },
+  'GET /api/goals/breakdown': {
+    access: staff(GOAL_READERS, 403),
+    request: (w) => ({ url: goalFigure(w, 'breakdown') }),
+  },
+  'GET /api/goals/cases': { access: staff(GOAL_READERS, 403), request: (w) => ({ url: goalFigure(w, 'cases') }) },
+  'POST /api/goals': {
+    access: staff(GOAL_SETTERS, 403),
+    request: (w) => ({
+      url: '/api/goals',
+      payload: {
+        unitId: w.units.teamA1,
+        indicatorId: 'cases.slipping-now',
+        area: 'service',
+        period: '2026-Q1',
+        target: 3,
+      },
+    }),
+  },
+  'POST /api/goals/manual-values': {
+    access: staff(GOAL_SETTERS, 403),
+    request: (w) => ({
+      url: '/api/goals/manual-values',
+      payload: { unitId: w.units.teamA1, indicatorId: 'goals.staff-turnover', period: '2026-Q1', value: 0.1 },
+    }),
+  },
+  'GET /api/goals/contracts': { access: staff(GOAL_READERS) },
+  'GET /api/goals/event-log': {
+    access: staff(GOAL_READERS, 403),
+    request: (w) => ({ url: `/api/goals/event-log?format=xes&unitId=${w.units.teamA1}` }),
+  },
+  'POST /api/goals/contracts': {
+    access: staff(GOAL_SETTERS, 403),
+    request: (w) => ({
+      url: '/api/goals/contracts',
+      payload: { unitId: w.units.centreA, year: 2026, goalIds: ['00000000-0000-4000-8000-000000000000'] },
+    }),
+  },
+  // By id: who may not use them is refused before the record is looked up (their unit is checked in goals.db.test.ts).
+  'POST /api/goals/contracts/:id/approval': {
+    access: { ...staff(['admin']), allowed: undefined },
+    request: () => ({ url: `/api/goals/contracts/${NO_ID}/approval`, payload: {} }),
+  },
+  'GET /api/goals/contracts/:id/follow-up': {
+    access: { ...staff(GOAL_READERS), allowed: undefined },
+    request: () => ({ url: `/api/goals/contracts/${NO_ID}/follow-up?at=half` }),
+  },
+  'GET /api/goals/reports': { access: staff(GOAL_READERS) },
+  'POST /api/goals/reports': {
+    access: staff(GOAL_READERS, 403),
+    request: (w) => ({
+      url: '/api/goals/reports',
+      payload: { unitId: w.units.teamA1, committee: 'committee', period: '2026-Q1' },
+    }),
+  },
+  'GET /api/goals/reports/:id': {
+    access: { ...staff(GOAL_READERS), allowed: undefined },
+    request: () => ({ url: `/api/goals/reports/${NO_ID}` }),
+  },
+  'DELETE /api/goals/reports/:id': {
+    access: staff(GOAL_READERS),
+    request: () => ({ url: `/api/goals/reports/${NO_ID}` }),
+  },
+  'GET /api/goals/reports/:id/check': {
+    access: { ...staff(GOAL_READERS), allowed: undefined },
+    request: () => ({ url: `/api/goals/reports/${NO_ID}/check` }),
+  },
+  'GET /api/goals/reports/:id/pdf': {
+    access: { ...staff(GOAL_READERS), allowed: undefined },
+    request: () => ({ url: `/api/goals/reports/${NO_ID}/pdf` }),
+  },
+  'GET /api/goals/reports/:id/xlsx': {
+    access: { ...staff(GOAL_READERS), allowed: undefined },
+    request: () => ({ url: `/api/goals/reports/${NO_ID}/xlsx` }),
   },
 };
 

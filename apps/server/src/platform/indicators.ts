@@ -9,6 +9,21 @@ export interface IndicatorFilter {
   unitIds: readonly string[];
   /** Only this case type, for an indicator that can be narrowed to one. */
   caseTypeId?: string;
+  /** The unit the figure is read for (`unitIds` holds it and the units below it); hand-entered figures are kept per unit. */
+  unitId?: string;
+}
+
+/** What a figure can be cut by: the kinds of unit, and the case type. */
+export type IndicatorLevel = 'authority' | 'centre' | 'team' | 'caseType';
+
+/** One case behind a figure: where a drill-down ends before it opens the case itself. */
+export interface IndicatorCase {
+  caseId: string;
+  reference: string;
+  caseTypeId: string;
+  unitId: string;
+  /** What puts the case in the list: processing days, days past the deadline, … (the indicator's own unit). */
+  measure: number | null;
 }
 
 /** How a value reads: a number of things, a share between 0 and 1, or a number of days. */
@@ -32,6 +47,12 @@ export interface IndicatorDefinition {
   labelKey: string;
   descriptionKey: string;
   unit: IndicatorUnit;
+  /** Whether a higher value is the better one; true when absent. */
+  higherIsBetter?: boolean;
+  /** What it can be cut by; every level when absent. */
+  levels?: readonly IndicatorLevel[];
   /** Reads the figure for the filter; it only reads, within whatever transaction the caller holds. */
   compute(db: Executor, filter: IndicatorFilter): Promise<IndicatorValue>;
+  /** The cases behind the figure, worst first, at most `limit`; absent when the figure does not rest on cases. */
+  cases?(db: Executor, filter: IndicatorFilter, limit: number): Promise<IndicatorCase[]>;
 }

@@ -15,6 +15,7 @@ import { complaints } from './complaints.js';
 import { contacts } from './contacts.js';
 import { surveys } from './surveys.js';
 import { supervision } from './supervision.js';
+import { goals } from './goals.js';
 import type { Catalogue, Locale } from './types.js';
 
 export * from './types.js';
@@ -41,6 +42,7 @@ export const CATALOGUES: Record<string, Catalogue> = {
   contacts,
   surveys,
   supervision,
+  goals,
 };
 
 /** i18next resources built from the catalogues; Swedish falls back to English where a text is missing. */

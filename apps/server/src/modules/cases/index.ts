@@ -2,6 +2,7 @@
 import type { ModuleDescriptor } from '../../platform/context.js';
 import { casesJobs } from './cases.jobs.js';
 import { caseRoutes } from './cases.routes.js';
+import { CASE_INDICATORS } from './indicators.js';
 
 /** Case files and their event log: the lifecycle commands, the work queue, the clocks, the service-goal figures. */
 export const casesModule: ModuleDescriptor = {
@@ -10,6 +11,8 @@ export const casesModule: ModuleDescriptor = {
   jobs: casesJobs,
   // A case document's content is a stored file: the orphan sweep must see these rows.
   fileReferences: ['case_document'],
+  // Service-goal compliance, processing times, fully informed on receipt, cases slipping now.
+  indicators: CASE_INDICATORS,
 };
 
 export type { Actor, CaseContext, CommandResult } from './case-command.js';
@@ -99,3 +102,8 @@ export {
 } from './use-cases/complaint-facts.js';
 export { lookUpCaseStatus, caseIdOfReference, type CaseStatusLookup } from './use-cases/get-case-status.js';
 export { readCasePopulation, type CasePopulationQuery, type PopulationCase } from './use-cases/read-case-population.js';
+  streamEventLog,
+  eventLogActivities,
+  type ExportedCase,
+  type EventExportFilter,
+} from './use-cases/stream-event-log.js';

@@ -6,6 +6,7 @@ import { seedComplaints } from './complaints/demo-complaints-seed-step.js';
 import { seedCitizenService } from './citizen-service/demo-contacts-seed-step.js';
 import { seedSurveys } from './surveys/demo-surveys-seed-step.js';
 import { seedSupervision } from './supervision/demo-supervision-seed-step.js';
+import { seedGoals } from './goals/demo-goals-seed-step.js';
 
 /**
  * The demo seed, step by step, in order. A capability adds its demo data as one step in a sub-folder of this
@@ -20,4 +21,5 @@ export const DEMO_SEED_STEPS: DemoSeedStep[] = [
   seedCitizenService,
   seedSurveys,
   seedSupervision,
+  seedGoals,
 ];
