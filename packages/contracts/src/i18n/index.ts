@@ -11,6 +11,7 @@ import { navigator } from './navigator.js';
 import { admin } from './admin.js';
 import { errors } from './errors.js';
 import { calibration } from './calibration.js';
+import { saml } from './saml.js';
 import type { Catalogue, Locale } from './types.js';
 
 export * from './types.js';
@@ -33,6 +34,7 @@ export const CATALOGUES: Record<string, Catalogue> = {
   navigator,
   admin,
   errors,
+  saml,
 };
 
 /** i18next resources built from the catalogues; Swedish falls back to English where a text is missing. */

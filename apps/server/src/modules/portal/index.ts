@@ -15,3 +15,5 @@ export const portalModule: ModuleDescriptor = {
 
 export { DKFDS_CSS, DKFDS_PREFIX } from './portal-assets.js';
 export { LOCALE_COOKIE } from './portal-locale.js';
+export { renderLayout } from './portal-layout.js';
+export { pageContext } from './portal-page.js';
