@@ -153,6 +153,7 @@ const RULES: Record<string, Rule> = {
   },
   'GET /auth/saml/:id/slo': { access: open, request: () => ({ url: '/auth/saml/none/slo' }) },
   'POST /auth/saml/logout': { access: open },
+  'GET /mit-login': { access: { anonymous: 'sign-in' } },
 
   // Anyone signed in.
   'GET /api/auth/me': { access: signedIn() },

@@ -14,7 +14,9 @@ import {
   submitFamilyReunification,
 } from '../../../test/support/case-factories.js';
 import { makeKeyPair, startTestSamlIdp, type KeyPair, type TestSamlIdp } from '../../../test/support/test-saml-idp.js';
-import { SESSION_COOKIE } from '../../platform/auth/session-store.js';
+import { SESSION_COOKIE, hashSessionToken } from '../../platform/auth/session-store.js';
+import type { FastifyRequest } from 'fastify';
+import { requireAssurance } from './index.js';
 import { CSRF_COOKIE } from '../../platform/auth/auth-plugin.js';
 import { OIOSAML } from './oiosaml-attributes.js';
 import { CVR_ISSUER } from './saml.repository.js';
@@ -224,6 +226,20 @@ for (const engine of ENGINES) {
           WHERE t::text LIKE ${'%' + CPR + '%'}`.execute(db);
         expect(rows[0]!.n, table).toBe(0);
       }
+      // Shown to them masked, with the level; a page may require a level (here: substantial yes, high no).
+      const profile = await t().app.inject({
+        method: 'GET',
+        url: '/mit-login',
+        headers: { cookie, accept: 'text/html' },
+      });
+      expect(profile.body).toContain('010190-****');
+      expect(profile.body).toContain('Betydelig');
+      expect(profile.body).not.toContain(CPR);
+      expect(profile.body).toContain('action="/auth/saml/logout"');
+      const token = res.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
+      const asked = { authSession: { tokenHash: hashSessionToken(token) } } as FastifyRequest;
+      await expect(requireAssurance(t().ctx, asked, 'substantial')).resolves.toBe('substantial');
+      await expect(requireAssurance(t().ctx, asked, 'high')).rejects.toMatchObject({ code: 'forbidden' });
       // The second sign-in finds the same person.
       const again = await signInAs('karen');
       expect((await me(sessionOf(again.res)!)).json().user.id).toBe(who.json().user.id);
@@ -337,6 +353,14 @@ for (const engine of ENGINES) {
         expect(list.statusCode).toBe(200);
         expect(list.body).toContain(businessCase.reference);
         expect(list.body).not.toContain(privateCase.reference);
+        const profile = await t().app.inject({
+          method: 'GET',
+          url: '/mit-login',
+          headers: { cookie, accept: 'text/html' },
+        });
+        expect(profile.body).toContain('Du handler på vegne af Tømrer Jensen ApS (CVR 12345678).');
+        expect(profile.body).toContain(account === 'bo' ? 'Bo Erhverv' : 'Ida Kollega');
+        if (account === 'bo') expect(profile.body).toContain('020280-****');
         const other = await t().app.inject({
           method: 'GET',
           url: `/mine-sager/${privateCase.reference}`,

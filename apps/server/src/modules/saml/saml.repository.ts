@@ -119,6 +119,15 @@ export const samlRepository = {
     return user.id;
   },
 
+  async displayNameOf(db: Executor, userId: string): Promise<string> {
+    const row = await db
+      .selectFrom('app_user')
+      .select('display_name')
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
+    return row.display_name;
+  },
+
   async maskedCprOf(db: Executor, userId: string): Promise<string | undefined> {
     const row = await db.selectFrom('person_cpr').select('cpr_masked').where('user_id', '=', userId).executeTakeFirst();
     return row?.cpr_masked;

@@ -16,6 +16,7 @@ import { SamlRefused } from './saml-response.js';
 import { beginSamlSignIn, completeSamlSignIn } from './saml.service.js';
 import { endSamlSession, samlLogoutRequestUrl } from './saml-logout.js';
 import { samlRepository as repo } from './saml.repository.js';
+import { samlProfileRoutes } from './saml-profile.routes.js';
 
 const ZProviderParams = z.strictObject({ id: z.string().min(1).max(64) });
 const ZAcsForm = z.object({
@@ -83,6 +84,7 @@ async function completeAndStartSession(
 
 export function samlRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    await app.register(samlProfileRoutes(ctx));
     app.get(
       '/auth/saml/:id/metadata',
       {

@@ -2,7 +2,7 @@ import type { Profile } from '@node-saml/node-saml';
 import type { AppContext } from '../../platform/context.js';
 import type { AssuranceLevel, SamlProviderConfig } from '../../platform/config.js';
 import { inTransaction } from '../../platform/db/transaction.js';
-import { samlClients } from './saml-client.js';
+import { REQUEST_MINUTES, samlClients } from './saml-client.js';
 import {
   keyIndexFor,
   markAssertionUsed,
@@ -16,6 +16,8 @@ import { CVR_ISSUER, samlRepository as repo } from './saml.repository.js';
 /** The AuthnRequest, signed, as a redirect to the provider (HTTP-Redirect binding); its id is kept to be answered. */
 export async function beginSamlSignIn(ctx: AppContext, provider: SamlProviderConfig, returnTo: string) {
   const { clients } = await samlClients(ctx, provider);
+  // Requests never answered and assertions past their expiry are forgotten here: no job needed for either.
+  await repo.purge(ctx.database.db, REQUEST_MINUTES);
   return clients[0]!.getAuthorizeUrlAsync(returnTo, undefined, {});
 }
 
