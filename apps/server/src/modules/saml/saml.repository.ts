@@ -128,6 +128,15 @@ export const samlRepository = {
     return row.display_name;
   },
 
+  /** Keeps a known person's protected CPR number when they had none yet (a person made before, or elsewhere). */
+  async addCprIfMissing(db: Executor, userId: string, cpr: { hash: string; masked: string }): Promise<void> {
+    await db
+      .insertInto('person_cpr')
+      .values({ user_id: userId, cpr_hash: cpr.hash, cpr_masked: cpr.masked })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  },
+
   async maskedCprOf(db: Executor, userId: string): Promise<string | undefined> {
     const row = await db.selectFrom('person_cpr').select('cpr_masked').where('user_id', '=', userId).executeTakeFirst();
     return row?.cpr_masked;

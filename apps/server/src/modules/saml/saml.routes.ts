@@ -172,7 +172,20 @@ export function samlRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         rotateCsrfSecret(ctx, reply);
         const provider = saml && ctx.config.saml.find((p) => p.id === saml.provider_id);
         if (!saml || !provider) return reply.redirect(SIGNED_OUT, 303);
-        return reply.redirect(await samlLogoutRequestUrl(ctx, provider, saml, SIGNED_OUT), 303);
+        const next = await samlLogoutRequestUrl(ctx, provider, saml, SIGNED_OUT);
+        // A page, not a redirect: the form's page allows form posts only to this site (CSP form-action), and a
+        // redirect of the post to the provider would be blocked. The refresh and the link are plain navigations.
+        const page = pageContext(request, reply, ctx.config);
+        const title = page.t('saml:signingOutTitle');
+        const body = html`<meta http-equiv="refresh" content="0;url=${next}">
+<div class="row"><div class="col-12 col-lg-8"><h1>${title}</h1>
+<p>${page.t('saml:signingOutHelp', { provider: provider.label })}</p>
+<p><a class="button button-primary" href="${next}">${page.t('saml:signingOutContinue', { provider: provider.label })}</a></p>
+</div></div>`;
+        return reply
+          .type('text/html; charset=utf-8')
+          .header('cache-control', 'no-store')
+          .send(renderLayout(page, { title, body }));
       },
     );
 

@@ -101,14 +101,16 @@ async function applicantPerson(
   identity: OiosamlIdentity,
 ): Promise<string> {
   const db = ctx.database.db;
-  const known = await repo.findIdentity(db, issuer, subject);
-  if (known) {
-    if (known.active && known.kind === 'applicant') return known.userId;
-    throw new SamlRefused('not_linked_or_inactive', 'linked user inactive');
-  }
   const cpr = identity.cpr
     ? { hash: hashCpr(identity.cpr, ctx.config.cprHashKey), masked: maskCpr(identity.cpr) }
     : undefined;
+  const known = await repo.findIdentity(db, issuer, subject);
+  if (known) {
+    if (!known.active || known.kind !== 'applicant')
+      throw new SamlRefused('not_linked_or_inactive', 'linked user inactive');
+    if (cpr) await repo.addCprIfMissing(db, known.userId, cpr);
+    return known.userId;
+  }
   return inTransaction(db, async (trx) => {
     const byCpr = cpr ? await repo.findByCprHash(trx, cpr.hash) : undefined;
     if (byCpr) {
