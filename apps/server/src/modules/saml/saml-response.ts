@@ -36,7 +36,7 @@ export class SamlRefused extends Error {
  * extension, not in a signature's Object): the profile requires encryption, and a clear assertion beside an
  * encrypted one is the raw material of signature wrapping.
  */
-export function requireEncryptedAssertion(samlResponse: string): string {
+export function requireEncryptedAssertion(samlResponse: string): { xml: string; inResponseTo: string | null } {
   const xml = Buffer.from(samlResponse, 'base64').toString('utf8');
   if (xml.length === 0 || xml.length > MAX_RESPONSE_BYTES) throw new SamlRefused('malformed', 'empty or too large');
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new SamlRefused('malformed', 'a DTD in the response');
@@ -56,7 +56,7 @@ export function requireEncryptedAssertion(samlResponse: string): string {
   const encrypted = doc.getElementsByTagNameNS(ASSERTION_NS, 'EncryptedAssertion');
   if (encrypted.length !== 1 || encrypted[0]!.parentNode !== root)
     throw new SamlRefused('not_encrypted', 'not exactly one encrypted assertion');
-  return xml;
+  return { xml, inResponseTo: root.getAttribute('InResponseTo') };
 }
 
 /** node-saml's error, as one of our reasons (its messages are stable: they are its API to its callers). */

@@ -132,14 +132,20 @@ for (const engine of ENGINES) {
       expect(location.searchParams.get('Signature')).toBeTruthy();
       const login = await fetch(location);
       expect(login.status, await login.clone().text()).toBe(200);
-      return idp.lastRequest!;
+      const carried = start.cookies.find((c) => c.name === 'sagsgang_saml')!;
+      expect(carried.httpOnly).toBe(true);
+      return { ...idp.lastRequest!, cookie: `sagsgang_saml=${carried.value}` };
     }
 
-    const postAcs = (providerId: string, samlResponse: string, relayState = '/mine-sager') =>
+    const postAcs = (providerId: string, samlResponse: string, cookie?: string, relayState = '/mine-sager') =>
       t().app.inject({
         method: 'POST',
         url: `/auth/saml/${providerId}/acs`,
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'text/html',
+          ...(cookie ? { cookie } : {}),
+        },
         payload: new URLSearchParams({ SAMLResponse: samlResponse, RelayState: relayState }).toString(),
       });
 
@@ -155,7 +161,7 @@ for (const engine of ENGINES) {
       const samlResponse = /name="SAMLResponse" value="([^"]+)"/.exec(form)![1]!;
       const relayState = /name="RelayState" value="([^"]*)"/.exec(form)![1]!;
       expect(form).toContain(`action="${PUBLIC_URL}/auth/saml/${providerId}/acs"`);
-      const res = await postAcs(providerId, samlResponse, relayState);
+      const res = await postAcs(providerId, samlResponse, request.cookie, relayState);
       return { res, samlResponse, request };
     }
 
@@ -254,7 +260,7 @@ for (const engine of ENGINES) {
         audience: SP_ENTITY,
         encryptFor: previous.cert,
       });
-      const res = await postAcs('nemlogin', response);
+      const res = await postAcs('nemlogin', response, request.cookie);
       expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
     });
 
@@ -268,7 +274,7 @@ for (const engine of ENGINES) {
           audience: SP_ENTITY,
           ...o,
         });
-        return postAcs('nemlogin', response);
+        return postAcs('nemlogin', response, request.cookie);
       };
 
       test('an unsigned assertion', async () => {
@@ -299,12 +305,33 @@ for (const engine of ENGINES) {
           acsUrl: `${PUBLIC_URL}/auth/saml/nemlogin/acs`,
           audience: SP_ENTITY,
         });
+        const cookie = `sagsgang_saml=${t().app.signCookie('_never-sent')}`;
+        await expectRefused(await postAcs('nemlogin', response, cookie), 'unknown_request', /ikke til et log-in/);
+      });
+      test('a genuine response posted from a browser that did not start the sign-in (login CSRF)', async () => {
+        const attacker = await startAt('nemlogin');
+        const victim = await startAt('nemlogin');
+        const response = await idp.buildResponse({
+          account: 'karen',
+          requestId: attacker.id,
+          acsUrl: attacker.acsUrl,
+          audience: SP_ENTITY,
+        });
         await expectRefused(await postAcs('nemlogin', response), 'unknown_request', /ikke til et log-in/);
+        await expectRefused(
+          await postAcs('nemlogin', response, victim.cookie),
+          'unknown_request',
+          /ikke til et log-in/,
+        );
       });
       test('a replayed response, and a replayed assertion under a fresh request', async () => {
-        const { res, samlResponse } = await signInAs('karen');
+        const { res, samlResponse, request } = await signInAs('karen');
         expect(res.statusCode).toBe(303);
-        await expectRefused(await postAcs('nemlogin', samlResponse), 'unknown_request', /allerede brugt/);
+        await expectRefused(
+          await postAcs('nemlogin', samlResponse, request.cookie),
+          'unknown_request',
+          /allerede brugt/,
+        );
         const assertionId = '_assertion-used-twice';
         expect((await hostile({ assertionId })).statusCode).toBe(303);
         await expectRefused(await hostile({ assertionId }), 'replay', /allerede brugt én gang/);

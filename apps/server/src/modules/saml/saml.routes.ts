@@ -10,7 +10,7 @@ import { hashSessionToken } from '../../platform/auth/session-store.js';
 import { sessionCookieName, sessionCookieOptions, rotateCsrfSecret } from '../../platform/auth/auth-plugin.js';
 import { endSession, safeReturnTo, setSessionCookie, startSession } from '../auth/index.js';
 import { pageContext, renderLayout } from '../portal/index.js';
-import { findSamlProvider, samlClients, spKeysOf, spUrls } from './saml-client.js';
+import { findSamlProvider, REQUEST_MINUTES, samlClients, spKeysOf, spUrls } from './saml-client.js';
 import { spMetadata } from './saml-metadata.js';
 import { SamlRefused } from './saml-response.js';
 import { beginSamlSignIn, completeSamlSignIn } from './saml.service.js';
@@ -49,6 +49,22 @@ function refusalPage(ctx: AppContext, request: FastifyRequest, reply: FastifyRep
     .send(renderLayout(page, { title, body }));
 }
 
+const REQUEST_COOKIE = 'sagsgang_saml';
+
+/**
+ * The request id the browser carries from start to ACS. The provider posts the response from its own site, so over
+ * https the cookie must be SameSite=None to come along; it is signed, http-only, on /auth/saml only, ten minutes.
+ */
+function requestCookie(ctx: AppContext) {
+  return {
+    path: '/auth/saml',
+    httpOnly: true,
+    signed: true,
+    secure: ctx.config.secureCookies,
+    sameSite: ctx.config.secureCookies ? ('none' as const) : ('lax' as const),
+  };
+}
+
 async function completeAndStartSession(
   ctx: AppContext,
   request: FastifyRequest,
@@ -56,7 +72,11 @@ async function completeAndStartSession(
   provider: SamlProviderConfig,
   samlResponse: string,
 ): Promise<void> {
-  const signIn = await completeSamlSignIn(ctx, provider, samlResponse);
+  const raw = request.cookies[REQUEST_COOKIE];
+  const carried = raw ? request.unsignCookie(raw) : undefined;
+  reply.clearCookie(REQUEST_COOKIE, requestCookie(ctx));
+  const browserRequestId = carried?.valid && carried.value ? carried.value : undefined;
+  const signIn = await completeSamlSignIn(ctx, provider, samlResponse, browserRequestId);
   const method = `saml:${provider.id}`;
   const session = await startSession(ctx, request, { userId: signIn.userId, authMethod: method });
   await repo.insertSession(ctx.database.db, {
@@ -116,7 +136,8 @@ export function samlRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const provider = findSamlProvider(ctx, request.params.id);
-        const url = await beginSamlSignIn(ctx, provider, safeReturnTo(request.query.returnTo));
+        const { url, requestId } = await beginSamlSignIn(ctx, provider, safeReturnTo(request.query.returnTo));
+        reply.setCookie(REQUEST_COOKIE, requestId, { ...requestCookie(ctx), maxAge: REQUEST_MINUTES * 60 });
         return reply.redirect(url, 303);
       },
     );

@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import type { Profile } from '@node-saml/node-saml';
 import type { AppContext } from '../../platform/context.js';
 import type { AssuranceLevel, SamlProviderConfig } from '../../platform/config.js';
@@ -13,12 +14,25 @@ import {
 import { hashCpr, maskCpr, meetsAssurance, readOiosaml, type OiosamlIdentity } from './oiosaml-attributes.js';
 import { CVR_ISSUER, samlRepository as repo } from './saml.repository.js';
 
-/** The AuthnRequest, signed, as a redirect to the provider (HTTP-Redirect binding); its id is kept to be answered. */
-export async function beginSamlSignIn(ctx: AppContext, provider: SamlProviderConfig, returnTo: string) {
+/**
+ * The AuthnRequest, signed, as a redirect to the provider (HTTP-Redirect binding); its id is kept to be answered,
+ * and returned for the browser to carry, so only the browser that started a sign-in can finish it.
+ */
+export async function beginSamlSignIn(
+  ctx: AppContext,
+  provider: SamlProviderConfig,
+  returnTo: string,
+): Promise<{ url: string; requestId: string }> {
   const { clients } = await samlClients(ctx, provider);
   // Requests never answered and assertions past their expiry are forgotten here: no job needed for either.
   await repo.purge(ctx.database.db, REQUEST_MINUTES);
-  return clients[0]!.getAuthorizeUrlAsync(returnTo, undefined, {});
+  const url = await clients[0]!.getAuthorizeUrlAsync(returnTo, undefined, {});
+  const request = zlib
+    .inflateRawSync(Buffer.from(new URL(url).searchParams.get('SAMLRequest') ?? '', 'base64'))
+    .toString('utf8');
+  const requestId = /\sID="([^"]+)"/.exec(request)?.[1];
+  if (!requestId) throw new Error('node-saml made an AuthnRequest without an ID');
+  return { url, requestId };
 }
 
 /** Who a validated assertion signs in: the session's user and, when that is a business, the person acting for it. */
@@ -41,8 +55,12 @@ export async function completeSamlSignIn(
   ctx: AppContext,
   provider: SamlProviderConfig,
   samlResponse: string,
+  /** The request this browser started (from its cookie): a response to another is someone else's sign-in. */
+  browserRequestId: string | undefined,
 ): Promise<SamlSignIn> {
-  const xml = requireEncryptedAssertion(samlResponse);
+  const { xml, inResponseTo } = requireEncryptedAssertion(samlResponse);
+  if (!browserRequestId || inResponseTo !== browserRequestId)
+    throw new SamlRefused('unknown_request', 'not the sign-in this browser started');
   const { idp, clients, privateKeys } = await samlClients(ctx, provider);
   const profile = await validateResponse(clients[keyIndexFor(xml, privateKeys)]!, samlResponse);
   await markAssertionUsed(ctx.database.db, idp.entityId, profile);
