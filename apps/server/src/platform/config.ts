@@ -188,6 +188,18 @@ export interface SamlProviderConfig {
   staffUserAttribute?: string;
 }
 
+/**
+ * The key a CPR number is hashed with. In production, where NemLog-in brings real CPR numbers, it must be set on its
+ * own: derived from SESSION_SECRET, rotating that secret would lose every person's link to their CPR number.
+ */
+function cprHashKey(env: NodeJS.ProcessEnv, production: boolean, sessionSecret: string): string {
+  const key = env.CPR_HASH_KEY;
+  if (key) return key;
+  if (production && parseSaml(env.SAML_PROVIDERS).some((p) => p.audience === 'applicant'))
+    throw new ConfigError('CPR_HASH_KEY must be set (32+ characters) when a SAML provider signs in applicants.');
+  return `cpr:${sessionSecret}`;
+}
+
 function parseSaml(raw: string | undefined): SamlProviderConfig[] {
   if (!raw) return [];
   try {
@@ -397,7 +409,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL ?? 'info',
     oidc: parseOidc(env.OIDC_PROVIDERS),
     saml: parseSaml(env.SAML_PROVIDERS),
-    cprHashKey: env.CPR_HASH_KEY || `cpr:${sessionSecret}`,
+    cprHashKey: cprHashKey(env, production, sessionSecret),
     imports: importSettings(env),
     smtp: env.SMTP_HOST
       ? {
