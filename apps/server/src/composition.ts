@@ -20,6 +20,7 @@ import { scheduleAuditForward } from './platform/audit/audit-forward.jobs.js';
 import { analyzeDatabase } from './platform/db/statistics.js';
 import { healthModule } from './modules/health/index.js';
 import { authModule } from './modules/auth/index.js';
+import { samlModule } from './modules/saml/index.js';
 import { orgModule } from './modules/org/index.js';
 import { auditModule } from './modules/audit/index.js';
 import { processModelsModule } from './modules/process-models/index.js';
@@ -46,6 +47,7 @@ export const APP_MODULES: readonly ModuleDescriptor[] = [
   platformModule,
   healthModule,
   authModule,
+  samlModule,
   orgModule,
   auditModule,
   processModelsModule,

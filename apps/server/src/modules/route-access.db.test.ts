@@ -186,6 +186,16 @@ const RULES: Record<string, Rule> = {
   },
   'GET /auth/oidc/:id/start': { access: open, request: () => ({ url: '/auth/oidc/none/start' }) },
   'GET /auth/oidc/:id/callback': { access: open, request: () => ({ url: '/auth/oidc/none/callback' }) },
+  // SAML: the provider's signed messages are the credential; an unknown provider is a 404 that changes nothing.
+  'GET /auth/saml/:id/metadata': { access: open, request: () => ({ url: '/auth/saml/none/metadata' }) },
+  'GET /auth/saml/:id/start': { access: open, request: () => ({ url: '/auth/saml/none/start' }) },
+  'POST /auth/saml/:id/acs': {
+    access: open,
+    request: () => ({ url: '/auth/saml/none/acs', ...form('SAMLResponse=PHgvPg%3D%3D') }),
+  },
+  'GET /auth/saml/:id/slo': { access: open, request: () => ({ url: '/auth/saml/none/slo' }) },
+  'POST /auth/saml/logout': { access: open },
+  'GET /mit-login': { access: { anonymous: 'sign-in' } },
 
   // Anyone signed in.
   'GET /api/auth/me': { access: signedIn() },

@@ -164,3 +164,27 @@ describe('password hash cost and second factor', () => {
     expect(() => loadConfig({ SAGSGANG_MFA_REQUIRED_ROLES: 'root' })).toThrow(/SAGSGANG_MFA_REQUIRED_ROLES/);
   });
 });
+
+describe('SAML settings', () => {
+  const STRONG_SECRET = 'x7Qp9vLm2Rt5Wz8Kc4Nf6Hj3Bd1Gs0Ya';
+  const NEMLOGIN = JSON.stringify([
+    {
+      id: 'nemlogin',
+      label: 'MitID',
+      audience: 'applicant',
+      entityId: 'https://x',
+      idpMetadata: 'idp.xml',
+      spKeys: [{ privateKeyFile: 'sp.key', certificateFile: 'sp.crt' }],
+    },
+  ]);
+  test('production with a SAML provider for applicants needs its own CPR_HASH_KEY', () => {
+    const env = { NODE_ENV: 'production', SESSION_SECRET: STRONG_SECRET, SAML_PROVIDERS: NEMLOGIN };
+    expect(() => loadConfig(env)).toThrow(/^CPR_HASH_KEY must be set/);
+    const key = 'k'.repeat(40);
+    expect(loadConfig({ ...env, CPR_HASH_KEY: key }).cprHashKey).toBe(key);
+    expect(loadConfig({ SAML_PROVIDERS: NEMLOGIN }).saml[0]!.id).toBe('nemlogin');
+  });
+  test('SAML_PROVIDERS that is not JSON is refused by name', () => {
+    expect(() => loadConfig({ SAML_PROVIDERS: 'nemlogin' })).toThrow(/^SAML_PROVIDERS is not valid JSON/);
+  });
+});

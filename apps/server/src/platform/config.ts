@@ -71,6 +71,10 @@ export interface AppConfig {
   demoCases: number;
   logLevel: string;
   oidc: OidcProviderConfig[];
+  /** SAML identity providers (NemLog-in, an authority's ADFS or Entra ID): see `SAML_PROVIDERS` in the README. */
+  saml: SamlProviderConfig[];
+  /** Key of the keyed hash a CPR number is found again by (never stored in clear); falls back to SESSION_SECRET. */
+  cprHashKey: string;
   /** What one import (event log, BPMN model) may cost; past a limit it is refused with 413, naming the setting. */
   imports: ImportSettings;
   smtp?: { host: string; port: number; secure: boolean; user?: string; pass?: string; from: string };
@@ -158,6 +162,53 @@ export interface OidcProviderConfig {
    */
   requiredAcr?: string[];
   requiredAmr?: string[];
+}
+
+export type AssuranceLevel = 'low' | 'substantial' | 'high';
+
+export interface SamlProviderConfig {
+  /** Short id used in URLs: /auth/saml/<id>/start */
+  id: string;
+  label: string;
+  audience: 'staff' | 'applicant';
+  /** Our entity id at this provider (the SP's `entityID`, the assertions' audience). */
+  entityId: string;
+  /** The provider's metadata: an https URL, or a file path. */
+  idpMetadata: string;
+  /**
+   * Our key pairs (PEM files). The first signs requests; every one is published in our metadata and tried for
+   * decryption, so a new certificate can be announced before the old one is retired (rollover).
+   */
+  spKeys: { privateKeyFile: string; certificateFile: string }[];
+  /** Refuse a sign-in below this NSIS level (default: substantial). */
+  minimumAssurance?: AssuranceLevel;
+  /** How far the provider's clock may be off, in seconds (default 180). */
+  clockSkewSeconds?: number;
+  /** For staff: the attribute naming the user, matched to their Sagsgang user name (default: the NameID). */
+  staffUserAttribute?: string;
+}
+
+/**
+ * The key a CPR number is hashed with. In production, where NemLog-in brings real CPR numbers, it must be set on its
+ * own: derived from SESSION_SECRET, rotating that secret would lose every person's link to their CPR number.
+ */
+function cprHashKey(env: NodeJS.ProcessEnv, production: boolean, sessionSecret: string): string {
+  const key = env.CPR_HASH_KEY;
+  if (key) return key;
+  if (production && parseSaml(env.SAML_PROVIDERS).some((p) => p.audience === 'applicant'))
+    throw new ConfigError('CPR_HASH_KEY must be set (32+ characters) when a SAML provider signs in applicants.');
+  return `cpr:${sessionSecret}`;
+}
+
+function parseSaml(raw: string | undefined): SamlProviderConfig[] {
+  if (!raw) return [];
+  try {
+    return JSON.parse(raw) as SamlProviderConfig[];
+  } catch {
+    throw new ConfigError(
+      'SAML_PROVIDERS is not valid JSON (a list of {id, label, audience, entityId, idpMetadata, spKeys}).',
+    );
+  }
 }
 
 function parseOidc(raw: string | undefined): OidcProviderConfig[] {
@@ -357,6 +408,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     demoCases: Number(env.SAGSGANG_DEMO_CASES ?? 20_000),
     logLevel: env.LOG_LEVEL ?? 'info',
     oidc: parseOidc(env.OIDC_PROVIDERS),
+    saml: parseSaml(env.SAML_PROVIDERS),
+    cprHashKey: cprHashKey(env, production, sessionSecret),
     imports: importSettings(env),
     smtp: env.SMTP_HOST
       ? {

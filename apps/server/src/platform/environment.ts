@@ -41,6 +41,29 @@ const oidcProviders = z.string().refine((v) => {
   }
 }, 'must be a JSON list of {id, label, issuer, clientId, clientSecret, audience: "staff" | "applicant"}');
 
+const SAML_PROVIDER = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  label: z.string().min(1),
+  audience: z.enum(['staff', 'applicant']),
+  entityId: z.string().min(1),
+  idpMetadata: z.string().min(1),
+  spKeys: z
+    .array(z.object({ privateKeyFile: z.string().min(1), certificateFile: z.string().min(1) }))
+    .min(1)
+    .max(2),
+  minimumAssurance: z.enum(['low', 'substantial', 'high']).optional(),
+  clockSkewSeconds: z.number().min(0).max(600).optional(),
+  staffUserAttribute: z.string().min(1).optional(),
+});
+
+const samlProviders = z.string().refine((v) => {
+  try {
+    return z.array(SAML_PROVIDER).safeParse(JSON.parse(v)).success;
+  } catch {
+    return true; // not JSON at all: config.ts says so in its own words
+  }
+}, 'must be a JSON list of {id, label, audience, entityId, idpMetadata, spKeys: [{privateKeyFile, certificateFile}]}');
+
 export const ENVIRONMENT = z
   .object({
     NODE_ENV: z.enum(['production', 'development', 'test'], { error: 'must be production, development or test' }),
@@ -69,6 +92,8 @@ export const ENVIRONMENT = z
     AUTHORITY_PHONE: text,
     AUTHORITY_ADDRESS: text,
     OIDC_PROVIDERS: oidcProviders,
+    SAML_PROVIDERS: samlProviders,
+    CPR_HASH_KEY: z.string().min(32, 'must be at least 32 characters'),
     SMTP_HOST: text,
     SMTP_PORT: port,
     SMTP_SECURE: boolean,

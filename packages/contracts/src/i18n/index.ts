@@ -16,6 +16,7 @@ import { contacts } from './contacts.js';
 import { surveys } from './surveys.js';
 import { supervision } from './supervision.js';
 import { goals } from './goals.js';
+import { saml } from './saml.js';
 import type { Catalogue, Locale } from './types.js';
 
 export * from './types.js';
@@ -43,6 +44,7 @@ export const CATALOGUES: Record<string, Catalogue> = {
   surveys,
   supervision,
   goals,
+  saml,
 };
 
 /** i18next resources built from the catalogues; Swedish falls back to English where a text is missing. */

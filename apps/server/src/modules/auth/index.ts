@@ -33,3 +33,4 @@ export {
 export { setSessionCookie } from './auth.routes.js';
 export { factorUser } from './second-factor.routes.js';
 export { safeReturnTo } from './return-to.js';
+export { startSession, endSession } from './auth.service.js';

@@ -20,3 +20,4 @@ export { sendPage } from './portal-send.js';
 export { registerPortalErrorPages } from './portal-errors.js';
 // For capabilities that render their own citizen pages in the portal frame (surveys' answer pages).
 export { alert, errorSummary, type FieldError } from './portal-components.js';
+export { renderLayout } from './portal-layout.js';

@@ -39,7 +39,7 @@ function userArea(page: PageContext): SafeHtml {
     return html`<p><a class="function-link" href="${page.url.pathname === '/login' ? '/login' : login}">${icon('lock')}${t('portal:signIn')}</a></p>`;
   }
   return html`<p class="portal-user-name">${t('portal:signedInAs', { name: principal.displayName })}</p>
-<form class="inline-form" method="post" action="/api/auth/logout">
+<form class="inline-form" method="post" action="${page.signOutAction}">
   <input type="hidden" name="_csrf" value="${page.csrfToken}">
   <input type="hidden" name="returnTo" value="/login?signedOut=1">
   <button type="submit" class="function-link">${icon('lock')}${t('portal:signOut')}</button>

@@ -15,6 +15,8 @@ export interface PageContext {
   /** The address of this page, for language links and `returnTo`. */
   url: URL;
   config: AppConfig;
+  /** Where the sign-out form posts: a SAML session signs out at its identity provider too (single logout). */
+  signOutAction: string;
 }
 
 export function pageContext(request: FastifyRequest, reply: FastifyReply, config: AppConfig): PageContext {
@@ -26,6 +28,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, config
     csrfToken: request.csrfToken(),
     url: new URL(request.url, 'http://portal.invalid'),
     config,
+    signOutAction: request.authSession?.authMethod.startsWith('saml:') ? '/auth/saml/logout' : '/api/auth/logout',
   };
 }
 

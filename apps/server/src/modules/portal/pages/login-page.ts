@@ -62,7 +62,9 @@ export function loginErrors(
   }
 }
 
-function providerButtons(page: PageContext, providers: OidcProviderConfig[], returnTo: string): SafeHtml | undefined {
+type SignInProvider = Pick<OidcProviderConfig, 'id' | 'label' | 'audience'> & { protocol: 'oidc' | 'saml' };
+
+function providerButtons(page: PageContext, providers: SignInProvider[], returnTo: string): SafeHtml | undefined {
   if (providers.length === 0) return undefined;
   // Citizens' eID first: most people who arrive here are applicants.
   const ordered = [...providers].sort((a, b) => (a.audience === b.audience ? 0 : a.audience === 'applicant' ? -1 : 1));
@@ -72,7 +74,7 @@ function providerButtons(page: PageContext, providers: OidcProviderConfig[], ret
   <ul class="portal-provider-list">
     ${ordered.map(
       (p) =>
-        html`<li><a class="button button-primary" href="/auth/oidc/${encodeURIComponent(p.id)}/start${query}">${page.t('portal:loginWith', { label: p.label })}</a></li>`,
+        html`<li><a class="button button-primary" href="/auth/${p.protocol}/${encodeURIComponent(p.id)}/start${query}">${page.t('portal:loginWith', { label: p.label })}</a></li>`,
     )}
   </ul>
 </section>`;
@@ -110,7 +112,14 @@ export function loginPage(page: PageContext, input: LoginPageInput): SafeHtml {
   ${input.passwordSet && errors.length === 0 ? alert(t, 'success', t('portal:passwordSetDone')) : null}
   <h1>${t('portal:loginTitle')}</h1>
   <p class="font-lead">${t('portal:loginIntro')}</p>
-  ${providerButtons(page, config.oidc, input.returnTo)}
+  ${providerButtons(
+    page,
+    [
+      ...config.oidc.map((p) => ({ ...p, protocol: 'oidc' as const })),
+      ...config.saml.map((p) => ({ ...p, protocol: 'saml' as const })),
+    ],
+    input.returnTo,
+  )}
   ${passwordForm(page, input, errors)}
 </div></div>`;
 }
