@@ -42,6 +42,7 @@ export { breakGlass, grantCaseAccess, type CaseAccessGrantInput } from './use-ca
 export { listApplicantCases, listOwnCases, type OwnCaseItem } from './use-cases/list-own-cases.js';
 export {
   getApplicantCaseFile,
+  isOwnCaseReference,
   type ApplicantCaseFile,
   type ApplicantCaseFacts,
 } from './use-cases/get-applicant-case-file.js';
