@@ -1,7 +1,9 @@
 // Public face of the cases module: the lifecycle use cases, the views, and the event-log activities it writes.
+import { localDateOf } from '@sagsgang/clock';
 import type { ModuleDescriptor } from '../../platform/context.js';
 import { casesJobs } from './cases.jobs.js';
 import { caseRoutes } from './cases.routes.js';
+import { warmForecasts } from './forecast-history.js';
 
 /** Case files and their event log: the lifecycle commands, the work queue, the clocks, the service-goal figures. */
 export const casesModule: ModuleDescriptor = {
@@ -10,6 +12,8 @@ export const casesModule: ModuleDescriptor = {
   jobs: casesJobs,
   // A case document's content is a stored file: the orphan sweep must see these rows.
   fileReferences: ['case_document'],
+  // The expected decision on the first case page after a start comes from memory, not from a year of history.
+  warmUp: async (ctx) => void (await warmForecasts(ctx.database.db, localDateOf(new Date()))),
 };
 
 export type { Actor, CaseContext, CommandResult } from './case-command.js';
