@@ -104,6 +104,8 @@ export interface LoadResult {
   duration: number;
   /** CPU milliseconds of the server process per answered request. */
   cpuMsPerRequest: number;
+  /** The part of that CPU time spent in the kernel (socket writes and reads to clients and the database). */
+  systemShare: number;
 }
 
 /**
@@ -119,7 +121,11 @@ export function load(
     const cpu = process.cpuUsage();
     child.once('message', (r: LoadResult) => {
       const used = process.cpuUsage(cpu);
-      resolve({ ...r, cpuMsPerRequest: (used.user + used.system) / 1000 / Math.max(r.total, 1) });
+      resolve({
+        ...r,
+        cpuMsPerRequest: (used.user + used.system) / 1000 / Math.max(r.total, 1),
+        systemShare: used.system / Math.max(used.user + used.system, 1),
+      });
     });
     child.once('error', reject);
     child.once('exit', (code) => {

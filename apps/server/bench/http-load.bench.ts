@@ -170,6 +170,7 @@ function row(name: string, r: LoadResult): Record<string, string | number> {
     'p99 ms': r.p99,
     'errors/non-2xx': `${r.errors}/${r.non2xx}`,
     'CPU ms/req': Math.round(r.cpuMsPerRequest * 100) / 100,
+    'of it kernel': `${Math.round(100 * r.systemShare)}%`,
   };
 }
 

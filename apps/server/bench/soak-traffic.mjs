@@ -91,12 +91,14 @@ async function client(plan, index) {
       version = body ? JSON.parse(body).version : undefined;
     } else if (step === 19 && index === 0 && n % 100 === 0) {
       // One client answers, every fifth round, so the citizen's answers never race each other.
+      // The CSRF token is the form's first field, as the page's form sends it (never in the URL).
       const form = new FormData();
+      form.append('_csrf', citizen.csrf);
       form.append('answer', `Svar ${n}`);
       form.append('document.other', new Blob([tinyPdf(`soak ${n}`)], { type: 'application/pdf' }), 'bilag.pdf');
       await call(
         'citizen answer + upload',
-        `${base}/mine-sager/${citizen.reference}/svar?_csrf=${encodeURIComponent(citizen.csrf)}`,
+        `${base}/mine-sager/${citizen.reference}/svar`,
         { method: 'POST', headers: { cookie: citizen.cookie }, body: form },
         [303],
       );

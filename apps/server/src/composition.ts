@@ -118,6 +118,7 @@ export async function startBackground(
     if (seeded || (await isDemoDatabase(ctx.database.db))) logDemoAccounts(app, seeded);
   }
   await purgeExpiredSessions(ctx.database.db, sessionPolicy(ctx));
+  if (ctx.config.role !== 'worker') for (const m of ctx.registry.modules) await m.warmUp?.(ctx);
   if (ctx.config.role !== 'all') app.log.info(`SAGSGANG_ROLE=${ctx.config.role}: ${ROLE_NOTE[ctx.config.role]}`);
   if (options.jobs === false || ctx.config.role === 'web') return async () => undefined;
   await scheduleSessionPurge(ctx.database.db);

@@ -40,6 +40,11 @@ export interface ModuleDescriptor {
   operational?: boolean;
   /** Tables of this module whose `sha256` column names a stored file (the file sweep keeps those files). */
   fileReferences?: readonly string[];
+  /**
+   * Run once at start-up on a node that serves people, before it listens: fills what the module keeps in memory
+   * (e.g. the forecast's curves), so the first person to ask does not wait for it.
+   */
+  warmUp?: (ctx: AppContext) => Promise<void>;
 }
 
 /** The modules of one app and what they declare, gathered and checked once. */

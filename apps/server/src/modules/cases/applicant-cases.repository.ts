@@ -46,6 +46,15 @@ export const applicantCasesRepository = {
     return r.rows[0];
   },
 
+  /** Whether the case with this case number is the applicant's own: one indexed read, nothing else of the case. */
+  async isApplicants(executor: Executor, reference: string, applicantId: string): Promise<boolean> {
+    const r = await sql<{ own: boolean }>`
+      SELECT EXISTS (SELECT 1 FROM case_file WHERE reference = ${reference} AND applicant_id = ${applicantId}) AS own`.execute(
+      executor,
+    );
+    return r.rows[0]?.own === true;
+  },
+
   /** Every case of an applicant, newest first, each with its type's name and phases and its clock. */
   async ofApplicant(executor: Executor, applicantId: string): Promise<ApplicantListRow[]> {
     const r =

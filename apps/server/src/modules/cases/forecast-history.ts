@@ -118,3 +118,13 @@ export async function forecastExperiences(
   }
   return new Map(ids.map((id) => [id, cache.get(id)!.experience]));
 }
+
+/**
+ * Builds every case type's curves as of today into memory at start-up: otherwise the first case page after a start
+ * reads a year of the type's experience while its citizen waits.
+ */
+export async function warmForecasts(db: Executor, today: string): Promise<number> {
+  const ids = await forecastRepository.caseTypeIds(db);
+  await forecastExperiences(db, ids, today);
+  return ids.length;
+}

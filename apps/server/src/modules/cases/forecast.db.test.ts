@@ -12,7 +12,7 @@ import type { Executor } from '../../platform/db/transaction.js';
 import { generateDemoHistory } from '../demo/index.js';
 import { calendarDaysBetween, forecastSurvival } from '@sagsgang/clock';
 import { experienceQuery } from './forecast.repository.js';
-import { forecastExperiences } from './forecast-history.js';
+import { forecastExperiences, warmForecasts } from './forecast-history.js';
 import { getDecidedHistory } from './use-cases/get-decided-history.js';
 import { expectedDecision, expectedDecisions } from './use-cases/get-expected-decision.js';
 import { decideCase } from './use-cases/decide-case.js';
@@ -216,6 +216,30 @@ describeEachEngine('the expected-decision forecast as data', (database) => {
     counter.reset();
     await expectedDecisions(nodeA, types.map(input));
     expect(counter.count).toBe(1); // the other types did not move
+    counter.stop();
+  });
+
+  test('a node warmed at start-up answers its first forecast from memory, reading only the versions', async () => {
+    const { db, pool } = database();
+    // A node that has just started: its own Kysely instance, so its own (empty) memory.
+    const node = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const all = await db.selectFrom('case_type').select('id').execute();
+    expect(await warmForecasts(node, '2026-06-01')).toBe(all.length);
+    const counter = countQueries(pool);
+    const first = await expectedDecisions(
+      node,
+      types.map((caseTypeId) => ({
+        caseTypeId,
+        phaseCode: null,
+        receivedDate: '2026-05-01',
+        today: '2026-06-01',
+        goalDate: null,
+        paused: false,
+        decided: false,
+      })),
+    );
+    expect(counter.count).toBe(1);
+    expect(first.some((e) => e.forecast !== null)).toBe(true);
     counter.stop();
   });
 

@@ -100,6 +100,12 @@ export const forecastRepository = {
     return new Map(r.rows.map((row) => [row.id, row.months]));
   },
 
+  /** Every case type's id. */
+  async caseTypeIds(executor: Executor): Promise<string[]> {
+    const rows = await executor.selectFrom('case_type').select('id').execute();
+    return rows.map((r) => r.id);
+  },
+
   /** The case types' forecast versions; a type with no case yet has none (read as 0). */
   async versions(executor: Executor, caseTypeIds: readonly string[]): Promise<Map<string, number>> {
     if (caseTypeIds.length === 0) return new Map();

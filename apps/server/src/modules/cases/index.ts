@@ -1,8 +1,10 @@
 // Public face of the cases module: the lifecycle use cases, the views, and the event-log activities it writes.
+import { localDateOf } from '@sagsgang/clock';
 import type { ModuleDescriptor } from '../../platform/context.js';
 import { casesJobs } from './cases.jobs.js';
 import { caseRoutes } from './cases.routes.js';
 import { CASE_INDICATORS } from './indicators.js';
+import { warmForecasts } from './forecast-history.js';
 
 /** Case files and their event log: the lifecycle commands, the work queue, the clocks, the service-goal figures. */
 export const casesModule: ModuleDescriptor = {
@@ -13,6 +15,8 @@ export const casesModule: ModuleDescriptor = {
   fileReferences: ['case_document'],
   // Service-goal compliance, processing times, fully informed on receipt, cases slipping now.
   indicators: CASE_INDICATORS,
+  // The expected decision on the first case page after a start comes from memory, not from a year of history.
+  warmUp: async (ctx) => void (await warmForecasts(ctx.database.db, localDateOf(new Date()))),
 };
 
 export type { Actor, CaseContext, CommandResult } from './case-command.js';
@@ -45,6 +49,7 @@ export { breakGlass, grantCaseAccess, type CaseAccessGrantInput } from './use-ca
 export { listApplicantCases, listOwnCases, type OwnCaseItem } from './use-cases/list-own-cases.js';
 export {
   getApplicantCaseFile,
+  isOwnCaseReference,
   type ApplicantCaseFile,
   type ApplicantCaseFacts,
 } from './use-cases/get-applicant-case-file.js';

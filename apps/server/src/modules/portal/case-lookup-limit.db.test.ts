@@ -59,5 +59,32 @@ for (const engine of ENGINES) {
       expect(lifted.json()).toEqual({ wasLocked: true });
       expect(await look(sent.reference)).toBe(200);
     });
+
+    test('opening their own case, in many tabs at once, counts nothing and writes nothing', async () => {
+      const db = t().database.db;
+      const unit = await makeUnit(db);
+      const type = await makeCaseType(db, unit.code, 'family-reunification');
+      const applicant = await createUser(db, { kind: 'applicant' });
+      const sent = await submitFamilyReunification(db, applicantPrincipal(applicant.id), type.code);
+      const s = await sessionFor(t().app, db, applicant.id);
+      await sql`DELETE FROM sign_in_throttle`.execute(db);
+      const statuses = await Promise.all(
+        Array.from({ length: 4 * LIMIT.max }, () =>
+          s.inject({ method: 'GET', url: `/mine-sager/${sent.reference}`, headers: { accept: 'text/html' } }),
+        ),
+      );
+      expect(statuses.map((r) => r.statusCode)).toEqual(Array.from({ length: 4 * LIMIT.max }, () => 200));
+      const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM sign_in_throttle`.execute(db);
+      expect(rows.rows[0]!.n).toBe(0);
+      // A guess still counts at once, before its 404.
+      expect(
+        (await s.inject({ method: 'GET', url: '/mine-sager/2026-999990', headers: { accept: 'text/html' } }))
+          .statusCode,
+      ).toBe(404);
+      const counted = await sql<{
+        n: number;
+      }>`SELECT count(*)::int AS n FROM sign_in_throttle WHERE attempts = 1`.execute(db);
+      expect(counted.rows[0]!.n).toBe(2);
+    });
   });
 }

@@ -117,6 +117,19 @@ export async function reserveSignInAttempt(
   });
 }
 
+/**
+ * How long the address or the account is still locked out (the longer of the two), without counting an attempt:
+ * a read, for look-ups that are not guesses (e.g. an applicant opening their own case) but wait out a lock-out too.
+ * Null when neither is locked.
+ */
+export async function lockedSeconds(executor: Executor, parties: SignInParties): Promise<number | null> {
+  const keyList = keys(parties).map((k) => k.key);
+  const result = await sql<{ seconds: number | null }>`
+    SELECT max(ceil(extract(epoch FROM locked_until - now())))::int AS seconds
+    FROM sign_in_throttle WHERE key IN (${sql.join(keyList)}) AND locked_until > now()`.execute(executor);
+  return result.rows[0]?.seconds ?? null;
+}
+
 /** After a successful sign-in: the account's count starts again and the address gets its attempt back. */
 export async function giveBackSignInAttempt(executor: Executor, parties: SignInParties): Promise<void> {
   const [address, account] = keys(parties);

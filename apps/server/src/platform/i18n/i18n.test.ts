@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { isLocale, localeFromAcceptLanguage, t, translator } from './i18n.js';
+import { LOCALES, i18nResources } from '@sagsgang/contracts';
+import { isLocale, localeFromAcceptLanguage, t, translateUncached, translator } from './i18n.js';
 
 describe('server-side translation', () => {
   test('translates a namespaced key per locale', () => {
@@ -25,6 +26,33 @@ describe('server-side translation', () => {
     expect(t('da', 'workflows:diagramLabel')).toBe(bare);
     expect(t('en', 'common:signOut')).toBe('Sign out');
     expect(t('da', 'common:signOut')).toBe('Log ud');
+  });
+
+  test('every text of the catalogue with values reads exactly as i18next writes it, plural forms included', () => {
+    const resources = i18nResources() as Record<string, Record<string, Record<string, unknown>>>;
+    let compared = 0;
+    for (const [ns, texts] of Object.entries(resources.da!)) {
+      for (const [rawKey, text] of Object.entries(texts)) {
+        if (typeof text !== 'string') continue;
+        const key = `${ns}:${rawKey.replace(/_(zero|one|two|few|many|other)$/, '')}`;
+        const names = [...text.matchAll(/\{\{\s*([^{}\s]+)\s*\}\}/g)].map((m) => m[1]!);
+        if (names.length === 0) continue;
+        for (const locale of LOCALES)
+          for (const count of names.includes('count') ? [0, 1, 2, 7] : [undefined]) {
+            const values: Record<string, string | number> = Object.fromEntries(names.map((n) => [n, `<${n}>`]));
+            if (count !== undefined) values.count = count;
+            // Twice: the first fills the cache, the second reads it.
+            expect(t(locale, key, values)).toBe(translateUncached(locale, key, values));
+            expect(t(locale, key, values)).toBe(translateUncached(locale, key, values));
+            compared++;
+          }
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+    // A placeholder left without a value shows what i18next shows.
+    expect(t('da', 'workflows:diagramLabel', { other: 'x' })).toBe(
+      translateUncached('da', 'workflows:diagramLabel', { other: 'x' }),
+    );
   });
 
   test('an unknown key comes back as the key, never as an empty string', () => {

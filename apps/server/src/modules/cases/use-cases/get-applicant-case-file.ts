@@ -63,6 +63,11 @@ export async function findOwnCase(db: Executor, principal: Principal, reference:
   return c;
 }
 
+/** Whether the case number is one of the applicant's own cases (no audit: the page that follows audits a miss). */
+export function isOwnCaseReference(db: Executor, principal: Principal, reference: string): Promise<boolean> {
+  return applicantCasesRepository.isApplicants(db, reference, principal.userId);
+}
+
 /**
  * An applicant's own case by its case number, with its event log and clock, for the portal pages and the access
  * to the file. Someone else's case answers exactly like one that does not exist, and the attempt is audited.
