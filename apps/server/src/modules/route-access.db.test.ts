@@ -717,6 +717,7 @@ const RULES: Record<string, Rule> = {
       url: '/api/surveys/follow-ups/00000000-0000-4000-8000-000000000000/close',
       payload: { note: 'Ringet op' },
     }),
+  },
   // Supervision: the quality unit runs a programme on its units; team leads and the programme's reviewers read it;
   // only reviewers review. Staff of other centres are not told the programme exists.
   'GET /api/supervision/programmes': { access: staff(STAFF_ROLES) },
@@ -804,6 +805,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/supervision/reports/monthly': {
     access: staff(SUPERVISION_READERS, 403),
     request: () => ({ url: `/api/supervision/reports/monthly?unitId=${sw.centreA}&month=2026-02` }),
+  },
   'GET /api/goals/indicators': { access: staff(GOAL_READERS) },
   'GET /api/goals/dashboard': {
     access: staff(GOAL_READERS, 403),

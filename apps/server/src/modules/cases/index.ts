@@ -107,6 +107,7 @@ export {
 } from './use-cases/complaint-facts.js';
 export { lookUpCaseStatus, caseIdOfReference, type CaseStatusLookup } from './use-cases/get-case-status.js';
 export { readCasePopulation, type CasePopulationQuery, type PopulationCase } from './use-cases/read-case-population.js';
+export {
   streamEventLog,
   eventLogActivities,
   type ExportedCase,
