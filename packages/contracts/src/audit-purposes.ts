@@ -9,6 +9,7 @@ export const AUDIT_PURPOSES = {
   ownCaseFile: 'Access to own case file',
   ownCaseDocument: 'Access to own case document',
   complaintFiled: 'Complaint filed by the applicant',
+  complaintHandling: 'Complaint handling',
   caseTypeExport: 'Case-type export',
   signIn: 'Sign-in',
   signOut: 'Sign-out',

@@ -127,6 +127,15 @@ for (const engine of ENGINES) {
       });
       expect(badRange.statusCode).toBe(400);
 
+      const read = await w.qualityS.inject({ method: 'GET', url: `/api/complaints/${id}` });
+      expect(read.statusCode).toBe(200);
+      const audited = await w.db
+        .selectFrom('audit_log')
+        .select(['action', 'purpose', 'entity_type'])
+        .where('request_id', '=', String(read.headers['x-request-id']))
+        .execute();
+      expect(audited).toEqual([{ action: 'read', purpose: 'Complaint handling', entity_type: 'complaint' }]);
+
       const drill = await w.qualityS.inject({ method: 'GET', url: '/api/complaints?appealOutcome=reversed' });
       expect(drill.json().map((c: { id: string }) => c.id)).toEqual([id]);
     });

@@ -59,7 +59,7 @@ export function complaintRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         async (request) => {
           const principal = requireStaff(request, HANDLERS);
           await run({ db, principal, listeners }, request.params.id, request.body as B);
-          return getComplaint(db, principal, request.params.id);
+          return getComplaint(db, principal, request.params.id, new Date(), request.id);
         },
       );
 
@@ -145,7 +145,7 @@ export function complaintRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const principal = requirePrincipal(request);
         if (principal.kind === 'staff') requireStaff(request, HANDLERS);
-        return getComplaint(db, principal, request.params.id);
+        return getComplaint(db, principal, request.params.id, new Date(), request.id);
       },
     );
 

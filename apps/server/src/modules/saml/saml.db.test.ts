@@ -388,6 +388,16 @@ for (const engine of ENGINES) {
         expect(profile.body).toContain('Du handler på vegne af Tømrer Jensen ApS (CVR 12345678).');
         expect(profile.body).toContain(account === 'bo' ? 'Bo Erhverv' : 'Ida Kollega');
         if (account === 'bo') expect(profile.body).toContain('020280-****');
+        // What the person sends for the business is audited with them too.
+        const token = (await t().app.inject({ method: 'GET', url: '/api/auth/csrf', headers: { cookie } })).json()
+          .token;
+        const put = await t().app.inject({
+          method: 'PUT',
+          url: '/api/auth/me/locale',
+          headers: { cookie, 'x-csrf-token': token },
+          payload: { locale: 'da' },
+        });
+        expect(put.statusCode).toBe(204);
         const other = await t().app.inject({
           method: 'GET',
           url: `/mine-sager/${privateCase.reference}`,
@@ -411,6 +421,14 @@ for (const engine of ENGINES) {
           subject_user_id: business.user_id,
           details: { actingFor: CVR, path: '/mine-sager' },
         });
+        const sent = await db
+          .selectFrom('audit_log')
+          .select(['subject_user_id', 'entity_id'])
+          .where('action', '=', 'update')
+          .where('entity_type', '=', 'business_page')
+          .where('actor_user_id', '=', acting.acting_user_id)
+          .execute();
+        expect(sent).toContainEqual({ subject_user_id: business.user_id, entity_id: '/api/auth/me/locale' });
       }
       // Bo and Ida are two people, both acting for the one business.
       const people = await db

@@ -1,5 +1,6 @@
 import { localDateOf } from '@sagsgang/clock';
-import type { TComplaintListQuery, TComplaintView } from '@sagsgang/contracts';
+import { AUDIT_PURPOSES, type TComplaintListQuery, type TComplaintView } from '@sagsgang/contracts';
+import { recordAudit } from '../../../platform/audit/record-audit.js';
 import type { Principal } from '../../../platform/auth/principal.js';
 import type { Executor } from '../../../platform/db/transaction.js';
 import { complaintsRepository as repo } from '../complaints.repository.js';
@@ -18,8 +19,17 @@ export async function listComplaints(
   return rows.map((r) => complaintView(r, today));
 }
 
-/** One complaint, or not_found when it does not exist or is not the principal's to see (the two look alike). */
-export async function getComplaint(db: Executor, principal: Principal, id: string, now = new Date()) {
+/**
+ * One complaint, or not_found when it does not exist or is not the principal's to see (the two look alike). A
+ * staff member's read of it is audited, as reads of case files are.
+ */
+export async function getComplaint(
+  db: Executor,
+  principal: Principal,
+  id: string,
+  now = new Date(),
+  requestId?: string,
+) {
   const r = await repo.find(db, id);
   if (!r) throw complaintNotFound();
   if (
@@ -31,5 +41,16 @@ export async function getComplaint(db: Executor, principal: Principal, id: strin
     })
   )
     throw complaintNotFound(id, r.complainant_id);
+  if (principal.kind === 'staff')
+    await recordAudit(db, {
+      actorUserId: principal.userId,
+      action: 'read',
+      subjectUserId: r.complainant_id,
+      entityType: 'complaint',
+      entityId: id,
+      purpose: AUDIT_PURPOSES.complaintHandling,
+      requestId: requestId ?? null,
+      details: { caseId: r.case_id },
+    });
   return complaintView(r, localDateOf(now));
 }
