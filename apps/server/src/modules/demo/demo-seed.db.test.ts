@@ -44,7 +44,8 @@ for (const engine of ENGINES) {
         .where('username', '=', 'virksomhed')
         .executeTakeFirstOrThrow();
       expect(business.organisation_name).toBeTruthy();
-    });
+      // The whole demo seed, every capability's two years of history, runs inside this test.
+    }, 120_000);
 
     test('a database with any unit is never seeded again', async () => {
       expect(await seedDemoIfEmpty(t().ctx, quiet)).toBe(false);
