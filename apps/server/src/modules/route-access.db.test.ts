@@ -595,6 +595,10 @@ const RULES: Record<string, Rule> = {
     access: { anonymous: 'sign-in', staff: 403 },
     request: () => ({ url: `/book/${NO_SUCH_ID}` }),
   },
+  'GET /book/:typeId/bekraeft': {
+    access: { anonymous: 'sign-in', staff: 403 },
+    request: () => ({ url: `/book/${NO_SUCH_ID}/bekraeft?slot=x` }),
+  },
   'POST /book/:typeId': {
     access: { anonymous: 'sign-in', staff: 403 },
     request: () => ({ url: `/book/${NO_SUCH_ID}`, ...form('slot=x') }),

@@ -158,10 +158,9 @@ for (const engine of ENGINES) {
       const value = /name="slot" value="([^"]+)"/.exec(step2.body)![1];
       const [staffId, startsAt] = value.split('|');
       const step3 = await w.citizen.inject({
-        method: 'POST',
-        url: `/book/${w.typeId}`,
-        headers: form,
-        payload: new URLSearchParams({ _csrf: w.citizen.csrfToken, slot: value }).toString(),
+        method: 'GET',
+        url: `/book/${w.typeId}/bekraeft?slot=${encodeURIComponent(value)}`,
+        headers: html,
       });
       expect(step3.statusCode).toBe(200);
       expect(step3.body).toContain('name="step" value="confirm"');

@@ -195,7 +195,7 @@ ${errorSummary(p, errors)}
 ${
   d.slots.length === 0
     ? html`<p>${t('contacts:noSlots')}</p>`
-    : html`<form method="post" action="/book/${d.type.id}" novalidate>${csrf(p)}
+    : html`<form method="get" action="/book/${d.type.id}/bekraeft" novalidate>
 ${[...byDay.entries()].map(
   ([day, slots]) => html`<fieldset><legend class="h4">${dayName(p, day)}</legend>
 ${slots.map((s) => {

@@ -157,6 +157,25 @@ export function contactsPortalRoutes(ctx: AppContext) {
       );
     });
 
+    // Step 3 (a GET, so the page can be opened again) shows what is about to be booked; only its POST books.
+    app.get<{ Params: { typeId: string } }>('/book/:typeId/bekraeft', hide, async (request, reply) => {
+      requireApplicant(request);
+      const p = page(request, reply);
+      const type = await findType(request.params.typeId);
+      const [staffId, startsAt] = str((request.query as Record<string, unknown>).slot).split('|');
+      const valid = z.uuid().safeParse(staffId).success && z.iso.datetime({ offset: true }).safeParse(startsAt).success;
+      if (!valid) {
+        const slots = await freeSlots(db, { appointmentTypeId: type.id, from: today(), days: 14 });
+        const body = bookSlotsPage(p, { type, slots, from: today(), error: 'slot' });
+        return sendPage(reply, p, p.t('contacts:bookStep2'), body, 400);
+      }
+      const free = await freeSlots(db, { appointmentTypeId: type.id, from: localDateOf(new Date(startsAt)), days: 1 });
+      const slot = free.find((x) => x.staffId === staffId && x.startsAt === new Date(startsAt).toISOString());
+      if (!slot) return reply.redirect(`/book/${type.id}?taken=1`, 303);
+      const body = bookConfirmPage(p, { type, staffId, startsAt: slot.startsAt, email: '', staffName: slot.staffName });
+      return sendPage(reply, p, p.t('contacts:bookStep3'), body);
+    });
+
     // Step 3 shows what is about to be booked; the booking is made only by the confirm form's POST.
     app.post<{ Params: { typeId: string } }>('/book/:typeId', hide, async (request, reply) => {
       const principal = requireApplicant(request);

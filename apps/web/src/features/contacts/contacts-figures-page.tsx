@@ -155,7 +155,8 @@ export function ContactsFiguresPage() {
             (k) => k,
             t('contacts:colDigital'),
           )}
-          <div className="table--responsive-scroll">
+          {/* A region the keyboard can reach, so the wide table can be scrolled without a mouse. */}
+          <div className="table--responsive-scroll" tabIndex={0} role="region" aria-label={t('contacts:heatMap')}>
             <table className="table table--compact bo-heat">
               <caption>{t('contacts:heatMap')}</caption>
               <thead>
