@@ -44,7 +44,8 @@ for (const engine of ENGINES) {
         .where('username', '=', 'virksomhed')
         .executeTakeFirstOrThrow();
       expect(business.organisation_name).toBeTruthy();
-    });
+      // The seed, survey history included, and thirteen sign-ins at scrypt's full cost take more than the default.
+    }, 120_000);
 
     test('a database with any unit is never seeded again', async () => {
       expect(await seedDemoIfEmpty(t().ctx, quiet)).toBe(false);
