@@ -44,7 +44,7 @@ for (const engine of ENGINES) {
         .where('username', '=', 'virksomhed')
         .executeTakeFirstOrThrow();
       expect(business.organisation_name).toBeTruthy();
-      // The whole demo seed, every capability's two years of history, runs inside this test.
+      // The whole demo seed (every capability's two years of history) and thirteen sign-ins at scrypt's full cost.
     }, 120_000);
 
     test('a database with any unit is never seeded again', async () => {
