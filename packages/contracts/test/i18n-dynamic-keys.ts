@@ -102,6 +102,11 @@ export const DYNAMIC_KEYS: DynamicKey[] = [
   { shape: 'admin:locale_${…}', values: [...LOCALES, ...USER_LOCALES_OFFERED] },
   { shape: 'admin:purpose_${…}', values: Object.keys(AUDIT_PURPOSES) },
   { shape: 'applications:goal_${…}', values: DURATION_UNITS },
+  { shape: 'goals:state.${…}', values: ['met', 'not_met', 'no_data'] },
+  { shape: 'goals:area.${…}', values: ['employment', 'service', 'staff', 'economy'] },
+  { shape: 'goals:indicator.${…}', values: { open: 'the id of an indicator a module registers' } },
+  { shape: 'goals:indicator.${…}.about', values: { open: 'the id of an indicator a module registers' } },
+  { shape: 'goals:report.title.${…}', values: ['committee', 'finance'] },
   { shape: 'caseTypes:answerType_${…}', values: ANSWER_TYPES },
   { shape: 'caseTypes:field_${…}', values: { open: 'a form path segment; the editor falls back to the name itself' } },
   {

@@ -13,8 +13,8 @@ export interface EventExportFilter {
 export interface ExportCaseRow {
   id: string;
   reference: string;
-  case_type: string;
-  unit: string;
+  case_type_id: string;
+  unit_id: string;
   received_at: Date;
 }
 
@@ -23,15 +23,16 @@ export interface ExportEventRow {
   case_id: string;
   activity: string;
   occurred_at: Date;
-  unit: string;
+  unit_id: string;
 }
 
 /** Keyset pages over the event log for exports: a page of cases, then their events, so memory stays bounded. */
 export const eventExportRepository = {
+  /** One table, in primary-key order: each page is a short index range scan, however deep the export is. */
   async casePage(db: Executor, f: EventExportFilter, afterId: string | null, limit: number) {
     const r = await sql<ExportCaseRow>`
-      SELECT f.id, f.reference, t.code AS case_type, u.code AS unit, f.received_at
-      FROM case_file f JOIN case_type t ON t.id = f.case_type_id JOIN unit u ON u.id = f.unit_id
+      SELECT f.id, f.reference, f.case_type_id, f.unit_id, f.received_at
+      FROM case_file f
       WHERE f.unit_id = ANY(${f.unitIds}::uuid[])
         ${f.caseTypeId ? sql`AND f.case_type_id = ${f.caseTypeId}` : sql``}
         ${f.from ? sql`AND f.received_at >= ${f.from}::date` : sql``}
@@ -43,10 +44,17 @@ export const eventExportRepository = {
 
   async eventsOf(db: Executor, caseIds: readonly string[]) {
     const r = await sql<ExportEventRow>`
-      SELECT e.id::text AS id, e.case_id, e.activity, e.occurred_at, u.code AS unit
-      FROM case_event e JOIN unit u ON u.id = e.unit_id
+      SELECT e.id::text AS id, e.case_id, e.activity, e.occurred_at, e.unit_id
+      FROM case_event e
       WHERE e.case_id = ANY(${caseIds}::uuid[]) ORDER BY e.case_id, e.seq`.execute(db);
     return r.rows;
+  },
+
+  /** Codes of units and case types, to name them in the export (a few hundred rows at most). */
+  async codes(db: Executor) {
+    const r = await sql<{ id: string; code: string }>`
+      SELECT id, code FROM unit UNION ALL SELECT id, code FROM case_type`.execute(db);
+    return new Map(r.rows.map((x) => [x.id, x.code]));
   },
 
   async activities(db: Executor, f: EventExportFilter) {

@@ -15,6 +15,8 @@ import { reportPdf, reportWorkbook } from './report-files.js';
 import { UnitIndex } from './unit-index.js';
 
 export const COMMITTEE_REPORT_JOB = 'goals.committee-report';
+/** Reports to the committees are written in Danish. */
+const COMMITTEE_LANGUAGE = 'da' as const;
 export const REPORTERS: readonly StaffRole[] = ['teamlead', 'quality', 'analyst', 'admin'];
 
 /** The figures a report freezes, and what says whether they have moved since: value and basis of every goal. */
@@ -165,7 +167,7 @@ export async function makeCommitteeReport(job: ClaimedJob, { ctx, reportProgress
       await step(15 + Math.floor((60 * (i + 1)) / goals.length));
     }
     const content = {
-      title: t('da', `goals:report.title.${row.committee}`, { period: row.period }),
+      title: t(COMMITTEE_LANGUAGE, `goals:report.title.${row.committee}`, { period: row.period }),
       unitName: units.get(row.unit_id)?.name ?? '',
       period: row.period,
       issuedAt: new Date(),

@@ -12,7 +12,9 @@ export interface ReportContent {
   goals: readonly TGoalStatus[];
 }
 
-const da = (key: string) => t('da', key);
+/** The committee's language. */
+const DANISH = 'da' as const;
+const da = (key: string) => t(DANISH, key);
 const areaName = (area: TGoalArea) => da(`goals:area.${area}`);
 const stateText = (g: TGoalStatus) => da(`goals:state.${g.state}`);
 const stateSymbol = (g: TGoalStatus) => ({ met: '✓', not_met: '✗', no_data: '–' })[g.state];

@@ -21,6 +21,8 @@ const PAGE = 500;
  */
 export async function* streamEventLog(db: Executor, filter: EventExportFilter): AsyncGenerator<ExportedCase[]> {
   if (filter.unitIds.length === 0) return;
+  const codes = await repo.codes(db);
+  const code = (id: string) => codes.get(id) ?? id;
   let after: string | null = null;
   for (;;) {
     const cases = await repo.casePage(db, filter, after, PAGE);
@@ -32,14 +34,14 @@ export async function* streamEventLog(db: Executor, filter: EventExportFilter): 
     const byCase = new Map<string, ExportedCase['events']>();
     for (const e of events) {
       const list = byCase.get(e.case_id) ?? [];
-      list.push({ id: e.id, activity: e.activity, time: e.occurred_at, unit: e.unit });
+      list.push({ id: e.id, activity: e.activity, time: e.occurred_at, unit: code(e.unit_id) });
       byCase.set(e.case_id, list);
     }
     yield cases.map((c) => ({
       caseId: c.id,
       reference: c.reference,
-      caseType: c.case_type,
-      unit: c.unit,
+      caseType: code(c.case_type_id),
+      unit: code(c.unit_id),
       receivedAt: c.received_at,
       events: byCase.get(c.id) ?? [],
     }));
