@@ -4,7 +4,7 @@ import { useT } from '../../i18n/i18n.js';
 import { ErrorAlert } from '../../errors/error-alert.js';
 import { isAbort } from '../../errors/error-text.js';
 import { Link, useParams } from '../../router/router.js';
-import { api, ApiError } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import { supervisionApi } from './supervision-api.js';
 
 type Answer = TSubmitReview['answers'][number]['answer'];
@@ -25,11 +25,11 @@ export function ReviewPage() {
     const fail = (e: unknown) => !isAbort(e) && setError(e);
     supervisionApi.sample(id, ctl.signal).then((s) => {
       setSample(s);
+      // Only a reviewed case has a review to show: asking for one that has not would be a 404.
+      if (s.cases.some((c) => c.caseId === caseId && c.reviewed))
+        api.get<TReview>(`/api/supervision/samples/${id}/cases/${caseId}/review`, ctl.signal).then(setReview, fail);
       return supervisionApi.programme(s.programmeId, ctl.signal).then(setProgramme);
     }, fail);
-    api
-      .get<TReview>(`/api/supervision/samples/${id}/cases/${caseId}/review`, ctl.signal)
-      .then(setReview, (e: unknown) => !(e instanceof ApiError && e.status === 404) && fail(e));
     return () => ctl.abort();
   }, [id, caseId]);
   const sc = sample?.cases.find((c) => c.caseId === caseId);
@@ -80,10 +80,12 @@ export function ReviewPage() {
                 </div>
               );
             })}
-            <dt>{t('supervision:holisticScore')}</dt>
-            <dd>
-              {review.holisticScore}: {programme.scoreLevels[review.holisticScore - 1]}
-            </dd>
+            <div>
+              <dt>{t('supervision:holisticScore')}</dt>
+              <dd>
+                {review.holisticScore}: {programme.scoreLevels[review.holisticScore - 1]}
+              </dd>
+            </div>
           </dl>
         </>
       ) : (

@@ -80,3 +80,16 @@ export async function unitNames(db: Executor): Promise<Map<string, string>> {
   (await unitTree(db)).forEach(visit);
   return out;
 }
+
+/** The unit's ancestors, nearest first. */
+export async function unitsAbove(db: Executor, unitId: string): Promise<string[]> {
+  const parent = new Map<string, string | null>();
+  const visit = (n: TUnitNode) => {
+    parent.set(n.id, n.parentId);
+    n.children.forEach(visit);
+  };
+  (await unitTree(db)).forEach(visit);
+  const out: string[] = [];
+  for (let p = parent.get(unitId) ?? null; p; p = parent.get(p) ?? null) out.push(p);
+  return out;
+}

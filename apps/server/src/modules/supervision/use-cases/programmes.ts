@@ -4,7 +4,7 @@ import { recordAudit } from '../../../platform/audit/record-audit.js';
 import { hasRole, unitsWithRole, type Principal } from '../../../platform/auth/principal.js';
 import { inTransaction, type Executor } from '../../../platform/db/transaction.js';
 import { supervisionRepository as repo, type ProgrammeRow } from '../supervision.repository.js';
-import { loadProgramme, unitsBelow } from './access.js';
+import { loadProgramme, unitsAbove, unitsBelow } from './access.js';
 
 /** The quality unit sets up a programme: focus, reason, legal basis, checklist, holistic score, reviewers. */
 export async function createProgramme(
@@ -119,6 +119,6 @@ export async function supervisionPeople(
     throw new AppError('forbidden', 'Only the quality unit and team leads of this unit may list its people.', {
       unitId,
     });
-  const units = [...(await unitsBelow(db, unitId)).keys()];
+  const units = [...(await unitsBelow(db, unitId)).keys(), ...(await unitsAbove(db, unitId))];
   return { items: await repo.staffOfUnits(db, units) };
 }
