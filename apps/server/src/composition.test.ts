@@ -4,6 +4,7 @@ import { loadConfig } from './platform/config.js';
 import type { Database } from './platform/db/database.js';
 import { caseEventListeners } from './modules/cases/index.js';
 import { notificationsModule, notifyApplicantOfCaseEvent } from './modules/notifications/index.js';
+import { inviteAfterDecision, surveysModule } from './modules/surveys/index.js';
 
 const base = () => ({ config: loadConfig({ ...process.env, DATABASE_URL: '' }), database: {} as Database });
 
@@ -15,12 +16,16 @@ test('the app is composed of every module once, with their job kinds and case-ev
     'auth.purge-sessions',
     'cases.recompute-clocks',
     'cases.refresh-forecast-calibration',
+    'contacts.booking-mail',
     'db.refresh-statistics',
     'files.sweep-orphans',
+    'goals.committee-report',
     'navigator.analysis',
     'notification.send',
+    'survey.invite',
   ]);
-  expect(caseEventListeners(ctx)).toEqual([notifyApplicantOfCaseEvent]);
+  // Told in module order: the applicant's notification first, then the after-decision survey's invitation.
+  expect(caseEventListeners(ctx)).toEqual([notifyApplicantOfCaseEvent, inviteAfterDecision]);
   expect(ctx.registry.fileReferences).toEqual(['applicant_document', 'case_document']);
   // Routes and pages are registered in list order: auth's hooks before the modules that rely on them.
   const withRoutes = ctx.registry.modules.filter((m) => m.routes).map((m) => m.name);
@@ -33,5 +38,8 @@ test('two apps in one process keep their own registrations', () => {
   const bare = createAppContext(base(), [{ name: 'cases' }]);
   expect(caseEventListeners(bare)).toEqual([]);
   expect(bare.registry.jobs.size).toBe(0);
-  expect(caseEventListeners(full)).toEqual(notificationsModule.caseEventListeners);
+  expect(caseEventListeners(full)).toEqual([
+    ...notificationsModule.caseEventListeners!,
+    ...surveysModule.caseEventListeners!,
+  ]);
 });

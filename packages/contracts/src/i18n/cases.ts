@@ -500,5 +500,13 @@ export const cases: Catalogue = {
     chartDays: 'Days from receipt to decision',
     chartCases: 'Cases',
   },
-  sv: citizenSv,
+  sv: {
+    ...citizenSv,
+    // Named on the server's Swedish pages too (the survey results' channel breakdown).
+    channel_digital: 'digitalt',
+    channel_paper: 'papper',
+    channel_email: 'e-post',
+    channel_counter: 'disk',
+    channel_phone: 'telefon',
+  },
 };

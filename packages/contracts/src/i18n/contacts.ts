@@ -7,14 +7,16 @@ const TEXTS: readonly (readonly [string, string, string, string?])[] = [
     'indicatorFirstContactHelp',
     'Andelen af henvendelser med et resultat, som borgerservice løste selv (målet er 80 %).',
     'The share of inquiries with a result that citizen service resolved itself (the target is 80%).',
+    'Andelen ärenden med ett resultat som medborgarservice löste själv (målet är 80 %).',
   ],
   ['indicatorChannelShift', 'Digitale henvendelser', 'Digital inquiries', 'Digitala ärenden'],
   [
     'indicatorChannelShiftHelp',
     'Andelen af henvendelser, der kom digitalt (e-mail, webformular, selvbetjening).',
     'The share of inquiries that came in digitally (e-mail, web form, self-service).',
+    'Andelen ärenden som kom in digitalt (e-post, webbformulär, självbetjäning).',
   ],
-  ['icsStaffTitle', '{{appointment}}: {{citizen}}', '{{appointment}}: {{citizen}}'],
+  ['icsStaffTitle', '{{appointment}}: {{citizen}}', '{{appointment}}: {{citizen}}', '{{appointment}}: {{citizen}}'],
   [
     'icsCitizenTitle',
     '{{appointment}} hos {{authority}}',

@@ -193,6 +193,11 @@ export const surveys: Catalogue = {
     loading: 'Loading …',
   },
   sv: {
+    allAnswers: 'Alla svar',
+    notKnown: 'Inte angivet',
+    indicatorShareSatisfied: 'Andel nöjda efter ett beslut',
+    indicatorShareSatisfiedDescription:
+      'Andelen svar på nöjdhetsundersökningen efter ett beslut som gav 4 eller 5 på den sammanfattande frågan.',
     mailSubject: 'Vill du hjälpa {{authority}} att bli bättre?',
     mailGreeting: 'Hej {{name}}',
     mailBody: 'Vi vill gärna höra vad du tycker: {{title}}',

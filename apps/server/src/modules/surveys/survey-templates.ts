@@ -2,10 +2,11 @@
 // themes Kerteminde asks about). An authority publishes them as they are or as the start of its own.
 import { ZSurveyDefinition, type TSurveyDefinition, type TSurveyQuestion, type TSurveyText } from '@sagsgang/contracts';
 
-const t = (da: string, en: string, sv: string): TSurveyText => ({ da, en, sv });
+// Not named `t`: these are the survey's own words in three languages, not keys of the translation catalogue.
+const words = (da: string, en: string, sv: string): TSurveyText => ({ da, en, sv });
 
-const VERY_DISSATISFIED = t('Meget utilfreds', 'Very dissatisfied', 'Mycket missnöjd');
-const VERY_SATISFIED = t('Meget tilfreds', 'Very satisfied', 'Mycket nöjd');
+const VERY_DISSATISFIED = words('Meget utilfreds', 'Very dissatisfied', 'Mycket missnöjd');
+const VERY_SATISFIED = words('Meget tilfreds', 'Very satisfied', 'Mycket nöjd');
 
 function scale(id: string, text: TSurveyText, required = false): TSurveyQuestion {
   return { id, kind: 'scale', text, lowLabel: VERY_DISSATISFIED, highLabel: VERY_SATISFIED, required };
@@ -19,7 +20,7 @@ const comment = (text: TSurveyText): TSurveyQuestion => ({
   maxLength: 2000,
 });
 
-const ANYTHING_ELSE = t(
+const ANYTHING_ELSE = words(
   'Er der andet, du vil fortælle os? Skriv ikke dit CPR-nummer.',
   'Is there anything else you would like to tell us? Please do not write your CPR number.',
   'Finns det något annat du vill berätta för oss? Skriv inte ditt personnummer.',
@@ -28,12 +29,12 @@ const ANYTHING_ELSE = t(
 export const AFTER_DECISION: TSurveyDefinition = {
   code: 'after-decision',
   kind: 'after_decision',
-  title: t(
+  title: words(
     'Hvordan oplevede du behandlingen af din sag?',
     'How did you find the handling of your case?',
     'Hur upplevde du handläggningen av ditt ärende?',
   ),
-  intro: t(
+  intro: words(
     'Vi vil gerne blive bedre. Det tager omkring to minutter. Dine svar bruges kun samlet og kan ikke føres tilbage til dig eller påvirke din sag.',
     'We want to get better. It takes about two minutes. Your answers are only used together with others and cannot be traced back to you or affect your case.',
     'Vi vill bli bättre. Det tar ungefär två minuter. Dina svar används bara sammanställda och kan inte spåras till dig eller påverka ditt ärende.',
@@ -41,7 +42,7 @@ export const AFTER_DECISION: TSurveyDefinition = {
   questions: [
     scale(
       'overall',
-      t(
+      words(
         'Alt i alt, hvor tilfreds er du med behandlingen af din sag?',
         'Overall, how satisfied are you with how your case was handled?',
         'Hur nöjd är du totalt sett med handläggningen av ditt ärende?',
@@ -50,7 +51,7 @@ export const AFTER_DECISION: TSurveyDefinition = {
     ),
     scale(
       'time',
-      t(
+      words(
         'Hvor tilfreds er du med, hvor lang tid sagen tog?',
         'How satisfied are you with how long the case took?',
         'Hur nöjd är du med hur lång tid ärendet tog?',
@@ -58,7 +59,7 @@ export const AFTER_DECISION: TSurveyDefinition = {
     ),
     scale(
       'informed',
-      t(
+      words(
         'Hvor tilfreds er du med, hvordan vi holdt dig orienteret undervejs?',
         'How satisfied are you with how we kept you informed along the way?',
         'Hur nöjd är du med hur vi höll dig informerad under tiden?',
@@ -68,7 +69,7 @@ export const AFTER_DECISION: TSurveyDefinition = {
       id: 'understood',
       kind: 'yes_no',
       required: false,
-      text: t(
+      text: words(
         'Forstod du afgørelsen og begrundelsen for den?',
         'Did you understand the decision and the reasons for it?',
         'Förstod du beslutet och skälen till det?',
@@ -78,16 +79,19 @@ export const AFTER_DECISION: TSurveyDefinition = {
       id: 'improved',
       kind: 'single',
       required: false,
-      text: t(
+      text: words(
         'Hvis du har haft en sag hos os før: er vores service blevet bedre?',
         'If you have had a case with us before: has our service got better?',
         'Om du har haft ett ärende hos oss tidigare: har vår service blivit bättre?',
       ),
       options: [
-        { value: 'better', text: t('Bedre', 'Better', 'Bättre') },
-        { value: 'same', text: t('Som før', 'The same', 'Som förut') },
-        { value: 'worse', text: t('Dårligere', 'Worse', 'Sämre') },
-        { value: 'first-time', text: t('Det er min første sag', 'This is my first case', 'Det är mitt första ärende') },
+        { value: 'better', text: words('Bedre', 'Better', 'Bättre') },
+        { value: 'same', text: words('Som før', 'The same', 'Som förut') },
+        { value: 'worse', text: words('Dårligere', 'Worse', 'Sämre') },
+        {
+          value: 'first-time',
+          text: words('Det er min første sag', 'This is my first case', 'Det är mitt första ärende'),
+        },
       ],
     },
     {
@@ -95,20 +99,20 @@ export const AFTER_DECISION: TSurveyDefinition = {
       kind: 'multiple',
       required: false,
       condition: { questionId: 'overall', values: ['1', '2'] },
-      text: t(
+      text: words(
         'Hvis du var utilfreds: hvad var du utilfreds med?',
         'If you were dissatisfied: what were you dissatisfied with?',
         'Om du var missnöjd: vad var du missnöjd med?',
       ),
       options: [
-        { value: 'waiting', text: t('Ventetiden', 'The waiting time', 'Väntetiden') },
+        { value: 'waiting', text: words('Ventetiden', 'The waiting time', 'Väntetiden') },
         {
           value: 'information',
-          text: t('Informationen undervejs', 'The information along the way', 'Informationen under tiden'),
+          text: words('Informationen undervejs', 'The information along the way', 'Informationen under tiden'),
         },
-        { value: 'decision', text: t('Afgørelsen', 'The decision', 'Beslutet') },
-        { value: 'contact', text: t('Kontakten med os', 'Getting in touch with us', 'Kontakten med oss') },
-        { value: 'other', text: t('Andet', 'Something else', 'Annat') },
+        { value: 'decision', text: words('Afgørelsen', 'The decision', 'Beslutet') },
+        { value: 'contact', text: words('Kontakten med os', 'Getting in touch with us', 'Kontakten med oss') },
+        { value: 'other', text: words('Andet', 'Something else', 'Annat') },
       ],
     },
     comment(ANYTHING_ELSE),
@@ -121,8 +125,8 @@ export const AFTER_DECISION: TSurveyDefinition = {
 export const AFTER_CONTACT: TSurveyDefinition = {
   code: 'after-contact',
   kind: 'after_contact',
-  title: t('Hvordan var din kontakt med os?', 'How was your contact with us?', 'Hur var din kontakt med oss?'),
-  intro: t(
+  title: words('Hvordan var din kontakt med os?', 'How was your contact with us?', 'Hur var din kontakt med oss?'),
+  intro: words(
     'Tre korte spørgsmål om din henvendelse. Dine svar bruges kun samlet.',
     'Three short questions about your enquiry. Your answers are only used together with others.',
     'Tre korta frågor om ditt ärende till oss. Dina svar används bara sammanställda.',
@@ -130,7 +134,7 @@ export const AFTER_CONTACT: TSurveyDefinition = {
   questions: [
     scale(
       'overall',
-      t(
+      words(
         'Hvor tilfreds er du med den hjælp, du fik?',
         'How satisfied are you with the help you got?',
         'Hur nöjd är du med den hjälp du fick?',
@@ -141,7 +145,7 @@ export const AFTER_CONTACT: TSurveyDefinition = {
       id: 'resolved',
       kind: 'yes_no',
       required: false,
-      text: t(
+      text: words(
         'Fik du svar på det, du henvendte dig om?',
         'Did you get an answer to what you contacted us about?',
         'Fick du svar på det du kontaktade oss om?',
@@ -149,7 +153,7 @@ export const AFTER_CONTACT: TSurveyDefinition = {
     },
     scale(
       'reach',
-      t(
+      words(
         'Hvor let var det at komme i kontakt med os?',
         'How easy was it to get in touch with us?',
         'Hur lätt var det att komma i kontakt med oss?',
@@ -171,8 +175,8 @@ export const AFTER_CONTACT: TSurveyDefinition = {
 export const ANNUAL_USER: TSurveyDefinition = {
   code: 'annual-user',
   kind: 'annual_user',
-  title: t('Årlig brugerundersøgelse', 'Annual user survey', 'Årlig användarundersökning'),
-  intro: t(
+  title: words('Årlig brugerundersøgelse', 'Annual user survey', 'Årlig användarundersökning'),
+  intro: words(
     'Hvert år spørger vi et udvalg af borgere, hvordan det er at være i kontakt med os. Det tager omkring fem minutter.',
     'Every year we ask a sample of residents what it is like to be in contact with us. It takes about five minutes.',
     'Varje år frågar vi ett urval av invånare hur det är att ha kontakt med oss. Det tar ungefär fem minuter.',
@@ -180,7 +184,7 @@ export const ANNUAL_USER: TSurveyDefinition = {
   questions: [
     scale(
       'opening-hours',
-      t(
+      words(
         'Hvor tilfreds er du med vores åbningstider?',
         'How satisfied are you with our opening hours?',
         'Hur nöjd är du med våra öppettider?',
@@ -188,7 +192,7 @@ export const ANNUAL_USER: TSurveyDefinition = {
     ),
     scale(
       'phone-waiting',
-      t(
+      words(
         'Hvor tilfreds er du med ventetiden, når du ringer til os?',
         'How satisfied are you with the waiting time when you phone us?',
         'Hur nöjd är du med väntetiden när du ringer oss?',
@@ -196,7 +200,7 @@ export const ANNUAL_USER: TSurveyDefinition = {
     ),
     scale(
       'accessibility',
-      t(
+      words(
         'Hvor tilfreds er du med, hvor tilgængelige vi er (adgang, hjælp, sprog)?',
         'How satisfied are you with how accessible we are (access, help, language)?',
         'Hur nöjd är du med hur tillgängliga vi är (tillträde, hjälp, språk)?',
@@ -204,7 +208,7 @@ export const ANNUAL_USER: TSurveyDefinition = {
     ),
     scale(
       'coherence',
-      t(
+      words(
         'Hænger det sammen, når du kontakter os ad forskellige veje (skranke, telefon, digitalt)?',
         'Does it fit together when you contact us in different ways (counter, phone, online)?',
         'Hänger det ihop när du kontaktar oss på olika sätt (disk, telefon, digitalt)?',
@@ -212,7 +216,7 @@ export const ANNUAL_USER: TSurveyDefinition = {
     ),
     scale(
       'website',
-      t(
+      words(
         'Hvor tilfreds er du med vores hjemmeside?',
         'How satisfied are you with our website?',
         'Hur nöjd är du med vår webbplats?',
@@ -222,21 +226,24 @@ export const ANNUAL_USER: TSurveyDefinition = {
       id: 'channels',
       kind: 'multiple',
       required: false,
-      text: t(
+      text: words(
         'Hvordan har du været i kontakt med os det seneste år?',
         'How have you been in contact with us in the past year?',
         'Hur har du haft kontakt med oss det senaste året?',
       ),
       options: [
-        { value: 'counter', text: t('I borgerservice', 'At the citizen service desk', 'I medborgarservice') },
-        { value: 'phone', text: t('Telefon', 'Phone', 'Telefon') },
-        { value: 'email', text: t('E-mail eller Digital Post', 'E-mail or Digital Post', 'E-post eller Digital Post') },
-        { value: 'self-service', text: t('Digital selvbetjening', 'Online self-service', 'Digital självservice') },
+        { value: 'counter', text: words('I borgerservice', 'At the citizen service desk', 'I medborgarservice') },
+        { value: 'phone', text: words('Telefon', 'Phone', 'Telefon') },
+        {
+          value: 'email',
+          text: words('E-mail eller Digital Post', 'E-mail or Digital Post', 'E-post eller Digital Post'),
+        },
+        { value: 'self-service', text: words('Digital selvbetjening', 'Online self-service', 'Digital självservice') },
       ],
     },
     scale(
       'overall',
-      t(
+      words(
         'Alt i alt, hvor tilfreds er du med os?',
         'Overall, how satisfied are you with us?',
         'Hur nöjd är du med oss totalt sett?',
@@ -252,8 +259,8 @@ export const ANNUAL_USER: TSurveyDefinition = {
 export const ANNUAL_STAFF: TSurveyDefinition = {
   code: 'annual-staff',
   kind: 'annual_staff',
-  title: t('Årlig medarbejderundersøgelse', 'Annual staff survey', 'Årlig medarbetarundersökning'),
-  intro: t(
+  title: words('Årlig medarbejderundersøgelse', 'Annual staff survey', 'Årlig medarbetarundersökning'),
+  intro: words(
     'Dine svar vises aldrig for dig alene og aldrig for en enhed med færre end fem svar.',
     'Your answers are never shown on their own, and never for a unit with fewer than five answers.',
     'Dina svar visas aldrig för sig och aldrig för en enhet med färre än fem svar.',
@@ -261,7 +268,7 @@ export const ANNUAL_STAFF: TSurveyDefinition = {
   questions: [
     scale(
       'structure',
-      t(
+      words(
         'Hvor tilfreds er du med, hvordan vi er organiseret?',
         'How satisfied are you with how we are organised?',
         'Hur nöjd är du med hur vi är organiserade?',
@@ -269,7 +276,7 @@ export const ANNUAL_STAFF: TSurveyDefinition = {
     ),
     scale(
       'tasks',
-      t(
+      words(
         'Hvor tilfreds er du med dine opgaver?',
         'How satisfied are you with your tasks?',
         'Hur nöjd är du med dina arbetsuppgifter?',
@@ -277,7 +284,7 @@ export const ANNUAL_STAFF: TSurveyDefinition = {
     ),
     scale(
       'responsibility',
-      t(
+      words(
         'Er det klart, hvem der har ansvaret for hvad?',
         'Is it clear who is responsible for what?',
         'Är det tydligt vem som ansvarar för vad?',
@@ -285,7 +292,7 @@ export const ANNUAL_STAFF: TSurveyDefinition = {
     ),
     scale(
       'duty-roster',
-      t(
+      words(
         'Hvor tilfreds er du med vagtplanen?',
         'How satisfied are you with the duty roster?',
         'Hur nöjd är du med schemat?',
@@ -293,7 +300,7 @@ export const ANNUAL_STAFF: TSurveyDefinition = {
     ),
     scale(
       'opening-hours',
-      t(
+      words(
         'Hvor tilfreds er du med åbningstiderne, set fra dit arbejde?',
         'How satisfied are you with the opening hours, as seen from your work?',
         'Hur nöjd är du med öppettiderna, sett från ditt arbete?',
@@ -301,14 +308,14 @@ export const ANNUAL_STAFF: TSurveyDefinition = {
     ),
     scale(
       'overall',
-      t(
+      words(
         'Alt i alt, hvor tilfreds er du med dit arbejde her?',
         'Overall, how satisfied are you with your work here?',
         'Hur nöjd är du totalt sett med ditt arbete här?',
       ),
       true,
     ),
-    comment(t('Hvad skal vi gøre bedre?', 'What should we do better?', 'Vad borde vi göra bättre?')),
+    comment(words('Hvad skal vi gøre bedre?', 'What should we do better?', 'Vad borde vi göra bättre?')),
   ],
   headlineQuestionId: 'overall',
   trigger: { delayDays: 0, samplingShare: {}, quarantineDays: 300, expiryDays: 30 },
