@@ -5,6 +5,7 @@ import { ENGINES } from '../../../test/support/test-database.js';
 import { useTestApp } from '../../../test/support/test-app.js';
 import { createUnitTree, createUser, sessionFor } from '../../../test/support/test-auth.js';
 import { definitionFor } from '../../../test/support/case-factories.js';
+import { publishSurvey, SURVEY_TEMPLATES } from '../surveys/index.js';
 
 const today = () => localDateOf(new Date());
 
@@ -50,7 +51,7 @@ for (const engine of ENGINES) {
         definition,
         caseId,
         reference,
-        ids: { citizen: citizen.id, worker: worker.id, front: front.id },
+        ids: { citizen: citizen.id, other: other.id, worker: worker.id, front: front.id },
         admin: adminS,
         front: await s(front.id),
         worker: workerS,
@@ -186,6 +187,54 @@ for (const engine of ENGINES) {
       expect(mine.json()).toEqual([expect.objectContaining({ id, answer: 'Vi ringer dig op i morgen.' })]);
       expect((await w.other.inject({ method: 'GET', url: '/api/contacts/my-inquiries' })).json()).toEqual([]);
       expect((await w.worker.inject({ method: 'GET', url: '/api/contacts/my-inquiries' })).statusCode).toBe(403);
+    });
+
+    test('a contact that has ended offers the after-contact survey to its citizen: at once when resolved, after the answer when forwarded', async () => {
+      const w = await world();
+      const template = SURVEY_TEMPLATES.find((d) => d.kind === 'after_contact')!;
+      // Every contact sampled, so the test sees each offer (the ready-made survey asks a share per channel).
+      await publishSurvey(w.db, { ...template, trigger: { ...template.trigger, samplingShare: { default: 1 } } });
+      const invitations = (userId: string) =>
+        w.db
+          .selectFrom('survey_invitation')
+          .select(['contact_ref', 'channel', 'unit_id'])
+          .where('recipient_user_id', '=', userId)
+          .execute();
+      const register = (payload: object) =>
+        w.front.inject({
+          method: 'POST',
+          url: '/api/contacts/inquiries',
+          payload: { channel: 'email', topicCode: w.definition.topicCode, note: 'Spørgsmål', ...payload },
+        });
+
+      const anonymous = await register({ result: 'resolved' });
+      expect(anonymous.statusCode, anonymous.body).toBe(201);
+      expect(await w.db.selectFrom('survey_invitation').select('id').execute()).toEqual([]);
+
+      const forwarded = await register({
+        citizenId: w.ids.citizen,
+        result: 'forwarded',
+        forwardToUnitId: w.units.teamA1,
+        dueDate: addCalendarDays(today(), 3),
+      });
+      expect(forwarded.statusCode, forwarded.body).toBe(201);
+      expect(await invitations(w.ids.citizen)).toEqual([]);
+      const id = forwarded.json().id as string;
+      const answered = await w.worker.inject({
+        method: 'POST',
+        url: `/api/contacts/inquiries/${id}/answer`,
+        payload: { answer: 'Svar sendt' },
+      });
+      expect(answered.statusCode, answered.body).toBe(200);
+      expect(await invitations(w.ids.citizen)).toEqual([
+        { contact_ref: id, channel: 'digital', unit_id: w.units.teamB1 },
+      ]);
+
+      const resolved = await register({ channel: 'phone', citizenId: w.ids.other, result: 'resolved' });
+      expect(resolved.statusCode, resolved.body).toBe(201);
+      expect(await invitations(w.ids.other)).toEqual([
+        { contact_ref: resolved.json().id, channel: 'phone', unit_id: w.units.teamB1 },
+      ]);
     });
 
     test('bad input: a clear 400 and nothing stored', async () => {

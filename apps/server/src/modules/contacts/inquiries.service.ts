@@ -1,7 +1,9 @@
 import {
   AUDIT_PURPOSES,
+  DIGITAL_CHANNELS,
   type TCaseStatusView,
   type TContactTopic,
+  type TInquiryChannel,
   type TInquiryView,
   type TRegisterInquiry,
 } from '@sagsgang/contracts';
@@ -10,6 +12,7 @@ import { AppError } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import { unitsWithRole, type Principal, type StaffRole } from '../../platform/auth/principal.js';
 import { inTransaction, type Executor } from '../../platform/db/transaction.js';
+import { inviteAfterContact } from '../surveys/index.js';
 import { caseIdOfReference, lookUpCaseStatus } from '../cases/index.js';
 import { inquiriesRepository as repo, type InquiryRow } from './inquiries.repository.js';
 import { listTopics } from './topics.service.js';
@@ -61,6 +64,20 @@ function registeringUnit(principal: Principal): string {
   throw new AppError('forbidden', 'Only citizen service and caseworkers register inquiries.');
 }
 
+/**
+ * Offers the after-contact survey to the citizen the inquiry was about (never for an anonymous one), in the
+ * inquiry's transaction. The survey samples per channel as it names them: phone, counter, and the digital channels
+ * as one.
+ */
+async function offerSurvey(
+  trx: Executor,
+  inquiry: { id: string; citizenId: string | null; channel: string; unitId: string },
+): Promise<void> {
+  if (!inquiry.citizenId) return;
+  const channel = DIGITAL_CHANNELS.includes(inquiry.channel as TInquiryChannel) ? 'digital' : inquiry.channel;
+  await inviteAfterContact(trx, { contactRef: inquiry.id, userId: inquiry.citizenId, channel, unitId: inquiry.unitId });
+}
+
 interface Meta {
   requestId?: string;
   now?: Date;
@@ -110,6 +127,9 @@ export async function registerInquiry(
     await repo.addEvent(trx, { inquiryId: id, activity: 'registered', actorId: principal.userId });
     if (input.result !== 'resolved')
       await repo.addEvent(trx, { inquiryId: id, activity: input.result, actorId: principal.userId });
+    // Ended at the first contact (resolved or referred): the after-contact survey may ask about it now.
+    if (input.result !== 'forwarded')
+      await offerSurvey(trx, { id, citizenId: input.citizenId ?? null, channel: input.channel, unitId });
     await recordAudit(trx, {
       actorUserId: principal.userId,
       action: 'create',
@@ -182,6 +202,8 @@ export async function answerInquiry(
     if (row.answered_at) throw new AppError('conflict', 'This task has already been answered.');
     await repo.answer(trx, row.id, { answer: input.answer, by: principal.userId, at: meta.now ?? new Date() });
     await repo.addEvent(trx, { inquiryId: row.id, activity: 'answered', actorId: principal.userId });
+    // A forwarded inquiry ends with its answer: only then is the contact over and worth a survey.
+    await offerSurvey(trx, { id: row.id, citizenId: row.citizen_id, channel: row.channel, unitId: row.unit_id });
     await recordAudit(trx, {
       actorUserId: principal.userId,
       action: 'update',
