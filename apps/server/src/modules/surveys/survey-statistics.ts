@@ -1,7 +1,5 @@
 // The survey figures and their uncertainty. Pure: no I/O, no framework.
-
-/** The two-sided 95% normal quantile. */
-export const Z95 = 1.959963984540054;
+import { wilsonFromCounts, Z95 } from '../../platform/statistics/proportion-intervals.js';
 
 export interface Interval {
   low: number;
@@ -16,16 +14,9 @@ export interface Interval {
 export function wilsonInterval(successes: number, n: number, z = Z95): Interval {
   if (n <= 0) throw new RangeError('a share needs at least one answer');
   if (successes < 0 || successes > n) throw new RangeError('successes must lie between 0 and n');
-  const p = successes / n;
-  const z2 = z * z;
-  const denominator = 1 + z2 / n;
-  const centre = (p + z2 / (2 * n)) / denominator;
-  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denominator;
+  const { lower, upper } = wilsonFromCounts(successes, n, z);
   // At 0 or n the bounds are exactly 0 or 1; rounding would leave 1e-17 either side.
-  return {
-    low: successes === 0 ? 0 : Math.max(0, centre - half),
-    high: successes === n ? 1 : Math.min(1, centre + half),
-  };
+  return { low: successes === 0 ? 0 : lower, high: successes === n ? 1 : upper };
 }
 
 // Two-sided 95% quantiles of Student's t for 1–30 degrees of freedom; beyond 30 the normal's is close enough.

@@ -1,5 +1,5 @@
 /** Sample design: the size from a wanted margin of error, and the allocation of a sample over strata. Pure. */
-import { Z95 } from './intervals.js';
+import { Z95 } from '../../../platform/statistics/proportion-intervals.js';
 
 export interface SampleSizeInput {
   /** The wanted half-width of the 95% interval, e.g. 0.05 for ±5 points. */

@@ -2,7 +2,7 @@
  * Error-rate estimates from a reviewed sample: simple (one stratum) or stratified, with the finite-population
  * correction, and the comparison of two rounds. Pure: no I/O.
  */
-import { normalCdf, wilsonInterval, Z95, type Interval } from './intervals.js';
+import { normalCdf, wilsonInterval, Z95, type Interval } from '../../../platform/statistics/proportion-intervals.js';
 
 export interface StratumResult {
   /** Cases in the stratum's population (N_h). */

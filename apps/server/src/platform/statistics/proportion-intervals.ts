@@ -1,6 +1,7 @@
 /**
- * Confidence intervals for a proportion (an error rate): Wilson's score interval and the exact Clopper–Pearson
- * interval. Pure: no I/O.
+ * Confidence intervals for a proportion (an error rate in supervision, a share satisfied in surveys): Wilson's score
+ * interval and the exact Clopper–Pearson interval. Pure: no I/O. One implementation for every module that states an
+ * interval, so their figures agree.
  */
 
 /** The standard normal quantile of 0.975: a two-sided 95% interval. */
