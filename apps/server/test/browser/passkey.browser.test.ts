@@ -1,4 +1,3 @@
-import net from 'node:net';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import {
@@ -9,18 +8,7 @@ import {
   watchPageErrors,
 } from './harness.js';
 import { JOURNEY_PASSWORD } from './journey-people.js';
-
-/** A free port, chosen before the server starts: the passkey's origin (and rpID) come from PUBLIC_URL. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../support/free-port.js';
 
 /** Chromium's virtual authenticator (a platform authenticator with a fingerprint that always matches). */
 async function addVirtualAuthenticator(page: Page): Promise<void> {

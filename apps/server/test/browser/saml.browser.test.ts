@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -14,18 +13,7 @@ import {
   submitFamilyReunification,
 } from '../support/case-factories.js';
 import { OIOSAML } from '../../src/modules/saml/oiosaml-attributes.js';
-
-/** A free port, chosen before the server starts: the assertion consumer's address comes from PUBLIC_URL. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../support/free-port.js';
 
 const CVR = '31313131';
 const privileges = Buffer.from(

@@ -7,6 +7,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './free-port.js';
+
+export { freePort };
 
 function nginxBinary(): string | undefined {
   for (const candidate of ['/usr/sbin/nginx', '/usr/local/sbin/nginx']) if (fs.existsSync(candidate)) return candidate;
@@ -19,14 +22,6 @@ function nginxBinary(): string | undefined {
 
 const NGINX = process.platform === 'linux' ? nginxBinary() : undefined;
 export const nginxAvailable = NGINX !== undefined;
-
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 export interface ReverseProxy {
   /** http://127.0.0.1:<port> */
