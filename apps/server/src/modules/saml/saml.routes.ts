@@ -17,6 +17,7 @@ import { beginSamlSignIn, completeSamlSignIn } from './saml.service.js';
 import { endSamlSession, samlLogoutRequestUrl } from './saml-logout.js';
 import { samlRepository as repo } from './saml.repository.js';
 import { samlProfileRoutes } from './saml-profile.routes.js';
+import { businessAuthMethod } from './business-access.js';
 
 const ZProviderParams = z.strictObject({ id: z.string().min(1).max(64) });
 const ZAcsForm = z.object({
@@ -78,7 +79,10 @@ async function completeAndStartSession(
   const browserRequestId = carried?.valid && carried.value ? carried.value : undefined;
   const signIn = await completeSamlSignIn(ctx, provider, samlResponse, browserRequestId);
   const method = `saml:${provider.id}`;
-  const session = await startSession(ctx, request, { userId: signIn.userId, authMethod: method });
+  const session = await startSession(ctx, request, {
+    userId: signIn.userId,
+    authMethod: signIn.actingUserId ? businessAuthMethod(method) : method,
+  });
   await repo.insertSession(ctx.database.db, {
     token_hash: hashSessionToken(session.token),
     provider_id: provider.id,
